@@ -1,0 +1,64 @@
+//! `claimgraph`: the command-line front end. Each subcommand lives in its own
+//! module under `cmd/`; all analysis is in the `claimgraph` library.
+
+mod cmd;
+mod report;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Who said what, about whom, and who denies it — from news articles.
+#[derive(Parser)]
+#[command(name = "claimgraph", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles and print their claims, entities and quantities.
+    Extract(cmd::extract::Args),
+    /// Analyse articles and store them in the ledger.
+    Ingest(cmd::ingest::Args),
+    /// List claims in the ledger.
+    Claims(cmd::query::ClaimsArgs),
+    /// List entities in the ledger.
+    Entities(cmd::query::EntitiesArgs),
+    /// Show one entity, or merge and split entities.
+    Entity(cmd::query::EntityArgs),
+    /// List contradicting and corroborating claims.
+    Conflicts(cmd::query::ConflictsArgs),
+    /// Export the whole ledger.
+    Export(cmd::query::ExportArgs),
+    /// Train a model from annotated data.
+    Train(cmd::train::Args),
+    /// Evaluate a model on annotated data.
+    Eval(cmd::eval::Args),
+    /// Serve the HTTP API and the analyst workbench.
+    Serve(cmd::serve::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Claims(a) => cmd::query::claims(a),
+        Command::Entities(a) => cmd::query::entities(a),
+        Command::Entity(a) => cmd::query::entity(a),
+        Command::Conflicts(a) => cmd::query::conflicts(a),
+        Command::Export(a) => cmd::query::export(a),
+        Command::Train(a) => cmd::train::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("claimgraph: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! The [`Document`] that flows through the pipeline, and everything the
+//! stages attach to it.
+//!
+//! Every span here is a **byte** range into [`Document::text`]; the output
+//! layer ([`crate::output`]) converts to Unicode code points once, when the
+//! document is written.
+
+use claimgraph_nlp::Analysis;
+use serde::{Deserialize, Serialize};
+
+/// A byte range `start..end` into a document's clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// The covered text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    /// True when the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// True when `other` lies wholly inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// What is known about a document before analysis: where it came from and
+/// the metadata its container carried.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// The path or URL as given by the user (for a record inside a JSONL,
+    /// feed or WARC file: its URL when it has one, else `path#n`).
+    pub source: String,
+    /// The headline, when the container or HTML page gives one.
+    pub title: Option<String>,
+    /// Publication time as ISO 8601 (a date, or a date and time).
+    pub published: Option<String>,
+    /// The article's URL when known (may equal `source`).
+    pub url: Option<String>,
+}
+
+/// The body of a document as read, before cleaning.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawBody {
+    /// Plain text (possibly scraped, with web debris).
+    Text(String),
+    /// An HTML page.
+    Html(String),
+}
+
+/// A document as read by an input reader, before any analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawDocument {
+    /// Source and container metadata.
+    pub meta: DocMeta,
+    /// The unprocessed body.
+    pub body: RawBody,
+}
+
+/// Kinds of entity, as the output contract names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation: government body, company, armed group, outlet.
+    Organization,
+    /// A place: country, city, region.
+    Location,
+    /// Anything else worth tracking (nationalities, weapons, groups).
+    Other,
+}
+
+impl EntityKind {
+    /// The contract's string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// One occurrence of an entity in the text: a name, a title-bearing
+/// description, or a pronoun that was resolved to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Where it is.
+    pub span: Span,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// How it refers.
+    pub form: MentionForm,
+    /// Index into [`Document::entities`] once clustered.
+    pub entity: Option<usize>,
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    /// A proper name ("Nasser Kanani", "Kanani").
+    Name,
+    /// A role description ("the Iranian foreign minister").
+    Role,
+    /// A pronoun ("he").
+    Pronoun,
+}
+
+/// An entity as seen within one document: a cluster of mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocEntity {
+    /// The fullest name seen in this document.
+    pub name: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Every distinct name spelling seen in this document.
+    pub aliases: Vec<String>,
+    /// Role descriptions attached to it ("head of Ukraine's military
+    /// intelligence"), used to resolve later role mentions.
+    pub roles: Vec<String>,
+    /// Indices into [`Document::mentions`].
+    pub mentions: Vec<usize>,
+    /// The run- or ledger-wide id, assigned by the entity registry.
+    pub global_id: Option<String>,
+}
+
+/// Whether the speaker asserts or denies the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// The speaker asserts the content.
+    Affirms,
+    /// The speaker denies or rejects the core proposition.
+    Denies,
+}
+
+impl Stance {
+    /// The contract's string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Affirms => "affirms",
+            Stance::Denies => "denies",
+        }
+    }
+    /// The opposite stance.
+    pub fn flip(self) -> Stance {
+        match self {
+            Stance::Affirms => Stance::Denies,
+            Stance::Denies => Stance::Affirms,
+        }
+    }
+}
+
+/// How the content is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Within quotation marks.
+    Direct,
+    /// Paraphrased ("said that ...").
+    Indirect,
+    /// Partly quoted, partly paraphrased.
+    Mixed,
+    /// Introduced by "according to X".
+    AccordingTo,
+}
+
+impl ClaimKind {
+    /// The contract's string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+            ClaimKind::Mixed => "mixed",
+            ClaimKind::AccordingTo => "according_to",
+        }
+    }
+}
+
+/// Who a claim is attributed to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Speaker {
+    /// The words in the text that name or refer to the speaker (a name,
+    /// pronoun, role noun phrase, or an anonymous description), if any.
+    pub span: Option<Span>,
+    /// The entity the speaker resolves to (index into
+    /// [`Document::entities`]), when resolved.
+    pub entity: Option<usize>,
+}
+
+/// An attributed claim: someone, by some cue, says some content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Speaker span and resolution.
+    pub speaker: Speaker,
+    /// The attribution cue ("said", "according to", "described ... as").
+    pub cue: Span,
+    /// The covering span of the content.
+    pub content: Span,
+    /// The content's pieces when it is interrupted (e.g. by "he said");
+    /// empty when the content is one piece.
+    pub content_parts: Vec<Span>,
+    /// Affirms or denies.
+    pub stance: Stance,
+    /// Direct, indirect, mixed or according-to.
+    pub kind: ClaimKind,
+    /// Hedged by the reporter or speaker ("allegedly", "reportedly", "may").
+    pub hedged: bool,
+    /// Confidence in [0, 1] that this is a real attribution.
+    pub confidence: f32,
+}
+
+/// A number with its unit, as stated in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value (the lower bound of a range).
+    pub value: f64,
+    /// Upper bound when a range is given ("10 to 15").
+    pub max: Option<f64>,
+    /// The unit, from the noun phrase ("drones", "dollars", "days").
+    pub unit: String,
+    /// The words stating the quantity.
+    pub span: Span,
+    /// "about", "some", "nearly", "more than" ...
+    pub approximate: bool,
+    /// The period of a rate ("10 days" in "every 10 days").
+    pub per: Option<String>,
+    /// Index into [`Document::claims`] of the claim whose content holds it.
+    pub claim: Option<usize>,
+}
+
+/// A coded political event (PLOVER), filled in by the events stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// PLOVER event type (ASSAULT, AID, ...).
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// PLOVER mode, when one applies.
+    pub mode: Option<String>,
+    /// PLOVER contexts.
+    pub context: Vec<String>,
+    /// Free-form details filled in by the events stage (actors, target,
+    /// quantities, dates); kept as JSON so that the stage can grow.
+    pub details: serde_json::Value,
+}
+
+/// A document and everything the pipeline found in it.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Stable id: a hash of the clean text.
+    pub id: String,
+    /// Source and metadata.
+    pub meta: DocMeta,
+    /// The clean article body every span points into.
+    pub text: String,
+    /// Tokens, sentences and named-entity spans.
+    pub analysis: Analysis,
+    /// Entity mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Entities (clusters of mentions) of this document.
+    pub entities: Vec<DocEntity>,
+    /// Attributed claims, in text order of their cues.
+    pub claims: Vec<Claim>,
+    /// Quantities, in text order.
+    pub quantities: Vec<Quantity>,
+    /// Coded events.
+    pub events: Vec<Event>,
+}
+
+impl Document {
+    /// A document holding clean text and metadata, not yet analysed.
+    pub fn new(meta: DocMeta, text: String) -> Self {
+        let id = doc_id(&text);
+        Document { id, meta, text, ..Default::default() }
+    }
+
+    /// The text of a span.
+    pub fn span_text(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+}
+
+/// The stable document id: the first 16 hex digits of the BLAKE3 hash of the
+/// clean text, so that the same article read twice gets the same id.
+pub fn doc_id(clean_text: &str) -> String {
+    let hash = blake3::hash(clean_text.as_bytes());
+    hash.to_hex()[..16].to_string()
+}
