@@ -22,10 +22,50 @@ pub fn segment(text: &str) -> Analysis {
 /// Words that commonly open a sentence; after an abbreviation that may end a
 /// sentence ("U.S.", "Inc."), one of these signals a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
-    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "There", "When",
-    "While", "After", "Before", "However", "Meanwhile", "According", "If", "As", "For", "So",
-    "Yet", "Some", "Many", "Most", "Officials", "Last", "Earlier", "Later",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "There",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "According",
+    "If",
+    "As",
+    "For",
+    "So",
+    "Yet",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Last",
+    "Earlier",
+    "Later",
 ];
 
 fn is_terminal(s: &str) -> bool {
@@ -102,7 +142,11 @@ fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
 }
 
 fn starts_line_like_a_sentence(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '•' | '-' | '*' | '—' | '–' | '('))
+    word.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '“' | '‘' | '\'' | '•' | '-' | '*' | '—' | '–' | '(')
+    })
 }
 
 /// True when the token at `k` can begin a new sentence: it is capitalised,
@@ -148,7 +192,10 @@ mod tests {
             sents("Lt. Col. J. Smith met Dr. Brown on Jan. 5 in the U.S. Army base. Then he left."),
             ["Lt. Col. J. Smith met Dr. Brown on Jan. 5 in the U.S. Army base.", "Then he left."]
         );
-        assert_eq!(sents("It rose 3.5 percent in the U.S. The rest fell."), ["It rose 3.5 percent in the U.S.", "The rest fell."]);
+        assert_eq!(
+            sents("It rose 3.5 percent in the U.S. The rest fell."),
+            ["It rose 3.5 percent in the U.S.", "The rest fell."]
+        );
     }
 
     #[test]

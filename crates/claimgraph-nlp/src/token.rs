@@ -111,10 +111,7 @@ impl Analysis {
 
     /// Dependents of token `head`, in text order, within its sentence.
     pub fn children(&self, head: usize) -> impl Iterator<Item = usize> + '_ {
-        let range = self
-            .sentence_of(head)
-            .map(|s| self.sentences[s].tokens.clone())
-            .unwrap_or(0..0);
+        let range = self.sentence_of(head).map(|s| self.sentences[s].tokens.clone()).unwrap_or(0..0);
         range.filter(move |&i| self.tokens[i].head == Some(head))
     }
 }

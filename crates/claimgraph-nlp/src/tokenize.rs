@@ -50,8 +50,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn is_leading_punct(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '„' | '¿' | '¡' | '*' | '•' | '·'
-            | '—' | '–' | '<' | '>' | '$' | '€' | '£' | '¥' | '₴' | '₽' | '~' | '|' | '/'
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '„'
+            | '¿'
+            | '¡'
+            | '*'
+            | '•'
+            | '·'
+            | '—'
+            | '–'
+            | '<'
+            | '>'
+            | '$'
+            | '€'
+            | '£'
+            | '¥'
+            | '₴'
+            | '₽'
+            | '~'
+            | '|'
+            | '/'
             | '…'
     )
 }
@@ -61,8 +86,28 @@ fn is_leading_punct(c: char) -> bool {
 fn is_trailing_punct(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | ',' | ';' | ':' | '!' | '?' | '*'
-            | '—' | '–' | '%' | '…' | '|' | '/' | '>' | '<'
+        '"' | '\''
+            | '”'
+            | '’'
+            | '»'
+            | '›'
+            | ')'
+            | ']'
+            | '}'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '—'
+            | '–'
+            | '%'
+            | '…'
+            | '|'
+            | '/'
+            | '>'
+            | '<'
     )
 }
 
@@ -285,8 +330,14 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_numbers_and_initials() {
-        assert_eq!(words("Lt. Col. J. Smith of the U.S. Army"), ["Lt.", "Col.", "J.", "Smith", "of", "the", "U.S.", "Army"]);
-        assert_eq!(words("It cost $5.5 billion, or 1,700 drones."), ["It", "cost", "$", "5.5", "billion", ",", "or", "1,700", "drones", "."]);
+        assert_eq!(
+            words("Lt. Col. J. Smith of the U.S. Army"),
+            ["Lt.", "Col.", "J.", "Smith", "of", "the", "U.S.", "Army"]
+        );
+        assert_eq!(
+            words("It cost $5.5 billion, or 1,700 drones."),
+            ["It", "cost", "$", "5.5", "billion", ",", "or", "1,700", "drones", "."]
+        );
         assert_eq!(words("up 5%"), ["up", "5", "%"]);
         assert_eq!(words("at 3 p.m. on Jan. 5"), ["at", "3", "p.m.", "on", "Jan.", "5"]);
     }

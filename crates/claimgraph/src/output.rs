@@ -173,10 +173,7 @@ impl DocRecord {
             text: doc.span_text(s).to_string(),
         };
         let entity_id = |i: usize| -> String {
-            doc.entities
-                .get(i)
-                .and_then(|e| e.global_id.clone())
-                .unwrap_or_else(|| format!("{}-e{}", doc.id, i))
+            doc.entities.get(i).and_then(|e| e.global_id.clone()).unwrap_or_else(|| format!("{}-e{}", doc.id, i))
         };
         let claim_id = |i: usize| format!("{}-c{}", doc.id, i + 1);
 
@@ -290,7 +287,14 @@ impl DocRecord {
             if others.is_empty() {
                 let _ = writeln!(s, "  • {} ({}, {} mentions)", e.name, e.kind, e.mentions.len());
             } else {
-                let _ = writeln!(s, "  • {} ({}, {} mentions) — also: {}", e.name, e.kind, e.mentions.len(), others.join(", "));
+                let _ = writeln!(
+                    s,
+                    "  • {} ({}, {} mentions) — also: {}",
+                    e.name,
+                    e.kind,
+                    e.mentions.len(),
+                    others.join(", ")
+                );
             }
         }
         let _ = writeln!(s, "\nQuantities ({}):", self.quantities.len());

@@ -49,10 +49,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         };
         // Records of one input are analysed in parallel, then resolved and
         // printed in input order so the output is deterministic.
-        let results: Vec<_> = read_input(&input)
-            .into_par_iter()
-            .map(|raw| raw.and_then(|r| pipeline.analyse_raw(r)))
-            .collect();
+        let results: Vec<_> =
+            read_input(&input).into_par_iter().map(|raw| raw.and_then(|r| pipeline.analyse_raw(r))).collect();
         for result in results {
             match result {
                 Ok(mut doc) => {

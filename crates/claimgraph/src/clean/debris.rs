@@ -3,13 +3,50 @@
 
 /// Lines (compared case-insensitively, trimmed) that are page furniture.
 const DEBRIS_LINES: &[&str] = &[
-    "related articles", "related posts", "related stories", "related", "back to top button",
-    "back to top", "share this:", "share this", "share", "share on facebook", "share on twitter",
-    "tweet", "subscribe", "subscribe now", "follow us", "read more", "read more:", "advertisement",
-    "you may also like", "more stories", "leave a reply", "leave a comment", "comments",
-    "print", "email", "whatsapp", "telegram", "facebook", "twitter", "linkedin", "pinterest",
-    "reddit", "tumblr", "skip to content", "menu", "search", "close", "previous article",
-    "next article", "most popular", "trending", "recommended", "see also", "also read",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related",
+    "back to top button",
+    "back to top",
+    "share this:",
+    "share this",
+    "share",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "subscribe",
+    "subscribe now",
+    "follow us",
+    "read more",
+    "read more:",
+    "advertisement",
+    "you may also like",
+    "more stories",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "print",
+    "email",
+    "whatsapp",
+    "telegram",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "tumblr",
+    "skip to content",
+    "menu",
+    "search",
+    "close",
+    "previous article",
+    "next article",
+    "most popular",
+    "trending",
+    "recommended",
+    "see also",
+    "also read",
 ];
 
 /// Cuts trailing debris lines from scraped text.
@@ -30,5 +67,8 @@ pub fn strip(text: &str) -> String {
 /// True for a line that is page furniture rather than article text.
 pub fn is_debris(line: &str) -> bool {
     let l = line.trim().trim_end_matches([':', '»', '›', '>']).trim().to_lowercase();
-    DEBRIS_LINES.contains(&l.as_str()) || l.starts_with("©") || l.starts_with("copyright ") || l.contains("all rights reserved")
+    DEBRIS_LINES.contains(&l.as_str())
+        || l.starts_with("©")
+        || l.starts_with("copyright ")
+        || l.contains("all rights reserved")
 }

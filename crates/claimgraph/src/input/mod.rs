@@ -58,9 +58,15 @@ impl Format {
             Format::Warc
         } else if trimmed.starts_with('{') {
             Format::Jsonl
-        } else if trimmed.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed")) || trimmed.starts_with("<rss") || trimmed.starts_with("<feed") {
+        } else if trimmed.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed"))
+            || trimmed.starts_with("<rss")
+            || trimmed.starts_with("<feed")
+        {
             Format::Feed
-        } else if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") || (trimmed.starts_with('<') && (head.contains("<body") || head.contains("<p") || head.contains("<div"))) {
+        } else if trimmed.starts_with("<!doctype html")
+            || trimmed.starts_with("<html")
+            || (trimmed.starts_with('<') && (head.contains("<body") || head.contains("<p") || head.contains("<div")))
+        {
             Format::Html
         } else {
             Format::Text
@@ -85,9 +91,11 @@ pub fn expand_sources(sources: &[String]) -> Vec<Result<Input>> {
         let path = PathBuf::from(s);
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => {
-                for entry in walkdir::WalkDir::new(&path).sort_by_file_name().into_iter().filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                }) {
+                for entry in walkdir::WalkDir::new(&path)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+                {
                     match entry {
                         Ok(e) if e.file_type().is_file() => out.push(Ok(Input::File(e.into_path()))),
                         Ok(_) => {}
@@ -149,7 +157,10 @@ pub fn read_input(input: &Input) -> Vec<Result<RawDocument>> {
             }
         }
         Input::Url(u) => {
-            return vec![Err(Error::Format { path: u.clone(), message: "fetching URLs is not supported; save the page or feed to a file".into() })]
+            return vec![Err(Error::Format {
+                path: u.clone(),
+                message: "fetching URLs is not supported; save the page or feed to a file".into(),
+            })]
         }
     };
     let format = match input {
@@ -192,7 +203,8 @@ pub fn read_limited_file(path: &Path) -> Result<Vec<u8>> {
 pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String> {
     let sample = &bytes[..bytes.len().min(8192)];
     // NUL bytes or a high share of control characters mean binary data.
-    let controls = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))).count();
+    let controls =
+        sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))).count();
     if sample.contains(&0) || controls * 20 > sample.len().max(1) {
         return Err(Error::Binary { path: name.to_string() });
     }
