@@ -226,6 +226,42 @@ pub struct Claim {
     pub hedged: bool,
     /// Confidence in [0, 1] that this is a real attribution.
     pub confidence: f32,
+    /// The content normalised to a proposition, for cross-source alignment.
+    pub proposition: Option<Proposition>,
+}
+
+/// One argument of a proposition: an entity when the words name one, else a
+/// normalised noun phrase.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Argument {
+    /// Index into [`Document::entities`] (converted to a global id on output).
+    #[serde(skip)]
+    pub entity: Option<usize>,
+    /// The words as written.
+    pub text: String,
+    /// The lemma of the phrase's head noun, lower-cased ("drone").
+    pub head: String,
+}
+
+/// A claim's content normalised to "actor predicate object (to recipient)",
+/// with polarity: the unit that sources corroborate or contradict.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Proposition {
+    /// Who does or is said to do it.
+    pub actor: Option<Argument>,
+    /// The main verb's lemma, or a normalised event noun ("supply").
+    pub predicate: String,
+    /// What is acted on.
+    pub object: Option<Argument>,
+    /// Who receives or suffers it.
+    pub recipient: Option<Argument>,
+    /// True when the content itself is negated ("had not transferred").
+    pub negated: bool,
+    /// Lower-cased content lemmas that carry meaning (no stop words), sorted
+    /// and deduplicated: a bag for fuzzy alignment.
+    pub terms: Vec<String>,
+    /// Values of the quantities stated in the content.
+    pub quantities: Vec<f64>,
 }
 
 /// A number with its unit, as stated in the text.

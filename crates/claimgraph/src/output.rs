@@ -108,6 +108,42 @@ pub struct ClaimOut {
     /// Confidence in [0, 1].
     #[serde(default)]
     pub confidence: f32,
+    /// The content as a proposition, for alignment across sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposition: Option<PropositionOut>,
+}
+
+/// A proposition argument: an entity id when resolved, and the words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArgumentOut {
+    /// Entity id, when the argument names an entity.
+    pub entity: Option<String>,
+    /// The words as written.
+    pub text: String,
+    /// Head lemma.
+    pub head: String,
+}
+
+/// A claim's proposition: actor, predicate, object, recipient, polarity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PropositionOut {
+    /// Who acts.
+    pub actor: Option<ArgumentOut>,
+    /// Predicate lemma.
+    pub predicate: String,
+    /// What is acted on.
+    pub object: Option<ArgumentOut>,
+    /// Who receives it.
+    pub recipient: Option<ArgumentOut>,
+    /// affirms | denies: the claim's stance, i.e. the speaker's polarity
+    /// towards the positive form of the proposition.
+    pub polarity: String,
+    /// True when the content itself is negated.
+    pub negated: bool,
+    /// Content terms for fuzzy alignment.
+    pub terms: Vec<String>,
+    /// Quantity values in the content.
+    pub quantities: Vec<f64>,
 }
 
 /// A quantity.
@@ -217,6 +253,23 @@ impl DocRecord {
                     kind: c.kind.as_str().to_string(),
                     hedged: c.hedged,
                     confidence: c.confidence,
+                    proposition: c.proposition.as_ref().map(|p| {
+                        let arg = |a: &crate::document::Argument| ArgumentOut {
+                            entity: a.entity.map(entity_id),
+                            text: a.text.clone(),
+                            head: a.head.clone(),
+                        };
+                        PropositionOut {
+                            actor: p.actor.as_ref().map(arg),
+                            predicate: p.predicate.clone(),
+                            object: p.object.as_ref().map(arg),
+                            recipient: p.recipient.as_ref().map(arg),
+                            polarity: c.stance.as_str().to_string(),
+                            negated: p.negated,
+                            terms: p.terms.clone(),
+                            quantities: p.quantities.clone(),
+                        }
+                    }),
                 }
             })
             .collect();
