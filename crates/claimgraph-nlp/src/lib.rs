@@ -9,9 +9,17 @@
 #![warn(missing_docs)]
 
 pub mod abbrev;
+pub mod conllu;
 pub mod core;
+pub mod format;
+pub mod hash;
 pub mod labels;
+pub mod lemma;
+pub mod lex;
+pub mod perceptron;
 pub mod segment;
+pub mod tagger;
+pub mod transition;
 pub mod token;
 pub mod tokenize;
 

@@ -1,0 +1,42 @@
+//! Development driver for the linguistic core (the same library calls the
+//! `claimgraph train/eval` commands make), usable while the rest of the
+//! workspace is being built: `cargo run --release -p claimgraph-nlp --example nlpdev -- tagger TRAIN DEV OUT`.
+
+use std::path::Path;
+
+use claimgraph_nlp::conllu::read_conllu;
+use claimgraph_nlp::tagger::{Tagger, TaggerOptions};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("tagger") => {
+            let train = read_conllu(Path::new(&args[1])).expect("train");
+            let dev = read_conllu(Path::new(&args[2])).expect("dev");
+            let epochs = args.get(4).and_then(|e| e.parse().ok()).unwrap_or(TaggerOptions::default().epochs);
+            let t0 = std::time::Instant::now();
+            let prune = std::env::var("PRUNE").ok().and_then(|p| p.parse().ok()).unwrap_or(TaggerOptions::default().prune);
+            let m = Tagger::train(&train, &dev, &TaggerOptions { epochs, prune, ..Default::default() }, &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()));
+            let bytes = m.to_bytes();
+            std::fs::write(&args[3], &bytes).expect("write");
+            eprintln!("{} bytes", bytes.len());
+            // Error analysis: known vs unknown words.
+            let mut seen = std::collections::HashSet::new();
+            for s in &train { for w in &s.words { seen.insert(w.form.clone()); } }
+            let (mut kn, mut kr, mut un, mut ur) = (0, 0, 0, 0);
+            let mut conf: std::collections::HashMap<(String, String), usize> = Default::default();
+            for s in &dev {
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                for (t, w) in m.tag(&forms).iter().zip(&s.words) {
+                    let ok = t.0 == w.upos;
+                    if seen.contains(&w.form) { kn += 1; kr += ok as usize } else { un += 1; ur += ok as usize }
+                    if !ok { *conf.entry((w.upos.to_string(), t.0.to_string())).or_default() += 1; }
+                }
+            }
+            eprintln!("known {kn} acc {:.2}  unknown {un} acc {:.2}", 100.0*kr as f64/kn as f64, 100.0*ur as f64/un as f64);
+            let mut c: Vec<_> = conf.into_iter().collect(); c.sort_by(|a,b| b.1.cmp(&a.1));
+            eprintln!("{:?}", &c[..15]);
+        }
+        _ => eprintln!("usage: nlpdev tagger TRAIN DEV OUT [EPOCHS]"),
+    }
+}

@@ -1,0 +1,365 @@
+//! Averaged multiclass perceptron over hashed sparse features.
+//!
+//! Training keeps, per feature, a short list of the classes it has ever been
+//! updated for (most features touch only a few), with lazily averaged
+//! weights. Freezing turns that into a compact read-only table: an
+//! open-addressing hash table from a 32-bit feature key to a run of packed
+//! entries (the weight's top 24 bits and the class in the low byte), so that
+//! scoring a feature costs one probe and a few adds, with no allocation.
+
+use rustc_hash::FxHashMap;
+
+use crate::core::ModelError;
+use crate::format::{Dec, Enc};
+
+/// Classes a model may have (a row length must fit in 7 bits).
+pub const MAX_CLASSES: usize = 127;
+
+/// The 32-bit key a 64-bit feature hash is stored under (never 0: 0 marks
+/// an empty slot).
+#[inline(always)]
+fn key_of(feat: u64) -> u32 {
+    let k = (feat >> 32) as u32;
+    if k == 0 {
+        1
+    } else {
+        k
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TEntry {
+    class: u8,
+    w: f32,
+    total: f64,
+    stamp: u64,
+}
+
+/// A perceptron being trained.
+#[derive(Debug)]
+pub struct Trainer {
+    n_classes: usize,
+    index: FxHashMap<u64, u32>,
+    rows: Vec<Vec<TEntry>>,
+    time: u64,
+}
+
+impl Trainer {
+    /// A trainer for `n_classes` classes (at most [`MAX_CLASSES`]).
+    pub fn new(n_classes: usize) -> Self {
+        assert!(n_classes <= MAX_CLASSES, "too many classes");
+        Trainer { n_classes, index: FxHashMap::default(), rows: Vec::new(), time: 0 }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Adds the current (unaveraged) weights of `feats` into `scores`.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Marks one training instance as seen (the unit of averaging).
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// Moves the weights of `feats` towards `truth` and away from `guess`.
+    pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::with_capacity(2));
+            }
+            let row = &mut self.rows[r as usize];
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                let time = self.time;
+                match row.iter_mut().find(|e| e.class as usize == class) {
+                    Some(e) => {
+                        e.total += (time - e.stamp) as f64 * e.w as f64;
+                        e.stamp = time;
+                        e.w += delta;
+                    }
+                    None => row.push(TEntry { class: class as u8, w: delta, total: 0.0, stamp: time }),
+                }
+            }
+        }
+    }
+
+    /// The averaged weights as a read-only model. Entries whose averaged
+    /// weight is below `prune` in absolute value are dropped.
+    pub fn freeze(&self, prune: f32) -> Weights {
+        let time = self.time.max(1) as f64;
+        let mut feats: Vec<(u32, Vec<(u8, f32)>)> = Vec::with_capacity(self.index.len());
+        let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
+        for (&f, &r) in &self.index {
+            let row: Vec<(u8, f32)> = self.rows[r as usize]
+                .iter()
+                .map(|e| (e.class, ((e.total + (self.time - e.stamp) as f64 * e.w as f64) / time) as f32))
+                .filter(|&(_, w)| w.abs() >= prune && w != 0.0)
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            let key = key_of(f);
+            // Two 64-bit features sharing a 32-bit key (rare) are merged.
+            match by_key.get(&key) {
+                Some(&i) => {
+                    for (c, w) in row {
+                        match feats[i].1.iter_mut().find(|e| e.0 == c) {
+                            Some(e) => e.1 += w,
+                            None => feats[i].1.push((c, w)),
+                        }
+                    }
+                }
+                None => {
+                    by_key.insert(key, feats.len());
+                    feats.push((key, row));
+                }
+            }
+        }
+        Weights::build(self.n_classes, feats)
+    }
+
+    /// Number of distinct features seen in updates.
+    pub fn n_features(&self) -> usize {
+        self.index.len()
+    }
+}
+
+/// A frozen, averaged perceptron: read-only and cheap to score.
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    n_classes: usize,
+    mask: usize,
+    /// Slot: key (32 bits) | start (25 bits) | length (7 bits).
+    slots: Vec<u64>,
+    /// Entry: the weight's f32 bits with the low byte replaced by the class.
+    entries: Vec<u32>,
+}
+
+const START_BITS: u32 = 25;
+
+impl Weights {
+    fn build(n_classes: usize, mut feats: Vec<(u32, Vec<(u8, f32)>)>) -> Weights {
+        feats.sort_unstable_by_key(|f| f.0);
+        let cap = (feats.len() * 10 / 7 + 1).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        let mut entries = Vec::with_capacity(feats.iter().map(|f| f.1.len()).sum());
+        for (key, mut row) in feats {
+            row.sort_unstable_by_key(|e| e.0);
+            let start = entries.len();
+            if start >= (1 << START_BITS) {
+                // The format cannot address more; the rest is dropped (the
+                // caller prunes harder if this ever matters).
+                break;
+            }
+            for (c, w) in &row {
+                entries.push((w.to_bits() & !0xff) | u32::from(*c));
+            }
+            let mut i = key as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (u64::from(key) << 32) | ((start as u64) << 7) | row.len() as u64;
+        }
+        Weights { n_classes, mask, slots, entries }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of stored features.
+    pub fn n_features(&self) -> usize {
+        self.slots.iter().filter(|&&s| s != 0).count()
+    }
+
+    /// Number of stored (feature, class) weights.
+    pub fn n_weights(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Adds the weights of one feature into `scores` (length `n_classes`).
+    #[inline]
+    pub fn add(&self, feat: u64, scores: &mut [f32]) {
+        let key = key_of(feat);
+        let mut i = key as usize & self.mask;
+        loop {
+            // SAFETY-free fast path: `i` is always masked into range.
+            let s = self.slots[i];
+            let k = (s >> 32) as u32;
+            if k == key {
+                let start = ((s >> 7) & ((1 << START_BITS) - 1)) as usize;
+                let len = (s & 0x7f) as usize;
+                for &e in &self.entries[start..start + len] {
+                    scores[(e & 0xff) as usize] += f32::from_bits(e & !0xff);
+                }
+                return;
+            }
+            if k == 0 {
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Scores all classes for a feature set, into `scores` (overwritten).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in feats {
+            self.add(f, scores);
+        }
+    }
+
+    /// Writes the weights: keys in ascending order as deltas, then each
+    /// row's length, classes and 24-bit weights.
+    pub fn encode(&self, e: &mut Enc) {
+        let mut rows: Vec<(u32, usize, usize)> = self
+            .slots
+            .iter()
+            .filter(|&&s| s != 0)
+            .map(|&s| ((s >> 32) as u32, ((s >> 7) & ((1 << START_BITS) - 1)) as usize, (s & 0x7f) as usize))
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        e.var(self.n_classes as u64);
+        e.var(rows.len() as u64);
+        let mut prev = 0u32;
+        for &(k, _, _) in &rows {
+            e.var(u64::from(k - prev));
+            prev = k;
+        }
+        for &(_, _, len) in &rows {
+            e.u8(len as u8);
+        }
+        for &(_, start, len) in &rows {
+            for &x in &self.entries[start..start + len] {
+                e.u8((x & 0xff) as u8);
+            }
+        }
+        for &(_, start, len) in &rows {
+            for &x in &self.entries[start..start + len] {
+                let b = (x >> 8).to_le_bytes();
+                e.buf.extend_from_slice(&b[..3]);
+            }
+        }
+    }
+
+    /// Reads weights written by [`Weights::encode`].
+    pub fn decode(d: &mut Dec<'_>) -> Result<Weights, ModelError> {
+        let n_classes = d.var()? as usize;
+        if n_classes == 0 || n_classes > MAX_CLASSES {
+            return Err(d.err(format!("bad class count {n_classes}")));
+        }
+        let n = d.len()?;
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u64;
+        for _ in 0..n {
+            prev += d.var()?;
+            if prev == 0 || prev > u64::from(u32::MAX) {
+                return Err(d.err("bad feature key"));
+            }
+            keys.push(prev as u32);
+        }
+        let mut lens = Vec::with_capacity(n);
+        for _ in 0..n {
+            let l = d.u8()? as usize;
+            if l == 0 || l > n_classes {
+                return Err(d.err("bad row length"));
+            }
+            lens.push(l);
+        }
+        let total: usize = lens.iter().sum();
+        let mut classes = Vec::with_capacity(total);
+        for _ in 0..total {
+            let c = d.u8()?;
+            if c as usize >= n_classes {
+                return Err(d.err("class out of range"));
+            }
+            classes.push(c);
+        }
+        let mut feats = Vec::with_capacity(n);
+        let mut ci = 0;
+        for (k, len) in keys.into_iter().zip(lens) {
+            let mut row = Vec::with_capacity(len);
+            for _ in 0..len {
+                let b0 = d.u8()?;
+                let b1 = d.u8()?;
+                let b2 = d.u8()?;
+                let bits = u32::from_le_bytes([0, b0, b1, b2]);
+                row.push((classes[ci], f32::from_bits(bits)));
+                ci += 1;
+            }
+            feats.push((k, row));
+        }
+        Ok(Weights::build(n_classes, feats))
+    }
+}
+
+/// Index of the highest score among the allowed classes (`allowed(i)`).
+#[inline]
+pub fn argmax_where(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best = None;
+    let mut best_s = f32::NEG_INFINITY;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > best_s && allowed(i) {
+            best = Some(i);
+            best_s = s;
+        }
+    }
+    if best.is_none() {
+        best = (0..scores.len()).find(|&i| allowed(i));
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{Dec, Enc};
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        // Class = feature id modulo 3; each instance has its own feature plus
+        // a shared bias.
+        let mut t = Trainer::new(3);
+        let mut scores = [0f32; 3];
+        for _ in 0..5 {
+            for x in 0..30u64 {
+                let feats = [crate::hash::f1(1, x % 3), crate::hash::f1(0, 0)];
+                scores.iter_mut().for_each(|s| *s = 0.0);
+                t.score(&feats, &mut scores);
+                let guess = argmax_where(&scores, |_| true).unwrap();
+                t.tick();
+                t.update(&feats, (x % 3) as usize, guess);
+            }
+        }
+        let w = t.freeze(0.0);
+        let mut e = Enc::new();
+        w.encode(&mut e);
+        let w2 = Weights::decode(&mut Dec::new(&e.buf, "test")).unwrap();
+        for x in 0..3u64 {
+            let feats = [crate::hash::f1(1, x), crate::hash::f1(0, 0)];
+            for m in [&w, &w2] {
+                m.score(&feats, &mut scores);
+                assert_eq!(argmax_where(&scores, |_| true), Some(x as usize));
+            }
+        }
+        assert_eq!(w.n_weights(), w2.n_weights());
+    }
+}
