@@ -1,74 +1,506 @@
-//! Removal of the web-page debris that scraped article text carries at its
-//! end ("Related Articles", "Back to top button", share and subscribe lines).
+//! Removal of the web-page debris that scraped article text carries: share
+//! and follow lines, "Advertisement", cookie and copyright notices anywhere;
+//! and, at the end, the page furniture after the article ("Related
+//! Articles" and its list of headlines, "Back to top button", tags, comment
+//! forms, "Previous/Next article").
+//!
+//! The rule of thumb is to remove only what cannot be an article sentence:
+//! a line is removed when it is a known piece of page furniture, or when it
+//! is a short headline-like line (no sentence-final punctuation) inside a
+//! list that a furniture header ("Related", "Tags", "More stories")
+//! introduces. Prose (a line of several words ending like a sentence) stops
+//! the trailing scan, so the article's last paragraph always stays.
 
-/// Lines (compared case-insensitively, trimmed) that are page furniture.
-const DEBRIS_LINES: &[&str] = &[
-    "related articles",
-    "related posts",
-    "related stories",
-    "related",
-    "back to top button",
+/// Lines that are page furniture wherever they stand (compared after
+/// [`key`]: lower case, single spaces, no trailing punctuation).
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading",
+    "continue reading below",
+    "continue reading the main story",
+    "scroll to continue",
+    "scroll to continue with content",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "jump to",
     "back to top",
-    "share this:",
-    "share this",
+    "back to top button",
+    "go to top",
     "share",
+    "shares",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "share article",
+    "share story",
+    "share via",
+    "share via email",
     "share on facebook",
     "share on twitter",
+    "share on x",
+    "share on whatsapp",
+    "share on linkedin",
     "tweet",
+    "pin",
+    "pin it",
+    "email",
+    "e-mail",
+    "print",
+    "print this article",
+    "copy link",
+    "copy url",
+    "link copied",
+    "like this",
+    "like loading",
+    "loading",
     "subscribe",
     "subscribe now",
+    "follow",
     "follow us",
     "read more",
-    "read more:",
-    "advertisement",
-    "you may also like",
-    "more stories",
-    "leave a reply",
-    "leave a comment",
-    "comments",
-    "print",
-    "email",
-    "whatsapp",
-    "telegram",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "tumblr",
-    "skip to content",
+    "read also",
+    "also read",
+    "see also",
+    "read next",
+    "listen to this article",
+    "listen",
+    "watch",
+    "watch video",
     "menu",
     "search",
     "close",
-    "previous article",
-    "next article",
-    "most popular",
-    "trending",
-    "recommended",
-    "see also",
-    "also read",
+    "log in",
+    "login",
+    "sign in",
+    "sign up",
+    "register",
+    "font size",
+    "text size",
+    "cancel reply",
+    "post comment",
+    "submit comment",
+    "reply",
+    "δ",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "messenger",
 ];
 
-/// Cuts trailing debris lines from scraped text.
+/// Headers after which the page lists other stories, tags or comments: at
+/// the end of a page, they and everything under them go.
+const SECTION_HEADERS: &[&str] = &[
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related news",
+    "related content",
+    "related topics",
+    "related coverage",
+    "related reading",
+    "more stories",
+    "more news",
+    "more articles",
+    "more from this section",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "you might be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "most popular",
+    "most read",
+    "most viewed",
+    "most shared",
+    "popular",
+    "popular posts",
+    "popular stories",
+    "trending",
+    "trending now",
+    "trending stories",
+    "latest",
+    "latest news",
+    "latest posts",
+    "latest stories",
+    "latest articles",
+    "read next",
+    "up next",
+    "what to read next",
+    "editor's picks",
+    "editors' picks",
+    "top stories",
+    "in case you missed it",
+    "don't miss",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "previous story",
+    "next story",
+    "tags",
+    "topics",
+    "categories",
+    "filed under",
+    "share this",
+    "share this article",
+    "share",
+    "about the author",
+    "leave a reply",
+    "leave a comment",
+    "leave a reply cancel reply",
+    "comments",
+    "join the conversation",
+    "discussion",
+    "back to top button",
+    "back to top",
+];
+
+/// Headers that end the article outright (comment sections, the page's
+/// back-to-top button): nothing after them is article text.
+const TERMINAL_HEADERS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "leave a reply cancel reply",
+    "join the conversation",
+    "back to top button",
+    "back to top",
+    "about the author",
+    "comments",
+];
+
+/// Sentences of comment forms and notices, matched as line prefixes.
+const NOTICE_PREFIXES: &[&str] = &[
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name, email",
+    "you must be logged in to post a comment",
+    "notify me of follow-up comments",
+    "notify me of new posts",
+    "comments are closed",
+    "this site uses akismet",
+    "click to share on",
+    "click to email",
+    "click to print",
+    "opens in new window",
+];
+
+/// Words that make up a line of share buttons ("Facebook Twitter WhatsApp").
+const SOCIAL: &[&str] = &[
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "tumblr", "email", "e-mail",
+    "print", "share", "tweet", "messenger", "viber", "vk", "instagram", "youtube", "tiktok", "threads", "bluesky",
+    "mastodon", "copy", "link", "via", "on", "google", "news", "flipboard", "pocket", "skype", "line", "sms",
+];
+
+/// Cuts web debris from scraped text (lines as produced by
+/// [`super::normalise_text`]). The result keeps the article's own lines in
+/// order, with at most one blank line between paragraphs.
 pub fn strip(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let mut keep = lines.len();
-    while keep > 0 {
-        let line = lines[keep - 1].trim();
-        if line.is_empty() || is_debris(line) {
-            keep -= 1;
-        } else {
+    let mut keep = vec![true; lines.len()];
+    let end = article_end(&lines);
+    for k in keep.iter_mut().skip(end) {
+        *k = false;
+    }
+    for (i, line) in lines.iter().enumerate().take(end) {
+        if is_debris(line) {
+            keep[i] = false;
+        }
+    }
+    drop_inline_link_boxes(&lines[..end], &mut keep);
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for (line, _) in lines.iter().zip(&keep).filter(|(_, k)| **k) {
+        if line.trim().is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// True for a line that is page furniture or a boilerplate notice wherever
+/// it stands (never a line of article prose).
+pub fn is_debris(line: &str) -> bool {
+    let k = key(line);
+    if k.is_empty() {
+        return false;
+    }
+    if FURNITURE.contains(&k.as_str()) || is_social_line(&k) || is_copyright(&k) || is_cookie_notice(&k) {
+        return true;
+    }
+    if NOTICE_PREFIXES.iter().any(|p| k.starts_with(p)) {
+        return true;
+    }
+    let words = k.split(' ').count();
+    // "Read more: Other headline", "Follow us on Telegram", "Sign up for our
+    // newsletter": short lines that only point elsewhere.
+    const POINTERS: &[&str] =
+        &["read more:", "read also:", "also read:", "see also:", "related:", "recommended:", "must read:", "don't miss:", "watch:", "listen:", "more:", "read:"];
+    if words <= 25 && POINTERS.iter().any(|p| k.starts_with(p)) {
+        return true;
+    }
+    // Calls to the reader; a quoted or reported line is someone's words.
+    let quoted = k.contains(['"', '\u{201c}', '\u{201d}']) || k.contains(" said") || k.contains(" says");
+    if words <= 15 && !quoted {
+        let calls = ["follow us", "like us on", "join us on", "join our", "subscribe to our", "subscribe to the", "sign up for our", "sign up to our", "sign up for the", "download our app", "download the app", "click here to", "get the latest", "share this", "share on", "share via"];
+        if calls.iter().any(|c| k.starts_with(c)) {
+            return true;
+        }
+        let networks = ["twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "google news", "linkedin", "tiktok", "newsletter"];
+        if words <= 8 && k.starts_with("follow ") && networks.iter().any(|n| k.contains(n)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The line index where the article ends: the first section header of the
+/// page's trailer (or the start of the trailing debris found by scanning
+/// back from the end), else the number of lines.
+fn article_end(lines: &[&str]) -> usize {
+    let mut end = lines.len();
+    // A section header after the article's prose: everything below goes,
+    // unless the "header" is an inline box the article continues after.
+    let mut prose_before = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let k = key(line);
+        if is_prose(line) {
+            prose_before += 1;
+            continue;
+        }
+        if prose_before == 0 || !is_section_header(&k) {
+            continue;
+        }
+        if TERMINAL_HEADERS.contains(&k.as_str()) || !article_continues_after(&lines[i + 1..]) {
+            end = i;
             break;
         }
     }
-    lines[..keep].join("\n")
+    // Then scan back over what is left: debris lines, and runs of headline-
+    // like lines when a section header introduces them.
+    let mut cut = end;
+    let mut i = end;
+    while i > 0 {
+        let line = lines[i - 1].trim();
+        if line.is_empty() {
+            i -= 1;
+            continue;
+        }
+        let k = key(line);
+        if is_section_header(&k) || is_debris(line) || is_trailer_line(&k) {
+            cut = i - 1;
+            i -= 1;
+            continue;
+        }
+        if is_headline_like(line) {
+            // A list of headlines counts as debris only under a header.
+            let mut j = i - 1;
+            while j > 0
+                && (lines[j - 1].trim().is_empty() || is_headline_like(lines[j - 1]) || is_debris(lines[j - 1]))
+            {
+                if !lines[j - 1].trim().is_empty() && is_section_header(&key(lines[j - 1])) {
+                    break;
+                }
+                j -= 1;
+            }
+            if j > 0 && is_section_header(&key(lines[j - 1])) {
+                cut = j - 1;
+                i = j - 1;
+                continue;
+            }
+        }
+        break;
+    }
+    cut
 }
 
-/// True for a line that is page furniture rather than article text.
-pub fn is_debris(line: &str) -> bool {
-    let l = line.trim().trim_end_matches([':', '»', '›', '>']).trim().to_lowercase();
-    DEBRIS_LINES.contains(&l.as_str())
-        || l.starts_with("©")
-        || l.starts_with("copyright ")
-        || l.contains("all rights reserved")
+/// After a section header in the middle of a page: does the article go on
+/// below (an inline "Related" box), or is it a list of other stories with
+/// their teasers? Teasers interleave headline-like lines with prose; an
+/// article going on is a run of prose paragraphs.
+fn article_continues_after(rest: &[&str]) -> bool {
+    let lines: Vec<&str> = rest.iter().copied().filter(|l| !l.trim().is_empty()).collect();
+    // Skip the box's own list of headlines.
+    let start = lines.iter().position(|l| !is_headline_like(l) || is_debris(l)).unwrap_or(lines.len());
+    let after = &lines[start..];
+    let prose = after.iter().filter(|l| is_prose(l)).count();
+    let headlines = after.iter().filter(|l| is_headline_like(l) && !is_debris(l)).count();
+    prose >= 2 && headlines * 2 < prose && !after.iter().any(|l| is_section_header(&key(l)))
+}
+
+/// Inside the article: a section header ("Related", "Read more") followed by
+/// headline-like lines and then prose again is an inline link box; the
+/// header and its headlines go.
+fn drop_inline_link_boxes(lines: &[&str], keep: &mut [bool]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let k = key(lines[i]);
+        if keep[i] && is_section_header(&k) && !TERMINAL_HEADERS.contains(&k.as_str()) {
+            let mut j = i + 1;
+            let mut titles = Vec::new();
+            while j < lines.len() && (lines[j].trim().is_empty() || is_headline_like(lines[j])) {
+                if !lines[j].trim().is_empty() {
+                    titles.push(j);
+                }
+                j += 1;
+            }
+            if j < lines.len() && !titles.is_empty() && titles.len() <= 8 {
+                keep[i] = false;
+                for t in titles {
+                    keep[t] = false;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Lines that belong to a page's trailer but not to its furniture list:
+/// tag lines, "Posted in", bylines of the comment form, dates alone.
+fn is_trailer_line(k: &str) -> bool {
+    const PREFIXES: &[&str] = &["tags:", "tagged:", "tagged ", "topics:", "posted in ", "filed under", "categories:", "category:", "source:", "via:"];
+    if PREFIXES.iter().any(|p| k.starts_with(p)) && k.split(' ').count() <= 30 {
+        return true;
+    }
+    // "12 comments", "0 comment"
+    let mut words = k.split(' ');
+    if let (Some(n), Some(w), None) = (words.next(), words.next(), words.next()) {
+        if n.chars().all(|c| c.is_ascii_digit()) && matches!(w, "comment" | "comments" | "shares" | "views" | "reads") {
+            return true;
+        }
+    }
+    super::date::normalise(k).is_some() && k.split(' ').count() <= 6
+}
+
+fn is_section_header(k: &str) -> bool {
+    SECTION_HEADERS.contains(&k) || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
+}
+
+fn is_social_line(k: &str) -> bool {
+    let words: Vec<&str> = k.split([' ', '/', '|', '·', '•']).filter(|w| !w.is_empty()).collect();
+    words.len() >= 2 && words.iter().all(|w| SOCIAL.contains(w)) && words.iter().any(|w| !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
+}
+
+fn is_copyright(k: &str) -> bool {
+    let short = k.split(' ').count() <= 30;
+    short && (k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ") || k.contains("all rights reserved"))
+}
+
+fn is_cookie_notice(k: &str) -> bool {
+    if !k.contains("cookie") || k.split(' ').count() > 80 {
+        return false;
+    }
+    ["we use cookies", "uses cookies", "use of cookies", "accept cookies", "accept all", "cookie policy", "cookie settings", "by continuing to", "consent"]
+        .iter()
+        .any(|p| k.contains(p))
+}
+
+/// A line of article prose: several words ending like a sentence.
+pub fn is_prose(line: &str) -> bool {
+    let t = line.trim();
+    t.split_whitespace().count() >= 8 && ends_sentence(t)
+}
+
+/// A short line that does not end like a sentence: a headline, a link
+/// title, a menu item.
+pub fn is_headline_like(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (1..=20).contains(&words) && t.len() <= 200 && !ends_sentence(t) && !t.ends_with([':', ',', ';'])
+        || (1..=20).contains(&words) && t.ends_with('?') && t.len() <= 160
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// A line reduced for comparison: lower case, single spaces, without
+/// trailing punctuation and arrows, and with curly apostrophes made straight.
+fn key(line: &str) -> String {
+    let lower = line.trim().to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let joined = words.join(" ");
+    joined
+        .trim_matches(|c: char| matches!(c, ':' | '.' | '»' | '›' | '>' | '<' | '«' | '‹' | '|' | '-' | '–' | '—' | '…' | '→' | '←' | '+' | '*' | '#' | '(' | ')' | '[' | ']' | ' '))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "Iran denies it\n\nThe minister said on Sunday that no drones had been sent to the region.\n\nOfficials in Kessel said they had found parts of engines in the wreckage.";
+
+    #[test]
+    fn the_seed_trailer_goes() {
+        let t = format!("{BODY}\n\nRelated Articles\n\nBack to top button");
+        assert_eq!(strip(&t), BODY);
+    }
+
+    #[test]
+    fn related_lists_of_headlines_go_and_prose_stays() {
+        let t = format!("{BODY}\n\nRelated Posts\nKessel opens new airport\nValdoria elects a president\nIs the ceasefire holding?\n\nShare this:\nFacebook\nTwitter\nLike this:\nLike Loading...");
+        assert_eq!(strip(&t), BODY);
+        // Without a header, short lines at the end are kept (they may be the
+        // article's own, like a reporting credit).
+        let t = format!("{BODY}\n\n(Reporting by Jane Roe; editing by John Doe)");
+        assert_eq!(strip(&t), t);
+    }
+
+    #[test]
+    fn teaser_lists_and_comment_sections_go() {
+        let t = format!("{BODY}\n\nYou may also like\nKessel opens new airport\nThe airport, built over three years, will handle ten million passengers a year.\nValdoria elects a president\nVoters chose a former judge in a run-off that observers called fair and calm.");
+        assert_eq!(strip(&t), BODY);
+        let t = format!("{BODY}\n\nLeave a Reply Cancel reply\nYour email address will not be published. Required fields are marked *\nI think the minister is lying about all of this, frankly, and everyone knows.\nSave my name, email, and website in this browser for the next time I comment.");
+        assert_eq!(strip(&t), BODY);
+    }
+
+    #[test]
+    fn inline_boxes_and_notices_go_anywhere() {
+        let t = "First paragraph of the story has enough words to count as prose.\n\nRead more: Kessel opens new airport\n\nAdvertisement\n\nRelated\nValdoria elects a president\n\nThe second paragraph of the story goes on after the box, as stories do.\n\nAnd a third paragraph also continues the article at some length here.\n\n\u{a9} 2024 Example Media. All rights reserved.\nWe use cookies to give you the best experience on our website.";
+        assert_eq!(
+            strip(t),
+            "First paragraph of the story has enough words to count as prose.\n\nThe second paragraph of the story goes on after the box, as stories do.\n\nAnd a third paragraph also continues the article at some length here."
+        );
+    }
+
+    #[test]
+    fn prose_is_never_cut() {
+        let t = "He said the share of votes was rising.\n\nShare prices fell sharply on Monday after the announcement, traders said.\n\nRelated talks will resume next week in Geneva, the ministry said in a statement.";
+        assert_eq!(strip(t), t);
+    }
+
+    #[test]
+    fn tags_dates_and_social_lines() {
+        let t = format!("{BODY}\n\nTags: Iran, Russia, drones\nOctober 5, 2023\nFacebook Twitter WhatsApp Telegram\n12 Comments");
+        assert_eq!(strip(&t), BODY);
+    }
 }
