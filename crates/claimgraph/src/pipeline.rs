@@ -1,7 +1,8 @@
 //! The pipeline: named stages run in order over one [`Document`], the way a
 //! spaCy `Doc` passes through its components.
 //!
-//! clean → segment → tag/parse/ner → entities → claims → quantities → events
+//! clean → segment → tag/parse/ner → entities → claims → quantities →
+//! propositions → events
 //!
 //! Cleaning turns a [`RawDocument`] into a [`Document`]; every later stage
 //! reads what the earlier ones wrote and adds its own layer. Stages hold
@@ -71,6 +72,7 @@ impl Pipeline {
             Box::new(crate::entities::EntityStage::new()),
             Box::new(crate::attribution::ClaimStage::new()),
             Box::new(crate::quantities::QuantityStage),
+            Box::new(crate::attribution::proposition::PropositionStage),
             Box::new(crate::events::EventStage::new()),
         ];
         Pipeline { stages }

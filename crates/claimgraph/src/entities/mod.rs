@@ -1,10 +1,28 @@
 //! Entities: mentions of people, organisations and places, clustered within a
-//! document and resolved across documents.
+//! document ([`EntityStage`]) and resolved across documents
+//! ([`EntityRegistry`]).
+//!
+//! Within a document, person names join a cluster by the rule in [`names`]
+//! (exact, transliteration variant, or surname reference); places join by
+//! country; organisations by their normalised name. Role descriptions next
+//! to a name ("Krylo Budanov, head of Ukraine's military intelligence")
+//! become the person's roles, and a later description that matches a role
+//! ("the head of Ukraine's military intelligence") becomes a mention of the
+//! same person.
 
+pub mod gazetteer;
+pub mod mentions;
+pub mod names;
 pub mod registry;
+pub mod roles;
 
-use crate::document::Document;
+use std::ops::Range;
+
+use crate::document::{DocEntity, Document, EntityKind, Mention, MentionForm, Span};
 use crate::pipeline::Stage;
+use mentions::{find_names, NameSpan};
+use names::{NameMatch, NameParts};
+use roles::{find_roles, RoleKey, RolePhrase};
 
 pub use registry::EntityRegistry;
 
@@ -28,5 +46,238 @@ impl Stage for EntityStage {
     fn name(&self) -> &'static str {
         "entities"
     }
-    fn run(&self, _doc: &mut Document) {}
+    fn run(&self, doc: &mut Document) {
+        let names = find_names(&doc.text, &doc.analysis);
+        let mut roles: Vec<RolePhrase> = Vec::new();
+        for s in &doc.analysis.sentences {
+            roles.extend(find_roles(&doc.text, &doc.analysis.tokens, s.tokens.clone()));
+        }
+        let mut b = Builder { doc, role_keys: Vec::new() };
+        b.cluster_names(&names);
+        b.link_roles(&names, &roles);
+        b.finish();
+    }
+}
+
+/// Working state of the entity stage for one document.
+struct Builder<'d> {
+    doc: &'d mut Document,
+    /// Role keys of each entity, parallel to `doc.entities`.
+    role_keys: Vec<Vec<RoleKey>>,
+}
+
+impl Builder<'_> {
+    fn token_span(&self, r: &Range<usize>) -> Span {
+        let t = &self.doc.analysis.tokens;
+        Span::new(t[r.start].start, t[r.end - 1].end)
+    }
+
+    fn add_mention(&mut self, span: Span, kind: EntityKind, form: MentionForm, entity: usize) -> usize {
+        self.doc.mentions.push(Mention { span, kind, form, entity: Some(entity) });
+        let m = self.doc.mentions.len() - 1;
+        self.doc.entities[entity].mentions.push(m);
+        m
+    }
+
+    fn new_entity(&mut self, name: &str, kind: EntityKind) -> usize {
+        self.doc.entities.push(DocEntity {
+            name: name.to_string(),
+            kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            global_id: None,
+        });
+        self.role_keys.push(Vec::new());
+        self.doc.entities.len() - 1
+    }
+
+    /// Clusters names: multi-word person names first (so that a surname seen
+    /// before the full name still finds it), then everything else in order.
+    fn cluster_names(&mut self, names: &[NameSpan]) {
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by_key(|&i| {
+            let n = &names[i];
+            let multi_person = n.kind == EntityKind::Person && n.tokens.len() > 1;
+            (!multi_person, n.tokens.start)
+        });
+        for i in order {
+            let n = &names[i];
+            let span = self.token_span(&n.tokens);
+            let surface = self.doc.span_text(span).to_string();
+            let target = match n.kind {
+                EntityKind::Location if n.country.is_some() => self.find_country(n.country.as_deref()),
+                EntityKind::Person | EntityKind::Other => self.find_person(&surface, n),
+                EntityKind::Organization | EntityKind::Location => self.find_exact(&surface, n.kind),
+            };
+            let (entity, kind) = match target {
+                Some(e) => (e, self.doc.entities[e].kind),
+                None => {
+                    let display = match (&n.kind, &n.country) {
+                        (EntityKind::Location, Some(code)) => gazetteer::Countries::get()
+                            .by_code(code)
+                            .map(|c| c.name.clone())
+                            .unwrap_or_else(|| surface.clone()),
+                        _ => surface.clone(),
+                    };
+                    let kind = if n.kind == EntityKind::Other && n.title.is_some() { EntityKind::Person } else { n.kind };
+                    (self.new_entity(&display, kind), kind)
+                }
+            };
+            self.add_mention(span, kind, MentionForm::Name, entity);
+            let e = &mut self.doc.entities[entity];
+            if !e.aliases.contains(&surface) {
+                e.aliases.push(surface.clone());
+            }
+            // The fullest spelling becomes the display name of a person.
+            if kind == EntityKind::Person && NameParts::new(&surface).parts.len() > NameParts::new(&e.name).parts.len() {
+                e.name = surface;
+            }
+        }
+    }
+
+    fn find_country(&self, code: Option<&str>) -> Option<usize> {
+        let c = gazetteer::Countries::get().by_code(code?)?;
+        self.doc.entities.iter().position(|e| e.kind == EntityKind::Location && e.name == c.name)
+    }
+
+    fn find_exact(&self, surface: &str, kind: EntityKind) -> Option<usize> {
+        let key = normalise_org(surface);
+        self.doc
+            .entities
+            .iter()
+            .position(|e| e.kind == kind && e.aliases.iter().any(|a| normalise_org(a) == key || is_acronym_of(surface, a) || is_acronym_of(a, surface)))
+    }
+
+    /// The person cluster a name belongs to: the best match under the rule
+    /// of [`names::compare`]; a surname-only match must be unambiguous.
+    fn find_person(&self, surface: &str, n: &NameSpan) -> Option<usize> {
+        let parts = NameParts::new(surface);
+        let mut best: Option<(NameMatch, usize)> = None;
+        let mut surname_hits = 0;
+        for (i, e) in self.doc.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person && !(e.kind == EntityKind::Other && n.kind == EntityKind::Other) {
+                continue;
+            }
+            let m = e.aliases.iter().map(|a| names::compare_parts(&parts, &NameParts::new(a))).max().unwrap_or(NameMatch::Different);
+            if m == NameMatch::Surname {
+                surname_hits += 1;
+            }
+            if m > NameMatch::Different && best.is_none_or(|(bm, _)| m > bm) {
+                best = Some((m, i));
+            }
+        }
+        match best {
+            Some((NameMatch::Surname, _)) if surname_hits > 1 => None,
+            Some((_, i)) => Some(i),
+            None => None,
+        }
+    }
+
+    /// Attaches role descriptions standing next to a name (apposition or
+    /// title) to that name's entity, then resolves the remaining specific
+    /// descriptions to the entity whose role they match.
+    fn link_roles(&mut self, names: &[NameSpan], roles: &[RolePhrase]) {
+        let mut linked = vec![false; roles.len()];
+        let name_entity = |b: &Builder, n: &NameSpan| -> Option<usize> {
+            let span = b.token_span(&n.tokens);
+            b.doc.mentions.iter().find(|m| m.span == span).and_then(|m| m.entity)
+        };
+        for n in names {
+            let Some(e) = name_entity(self, n) else { continue };
+            if self.doc.entities[e].kind != EntityKind::Person {
+                continue;
+            }
+            for (ri, r) in roles.iter().enumerate() {
+                let adjacent = self.is_apposition(&n.tokens, &r.tokens) || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1)));
+                if adjacent && !r.key.plural {
+                    linked[ri] = true;
+                    let text = self.doc.span_text(self.token_span(&r.tokens)).to_string();
+                    let ent = &mut self.doc.entities[e];
+                    if !ent.roles.contains(&text) {
+                        ent.roles.push(text);
+                    }
+                    self.role_keys[e].push(r.key.clone());
+                }
+            }
+        }
+        // Later descriptions refer back to an entity with a matching role.
+        for (ri, r) in roles.iter().enumerate() {
+            if linked[ri] || r.indefinite || !r.key.is_specific() {
+                continue;
+            }
+            let start = self.doc.analysis.tokens[r.tokens.start].start;
+            // Among entities whose role matches, the most recently mentioned
+            // before this description wins.
+            let mut best: Option<(usize, usize)> = None;
+            for (e, keys) in self.role_keys.iter().enumerate() {
+                if !keys.iter().any(|k| k.matches(&r.key)) {
+                    continue;
+                }
+                let last = self.doc.entities[e]
+                    .mentions
+                    .iter()
+                    .map(|&m| self.doc.mentions[m].span.start)
+                    .filter(|&s| s < start)
+                    .max();
+                if let Some(last) = last {
+                    if best.is_none_or(|(bl, _)| last > bl) {
+                        best = Some((last, e));
+                    }
+                }
+            }
+            if let Some((_, e)) = best {
+                let span = self.token_span(&r.tokens);
+                self.add_mention(span, EntityKind::Person, MentionForm::Role, e);
+            }
+        }
+    }
+
+    /// True when `role` stands in apposition to `name`: "NAME, ROLE" or
+    /// "ROLE, NAME" (a comma between them and nothing else).
+    fn is_apposition(&self, name: &Range<usize>, role: &Range<usize>) -> bool {
+        let t = &self.doc.analysis.tokens;
+        let comma = |i: usize| t.get(i).is_some_and(|tok| matches!(tok.text(&self.doc.text), "," | "(" | "–" | "—"));
+        (role.start == name.end + 1 && comma(name.end)) || (name.start == role.end + 1 && comma(role.end))
+    }
+
+    fn finish(&mut self) {
+        // Mentions in text order, with entity indices kept.
+        let mut order: Vec<usize> = (0..self.doc.mentions.len()).collect();
+        order.sort_by_key(|&m| self.doc.mentions[m].span);
+        let mut remap = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = new;
+        }
+        let mentions: Vec<Mention> = order.iter().map(|&m| self.doc.mentions[m].clone()).collect();
+        self.doc.mentions = mentions;
+        for e in self.doc.entities.iter_mut() {
+            for m in e.mentions.iter_mut() {
+                *m = remap[*m];
+            }
+            e.mentions.sort_unstable();
+        }
+    }
+}
+
+/// Lower case, without a leading "the" and possessive endings.
+fn normalise_org(s: &str) -> String {
+    let l = s.to_lowercase();
+    let l = l.trim_start_matches("the ").trim_end_matches("'s").trim_end_matches("’s");
+    l.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `short` is the initials of `long` ("IRGC" for "Islamic
+/// Revolutionary Guard Corps").
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let s: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if s.len() < 2 || s.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let initials: String = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() >= 2 && initials == s
 }

@@ -1,7 +1,23 @@
 //! Quantities: numbers with units, approximations, ranges and rates.
+//!
+//! A quantity is a number (digits, or words such as "eight" or "two
+//! hundred"), optionally scaled ("5 billion"), with a currency sign or word,
+//! a percent sign, an approximation before it ("about", "nearly", "more
+//! than"), a range ("10 to 15", "between 10 and 15"), and a unit: the head
+//! noun of the phrase after it ("1,700 Shahid suicide drones" → "drones").
+//! A rate phrase nearby ("every 10 days", "per night", "in each attack")
+//! becomes the quantity's `per`. Years, dates, times and ordinals are not
+//! quantities.
 
-use crate::document::Document;
+pub mod numbers;
+
+use std::ops::Range;
+
+use claimgraph_nlp::Upos;
+
+use crate::document::{Document, Quantity, Span};
 use crate::pipeline::Stage;
+use numbers::{parse_digits, parse_words, scale_of};
 
 /// Finds the quantities of a document.
 pub struct QuantityStage;
@@ -10,5 +26,288 @@ impl Stage for QuantityStage {
     fn name(&self) -> &'static str {
         "quantities"
     }
-    fn run(&self, _doc: &mut Document) {}
+    fn run(&self, doc: &mut Document) {
+        let mut out = Vec::new();
+        for s in &doc.analysis.sentences {
+            find_in_sentence(doc, s.tokens.clone(), &mut out);
+        }
+        // Link each quantity to the claim whose content holds it.
+        for q in out.iter_mut() {
+            q.claim = doc
+                .claims
+                .iter()
+                .position(|c| if c.content_parts.is_empty() { c.content.contains(q.span) } else { c.content_parts.iter().any(|p| p.contains(q.span)) });
+        }
+        doc.quantities = out;
+    }
+}
+
+const APPROX: &[&[&str]] = &[
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["up", "to"],
+    &["at", "least"],
+    &["at", "most"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["close", "to"],
+    &["upwards", "of"],
+    &["an", "estimated"],
+    &["about"],
+    &["some"],
+    &["nearly"],
+    &["almost"],
+    &["around"],
+    &["approximately"],
+    &["roughly"],
+    &["over"],
+    &["under"],
+    &["estimated"],
+    &["circa"],
+    &["approx."],
+    &["~"],
+];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+];
+
+const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"), ("₴", "hryvnias"), ("₽", "rubles")];
+
+/// Words that end a unit phrase.
+fn ends_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "of" | "to" | "for" | "from" | "with" | "by" | "and" | "or" | "but" | "that" | "which" | "who"
+            | "were" | "was" | "are" | "is" | "have" | "has" | "had" | "will" | "would" | "every" | "each" | "per" | "a"
+            | "an" | "the" | "than" | "as" | "since" | "during" | "over" | "after" | "before" | "into" | "because"
+    )
+}
+
+fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>) {
+    let toks = &doc.analysis.tokens;
+    let word = |i: usize| toks.get(i).map(|t| t.text(&doc.text)).unwrap_or("");
+    let lower = |i: usize| word(i).to_lowercase();
+    let mut i = sent.start;
+    while i < sent.end {
+        // The number itself.
+        let (mut value, used) = match parse_digits(word(i)) {
+            Some(v) => (v, 1),
+            None => {
+                let words: Vec<&str> = (i..sent.end.min(i + 8)).map(word).collect();
+                match parse_words(&words) {
+                    Some((v, n)) if !(v == 1.0 && n == 1) => (v, n),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+        };
+        let num_start = i;
+        let mut j = i + used;
+        // Not quantities: years, days of months, times, ordinals, model names.
+        let prev = if i > sent.start { lower(i - 1) } else { String::new() };
+        let next = lower(j);
+        let is_year = used == 1 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !word(i).contains(',');
+        if (is_year && !next.chars().next().is_some_and(char::is_alphabetic))
+            || (is_year && matches!(prev.as_str(), "in" | "since" | "of" | "by" | "until" | "from" | "year" | "," | "summer" | "spring" | "autumn" | "winter"))
+            || MONTHS.contains(&prev.as_str())
+            || MONTHS.contains(&next.as_str()) && value <= 31.0
+            || matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | ":" | "th" | "st" | "nd" | "rd" | "-year-old")
+            || (i > 0 && toks[i - 1].end == toks[i].start && word(i - 1).chars().all(char::is_alphabetic) && !word(i - 1).is_empty())
+        {
+            i += used;
+            continue;
+        }
+        // Scale words: "5 billion", "1.2 million".
+        if let Some(scale) = scale_of(&next) {
+            if used == 1 && word(i).chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                value *= scale;
+                j += 1;
+            }
+        }
+        // A range: "10 to 15", "10-15", "between 10 and 15".
+        let mut max = None;
+        let sep = lower(j);
+        if matches!(sep.as_str(), "to" | "-" | "–" | "and") && (sep != "and" || prev == "between") {
+            if let Some(v2) = parse_digits(word(j + 1)) {
+                let v2 = match scale_of(&lower(j + 2)) {
+                    Some(s) => {
+                        j += 1;
+                        v2 * s
+                    }
+                    None => v2,
+                };
+                if v2 > value {
+                    max = Some(v2);
+                    j += 2;
+                }
+            }
+        }
+        // Approximation before the number.
+        let mut start = num_start;
+        let mut approximate = false;
+        for phrase in APPROX {
+            let n = phrase.len();
+            if num_start >= sent.start + n && (0..n).all(|k| lower(num_start - n + k) == phrase[k]) {
+                start = num_start - n;
+                approximate = true;
+                break;
+            }
+        }
+        if prev == "between" {
+            start = num_start - 1;
+        }
+        // Currency sign before the number.
+        let mut unit = String::new();
+        if start > sent.start {
+            if let Some((_, name)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == word(start - 1)) {
+                unit = name.to_string();
+                start -= 1;
+            }
+        }
+        // Percent, or the unit noun phrase after the number.
+        let mut end = j;
+        if unit.is_empty() {
+            if matches!(lower(j).as_str(), "%" | "percent" | "per cent") {
+                unit = "percent".into();
+                end = j + 1;
+            } else {
+                let (u, e) = unit_after(doc, j, sent.end);
+                unit = u;
+                end = e;
+            }
+        }
+        if unit.is_empty() && value < 2.0 {
+            i = j.max(i + 1);
+            continue;
+        }
+        let per = rate_near(doc, num_start, end, &sent);
+        out.push(Quantity {
+            value,
+            max,
+            unit,
+            span: Span::new(toks[start].start, toks[end.max(j) - 1].end),
+            approximate,
+            per,
+            claim: None,
+        });
+        i = end.max(j).max(i + 1);
+    }
+}
+
+/// The unit after a number: the head noun of the following noun phrase,
+/// and where the phrase ends.
+fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
+    let toks = &doc.analysis.tokens;
+    let tagged = toks.iter().any(|t| t.upos != Upos::X);
+    let mut end = from;
+    let mut head = None;
+    while end < sent_end && end < from + 5 {
+        let t = &toks[end];
+        let w = t.text(&doc.text);
+        let lw = w.to_lowercase();
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || ends_unit(&lw) {
+            break;
+        }
+        if tagged && !matches!(t.upos, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::X) {
+            break;
+        }
+        if w == "-" {
+            end += 1;
+            continue;
+        }
+        head = Some(end);
+        end += 1;
+        // A plural or clearly nominal word usually ends the phrase.
+        if tagged && t.upos == Upos::NOUN && toks.get(end).is_none_or(|n| n.upos != Upos::NOUN) {
+            break;
+        }
+    }
+    match head {
+        Some(h) => (toks[h].text(&doc.text).to_lowercase(), end),
+        None => (String::new(), from),
+    }
+}
+
+/// A rate phrase next to a quantity: "every 10 days", "per night", "a day",
+/// "in each attack". Returns the period as written without its marker.
+fn rate_near(doc: &Document, start: usize, end: usize, sent: &Range<usize>) -> Option<String> {
+    let toks = &doc.analysis.tokens;
+    let word = |i: usize| toks.get(i).map(|t| t.text(&doc.text).to_lowercase()).unwrap_or_default();
+    // The period phrase after a marker at position k.
+    let period = |k: usize| -> Option<String> {
+        let mut e = k + 1;
+        while e < sent.end && e < k + 4 && !matches!(word(e).as_str(), "," | "." | ";" | "and" | "using" | "with" | "in" | "to" | "from") {
+            e += 1;
+            // Stop after the first noun-like word that is not a number.
+            if parse_digits(&word(e - 1)).is_none() && numbers::parse_words(&[word(e - 1).as_str()]).is_none() {
+                break;
+            }
+        }
+        (e > k + 1).then(|| doc.span_text(Span::new(toks[k + 1].start, toks[e - 1].end)).to_string())
+    };
+    // After the quantity, within a few words.
+    for k in end..(end + 4).min(sent.end) {
+        let w = word(k);
+        if matches!(w.as_str(), "every" | "per" | "each") {
+            return period(k);
+        }
+        if w == "in" && word(k + 1) == "each" {
+            return period(k + 1);
+        }
+        if matches!(w.as_str(), "a" | "an") && matches!(word(k + 1).as_str(), "day" | "week" | "month" | "year" | "night" | "hour" | "minute") {
+            return period(k);
+        }
+        if matches!(w.as_str(), "," | ";" | ".") {
+            break;
+        }
+    }
+    let _ = start;
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocMeta;
+
+    fn quantities(text: &str) -> Vec<Quantity> {
+        let mut doc = Document::new(DocMeta::default(), text.to_string());
+        doc.analysis = claimgraph_nlp::segment(text);
+        QuantityStage.run(&mut doc);
+        doc.quantities
+    }
+
+    #[test]
+    fn reads_values_units_and_rates() {
+        let q = quantities("Russia purchased 1,700 Shahid suicide drones, using about 75 cruise missiles in each attack.");
+        assert_eq!(q[0].value, 1700.0);
+        assert_eq!(q[0].unit, "drones");
+        assert!(q[1].approximate);
+        assert_eq!(q[1].value, 75.0);
+        assert_eq!(q[1].unit, "missiles");
+        assert_eq!(q[1].per.as_deref(), Some("attack"));
+    }
+
+    #[test]
+    fn reads_currency_words_and_ranges() {
+        let q = quantities("The deal is worth $5 billion over eight years, with 10 to 15 tanks.");
+        assert_eq!(q[0].value, 5e9);
+        assert_eq!(q[0].unit, "dollars");
+        assert_eq!(q[1].value, 8.0);
+        assert_eq!(q[1].unit, "years");
+        assert_eq!((q[2].value, q[2].max), (10.0, Some(15.0)));
+        assert_eq!(q[2].unit, "tanks");
+    }
+
+    #[test]
+    fn skips_years_and_dates() {
+        let q = quantities("In 2022, on October 5, he spoke at 3 p.m. about 40,000 shells.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].value, 40000.0);
+    }
 }

@@ -1,0 +1,166 @@
+//! Read-only views of a document that the attribution rules share: token
+//! words, quote membership, sentence and paragraph lookup, and part-of-speech
+//! tests that fall back to word lists when the tagger has not run.
+
+use claimgraph_nlp::{Token, Upos};
+
+use super::quotes::{find_quotes, Quote};
+use crate::document::{Document, EntityKind, MentionForm, Span};
+
+/// A document prepared for the attribution rules.
+pub struct Ctx<'d> {
+    /// The document (entities and mentions already found).
+    pub doc: &'d Document,
+    /// Its tokens.
+    pub tokens: &'d [Token],
+    /// Quotations.
+    pub quotes: Vec<Quote>,
+    /// For each token, the index of the quotation whose inside holds it.
+    pub quote_of: Vec<Option<usize>>,
+    /// True when the tagger has tagged the tokens.
+    pub tagged: bool,
+    /// True when the parser has parsed the tokens.
+    pub parsed: bool,
+}
+
+impl<'d> Ctx<'d> {
+    /// Prepares the views of `doc`.
+    pub fn new(doc: &'d Document) -> Self {
+        let tokens = &doc.analysis.tokens[..];
+        let quotes = find_quotes(&doc.text, tokens);
+        let mut quote_of = vec![None; tokens.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            for i in q.inner() {
+                quote_of[i] = Some(qi);
+            }
+        }
+        let tagged = tokens.iter().any(|t| t.upos != Upos::X);
+        let parsed = tokens.iter().any(|t| t.head.is_some());
+        Ctx { doc, tokens, quotes, quote_of, tagged, parsed }
+    }
+
+    /// The word at token `i`.
+    pub fn word(&self, i: usize) -> &'d str {
+        self.tokens.get(i).map(|t| t.text(&self.doc.text)).unwrap_or("")
+    }
+
+    /// The lower-cased word at token `i`.
+    pub fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    /// The byte span of tokens `from..to`.
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        if from >= to || to > self.tokens.len() {
+            return Span::default();
+        }
+        Span::new(self.tokens[from].start, self.tokens[to - 1].end)
+    }
+
+    /// True when a line break separates token `i - 1` from token `i`.
+    pub fn line_break_before(&self, i: usize) -> bool {
+        i > 0 && i < self.tokens.len() && self.doc.text[self.tokens[i - 1].end..self.tokens[i].start].contains('\n')
+    }
+
+    /// The token range of the paragraph holding token `i` (paragraphs are
+    /// separated by line breaks).
+    pub fn paragraph(&self, i: usize) -> std::ops::Range<usize> {
+        let mut s = i;
+        while s > 0 && !self.line_break_before(s) {
+            s -= 1;
+        }
+        let mut e = i + 1;
+        while e < self.tokens.len() && !self.line_break_before(e) {
+            e += 1;
+        }
+        s..e
+    }
+
+    /// True for punctuation tokens.
+    pub fn is_punct(&self, i: usize) -> bool {
+        let w = self.word(i);
+        !w.is_empty() && w.chars().all(|c| !c.is_alphanumeric())
+    }
+
+    /// True when token `i` opens a quotation.
+    pub fn opens_quote(&self, i: usize) -> Option<usize> {
+        self.quotes.iter().position(|q| q.open == i)
+    }
+
+    /// True when token `i` closes a quotation.
+    pub fn closes_quote(&self, i: usize) -> Option<usize> {
+        self.quotes.iter().position(|q| q.closed && q.close == i)
+    }
+
+    /// True when token `i` can be a verb: the tagger says so, or (untagged)
+    /// the preceding word is not a determiner, possessive or preposition.
+    pub fn can_be_verb(&self, i: usize) -> bool {
+        if self.tagged {
+            return matches!(self.tokens[i].upos, Upos::VERB | Upos::AUX) || (self.tokens[i].upos == Upos::NOUN && self.verbal_neighbourhood(i));
+        }
+        if i == 0 {
+            return true;
+        }
+        let prev = self.lower(i - 1);
+        !matches!(prev.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "of" | "’s" | "'s" | "such" | "any" | "some" | "no" | "every" | "each" | "recent" | "latest" | "new" | "previous")
+    }
+
+    /// A tagger may call a reporting verb a noun in garbled text; accept it
+    /// as a verb when it stands between a subject-like word and "that" or a
+    /// colon.
+    fn verbal_neighbourhood(&self, i: usize) -> bool {
+        let next = self.lower(i + 1);
+        let prev_ok = i > 0 && matches!(self.tokens[i - 1].upos, Upos::PROPN | Upos::PRON);
+        prev_ok && (next == "that" || next == ":")
+    }
+
+    /// True for a token that is a noun-phrase word: name, noun, adjective,
+    /// number, determiner or possessive.
+    pub fn is_np_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if self.tagged {
+            let u = self.tokens[i].upos;
+            return matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM | Upos::DET | Upos::PRON) || matches!(w, "’s" | "'s" | "-");
+        }
+        !self.is_punct(i) || matches!(w, "’s" | "'s" | "-" | "’" | "'")
+    }
+
+    /// The mention (index into `doc.mentions`) whose span ends exactly at the
+    /// end of token `i`, preferring names, then roles.
+    pub fn mention_ending_at(&self, i: usize) -> Option<usize> {
+        let end = self.tokens[i].end;
+        let mut best: Option<usize> = None;
+        for (mi, m) in self.doc.mentions.iter().enumerate() {
+            if m.span.end == end {
+                let better = match best {
+                    None => true,
+                    Some(b) => rank(&self.doc.mentions[b]) < rank(m) || (rank(&self.doc.mentions[b]) == rank(m) && m.span.start < self.doc.mentions[b].span.start),
+                };
+                if better {
+                    best = Some(mi);
+                }
+            }
+        }
+        best
+    }
+
+    /// Mentions that lie inside the byte span.
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        self.doc.mentions.iter().enumerate().filter(move |(_, m)| span.contains(m.span)).map(|(i, _)| i)
+    }
+
+    /// The entity kind of a mention's entity.
+    pub fn mention_kind(&self, m: usize) -> EntityKind {
+        self.doc.mentions[m].kind
+    }
+}
+
+fn rank(m: &crate::document::Mention) -> u8 {
+    match (m.form, m.kind) {
+        (MentionForm::Name, EntityKind::Person) => 4,
+        (MentionForm::Role, _) => 3,
+        (MentionForm::Name, EntityKind::Organization) => 2,
+        (MentionForm::Name, _) => 1,
+        (MentionForm::Pronoun, _) => 0,
+    }
+}

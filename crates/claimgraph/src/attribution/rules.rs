@@ -1,0 +1,533 @@
+//! The attribution rules: from cues to draft claims (speaker words, cue,
+//! content pieces, kind, stance).
+//!
+//! Patterns handled, for a reporting verb V and an "according to" cue:
+//! * `SPEAKER V (that|:|“) CONTENT` — content on the right, after any
+//!   adverbs, recipient ("told reporters") and adjunct phrases ("in an
+//!   interview with The New York Times");
+//! * `CONTENT, SPEAKER V.` and `“CONTENT,” SPEAKER V.` — content on the left;
+//! * `CONTENT, V SPEAKER.` — inverted speaker;
+//! * `PART1, SPEAKER V [adjunct], PART2.` — content interrupted by the
+//!   attribution ("Since October, Budanov said in an interview, he has ...");
+//! * `According to SOURCE, CONTENT` and `CONTENT, according to SOURCE`;
+//! * `... and V`, `..., V-ing` — a coordinated or participial cue shares the
+//!   sentence's speaker;
+//! * `SPEAKER described X as Y` — an evaluation, denying when Y calls X false.
+//!
+//! Content introduced by a colon and not quoted continues over the following
+//! sentences of its paragraph until another attribution starts; quoted
+//! content runs to its closing mark, over paragraphs if the quote does.
+
+use std::ops::Range;
+
+use claimgraph_nlp::Upos;
+
+use super::context::Ctx;
+use super::lexicon::{cue_verb, is_claim_noun, CueClass, CueVerb};
+use super::speaker::{is_pre_verb_filler, np_right, subject_left};
+use super::stance;
+use crate::document::{ClaimKind, Stance};
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// Token range of the cue words.
+    pub tokens: Range<usize>,
+    /// The reporting verb, or `None` for "according to".
+    pub verb: Option<CueVerb>,
+}
+
+/// A claim before speaker resolution.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The cue.
+    pub cue: Range<usize>,
+    /// The speaker words, if any.
+    pub speaker: Option<Range<usize>>,
+    /// Take the speaker of the previous claim in the sentence (coordinated
+    /// or participial cue).
+    pub shares_speaker: bool,
+    /// The content pieces, in order.
+    pub content: Vec<Range<usize>>,
+    /// Direct, indirect, mixed or according-to.
+    pub kind: ClaimKind,
+    /// Affirms or denies.
+    pub stance: Stance,
+    /// Hedged.
+    pub hedged: bool,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+    /// True when the content came after a colon without quotes, so that it
+    /// may continue over the next sentences of the paragraph.
+    pub colon_open: bool,
+}
+
+/// Finds the cues of one sentence, outside quotations.
+pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut i = sent.start;
+    while i < sent.end {
+        if ctx.quote_of[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let w = ctx.lower(i);
+        if w == "according" && ctx.lower(i + 1) == "to" && i + 2 < sent.end {
+            out.push(Cue { tokens: i..i + 2, verb: None });
+            i += 2;
+            continue;
+        }
+        if let Some(verb) = cue_verb(&w) {
+            if let Some(cue) = accept_verb(ctx, i, verb, sent) {
+                i = cue.tokens.end;
+                out.push(cue);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Decides whether a reporting-verb form at `i` is used as a cue here, and
+/// returns the cue with its extra words ("pointed out", "quoted as saying").
+fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Option<Cue> {
+    if !ctx.can_be_verb(i) {
+        return None;
+    }
+    let next = ctx.lower(i + 1);
+    // Raising and control uses are not attributions: "continued to fight",
+    // "is said to be", "called for talks", "called on Iran".
+    if next == "to" && !matches!(verb.lemma, "say" | "tell" | "explain" | "report" | "announce" | "state" | "declare" | "admit" | "confirm" | "complain" | "write" | "respond" | "reply") {
+        return None;
+    }
+    if next == "to" && verb.lemma == "say" && ctx.lower(i + 2) == "be" || (next == "to" && ctx.lower(i + 2) == "have") {
+        return None;
+    }
+    let mut end = i + 1;
+    match verb.lemma {
+        "point" => {
+            if next != "out" {
+                return None;
+            }
+            end = i + 2;
+        }
+        "call" => {
+            if matches!(next.as_str(), "for" | "on" | "upon" | "off" | "up" | "in" | "back") {
+                return None;
+            }
+            if !stance::evaluation_is_denial(ctx, &(i + 1..(i + 10).min(sent.end))) {
+                return None;
+            }
+        }
+        "describe" | "characterize" | "characterise" | "term" | "label" | "brand" => {
+            let has_as = (i + 1..(i + 16).min(sent.end)).any(|k| ctx.lower(k) == "as");
+            if !has_as {
+                return None;
+            }
+        }
+        "continue" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand" | "promise" | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat" | "reiterate" | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree" | "respond" | "reply" => {
+            // These verbs report speech only with speech-like content next to
+            // them or a sentence-final position ("..., Budanov continued.").
+            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    // "was quoted as saying"
+    if verb.lemma == "quote" {
+        return None;
+    }
+    if ctx.lower(i) == "quoted" && next == "as" && ctx.lower(i + 2) == "saying" {
+        end = i + 3;
+    }
+    // Belief verbs need clausal content.
+    if verb.class == CueClass::Belief && !speech_follows(ctx, i + 1, sent) {
+        return None;
+    }
+    // A participle modifying a noun ("the said agreement", "a denied visa").
+    if ctx.tagged && matches!(ctx.tokens[i].upos, Upos::ADJ) {
+        return None;
+    }
+    Some(Cue { tokens: i..end, verb: Some(verb) })
+}
+
+/// True when speech-like content follows position `j`: "that", a colon, a
+/// quotation, or a comma before one.
+fn speech_follows(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
+    let j = skip_adjuncts(ctx, j, sent, false);
+    let w = ctx.word(j);
+    matches!(w, ":" | "that") || ctx.opens_quote(j).is_some() || (w == "," && ctx.opens_quote(j + 1).is_some())
+}
+
+/// True when the cue ends its clause: a sentence end or comma follows.
+fn clause_final(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
+    let j = skip_adjuncts(ctx, j, sent, false);
+    j >= sent.end || matches!(ctx.word(j), "." | "," | "!" | "?" | ";") || ctx.closes_quote(j).is_some()
+}
+
+/// Prepositions and time words that start an adjunct after a reporting verb.
+fn starts_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "to" | "during" | "with" | "after" | "before" | "via" | "through" | "from" | "over" | "last"
+            | "this" | "earlier" | "yesterday" | "today" | "late" | "later" | "regarding" | "about" | "while" | "upon"
+            | "amid" | "following" | "when" | "for"
+    )
+}
+
+/// Skips adverbs and adjunct phrases after a reporting verb, returning the
+/// position of the first content-introducing token. With `recipient`, also
+/// skips an addressee noun phrase ("told reporters", "told The Times").
+fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) -> usize {
+    while j < sent.end && is_pre_verb_filler(ctx.word(j)) && ctx.lower(j) != "that" {
+        j += 1;
+    }
+    if recipient && j < sent.end {
+        // The addressee: a pronoun, a name, or a short noun phrase.
+        let mut k = j;
+        while k < sent.end && k < j + 6 {
+            let w = ctx.lower(k);
+            if w == "that" || w == ":" || w == "," || ctx.opens_quote(k).is_some() || starts_adjunct(&w) {
+                break;
+            }
+            if ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX) {
+                break;
+            }
+            k += 1;
+        }
+        if k < sent.end && k < j + 6 && k > j {
+            j = k;
+        }
+    }
+    for _ in 0..4 {
+        if j >= sent.end || !starts_adjunct(&ctx.lower(j)) {
+            break;
+        }
+        let mut k = j + 1;
+        while k < sent.end && k < j + 14 {
+            let w = ctx.word(k);
+            if matches!(w, "," | ":" | ";" | ".") || w.eq_ignore_ascii_case("that") || ctx.opens_quote(k).is_some() {
+                break;
+            }
+            if ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX) && !ctx.lower(k).ends_with("ing") {
+                // A finite verb starts the content clause: back up over its
+                // subject is not possible without a parse; stop here.
+                break;
+            }
+            k += 1;
+        }
+        if k >= j + 14 || k >= sent.end {
+            break;
+        }
+        j = k;
+        // ", in a call with X," — an adjunct between commas.
+        if ctx.word(j) == "," && j + 1 < sent.end && starts_adjunct(&ctx.lower(j + 1)) {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// The start of a sentence's content, past leading conjunctions.
+fn content_start(ctx: &Ctx, sent: &Range<usize>) -> usize {
+    let mut s = sent.start;
+    while s < sent.end && matches!(ctx.lower(s).as_str(), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | ",") {
+        s += 1;
+    }
+    s
+}
+
+/// Trims sentence punctuation and quote marks from the ends of a range.
+pub fn trim(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
+    let (mut s, mut e) = (r.start, r.end);
+    while s < e && (matches!(ctx.word(s), "," | ":" | ";" | "—" | "–" | "-") || ctx.opens_quote(s).is_some()) {
+        s += 1;
+    }
+    while e > s && (matches!(ctx.word(e - 1), "," | ":" | ";" | "." | "—" | "–" | "-" | "!" | "?") || ctx.closes_quote(e - 1).is_some() || ctx.opens_quote(e - 1).is_some()) {
+        e -= 1;
+    }
+    s..e
+}
+
+/// Where the right-hand content of a cue ends: the sentence end, or the
+/// conjunction before a coordinated cue ("... as baseless and said ...").
+fn right_end(ctx: &Ctx, from: usize, sent: &Range<usize>, cues: &[Cue]) -> usize {
+    for c in cues {
+        if c.tokens.start > from && c.tokens.start < sent.end {
+            let mut k = c.tokens.start;
+            while k > from && is_pre_verb_filler(ctx.word(k - 1)) {
+                k -= 1;
+            }
+            if k > from && matches!(ctx.lower(k - 1).as_str(), "and" | ",") {
+                return k - 1;
+            }
+        }
+    }
+    sent.end
+}
+
+/// The kind of a content made of `parts`: direct when every piece is one
+/// quotation, mixed when a quotation is inside, indirect otherwise.
+fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
+    let quoted = parts.iter().filter(|p| !p.is_empty() && (**p).clone().all(|i| ctx.quote_of[i].is_some())).count();
+    let some_quoted = parts.iter().any(|p| (*p).clone().any(|i| ctx.quote_of[i].is_some()));
+    if quoted == parts.len() && !parts.is_empty() {
+        ClaimKind::Direct
+    } else if some_quoted {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    }
+}
+
+/// Builds the draft claim of a reporting-verb cue.
+pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Option<Draft> {
+    let verb = cue.verb?;
+    let v = cue.tokens.start;
+    let recipient = matches!(verb.lemma, "tell" | "inform" | "assure" | "warn" | "remind" | "ask" | "urge" | "brief");
+    let j = skip_adjuncts(ctx, cue.tokens.end, sent, recipient);
+    let rend = right_end(ctx, j, sent, cues);
+
+    // Who speaks: a coordinated or participial cue shares the sentence's
+    // speaker; otherwise the subject on the left.
+    let prev_word = if v > sent.start { ctx.lower(v - 1) } else { String::new() };
+    let participle = ctx.lower(v).ends_with("ing") && v > sent.start;
+    let coordinated = prev_word == "and" || (participle && matches!(prev_word.as_str(), "," | "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "and"));
+    let mut speaker = if coordinated || participle { None } else { subject_left(ctx, v, sent) };
+    let shares_speaker = (coordinated || participle) && v > sent.start;
+
+    let mut content: Vec<Range<usize>> = Vec::new();
+    let mut colon_open = false;
+    let mut confidence = 0.9f32;
+
+    let w = ctx.word(j);
+    if w == ":" {
+        if let Some(q) = ctx.opens_quote(j + 1) {
+            content.push(ctx.quotes[q].inner());
+        } else {
+            content.push(j + 1..rend);
+            colon_open = true;
+        }
+    } else if w.eq_ignore_ascii_case("that") && j < sent.end {
+        content.push(j + 1..rend);
+    } else if let Some(q) = ctx.opens_quote(j).or_else(|| if w == "," { ctx.opens_quote(j + 1) } else { None }) {
+        content.push(ctx.quotes[q].inner());
+        // A quote introduced by "said," may be followed by more quoted text
+        // in the same sentence only through another cue; nothing to add.
+    } else if j >= sent.end || matches!(w, "." | "!" | "?" | ";") || ctx.closes_quote(j).is_some() || (w == "," && !clause_follows(ctx, j + 1, sent)) {
+        // The cue ends its clause: content on the left.
+        let left = left_content(ctx, sent, &speaker)?;
+        content.extend(left);
+        confidence = 0.85;
+    } else if w == "," {
+        // "PART1, SPEAKER V [adjunct], PART2": an interrupted content when
+        // something stands before the speaker; else "V, CLAUSE".
+        if let Some(sp) = &speaker {
+            let before = sp.start;
+            if before > sent.start + 1 && ctx.word(before - 1) == "," {
+                let part1 = trim(ctx, content_start(ctx, sent)..before - 1);
+                if !part1.is_empty() {
+                    content.push(part1);
+                }
+            }
+        }
+        content.push(j + 1..rend);
+    } else {
+        // "..., said Budanov." — an inverted speaker after the cue.
+        if v > sent.start && ctx.word(v - 1) == "," && speaker.as_ref().is_none_or(|s| s.end < v - 1) {
+            if let Some(np) = np_right(ctx, j, sent) {
+                let after = np.end;
+                if after >= sent.end || matches!(ctx.word(after), "." | "," | "!" | "?") {
+                    speaker = Some(np);
+                    let start = match ctx.closes_quote(v.saturating_sub(2)) {
+                        Some(q) => ctx.quotes[q].inner().start,
+                        None => content_start(ctx, sent),
+                    };
+                    content.push(trim(ctx, start..v - 1));
+                    confidence = 0.8;
+                }
+            }
+        }
+        if content.is_empty() {
+            // Bare content: "said Iran had ...", "rejected the allegations".
+            if verb.class == CueClass::Belief && !clause_like(ctx, j) {
+                return None;
+            }
+            if !verb.np_content && verb.class != CueClass::Evaluate && !clause_like(ctx, j) {
+                return None;
+            }
+            content.push(j..rend);
+            confidence = if clause_like(ctx, j) { 0.75 } else { 0.6 };
+        }
+    }
+
+    // Anaphoric content of a denial: "rejecting this allegation" stands for
+    // an earlier "the allegation of ...".
+    if verb.class == CueClass::Deny {
+        if let Some(first) = content.first().cloned() {
+            if let Some(ante) = anaphor_antecedent(ctx, &first, sent) {
+                content = vec![ante];
+            }
+        }
+    }
+
+    let content: Vec<Range<usize>> = content.into_iter().map(|r| trim(ctx, r)).filter(|r| !r.is_empty()).collect();
+    if content.is_empty() {
+        return None;
+    }
+    // A claim needs someone to say it, or a participle/coordination that
+    // shares the sentence's speaker.
+    if speaker.is_none() && !shares_speaker {
+        confidence *= 0.6;
+    }
+
+    // Stance.
+    let cue_neg = stance::cue_negated(ctx, v, sent.start);
+    if cue_neg && verb.class == CueClass::Assert {
+        // "did not say", "has not confirmed": no claim is made.
+        return None;
+    }
+    let after_cue = cue.tokens.end..content.last().map(|r| r.end).unwrap_or(rend).max(cue.tokens.end);
+    let mut denial = match verb.class {
+        CueClass::Deny => !cue_neg,
+        CueClass::Evaluate => stance::evaluation_is_denial(ctx, &after_cue),
+        _ => false,
+    };
+    if !denial && verb.class != CueClass::Deny {
+        denial = stance::accompanying_denial(ctx, &(cue.tokens.end..sent.end));
+    }
+    let negated = content.first().is_some_and(|c| stance::main_clause_negated(ctx, c)) && verb.class != CueClass::Evaluate;
+    let stance = stance::combine(denial, negated);
+    let hedged = content.first().is_some_and(|c| stance::hedged(ctx, c, v));
+    let kind = kind_of(ctx, &content);
+
+    Some(Draft {
+        cue: cue.tokens.clone(),
+        speaker,
+        shares_speaker,
+        content,
+        kind,
+        stance,
+        hedged,
+        confidence,
+        colon_open,
+    })
+}
+
+/// True when a clause seems to start at `j`: a pronoun, name, determiner or
+/// number (tagged: a subject-like word followed by a verb within a few words).
+fn clause_like(ctx: &Ctx, j: usize) -> bool {
+    let w = ctx.word(j);
+    if ctx.tagged {
+        let u = ctx.tokens.get(j).map(|t| t.upos);
+        return matches!(u, Some(Upos::PRON | Upos::PROPN | Upos::DET | Upos::NUM | Upos::NOUN | Upos::ADJ | Upos::SCONJ | Upos::ADV));
+    }
+    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(w.to_lowercase().as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "there" | "the" | "this" | "these" | "those" | "no" | "some" | "many" | "its" | "his" | "her" | "their" | "our")
+}
+
+/// True when a clause follows a comma at `j` ("said, he has ...").
+fn clause_follows(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
+    if j >= sent.end {
+        return false;
+    }
+    let w = ctx.lower(j);
+    if matches!(w.as_str(), "adding" | "saying" | "noting" | "citing" | "according" | "but" | "and" | "while" | "as" | "which" | "who") {
+        return false;
+    }
+    clause_like(ctx, j) && (j..sent.end).len() > 2
+}
+
+/// Content on the left of a clause-final cue ("CONTENT, SPEAKER V." or
+/// "“CONTENT,” SPEAKER V."): returns the content pieces. The speaker found
+/// on the left must be preceded by a comma (or a closing quote).
+fn left_content(ctx: &Ctx, sent: &Range<usize>, speaker: &Option<Range<usize>>) -> Option<Vec<Range<usize>>> {
+    let sp = speaker.clone()?;
+    let mut k = sp.start;
+    if k == sent.start {
+        return None;
+    }
+    // Skip back over the comma and any closing quote before the speaker.
+    let mut closing = None;
+    while k > sent.start && (matches!(ctx.word(k - 1), "," | "—" | "–") || ctx.closes_quote(k - 1).is_some()) {
+        if let Some(q) = ctx.closes_quote(k - 1) {
+            closing = Some(q);
+        }
+        k -= 1;
+    }
+    if k == sp.start {
+        return None;
+    }
+    let start = match closing {
+        Some(q) => ctx.quotes[q].inner().start,
+        None => content_start(ctx, sent),
+    };
+    let piece = start..k;
+    (!piece.is_empty()).then(|| vec![piece])
+}
+
+/// For a denial whose object is an anaphor ("this allegation", "these
+/// claims"), finds the antecedent noun phrase headed by the same kind of
+/// noun earlier in the sentence or the previous one ("the recent allegation
+/// of the use of Iranian drones in the war in Ukraine").
+fn anaphor_antecedent(ctx: &Ctx, content: &Range<usize>, sent: &Range<usize>) -> Option<Range<usize>> {
+    let first = content.start;
+    if !matches!(ctx.lower(first).as_str(), "this" | "that" | "these" | "those" | "such" | "the") || !is_claim_noun(ctx.word(first + 1)) {
+        return None;
+    }
+    if ctx.lower(first) == "the" && matches!(ctx.lower(first + 2).as_str(), "of" | "that" | "about" | "by") {
+        return None; // "the claims of X" is itself the content.
+    }
+    let noun_stem = ctx.lower(first + 1).trim_end_matches('s').to_string();
+    let search_from = ctx.doc.analysis.sentence_of(sent.start).and_then(|s| s.checked_sub(1)).map(|s| ctx.doc.analysis.sentences[s].tokens.start).unwrap_or(sent.start);
+    let mut best = None;
+    for i in search_from..first {
+        if ctx.lower(i).trim_end_matches('s') == noun_stem && matches!(ctx.lower(i + 1).as_str(), "of" | "that" | "about" | "by" | "against") {
+            // From the determiner before the noun to the next comma.
+            let s = if i > 0 && matches!(ctx.lower(i - 1).as_str(), "the" | "a" | "an" | "recent" | "latest" | "new") { (i - 1..i).start } else { i };
+            let s = if s > 0 && matches!(ctx.lower(s - 1).as_str(), "the" | "a" | "an") { s - 1 } else { s };
+            let mut e = i + 2;
+            while e < first && !matches!(ctx.word(e), "," | ";" | ":" | ".") {
+                e += 1;
+            }
+            best = Some(s..e);
+        }
+    }
+    best
+}
+
+/// Builds the draft claim of an "according to" cue.
+pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draft> {
+    let a = cue.tokens.start;
+    let src_start = cue.tokens.end;
+    let source = np_right(ctx, src_start, sent)?;
+    let at_start = (sent.start..a).all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also"));
+    let content = if at_start {
+        // "According to SOURCE, CONTENT."
+        if ctx.word(source.end) != "," {
+            return None;
+        }
+        trim(ctx, source.end + 1..sent.end)
+    } else {
+        // "CONTENT, according to SOURCE." or "CONTENT according to SOURCE".
+        trim(ctx, content_start(ctx, sent)..a)
+    };
+    if content.is_empty() {
+        return None;
+    }
+    let negated = stance::main_clause_negated(ctx, &content);
+    let hedged = stance::hedged(ctx, &content, a);
+    Some(Draft {
+        cue: cue.tokens.clone(),
+        speaker: Some(source),
+        shares_speaker: false,
+        kind: ClaimKind::AccordingTo,
+        stance: stance::combine(false, negated),
+        hedged,
+        confidence: 0.8,
+        colon_open: false,
+        content: vec![content],
+    })
+}

@@ -1,0 +1,115 @@
+//! Stance: does the speaker affirm or deny the content's core proposition?
+//!
+//! A claim denies when exactly one of these holds (two cancel out: "denied
+//! that Iran had not sent" affirms):
+//! * the cue is a denial ("denied", "rejected", "dismissed"), an evaluation
+//!   that calls its object false ("described the claims as baseless"), or the
+//!   speaker is said to be denying alongside the cue ("while categorically
+//!   rejecting this allegation");
+//! * the content's main clause is negated ("Iran had not transferred", "no
+//!   troops were sent") — a negation inside a subordinate clause ("since
+//!   Moscow does not have ...") does not count.
+//!
+//! Hedges ("allegedly", "reportedly", "may") mark the claim as hedged
+//! without changing its stance.
+
+use std::ops::Range;
+
+use super::context::Ctx;
+use super::lexicon::{is_falsity_word, is_hedge, is_negator, is_subordinator, CueClass};
+use crate::document::Stance;
+
+/// True when the main clause of the content (tokens `content`) is negated.
+pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
+    let mut i = content.start;
+    // Skip leading discourse words and a fronted subordinate clause
+    // ("since X, MAIN", "because X, MAIN").
+    while i < content.end && matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "“" | "\"" | "‘") {
+        i += 1;
+    }
+    if i < content.end && is_subordinator(ctx.word(i)) && !matches!(ctx.lower(i).as_str(), "as" | "while") || ctx.lower(i) == "according" {
+        let mut depth_comma = i;
+        while depth_comma < content.end && ctx.word(depth_comma) != "," {
+            depth_comma += 1;
+        }
+        if depth_comma < content.end {
+            i = depth_comma + 1;
+        }
+    }
+    // Scan the main clause until it ends: a subordinator or relative word
+    // after a comma, a semicolon, or a second clause ("and instead ...").
+    let mut j = i;
+    while j < content.end {
+        let w = ctx.lower(j);
+        if j > i && (w == ";" || (w == "," && is_clause_opener(&ctx.lower(j + 1)))) {
+            break;
+        }
+        if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
+            break;
+        }
+        if is_negator(&w) {
+            // "not only ... but also" is not a negation.
+            if w == "not" && ctx.lower(j + 1) == "only" {
+                j += 1;
+                continue;
+            }
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+fn is_clause_opener(w: &str) -> bool {
+    is_subordinator(w) || matches!(w, "which" | "who" | "but" | "and" | "using" | "including" | "adding" | "saying")
+}
+
+/// True when the evaluation complement (the tokens after the cue) calls its
+/// object false: "described the claims as baseless".
+pub fn evaluation_is_denial(ctx: &Ctx, after_cue: &Range<usize>) -> bool {
+    after_cue.clone().take(25).any(|i| is_falsity_word(ctx.word(i)) && !(ctx.lower(i) == "motivated" && ctx.lower(i.saturating_sub(1)) != "politically"))
+}
+
+/// True when a denial participle accompanies the cue in its clause: "while
+/// categorically rejecting this allegation", "by denying ...".
+pub fn accompanying_denial(ctx: &Ctx, region: &Range<usize>) -> bool {
+    region.clone().any(|i| {
+        let w = ctx.lower(i);
+        w.ends_with("ing")
+            && super::lexicon::cue_verb(&w).is_some_and(|c| c.class == CueClass::Deny)
+            && (i > region.start && matches!(ctx.lower(i - 1).as_str(), "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "," | "and"))
+    })
+}
+
+/// True when the cue itself is negated ("did not deny", "has not confirmed").
+pub fn cue_negated(ctx: &Ctx, cue: usize, sent_start: usize) -> bool {
+    let mut i = cue;
+    let mut steps = 0;
+    while i > sent_start && steps < 3 {
+        i -= 1;
+        steps += 1;
+        let w = ctx.lower(i);
+        if matches!(w.as_str(), "not" | "n't" | "never") {
+            return true;
+        }
+        if !super::speaker::is_pre_verb_filler(&w) {
+            break;
+        }
+    }
+    false
+}
+
+/// True when the content or the words around the cue carry a hedge.
+pub fn hedged(ctx: &Ctx, content: &Range<usize>, cue: usize) -> bool {
+    let near_cue = cue.saturating_sub(3)..(cue + 1);
+    content.clone().take(12).chain(near_cue).any(|i| is_hedge(ctx.word(i)))
+}
+
+/// Combines the two sources of denial (see the module docs).
+pub fn combine(denial_cue: bool, negated_content: bool) -> Stance {
+    if denial_cue ^ negated_content {
+        Stance::Denies
+    } else {
+        Stance::Affirms
+    }
+}

@@ -1,0 +1,205 @@
+//! Name mentions: spans of text that name a person, organisation or place.
+//!
+//! Names come from the trained recogniser when it found any, and from
+//! capitalisation rules otherwise: a run of capitalised words (with inner
+//! connectors such as "of", "al-", hyphens) that is not a sentence-opening
+//! function word. Leading titles ("Foreign Minister", "Gen.") are split off
+//! as a role; country names, demonyms and capitals are looked up in the
+//! gazetteer; organisation head words ("Ministry", "Agency", "Times") make
+//! an organisation.
+
+use std::ops::Range;
+
+use claimgraph_nlp::{Analysis, NerLabel, Token, Upos};
+
+use super::gazetteer::{is_not_name, is_org_word, role_class, Countries};
+use super::names::is_title_word;
+use crate::document::EntityKind;
+
+/// A name found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    /// Tokens of the name itself (titles excluded).
+    pub tokens: Range<usize>,
+    /// Leading title tokens, if any ("Foreign Minister").
+    pub title: Option<Range<usize>>,
+    /// The kind of entity named.
+    pub kind: EntityKind,
+    /// The country it names or belongs to, when it is a country, demonym
+    /// or capital.
+    pub country: Option<String>,
+}
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase()) && word.chars().any(char::is_alphabetic)
+}
+
+fn is_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "de" | "al" | "el" | "bin" | "ibn" | "van" | "von" | "der" | "la" | "du" | "-" | "&" | "and" | "the" | "on")
+}
+
+/// Adjectival endings: a lone capitalised word with one of these before a
+/// lower-case noun is a modifier ("Western officials", "Iranian drones").
+fn looks_adjectival(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["ern", "ian", "ean", "ese", "ish", "ic", "an", "i"].iter().any(|s| w.ends_with(s)) && w.len() > 3
+}
+
+/// Finds name mentions in the analysed text.
+pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
+    let mut out: Vec<NameSpan> = Vec::new();
+    let tokens = &analysis.tokens;
+    // Recogniser spans first: they are the better evidence when present.
+    for e in &analysis.entities {
+        let kind = match e.label {
+            NerLabel::PER => EntityKind::Person,
+            NerLabel::ORG => EntityKind::Organization,
+            NerLabel::LOC => EntityKind::Location,
+            _ => continue,
+        };
+        if let Some(span) = refine(text, tokens, e.tokens.clone(), Some(kind)) {
+            out.push(span);
+        }
+    }
+    for s in &analysis.sentences {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if out.iter().any(|n| n.tokens.contains(&i) || n.title.as_ref().is_some_and(|t| t.contains(&i))) {
+                i += 1;
+                continue;
+            }
+            let w = tokens[i].text(text);
+            if !is_cap(w) || (is_not_name(w) && !is_title_word(w)) {
+                i += 1;
+                continue;
+            }
+            // Extend over capitalised words and inner connectors.
+            let mut end = i + 1;
+            while end < s.tokens.end {
+                let next = tokens[end].text(text);
+                let glued = tokens[end - 1].end == tokens[end].start;
+                if is_cap(next) && !is_not_name(next) {
+                    end += 1;
+                } else if is_connector(next)
+                    && end + 1 < s.tokens.end
+                    && (is_cap(tokens[end + 1].text(text)) || (next == "-" && glued))
+                    && !(next == "and" || next == "the" || next == "on")
+                {
+                    end += 2;
+                } else if (next == "al" || next == "el") && end + 2 < s.tokens.end && tokens[end + 1].text(text) == "-" {
+                    end += 3;
+                } else {
+                    break;
+                }
+            }
+            if let Some(span) = refine(text, tokens, i..end, None) {
+                out.push(span);
+            }
+            i = end;
+        }
+    }
+    out.sort_by_key(|n| n.tokens.start);
+    out
+}
+
+/// Splits titles off a candidate, classifies it, and drops candidates that
+/// are not names (lone adjectives, titles alone).
+fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<EntityKind>) -> Option<NameSpan> {
+    let words: Vec<&str> = range.clone().map(|i| tokens[i].text(text)).collect();
+    let countries = Countries::get();
+    let whole = text.get(tokens[range.start].start..tokens[range.end - 1].end).unwrap_or("");
+
+    // Organisations keep their titles ("Foreign Ministry").
+    let has_org_word = words.iter().any(|w| is_org_word(w));
+    if kind_hint.is_none() || kind_hint == Some(EntityKind::Organization) {
+        if has_org_word && words.len() > 1 || kind_hint == Some(EntityKind::Organization) {
+            let mut start = range.start;
+            // A leading demonym or country possessive belongs to the name
+            // ("Iranian Foreign Ministry"), a leading "The" does not.
+            while start < range.end && tokens[start].text(text).eq_ignore_ascii_case("the") {
+                start += 1;
+            }
+            let country = words.iter().find_map(|w| countries.lookup(w)).map(|c| c.code.clone());
+            return (start < range.end).then_some(NameSpan { tokens: start..range.end, title: None, kind: EntityKind::Organization, country });
+        }
+    }
+    if let Some(c) = countries.lookup(whole) {
+        let next_lower = tokens
+            .get(range.end)
+            .map(|t| t.text(text))
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        // A demonym before a noun is a modifier, not a mention of the place.
+        if words.len() == 1 && looks_adjectival(whole) && !whole.eq_ignore_ascii_case(&c.name) && next_lower {
+            return None;
+        }
+        return Some(NameSpan { tokens: range, title: None, kind: EntityKind::Location, country: Some(c.code.clone()) });
+    }
+    // Split leading titles: "Foreign Minister Hossein Amir-Abdollahian".
+    let mut name_start = range.start;
+    while name_start < range.end - 1 && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some()) {
+        name_start += 1;
+    }
+    let title = (name_start > range.start).then(|| range.start..name_start);
+    let name_words = &words[name_start - range.start..];
+    if name_words.len() == 1 {
+        let w = name_words[0];
+        if is_title_word(w) || role_class(w).is_some() || is_not_name(w) {
+            return None;
+        }
+        let next = tokens.get(range.end).map(|t| t.text(text)).unwrap_or("");
+        let next_lower_noun = next.chars().next().is_some_and(char::is_lowercase) && !is_verbish(next);
+        if title.is_none() && looks_adjectival(w) && next_lower_noun {
+            return None;
+        }
+        // A lone capitalised word that the tagger calls an adjective is a
+        // modifier, not a name.
+        if title.is_none() && tokens[name_start].upos == Upos::ADJ {
+            return None;
+        }
+    }
+    let kind = kind_hint.unwrap_or(if title.is_some() {
+        EntityKind::Person
+    } else if name_words.len() >= 2 && name_words.len() <= 4 && name_words.iter().all(|w| is_cap(w) || *w == "-" || is_connector(w)) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    });
+    Some(NameSpan { tokens: name_start..range.end, title, kind, country: None })
+}
+
+/// Rough test for a word that is a verb form right after a name ("said",
+/// "continued", "has"), used before the tagger is available.
+fn is_verbish(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.ends_with("ed") || w.ends_with('s') || matches!(w.as_str(), "said" | "told" | "has" | "had" | "is" | "was" | "will" | "would" | "says" | "added" | "noted")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let a = claimgraph_nlp::segment(text);
+        find_names(text, &a)
+            .into_iter()
+            .map(|n| (text[a.tokens[n.tokens.start].start..a.tokens[n.tokens.end - 1].end].to_string(), n.kind))
+            .collect()
+    }
+
+    #[test]
+    fn finds_people_places_and_organisations() {
+        let n = names("Krylo Budanov, head of Ukraine’s Military Intelligence Agency, told The New York Times that Iran had not sent missiles.");
+        assert!(n.contains(&("Krylo Budanov".into(), EntityKind::Person)));
+        assert!(n.contains(&("Ukraine".into(), EntityKind::Location)));
+        assert!(n.contains(&("Military Intelligence Agency".into(), EntityKind::Organization)));
+        assert!(n.contains(&("New York Times".into(), EntityKind::Organization)));
+        assert!(n.contains(&("Iran".into(), EntityKind::Location)));
+    }
+
+    #[test]
+    fn splits_titles_and_skips_adjectives() {
+        let n = names("Foreign Minister Hossein Amir-Abdollahian rejected claims by Western officials about Iranian drones.");
+        assert_eq!(n[0], ("Hossein Amir-Abdollahian".into(), EntityKind::Person));
+        assert!(!n.iter().any(|(t, _)| t == "Western" || t == "Iranian"));
+    }
+}

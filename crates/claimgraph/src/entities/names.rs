@@ -1,0 +1,273 @@
+//! Name normalisation and matching across spellings and transliterations.
+//!
+//! Names of Persian, Arabic, Ukrainian or Russian origin reach English news
+//! in many romanisations ("Amirabadollahian", "Amir Abdullahian", "Amir
+//! Abdollahian"; "Kanani" / "Kanaani"; "Qolizadeh" / "Gholizadeh" /
+//! "Gholi-Zadeh"). Abjads do not write most vowels, so romanisations differ
+//! mostly in vowels, doubled letters, spaces and hyphens, and a few
+//! consonant digraphs. Two spellings are compared through a *skeleton*: the
+//! ASCII-folded, lower-cased name with spaces and hyphens removed, consonant
+//! digraphs folded (gh/q/c/ck → k, ph → f, dh → d, th → t, w → v), doubled
+//! letters collapsed and every vowel after the first letter dropped.
+//!
+//! The matching rule and its evidence thresholds ([`compare`]):
+//! * **Exact**: the normalised full names are equal.
+//! * **Variant**: the skeletons are equal, the skeleton has at least
+//!   [`MIN_SKELETON`] letters, the plain spellings are still similar
+//!   (Jaro-Winkler ≥ [`MIN_SIMILARITY`], or [`MIN_SIMILARITY_SHORT`] for
+//!   short skeletons, which collide more easily: "Putin" and "Patna"), and the given names, when both spellings have them,
+//!   agree by skeleton or initial.
+//! * **Surname**: one spelling is a one-word name that equals (or is a
+//!   variant of) the other's family name — evidence enough inside one
+//!   article, not across articles without more (see the registry).
+//! * Otherwise **different**. Two names that merely share a given name, or
+//!   whose skeletons differ, are never joined.
+
+use deunicode::deunicode;
+
+/// Skeletons shorter than this never match as variants (only exactly).
+pub const MIN_SKELETON: usize = 3;
+/// Minimum Jaro-Winkler similarity of two spellings for a variant match.
+pub const MIN_SIMILARITY: f64 = 0.80;
+/// The stricter similarity required when the skeleton is short (3–4
+/// letters), where unrelated names collide more easily.
+pub const MIN_SIMILARITY_SHORT: f64 = 0.88;
+
+/// Words that are titles or honorifics, never part of a person's name.
+const TITLE_WORDS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "minister", "general", "gen", "lt", "lieutenant",
+    "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sen", "senator", "rep", "representative",
+    "gov", "governor", "mayor", "judge", "justice", "ambassador", "secretary", "chancellor", "king", "queen", "prince",
+    "princess", "sheikh", "sheik", "ayatollah", "pope", "bishop", "rabbi", "imam", "chairman", "commander", "sir",
+    "dame", "lord", "lady", "rev", "father", "sergeant", "sgt", "marshal", "brigadier", "emir", "sultan", "deputy",
+    "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "spokesman", "spokeswoman", "chief",
+    "director", "hon", "mullah", "hojatoleslam", "grand", "field", "crown", "speaker", "premier", "sayyed", "seyed",
+    "sayed", "hajj", "haji",
+];
+
+/// Name particles that may be written attached, hyphenated or apart and
+/// are ignored when aligning given and family names.
+const PARTICLES: &[&str] = &["al", "el", "ul", "ol", "bin", "ibn", "bint", "abu", "de", "da", "di", "van", "von", "der"];
+
+/// True when `word` (any case) is a title or honorific.
+pub fn is_title_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLE_WORDS.contains(&w.as_str())
+}
+
+/// A name split into normalised parts: ASCII, lower case, titles removed,
+/// split at spaces, hyphens and apostrophes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameParts {
+    /// The parts, in order.
+    pub parts: Vec<String>,
+}
+
+impl NameParts {
+    /// Normalises a name as written.
+    pub fn new(name: &str) -> NameParts {
+        let ascii = deunicode(name).to_lowercase();
+        let mut parts: Vec<String> = ascii
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '`' | '.' | ','))
+            .filter(|p| !p.is_empty())
+            .map(|p| p.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+            .filter(|p| !p.is_empty())
+            .collect();
+        // Strip leading titles ("Foreign Minister Hossein ...") but never the
+        // last part, which is the name itself.
+        while parts.len() > 1 && TITLE_WORDS.contains(&parts[0].as_str()) {
+            parts.remove(0);
+        }
+        // Possessive "'s" has been split into "s": drop it.
+        if parts.len() > 1 && parts.last().is_some_and(|p| p == "s") {
+            parts.pop();
+        }
+        NameParts { parts }
+    }
+
+    /// The parts without particles.
+    fn core(&self) -> Vec<&str> {
+        let core: Vec<&str> =
+            self.parts.iter().map(String::as_str).filter(|p| !PARTICLES.contains(p)).collect();
+        if core.is_empty() {
+            self.parts.iter().map(String::as_str).collect()
+        } else {
+            core
+        }
+    }
+
+    /// The whole name joined without separators.
+    pub fn joined(&self) -> String {
+        self.core().concat()
+    }
+
+    /// The last part (the family name in Western order).
+    pub fn last(&self) -> &str {
+        self.core().last().copied().unwrap_or("")
+    }
+}
+
+/// The transliteration-insensitive key of a spelling (see the module docs).
+pub fn skeleton(s: &str) -> String {
+    let ascii: String = deunicode(s).to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let folded = ascii
+        .replace("ck", "k")
+        .replace("gh", "k")
+        .replace("kh", "h")
+        .replace("ph", "f")
+        .replace("dh", "d")
+        .replace("th", "t")
+        .replace("sch", "sh")
+        .replace('q', "k")
+        .replace('c', "k")
+        .replace('w', "v")
+        .replace('z', "s")
+        .replace('j', "y");
+    let mut out = String::with_capacity(folded.len());
+    let mut prev: Option<char> = None;
+    for (i, ch) in folded.chars().enumerate() {
+        let vowel = matches!(ch, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if i > 0 && vowel {
+            // Vowels vanish but still separate letters ("Kanani": k-n-n).
+            prev = Some(ch);
+            continue;
+        }
+        if prev == Some(ch) {
+            continue;
+        }
+        out.push(ch);
+        prev = Some(ch);
+    }
+    // A leading vowel is kept but normalised, so "Abdollahian" and
+    // "Ebdollahian" still meet.
+    if out.starts_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+        out.replace_range(0..1, "a");
+    }
+    out
+}
+
+/// How two spellings relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameMatch {
+    /// Different names.
+    Different,
+    /// One is a one-word name equal to (or a variant of) the other's family
+    /// name: "Budanov" and "Kyrylo Budanov".
+    Surname,
+    /// Transliteration or spacing variants of one name.
+    Variant,
+    /// The same name once normalised.
+    Exact,
+}
+
+/// Compares two spellings of person names under the rule in the module docs.
+pub fn compare(a: &str, b: &str) -> NameMatch {
+    compare_parts(&NameParts::new(a), &NameParts::new(b))
+}
+
+/// [`compare`] over already normalised names.
+pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
+    if a.parts.is_empty() || b.parts.is_empty() {
+        return NameMatch::Different;
+    }
+    if a.joined() == b.joined() {
+        return NameMatch::Exact;
+    }
+    let (ja, jb) = (a.joined(), b.joined());
+    if variant_spelling(&ja, &jb) {
+        return NameMatch::Variant;
+    }
+    // Align a suffix of one name with a suffix of the other: "Amir
+    // Abdullahian" against "Hossein Amirabadollahian" aligns "amirabdullahian"
+    // with "amirabadollahian"; the unaligned prefixes are given names, which
+    // must not conflict.
+    let (ca, cb) = (a.core(), b.core());
+    for i in 0..ca.len() {
+        for j in 0..cb.len() {
+            if i == 0 && j == 0 {
+                continue; // the whole names, compared above
+            }
+            let sa: String = ca[i..].concat();
+            let sb: String = cb[j..].concat();
+            if sa == sb || variant_spelling(&sa, &sb) {
+                let given_ok = given_names_agree(&ca[..i], &cb[..j]);
+                if !given_ok {
+                    return NameMatch::Different;
+                }
+                // A whole one-word (or particle-led) name matching a family
+                // name is a surname reference; longer alignments are variants.
+                let a_whole = i == 0;
+                let b_whole = j == 0;
+                return if (a_whole && ca.len() == 1) || (b_whole && cb.len() == 1) {
+                    NameMatch::Surname
+                } else if a_whole || b_whole {
+                    NameMatch::Variant
+                } else {
+                    NameMatch::Different
+                };
+            }
+        }
+    }
+    NameMatch::Different
+}
+
+/// True when two joined spellings are transliteration variants.
+fn variant_spelling(a: &str, b: &str) -> bool {
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    let floor = if sa.len() < 5 { MIN_SIMILARITY_SHORT } else { MIN_SIMILARITY };
+    sa == sb && sa.len() >= MIN_SKELETON && strsim::jaro_winkler(a, b) >= floor
+}
+
+/// Given names agree when either side has none, or they match by skeleton or
+/// by initial.
+fn given_names_agree(a: &[&str], b: &[&str]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
+    let (fa, fb) = (a[0], b[0]);
+    if fa.len() == 1 || fb.len() == 1 {
+        return fa.chars().next() == fb.chars().next();
+    }
+    fa == fb || (skeleton(fa) == skeleton(fb) && strsim::jaro_winkler(fa, fb) >= 0.75)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_of_one_name_match() {
+        assert_eq!(compare("Amir Abdollahian", "Amir Abdullahian"), NameMatch::Variant);
+        assert_eq!(compare("Hossein Amirabadollahian", "Amir Abdollahian"), NameMatch::Variant);
+        assert_eq!(compare("Hossein Amir-Abdollahian", "Amirabadollahian"), NameMatch::Variant);
+        assert_eq!(compare("Nasser Kanani", "Nasser Kanaani"), NameMatch::Variant);
+        assert_eq!(compare("Qolizadeh", "Gholizadeh"), NameMatch::Variant);
+        assert_eq!(compare("Gholi-Zadeh", "Qolizadeh"), NameMatch::Variant);
+        assert_eq!(compare("Kyrylo Budanov", "Krylo Budanov"), NameMatch::Variant);
+        assert_eq!(compare("Volodymyr Zelensky", "Volodymyr Zelenskyy"), NameMatch::Variant);
+    }
+
+    #[test]
+    fn surnames_refer_to_full_names() {
+        assert_eq!(compare("Budanov", "Kyrylo Budanov"), NameMatch::Surname);
+        assert_eq!(compare("Kanaani", "Nasser Kanani"), NameMatch::Surname);
+        assert_eq!(compare("Gen. Budanov", "Kyrylo Budanov"), NameMatch::Surname);
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        assert_eq!(compare("Nasser Kanani", "Hossein Amirabadollahian"), NameMatch::Different);
+        assert_eq!(compare("John Smith", "Jane Smith"), NameMatch::Different);
+        assert_eq!(compare("Putin", "Patna"), NameMatch::Different);
+        assert_eq!(compare("Ali Khan", "Ali Kahn"), NameMatch::Different);
+        assert_eq!(compare("Hossein", "Hossein Amirabadollahian"), NameMatch::Different);
+        assert_eq!(compare("Kim Jong Un", "Kim Yo Jong"), NameMatch::Different);
+    }
+
+    #[test]
+    fn skeleton_folds_vowels_and_digraphs() {
+        assert_eq!(skeleton("Kanaani"), skeleton("Kanani"));
+        assert_eq!(skeleton("Abdollahian"), skeleton("Abdullahian"));
+        assert_ne!(skeleton("Budanov"), skeleton("Kanani"));
+    }
+}
