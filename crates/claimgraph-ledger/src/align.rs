@@ -1,0 +1,721 @@
+//! Alignment of claims across documents and speakers.
+//!
+//! Every stored claim is reduced to a [`PropSignature`]: what it is about
+//! (anchors: the names of the participants), what happens (topics: content
+//! terms; head: the object's head noun; predicate: a verb class such as
+//! `transfer` with the direction normalised), and who gives and who receives.
+//! Claims whose signatures match join one *proposition*; inside a
+//! proposition, pairs of claims are related by [`Aligner::relate`].
+//!
+//! The rule, in order (see [`RuleAligner`]):
+//!
+//! 1. **Same proposition.** Two claims state the same proposition when they
+//!    share at least one participant (an entity, or a proper name such as
+//!    "Iran"/"Iranian") and either
+//!    - both have an object head and the heads agree ("drones" ≈ "drone"),
+//!      their predicate classes do not clash (a `transfer` is not an
+//!      `intercept`), and their agents do not clash (a claim that Iran gave
+//!      drones to Russia and one that Russia gave drones to Iran differ); or
+//!    - without object heads (propositions not filled in), their content
+//!      terms, weighted by rarity across the ledger, have a cosine
+//!      similarity of at least [`RuleAligner::min_similarity`].
+//! 2. **Relation.** Within one proposition, a new claim is compared with up
+//!    to [`MAX_MEMBERS`] earlier claims:
+//!    - opposite polarity (one affirms, one denies) → `contradicts`, whoever
+//!      the speakers and wherever they were published, except one speaker
+//!      against themselves in the same article (an extraction artefact
+//!      rather than a reversal);
+//!    - same polarity but numbers for the same unit that disagree by more
+//!      than [`NUMBER_TOLERANCE`] (40,000 vs 10,000 shells) → `contradicts`;
+//!    - same polarity from different speakers in documents of different
+//!      origins → `corroborates`. Copies of one wire story share an origin
+//!      (see `minhash`), so a reprint never corroborates its original, and a
+//!      speaker repeating themselves is not corroboration either.
+//!
+//! Everything that decides is behind the [`Aligner`] trait, so a learned or
+//! embedding-based matcher can replace [`RuleAligner`] without touching the
+//! store.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use claimgraph::output::{ArgumentOut, PropositionOut};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::norm::{as_key, fnv64, fold_proper, is_capitalised, is_number, is_stop, mix64, parse_number, stem, words};
+
+/// The most earlier claims of one proposition a new claim is related to:
+/// a proposition repeated by thousands of outlets would otherwise produce
+/// millions of pairs. The most recent members are taken.
+pub const MAX_MEMBERS: usize = 200;
+
+/// Relative difference from which two numbers disagree.
+pub const NUMBER_TOLERANCE: f64 = 0.1;
+
+/// How two claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationKind {
+    /// They cannot both be true.
+    Contradicts,
+    /// Independent sources say the same.
+    Corroborates,
+}
+
+impl RelationKind {
+    /// The contract's string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Contradicts => "contradicts",
+            RelationKind::Corroborates => "corroborates",
+        }
+    }
+}
+
+/// A number stated in a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberFact {
+    /// The value (lower bound of a range).
+    pub value: f64,
+    /// Upper bound of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// The unit, stemmed ("" when unknown).
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// What the aligner is given about one claim.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimInput<'a> {
+    /// The content text.
+    pub content: &'a str,
+    /// The speaker's ledger entity id, when resolved.
+    pub speaker_entity: Option<&'a str>,
+    /// The speaker words as written.
+    pub speaker_text: &'a str,
+    /// Entities mentioned inside the content: (ledger id, name).
+    pub entities: Vec<(String, String)>,
+    /// The proposition the analysis found, if any.
+    pub proposition: Option<&'a PropositionOut>,
+    /// Numbers stated in the content.
+    pub numbers: Vec<NumberFact>,
+}
+
+/// A claim reduced for matching; stored once per proposition (the first
+/// claim's signature represents it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PropSignature {
+    /// Participant keys: `#<entity id>` and folded proper names.
+    pub anchors: Vec<String>,
+    /// Stemmed content terms.
+    pub topics: Vec<String>,
+    /// Stemmed head of the object, when the proposition gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
+    /// Predicate class (`transfer`, `attack`, ...) or stemmed predicate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<String>,
+    /// Folded name of who gives or acts, direction normalised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// Readable form of the proposition.
+    pub text: String,
+}
+
+/// The facts about a stored claim that the relation rule needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimFacts {
+    /// Claim row.
+    pub claim: i64,
+    /// Document row.
+    pub doc: i64,
+    /// The document's origin row (itself when it is not a copy).
+    pub origin: i64,
+    /// Speaker entity row, when resolved.
+    pub speaker: Option<i64>,
+    /// Normalised speaker words, for unresolved speakers.
+    pub speaker_key: String,
+    /// True when the claim affirms.
+    pub affirms: bool,
+    /// Numbers stated.
+    pub numbers: Vec<NumberFact>,
+}
+
+/// Term rarity across the ledger: the weight of a term falls as more claims
+/// use it, so that "drone" counts for more than "war" in a war ledger.
+#[derive(Debug, Default, Clone)]
+pub struct TermStats {
+    df: FxHashMap<String, u32>,
+    claims: u32,
+    dirty: BTreeSet<String>,
+}
+
+impl TermStats {
+    /// Statistics loaded from storage.
+    pub fn from_counts(counts: impl IntoIterator<Item = (String, u32)>, claims: u32) -> Self {
+        TermStats { df: counts.into_iter().collect(), claims, dirty: BTreeSet::new() }
+    }
+
+    /// Counts one more claim with these terms.
+    pub fn add(&mut self, terms: &[String]) {
+        self.claims += 1;
+        for t in terms {
+            *self.df.entry(t.clone()).or_insert(0) += 1;
+            self.dirty.insert(t.clone());
+        }
+    }
+
+    /// Number of claims counted.
+    pub fn claims(&self) -> u32 {
+        self.claims
+    }
+
+    /// The inverse-document-frequency weight of a term.
+    pub fn weight(&self, term: &str) -> f64 {
+        let df = self.df.get(term).copied().unwrap_or(0) as f64;
+        ((1.0 + self.claims as f64) / (1.0 + df)).ln() + 1.0
+    }
+
+    /// Terms changed since the last call, with their counts.
+    pub fn take_dirty(&mut self) -> Vec<(String, u32)> {
+        let dirty = std::mem::take(&mut self.dirty);
+        dirty.into_iter().map(|t| (self.df.get(&t).copied().unwrap_or(0), t)).map(|(n, t)| (t, n)).collect()
+    }
+}
+
+/// Decides which claims state the same proposition and how two claims of a
+/// proposition relate. See the module documentation for the rule.
+pub trait Aligner: Send + Sync {
+    /// The claim's signature, or `None` when it says too little to align
+    /// (no participant and no content term).
+    fn signature(&self, claim: &ClaimInput<'_>) -> Option<PropSignature>;
+    /// Index keys under which a proposition is found; a claim's candidates
+    /// are the propositions sharing at least one key with it.
+    fn index_keys(&self, sig: &PropSignature) -> Vec<i64>;
+    /// How well a claim's signature matches a proposition's; `None` when it
+    /// does not. Higher is better.
+    fn match_score(&self, claim: &PropSignature, prop: &PropSignature, stats: &TermStats) -> Option<f64>;
+    /// The relation of a new claim to an earlier claim of the same
+    /// proposition, with a one-line reason.
+    fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)>;
+}
+
+/// The rule-based aligner described in the module documentation.
+#[derive(Debug, Clone)]
+pub struct RuleAligner {
+    /// Minimal weighted cosine of content terms when object heads are
+    /// unknown.
+    pub min_similarity: f64,
+}
+
+impl Default for RuleAligner {
+    fn default() -> Self {
+        RuleAligner { min_similarity: 0.45 }
+    }
+}
+
+/// Verb classes: (class, forms, direction reversed). "Russia bought drones
+/// from Iran" and "Iran supplied drones to Russia" are one transfer with Iran
+/// as the giver. Verbs too general to classify ("use", "have") stay out, so
+/// they never block a match.
+const PREDICATE_CLASSES: &[(&str, &[&str], bool)] = &[
+    (
+        "transfer",
+        &[
+            "supply", "supplied", "provide", "provided", "transfer", "transferred", "sell", "sold", "deliver",
+            "delivered", "send", "sent", "ship", "shipped", "give", "gave", "given", "export", "exported", "hand",
+            "handed", "arm", "armed",
+        ],
+        false,
+    ),
+    (
+        "transfer",
+        &[
+            "buy", "bought", "purchase", "purchased", "acquire", "acquired", "receive", "received", "obtain",
+            "obtained", "import", "imported",
+        ],
+        true,
+    ),
+    (
+        "attack",
+        &["attack", "attacked", "strike", "struck", "bomb", "bombed", "shell", "shelled", "hit", "target", "targeted"],
+        false,
+    ),
+    ("intercept", &["intercept", "intercepted", "shoot", "shot", "down", "downed", "destroy", "destroyed"], false),
+    ("kill", &["kill", "killed"], false),
+    ("meet", &["meet", "met", "talk", "talks", "negotiate", "negotiated"], false),
+    ("sanction", &["sanction", "sanctioned", "impose", "imposed"], false),
+    ("deploy", &["deploy", "deployed", "station", "stationed"], false),
+    ("produce", &["produce", "produced", "manufacture", "manufactured", "build", "built"], false),
+    ("train", &["train", "trained"], false),
+];
+
+fn predicate_table() -> &'static FxHashMap<String, (&'static str, bool)> {
+    static TABLE: OnceLock<FxHashMap<String, (&'static str, bool)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for (class, forms, reversed) in PREDICATE_CLASSES {
+            for f in *forms {
+                m.insert(stem(f), (*class, *reversed));
+            }
+        }
+        m
+    })
+}
+
+/// The class of a predicate word, with whether its direction is reversed.
+pub fn predicate_class(word: &str) -> Option<(&'static str, bool)> {
+    predicate_table().get(&stem(&word.to_lowercase())).copied()
+}
+
+/// The class of a word read from plain text, where no parse says which
+/// word is the verb: only inflected verb forms count ("delivered", "sold"),
+/// since base forms are often nouns ("attack drones", "arms supply").
+fn text_predicate_class(lower: &str) -> Option<(&'static str, bool)> {
+    const IRREGULAR: &[&str] =
+        &["sold", "sent", "gave", "given", "bought", "struck", "shot", "met", "built", "supplies", "provides", "sells"];
+    if lower.ends_with("ed") || IRREGULAR.contains(&lower) {
+        predicate_class(lower)
+    } else {
+        None
+    }
+}
+
+/// Folded key of a name: its capitalised words, folded, joined; the last
+/// word alone for people ("Kyrylo Budanov" → "budanov").
+fn name_fold(text: &str) -> Option<String> {
+    let ws: Vec<String> = words(text)
+        .into_iter()
+        .filter(|w| !is_number(w) && !is_stop(&w.to_lowercase()))
+        .map(|w| fold_proper(&w.to_lowercase()))
+        .collect();
+    ws.last().cloned()
+}
+
+fn argument_key(a: &ArgumentOut) -> Option<String> {
+    name_fold(&a.text).or_else(|| (!a.head.is_empty()).then(|| fold_proper(&a.head.to_lowercase())))
+}
+
+impl RuleAligner {
+    fn cosine(a: &[String], b: &[String], stats: &TermStats) -> f64 {
+        let (mut dot, mut na, mut nb) = (0.0, 0.0, 0.0);
+        for t in a {
+            let w = stats.weight(t);
+            na += w * w;
+            if b.binary_search(t).is_ok() {
+                dot += w * w;
+            }
+        }
+        for t in b {
+            let w = stats.weight(t);
+            nb += w * w;
+        }
+        if na == 0.0 || nb == 0.0 {
+            0.0
+        } else {
+            dot / (na.sqrt() * nb.sqrt())
+        }
+    }
+}
+
+fn share_any(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.binary_search(x).is_ok())
+}
+
+fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, String)> {
+    let close = |x: &NumberFact, y: &NumberFact| {
+        let (xl, xh) = (x.value, x.max.unwrap_or(x.value));
+        let (yl, yh) = (y.value, y.max.unwrap_or(y.value));
+        let scale = xh.abs().max(yh.abs()).max(1e-9);
+        // Ranges that overlap, or ends within the tolerance, agree.
+        xl <= yh && yl <= xh || (xl - yh).abs() / scale <= NUMBER_TOLERANCE || (yl - xh).abs() / scale <= NUMBER_TOLERANCE
+    };
+    let mut verdict = None;
+    for x in a {
+        for y in b {
+            let comparable = x.unit == y.unit || (x.unit.is_empty() || y.unit.is_empty()) && a.len() == 1 && b.len() == 1;
+            if !comparable {
+                continue;
+            }
+            if close(x, y) {
+                return None;
+            }
+            verdict.get_or_insert((x.value, y.value, if x.unit.is_empty() { y.unit.clone() } else { x.unit.clone() }));
+        }
+    }
+    verdict
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+impl Aligner for RuleAligner {
+    fn signature(&self, claim: &ClaimInput<'_>) -> Option<PropSignature> {
+        let speaker_words: Vec<String> =
+            words(claim.speaker_text).into_iter().map(|w| fold_proper(&w.to_lowercase())).collect();
+        let mut anchors = BTreeSet::new();
+        let mut topics = BTreeSet::new();
+        for (id, name) in &claim.entities {
+            if Some(id.as_str()) == claim.speaker_entity {
+                continue;
+            }
+            anchors.insert(format!("#{id}"));
+            if let Some(k) = name_fold(name) {
+                anchors.insert(k);
+            }
+        }
+        let mut predicate = None;
+        let mut reversed = false;
+        for w in words(claim.content) {
+            let lower = w.to_lowercase();
+            if is_number(w) || is_stop(&lower) || lower.chars().count() < 2 {
+                continue;
+            }
+            if is_capitalised(w) {
+                let k = fold_proper(&lower);
+                if !speaker_words.contains(&k) {
+                    anchors.insert(k);
+                }
+            } else {
+                if predicate.is_none() {
+                    if let Some((class, rev)) = text_predicate_class(&lower) {
+                        predicate = Some(class.to_string());
+                        reversed = rev;
+                    }
+                }
+                topics.insert(stem(&lower));
+            }
+        }
+        let mut head = None;
+        let mut agent = text_agent(claim.content, &speaker_words);
+        let mut text = None;
+        if let Some(p) = claim.proposition {
+            for t in &p.terms {
+                if !is_stop(t) {
+                    topics.insert(stem(&t.to_lowercase()));
+                }
+            }
+            for a in [&p.actor, &p.object, &p.recipient].into_iter().flatten() {
+                if let Some(id) = &a.entity {
+                    if Some(id.as_str()) != claim.speaker_entity {
+                        anchors.insert(format!("#{id}"));
+                    }
+                }
+                if a.entity.is_some() || is_capitalised(&a.text) {
+                    if let Some(k) = argument_key(a) {
+                        anchors.insert(k);
+                    }
+                }
+            }
+            if let Some(o) = &p.object {
+                let h = if o.head.is_empty() { words(&o.text).last().map(|w| w.to_lowercase()) } else { Some(o.head.to_lowercase()) };
+                head = h.map(|h| stem(&h));
+            }
+            if !p.predicate.is_empty() {
+                match predicate_class(&p.predicate) {
+                    Some((class, rev)) => {
+                        predicate = Some(class.to_string());
+                        reversed = rev;
+                    }
+                    None => predicate = None,
+                }
+            }
+            let giver = if reversed { &p.recipient } else { &p.actor };
+            agent = giver.as_ref().and_then(argument_key);
+            let mut parts = Vec::new();
+            if let Some(a) = &p.actor {
+                parts.push(a.text.clone());
+            }
+            if !p.predicate.is_empty() {
+                parts.push(p.predicate.clone());
+            }
+            if let Some(o) = &p.object {
+                parts.push(o.text.clone());
+            }
+            if let Some(r) = &p.recipient {
+                parts.push(format!("to {}", r.text));
+            }
+            if parts.len() >= 2 {
+                text = Some(parts.join(" "));
+            }
+        }
+        for n in &claim.numbers {
+            if !n.unit.is_empty() {
+                topics.insert(n.unit.clone());
+            }
+        }
+        if anchors.is_empty() && topics.is_empty() {
+            return None;
+        }
+        let text = text.unwrap_or_else(|| shorten(claim.content, 200));
+        Some(PropSignature {
+            anchors: anchors.into_iter().collect(),
+            topics: topics.into_iter().collect(),
+            head,
+            predicate,
+            agent,
+            text,
+        })
+    }
+
+    fn index_keys(&self, sig: &PropSignature) -> Vec<i64> {
+        // A key per (participant, topic) pair: selective enough that a
+        // popular participant ("Russia") does not make every claim a
+        // candidate, loose enough that a paraphrase sharing one participant
+        // and one content word is found. Entity-id anchors are skipped: a
+        // name key exists for every entity anyway.
+        let anchors: Vec<&String> = sig.anchors.iter().filter(|a| !a.starts_with('#')).collect();
+        let mut topics: Vec<&String> = sig.topics.iter().collect();
+        if let Some(h) = &sig.head {
+            topics.push(h);
+        }
+        let mut keys = Vec::with_capacity(anchors.len() * topics.len());
+        for a in &anchors {
+            let ha = fnv64(a.as_bytes());
+            for t in &topics {
+                keys.push(as_key(mix64(ha ^ fnv64(t.as_bytes()).rotate_left(17))));
+            }
+        }
+        if anchors.is_empty() {
+            for t in &topics {
+                keys.push(as_key(mix64(fnv64(t.as_bytes()))));
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
+        let anchored = share_any(&c.anchors, &p.anchors);
+        if !anchored && !(c.anchors.is_empty() && p.anchors.is_empty()) {
+            return None;
+        }
+        if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
+            if x != y {
+                return None;
+            }
+        }
+        if let (Some(x), Some(y)) = (&c.agent, &p.agent) {
+            if x != y {
+                return None;
+            }
+        }
+        let cos = Self::cosine(&c.topics, &p.topics, stats);
+        match (&c.head, &p.head) {
+            (Some(x), Some(y)) if x == y && anchored => Some(1.0 + cos),
+            (Some(x), Some(y)) if x != y => None,
+            _ if cos >= self.min_similarity => Some(cos),
+            _ => None,
+        }
+    }
+
+    fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)> {
+        let same_speaker = match (new.speaker, old.speaker) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => !new.speaker_key.is_empty() && new.speaker_key == old.speaker_key,
+            _ => false,
+        };
+        if same_speaker && new.doc == old.doc {
+            return None;
+        }
+        if new.affirms != old.affirms {
+            return Some((RelationKind::Contradicts, "opposite polarity: one affirms, the other denies".into()));
+        }
+        if let Some((x, y, unit)) = numbers_disagree(&new.numbers, &old.numbers) {
+            let unit = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
+            return Some((RelationKind::Contradicts, format!("numbers disagree: {} vs {}{unit}", fmt_num(x), fmt_num(y))));
+        }
+        if same_speaker || new.origin == old.origin {
+            return None;
+        }
+        Some((RelationKind::Corroborates, "same polarity from independent sources".into()))
+    }
+}
+
+/// The giver of a transfer-like predicate read from plain text: the first
+/// proper name before the first classified verb, or for a reversed verb
+/// ("bought ... from Iran") the proper name after "from". `None` when the
+/// text does not say.
+fn text_agent(content: &str, speaker_words: &[String]) -> Option<String> {
+    let ws = words(content);
+    let proper = |w: &str| {
+        let lower = w.to_lowercase();
+        (is_capitalised(w) && !is_stop(&lower) && !is_number(w))
+            .then(|| fold_proper(&lower))
+            .filter(|k| !speaker_words.contains(k))
+    };
+    let (at, reversed) =
+        ws.iter().enumerate().find_map(|(i, w)| {
+            text_predicate_class(&w.to_lowercase()).map(|(_, rev)| (i, rev)).filter(|_| !is_capitalised(w))
+        })?;
+    if reversed {
+        let from = ws[at..].iter().position(|w| w.eq_ignore_ascii_case("from"))? + at;
+        ws.get(from + 1).and_then(|w| proper(w))
+    } else {
+        ws[..at].iter().find_map(|w| proper(w))
+    }
+}
+
+/// Collapses white space and shortens to at most `max` characters.
+pub fn shorten(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Numbers written in a text, for claims whose analysis attached none:
+/// digits only, with the following word as the unit.
+pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        if !is_number(w) {
+            continue;
+        }
+        let Some(value) = parse_number(w) else { continue };
+        // Skip years: they date a claim rather than count anything.
+        if (1900.0..2100.0).contains(&value) && !w.contains(',') {
+            continue;
+        }
+        let unit = ws[i + 1..]
+            .iter()
+            .map(|u| u.to_lowercase())
+            .find(|u| !is_capitalised(u) && !is_stop(u) && !is_number(u) && !matches!(u.as_str(), "million" | "thousand" | "billion"))
+            .map(|u| stem(&u))
+            .unwrap_or_default();
+        let scale = match ws.get(i + 1).map(|u| u.to_lowercase()).as_deref() {
+            Some("thousand") => 1e3,
+            Some("million") => 1e6,
+            Some("billion") => 1e9,
+            _ => 1.0,
+        };
+        out.push(NumberFact { value: value * scale, max: None, unit });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input<'a>(content: &'a str, speaker: &'a str, entities: &[(&str, &str)]) -> ClaimInput<'a> {
+        ClaimInput {
+            content,
+            speaker_entity: None,
+            speaker_text: speaker,
+            entities: entities.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            proposition: None,
+            numbers: numbers_in_text(content),
+        }
+    }
+
+    fn arg(text: &str, head: &str) -> Option<ArgumentOut> {
+        Some(ArgumentOut { entity: None, text: text.into(), head: head.into() })
+    }
+
+    fn prop(actor: &str, pred: &str, obj: (&str, &str), recipient: Option<&str>) -> PropositionOut {
+        PropositionOut {
+            actor: arg(actor, actor),
+            predicate: pred.into(),
+            object: arg(obj.0, obj.1),
+            recipient: recipient.and_then(|r| arg(r, r)),
+            polarity: "affirms".into(),
+            negated: false,
+            terms: vec![],
+            quantities: vec![],
+        }
+    }
+
+    #[test]
+    fn buying_from_and_supplying_to_are_one_transfer() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let p1 = prop("Russia", "purchase", ("1,700 drones", "drone"), Some("Iran"));
+        let mut i1 = input("Russia purchased 1,700 drones from Iran", "Budanov", &[]);
+        i1.proposition = Some(&p1);
+        let p2 = prop("Iran", "supply", ("drones", "drone"), Some("Russia"));
+        let mut i2 = input("Iran supplied drones to Russia", "an official", &[]);
+        i2.proposition = Some(&p2);
+        let (s1, s2) = (a.signature(&i1).unwrap(), a.signature(&i2).unwrap());
+        assert!(a.match_score(&s1, &s2, &stats).is_some(), "{s1:?}\n{s2:?}");
+        // The reverse direction is another proposition.
+        let p3 = prop("Russia", "supply", ("drones", "drone"), Some("Iran"));
+        let mut i3 = input("Russia supplied drones to Iran", "x", &[]);
+        i3.proposition = Some(&p3);
+        let s3 = a.signature(&i3).unwrap();
+        assert!(a.match_score(&s3, &s2, &stats).is_none());
+        // A different object is another proposition.
+        let p4 = prop("Iran", "supply", ("missiles", "missile"), Some("Russia"));
+        let mut i4 = input("Iran supplied missiles to Russia", "x", &[]);
+        i4.proposition = Some(&p4);
+        assert!(a.match_score(&a.signature(&i4).unwrap(), &s2, &stats).is_none());
+    }
+
+    #[test]
+    fn text_only_alignment_uses_terms_and_names() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let s1 = a.signature(&input("Iran had delivered attack drones to Russia", "Budanov", &[])).unwrap();
+        let s2 = a.signature(&input("Iranian attack drones were delivered to Russia", "Kanani", &[])).unwrap();
+        let s3 = a.signature(&input("the harvest in Brazil will be late this year", "Lula", &[])).unwrap();
+        assert!(a.match_score(&s1, &s2, &stats).is_some(), "{s1:?}\n{s2:?}");
+        assert!(a.match_score(&s1, &s3, &stats).is_none());
+        assert!(!a.index_keys(&s1).is_empty());
+        assert!(a.index_keys(&s1).iter().any(|k| a.index_keys(&s2).contains(k)));
+    }
+
+    fn facts(claim: i64, doc: i64, origin: i64, speaker: i64, affirms: bool, n: Option<f64>) -> ClaimFacts {
+        ClaimFacts {
+            claim,
+            doc,
+            origin,
+            speaker: Some(speaker),
+            speaker_key: String::new(),
+            affirms,
+            numbers: n.map(|v| NumberFact { value: v, max: None, unit: "shell".into() }).into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn relation_rule() {
+        let a = RuleAligner::default();
+        // Opposite polarity inside one article, different speakers.
+        assert_eq!(a.relate(&facts(2, 1, 1, 7, false, None), &facts(1, 1, 1, 8, true, None)).unwrap().0, RelationKind::Contradicts);
+        // Same speaker, same article: nothing.
+        assert!(a.relate(&facts(2, 1, 1, 7, false, None), &facts(1, 1, 1, 7, true, None)).is_none());
+        // Same polarity, independent origins, different speakers.
+        assert_eq!(a.relate(&facts(2, 2, 2, 7, true, None), &facts(1, 1, 1, 8, true, None)).unwrap().0, RelationKind::Corroborates);
+        // A reprint (same origin) does not corroborate.
+        assert!(a.relate(&facts(2, 2, 1, 7, true, None), &facts(1, 1, 1, 8, true, None)).is_none());
+        // Same speaker elsewhere: not corroboration.
+        assert!(a.relate(&facts(2, 2, 2, 7, true, None), &facts(1, 1, 1, 7, true, None)).is_none());
+        // Disagreeing numbers.
+        let r = a.relate(&facts(2, 2, 2, 7, true, Some(40_000.0)), &facts(1, 1, 1, 8, true, Some(10_000.0))).unwrap();
+        assert_eq!(r.0, RelationKind::Contradicts);
+        assert!(r.1.contains("40000 vs 10000"), "{}", r.1);
+        // Close numbers agree.
+        let r = a.relate(&facts(2, 2, 2, 7, true, Some(1_700.0)), &facts(1, 1, 1, 8, true, Some(1_650.0))).unwrap();
+        assert_eq!(r.0, RelationKind::Corroborates);
+    }
+
+    #[test]
+    fn numbers_are_read_with_units() {
+        let n = numbers_in_text("Russia fired 40,000 shells and 2 million rounds in 2022");
+        assert_eq!(n.len(), 2);
+        assert_eq!(n[0].value, 40_000.0);
+        assert_eq!(n[0].unit, stem("shells"));
+        assert_eq!(n[1].value, 2e6);
+    }
+}

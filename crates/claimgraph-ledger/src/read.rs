@@ -1,0 +1,876 @@
+//! The ledger's read API: documents, claims, entity pages, relations and
+//! search, as serde-serialisable values. The CLI queries and the web server
+//! both use it.
+//!
+//! A [`Ledger`] owns one SQLite connection and is `Send` but not `Sync`:
+//! use one per thread, or a [`crate::LedgerPool`] that hands out read-only
+//! connections (the file is in WAL mode, so readers never block the
+//! writer and see only committed batches).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use claimgraph::output::DocRecord;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{LedgerError, Result};
+use crate::norm::{name_key, words};
+use crate::schema;
+use crate::store::{open_ro, open_rw, unpack_record};
+
+/// One spelling of an entity and how often it was seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasCount {
+    /// The spelling.
+    pub alias: String,
+    /// Mentions seen with it.
+    pub count: i64,
+}
+
+/// An entity with its spellings and counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntitySummary {
+    /// Ledger-wide id ("e12").
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// person | organization | location | other
+    pub kind: String,
+    /// Spellings, most frequent first.
+    pub aliases: Vec<AliasCount>,
+    /// Role descriptions, most frequent first.
+    pub roles: Vec<String>,
+    /// Documents mentioning it.
+    pub documents: i64,
+    /// Claims it makes.
+    pub claims_by: i64,
+    /// Claims about it.
+    pub claims_about: i64,
+}
+
+/// A claim as listed by queries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRow {
+    /// Claim id.
+    pub id: String,
+    /// Document id.
+    pub doc_id: String,
+    /// The document's source path or URL, as ingested.
+    pub source: String,
+    /// The document's title.
+    pub title: Option<String>,
+    /// Publication date of the document.
+    pub published: Option<String>,
+    /// The speaker's entity id, when resolved.
+    pub speaker_entity: Option<String>,
+    /// The speaker's name (the entity's name, else the words in the text).
+    pub speaker: String,
+    /// The speaker words in the text.
+    pub speaker_text: String,
+    /// The attribution cue.
+    pub cue: String,
+    /// What is said.
+    pub content: String,
+    /// affirms | denies
+    pub stance: String,
+    /// direct | indirect | mixed | according_to
+    pub kind: String,
+    /// Hedged.
+    pub hedged: bool,
+    /// Confidence.
+    pub confidence: f64,
+    /// The proposition the claim was aligned to, as text.
+    pub proposition: Option<String>,
+    /// Id of the claim this one reprints, when it comes from a copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+}
+
+/// Filters of [`Ledger::claims`]; names match aliases case-insensitively.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClaimFilter {
+    /// Claims made by this entity (name, alias or id).
+    pub speaker: Option<String>,
+    /// Claims about this entity.
+    pub about: Option<String>,
+    /// Only this stance ("affirms" | "denies").
+    pub stance: Option<String>,
+    /// Published on or after this date (ISO 8601 prefix).
+    pub since: Option<String>,
+    /// Published before this date.
+    pub until: Option<String>,
+    /// Full-text search over content and speaker words.
+    pub search: Option<String>,
+    /// Include claims reprinted in copies of another document.
+    pub include_copies: bool,
+    /// At most this many (all when `None`).
+    pub limit: Option<usize>,
+    /// Skip this many.
+    pub offset: usize,
+}
+
+/// One side of a relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationSide {
+    /// Claim id.
+    pub claim: String,
+    /// The document's source path or URL, as ingested.
+    pub doc: String,
+    /// Document id.
+    pub doc_id: String,
+    /// Publication date.
+    pub published: Option<String>,
+    /// The speaker's name (entity name, else the words in the text).
+    pub speaker: String,
+    /// The speaker's entity id.
+    pub speaker_entity: Option<String>,
+    /// What is said.
+    pub content: String,
+    /// affirms | denies
+    pub stance: String,
+}
+
+/// Two claims that contradict or corroborate each other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationRow {
+    /// contradicts | corroborates
+    pub relation: String,
+    /// The proposition both claims state, as text.
+    pub proposition: String,
+    /// Why they were related.
+    pub reason: String,
+    /// The earlier claim.
+    pub a: RelationSide,
+    /// The later claim.
+    pub b: RelationSide,
+}
+
+/// Filters of [`Ledger::relations`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RelationFilter {
+    /// Relations involving this entity as a speaker or a participant.
+    pub entity: Option<String>,
+    /// Only this kind ("contradicts" | "corroborates").
+    pub kind: Option<String>,
+    /// At most this many (all when `None`), newest first.
+    pub limit: Option<usize>,
+    /// Skip this many.
+    pub offset: usize,
+}
+
+/// Activity of an entity on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelinePoint {
+    /// The day (YYYY-MM-DD).
+    pub date: String,
+    /// Documents mentioning it.
+    pub documents: i64,
+    /// Claims it made.
+    pub claims_by: i64,
+    /// Claims about it.
+    pub claims_about: i64,
+}
+
+/// Everything the ledger knows about one entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityPage {
+    /// The entity.
+    pub entity: EntitySummary,
+    /// Its latest claims.
+    pub claims_by: Vec<ClaimRow>,
+    /// The latest claims about it.
+    pub claims_about: Vec<ClaimRow>,
+    /// Activity by day, oldest first.
+    pub timeline: Vec<TimelinePoint>,
+    /// The latest relations involving it.
+    pub relations: Vec<RelationRow>,
+}
+
+/// A stored document, without its analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    /// Document id (clean-text hash).
+    pub id: String,
+    /// Source path or URL as ingested.
+    pub source: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Id of the document this one copies, when it is a near-duplicate.
+    pub copy_of: Option<String>,
+    /// Claims stored for it.
+    pub claims: i64,
+}
+
+/// Counts of what the ledger holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerStats {
+    /// Documents.
+    pub documents: i64,
+    /// Documents that are copies of another.
+    pub copies: i64,
+    /// Claims.
+    pub claims: i64,
+    /// Live entities.
+    pub entities: i64,
+    /// Propositions.
+    pub propositions: i64,
+    /// Contradicting pairs.
+    pub contradicts: i64,
+    /// Corroborating pairs.
+    pub corroborates: i64,
+    /// Schema version.
+    pub schema_version: i64,
+}
+
+/// What a merge or split changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionReport {
+    /// The surviving (merge) or new (split) entity id.
+    pub entity: String,
+    /// Claims whose speaker changed.
+    pub claims_moved: usize,
+    /// Document links that changed.
+    pub documents_moved: usize,
+}
+
+/// A handle on a ledger file for reading (and for user decisions).
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+}
+
+const CLAIM_SELECT: &str = "SELECT c.id, d.id, d.source, d.title, c.published, e.id, e.name, c.speaker_text, c.cue,
+    c.content, c.stance, c.kind, c.hedged, c.confidence, p.text, cc.id
+    FROM claims c JOIN documents d ON d.rowid = c.doc
+    LEFT JOIN entities e ON e.rowid = c.speaker_entity
+    LEFT JOIN propositions p ON p.rowid = c.prop
+    LEFT JOIN claims cc ON cc.rowid = c.copy_of";
+
+fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
+    let speaker_text: String = r.get(7)?;
+    let name: Option<String> = r.get(6)?;
+    Ok(ClaimRow {
+        id: r.get(0)?,
+        doc_id: r.get(1)?,
+        source: r.get(2)?,
+        title: r.get(3)?,
+        published: r.get(4)?,
+        speaker_entity: r.get(5)?,
+        speaker: name.unwrap_or_else(|| speaker_text.clone()),
+        speaker_text,
+        cue: r.get(8)?,
+        content: r.get(9)?,
+        stance: r.get(10)?,
+        kind: r.get(11)?,
+        hedged: r.get(12)?,
+        confidence: r.get(13)?,
+        proposition: r.get(14)?,
+        copy_of: r.get(15)?,
+    })
+}
+
+const RELATION_SELECT: &str = "SELECT r.kind, p.text, r.reason,
+    ca.id, da.source, da.id, da.published, ca.speaker_text, ea.id, ea.name, ca.content, ca.stance,
+    cb.id, db.source, db.id, db.published, cb.speaker_text, eb.id, eb.name, cb.content, cb.stance
+    FROM relations r JOIN propositions p ON p.rowid = r.prop
+    JOIN claims ca ON ca.rowid = r.a JOIN documents da ON da.rowid = ca.doc
+    LEFT JOIN entities ea ON ea.rowid = ca.speaker_entity
+    JOIN claims cb ON cb.rowid = r.b JOIN documents db ON db.rowid = cb.doc
+    LEFT JOIN entities eb ON eb.rowid = cb.speaker_entity";
+
+fn relation_row(r: &Row<'_>) -> rusqlite::Result<RelationRow> {
+    let side = |o: usize| -> rusqlite::Result<RelationSide> {
+        let text: String = r.get(o + 4)?;
+        let name: Option<String> = r.get(o + 6)?;
+        Ok(RelationSide {
+            claim: r.get(o)?,
+            doc: r.get(o + 1)?,
+            doc_id: r.get(o + 2)?,
+            published: r.get(o + 3)?,
+            speaker: name.unwrap_or(text),
+            speaker_entity: r.get(o + 5)?,
+            content: r.get(o + 7)?,
+            stance: r.get(o + 8)?,
+        })
+    };
+    Ok(RelationRow { relation: r.get(0)?, proposition: r.get(1)?, reason: r.get(2)?, a: side(3)?, b: side(12)? })
+}
+
+/// A full-text query from user words: every word must occur (quoted, so
+/// that FTS5 syntax characters in the input are taken literally).
+fn fts_query(text: &str) -> Option<String> {
+    let ws: Vec<String> = words(text).into_iter().map(|w| format!("\"{}\"", w.replace('"', ""))).collect();
+    (!ws.is_empty()).then(|| ws.join(" "))
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+impl Ledger {
+    /// Opens a ledger for reading and user decisions, creating or migrating
+    /// it as needed.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        let mut conn = open_rw(path)?;
+        schema::migrate(&mut conn)?;
+        Ok(Ledger { conn, path: path.to_path_buf() })
+    }
+
+    /// Opens an existing ledger read-only. Fails when the file does not
+    /// exist or needs a migration (open it once with [`Ledger::open`]).
+    pub fn open_read_only(path: &Path) -> Result<Ledger> {
+        if !path.exists() {
+            return Err(LedgerError::Invalid(format!("{}: no such ledger", path.display())));
+        }
+        let conn = open_ro(path)?;
+        let v = schema::version(&conn)?;
+        if v != schema::CURRENT_VERSION {
+            return Err(LedgerError::Invalid(format!(
+                "{}: schema version {v}, expected {}; open it once read-write to migrate",
+                path.display(),
+                schema::CURRENT_VERSION
+            )));
+        }
+        Ok(Ledger { conn, path: path.to_path_buf() })
+    }
+
+    /// The file this ledger reads.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection, for ad-hoc queries (tests, benchmarks).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Counts of what the ledger holds.
+    pub fn stats(&self) -> Result<LedgerStats> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(LedgerStats {
+            documents: count("SELECT count(*) FROM documents")?,
+            copies: count("SELECT count(*) FROM documents WHERE origin IS NOT NULL")?,
+            claims: count("SELECT count(*) FROM claims")?,
+            entities: count("SELECT count(*) FROM entities WHERE merged_into IS NULL")?,
+            propositions: count("SELECT count(*) FROM propositions")?,
+            contradicts: count("SELECT count(*) FROM relations WHERE kind = 'contradicts'")?,
+            corroborates: count("SELECT count(*) FROM relations WHERE kind = 'corroborates'")?,
+            schema_version: schema::version(&self.conn)?,
+        })
+    }
+
+    /// Entity rows named by `name`: an entity id, or an alias matched
+    /// case-insensitively. Merged-away entities lead to their survivor.
+    fn entity_rows(&self, name: &str) -> Result<Vec<i64>> {
+        let mut rows = BTreeSet::new();
+        let by_id: Option<(i64, Option<i64>)> = self
+            .conn
+            .prepare_cached("SELECT rowid, merged_into FROM entities WHERE id = ?1")?
+            .query_row([name.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((row, merged)) = by_id {
+            rows.insert(self.survivor(merged.unwrap_or(row))?);
+        }
+        let mut st = self.conn.prepare_cached("SELECT DISTINCT entity FROM aliases WHERE key = ?1")?;
+        for r in st.query_map([name_key(name)], |r| r.get::<_, i64>(0))? {
+            rows.insert(self.survivor(r?)?);
+        }
+        Ok(rows.into_iter().collect())
+    }
+
+    fn survivor(&self, mut row: i64) -> Result<i64> {
+        for _ in 0..64 {
+            let next: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT merged_into FROM entities WHERE rowid = ?1")?
+                .query_row([row], |r| r.get(0))
+                .optional()?
+                .flatten();
+            match next {
+                Some(n) => row = n,
+                None => break,
+            }
+        }
+        Ok(row)
+    }
+
+    fn one_entity(&self, name: &str) -> Result<i64> {
+        let rows = self.entity_rows(name)?;
+        match rows.len() {
+            0 => Err(LedgerError::NoSuchEntity(name.to_string())),
+            1 => Ok(rows[0]),
+            _ => {
+                // Prefer an exact id; otherwise the name is ambiguous.
+                let ids = rows.iter().map(|&r| self.entity_id(r)).collect::<Result<Vec<_>>>()?;
+                Err(LedgerError::Ambiguous { name: name.to_string(), ids })
+            }
+        }
+    }
+
+    fn entity_id(&self, row: i64) -> Result<String> {
+        Ok(self.conn.prepare_cached("SELECT id FROM entities WHERE rowid = ?1")?.query_row([row], |r| r.get(0))?)
+    }
+
+    fn summary(&self, row: i64) -> Result<EntitySummary> {
+        let (id, name, kind): (String, String, String) = self
+            .conn
+            .prepare_cached("SELECT id, name, kind FROM entities WHERE rowid = ?1")?
+            .query_row([row], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let aliases = {
+            let mut st =
+                self.conn.prepare_cached("SELECT alias, count FROM aliases WHERE entity = ?1 ORDER BY count DESC, alias")?;
+            let rows = st.query_map([row], |r| Ok(AliasCount { alias: r.get(0)?, count: r.get(1)? }))?;
+            rows.collect::<std::result::Result<Vec<_>, _>>()?
+        };
+        let roles = {
+            let mut st = self.conn.prepare_cached("SELECT role FROM roles WHERE entity = ?1 ORDER BY count DESC, role")?;
+            let rows = st.query_map([row], |r| r.get(0))?;
+            rows.collect::<std::result::Result<Vec<String>, _>>()?
+        };
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.prepare_cached(sql)?.query_row([row], |r| r.get(0))?) };
+        Ok(EntitySummary {
+            id,
+            name,
+            kind,
+            aliases,
+            roles,
+            documents: count("SELECT count(*) FROM doc_entities WHERE entity = ?1")?,
+            claims_by: count("SELECT count(*) FROM claims WHERE speaker_entity = ?1")?,
+            claims_about: count("SELECT count(*) FROM claim_about WHERE entity = ?1")?,
+        })
+    }
+
+    /// Entities named `name` (an id, or an alias, case-insensitively).
+    pub fn find_entities(&self, name: &str) -> Result<Vec<EntitySummary>> {
+        self.entity_rows(name)?.into_iter().map(|r| self.summary(r)).collect()
+    }
+
+    /// Entities, most mentioned first; with `search`, those with an alias
+    /// containing it (case-insensitively).
+    pub fn entities(&self, search: Option<&str>, limit: Option<usize>) -> Result<Vec<EntitySummary>> {
+        let limit = limit.map(|l| l as i64).unwrap_or(-1);
+        let rows: Vec<i64> = match search {
+            Some(s) => {
+                let pattern = format!("%{}%", name_key(s).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+                let mut st = self.conn.prepare(
+                    "SELECT a.entity FROM aliases a JOIN entities e ON e.rowid = a.entity
+                     WHERE a.key LIKE ?1 ESCAPE '\\' AND e.merged_into IS NULL
+                     GROUP BY a.entity ORDER BY sum(a.count) DESC, a.entity LIMIT ?2",
+                )?;
+                let rows = st.query_map(params![pattern, limit], |r| r.get(0))?;
+                rows.collect::<std::result::Result<_, _>>()?
+            }
+            None => {
+                let mut st = self.conn.prepare(
+                    "SELECT e.rowid FROM entities e LEFT JOIN aliases a ON a.entity = e.rowid
+                     WHERE e.merged_into IS NULL GROUP BY e.rowid ORDER BY coalesce(sum(a.count), 0) DESC, e.rowid
+                     LIMIT ?1",
+                )?;
+                let rows = st.query_map([limit], |r| r.get(0))?;
+                rows.collect::<std::result::Result<_, _>>()?
+            }
+        };
+        rows.into_iter().map(|r| self.summary(r)).collect()
+    }
+
+    /// Claims matching the filter, newest first.
+    pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+        let mut sql = format!("{CLAIM_SELECT} WHERE 1 = 1");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(name) = &f.speaker {
+            let rows = self.entity_rows(name)?;
+            sql += &format!(
+                " AND (c.speaker_entity IN ({}) OR (c.speaker_entity IS NULL AND c.speaker_text = ? COLLATE NOCASE))",
+                placeholders(rows.len())
+            );
+            args.extend(rows.into_iter().map(Value::Integer));
+            args.push(Value::Text(name.trim().to_string()));
+        }
+        if let Some(name) = &f.about {
+            let rows = self.entity_rows(name)?;
+            sql += &format!(" AND c.rowid IN (SELECT claim FROM claim_about WHERE entity IN ({}))", placeholders(rows.len()));
+            args.extend(rows.into_iter().map(Value::Integer));
+        }
+        if let Some(s) = &f.stance {
+            sql += " AND c.stance = ?";
+            args.push(Value::Text(s.clone()));
+        }
+        if let Some(s) = &f.since {
+            sql += " AND c.published >= ?";
+            args.push(Value::Text(s.clone()));
+        }
+        if let Some(s) = &f.until {
+            sql += " AND c.published < ?";
+            args.push(Value::Text(s.clone()));
+        }
+        if let Some(q) = &f.search {
+            match fts_query(q) {
+                Some(q) => {
+                    sql += " AND c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)";
+                    args.push(Value::Text(q));
+                }
+                None => return Ok(Vec::new()),
+            }
+        }
+        if !f.include_copies {
+            sql += " AND c.copy_of IS NULL";
+        }
+        sql += " ORDER BY c.published DESC, c.rowid DESC LIMIT ? OFFSET ?";
+        args.push(Value::Integer(f.limit.map(|l| l as i64).unwrap_or(-1)));
+        args.push(Value::Integer(f.offset as i64));
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args), claim_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Full-text search over claims (content and speaker words).
+    pub fn search(&self, text: &str, limit: usize) -> Result<Vec<ClaimRow>> {
+        self.claims(&ClaimFilter { search: Some(text.to_string()), limit: Some(limit), ..Default::default() })
+    }
+
+    /// Relations matching the filter, newest first.
+    pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
+        let mut args: Vec<Value> = Vec::new();
+        let mut sql = String::from(RELATION_SELECT);
+        let kind_clause = |args: &mut Vec<Value>| {
+            f.kind.as_ref().map(|k| {
+                args.push(Value::Text(k.clone()));
+                " AND r.kind = ?".to_string()
+            })
+        };
+        match &f.entity {
+            Some(name) => {
+                let rows = self.entity_rows(name)?;
+                if rows.is_empty() {
+                    return Err(LedgerError::NoSuchEntity(name.clone()));
+                }
+                if rows.len() == 1 {
+                    // One entity: walk its index newest first and stop at
+                    // the limit, however many relations it has.
+                    sql = sql.replacen(
+                        "FROM relations r",
+                        "FROM relation_entities re JOIN relations r ON r.rowid = re.relation",
+                        1,
+                    );
+                    sql += " WHERE re.entity = ?";
+                    args.push(Value::Integer(rows[0]));
+                    sql += &kind_clause(&mut args).unwrap_or_default();
+                    sql += " ORDER BY re.relation DESC";
+                } else {
+                    sql += &format!(
+                        " WHERE r.rowid IN (SELECT relation FROM relation_entities WHERE entity IN ({}))",
+                        placeholders(rows.len())
+                    );
+                    args.extend(rows.into_iter().map(Value::Integer));
+                    sql += &kind_clause(&mut args).unwrap_or_default();
+                    sql += " ORDER BY r.rowid DESC";
+                }
+            }
+            None => {
+                sql += " WHERE 1 = 1";
+                sql += &kind_clause(&mut args).unwrap_or_default();
+                sql += " ORDER BY r.rowid DESC";
+            }
+        }
+        sql += " LIMIT ? OFFSET ?";
+        args.push(Value::Integer(f.limit.map(|l| l as i64).unwrap_or(-1)));
+        args.push(Value::Integer(f.offset as i64));
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args), relation_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The page of one entity (name, alias or id): its spellings, latest
+    /// claims by and about it (at most `limit` each), its timeline and its
+    /// latest relations.
+    pub fn entity_page(&self, name: &str, limit: usize) -> Result<EntityPage> {
+        let row = self.one_entity(name)?;
+        let entity = self.summary(row)?;
+        let id = entity.id.clone();
+        let claims_by = self.claims(&ClaimFilter { speaker: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
+        let claims_about = self.claims(&ClaimFilter { about: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
+        let mut days: std::collections::BTreeMap<String, TimelinePoint> = Default::default();
+        for (sql, slot) in [
+            ("SELECT substr(published, 1, 10), count(*) FROM doc_entities WHERE entity = ?1 AND published IS NOT NULL GROUP BY 1", 0),
+            ("SELECT substr(published, 1, 10), count(*) FROM claims WHERE speaker_entity = ?1 AND published IS NOT NULL GROUP BY 1", 1),
+            ("SELECT substr(published, 1, 10), count(*) FROM claim_about WHERE entity = ?1 AND published IS NOT NULL GROUP BY 1", 2),
+        ] {
+            let mut st = self.conn.prepare_cached(sql)?;
+            for r in st.query_map([row], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+                let (date, n) = r?;
+                let p = days.entry(date.clone()).or_insert(TimelinePoint { date, documents: 0, claims_by: 0, claims_about: 0 });
+                match slot {
+                    0 => p.documents = n,
+                    1 => p.claims_by = n,
+                    _ => p.claims_about = n,
+                }
+            }
+        }
+        let relations =
+            self.relations(&RelationFilter { entity: Some(id), limit: Some(limit), ..Default::default() })?;
+        Ok(EntityPage { entity, claims_by, claims_about, timeline: days.into_values().collect(), relations })
+    }
+
+    /// Documents, in ingest order.
+    pub fn documents(&self, limit: Option<usize>, offset: usize) -> Result<Vec<DocumentSummary>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT d.id, d.source, d.title, d.published, d.url, o.id,
+                (SELECT count(*) FROM claims c WHERE c.doc = d.rowid)
+             FROM documents d LEFT JOIN documents o ON o.rowid = d.origin
+             ORDER BY d.rowid LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = st.query_map(params![limit.map(|l| l as i64).unwrap_or(-1), offset as i64], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                title: r.get(2)?,
+                published: r.get(3)?,
+                url: r.get(4)?,
+                copy_of: r.get(5)?,
+                claims: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// One document's full record, with the ledger's current entity ids,
+    /// names and spellings.
+    pub fn document(&self, id: &str) -> Result<Option<DocRecord>> {
+        let row: Option<(i64, Vec<u8>, String)> = self
+            .conn
+            .prepare_cached("SELECT rowid, record, text FROM documents WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((row, blob, text)) = row else { return Ok(None) };
+        let mut cache = FxHashMap::default();
+        Ok(Some(self.current_record(row, &blob, text, &mut cache)?))
+    }
+
+    /// Rewrites a stored record's entity references to the ledger's current
+    /// state (after merges and splits).
+    fn current_record(
+        &self,
+        doc_row: i64,
+        blob: &[u8],
+        text: String,
+        cache: &mut FxHashMap<i64, (String, String, Vec<String>)>,
+    ) -> Result<DocRecord> {
+        let mut rec = unpack_record(blob, text)?;
+        let mut st = self.conn.prepare_cached("SELECT local, entity FROM doc_entities WHERE doc = ?1")?;
+        let links: Vec<(usize, i64)> = st
+            .query_map([doc_row], |r| Ok((r.get::<_, i64>(0)? as usize, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut renamed: FxHashMap<String, (String, String)> = FxHashMap::default();
+        for (local, ent) in links {
+            if !cache.contains_key(&ent) {
+                let info: (String, String) = self
+                    .conn
+                    .prepare_cached("SELECT id, name FROM entities WHERE rowid = ?1")?
+                    .query_row([ent], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let mut st = self.conn.prepare_cached("SELECT alias FROM aliases WHERE entity = ?1 ORDER BY count DESC, alias")?;
+                let aliases = st.query_map([ent], |r| r.get(0))?.collect::<std::result::Result<Vec<String>, _>>()?;
+                if cache.len() > 100_000 {
+                    cache.clear();
+                }
+                cache.insert(ent, (info.0, info.1, aliases));
+            }
+            let Some((id, name, aliases)) = cache.get(&ent) else { continue };
+            if let Some(e) = rec.entities.get_mut(local) {
+                renamed.insert(e.id.clone(), (id.clone(), name.clone()));
+                e.id = id.clone();
+                e.name = name.clone();
+                e.aliases = aliases.clone();
+            }
+        }
+        for c in &mut rec.claims {
+            if let Some((id, name)) = c.speaker.entity.as_ref().and_then(|e| renamed.get(e)) {
+                c.speaker.entity = Some(id.clone());
+                c.speaker.name = Some(name.clone());
+            }
+            if let Some(p) = &mut c.proposition {
+                for a in [&mut p.actor, &mut p.object, &mut p.recipient].into_iter().flatten() {
+                    if let Some((id, _)) = a.entity.as_ref().and_then(|e| renamed.get(e)) {
+                        a.entity = Some(id.clone());
+                    }
+                }
+            }
+        }
+        Ok(rec)
+    }
+
+    /// Calls `f` with every document's record, in ingest order; returns how
+    /// many there were.
+    pub fn export(&self, mut f: impl FnMut(DocRecord) -> Result<()>) -> Result<usize> {
+        let mut st = self.conn.prepare("SELECT rowid, record, text FROM documents ORDER BY rowid")?;
+        let mut q = st.query([])?;
+        let mut cache = FxHashMap::default();
+        let mut n = 0;
+        while let Some(r) = q.next()? {
+            let rec = self.current_record(r.get(0)?, &r.get::<_, Vec<u8>>(1)?, r.get(2)?, &mut cache)?;
+            f(rec)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Merges entity `from` into `into` (names, aliases or ids): claims,
+    /// mentions, spellings and relations move to `into`, and the decision is
+    /// stored so that later ingests respect it. Corroborations that now
+    /// pair a speaker with themselves are removed.
+    pub fn merge_entities(&mut self, into: &str, from: &str) -> Result<DecisionReport> {
+        let a = self.one_entity(into)?;
+        let b = self.one_entity(from)?;
+        if a == b {
+            return Err(LedgerError::Invalid(format!("{into:?} and {from:?} are already one entity")));
+        }
+        let (a_id, b_id) = (self.entity_id(a)?, self.entity_id(b)?);
+        let tx = self.conn.transaction()?;
+        let claims_moved = tx.execute("UPDATE claims SET speaker_entity = ?1 WHERE speaker_entity = ?2", params![a, b])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO claim_about(entity, claim, doc, local, published)
+             SELECT ?1, claim, doc, local, published FROM claim_about WHERE entity = ?2",
+            params![a, b],
+        )?;
+        tx.execute("DELETE FROM claim_about WHERE entity = ?1", [b])?;
+        let documents_moved = tx.execute("UPDATE doc_entities SET entity = ?1 WHERE entity = ?2", params![a, b])?;
+        tx.execute(
+            "INSERT INTO aliases(entity, alias, key, count) SELECT ?1, alias, key, count FROM aliases WHERE entity = ?2 AND true
+             ON CONFLICT(entity, alias) DO UPDATE SET count = count + excluded.count",
+            params![a, b],
+        )?;
+        tx.execute("DELETE FROM aliases WHERE entity = ?1", [b])?;
+        tx.execute(
+            "INSERT INTO roles(entity, role, count) SELECT ?1, role, count FROM roles WHERE entity = ?2 AND true
+             ON CONFLICT(entity, role) DO UPDATE SET count = count + excluded.count",
+            params![a, b],
+        )?;
+        tx.execute("DELETE FROM roles WHERE entity = ?1", [b])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO relation_entities(entity, relation) SELECT ?1, relation FROM relation_entities WHERE entity = ?2",
+            params![a, b],
+        )?;
+        tx.execute("DELETE FROM relation_entities WHERE entity = ?1", [b])?;
+        // A speaker does not corroborate themselves, nor contradict
+        // themselves within one article.
+        let stale = "SELECT r.rowid FROM relations r JOIN claims x ON x.rowid = r.a JOIN claims y ON y.rowid = r.b
+            WHERE x.speaker_entity = ?1 AND y.speaker_entity = ?1 AND (r.kind = 'corroborates' OR x.doc = y.doc)";
+        tx.execute(&format!("DELETE FROM relation_entities WHERE relation IN ({stale})"), [a])?;
+        tx.execute(&format!("DELETE FROM relations WHERE rowid IN ({stale})"), [a])?;
+        tx.execute("UPDATE entities SET merged_into = ?1 WHERE rowid = ?2 OR merged_into = ?2", params![a, b])?;
+        tx.execute(
+            "INSERT INTO decisions(kind, a, b, made_at) VALUES ('merge', ?1, ?2, ?3)",
+            params![a_id, b_id, crate::store::now()],
+        )?;
+        tx.commit()?;
+        Ok(DecisionReport { entity: a_id, claims_moved, documents_moved })
+    }
+
+    /// Splits spelling `alias` off entity `entity` into a new entity: the
+    /// documents that name the entity only by that spelling, and the claims
+    /// whose speaker is written that way, move to it; the decision is stored
+    /// so that later ingests never join the spelling back.
+    pub fn split_entity(&mut self, entity: &str, alias: &str) -> Result<DecisionReport> {
+        let e = self.one_entity(entity)?;
+        let key = name_key(alias);
+        let has: bool = self
+            .conn
+            .prepare("SELECT 1 FROM aliases WHERE entity = ?1 AND key = ?2")?
+            .exists(params![e, key])?;
+        if !has {
+            return Err(LedgerError::Invalid(format!("{entity:?} has no spelling {alias:?}")));
+        }
+        let (e_id, kind): (String, String) =
+            self.conn.query_row("SELECT id, kind FROM entities WHERE rowid = ?1", [e], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let next: i64 = {
+            let mut st = self.conn.prepare("SELECT id FROM entities")?;
+            let ids = st.query_map([], |r| r.get::<_, String>(0))?.collect::<std::result::Result<Vec<_>, _>>()?;
+            ids.iter().filter_map(|i| i.strip_prefix('e').and_then(|n| n.parse::<i64>().ok())).max().unwrap_or(0) + 1
+        };
+        let new_id = format!("e{next}");
+        let links: Vec<(i64, i64, String)> = {
+            let mut st = self.conn.prepare("SELECT doc, local, names FROM doc_entities WHERE entity = ?1")?;
+            let rows = st.query_map([e], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO entities(id, name, kind) VALUES (?1, ?2, ?3)", params![new_id, alias.trim(), kind])?;
+        let n = tx.last_insert_rowid();
+        tx.execute("UPDATE aliases SET entity = ?1 WHERE entity = ?2 AND key = ?3", params![n, e, key])?;
+        let mut documents_moved = 0;
+        let mut claims_moved = 0;
+        let mut touched: BTreeSet<i64> = BTreeSet::new();
+        for (doc, local, names) in links {
+            let only_alias = !names.is_empty() && names.split('\n').all(|x| name_key(x) == key);
+            if !only_alias {
+                continue;
+            }
+            documents_moved +=
+                tx.execute("UPDATE doc_entities SET entity = ?1 WHERE doc = ?2 AND local = ?3", params![n, doc, local])?;
+            {
+                let mut st = tx.prepare("SELECT rowid FROM claims WHERE doc = ?1 AND speaker_local = ?2")?;
+                for c in st.query_map(params![doc, local], |r| r.get::<_, i64>(0))? {
+                    touched.insert(c?);
+                }
+                let mut st = tx.prepare("SELECT claim FROM claim_about WHERE doc = ?1 AND local = ?2 AND entity = ?3")?;
+                for c in st.query_map(params![doc, local, e], |r| r.get::<_, i64>(0))? {
+                    touched.insert(c?);
+                }
+            }
+            claims_moved += tx.execute(
+                "UPDATE claims SET speaker_entity = ?1 WHERE doc = ?2 AND speaker_local = ?3",
+                params![n, doc, local],
+            )?;
+            tx.execute(
+                "UPDATE claim_about SET entity = ?1 WHERE doc = ?2 AND local = ?3 AND entity = ?4",
+                params![n, doc, local, e],
+            )?;
+        }
+        // Claims whose speaker is written with the split spelling, in
+        // documents that also used other spellings for the entity.
+        {
+            let mut st = tx.prepare("SELECT rowid, speaker_text FROM claims WHERE speaker_entity = ?1")?;
+            let rows: Vec<(i64, String)> =
+                st.query_map([e], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+            for (c, text) in rows {
+                if name_key(&text) == key {
+                    claims_moved += tx.execute("UPDATE claims SET speaker_entity = ?1 WHERE rowid = ?2", params![n, c])?;
+                    touched.insert(c);
+                }
+            }
+        }
+        // Relations of the moved claims now involve the new entity; the old
+        // one keeps them only if still involved through the other claim.
+        for &c in &touched {
+            let rels: Vec<(i64, i64, i64)> = {
+                let mut st = tx.prepare("SELECT rowid, a, b FROM relations WHERE a = ?1 OR b = ?1")?;
+                let rows = st.query_map([c], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                rows.collect::<std::result::Result<_, _>>()?
+            };
+            for (rel, a, b) in rels {
+                tx.execute("INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)", params![n, rel])?;
+                let still: bool = tx
+                    .prepare(
+                        "SELECT 1 FROM claims WHERE rowid IN (?1, ?2) AND speaker_entity = ?3
+                         UNION SELECT 1 FROM claim_about WHERE entity = ?3 AND claim IN (?1, ?2)",
+                    )?
+                    .exists(params![a, b, e])?;
+                if !still {
+                    tx.execute("DELETE FROM relation_entities WHERE entity = ?1 AND relation = ?2", params![e, rel])?;
+                }
+            }
+        }
+        tx.execute(
+            "INSERT INTO decisions(kind, a, b, made_at) VALUES ('split', ?1, ?2, ?3)",
+            params![e_id, alias.trim(), crate::store::now()],
+        )?;
+        tx.commit()?;
+        Ok(DecisionReport { entity: new_id, claims_moved, documents_moved })
+    }
+}

@@ -1,0 +1,176 @@
+//! The ledger's schema and its versioned migrations.
+//!
+//! The version lives in SQLite's `PRAGMA user_version`. Each migration is one
+//! SQL script run in one transaction together with the version bump, so a
+//! crash during a migration leaves the file at the old version, and opening it
+//! again simply retries. A file written by a newer claimgraph is refused
+//! rather than guessed at.
+
+use rusqlite::Connection;
+
+use crate::error::{LedgerError, Result};
+
+/// Version 1: documents, entities with aliases and roles, claims, and user
+/// decisions.
+const V1: &str = r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    url TEXT,
+    text TEXT NOT NULL,
+    record BLOB NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE TABLE entities (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    merged_into INTEGER
+);
+CREATE TABLE aliases (
+    entity INTEGER NOT NULL,
+    alias TEXT NOT NULL,
+    key TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity, alias)
+) WITHOUT ROWID;
+CREATE INDEX aliases_key ON aliases(key);
+CREATE TABLE roles (
+    entity INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity, role)
+) WITHOUT ROWID;
+CREATE TABLE doc_entities (
+    doc INTEGER NOT NULL,
+    local INTEGER NOT NULL,
+    entity INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    names TEXT NOT NULL,
+    published TEXT,
+    PRIMARY KEY (doc, local)
+) WITHOUT ROWID;
+CREATE INDEX doc_entities_entity ON doc_entities(entity, published);
+CREATE TABLE claims (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    doc INTEGER NOT NULL,
+    speaker_local INTEGER,
+    speaker_entity INTEGER,
+    speaker_text TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    content TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    hedged INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    published TEXT
+);
+CREATE INDEX claims_doc ON claims(doc);
+CREATE INDEX claims_speaker ON claims(speaker_entity, published);
+CREATE TABLE claim_about (
+    entity INTEGER NOT NULL,
+    claim INTEGER NOT NULL,
+    doc INTEGER NOT NULL,
+    local INTEGER NOT NULL,
+    published TEXT,
+    PRIMARY KEY (entity, claim)
+) WITHOUT ROWID;
+CREATE INDEX claim_about_time ON claim_about(entity, published);
+CREATE INDEX claim_about_local ON claim_about(doc, local);
+CREATE TABLE decisions (
+    rowid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    made_at TEXT NOT NULL
+);
+"#;
+
+/// Version 2: near-duplicate links, propositions, relations, term
+/// statistics and full-text search over claims. Claims stored by version 1
+/// are aligned by the next writer that opens the file (`meta.realign`).
+const V2: &str = r#"
+ALTER TABLE documents ADD COLUMN origin INTEGER;
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+CREATE INDEX documents_origin ON documents(origin) WHERE origin IS NOT NULL;
+CREATE TABLE dup_bands (
+    key INTEGER NOT NULL,
+    doc INTEGER NOT NULL,
+    PRIMARY KEY (key, doc)
+) WITHOUT ROWID;
+CREATE TABLE propositions (
+    rowid INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    claims INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE prop_keys (
+    key INTEGER NOT NULL,
+    prop INTEGER NOT NULL,
+    PRIMARY KEY (key, prop)
+) WITHOUT ROWID;
+ALTER TABLE claims ADD COLUMN prop INTEGER;
+ALTER TABLE claims ADD COLUMN copy_of INTEGER;
+ALTER TABLE claims ADD COLUMN aligned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claims ADD COLUMN facts TEXT;
+CREATE INDEX claims_prop ON claims(prop);
+CREATE TABLE relations (
+    rowid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    prop INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    UNIQUE (a, b)
+);
+CREATE INDEX relations_b ON relations(b);
+CREATE INDEX claim_about_claim ON claim_about(claim);
+CREATE TABLE relation_entities (
+    entity INTEGER NOT NULL,
+    relation INTEGER NOT NULL,
+    PRIMARY KEY (entity, relation)
+) WITHOUT ROWID;
+CREATE TABLE term_stats (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    content, speaker_text, content='claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
+INSERT OR REPLACE INTO meta(key, value) VALUES ('realign', '1');
+"#;
+
+/// The migrations in order; `MIGRATIONS[i]` brings a file from version `i`
+/// to version `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The file's schema version (0 for a new, empty file).
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the file up to [`CURRENT_VERSION`], one migration per transaction.
+/// Returns the version found before migrating.
+pub fn migrate(conn: &mut Connection) -> Result<i64> {
+    let found = version(conn)?;
+    if found > CURRENT_VERSION {
+        return Err(LedgerError::TooNew { found, supported: CURRENT_VERSION });
+    }
+    for (i, script) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(script)?;
+        // PRAGMA takes no bound parameters; the value is our own integer.
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+        tx.commit()?;
+    }
+    Ok(found)
+}
+

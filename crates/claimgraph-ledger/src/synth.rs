@@ -1,0 +1,1 @@
+//! Synthetic corpora (to be written).

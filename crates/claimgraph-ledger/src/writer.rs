@@ -1,0 +1,790 @@
+//! The ledger's writer: stores analysed documents in batches, one
+//! transaction per batch, resolving entities against the whole ledger,
+//! linking near-duplicates to their origin and aligning new claims with the
+//! stored ones.
+//!
+//! Only one writer may be open on a file at a time (SQLite enforces it: a
+//! second writer waits for the lock). Readers ([`crate::Ledger`]) may run
+//! alongside.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use claimgraph::document::{Document, MentionForm};
+use claimgraph::entities::registry::{Decision, KnownEntity, RegistryChanges};
+use claimgraph::entities::EntityRegistry;
+use claimgraph::output::DocRecord;
+use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::align::{numbers_in_text, Aligner, ClaimFacts, ClaimInput, NumberFact, PropSignature, RuleAligner, TermStats};
+use crate::convert::{entity_kind, record_to_document};
+use crate::error::Result;
+use crate::minhash::{self, Signature};
+use crate::norm::{name_key, stem, words};
+use crate::schema;
+use crate::store::{now, open_rw, pack_record, unpack_record};
+
+/// Most candidate propositions read per index key: the newest are kept.
+const CANDIDATES_PER_KEY: i64 = 64;
+
+/// What one batch (or a whole ingest) did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WriteReport {
+    /// Documents added.
+    pub added: usize,
+    /// Documents skipped because the ledger already holds them.
+    pub present: usize,
+    /// Added documents recognised as copies of an earlier one.
+    pub copies: usize,
+    /// Claims added.
+    pub claims: usize,
+    /// Relations added.
+    pub relations: usize,
+}
+
+impl WriteReport {
+    /// Adds another report's counts to this one.
+    pub fn absorb(&mut self, other: &WriteReport) {
+        self.added += other.added;
+        self.present += other.present;
+        self.copies += other.copies;
+        self.claims += other.claims;
+        self.relations += other.relations;
+    }
+}
+
+/// Writes documents into a ledger. See the module documentation.
+pub struct LedgerWriter {
+    conn: Connection,
+    registry: EntityRegistry,
+    registry_pos: FxHashMap<String, usize>,
+    entity_rows: FxHashMap<String, i64>,
+    redirects: FxHashMap<i64, i64>,
+    aligner: Box<dyn Aligner>,
+    stats: TermStats,
+    signatures: FxHashMap<i64, Arc<PropSignature>>,
+    keep_ids: bool,
+}
+
+/// The claim-level facts the writer derives from a record.
+struct ClaimContext {
+    speaker_local: Option<usize>,
+    about: Vec<usize>,
+    numbers: Vec<NumberFact>,
+}
+
+fn claim_context(rec: &DocRecord, j: usize) -> ClaimContext {
+    let c = &rec.claims[j];
+    let local = |id: &Option<String>| id.as_ref().and_then(|id| rec.entities.iter().position(|e| &e.id == id));
+    let speaker_local = local(&c.speaker.entity);
+    let (cs, ce) = (c.content.start, c.content.end);
+    let mut about = BTreeSet::new();
+    for (i, e) in rec.entities.iter().enumerate() {
+        if e.mentions.iter().any(|m| m.start < ce && cs < m.end) {
+            about.insert(i);
+        }
+    }
+    if let Some(p) = &c.proposition {
+        for a in [&p.actor, &p.object, &p.recipient].into_iter().flatten() {
+            if let Some(i) = local(&a.entity) {
+                about.insert(i);
+            }
+        }
+    }
+    if let Some(s) = speaker_local {
+        about.remove(&s);
+    }
+    let mut numbers: Vec<NumberFact> = rec
+        .quantities
+        .iter()
+        .filter(|q| q.claim.as_deref() == Some(c.id.as_str()) || (q.claim.is_none() && q.start >= cs && q.end <= ce))
+        .map(|q| NumberFact {
+            value: q.value,
+            max: q.max,
+            unit: words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default(),
+        })
+        .collect();
+    if numbers.is_empty() {
+        if let Some(p) = &c.proposition {
+            numbers = p.quantities.iter().map(|&value| NumberFact { value, max: None, unit: String::new() }).collect();
+        }
+    }
+    if numbers.is_empty() {
+        numbers = numbers_in_text(&c.content.text);
+    }
+    ClaimContext { speaker_local, about: about.into_iter().collect(), numbers }
+}
+
+impl LedgerWriter {
+    /// Opens (creating or migrating) the ledger at `path` for writing, with
+    /// the rule-based aligner.
+    pub fn open(path: &Path) -> Result<LedgerWriter> {
+        Self::open_with(path, Box::new(RuleAligner::default()))
+    }
+
+    /// Opens the ledger with another aligner.
+    pub fn open_with(path: &Path, aligner: Box<dyn Aligner>) -> Result<LedgerWriter> {
+        let mut conn = open_rw(path)?;
+        schema::migrate(&mut conn)?;
+        let (registry, entity_rows, redirects) = load_registry(&conn)?;
+        let claims: u32 = conn
+            .query_row("SELECT value FROM meta WHERE key = 'claims_counted'", [], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let counts = {
+            let mut st = conn.prepare("SELECT term, df FROM term_stats")?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+            rows.collect::<std::result::Result<Vec<_>, _>>()?
+        };
+        let mut w = LedgerWriter {
+            conn,
+            registry,
+            registry_pos: FxHashMap::default(),
+            entity_rows,
+            redirects,
+            aligner,
+            stats: TermStats::from_counts(counts, claims),
+            signatures: FxHashMap::default(),
+            keep_ids: false,
+        };
+        w.realign_if_needed()?;
+        Ok(w)
+    }
+
+    /// Keeps the entity ids of ingested records instead of resolving them
+    /// through the registry: for re-importing a ledger's own export, or a
+    /// corpus whose entities are already resolved.
+    pub fn keep_ids(&mut self, keep: bool) {
+        self.keep_ids = keep;
+    }
+
+    /// The ids of all stored documents, to skip known articles before
+    /// analysing them.
+    pub fn known_ids(&self) -> Result<FxHashSet<String>> {
+        let mut st = self.conn.prepare("SELECT id FROM documents")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Stores a batch of analysed documents in one transaction.
+    pub fn write_documents(&mut self, docs: Vec<Document>) -> Result<WriteReport> {
+        self.in_transaction(|w| {
+            let mut report = WriteReport::default();
+            for doc in docs {
+                w.write_document(doc, None, &mut report)?;
+            }
+            Ok(report)
+        })
+    }
+
+    /// Stores a batch of records (extract output, an export, the synthetic
+    /// corpus) in one transaction. Their entities are resolved through the
+    /// ledger's registry unless [`LedgerWriter::keep_ids`] is set.
+    pub fn write_records(&mut self, recs: Vec<DocRecord>) -> Result<WriteReport> {
+        self.in_transaction(|w| {
+            let mut report = WriteReport::default();
+            for rec in recs {
+                let sentences = rec.sentences.clone();
+                let mut doc = record_to_document(&rec);
+                if w.keep_ids {
+                    for (e, r) in doc.entities.iter_mut().zip(rec.entities.iter()) {
+                        e.global_id = Some(r.id.clone());
+                    }
+                }
+                w.write_document(doc, Some(sentences), &mut report)?;
+            }
+            Ok(report)
+        })
+    }
+
+    fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self).and_then(|t| self.flush_stats().map(|()| t)) {
+            Ok(t) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(t)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                // The in-memory caches may hold rolled-back rows: reload.
+                self.signatures.clear();
+                let (registry, rows, redirects) = load_registry(&self.conn)?;
+                self.registry = registry;
+                self.registry_pos.clear();
+                self.entity_rows = rows;
+                self.redirects = redirects;
+                Err(e)
+            }
+        }
+    }
+
+    fn flush_stats(&mut self) -> Result<()> {
+        let dirty = self.stats.take_dirty();
+        if dirty.is_empty() {
+            return Ok(());
+        }
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO term_stats(term, df) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET df = excluded.df",
+        )?;
+        for (t, n) in dirty {
+            st.execute(params![t, n])?;
+        }
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('claims_counted', ?1)",
+            [self.stats.claims().to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn registry_get(&mut self, id: &str) -> Option<KnownEntity> {
+        let ents = self.registry.entities();
+        let valid = |pos: &usize| ents.get(*pos).is_some_and(|e| e.id == id);
+        if !self.registry_pos.get(id).is_some_and(valid) {
+            self.registry_pos = ents.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        }
+        self.registry_pos.get(id).and_then(|&i| self.registry.entities().get(i)).cloned()
+    }
+
+    fn entity_row(&mut self, id: &str, name: &str, kind: &str) -> Result<i64> {
+        if let Some(&row) = self.entity_rows.get(id) {
+            return Ok(self.redirects.get(&row).copied().unwrap_or(row));
+        }
+        self.conn.prepare_cached("INSERT INTO entities(id, name, kind) VALUES (?1, ?2, ?3)")?.execute(params![
+            id, name, kind
+        ])?;
+        let row = self.conn.last_insert_rowid();
+        self.entity_rows.insert(id.to_string(), row);
+        Ok(row)
+    }
+
+    fn store_registry_changes(&mut self, changes: &RegistryChanges) -> Result<()> {
+        for id in changes.created.iter().chain(changes.updated.iter()) {
+            let Some(known) = self.registry_get(id) else { continue };
+            let kind = known.kind.as_str();
+            let row = self.entity_row(&known.id, &known.name, kind)?;
+            self.conn
+                .prepare_cached("UPDATE entities SET name = ?2, kind = ?3 WHERE rowid = ?1")?
+                .execute(params![row, known.name, kind])?;
+            let mut st = self
+                .conn
+                .prepare_cached("INSERT OR IGNORE INTO aliases(entity, alias, key, count) VALUES (?1, ?2, ?3, 0)")?;
+            for a in &known.aliases {
+                st.execute(params![row, a, name_key(a)])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn exists(&self, id: &str) -> Result<bool> {
+        Ok(self.conn.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([id])?)
+    }
+
+    fn find_origin(&self, sig: &Signature) -> Result<Option<i64>> {
+        let mut cands = BTreeSet::new();
+        let mut st = self.conn.prepare_cached("SELECT doc FROM dup_bands WHERE key = ?1 LIMIT 32")?;
+        for key in sig.band_keys() {
+            for d in st.query_map([key], |r| r.get::<_, i64>(0))? {
+                cands.insert(d?);
+            }
+        }
+        let mut best: Option<(f64, i64)> = None;
+        let mut get = self.conn.prepare_cached("SELECT minhash, coalesce(origin, rowid) FROM documents WHERE rowid = ?1")?;
+        for d in cands {
+            let row: Option<(Option<Vec<u8>>, i64)> = get.query_row([d], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+            let Some((Some(bytes), origin)) = row else { continue };
+            let Some(other) = Signature::from_bytes(&bytes) else { continue };
+            let s = sig.similarity(&other);
+            if s >= minhash::DUPLICATE_THRESHOLD && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, origin));
+            }
+        }
+        Ok(best.map(|(_, o)| o))
+    }
+
+    fn write_document(&mut self, mut doc: Document, sentences: Option<Vec<claimgraph::output::SentenceOut>>, report: &mut WriteReport) -> Result<()> {
+        if self.exists(&doc.id)? {
+            report.present += 1;
+            return Ok(());
+        }
+        if !self.keep_ids {
+            let changes = self.registry.resolve(&mut doc);
+            self.store_registry_changes(&changes)?;
+        }
+        let mut rec = DocRecord::from_document(&doc);
+        if let Some(s) = sentences {
+            if rec.sentences.is_empty() {
+                rec.sentences = s;
+            }
+        }
+        // Entity rows for every entity of the record (ids the registry did
+        // not report as changed, or kept ids, may still be new here).
+        let mut local_rows = Vec::with_capacity(rec.entities.len());
+        for e in &rec.entities {
+            local_rows.push(self.entity_row(&e.id, &e.name, &e.kind)?);
+        }
+
+        let signature = Signature::of_text(&rec.doc.text);
+        let origin = match &signature {
+            Some(sig) => self.find_origin(sig)?,
+            None => None,
+        };
+        let published = rec.doc.published.clone();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO documents(id, source, title, published, url, text, record, ingested_at, origin, minhash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                rec.doc.id,
+                rec.doc.source,
+                rec.doc.title,
+                published,
+                rec.doc.url,
+                rec.doc.text,
+                pack_record(&rec)?,
+                now(),
+                origin,
+                signature.as_ref().map(Signature::to_bytes),
+            ])?;
+        let doc_row = self.conn.last_insert_rowid();
+        report.added += 1;
+        if origin.is_some() {
+            report.copies += 1;
+        } else if let Some(sig) = &signature {
+            let mut st = self.conn.prepare_cached("INSERT OR IGNORE INTO dup_bands(key, doc) VALUES (?1, ?2)")?;
+            for key in sig.band_keys() {
+                st.execute(params![key, doc_row])?;
+            }
+        }
+
+        // Entities of the document: aliases with counts, roles, links.
+        for (i, e) in doc.entities.iter().enumerate() {
+            let row = local_rows[i];
+            let mut names: Vec<String> = Vec::new();
+            let mut counts: FxHashMap<String, i64> = FxHashMap::default();
+            for &m in &e.mentions {
+                let Some(mention) = doc.mentions.get(m) else { continue };
+                if mention.form == MentionForm::Name {
+                    let t = doc.span_text(mention.span).to_string();
+                    if !names.contains(&t) {
+                        names.push(t.clone());
+                    }
+                    *counts.entry(t).or_insert(0) += 1;
+                }
+            }
+            let mut st = self.conn.prepare_cached(
+                "INSERT INTO aliases(entity, alias, key, count) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(entity, alias) DO UPDATE SET count = count + excluded.count",
+            )?;
+            for (alias, n) in &counts {
+                st.execute(params![row, alias, name_key(alias), n])?;
+            }
+            st.execute(params![row, e.name, name_key(&e.name), 0])?;
+            let mut st = self.conn.prepare_cached(
+                "INSERT INTO roles(entity, role, count) VALUES (?1, ?2, 1)
+                 ON CONFLICT(entity, role) DO UPDATE SET count = count + 1",
+            )?;
+            for r in &e.roles {
+                st.execute(params![row, r])?;
+            }
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO doc_entities(doc, local, entity, mentions, names, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![doc_row, i as i64, row, e.mentions.len() as i64, names.join("\n"), published])?;
+        }
+
+        let origin_row = origin.unwrap_or(doc_row);
+        for j in 0..rec.claims.len() {
+            let ctx = claim_context(&rec, j);
+            let c = &rec.claims[j];
+            let speaker_row = ctx.speaker_local.map(|l| local_rows[l]);
+            let facts_json =
+                if ctx.numbers.is_empty() { None } else { Some(serde_json::to_string(&ctx.numbers)?) };
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO claims(id, doc, speaker_local, speaker_entity, speaker_text, cue, content, stance, kind,
+                        hedged, confidence, published, facts)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                )?
+                .execute(params![
+                    c.id,
+                    doc_row,
+                    ctx.speaker_local.map(|l| l as i64),
+                    speaker_row,
+                    c.speaker.text,
+                    c.cue.text,
+                    c.content.text,
+                    c.stance,
+                    c.kind,
+                    c.hedged,
+                    f64::from(c.confidence),
+                    published,
+                    facts_json,
+                ])?;
+            let claim_row = self.conn.last_insert_rowid();
+            report.claims += 1;
+            self.conn
+                .prepare_cached("INSERT INTO claims_fts(rowid, content, speaker_text) VALUES (?1, ?2, ?3)")?
+                .execute(params![claim_row, c.content.text, c.speaker.text])?;
+            let mut about_rows = Vec::new();
+            {
+                let mut st = self.conn.prepare_cached(
+                    "INSERT OR IGNORE INTO claim_about(entity, claim, doc, local, published) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for &l in &ctx.about {
+                    st.execute(params![local_rows[l], claim_row, doc_row, l as i64, published])?;
+                    about_rows.push(local_rows[l]);
+                }
+            }
+
+            // A claim of a copy that its origin already holds is the same
+            // claim reprinted: linked, never aligned again.
+            if let Some(o) = origin {
+                let twin: Option<(i64, Option<i64>)> = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT rowid, prop FROM claims WHERE doc = ?1 AND content = ?2 AND speaker_text = ?3 LIMIT 1",
+                    )?
+                    .query_row(params![o, c.content.text, c.speaker.text], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                if let Some((twin, prop)) = twin {
+                    self.conn
+                        .prepare_cached("UPDATE claims SET copy_of = ?2, prop = ?3, aligned = 1 WHERE rowid = ?1")?
+                        .execute(params![claim_row, twin, prop])?;
+                    continue;
+                }
+            }
+            let entities: Vec<(String, String)> =
+                ctx.about.iter().map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone())).collect();
+            let input = ClaimInput {
+                content: &c.content.text,
+                speaker_entity: c.speaker.entity.as_deref(),
+                speaker_text: &c.speaker.text,
+                entities,
+                proposition: c.proposition.as_ref(),
+                numbers: ctx.numbers.clone(),
+            };
+            let facts = ClaimFacts {
+                claim: claim_row,
+                doc: doc_row,
+                origin: origin_row,
+                speaker: speaker_row,
+                speaker_key: name_key(&c.speaker.text),
+                affirms: c.stance != "denies",
+                numbers: ctx.numbers.clone(),
+            };
+            report.relations += self.align_claim(&input, &facts, &about_rows)?;
+        }
+        Ok(())
+    }
+
+    fn signature_of(&mut self, prop: i64) -> Result<Option<Arc<PropSignature>>> {
+        if let Some(s) = self.signatures.get(&prop) {
+            return Ok(Some(s.clone()));
+        }
+        let json: Option<String> = self
+            .conn
+            .prepare_cached("SELECT signature FROM propositions WHERE rowid = ?1")?
+            .query_row([prop], |r| r.get(0))
+            .optional()?;
+        let Some(json) = json else { return Ok(None) };
+        let sig = Arc::new(serde_json::from_str::<PropSignature>(&json)?);
+        if self.signatures.len() > 400_000 {
+            self.signatures.clear();
+        }
+        self.signatures.insert(prop, sig.clone());
+        Ok(Some(sig))
+    }
+
+    /// Finds or creates the claim's proposition and relates the claim to
+    /// the proposition's earlier members. Returns the relations added.
+    fn align_claim(&mut self, input: &ClaimInput<'_>, facts: &ClaimFacts, about_rows: &[i64]) -> Result<usize> {
+        let Some(sig) = self.aligner.signature(input) else {
+            self.conn.prepare_cached("UPDATE claims SET aligned = 1 WHERE rowid = ?1")?.execute([facts.claim])?;
+            return Ok(0);
+        };
+        let keys = self.aligner.index_keys(&sig);
+        let mut cands = BTreeSet::new();
+        {
+            let mut st = self.conn.prepare_cached("SELECT prop FROM prop_keys WHERE key = ?1 ORDER BY prop DESC LIMIT ?2")?;
+            for &k in &keys {
+                for p in st.query_map(params![k, CANDIDATES_PER_KEY], |r| r.get::<_, i64>(0))? {
+                    cands.insert(p?);
+                }
+            }
+        }
+        let mut best: Option<(f64, i64)> = None;
+        for p in cands {
+            let Some(psig) = self.signature_of(p)? else { continue };
+            if let Some(score) = self.aligner.match_score(&sig, &psig, &self.stats) {
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, p));
+                }
+            }
+        }
+        let prop = match best {
+            Some((_, p)) => {
+                self.conn.prepare_cached("UPDATE propositions SET claims = claims + 1 WHERE rowid = ?1")?.execute([p])?;
+                p
+            }
+            None => {
+                self.conn
+                    .prepare_cached("INSERT INTO propositions(text, signature, claims) VALUES (?1, ?2, 1)")?
+                    .execute(params![sig.text, serde_json::to_string(&sig)?])?;
+                let p = self.conn.last_insert_rowid();
+                let mut st = self.conn.prepare_cached("INSERT OR IGNORE INTO prop_keys(key, prop) VALUES (?1, ?2)")?;
+                for &k in &keys {
+                    st.execute(params![k, p])?;
+                }
+                self.signatures.insert(p, Arc::new(sig.clone()));
+                p
+            }
+        };
+        self.stats.add(&sig.topics);
+        self.conn
+            .prepare_cached("UPDATE claims SET prop = ?2, aligned = 1 WHERE rowid = ?1")?
+            .execute(params![facts.claim, prop])?;
+
+        let members: Vec<ClaimFacts> = {
+            let mut st = self.conn.prepare_cached(
+                "SELECT c.rowid, c.doc, coalesce(d.origin, d.rowid), c.speaker_entity, c.speaker_text, c.stance, c.facts
+                 FROM claims c JOIN documents d ON d.rowid = c.doc
+                 WHERE c.prop = ?1 AND c.rowid <> ?2 AND c.copy_of IS NULL
+                 ORDER BY c.rowid DESC LIMIT ?3",
+            )?;
+            let rows = st.query_map(params![prop, facts.claim, crate::align::MAX_MEMBERS as i64], |r| {
+                let numbers: Option<String> = r.get(6)?;
+                Ok(ClaimFacts {
+                    claim: r.get(0)?,
+                    doc: r.get(1)?,
+                    origin: r.get(2)?,
+                    speaker: r.get(3)?,
+                    speaker_key: name_key(&r.get::<_, String>(4)?),
+                    affirms: r.get::<_, String>(5)? != "denies",
+                    numbers: numbers.and_then(|n| serde_json::from_str(&n).ok()).unwrap_or_default(),
+                })
+            })?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let mut added = 0;
+        for old in members {
+            let old = ClaimFacts { speaker: old.speaker.map(|s| self.redirects.get(&s).copied().unwrap_or(s)), ..old };
+            let Some((kind, reason)) = self.aligner.relate(facts, &old) else { continue };
+            let n = self
+                .conn
+                .prepare_cached("INSERT OR IGNORE INTO relations(kind, a, b, prop, reason) VALUES (?1, ?2, ?3, ?4, ?5)")?
+                .execute(params![kind.as_str(), old.claim, facts.claim, prop, reason])?;
+            if n == 0 {
+                continue;
+            }
+            let rel = self.conn.last_insert_rowid();
+            added += 1;
+            let mut involved: BTreeSet<i64> = about_rows.iter().copied().collect();
+            involved.extend(facts.speaker);
+            involved.extend(old.speaker);
+            {
+                let mut st = self.conn.prepare_cached("SELECT entity FROM claim_about WHERE claim = ?1")?;
+                for e in st.query_map([old.claim], |r| r.get::<_, i64>(0))? {
+                    involved.insert(e?);
+                }
+            }
+            let mut st =
+                self.conn.prepare_cached("INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)")?;
+            for e in involved {
+                st.execute(params![e, rel])?;
+            }
+        }
+        Ok(added)
+    }
+
+    /// Completes work that a migration left pending: documents without a
+    /// near-duplicate signature get one (and an origin), and claims never
+    /// aligned are aligned, oldest first, in transactions of 500 claims.
+    fn realign_if_needed(&mut self) -> Result<()> {
+        let pending: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'realign'", [], |r| r.get(0)).optional()?;
+        if pending.as_deref() != Some("1") {
+            return Ok(());
+        }
+        let docs: Vec<i64> = {
+            let mut st = self.conn.prepare("SELECT rowid FROM documents WHERE minhash IS NULL ORDER BY rowid")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        for chunk in docs.chunks(500) {
+            self.in_transaction(|w| {
+                for &d in chunk {
+                    let text: String = w.conn.query_row("SELECT text FROM documents WHERE rowid = ?1", [d], |r| r.get(0))?;
+                    let Some(sig) = Signature::of_text(&text) else { continue };
+                    let origin = w.find_origin(&sig)?;
+                    w.conn.execute(
+                        "UPDATE documents SET minhash = ?2, origin = ?3 WHERE rowid = ?1",
+                        params![d, sig.to_bytes(), origin],
+                    )?;
+                    if origin.is_none() {
+                        for key in sig.band_keys() {
+                            w.conn.execute("INSERT OR IGNORE INTO dup_bands(key, doc) VALUES (?1, ?2)", params![key, d])?;
+                        }
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        loop {
+            let claims: Vec<(i64, i64, String)> = {
+                let mut st = self.conn.prepare(
+                    "SELECT rowid, doc, id FROM claims WHERE aligned = 0 ORDER BY rowid LIMIT 500",
+                )?;
+                let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                rows.collect::<std::result::Result<_, _>>()?
+            };
+            if claims.is_empty() {
+                break;
+            }
+            self.in_transaction(|w| {
+                let mut cached: Option<(i64, DocRecord, i64)> = None;
+                for (claim_row, doc_row, claim_id) in claims {
+                    if cached.as_ref().is_none_or(|(d, _, _)| *d != doc_row) {
+                        let (blob, text, origin): (Vec<u8>, String, i64) = w.conn.query_row(
+                            "SELECT record, text, coalesce(origin, rowid) FROM documents WHERE rowid = ?1",
+                            [doc_row],
+                            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        )?;
+                        cached = Some((doc_row, unpack_record(&blob, text)?, origin));
+                    }
+                    let Some((_, rec, origin)) = cached.as_ref() else { continue };
+                    let Some(j) = rec.claims.iter().position(|c| c.id == claim_id) else {
+                        w.conn.execute("UPDATE claims SET aligned = 1 WHERE rowid = ?1", [claim_row])?;
+                        continue;
+                    };
+                    let ctx = claim_context(rec, j);
+                    let c = &rec.claims[j];
+                    let (speaker_row, about_rows): (Option<i64>, Vec<i64>) = {
+                        let sp: Option<i64> = w.conn.query_row(
+                            "SELECT speaker_entity FROM claims WHERE rowid = ?1",
+                            [claim_row],
+                            |r| r.get(0),
+                        )?;
+                        let mut st = w.conn.prepare_cached("SELECT entity FROM claim_about WHERE claim = ?1")?;
+                        let rows = st.query_map([claim_row], |r| r.get(0))?;
+                        (sp, rows.collect::<std::result::Result<_, _>>()?)
+                    };
+                    let input = ClaimInput {
+                        content: &c.content.text,
+                        speaker_entity: c.speaker.entity.as_deref(),
+                        speaker_text: &c.speaker.text,
+                        entities: ctx.about.iter().map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone())).collect(),
+                        proposition: c.proposition.as_ref(),
+                        numbers: ctx.numbers.clone(),
+                    };
+                    let facts = ClaimFacts {
+                        claim: claim_row,
+                        doc: doc_row,
+                        origin: *origin,
+                        speaker: speaker_row,
+                        speaker_key: name_key(&c.speaker.text),
+                        affirms: c.stance != "denies",
+                        numbers: ctx.numbers.clone(),
+                    };
+                    if !ctx.numbers.is_empty() {
+                        w.conn.execute(
+                            "UPDATE claims SET facts = ?2 WHERE rowid = ?1",
+                            params![claim_row, serde_json::to_string(&ctx.numbers)?],
+                        )?;
+                    }
+                    w.align_claim(&input, &facts, &about_rows)?;
+                }
+                Ok(())
+            })?;
+        }
+        self.conn.execute("DELETE FROM meta WHERE key = 'realign'", [])?;
+        Ok(())
+    }
+}
+
+/// Loads the registry state: live entities with their aliases and roles,
+/// then the user's decisions on top. Returns the registry, the row of every
+/// entity id (merged ones included) and the merge redirects.
+#[allow(clippy::type_complexity)]
+fn load_registry(conn: &Connection) -> Result<(EntityRegistry, FxHashMap<String, i64>, FxHashMap<i64, i64>)> {
+    let mut rows = FxHashMap::default();
+    let mut redirects = FxHashMap::default();
+    let mut live: Vec<(i64, KnownEntity)> = Vec::new();
+    {
+        let mut st = conn.prepare("SELECT rowid, id, name, kind, merged_into FROM entities ORDER BY rowid")?;
+        let mut q = st.query([])?;
+        while let Some(r) = q.next()? {
+            let row: i64 = r.get(0)?;
+            let id: String = r.get(1)?;
+            rows.insert(id.clone(), row);
+            match r.get::<_, Option<i64>>(4)? {
+                Some(into) => {
+                    redirects.insert(row, into);
+                }
+                None => live.push((
+                    row,
+                    KnownEntity {
+                        id,
+                        name: r.get(2)?,
+                        kind: entity_kind(&r.get::<_, String>(3)?),
+                        aliases: Vec::new(),
+                        roles: Vec::new(),
+                    },
+                )),
+            }
+        }
+    }
+    let pos: FxHashMap<i64, usize> = live.iter().enumerate().map(|(i, (row, _))| (*row, i)).collect();
+    {
+        let mut st = conn.prepare("SELECT entity, alias FROM aliases ORDER BY entity, count DESC, alias")?;
+        let mut q = st.query([])?;
+        while let Some(r) = q.next()? {
+            if let Some(&i) = pos.get(&r.get::<_, i64>(0)?) {
+                live[i].1.aliases.push(r.get(1)?);
+            }
+        }
+        let mut st = conn.prepare("SELECT entity, role FROM roles ORDER BY entity, count DESC, role")?;
+        let mut q = st.query([])?;
+        while let Some(r) = q.next()? {
+            if let Some(&i) = pos.get(&r.get::<_, i64>(0)?) {
+                live[i].1.roles.push(r.get(1)?);
+            }
+        }
+    }
+    // Chains of merges (a into b into c) collapse to the survivor.
+    let snapshot = redirects.clone();
+    for target in redirects.values_mut() {
+        let mut hops = 0;
+        while let Some(&next) = snapshot.get(target) {
+            *target = next;
+            hops += 1;
+            if hops > 64 {
+                break;
+            }
+        }
+    }
+    let mut registry = EntityRegistry::with_entities(live.into_iter().map(|(_, e)| e).collect());
+    registry.apply_decisions(&load_decisions(conn)?);
+    Ok((registry, rows, redirects))
+}
+
+/// The user's stored decisions, oldest first.
+pub fn load_decisions(conn: &Connection) -> Result<Vec<Decision>> {
+    let mut st = conn.prepare("SELECT kind, a, b FROM decisions ORDER BY rowid")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (kind, a, b) = row?;
+        match kind.as_str() {
+            "merge" => out.push(Decision::Merge { into: a, from: b }),
+            "split" => out.push(Decision::Split { entity: a, alias: b }),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
