@@ -10,6 +10,9 @@ use claimgraph::{DocRecord, Pipeline};
 use clap::ValueEnum;
 use rayon::prelude::*;
 
+/// How many records of one input are analysed together.
+const BATCH: usize = 64;
+
 /// Output formats of `extract`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
@@ -47,25 +50,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 continue;
             }
         };
-        // Records of one input are analysed in parallel, then resolved and
-        // printed in input order so the output is deterministic.
-        let results: Vec<_> =
-            read_input(&input).into_par_iter().map(|raw| raw.and_then(|r| pipeline.analyse_raw(r))).collect();
-        for result in results {
-            match result {
-                Ok(mut doc) => {
-                    registry.resolve(&mut doc);
-                    let record = DocRecord::from_document(&doc);
-                    match args.format {
-                        Format::Jsonl => {
-                            serde_json::to_writer(&mut out, &record)?;
-                            writeln!(out)?;
+        // Containers are streamed: records are taken a batch at a time,
+        // analysed in parallel, then resolved and printed in input order so
+        // the output is deterministic and memory stays bounded.
+        let mut docs = read_input(&input);
+        loop {
+            let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let results: Vec<_> = batch.into_par_iter().map(|raw| raw.and_then(|r| pipeline.analyse_raw(r))).collect();
+            for result in results {
+                match result {
+                    Ok(mut doc) => {
+                        registry.resolve(&mut doc);
+                        let record = DocRecord::from_document(&doc);
+                        match args.format {
+                            Format::Jsonl => {
+                                serde_json::to_writer(&mut out, &record)?;
+                                writeln!(out)?;
+                            }
+                            Format::Pretty => writeln!(out, "{}", record.to_pretty())?,
                         }
-                        Format::Pretty => writeln!(out, "{}", record.to_pretty())?,
+                        ok += 1;
                     }
-                    ok += 1;
+                    Err(e) => crate::report::bad_input(&e),
                 }
-                Err(e) => crate::report::bad_input(&e),
             }
         }
     }

@@ -12,7 +12,9 @@ use jiff::tz::Offset;
 /// Free-form date layouts tried after ISO 8601 and RFC 2822, on text already
 /// reduced to words and digits separated by single spaces (see [`simplify`]).
 const LAYOUTS: &[&str] = &[
-    "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y %B %d", "%Y %b %d", "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%Y%m%d"];
+    "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y %B %d", "%Y %b %d", "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d",
+    "%d.%m.%Y", "%Y%m%d",
+];
 
 /// Normalises a date or date-time as found in pages and feeds to ISO 8601.
 pub fn normalise(raw: &str) -> Option<String> {
@@ -129,7 +131,16 @@ mod tests {
 
     #[test]
     fn junk_is_none() {
-        for s in ["", "yesterday", "2 hours ago", "0000-00-00", "1066-10-14", "9999-12-31", "2023-13-45", "not a date at all"] {
+        for s in [
+            "",
+            "yesterday",
+            "2 hours ago",
+            "0000-00-00",
+            "1066-10-14",
+            "9999-12-31",
+            "2023-13-45",
+            "not a date at all",
+        ] {
             assert_eq!(normalise(s), None, "{s}");
         }
     }

@@ -102,6 +102,26 @@ const FURNITURE: &[&str] = &[
     "youtube",
     "flipboard",
     "messenger",
+    "ok",
+    "okay",
+    "accept",
+    "accept all",
+    "reject",
+    "reject all",
+    "decline",
+    "i agree",
+    "agree",
+    "got it",
+    "manage preferences",
+    "cookie settings",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "contact us",
+    "about us",
+    "learn more",
+    "more info",
 ];
 
 /// Headers after which the page lists other stories, tags or comments: at
@@ -206,9 +226,40 @@ const NOTICE_PREFIXES: &[&str] = &[
 
 /// Words that make up a line of share buttons ("Facebook Twitter WhatsApp").
 const SOCIAL: &[&str] = &[
-    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "tumblr", "email", "e-mail",
-    "print", "share", "tweet", "messenger", "viber", "vk", "instagram", "youtube", "tiktok", "threads", "bluesky",
-    "mastodon", "copy", "link", "via", "on", "google", "news", "flipboard", "pocket", "skype", "line", "sms",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "tumblr",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "tweet",
+    "messenger",
+    "viber",
+    "vk",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "copy",
+    "link",
+    "via",
+    "on",
+    "google",
+    "news",
+    "flipboard",
+    "pocket",
+    "skype",
+    "line",
+    "sms",
 ];
 
 /// Cuts web debris from scraped text (lines as produced by
@@ -259,19 +310,59 @@ pub fn is_debris(line: &str) -> bool {
     let words = k.split(' ').count();
     // "Read more: Other headline", "Follow us on Telegram", "Sign up for our
     // newsletter": short lines that only point elsewhere.
-    const POINTERS: &[&str] =
-        &["read more:", "read also:", "also read:", "see also:", "related:", "recommended:", "must read:", "don't miss:", "watch:", "listen:", "more:", "read:"];
+    const POINTERS: &[&str] = &[
+        "read more:",
+        "read also:",
+        "also read:",
+        "see also:",
+        "related:",
+        "recommended:",
+        "must read:",
+        "don't miss:",
+        "watch:",
+        "listen:",
+        "more:",
+        "read:",
+    ];
     if words <= 25 && POINTERS.iter().any(|p| k.starts_with(p)) {
         return true;
     }
     // Calls to the reader; a quoted or reported line is someone's words.
     let quoted = k.contains(['"', '\u{201c}', '\u{201d}']) || k.contains(" said") || k.contains(" says");
     if words <= 15 && !quoted {
-        let calls = ["follow us", "like us on", "join us on", "join our", "subscribe to our", "subscribe to the", "sign up for our", "sign up to our", "sign up for the", "download our app", "download the app", "click here to", "get the latest", "share this", "share on", "share via"];
+        let calls = [
+            "follow us",
+            "like us on",
+            "join us on",
+            "join our",
+            "subscribe to our",
+            "subscribe to the",
+            "sign up for our",
+            "sign up to our",
+            "sign up for the",
+            "download our app",
+            "download the app",
+            "click here to",
+            "get the latest",
+            "share this",
+            "share on",
+            "share via",
+        ];
         if calls.iter().any(|c| k.starts_with(c)) {
             return true;
         }
-        let networks = ["twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "google news", "linkedin", "tiktok", "newsletter"];
+        let networks = [
+            "twitter",
+            "facebook",
+            "instagram",
+            "telegram",
+            "whatsapp",
+            "youtube",
+            "google news",
+            "linkedin",
+            "tiktok",
+            "newsletter",
+        ];
         if words <= 8 && k.starts_with("follow ") && networks.iter().any(|n| k.contains(n)) {
             return true;
         }
@@ -318,19 +409,36 @@ fn article_end(lines: &[&str]) -> usize {
             continue;
         }
         if is_headline_like(line) {
-            // A list of headlines counts as debris only under a header.
+            // A run of headline-like lines (with debris among them) counts
+            // as debris under a section header; without one, only the part
+            // below the run's topmost debris line does ("Ok" under a cookie
+            // notice), so an article's own last short line stays.
             let mut j = i - 1;
-            while j > 0
-                && (lines[j - 1].trim().is_empty() || is_headline_like(lines[j - 1]) || is_debris(lines[j - 1]))
-            {
-                if !lines[j - 1].trim().is_empty() && is_section_header(&key(lines[j - 1])) {
+            let mut top_debris = None;
+            while j > 0 {
+                let l = lines[j - 1];
+                let k = key(l);
+                if l.trim().is_empty() {
+                    j -= 1;
+                } else if is_section_header(&k) {
+                    break;
+                } else if is_debris(l) || is_trailer_line(&k) {
+                    top_debris = Some(j - 1);
+                    j -= 1;
+                } else if is_headline_like(l) {
+                    j -= 1;
+                } else {
                     break;
                 }
-                j -= 1;
             }
             if j > 0 && is_section_header(&key(lines[j - 1])) {
                 cut = j - 1;
                 i = j - 1;
+                continue;
+            }
+            if let Some(d) = top_debris {
+                cut = d;
+                i = d;
                 continue;
             }
         }
@@ -385,8 +493,23 @@ fn drop_inline_link_boxes(lines: &[&str], keep: &mut [bool]) {
 /// Lines that belong to a page's trailer but not to its furniture list:
 /// tag lines, "Posted in", bylines of the comment form, dates alone.
 fn is_trailer_line(k: &str) -> bool {
-    const PREFIXES: &[&str] = &["tags:", "tagged:", "tagged ", "topics:", "posted in ", "filed under", "categories:", "category:", "source:", "via:"];
+    const PREFIXES: &[&str] = &[
+        "tags:",
+        "tagged:",
+        "tagged ",
+        "topics:",
+        "posted in ",
+        "filed under",
+        "categories:",
+        "category:",
+        "source:",
+        "via:",
+    ];
     if PREFIXES.iter().any(|p| k.starts_with(p)) && k.split(' ').count() <= 30 {
+        return true;
+    }
+    // Jetpack's related posts: 'In "World"'.
+    if (k.starts_with("in \"") || k.starts_with("in \u{201c}")) && k.split(' ').count() <= 5 {
         return true;
     }
     // "12 comments", "0 comment"
@@ -400,26 +523,43 @@ fn is_trailer_line(k: &str) -> bool {
 }
 
 fn is_section_header(k: &str) -> bool {
-    SECTION_HEADERS.contains(&k) || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
+    SECTION_HEADERS.contains(&k)
+        || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
 }
 
 fn is_social_line(k: &str) -> bool {
     let words: Vec<&str> = k.split([' ', '/', '|', '·', '•']).filter(|w| !w.is_empty()).collect();
-    words.len() >= 2 && words.iter().all(|w| SOCIAL.contains(w)) && words.iter().any(|w| !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
+    words.len() >= 2
+        && words.iter().all(|w| SOCIAL.contains(w))
+        && words.iter().any(|w| !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
 }
 
 fn is_copyright(k: &str) -> bool {
     let short = k.split(' ').count() <= 30;
-    short && (k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ") || k.contains("all rights reserved"))
+    short
+        && (k.starts_with('©')
+            || k.starts_with("(c) ")
+            || k.starts_with("copyright ")
+            || k.contains("all rights reserved"))
 }
 
 fn is_cookie_notice(k: &str) -> bool {
     if !k.contains("cookie") || k.split(' ').count() > 80 {
         return false;
     }
-    ["we use cookies", "uses cookies", "use of cookies", "accept cookies", "accept all", "cookie policy", "cookie settings", "by continuing to", "consent"]
-        .iter()
-        .any(|p| k.contains(p))
+    [
+        "we use cookies",
+        "uses cookies",
+        "use of cookies",
+        "accept cookies",
+        "accept all",
+        "cookie policy",
+        "cookie settings",
+        "by continuing to",
+        "consent",
+    ]
+    .iter()
+    .any(|p| k.contains(p))
 }
 
 /// A line of article prose: several words ending like a sentence.
@@ -449,7 +589,33 @@ fn key(line: &str) -> String {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let joined = words.join(" ");
     joined
-        .trim_matches(|c: char| matches!(c, ':' | '.' | '»' | '›' | '>' | '<' | '«' | '‹' | '|' | '-' | '–' | '—' | '…' | '→' | '←' | '+' | '*' | '#' | '(' | ')' | '[' | ']' | ' '))
+        .trim_matches(|c: char| {
+            matches!(
+                c,
+                ':' | '.'
+                    | '»'
+                    | '›'
+                    | '>'
+                    | '<'
+                    | '«'
+                    | '‹'
+                    | '|'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '…'
+                    | '→'
+                    | '←'
+                    | '+'
+                    | '*'
+                    | '#'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | ' '
+            )
+        })
         .to_string()
 }
 
@@ -500,7 +666,9 @@ mod tests {
 
     #[test]
     fn tags_dates_and_social_lines() {
-        let t = format!("{BODY}\n\nTags: Iran, Russia, drones\nOctober 5, 2023\nFacebook Twitter WhatsApp Telegram\n12 Comments");
+        let t = format!(
+            "{BODY}\n\nTags: Iran, Russia, drones\nOctober 5, 2023\nFacebook Twitter WhatsApp Telegram\n12 Comments"
+        );
         assert_eq!(strip(&t), BODY);
     }
 }

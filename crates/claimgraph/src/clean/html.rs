@@ -38,28 +38,114 @@ const MAX_READABILITY_ELEMENTS: usize = 100_000;
 
 /// Elements never rendered: code, media, forms, navigation and captions.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "button", "form", "input", "select",
-    "textarea", "nav", "aside", "footer", "figcaption", "object", "embed", "video", "audio", "picture", "img", "head",
-    "title", "meta", "link", "label", "dialog", "menu", "option", "datalist",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "math",
+    "canvas",
+    "button",
+    "form",
+    "input",
+    "select",
+    "textarea",
+    "nav",
+    "aside",
+    "footer",
+    "figcaption",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "label",
+    "dialog",
+    "menu",
+    "option",
+    "datalist",
 ];
 
 /// Elements that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
-    "dd", "blockquote", "pre", "table", "tr", "thead", "tbody", "tfoot", "figure", "address", "hr", "center", "details",
-    "summary", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "thead",
+    "tbody",
+    "tfoot",
+    "figure",
+    "address",
+    "hr",
+    "center",
+    "details",
+    "summary",
+    "body",
+    "html",
 ];
 
 /// Class or id fragments of page chrome, used by the fallback renderer only
 /// (Readability does its own, better scoring of such containers).
 const CHROME_CLASSES: &[&str] = &[
-    "share", "social", "related", "comment", "newsletter", "subscribe", "advert", "promo", "sidebar", "breadcrumb",
-    "cookie", "consent", "popup", "modal", "widget", "menu", "navbar", "masthead", "footer", "byline", "tags",
-    "sponsor", "recommend", "trending", "most-read", "mostread", "paywall", "signup", "sign-up",
+    "share",
+    "social",
+    "related",
+    "comment",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "promo",
+    "sidebar",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "popup",
+    "modal",
+    "widget",
+    "menu",
+    "navbar",
+    "masthead",
+    "footer",
+    "byline",
+    "tags",
+    "sponsor",
+    "recommend",
+    "trending",
+    "most-read",
+    "mostread",
+    "paywall",
+    "signup",
+    "sign-up",
 ];
 
 /// ARIA roles of page chrome.
-const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"];
+const CHROME_ROLES: &[&str] =
+    &["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"];
 
 /// Extracts the article and its metadata from an HTML page (a whole page or
 /// a fragment, such as a feed entry's content).
@@ -139,8 +225,14 @@ struct Renderer {
 
 impl Renderer {
     fn render(root: ElementRef<'_>, fallback: bool) -> String {
-        let mut r =
-            Renderer { paragraphs: Vec::new(), current: String::new(), link_chars: 0, links_open: 0, pre_open: 0, fallback };
+        let mut r = Renderer {
+            paragraphs: Vec::new(),
+            current: String::new(),
+            link_chars: 0,
+            links_open: 0,
+            pre_open: 0,
+            fallback,
+        };
         // (node, entering): a node is pushed once to enter and once to leave.
         let mut stack = vec![(*root, true)];
         while let Some((node, entering)) = stack.pop() {
@@ -189,10 +281,13 @@ impl Renderer {
             return true;
         }
         if self.fallback {
-            if name == "header" || e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str())) {
+            if name == "header"
+                || e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+            {
                 return true;
             }
-            let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+            let names =
+                format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
             // The article container itself often has "content" or "article"
             // in its class next to a chrome word ("article-share-bar" is
             // chrome, "article-body" is not): only words count.
@@ -331,7 +426,9 @@ mod tests {
         assert!(b.contains("country's position"), "{b}");
         assert!(b.contains("found parts of\nValdorian-made engines"), "{b}");
         assert!(b.contains("according to diplomats familiar with the plans."), "{b}");
-        for junk in ["Home", "Facebook", "not text", "Kessel opens", "Read more", "Most read", "All rights", "color: red"] {
+        for junk in
+            ["Home", "Facebook", "not text", "Kessel opens", "Read more", "Most read", "All rights", "color: red"]
+        {
             assert!(!b.contains(junk), "{junk} in {b}");
         }
         // Paragraphs are separated by blank lines.

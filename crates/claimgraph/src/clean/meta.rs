@@ -46,8 +46,18 @@ const DATE_KEYS_LATER: &[&str] = &[
 const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"];
 
 /// JSON-LD `@type`s that describe the article itself.
-const ARTICLE_TYPES: &[&str] =
-    &["newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "opinionnewsarticle", "report", "scholarlyarticle", "liveblogposting", "socialmediaposting"];
+const ARTICLE_TYPES: &[&str] = &[
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "report",
+    "scholarlyarticle",
+    "liveblogposting",
+    "socialmediaposting",
+];
 
 /// Reads the headline and publication date of a parsed page.
 pub fn extract(doc: &Html) -> PageMeta {
@@ -124,7 +134,9 @@ fn walk(v: &Value, article: &mut JsonLd, other: &mut JsonLd, depth: usize) {
         Value::Object(obj) => {
             let is_article = match obj.get("@type") {
                 Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.to_ascii_lowercase().as_str()),
-                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t.to_ascii_lowercase().as_str()))),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t.to_ascii_lowercase().as_str()))),
                 _ => false,
             };
             let target = if is_article { &mut *article } else { &mut *other };
@@ -230,31 +242,39 @@ mod tests {
 
     #[test]
     fn open_graph_and_article_meta() {
-        let m = meta(r#"<html><head><title>Ignored | Daily Example</title>
+        let m = meta(
+            r#"<html><head><title>Ignored | Daily Example</title>
             <meta property="og:title" content="Drones &amp; missiles: what we know">
             <meta property="article:published_time" content="2023-10-05T14:30:00+02:00">
-            <meta name="date" content="2020-01-01"></head><body></body></html>"#);
+            <meta name="date" content="2020-01-01"></head><body></body></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Drones & missiles: what we know"));
         assert_eq!(m.published.as_deref(), Some("2023-10-05T14:30:00+02:00"));
     }
 
     #[test]
     fn json_ld_graph() {
-        let m = meta(r#"<html><head><title>T</title><script type="application/ld+json">
+        let m = meta(
+            r#"<html><head><title>T</title><script type="application/ld+json">
             {"@context":"https://schema.org","@graph":[
               {"@type":"WebPage","datePublished":"2019-01-01","name":"page"},
               {"@type":["NewsArticle"],"headline":"Graph headline","datePublished":"2023-11-02T08:00:00Z"}]}
-            </script></head><body><h1>Other</h1></body></html>"#);
+            </script></head><body><h1>Other</h1></body></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Graph headline"));
         assert_eq!(m.published.as_deref(), Some("2023-11-02T08:00:00+00:00"));
     }
 
     #[test]
     fn dublin_core_time_and_title_fallbacks() {
-        let m = meta(r#"<html><head><meta name="DC.date.issued" content="2022-03-04"><title>Plain title | Site</title></head></html>"#);
+        let m = meta(
+            r#"<html><head><meta name="DC.date.issued" content="2022-03-04"><title>Plain title | Site</title></head></html>"#,
+        );
         assert_eq!(m.published.as_deref(), Some("2022-03-04"));
         assert_eq!(m.title.as_deref(), Some("Plain title"));
-        let m = meta(r#"<body><article><h1>  The   headline </h1><time datetime="2021-05-06T07:08:09">May 6</time></article></body>"#);
+        let m = meta(
+            r#"<body><article><h1>  The   headline </h1><time datetime="2021-05-06T07:08:09">May 6</time></article></body>"#,
+        );
         assert_eq!(m.published.as_deref(), Some("2021-05-06T07:08:09"));
         assert_eq!(m.title.as_deref(), Some("The headline"));
         let m = meta(r#"<body><p>Posted <time>March 3, 2020</time></p></body>"#);
@@ -263,9 +283,11 @@ mod tests {
 
     #[test]
     fn bad_dates_and_json_are_ignored() {
-        let m = meta(r#"<head><meta property="article:published_time" content="soon">
+        let m = meta(
+            r#"<head><meta property="article:published_time" content="soon">
             <script type="application/ld+json">{not json</script>
-            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-01-02"}</script></head>"#);
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-01-02"}</script></head>"#,
+        );
         assert_eq!(m.published.as_deref(), Some("2023-01-02"));
         assert_eq!(meta("<p>nothing</p>"), PageMeta::default());
     }

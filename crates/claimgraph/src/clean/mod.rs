@@ -195,7 +195,13 @@ mod tests {
 
     #[test]
     fn empty_results_are_errors() {
-        assert!(matches!(clean(raw(RawBody::Html("<html><body><nav>Home</nav></body></html>".into()))), Err(Error::Empty { .. })));
-        assert!(matches!(clean(raw(RawBody::Text("Related Articles\n\nBack to top button".into()))), Err(Error::Empty { .. })));
+        assert!(matches!(
+            clean(raw(RawBody::Html("<html><body><nav>Home</nav></body></html>".into()))),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            clean(raw(RawBody::Text("Related Articles\n\nBack to top button".into()))),
+            Err(Error::Empty { .. })
+        ));
     }
 }

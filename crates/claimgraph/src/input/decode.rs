@@ -32,7 +32,10 @@ pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String> {
         Some((enc, bom)) if enc != encoding_rs::UTF_8 => {
             let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
             if had_errors {
-                return Err(Error::Format { path: name.to_string(), message: format!("not valid {} text", enc.name()) });
+                return Err(Error::Format {
+                    path: name.to_string(),
+                    message: format!("not valid {} text", enc.name()),
+                });
             }
             text.into_owned()
         }
@@ -92,7 +95,9 @@ fn meta_charset(bytes: &[u8]) -> Option<String> {
         rest = &rest[i + "charset".len()..];
         let value = rest.trim_start().strip_prefix('=')?.trim_start();
         let value = value.trim_start_matches(['"', '\'']);
-        let end = value.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))).unwrap_or(value.len());
+        let end = value
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+            .unwrap_or(value.len());
         if end > 0 {
             return Some(value[..end].to_string());
         }
@@ -137,7 +142,8 @@ mod tests {
 
     #[test]
     fn html_uses_the_declared_charset() {
-        let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 \x93quoted\x94</p></body></html>";
+        let page =
+            b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 \x93quoted\x94</p></body></html>";
         let text = decode_html("p", page.to_vec(), None).unwrap();
         assert!(text.contains("Caf\u{e9} \u{201c}quoted\u{201d}"));
         let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>na\xefve</p>";

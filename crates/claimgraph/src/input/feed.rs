@@ -16,9 +16,14 @@ pub fn read(name: String, bytes: &[u8]) -> DocStream {
     let parser = feed_rs::parser::Builder::new().sanitize_content(false).build();
     match parser.parse(bytes) {
         Ok(feed) => Box::new(
-            feed.entries.into_iter().enumerate().map(move |(i, entry)| entry_document(&format!("{name}#{}", i + 1), entry)),
+            feed.entries
+                .into_iter()
+                .enumerate()
+                .map(move |(i, entry)| entry_document(&format!("{name}#{}", i + 1), entry)),
         ),
-        Err(e) => Box::new(std::iter::once(Err(Error::Format { path: name, message: format!("not a valid feed: {e}") }))),
+        Err(e) => {
+            Box::new(std::iter::once(Err(Error::Format { path: name, message: format!("not a valid feed: {e}") })))
+        }
     }
 }
 
@@ -96,12 +101,14 @@ mod tests {
 
     #[test]
     fn rss_items_become_documents() {
-        let d = docs(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>
+        let d = docs(
+            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>
             <item><title>First &amp; foremost</title><link>https://news.example/a</link>
               <description>&lt;p&gt;Summary one.&lt;/p&gt;</description>
               <pubDate>Thu, 05 Oct 2023 14:30:00 +0200</pubDate></item>
             <item><title>Empty</title></item>
-            </channel></rss>"#);
+            </channel></rss>"#,
+        );
         assert_eq!(d.len(), 2);
         let a = d[0].as_ref().unwrap();
         assert_eq!(a.meta.source, "https://news.example/a");
@@ -113,10 +120,12 @@ mod tests {
 
     #[test]
     fn atom_content_wins_over_summary() {
-        let d = docs(r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><id>x</id><updated>2023-01-01T00:00:00Z</updated>
+        let d = docs(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><id>x</id><updated>2023-01-01T00:00:00Z</updated>
             <entry><title>T</title><id>1</id><link rel="alternate" href="https://news.example/t"/>
               <updated>2023-02-03T04:05:06Z</updated><summary>Short.</summary>
-              <content type="html">&lt;p&gt;Full text.&lt;/p&gt;</content></entry></feed>"#);
+              <content type="html">&lt;p&gt;Full text.&lt;/p&gt;</content></entry></feed>"#,
+        );
         let a = d[0].as_ref().unwrap();
         assert!(matches!(&a.body, RawBody::Html(h) if h.contains("Full text.")));
         assert_eq!(a.meta.published.as_deref(), Some("2023-02-03T04:05:06Z"));
@@ -124,8 +133,10 @@ mod tests {
 
     #[test]
     fn json_feed_and_garbage() {
-        let d = docs(r#"{"version":"https://jsonfeed.org/version/1.1","title":"W","items":[
-            {"id":"1","url":"https://news.example/j","content_text":"Plain body.","date_published":"2023-03-04T05:06:07Z"}]}"#);
+        let d = docs(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"W","items":[
+            {"id":"1","url":"https://news.example/j","content_text":"Plain body.","date_published":"2023-03-04T05:06:07Z"}]}"#,
+        );
         let a = d[0].as_ref().unwrap();
         assert_eq!(a.body, RawBody::Text("Plain body.".into()));
         let d = docs("<rss><channel><item><title>broken");

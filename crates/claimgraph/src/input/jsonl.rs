@@ -85,7 +85,9 @@ impl Iterator for JsonlReader {
                         self.done = true;
                         return Some(Err(Error::Format {
                             path: self.name.clone(),
-                            message: format!("{MAX_BAD_LINES_IN_A_ROW} bad lines in a row: not JSON Lines; rest skipped"),
+                            message: format!(
+                                "{MAX_BAD_LINES_IN_A_ROW} bad lines in a row: not JSON Lines; rest skipped"
+                            ),
                         }));
                     }
                 }

@@ -9,7 +9,10 @@ use crate::error::{Error, Result};
 /// it passes `limit` bytes (only `limit + 1` bytes are ever read).
 pub fn read_limited(name: &str, stream: impl Read, limit: u64) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
-    stream.take(limit.saturating_add(1)).read_to_end(&mut buf).map_err(|e| Error::Io { path: name.to_string(), source: e })?;
+    stream
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Io { path: name.to_string(), source: e })?;
     if buf.len() as u64 > limit {
         return Err(too_large(name, limit));
     }

@@ -123,7 +123,8 @@ impl Format {
         } else if trimmed.starts_with("<rss")
             || trimmed.starts_with("<feed")
             || trimmed.starts_with("<rdf:rdf")
-            || (trimmed.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf")))
+            || (trimmed.starts_with("<?xml")
+                && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf")))
         {
             Format::Feed
         } else if trimmed.starts_with("<!doctype html")
@@ -169,14 +170,14 @@ impl Input {
 /// A source that does not exist, or a directory entry that cannot be listed,
 /// comes back as an error naming it, in its place.
 pub fn expand_sources(sources: &[String]) -> Sources {
-    Sources { pending: sources.to_vec().into_iter(), walk: None }
+    Sources { pending: sources.iter().cloned().collect(), walk: None }
 }
 
 type Walk = Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>;
 
 /// The iterator [`expand_sources`] returns.
 pub struct Sources {
-    pending: std::vec::IntoIter<String>,
+    pending: std::collections::VecDeque<String>,
     walk: Option<(String, Walk)>,
 }
 
@@ -191,13 +192,14 @@ impl Iterator for Sources {
                     Some(Ok(_)) => continue,
                     Some(Err(err)) => {
                         let p = err.path().map(|p| p.display().to_string()).unwrap_or_else(|| root.clone());
-                        let io = err.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot walk the directory"));
+                        let io =
+                            err.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot walk the directory"));
                         return Some(Err(Error::Io { path: p, source: io }));
                     }
                     None => self.walk = None,
                 }
             }
-            let s = self.pending.next()?;
+            let s = self.pending.pop_front()?;
             if s == "-" {
                 return Some(Ok(Input::Stdin));
             }
@@ -210,8 +212,8 @@ impl Iterator for Sources {
                 Ok(m) if m.is_dir() => {
                     let walk: Walk = Box::new(
                         walkdir::WalkDir::new(&path)
-                        .sort_by_file_name()
-                        .into_iter()
+                            .sort_by_file_name()
+                            .into_iter()
                             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')),
                     );
                     self.walk = Some((s, walk));
@@ -267,7 +269,8 @@ pub fn read_stream(name: String, hint: Option<Format>, stream: ByteStream, size:
     if head.starts_with(&[0x1f, 0x8b]) {
         // Gzip: decompress on the fly, then sniff the content again. The
         // compressed size says nothing about the content's.
-        let gz: ByteStream = Box::new(BufReader::with_capacity(64 * 1024, flate2::bufread::MultiGzDecoder::new(stream)));
+        let gz: ByteStream =
+            Box::new(BufReader::with_capacity(64 * 1024, flate2::bufread::MultiGzDecoder::new(stream)));
         let (head, stream) = match peek(gz) {
             Ok(x) => x,
             Err(e) => return once(Err(Error::Format { path: name, message: format!("bad gzip data: {e}") })),
@@ -418,13 +421,14 @@ mod tests {
             fs::write(dir.path().join(f), "x").unwrap();
         }
         let root = dir.path().display().to_string();
-        let got: Vec<_> = expand_sources(&[root.clone(), "-".into(), "https://x.org/f.rss".into(), root.clone() + "/nope"])
-            .map(|r| match r {
-                Ok(Input::File(p)) => p.strip_prefix(dir.path()).unwrap().display().to_string(),
-                Ok(other) => other.name(),
-                Err(e) => format!("error {}", e.to_string().contains("nope")),
-            })
-            .collect();
+        let got: Vec<_> =
+            expand_sources(&[root.clone(), "-".into(), "https://x.org/f.rss".into(), root.clone() + "/nope"])
+                .map(|r| match r {
+                    Ok(Input::File(p)) => p.strip_prefix(dir.path()).unwrap().display().to_string(),
+                    Ok(other) => other.name(),
+                    Err(e) => format!("error {}", e.to_string().contains("nope")),
+                })
+                .collect();
         assert_eq!(got, ["a.txt", "b.txt", "sub/c.txt", "-", "https://x.org/f.rss", "error true"]);
     }
 }

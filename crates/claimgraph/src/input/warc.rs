@@ -96,7 +96,8 @@ fn read_records(name: &str, stream: ByteStream, tx: &SyncSender<Result<RawDocume
                 continue;
             }
             Err(e) => {
-                let message = if n == 1 { "not a WARC file".to_string() } else { "truncated or corrupt WARC data".to_string() };
+                let message =
+                    if n == 1 { "not a WARC file".to_string() } else { "truncated or corrupt WARC data".to_string() };
                 let message = match e {
                     warc::Error::ReadData(io) => format!("{message}: {io}; rest of the file skipped"),
                     other => format!("{message}: {other}; rest of the file skipped"),
@@ -150,7 +151,10 @@ fn read_records(name: &str, stream: ByteStream, tx: &SyncSender<Result<RawDocume
 /// not an article (not 2xx, not HTML or text, empty).
 fn response_document(here: &str, uri: Option<String>, body: &[u8]) -> Option<Result<RawDocument>> {
     let Some(http) = parse_http(body) else {
-        return Some(Err(Error::Format { path: uri.unwrap_or_else(|| here.to_string()), message: "bad HTTP response".into() }));
+        return Some(Err(Error::Format {
+            path: uri.unwrap_or_else(|| here.to_string()),
+            message: "bad HTTP response".into(),
+        }));
     };
     if !(200..300).contains(&http.status) {
         return None;
@@ -330,8 +334,17 @@ mod tests {
     #[test]
     fn takes_html_responses_and_skips_the_rest() {
         let mut w = record("warcinfo", "", "application/warc-fields", b"software: test\r\n");
-        w.extend(record("request", "https://a.example/1", "application/http; msgtype=request", b"GET /1 HTTP/1.1\r\n\r\n"));
-        let page = response("200 OK", "Content-Type: text/html; charset=utf-8\r\n", "<html><body><p>Body one.</p></body></html>");
+        w.extend(record(
+            "request",
+            "https://a.example/1",
+            "application/http; msgtype=request",
+            b"GET /1 HTTP/1.1\r\n\r\n",
+        ));
+        let page = response(
+            "200 OK",
+            "Content-Type: text/html; charset=utf-8\r\n",
+            "<html><body><p>Body one.</p></body></html>",
+        );
         w.extend(record("response", "https://a.example/1", "application/http; msgtype=response", &page));
         let redirect = response("301 Moved", "Location: /x\r\n", "");
         w.extend(record("response", "https://a.example/2", "application/http; msgtype=response", &redirect));
@@ -357,7 +370,11 @@ mod tests {
         let mut page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
         page.extend(zipped);
         let mut w = record("response", "https://a.example/z", "application/http; msgtype=response", &page);
-        let chunked = response("200 OK", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", "5\r\n<p>Ch\r\na\r\nunked.</p>\r\n0\r\n\r\n");
+        let chunked = response(
+            "200 OK",
+            "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+            "5\r\n<p>Ch\r\na\r\nunked.</p>\r\n0\r\n\r\n",
+        );
         w.extend(record("response", "https://a.example/c", "application/http; msgtype=response", &chunked));
         let docs = read(w);
         assert!(matches!(&docs[0], Ok(RawDocument { body: RawBody::Html(h), .. }) if h == "<p>Zipped body.</p>"));
