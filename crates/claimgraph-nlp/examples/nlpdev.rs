@@ -15,27 +15,96 @@ fn main() {
             let dev = read_conllu(Path::new(&args[2])).expect("dev");
             let epochs = args.get(4).and_then(|e| e.parse().ok()).unwrap_or(TaggerOptions::default().epochs);
             let t0 = std::time::Instant::now();
-            let prune = std::env::var("PRUNE").ok().and_then(|p| p.parse().ok()).unwrap_or(TaggerOptions::default().prune);
-            let m = Tagger::train(&train, &dev, &TaggerOptions { epochs, prune, ..Default::default() }, &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()));
+            let prune =
+                std::env::var("PRUNE").ok().and_then(|p| p.parse().ok()).unwrap_or(TaggerOptions::default().prune);
+            let m = Tagger::train(&train, &dev, &TaggerOptions { epochs, prune, ..Default::default() }, &mut |l| {
+                eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64())
+            });
             let bytes = m.to_bytes();
             std::fs::write(&args[3], &bytes).expect("write");
             eprintln!("{} bytes", bytes.len());
             // Error analysis: known vs unknown words.
             let mut seen = std::collections::HashSet::new();
-            for s in &train { for w in &s.words { seen.insert(w.form.clone()); } }
+            for s in &train {
+                for w in &s.words {
+                    seen.insert(w.form.clone());
+                }
+            }
             let (mut kn, mut kr, mut un, mut ur) = (0, 0, 0, 0);
             let mut conf: std::collections::HashMap<(String, String), usize> = Default::default();
             for s in &dev {
                 let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
                 for (t, w) in m.tag(&forms).iter().zip(&s.words) {
                     let ok = t.0 == w.upos;
-                    if seen.contains(&w.form) { kn += 1; kr += ok as usize } else { un += 1; ur += ok as usize }
-                    if !ok { *conf.entry((w.upos.to_string(), t.0.to_string())).or_default() += 1; }
+                    if seen.contains(&w.form) {
+                        kn += 1;
+                        kr += ok as usize
+                    } else {
+                        un += 1;
+                        ur += ok as usize
+                    }
+                    if !ok {
+                        *conf.entry((w.upos.to_string(), t.0.to_string())).or_default() += 1;
+                    }
                 }
             }
-            eprintln!("known {kn} acc {:.2}  unknown {un} acc {:.2}", 100.0*kr as f64/kn as f64, 100.0*ur as f64/un as f64);
-            let mut c: Vec<_> = conf.into_iter().collect(); c.sort_by(|a,b| b.1.cmp(&a.1));
+            eprintln!(
+                "known {kn} acc {:.2}  unknown {un} acc {:.2}",
+                100.0 * kr as f64 / kn as f64,
+                100.0 * ur as f64 / un as f64
+            );
+            let mut c: Vec<_> = conf.into_iter().collect();
+            c.sort_by(|a, b| b.1.cmp(&a.1));
             eprintln!("{:?}", &c[..15]);
+        }
+        Some("parser") => {
+            let train = read_conllu(Path::new(&args[1])).expect("train");
+            let dev = read_conllu(Path::new(&args[2])).expect("dev");
+            let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<usize>().ok());
+            let mut opts = claimgraph_nlp::parser::ParserOptions::default();
+            if let Some(e) = env("EPOCHS") {
+                opts.epochs = e;
+            }
+            if let Some(j) = env("JK") {
+                opts.jackknife = j;
+            }
+            if let Some(n) = env("NTRAIN") {
+                opts.jackknife = opts.jackknife.min(n);
+            }
+            let train = match env("NTRAIN") {
+                Some(n) => train[..n.min(train.len())].to_vec(),
+                None => train,
+            };
+            let t0 = std::time::Instant::now();
+            let m = claimgraph_nlp::parser::Parser::train(&train, &dev, &opts, &mut |l| {
+                eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64())
+            });
+            let bytes = m.to_bytes();
+            std::fs::write(&args[3], &bytes).expect("write");
+            eprintln!("{} bytes", bytes.len());
+        }
+        Some("ner") => {
+            // nlpdev ner TAGGER GAZ.tsv UNER_TRAIN OUT [FOLDS]
+            let tagger =
+                claimgraph_nlp::tagger::Tagger::from_bytes(&std::fs::read(&args[1]).expect("tagger")).expect("tagger");
+            let gaz =
+                claimgraph_nlp::gazetteer::Gazetteer::from_tsv(&std::fs::read_to_string(&args[2]).unwrap_or_default());
+            let sents = claimgraph_nlp::conllu::read_iob2(Path::new(&args[3])).expect("iob2");
+            let tag = |f: &[&str]| tagger.tag(f).into_iter().map(|t| t.1).collect::<Vec<_>>();
+            let data: Vec<_> = sents.iter().map(|s| claimgraph_nlp::ner::NerExample::from_sentence(s, tag)).collect();
+            let mut opts = claimgraph_nlp::ner::NerOptions::default();
+            if let Some(e) = std::env::var("EPOCHS").ok().and_then(|v| v.parse().ok()) {
+                opts.epochs = e;
+            }
+            let folds: usize = args.get(5).and_then(|f| f.parse().ok()).unwrap_or(5);
+            let t0 = std::time::Instant::now();
+            let rows = claimgraph_nlp::ner::Ner::cross_validate(&data, &gaz, &opts, folds);
+            for r in &rows {
+                eprintln!("epochs {} P {:.2} R {:.2} F {:.2}", r.0, r.1, r.2, r.3);
+            }
+            eprintln!("cv in {:.1}s", t0.elapsed().as_secs_f64());
+            let m = claimgraph_nlp::ner::Ner::train(&data, &gaz, &opts);
+            std::fs::write(&args[4], m.to_bytes()).expect("write");
         }
         _ => eprintln!("usage: nlpdev tagger TRAIN DEV OUT [EPOCHS]"),
     }

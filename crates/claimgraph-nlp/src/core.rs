@@ -1,7 +1,14 @@
 //! The trained linguistic core: tagger, lemmatiser, parser and recogniser
 //! behind one handle, loaded once and shared across threads.
+//!
+//! The shipped models are compiled into the binary from the repository's
+//! `models/` directory, so nothing is read or downloaded at run time.
 
-use crate::token::Analysis;
+use crate::labels::Xpos;
+use crate::ner::Ner;
+use crate::parser::{Input, Parser};
+use crate::tagger::Tagger;
+use crate::token::{Analysis, EntitySpan};
 
 /// Errors loading or reading a model.
 #[derive(Debug, thiserror::Error)]
@@ -24,19 +31,116 @@ pub enum ModelError {
     },
 }
 
+/// The shipped tagger model file (see `models/README.md`).
+pub static DEFAULT_TAGGER: &[u8] = include_bytes!("../../../models/tagger.bin");
+/// The shipped parser model file.
+pub static DEFAULT_PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
+/// The shipped named-entity model file.
+pub static DEFAULT_NER: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// The three trained models.
+#[derive(Debug)]
+struct Models {
+    tagger: Tagger,
+    parser: Parser,
+    ner: Ner,
+}
+
 /// The loaded models. Cheap to share (`&Core` is `Sync`).
+///
+/// `Core::default()` is an empty core whose [`Core::annotate`] leaves the
+/// analysis untouched (for tests of later stages that need no models).
 #[derive(Debug, Default)]
 pub struct Core {
-    _private: (),
+    models: Option<Models>,
 }
 
 impl Core {
     /// Loads the models shipped in the binary.
     pub fn load_default() -> Result<Core, ModelError> {
-        Ok(Core { _private: () })
+        Core::from_bytes(DEFAULT_TAGGER, DEFAULT_PARSER, DEFAULT_NER)
+    }
+
+    /// Loads models from model-file bytes.
+    pub fn from_bytes(tagger: &[u8], parser: &[u8], ner: &[u8]) -> Result<Core, ModelError> {
+        Ok(Core {
+            models: Some(Models {
+                tagger: Tagger::from_bytes(tagger)?,
+                parser: Parser::from_bytes(parser)?,
+                ner: Ner::from_bytes(ner)?,
+            }),
+        })
+    }
+
+    /// Loads models from files (e.g. freshly trained ones).
+    pub fn from_files(
+        tagger: &std::path::Path,
+        parser: &std::path::Path,
+        ner: &std::path::Path,
+    ) -> Result<Core, ModelError> {
+        let read = |p: &std::path::Path| {
+            std::fs::read(p).map_err(|source| ModelError::Io { path: p.display().to_string(), source })
+        };
+        Core::from_bytes(&read(tagger)?, &read(parser)?, &read(ner)?)
+    }
+
+    /// The tagger, if models are loaded.
+    pub fn tagger(&self) -> Option<&Tagger> {
+        self.models.as_ref().map(|m| &m.tagger)
+    }
+
+    /// The parser, if models are loaded.
+    pub fn parser(&self) -> Option<&Parser> {
+        self.models.as_ref().map(|m| &m.parser)
+    }
+
+    /// The recogniser, if models are loaded.
+    pub fn ner(&self) -> Option<&Ner> {
+        self.models.as_ref().map(|m| &m.ner)
     }
 
     /// Tags, lemmatises, parses and finds named entities in an analysis whose
     /// tokens and sentences are already set (see [`crate::segment`]).
-    pub fn annotate(&self, _text: &str, _analysis: &mut Analysis) {}
+    ///
+    /// Every token gets `upos`, `xpos`, `lemma`, `head` (a document-level
+    /// token index, `None` for a sentence root) and `deprel`;
+    /// `analysis.entities` is replaced by the recognised spans.
+    pub fn annotate(&self, text: &str, analysis: &mut Analysis) {
+        self.annotate_with(text, analysis, true);
+    }
+
+    /// Like [`Core::annotate`], with the recogniser optional (tagging and
+    /// parsing only when `ner` is false).
+    pub fn annotate_with(&self, text: &str, analysis: &mut Analysis, ner: bool) {
+        let Some(m) = &self.models else { return };
+        if ner {
+            analysis.entities.clear();
+        }
+        let mut forms: Vec<&str> = Vec::new();
+        let mut xpos: Vec<Xpos> = Vec::new();
+        for s in &analysis.sentences {
+            let range = s.tokens.clone();
+            if range.is_empty() || range.end > analysis.tokens.len() {
+                continue;
+            }
+            forms.clear();
+            forms.extend(analysis.tokens[range.clone()].iter().map(|t| t.text(text)));
+            let tags = m.tagger.tag(&forms);
+            xpos.clear();
+            xpos.extend(tags.iter().map(|t| t.1));
+            let parse = m.parser.parse(&Input::new(&forms, &xpos));
+            for (k, tok) in analysis.tokens[range.clone()].iter_mut().enumerate() {
+                tok.upos = tags[k].0;
+                tok.xpos = tags[k].1;
+                tok.lemma = m.tagger.lemmatizer.lemma(forms[k], tags[k].1);
+                tok.head = parse[k].0.map(|h| range.start + h);
+                tok.deprel = parse[k].1;
+            }
+            if ner {
+                for (r, label) in m.ner.recognize(&forms, &xpos) {
+                    analysis.entities.push(EntitySpan { tokens: range.start + r.start..range.start + r.end, label });
+                }
+            }
+        }
+    }
 }

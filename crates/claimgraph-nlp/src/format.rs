@@ -54,9 +54,7 @@ pub fn unwrap(kind: &str, version: u32, bytes: &[u8]) -> Result<Vec<u8>, ModelEr
         )));
     }
     let mut body = Vec::new();
-    DeflateDecoder::new(&bytes[vstart + 4..])
-        .read_to_end(&mut body)
-        .map_err(|e| bad(format!("corrupt body: {e}")))?;
+    DeflateDecoder::new(&bytes[vstart + 4..]).read_to_end(&mut body).map_err(|e| bad(format!("corrupt body: {e}")))?;
     Ok(body)
 }
 

@@ -74,7 +74,11 @@ impl Lemmatizer {
                 *lex_counts.entry(key(&w.form, w.xpos)).or_default().entry(w.lemma.clone()).or_default() += 1;
                 let lower = w.form.to_lowercase();
                 *lex_counts.entry(key(&lower, w.xpos)).or_default().entry(w.lemma.clone()).or_default() += 1;
-                let (f, l) = if is_proper(w.xpos) { (w.form.clone(), w.lemma.clone()) } else { (lower.clone(), w.lemma.to_lowercase()) };
+                let (f, l) = if is_proper(w.xpos) {
+                    (w.form.clone(), w.lemma.clone())
+                } else {
+                    (lower.clone(), w.lemma.to_lowercase())
+                };
                 if let Some(rule) = rule_for(&f, &l) {
                     let chars: Vec<char> = lower.chars().collect();
                     for k in 1..=MAX_SUFFIX.min(chars.len()) {
@@ -182,7 +186,14 @@ mod tests {
     #[test]
     fn learns_lexicon_and_suffix_rules() {
         let mut text = String::new();
-        for (f, l, x) in [("cities", "city", "NNS"), ("parties", "party", "NNS"), ("went", "go", "VBD"), ("dogs", "dog", "NNS"), ("boats", "boat", "NNS"), ("cars", "car", "NNS")] {
+        for (f, l, x) in [
+            ("cities", "city", "NNS"),
+            ("parties", "party", "NNS"),
+            ("went", "go", "VBD"),
+            ("dogs", "dog", "NNS"),
+            ("boats", "boat", "NNS"),
+            ("cars", "car", "NNS"),
+        ] {
             text.push_str(&format!("1\t{f}\t{l}\tNOUN\t{x}\t_\t0\troot\t_\t_\n\n"));
         }
         let sents = parse_conllu(&text, "t").unwrap();

@@ -11,17 +11,21 @@
 pub mod abbrev;
 pub mod conllu;
 pub mod core;
+pub mod eval;
 pub mod format;
+pub mod gazetteer;
 pub mod hash;
 pub mod labels;
 pub mod lemma;
 pub mod lex;
+pub mod ner;
+pub mod parser;
 pub mod perceptron;
 pub mod segment;
 pub mod tagger;
-pub mod transition;
 pub mod token;
 pub mod tokenize;
+pub mod transition;
 
 pub use core::{Core, ModelError};
 pub use labels::{DepRel, NerLabel, Upos, Xpos};

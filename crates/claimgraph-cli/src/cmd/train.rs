@@ -1,18 +1,35 @@
-//! `claimgraph train`.
+//! `claimgraph train <model>`: a small dispatcher. Each model's trainer lives
+//! in its own file under `train/`; add a variant here to add a model.
 
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+mod nlp;
 
 /// Arguments of `train`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Arguments, not yet defined.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    #[command(subcommand)]
+    target: Target,
+}
+
+/// The models `train` can build.
+#[derive(clap::Subcommand)]
+enum Target {
+    /// Part-of-speech tagger (UPOS + Penn XPOS) and lemmatiser, from CoNLL-U.
+    Tagger(nlp::TaggerArgs),
+    /// Dependency parser (arc-hybrid, UD labels), from CoNLL-U.
+    Parser(nlp::ParserArgs),
+    /// Named-entity recogniser (PER/ORG/LOC), from UNER IOB2.
+    Ner(nlp::NerArgs),
 }
 
 /// Runs `train`.
-pub fn run(_args: Args) -> Result<ExitCode> {
-    bail!("`train` is not implemented yet")
+pub fn run(args: Args) -> Result<ExitCode> {
+    match args.target {
+        Target::Tagger(a) => nlp::tagger(a),
+        Target::Parser(a) => nlp::parser(a),
+        Target::Ner(a) => nlp::ner(a),
+    }
 }

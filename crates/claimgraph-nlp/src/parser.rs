@@ -1,0 +1,520 @@
+//! Greedy transition-based dependency parser: arc-hybrid with labelled
+//! transitions, an averaged perceptron over rich Zhang & Nivre (2011)-style
+//! feature templates, trained with a dynamic oracle and error exploration
+//! (Goldberg & Nivre 2013) on projectivised trees, with part-of-speech tags
+//! assigned by jackknifing so that training sees realistic tagging errors.
+
+use rustc_hash::FxHashMap;
+
+use crate::conllu::UdSentence;
+use crate::core::ModelError;
+use crate::format::{self, Dec, Enc};
+use crate::hash::{self, f1, f2, f3, Rng};
+use crate::labels::{DepRel, Xpos};
+use crate::lex::normalize;
+use crate::perceptron::{Trainer, Weights};
+use crate::tagger::{Tagger, TaggerOptions};
+use crate::transition::{costs, projectivize, Move, State, NONE};
+
+/// Version of the parser file format.
+pub const PARSER_VERSION: u32 = 1;
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct ParserOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Shuffling and exploration seed.
+    pub seed: u64,
+    /// Probability of following the model's own (possibly wrong) move once
+    /// exploration starts (after the first epoch).
+    pub explore: f64,
+    /// Folds for jackknifed training tags (0 or 1: gold tags).
+    pub jackknife: usize,
+    /// Settings of the jackknife taggers.
+    pub tagger: TaggerOptions,
+    /// Averaged weights below this are dropped when saving.
+    pub prune: f32,
+}
+
+impl Default for ParserOptions {
+    fn default() -> Self {
+        ParserOptions {
+            epochs: 15,
+            seed: 1,
+            explore: 0.9,
+            jackknife: 10,
+            tagger: TaggerOptions::default(),
+            prune: 0.05,
+        }
+    }
+}
+
+/// The trained parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    labels: Vec<DepRel>,
+    root_label: u8,
+    weights: Weights,
+}
+
+/// Word and tag ids of a sentence, with the root appended at index n.
+pub struct Input {
+    w: Vec<u64>,
+    p: Vec<u64>,
+}
+
+const ROOT_W: u64 = 0x5eed_0001;
+
+impl Input {
+    /// Builds the parser input from word forms and their XPOS tags.
+    pub fn new(forms: &[&str], tags: &[Xpos]) -> Input {
+        let mut buf = String::new();
+        let mut w = Vec::with_capacity(forms.len() + 1);
+        let mut p = Vec::with_capacity(forms.len() + 1);
+        for (f, t) in forms.iter().zip(tags) {
+            normalize(f, &mut buf);
+            w.push(hash::str(&buf));
+            p.push(t.index() as u64 + 1);
+        }
+        w.push(ROOT_W);
+        p.push(200);
+        Input { w, p }
+    }
+}
+
+/// Writes the feature hashes of a configuration into `out`.
+#[inline]
+fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
+    out.clear();
+    let w = |i: u32| if i == NONE { 0 } else { x.w[i as usize] };
+    let p = |i: u32| if i == NONE { 0 } else { x.p[i as usize] };
+    let lab = |i: u32| if i == NONE { 0 } else { st.labels[i as usize] as u64 + 1 };
+    let lc = |i: u32, k: usize| if i == NONE { NONE } else { st.lc[i as usize][k] };
+    let rc = |i: u32, k: usize| if i == NONE { NONE } else { st.rc[i as usize][k] };
+    let nl = |i: u32| if i == NONE { 0 } else { st.nl[i as usize] as u64 };
+    let nr = |i: u32| if i == NONE { 0 } else { st.nr[i as usize] as u64 };
+    let ls = |i: u32| if i == NONE { 0 } else { st.lset[i as usize] };
+    let rs = |i: u32| if i == NONE { 0 } else { st.rset[i as usize] };
+
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let (b0, b1, b2) = (st.buf(0), st.buf(1), st.buf(2));
+    let (s0w, s0p, s1w, s1p, s2p) = (w(s0), p(s0), w(s1), p(s1), p(s2));
+    let (b0w, b0p, b1w, b1p, b2w, b2p) = (w(b0), p(b0), w(b1), p(b1), w(b2), p(b2));
+    let (s0l, s0l2, s0r, s0r2) = (lc(s0, 0), lc(s0, 1), rc(s0, 0), rc(s0, 1));
+    let (s1l, s1r) = (lc(s1, 0), rc(s1, 0));
+    let (b0l, b0l2) = (lc(b0, 0), lc(b0, 1));
+    let dist = |a: u32, b: u32| if a == NONE || b == NONE { 0 } else { (b.abs_diff(a) as u64).min(10) };
+    let d0 = dist(s0, b0);
+    let d1 = dist(s1, s0);
+    let s0wp = hash::mix(s0w, s0p);
+    let b0wp = hash::mix(b0w, b0p);
+    let s1wp = hash::mix(s1w, s1p);
+
+    out.extend_from_slice(&[
+        f1(0, 0),
+        f1(1, s0w),
+        f1(2, s0p),
+        f1(3, s0wp),
+        f1(4, b0w),
+        f1(5, b0p),
+        f1(6, b0wp),
+        f1(7, b1w),
+        f1(8, b1p),
+        f2(9, b1w, b1p),
+        f1(10, b2w),
+        f1(11, b2p),
+        f1(12, s1w),
+        f1(13, s1p),
+        f1(14, s1wp),
+        f1(15, s2p),
+        f1(16, w(s2)),
+        // Pairs.
+        f2(17, s0wp, b0wp),
+        f2(18, s0wp, b0w),
+        f2(19, s0w, b0wp),
+        f2(20, s0wp, b0p),
+        f2(21, s0p, b0wp),
+        f2(22, s0w, b0w),
+        f2(23, s0p, b0p),
+        f2(24, b0p, b1p),
+        f2(25, s1wp, s0wp),
+        f2(26, s1w, s0w),
+        f2(27, s1p, s0p),
+        f2(28, s1wp, s0p),
+        f2(29, s1p, s0wp),
+        // Triples of tags.
+        f3(30, b0p, b1p, b2p),
+        f3(31, s0p, b0p, b1p),
+        f3(32, s1p, s0p, b0p),
+        f3(33, s0p, p(s0l), b0p),
+        f3(34, s0p, p(s0r), b0p),
+        f3(35, s0p, b0p, p(b0l)),
+        f3(36, s2p, s1p, s0p),
+        f3(37, s1p, p(s1r), s0p),
+        f3(38, s1p, s0p, p(s0l)),
+        f3(39, s1p, s0p, p(s0r)),
+        // Distance.
+        f2(40, s0w, d0),
+        f2(41, s0p, d0),
+        f2(42, b0w, d0),
+        f2(43, b0p, d0),
+        f3(44, s0w, b0w, d0),
+        f3(45, s0p, b0p, d0),
+        f3(46, s1p, s0p, d1),
+        f3(47, s1w, s0w, d1),
+        // Valency.
+        f2(48, s0w, nr(s0)),
+        f2(49, s0p, nr(s0)),
+        f2(50, s0w, nl(s0)),
+        f2(51, s0p, nl(s0)),
+        f2(52, b0w, nl(b0)),
+        f2(53, b0p, nl(b0)),
+        f2(54, s1p, nr(s1)),
+        // Children.
+        f1(55, w(s0l)),
+        f1(56, p(s0l)),
+        f1(57, lab(s0l)),
+        f1(58, w(s0r)),
+        f1(59, p(s0r)),
+        f1(60, lab(s0r)),
+        f1(61, w(b0l)),
+        f1(62, p(b0l)),
+        f1(63, lab(b0l)),
+        f1(64, p(s1r)),
+        f1(65, lab(s1r)),
+        f1(66, p(s1l)),
+        f1(67, lab(s1l)),
+        f2(68, p(s0l2), lab(s0l2)),
+        f2(69, p(s0r2), lab(s0r2)),
+        f2(70, p(b0l2), lab(b0l2)),
+        f3(71, s0p, p(s0l), p(s0l2)),
+        f3(72, s0p, p(s0r), p(s0r2)),
+        f3(73, b0p, p(b0l), p(b0l2)),
+        f3(74, s0p, lab(s0l), lab(s0r)),
+        f2(75, s1p, lab(s1r)),
+        // Label sets.
+        f2(76, s0w, rs(s0)),
+        f2(77, s0p, rs(s0)),
+        f2(78, s0w, ls(s0)),
+        f2(79, s0p, ls(s0)),
+        f2(80, b0w, ls(b0)),
+        f2(81, b0p, ls(b0)),
+        f2(82, s1p, rs(s1)),
+        // Stack depth matters near the root.
+        f2(83, (st.stack.len() as u64).min(4), u64::from(st.b >= st.n)),
+    ]);
+}
+
+impl Parser {
+    /// The label set.
+    pub fn labels(&self) -> &[DepRel] {
+        &self.labels
+    }
+
+    /// Parses one sentence. Returns, for each word, its head (`None` for the
+    /// root) and relation.
+    pub fn parse(&self, x: &Input) -> Vec<(Option<usize>, DepRel)> {
+        let n = x.w.len() - 1;
+        let mut st = State::new(n);
+        let mut feats = Vec::with_capacity(96);
+        let nl = self.labels.len();
+        let mut scores = vec![0f32; 1 + 2 * nl];
+        while !st.is_terminal() {
+            features(&st, x, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            let mv = best_valid(&st, &scores, nl, self.root_label);
+            st.apply(mv);
+        }
+        (0..n)
+            .map(|i| {
+                let h = st.heads[i];
+                let head = if h == NONE || h as usize == n { None } else { Some(h as usize) };
+                let rel = if head.is_none() { DepRel::ROOT } else { self.labels[st.labels[i] as usize] };
+                (head, rel)
+            })
+            .collect()
+    }
+
+    /// Trains a parser; see [`ParserOptions`]. `dev` (if not empty) picks the
+    /// best epoch by LAS. `log` receives progress lines.
+    pub fn train(train: &[UdSentence], dev: &[UdSentence], opts: &ParserOptions, log: &mut dyn FnMut(&str)) -> Parser {
+        // Labels.
+        let mut labels: Vec<DepRel> = Vec::new();
+        let mut label_of: FxHashMap<DepRel, u8> = FxHashMap::default();
+        labels.push(DepRel::ROOT);
+        label_of.insert(DepRel::ROOT, 0);
+        for s in train {
+            for w in &s.words {
+                label_of.entry(w.deprel).or_insert_with(|| {
+                    labels.push(w.deprel);
+                    (labels.len() - 1) as u8
+                });
+            }
+        }
+        let nl = labels.len();
+        let root_label = 0u8;
+
+        // Tags: jackknifed for training, a full-data tagger for dev.
+        let train_tags = jackknife_tags(train, opts, log);
+        let dev_tags: Vec<Vec<Xpos>> = if dev.is_empty() {
+            Vec::new()
+        } else {
+            let tagger = Tagger::train(train, &[], &opts.tagger, &mut |_| {});
+            dev.iter().map(|s| tag_xpos(&tagger, s)).collect()
+        };
+
+        // Gold trees (projectivised), heads as node ids with n = root.
+        let golds: Vec<(Vec<u32>, Vec<u8>)> = train
+            .iter()
+            .map(|s| {
+                let mut h: Vec<usize> = s.words.iter().map(|w| w.head).collect();
+                projectivize(&mut h);
+                let n = h.len() as u32;
+                let heads = h.iter().map(|&h| if h == 0 { n } else { h as u32 - 1 }).collect();
+                let labs = s.words.iter().map(|w| if w.head == 0 { 0 } else { label_of[&w.deprel] }).collect();
+                (heads, labs)
+            })
+            .collect();
+        let inputs: Vec<Input> = train
+            .iter()
+            .zip(&train_tags)
+            .map(|(s, t)| Input::new(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), t))
+            .collect();
+
+        let mut model = Parser { labels: labels.clone(), root_label, weights: Weights::default() };
+        let mut trainer = Trainer::new(1 + 2 * nl);
+        let mut rng = Rng::new(opts.seed);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0f32; 1 + 2 * nl];
+        let mut st = State::new(0);
+        let mut best: Option<(f64, Weights)> = None;
+        for epoch in 0..opts.epochs {
+            rng.shuffle(&mut order);
+            let (mut errors, mut moves) = (0usize, 0usize);
+            for &si in &order {
+                let (gold, glab) = &golds[si];
+                let x = &inputs[si];
+                st.reset(gold.len());
+                while !st.is_terminal() {
+                    features(&st, x, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    trainer.score(&feats, &mut scores);
+                    let pred = best_valid(&st, &scores, nl, root_label);
+                    let target = best_zero_cost(&st, gold, glab, &scores, nl, root_label);
+                    trainer.tick();
+                    let (pc, tc) = (pred.class(nl), target.class(nl));
+                    let pred_ok = pc == tc || move_cost(&st, gold, glab, pred) <= move_cost(&st, gold, glab, target);
+                    if !pred_ok {
+                        trainer.update(&feats, tc, pc);
+                        errors += 1;
+                    }
+                    moves += 1;
+                    let follow = if epoch >= 1 && rng.next_f64() < opts.explore { pred } else { target };
+                    st.apply(follow);
+                }
+            }
+            model.weights = trainer.freeze(opts.prune);
+            let err = 100.0 * errors as f64 / moves.max(1) as f64;
+            if dev.is_empty() {
+                log(&format!("parser epoch {}: move errors {err:.2}%", epoch + 1));
+                continue;
+            }
+            let (uas, las) = model.attachment(dev, &dev_tags);
+            log(&format!(
+                "parser epoch {}: move errors {err:.2}%  dev UAS {uas:.2} LAS {las:.2}  ({} features, {} weights)",
+                epoch + 1,
+                model.weights.n_features(),
+                model.weights.n_weights()
+            ));
+            if best.as_ref().is_none_or(|b| las > b.0) {
+                best = Some((las, model.weights.clone()));
+            }
+        }
+        if let Some((_, w)) = best {
+            model.weights = w;
+        }
+        model
+    }
+
+    /// UAS and LAS (percent, punctuation included) with the given tags.
+    pub fn attachment(&self, sents: &[UdSentence], tags: &[Vec<Xpos>]) -> (f64, f64) {
+        let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
+        for (s, t) in sents.iter().zip(tags) {
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let out = self.parse(&Input::new(&forms, t));
+            for (w, (h, r)) in s.words.iter().zip(out) {
+                let gh = w.head.checked_sub(1);
+                if gh == h {
+                    u += 1;
+                    l += usize::from(r == w.deprel);
+                }
+                n += 1;
+            }
+        }
+        (100.0 * u as f64 / n.max(1) as f64, 100.0 * l as f64 / n.max(1) as f64)
+    }
+
+    /// Serialises the parser into a model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut e = Enc::new();
+        e.var(self.labels.len() as u64);
+        for l in &self.labels {
+            e.str(l.as_str());
+        }
+        e.u8(self.root_label);
+        self.weights.encode(&mut e);
+        format::wrap("parser", PARSER_VERSION, &e.buf)
+    }
+
+    /// Loads a parser from model-file bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let body = format::unwrap("parser", PARSER_VERSION, bytes)?;
+        let mut d = Dec::new(&body, "parser");
+        let n = d.len()?;
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            let s = d.str()?;
+            labels.push(DepRel::parse(&s).ok_or_else(|| d.err(format!("unknown relation {s}")))?);
+        }
+        let root_label = d.u8()?;
+        if root_label as usize >= labels.len() || labels.len() > 63 {
+            return Err(d.err("bad label set"));
+        }
+        let weights = Weights::decode(&mut d)?;
+        if weights.n_classes() != 1 + 2 * labels.len() {
+            return Err(d.err("weights and labels disagree"));
+        }
+        if !d.done() {
+            return Err(d.err("trailing bytes"));
+        }
+        Ok(Parser { labels, root_label, weights })
+    }
+}
+
+/// The highest-scoring valid move.
+#[inline]
+fn best_valid(st: &State, scores: &[f32], nl: usize, root_label: u8) -> Move {
+    let (vs, vl, vr) = st.valid();
+    let mut best = Move::Shift;
+    let mut best_s = f32::NEG_INFINITY;
+    if vs {
+        best_s = scores[0];
+    }
+    if vl {
+        if st.b == st.n {
+            let s = scores[1 + root_label as usize];
+            if s > best_s {
+                best_s = s;
+                best = Move::Left(root_label);
+            }
+        } else {
+            for l in 0..nl {
+                let s = scores[1 + l];
+                if s > best_s && l as u8 != root_label {
+                    best_s = s;
+                    best = Move::Left(l as u8);
+                }
+            }
+        }
+    }
+    if vr {
+        for l in 0..nl {
+            let s = scores[1 + nl + l];
+            if s > best_s && l as u8 != root_label {
+                best_s = s;
+                best = Move::Right(l as u8);
+            }
+        }
+    }
+    best
+}
+
+/// Labelled cost of a move: unlabelled cost plus one for a wrong label on a
+/// gold arc.
+fn move_cost(st: &State, gold: &[u32], glab: &[u8], mv: Move) -> u32 {
+    let (cs, cl, cr) = costs(st, gold);
+    let s0 = st.s(0);
+    match mv {
+        Move::Shift => cs,
+        Move::Left(l) => cl + u32::from(gold[s0 as usize] == st.b as u32 && glab[s0 as usize] != l),
+        Move::Right(l) => cr + u32::from(gold[s0 as usize] == st.s(1) && glab[s0 as usize] != l),
+    }
+}
+
+/// The best-scoring move of minimal cost.
+fn best_zero_cost(st: &State, gold: &[u32], glab: &[u8], scores: &[f32], nl: usize, root_label: u8) -> Move {
+    let (vs, vl, vr) = st.valid();
+    let (cs, cl, cr) = costs(st, gold);
+    let s0 = st.s(0);
+    let mut cands: Vec<(u32, Move)> = Vec::with_capacity(4);
+    if vs {
+        cands.push((cs, Move::Shift));
+    }
+    if vl {
+        let l = if st.b == st.n {
+            root_label
+        } else if gold[s0 as usize] == st.b as u32 {
+            glab[s0 as usize]
+        } else {
+            best_label(&scores[1..1 + nl], root_label)
+        };
+        cands.push((cl, Move::Left(l)));
+    }
+    if vr {
+        let l =
+            if gold[s0 as usize] == st.s(1) { glab[s0 as usize] } else { best_label(&scores[1 + nl..], root_label) };
+        cands.push((cr, Move::Right(l)));
+    }
+    let min = cands.iter().map(|c| c.0).min().unwrap_or(0);
+    cands
+        .into_iter()
+        .filter(|c| c.0 == min)
+        .map(|c| c.1)
+        .max_by(|a, b| scores[a.class(nl)].total_cmp(&scores[b.class(nl)]))
+        .unwrap_or(Move::Shift)
+}
+
+fn best_label(scores: &[f32], root_label: u8) -> u8 {
+    let mut best = if root_label == 0 { 1 } else { 0 };
+    for (l, &s) in scores.iter().enumerate() {
+        if l as u8 != root_label && s > scores[best] {
+            best = l;
+        }
+    }
+    best as u8
+}
+
+fn tag_xpos(tagger: &Tagger, s: &UdSentence) -> Vec<Xpos> {
+    let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+    tagger.tag(&forms).into_iter().map(|t| t.1).collect()
+}
+
+/// Tags of the training sentences, each fold tagged by a tagger trained on
+/// the other folds (gold tags when `jackknife` < 2).
+fn jackknife_tags(train: &[UdSentence], opts: &ParserOptions, log: &mut dyn FnMut(&str)) -> Vec<Vec<Xpos>> {
+    let k = opts.jackknife;
+    if k < 2 {
+        return train.iter().map(|s| s.words.iter().map(|w| w.xpos).collect()).collect();
+    }
+    let mut tags = vec![Vec::new(); train.len()];
+    let (mut right, mut total) = (0usize, 0usize);
+    // Contiguous folds, so that sentences of one document tag each other
+    // as little as possible (interleaved folds leak and flatter the tags).
+    let n = train.len();
+    let fold_of = |i: usize| i * k / n.max(1);
+    for fold in 0..k {
+        let rest: Vec<UdSentence> =
+            train.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|(_, s)| s.clone()).collect();
+        let tagger = Tagger::train(&rest, &[], &opts.tagger, &mut |_| {});
+        for (i, s) in train.iter().enumerate().filter(|(i, _)| fold_of(*i) == fold) {
+            let t = tag_xpos(&tagger, s);
+            right += t.iter().zip(&s.words).filter(|(a, w)| **a == w.xpos).count();
+            total += t.len();
+            tags[i] = t;
+        }
+    }
+    log(&format!("jackknife ({k} folds): training XPOS accuracy {:.2}", 100.0 * right as f64 / total.max(1) as f64));
+    tags
+}
