@@ -32,6 +32,17 @@
 //!      (see `minhash`), so a reprint never corroborates its original, and a
 //!      speaker repeating themselves is not corroboration either.
 //!
+//! 3. **Rejected allegations.** A denial that rejects allegations without
+//!    restating them ("described the claims of Western officials as
+//!    baseless", "rejected the accusations") has no proposition of its own.
+//!    It answers the allegations reported in the same article, so it
+//!    contradicts every affirming claim there by a speaker of another side
+//!    that involves the rejecting speaker's side — the country or body named
+//!    in the speaker's name or roles ("Iran's foreign minister" → Iran).
+//!    Speakers of that same side (the Iranian Foreign Ministry, for Iran) are
+//!    not its accusers. Such a denial is not aligned across documents unless it also
+//!    states its own content ("the allegation of the use of Iranian drones").
+//!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
 //! store.
@@ -200,6 +211,47 @@ pub trait Aligner: Send + Sync {
     /// The relation of a new claim to an earlier claim of the same
     /// proposition, with a one-line reason.
     fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)>;
+    /// Whether a claim with this stance rejects allegations (rule 3).
+    fn rejects_allegations(&self, claim: &ClaimInput<'_>, affirms: bool) -> bool;
+    /// Whether a rejection by a speaker of side `rejecter` answers an
+    /// affirming claim with signature `allegation` by a speaker of side
+    /// `alleger` in the same document; returns the reason when it does.
+    fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String>;
+}
+
+/// Nouns that name claims themselves: a denial built on them rejects
+/// allegations rather than stating a proposition.
+const META_NOUNS: &[&str] = &[
+    "accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim", "claims", "report",
+    "reports", "rumor", "rumors", "rumour", "rumours", "assertion", "assertions", "story", "stories",
+];
+
+/// The side a speaker speaks for: the folded proper words of its name (for
+/// organisations and places) and of its role descriptions ("Iran's foreign
+/// minister" → "iran"; "spokesman for the Russian defence ministry" →
+/// "russ"). A person's own name words are not a side.
+pub fn affiliation(name: &str, kind: &str, roles: &[String]) -> Vec<String> {
+    let own: Vec<String> = words(name).into_iter().map(|w| fold_proper(&w.to_lowercase())).collect();
+    // Titles and office words are capitalised in roles but name no side.
+    const GENERIC: &[&str] = &[
+        "agency", "army", "chief", "commander", "council", "defence", "defense", "department", "foreign", "forces",
+        "general", "head", "intelligence", "military", "minister", "ministry", "national", "office", "official",
+        "president", "secretary", "spokesman", "spokesperson", "spokeswoman", "state",
+    ];
+    let mut out = BTreeSet::new();
+    let sources = roles.iter().map(String::as_str).chain((kind != "person").then_some(name));
+    for text in sources {
+        for w in words(text) {
+            let lower = w.to_lowercase();
+            if is_capitalised(w) && !is_stop(&lower) && !is_number(w) && lower.chars().count() > 2 && !GENERIC.contains(&lower.as_str()) {
+                let k = fold_proper(&lower);
+                if kind != "person" || !own.contains(&k) {
+                    out.insert(k);
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// The rule-based aligner described in the module documentation.
@@ -440,7 +492,7 @@ impl Aligner for RuleAligner {
                 parts.push(o.text.clone());
             }
             if let Some(r) = &p.recipient {
-                parts.push(format!("to {}", r.text));
+                parts.push(format!("{} {}", if reversed { "from" } else { "to" }, r.text));
             }
             if parts.len() >= 2 {
                 text = Some(parts.join(" "));
@@ -538,6 +590,31 @@ impl Aligner for RuleAligner {
         }
         Some((RelationKind::Corroborates, "same polarity from independent sources".into()))
     }
+
+    fn rejects_allegations(&self, claim: &ClaimInput<'_>, affirms: bool) -> bool {
+        if affirms {
+            return false;
+        }
+        words(claim.content).iter().any(|w| META_NOUNS.contains(&w.to_lowercase().as_str()))
+            || claim.proposition.is_some_and(|p| {
+                [&p.actor, &p.object].into_iter().flatten().any(|a| META_NOUNS.contains(&a.head.to_lowercase().as_str()))
+            })
+    }
+
+    fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String> {
+        // The allegation must involve the rejecter's side, and its speaker
+        // must not speak for that side.
+        let side = rejecter
+            .iter()
+            .find(|k| allegation.anchors.binary_search(k).is_ok() && alleger.binary_search(k).is_err())?;
+        Some(format!("rejects the allegations reported in the same article involving {side}"))
+    }
+}
+
+/// True when a signature states content of its own (an object head or a
+/// classified predicate), beyond rejecting allegations.
+pub fn has_own_content(sig: &PropSignature) -> bool {
+    sig.head.as_ref().is_some_and(|h| !META_NOUNS.iter().any(|m| stem(m) == *h)) || sig.predicate.is_some()
 }
 
 /// The giver of a transfer-like predicate read from plain text: the first

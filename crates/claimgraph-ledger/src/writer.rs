@@ -19,7 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::align::{numbers_in_text, Aligner, ClaimFacts, ClaimInput, NumberFact, PropSignature, RuleAligner, TermStats};
+use crate::align::{affiliation, has_own_content, numbers_in_text, Aligner, ClaimFacts, ClaimInput, NumberFact, PropSignature, RelationKind, RuleAligner, TermStats};
 use crate::convert::{entity_kind, record_to_document};
 use crate::error::Result;
 use crate::minhash::{self, Signature};
@@ -67,6 +67,15 @@ pub struct LedgerWriter {
     stats: TermStats,
     signatures: FxHashMap<i64, Arc<PropSignature>>,
     keep_ids: bool,
+}
+
+/// A claim of the document being written, kept for rule 3.
+struct DocClaim {
+    facts: ClaimFacts,
+    about: Vec<i64>,
+    side: Vec<String>,
+    rejects: bool,
+    aligned: Option<(i64, PropSignature)>,
 }
 
 /// The claim-level facts the writer derives from a record.
@@ -399,6 +408,7 @@ impl LedgerWriter {
         }
 
         let origin_row = origin.unwrap_or(doc_row);
+        let mut in_doc: Vec<DocClaim> = Vec::new();
         for j in 0..rec.claims.len() {
             let ctx = claim_context(&rec, j);
             let c = &rec.claims[j];
@@ -478,9 +488,76 @@ impl LedgerWriter {
                 affirms: c.stance != "denies",
                 numbers: ctx.numbers.clone(),
             };
-            report.relations += self.align_claim(&input, &facts, &about_rows)?;
+            let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
+                Some(e) => affiliation(&e.name, &e.kind, &e.roles),
+                None => affiliation(&c.speaker.text, "other", &[]),
+            };
+            let sig = self.aligner.signature(&input);
+            let rejects = self.aligner.rejects_allegations(&input, facts.affirms);
+            let aligned = if rejects && !sig.as_ref().is_some_and(has_own_content) {
+                self.conn.prepare_cached("UPDATE claims SET aligned = 1 WHERE rowid = ?1")?.execute([claim_row])?;
+                None
+            } else {
+                let (n, aligned) = self.align_claim(sig, &facts, &about_rows)?;
+                report.relations += n;
+                aligned
+            };
+            in_doc.push(DocClaim { facts, about: about_rows, side, rejects, aligned });
         }
+        report.relations += self.answer_rejections(&in_doc)?;
         Ok(())
+    }
+
+    /// Rule 3 of [`crate::align`]: a rejection of allegations contradicts the
+    /// affirming claims of the same document that it answers.
+    fn answer_rejections(&mut self, claims: &[DocClaim]) -> Result<usize> {
+        let mut added = 0;
+        for m in claims.iter().filter(|c| c.rejects) {
+            for x in claims {
+                let Some((prop, sig)) = &x.aligned else { continue };
+                let same_speaker = match (m.facts.speaker, x.facts.speaker) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => m.facts.speaker_key == x.facts.speaker_key,
+                };
+                if !x.facts.affirms || same_speaker || x.facts.claim == m.facts.claim {
+                    continue;
+                }
+                let Some(reason) = self.aligner.answers(&m.side, sig, &x.side) else { continue };
+                let (a, b) = if x.facts.claim < m.facts.claim { (x, m) } else { (m, x) };
+                let mut involved: BTreeSet<i64> = a.about.iter().chain(b.about.iter()).copied().collect();
+                involved.extend(a.facts.speaker);
+                involved.extend(b.facts.speaker);
+                if self.insert_relation(RelationKind::Contradicts, a.facts.claim, b.facts.claim, *prop, &reason, involved)? {
+                    added += 1;
+                }
+            }
+        }
+        Ok(added)
+    }
+
+    fn insert_relation(
+        &mut self,
+        kind: RelationKind,
+        a: i64,
+        b: i64,
+        prop: i64,
+        reason: &str,
+        involved: BTreeSet<i64>,
+    ) -> Result<bool> {
+        let n = self
+            .conn
+            .prepare_cached("INSERT OR IGNORE INTO relations(kind, a, b, prop, reason) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![kind.as_str(), a, b, prop, reason])?;
+        if n == 0 {
+            return Ok(false);
+        }
+        let rel = self.conn.last_insert_rowid();
+        let mut st = self.conn.prepare_cached("INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)")?;
+        for e in involved {
+            let e = self.redirects.get(&e).copied().unwrap_or(e);
+            st.execute(params![e, rel])?;
+        }
+        Ok(true)
     }
 
     fn signature_of(&mut self, prop: i64) -> Result<Option<Arc<PropSignature>>> {
@@ -503,10 +580,16 @@ impl LedgerWriter {
 
     /// Finds or creates the claim's proposition and relates the claim to
     /// the proposition's earlier members. Returns the relations added.
-    fn align_claim(&mut self, input: &ClaimInput<'_>, facts: &ClaimFacts, about_rows: &[i64]) -> Result<usize> {
-        let Some(sig) = self.aligner.signature(input) else {
+    #[allow(clippy::type_complexity)]
+    fn align_claim(
+        &mut self,
+        sig: Option<PropSignature>,
+        facts: &ClaimFacts,
+        about_rows: &[i64],
+    ) -> Result<(usize, Option<(i64, PropSignature)>)> {
+        let Some(sig) = sig else {
             self.conn.prepare_cached("UPDATE claims SET aligned = 1 WHERE rowid = ?1")?.execute([facts.claim])?;
-            return Ok(0);
+            return Ok((0, None));
         };
         let keys = self.aligner.index_keys(&sig);
         let mut cands = BTreeSet::new();
@@ -575,15 +658,6 @@ impl LedgerWriter {
         for old in members {
             let old = ClaimFacts { speaker: old.speaker.map(|s| self.redirects.get(&s).copied().unwrap_or(s)), ..old };
             let Some((kind, reason)) = self.aligner.relate(facts, &old) else { continue };
-            let n = self
-                .conn
-                .prepare_cached("INSERT OR IGNORE INTO relations(kind, a, b, prop, reason) VALUES (?1, ?2, ?3, ?4, ?5)")?
-                .execute(params![kind.as_str(), old.claim, facts.claim, prop, reason])?;
-            if n == 0 {
-                continue;
-            }
-            let rel = self.conn.last_insert_rowid();
-            added += 1;
             let mut involved: BTreeSet<i64> = about_rows.iter().copied().collect();
             involved.extend(facts.speaker);
             involved.extend(old.speaker);
@@ -593,13 +667,11 @@ impl LedgerWriter {
                     involved.insert(e?);
                 }
             }
-            let mut st =
-                self.conn.prepare_cached("INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)")?;
-            for e in involved {
-                st.execute(params![e, rel])?;
+            if self.insert_relation(kind, old.claim, facts.claim, prop, &reason, involved)? {
+                added += 1;
             }
         }
-        Ok(added)
+        Ok((added, Some((prop, sig))))
     }
 
     /// Completes work that a migration left pending: documents without a
@@ -697,7 +769,8 @@ impl LedgerWriter {
                             params![claim_row, serde_json::to_string(&ctx.numbers)?],
                         )?;
                     }
-                    w.align_claim(&input, &facts, &about_rows)?;
+                    let sig = w.aligner.signature(&input);
+                    w.align_claim(sig, &facts, &about_rows)?;
                 }
                 Ok(())
             })?;

@@ -1,18 +1,235 @@
-//! `claimgraph ingest`.
+//! `claimgraph ingest`: analyse articles and store them in the ledger.
+//!
+//! Three stages overlap: this thread reads inputs and cleans documents,
+//! the rayon pool analyses a batch at a time across all cores, and one
+//! writer thread stores each analysed batch in one transaction. A document
+//! whose clean-text hash the ledger already holds is skipped before
+//! analysis, so rerunning an interrupted ingest only analyses what is
+//! missing.
 
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, IsTerminal};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
 
-use anyhow::{bail, Result};
+use anyhow::{Context, Result};
+use claimgraph::input::{expand_sources, read_input, Input};
+use claimgraph::{DocRecord, Document, Pipeline, RawDocument};
+use claimgraph_ledger::{LedgerWriter, WriteReport};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 /// Arguments of `ingest`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Arguments, not yet defined.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// The ledger file (created when missing).
+    #[arg(long, default_value = "claimgraph.db")]
+    db: PathBuf,
+    /// The inputs are analysed records (`extract --format jsonl` output or a
+    /// ledger's `export --format jsonl`), stored without analysing again.
+    #[arg(long)]
+    records: bool,
+    /// With --records: keep the records' entity ids instead of resolving
+    /// them against the ledger (for re-importing an export).
+    #[arg(long, requires = "records")]
+    keep_ids: bool,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    batch: u32,
+    /// Files (.txt, .html, .jsonl, feeds, WARC), directories, URLs, or - for stdin.
+    #[arg(required = true)]
+    sources: Vec<String>,
 }
 
-/// Runs `ingest`.
-pub fn run(_args: Args) -> Result<ExitCode> {
-    bail!("`ingest` is not implemented yet")
+/// A batch on its way to the writer.
+enum Batch {
+    Documents(Vec<Document>),
+    Records(Vec<DocRecord>),
+}
+
+/// Runs `ingest`. Bad inputs are reported one line each and skipped; the
+/// exit code is non-zero only when no document could be read.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let started = Instant::now();
+    let mut writer =
+        LedgerWriter::open(&args.db).with_context(|| format!("opening the ledger {}", args.db.display()))?;
+    writer.keep_ids(args.keep_ids);
+    let mut known: HashSet<String> = writer.known_ids()?.into_iter().collect();
+    let progress = progress_bar();
+
+    // The writer thread: one transaction per batch, in arrival order.
+    let (tx, rx) = sync_channel::<Batch>(2);
+    let db_name = args.db.display().to_string();
+    let writer_thread = std::thread::spawn(move || -> Result<(WriteReport, Duration)> {
+        let mut total = WriteReport::default();
+        let mut busy = Duration::ZERO;
+        for batch in rx {
+            let t = Instant::now();
+            let report = match batch {
+                Batch::Documents(d) => writer.write_documents(d),
+                Batch::Records(r) => writer.write_records(r),
+            }
+            .with_context(|| format!("writing to the ledger {db_name}"))?;
+            busy += t.elapsed();
+            total.absorb(&report);
+        }
+        Ok((total, busy))
+    });
+
+    let batch_size = args.batch as usize;
+    let analysis_nanos = AtomicU64::new(0);
+    let mut read_ok = 0usize;
+    let mut skipped = 0usize;
+    let send = |batch: Batch| tx.send(batch).is_ok();
+    let mut pipeline = None;
+    let mut sent_all = true;
+
+    'inputs: for input in expand_sources(&args.sources) {
+        let input = match input {
+            Ok(i) => i,
+            Err(e) => {
+                progress.suspend(|| crate::report::bad_input(&e));
+                continue;
+            }
+        };
+        if args.records {
+            let mut batch = Vec::with_capacity(batch_size);
+            for rec in read_records(&input) {
+                match rec {
+                    Ok(rec) => {
+                        read_ok += 1;
+                        progress.inc(1);
+                        batch.push(rec);
+                        if batch.len() == batch_size && !send(Batch::Records(std::mem::take(&mut batch))) {
+                            sent_all = false;
+                            break 'inputs;
+                        }
+                    }
+                    Err(e) => progress.suspend(|| crate::report::bad_input(&e)),
+                }
+            }
+            if !batch.is_empty() && !send(Batch::Records(batch)) {
+                sent_all = false;
+                break 'inputs;
+            }
+            continue;
+        }
+        if pipeline.is_none() {
+            pipeline = Some(Pipeline::new().context("loading the models")?);
+        }
+        let Some(pipeline) = pipeline.as_ref() else { continue };
+        let mut docs = read_input(&input);
+        loop {
+            let raws: Vec<_> = docs.by_ref().take(batch_size).collect();
+            if raws.is_empty() {
+                break;
+            }
+            // Clean first (cheap) to learn each document's id, and skip the
+            // ones the ledger already has before the costly analysis.
+            let cleaned: Vec<claimgraph::Result<Document>> =
+                raws.into_par_iter().map(|r: claimgraph::Result<RawDocument>| r.and_then(claimgraph::clean::clean)).collect();
+            let mut todo = Vec::with_capacity(cleaned.len());
+            for c in cleaned {
+                match c {
+                    Ok(doc) => {
+                        read_ok += 1;
+                        if known.insert(doc.id.clone()) {
+                            todo.push(doc);
+                        } else {
+                            skipped += 1;
+                            progress.inc(1);
+                        }
+                    }
+                    Err(e) => progress.suspend(|| crate::report::bad_input(&e)),
+                }
+            }
+            let analysed: Vec<Document> = todo
+                .into_par_iter()
+                .map(|mut doc| {
+                    let t = Instant::now();
+                    pipeline.analyse(&mut doc);
+                    analysis_nanos.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                    progress.inc(1);
+                    doc
+                })
+                .collect();
+            if !analysed.is_empty() && !send(Batch::Documents(analysed)) {
+                sent_all = false;
+                break 'inputs;
+            }
+        }
+    }
+    drop(tx);
+    let outcome = writer_thread.join().map_err(|_| anyhow::anyhow!("the ledger writer thread panicked"))?;
+    progress.finish_and_clear();
+    let (report, storage) = match outcome {
+        Ok(x) => x,
+        Err(e) => return Err(e),
+    };
+    if !sent_all {
+        anyhow::bail!("the ledger writer stopped early");
+    }
+    let wall = started.elapsed().as_secs_f64();
+    let analysis = Duration::from_nanos(analysis_nanos.load(Ordering::Relaxed)).as_secs_f64();
+    eprintln!(
+        "claimgraph: {} new documents ({} near-duplicates), {} already present, {} claims, {} relations; \
+         {:.1} s ({:.0} documents/s; analysis {:.1} CPU-s over {} threads, storage {:.1} s)",
+        report.added,
+        report.copies,
+        report.present + skipped,
+        report.claims,
+        report.relations,
+        wall,
+        (report.added + report.present + skipped) as f64 / wall.max(1e-9),
+        analysis,
+        rayon::current_num_threads(),
+        storage.as_secs_f64(),
+    );
+    Ok(if read_ok > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// A progress bar on standard error when it is a terminal, else nothing.
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{spinner} {human_pos} documents  {per_sec}  elapsed {elapsed_precise}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Reads analysed records, one JSON object per line; a bad line is an error
+/// naming `input#line`, and the other lines still come.
+fn read_records(input: &Input) -> Box<dyn Iterator<Item = claimgraph::Result<DocRecord>>> {
+    let name = input.name();
+    let reader: Box<dyn BufRead> = match input {
+        Input::File(p) => match std::fs::File::open(p) {
+            Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+            Err(e) => return Box::new(std::iter::once(Err(claimgraph::Error::io(p, e)))),
+        },
+        Input::Stdin => Box::new(BufReader::new(std::io::stdin())),
+        Input::Url(u) => {
+            return Box::new(std::iter::once(Err(claimgraph::Error::Format {
+                path: u.clone(),
+                message: "records are read from files or standard input".into(),
+            })))
+        }
+    };
+    Box::new(reader.lines().enumerate().filter_map(move |(n, line)| {
+        let here = format!("{name}#{}", n + 1);
+        match line {
+            Err(e) => Some(Err(claimgraph::Error::Io { path: here, source: e })),
+            Ok(l) if l.trim().is_empty() => None,
+            Ok(l) => Some(serde_json::from_str::<DocRecord>(&l).map_err(|e| claimgraph::Error::Format {
+                path: here,
+                message: format!("not an analysed record: {e}"),
+            })),
+        }
+    }))
 }
