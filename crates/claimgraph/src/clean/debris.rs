@@ -330,17 +330,21 @@ pub fn is_debris(line: &str) -> bool {
     // Calls to the reader; a quoted or reported line is someone's words.
     let quoted = k.contains(['"', '\u{201c}', '\u{201d}']) || k.contains(" said") || k.contains(" says");
     if words <= 15 && !quoted {
+        // Addressed to "us"/"our": never an article's own sentence.
         let calls = [
             "follow us",
             "like us on",
             "join us on",
             "join our",
             "subscribe to our",
-            "subscribe to the",
             "sign up for our",
             "sign up to our",
-            "sign up for the",
             "download our app",
+        ];
+        // These could start a (strange) sentence: only short fragments go.
+        let weak_calls = [
+            "subscribe to the",
+            "sign up for the",
             "download the app",
             "click here to",
             "get the latest",
@@ -348,7 +352,7 @@ pub fn is_debris(line: &str) -> bool {
             "share on",
             "share via",
         ];
-        if calls.iter().any(|c| k.starts_with(c)) {
+        if calls.iter().any(|c| k.starts_with(c)) || !is_prose(line) && weak_calls.iter().any(|c| k.starts_with(c)) {
             return true;
         }
         let networks = [
@@ -363,7 +367,7 @@ pub fn is_debris(line: &str) -> bool {
             "tiktok",
             "newsletter",
         ];
-        if words <= 8 && k.starts_with("follow ") && networks.iter().any(|n| k.contains(n)) {
+        if words <= 8 && !is_prose(line) && k.starts_with("follow ") && networks.iter().any(|n| k.contains(n)) {
             return true;
         }
     }

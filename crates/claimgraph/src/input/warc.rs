@@ -85,7 +85,7 @@ fn read_records(name: &str, stream: ByteStream, tx: &SyncSender<Result<RawDocume
     while let Some(item) = records.next_item() {
         n += 1;
         let here = format!("{name}#{n}");
-        let mut record = match item {
+        let record = match item {
             Ok(r) => r,
             // The header block was read and the body will be skipped: the
             // stream is still in step.
@@ -110,31 +110,36 @@ fn read_records(name: &str, stream: ByteStream, tx: &SyncSender<Result<RawDocume
         if !matches!(kind, RecordType::Response | RecordType::Resource | RecordType::Conversion) {
             continue;
         }
-        let uri = record
-            .header(WarcHeader::TargetURI)
-            .map(|u| u.trim().trim_start_matches('<').trim_end_matches('>').to_string())
-            .filter(|u| !u.is_empty());
-        let content_type = record.header(WarcHeader::ContentType).map(|c| c.into_owned());
         let declared = record.content_length();
         if declared > MAX_RECORD_BYTES {
             // Not read: the streaming iterator skips the body.
-            let e = Error::TooLarge { path: uri.unwrap_or(here), size: declared, limit: MAX_RECORD_BYTES };
+            let e = Error::TooLarge { path: here, size: declared, limit: MAX_RECORD_BYTES };
             if tx.send(Err(e)).is_err() {
                 return;
             }
             continue;
         }
-        let mut body = Vec::new();
-        if let Err(io) = (&mut record).take(MAX_RECORD_BYTES).read_to_end(&mut body) {
-            let message = format!("truncated or corrupt WARC data: {io}; rest of the file skipped");
-            let _ = tx.send(Err(Error::Format { path: here, message }));
-            return;
-        }
+        // `Record::header` unwraps non-UTF-8 header values (a panic on bad
+        // input), so the headers are read from the raw parts instead. The
+        // body is at most MAX_RECORD_BYTES, checked above.
+        let (headers, body) = match record.into_buffered() {
+            Ok(r) => r.into_raw_parts(),
+            Err(io) => {
+                let message = format!("truncated or corrupt WARC data: {io}; rest of the file skipped");
+                let _ = tx.send(Err(Error::Format { path: here, message }));
+                return;
+            }
+        };
         if (body.len() as u64) < declared {
             let message = "truncated WARC record; rest of the file skipped".to_string();
             let _ = tx.send(Err(Error::Format { path: here, message }));
             return;
         }
+        let header = |h: WarcHeader| headers.headers.get(&h).map(|v| String::from_utf8_lossy(v).trim().to_string());
+        let uri = header(WarcHeader::TargetURI)
+            .map(|u| u.trim_start_matches('<').trim_end_matches('>').to_string())
+            .filter(|u| !u.is_empty());
+        let content_type = header(WarcHeader::ContentType);
         let doc = match kind {
             RecordType::Response => response_document(&here, uri, &body),
             _ => payload_document(&here, uri, content_type.as_deref(), body),
