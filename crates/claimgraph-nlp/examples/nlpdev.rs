@@ -106,6 +106,25 @@ fn main() {
             let m = claimgraph_nlp::ner::Ner::train(&data, &gaz, &opts);
             std::fs::write(&args[4], m.to_bytes()).expect("write");
         }
+        Some("speed") => {
+            // nlpdev speed CONLLU: times tagger and parser separately.
+            let core = claimgraph_nlp::Core::load_default().expect("core");
+            let sents = read_conllu(Path::new(&args[1])).expect("conllu");
+            let forms: Vec<Vec<&str>> = sents.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+            let n: usize = forms.iter().map(|f| f.len()).sum();
+            let tagger = core.tagger().expect("tagger");
+            let parser = core.parser().expect("parser");
+            for _ in 0..2 {
+                let t0 = std::time::Instant::now();
+                let tags: Vec<Vec<_>> = forms.iter().map(|f| tagger.tag(f).into_iter().map(|t| t.1).collect()).collect();
+                let t1 = t0.elapsed().as_secs_f64();
+                let t0 = std::time::Instant::now();
+                let mut k = 0;
+                for (f, t) in forms.iter().zip(&tags) { k += parser.parse(&claimgraph_nlp::parser::Input::new(f, t)).len(); }
+                let t2 = t0.elapsed().as_secs_f64();
+                eprintln!("tagger {:.0} w/s, parser {:.0} w/s, both {:.0} w/s ({k})", n as f64 / t1, n as f64 / t2, n as f64 / (t1 + t2));
+            }
+        }
         _ => eprintln!("usage: nlpdev tagger TRAIN DEV OUT [EPOCHS]"),
     }
 }

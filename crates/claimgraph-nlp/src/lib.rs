@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod abbrev;
+pub mod clusters;
 pub mod conllu;
 pub mod core;
 pub mod eval;

@@ -219,11 +219,57 @@ impl Weights {
     }
 
     /// Scores all classes for a feature set, into `scores` (overwritten).
+    ///
+    /// The work is split in three passes so that the memory loads of all
+    /// features are in flight at once instead of one after the other: the
+    /// model is far larger than the caches, so scoring is bound by memory
+    /// latency, not arithmetic. Pass one prefetches every probe slot, pass
+    /// two probes and prefetches each matching row, pass three adds.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in feats {
-            self.add(f, scores);
+        const CHUNK: usize = 128;
+        for chunk in feats.chunks(CHUNK) {
+            let mut rows = [(0u32, 0u32); CHUNK];
+            for &f in chunk {
+                prefetch(&self.slots[key_of(f) as usize & self.mask]);
+            }
+            let mut found = 0;
+            for &f in chunk {
+                if let Some((start, len)) = self.find(f) {
+                    let mut k = start;
+                    while k < start + len {
+                        prefetch(&self.entries[k]);
+                        k += 16;
+                    }
+                    rows[found] = (start as u32, len as u32);
+                    found += 1;
+                }
+            }
+            for &(start, len) in &rows[..found] {
+                let (start, len) = (start as usize, len as usize);
+                for &e in &self.entries[start..start + len] {
+                    scores[(e & 0xff) as usize] += f32::from_bits(e & !0xff);
+                }
+            }
+        }
+    }
+
+    /// The row (start, length) of a feature, if stored.
+    #[inline]
+    fn find(&self, feat: u64) -> Option<(usize, usize)> {
+        let key = key_of(feat);
+        let mut i = key as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            let k = (s >> 32) as u32;
+            if k == key {
+                return Some((((s >> 7) & ((1 << START_BITS) - 1)) as usize, (s & 0x7f) as usize));
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 
@@ -309,6 +355,19 @@ impl Weights {
         }
         Ok(Weights::build(n_classes, feats))
     }
+}
+
+/// Hints the processor to fetch the cache line holding `x`.
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint; it never faults, and `x` is a valid
+    // reference anyway.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(x as *const T as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// Index of the highest score among the allowed classes (`allowed(i)`).
