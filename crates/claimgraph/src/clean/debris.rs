@@ -122,6 +122,12 @@ const FURNITURE: &[&str] = &[
     "about us",
     "learn more",
     "more info",
+    "print friendly, pdf & email",
+    "bookmark",
+    "save",
+    "save article",
+    "a+ a-",
+    "check also",
 ];
 
 /// Headers after which the page lists other stories, tags or comments: at
@@ -193,6 +199,12 @@ const SECTION_HEADERS: &[&str] = &[
     "discussion",
     "back to top button",
     "back to top",
+    "check also",
+    "more on this story",
+    "more on this topic",
+    "further reading",
+    "read more about",
+    "sources",
 ];
 
 /// Headers that end the article outright (comment sections, the page's
@@ -308,6 +320,9 @@ pub fn is_debris(line: &str) -> bool {
         return true;
     }
     let words = k.split(' ').count();
+    if is_code(&k) || is_page_chrome(&k, words) && !is_prose(line) {
+        return true;
+    }
     // "Read more: Other headline", "Follow us on Telegram", "Sign up for our
     // newsletter": short lines that only point elsewhere.
     const POINTERS: &[&str] = &[
@@ -526,6 +541,55 @@ fn is_trailer_line(k: &str) -> bool {
     super::date::normalise(k).is_some() && k.split(' ').count() <= 6
 }
 
+/// Script text that scrapers pick up: ad slots, tag managers, inline JS.
+fn is_code(k: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "adsbygoogle",
+        "googletag",
+        "window.",
+        "document.write",
+        "document.getelementby",
+        "function(",
+        "function (",
+        "var ",
+        "});",
+    ];
+    MARKERS.iter().any(|m| k.contains(m)) && k.contains([';', '{', '}']) && !k.contains("\" said")
+}
+
+/// Short lines of page chrome: breadcrumbs, reading times, credits,
+/// "Powered by" footers, photo credits.
+fn is_page_chrome(k: &str, words: usize) -> bool {
+    if words <= 12 && k.starts_with("home ") && k.contains(['»', '›', '>', '/', '|']) {
+        return true;
+    }
+    if words <= 5
+        && (k.ends_with("min read")
+            || k.ends_with("mins read")
+            || k.ends_with("minute read")
+            || k.ends_with("minutes read"))
+    {
+        return true;
+    }
+    const PREFIXES: &[&str] = &[
+        "reading time:",
+        "post views:",
+        "views:",
+        "powered by ",
+        "designed by ",
+        "developed by ",
+        "theme by ",
+        "photo:",
+        "photo credit",
+        "image:",
+        "image credit",
+        "image source",
+        "file photo",
+        "photo by ",
+    ];
+    words <= 12 && PREFIXES.iter().any(|p| k.starts_with(p))
+}
+
 fn is_section_header(k: &str) -> bool {
     SECTION_HEADERS.contains(&k)
         || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
@@ -666,6 +730,15 @@ mod tests {
     fn prose_is_never_cut() {
         let t = "He said the share of votes was rising.\n\nShare prices fell sharply on Monday after the announcement, traders said.\n\nRelated talks will resume next week in Geneva, the ministry said in a statement.";
         assert_eq!(strip(t), t);
+    }
+
+    #[test]
+    fn scraped_chrome_and_code_lines() {
+        let t = format!("Home \u{bb} World \u{bb} Middle East\n3 min read\n{BODY}\n\n(adsbygoogle = window.adsbygoogle || []).push({{}});\n\nPhoto: Example Agency\nPost Views: 1,234\nShare\nFacebook Twitter LinkedIn Tumblr Pinterest Reddit VKontakte Pocket\nCheck Also\nKessel opens new airport\nClose");
+        assert_eq!(strip(&t), BODY);
+        // Prose that merely starts like chrome stays.
+        let p = "Powered by cheap drones, the offensive has changed the war, officers said.";
+        assert_eq!(strip(p), p);
     }
 
     #[test]

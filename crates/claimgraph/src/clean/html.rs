@@ -33,6 +33,12 @@ pub struct Page {
 /// recursively) and use the fallback renderer, which does not recurse.
 const MAX_READABILITY_DEPTH: usize = 300;
 
+/// Pages nested deeper than this (by a cheap count over the raw markup) are
+/// refused: html5ever's tree builder takes time quadratic in the nesting
+/// depth, so a megabyte of `<div>`s would stall a whole ingest. Real pages
+/// stay under a few hundred levels.
+pub const MAX_NESTING: usize = 4000;
+
 /// Readability gives up on pages with more elements than this.
 const MAX_READABILITY_ELEMENTS: usize = 100_000;
 
@@ -150,12 +156,46 @@ const CHROME_ROLES: &[&str] =
 /// Extracts the article and its metadata from an HTML page (a whole page or
 /// a fragment, such as a feed entry's content).
 pub fn extract(html: &str) -> Page {
+    if nesting_estimate(html) > MAX_NESTING {
+        return Page::default();
+    }
     let doc = Html::parse_document(html);
     let meta = meta::extract(&doc);
     let fallback = Renderer::render(doc.root_element(), true);
     let readable = if depth(&doc) <= MAX_READABILITY_DEPTH { readability(html) } else { None };
     let body = choose(readable, fallback);
     Page { body, title: meta.title, published: meta.published }
+}
+
+/// An upper estimate of how deeply a page's elements nest, from its raw
+/// markup: start tags (other than void elements) count one level down, end
+/// tags one up. Linear in the length of the page.
+pub fn nesting_estimate(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        let rest = &bytes[i..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        let self_closing = rest.iter().position(|&b| b == b'>').is_some_and(|e| e > 0 && rest[e - 1] == b'/');
+        if !VOID.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
 }
 
 /// The article content HTML as Readability finds it, rendered to text.
@@ -456,9 +496,14 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = format!("{}<p>Deep text survives here.</p>{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    fn deep_nesting_does_not_overflow_or_stall() {
+        let html = format!("{}<p>Deep text survives here.</p>{}", "<div>".repeat(3000), "</div>".repeat(3000));
         assert!(extract(&html).body.contains("Deep text survives here."));
+        let start = std::time::Instant::now();
+        let html = format!("{}<p>Too deep.</p>", "<div><span>".repeat(100_000));
+        assert_eq!(extract(&html).body, "");
+        assert!(start.elapsed().as_secs() < 2);
+        assert_eq!(nesting_estimate("<p>a<br>b<img src=x/><b>c</b></p><div/>"), 2);
     }
 
     #[test]

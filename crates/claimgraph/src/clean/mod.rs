@@ -32,6 +32,10 @@ pub fn clean(raw: RawDocument) -> Result<Document> {
             text
         }
         RawBody::Html(h) => {
+            if html::nesting_estimate(&h) > html::MAX_NESTING {
+                let message = format!("HTML nested more than {} levels deep", html::MAX_NESTING);
+                return Err(Error::Format { path: meta.source, message });
+            }
             let page = html::extract(&h);
             merge_meta(&mut meta, page.title, page.published);
             debris::strip(&normalise_text(&page.body))
