@@ -96,13 +96,43 @@ impl<'d> Ctx<'d> {
     /// the preceding word is not a determiner, possessive or preposition.
     pub fn can_be_verb(&self, i: usize) -> bool {
         if self.tagged {
-            return matches!(self.tokens[i].upos, Upos::VERB | Upos::AUX) || (self.tokens[i].upos == Upos::NOUN && self.verbal_neighbourhood(i));
+            return matches!(self.tokens[i].upos, Upos::VERB | Upos::AUX)
+                || (self.tokens[i].upos == Upos::NOUN && self.verbal_neighbourhood(i));
         }
         if i == 0 {
             return true;
         }
         let prev = self.lower(i - 1);
-        !matches!(prev.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "of" | "’s" | "'s" | "such" | "any" | "some" | "no" | "every" | "each" | "recent" | "latest" | "new" | "previous")
+        !matches!(
+            prev.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "of"
+                | "’s"
+                | "'s"
+                | "such"
+                | "any"
+                | "some"
+                | "no"
+                | "every"
+                | "each"
+                | "recent"
+                | "latest"
+                | "new"
+                | "previous"
+        )
     }
 
     /// A tagger may call a reporting verb a noun in garbled text; accept it
@@ -120,7 +150,8 @@ impl<'d> Ctx<'d> {
         let w = self.word(i);
         if self.tagged {
             let u = self.tokens[i].upos;
-            return matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM | Upos::DET | Upos::PRON) || matches!(w, "’s" | "'s" | "-");
+            return matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM | Upos::DET | Upos::PRON)
+                || matches!(w, "’s" | "'s" | "-");
         }
         !self.is_punct(i) || matches!(w, "’s" | "'s" | "-" | "’" | "'")
     }
@@ -134,7 +165,11 @@ impl<'d> Ctx<'d> {
             if m.span.end == end {
                 let better = match best {
                     None => true,
-                    Some(b) => rank(&self.doc.mentions[b]) < rank(m) || (rank(&self.doc.mentions[b]) == rank(m) && m.span.start < self.doc.mentions[b].span.start),
+                    Some(b) => {
+                        rank(&self.doc.mentions[b]) < rank(m)
+                            || (rank(&self.doc.mentions[b]) == rank(m)
+                                && m.span.start < self.doc.mentions[b].span.start)
+                    }
                 };
                 if better {
                     best = Some(mi);

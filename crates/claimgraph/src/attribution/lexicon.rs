@@ -197,7 +197,12 @@ fn inflect(lemma: &str) -> Vec<String> {
     let last = bytes[bytes.len() - 1];
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
     // -s
-    if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') || lemma.ends_with('z') {
+    if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+    {
         out.push(format!("{lemma}es"));
     } else if last == b'y' && !vowel(bytes[bytes.len() - 2]) {
         out.push(format!("{}ies", &lemma[..lemma.len() - 1]));
@@ -234,11 +239,44 @@ pub fn cue_verb(word: &str) -> Option<CueVerb> {
 /// Words that make an evaluation a denial: "described the claims as
 /// baseless", "called the report a lie".
 const FALSITY: &[&str] = &[
-    "baseless", "false", "untrue", "unfounded", "groundless", "fabricated", "fabrication", "fabrications", "lie",
-    "lies", "nonsense", "absurd", "ridiculous", "fake", "bogus", "propaganda", "fiction", "fictitious", "myth",
-    "misleading", "disinformation", "misinformation", "slander", "slanderous", "incorrect", "inaccurate", "wrong",
-    "invented", "hoax", "rubbish", "lies", "smear", "unsubstantiated", "speculation", "speculative", "fantasy",
-    "politically", "motivated",
+    "baseless",
+    "false",
+    "untrue",
+    "unfounded",
+    "groundless",
+    "fabricated",
+    "fabrication",
+    "fabrications",
+    "lie",
+    "lies",
+    "nonsense",
+    "absurd",
+    "ridiculous",
+    "fake",
+    "bogus",
+    "propaganda",
+    "fiction",
+    "fictitious",
+    "myth",
+    "misleading",
+    "disinformation",
+    "misinformation",
+    "slander",
+    "slanderous",
+    "incorrect",
+    "inaccurate",
+    "wrong",
+    "invented",
+    "hoax",
+    "rubbish",
+    "lies",
+    "smear",
+    "unsubstantiated",
+    "speculation",
+    "speculative",
+    "fantasy",
+    "politically",
+    "motivated",
 ];
 
 /// True when `word` calls something false.
@@ -248,14 +286,41 @@ pub fn is_falsity_word(word: &str) -> bool {
 
 /// Words that negate the clause they stand in.
 pub fn is_negator(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "not" | "n't" | "never" | "no" | "none" | "nothing" | "nobody" | "neither" | "nor" | "nowhere" | "nt" | "cannot")
+    matches!(
+        word.to_lowercase().as_str(),
+        "not"
+            | "n't"
+            | "never"
+            | "no"
+            | "none"
+            | "nothing"
+            | "nobody"
+            | "neither"
+            | "nor"
+            | "nowhere"
+            | "nt"
+            | "cannot"
+    )
 }
 
 /// Hedges: the speaker or reporter marks the content as uncertain.
 pub fn is_hedge(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "allegedly" | "reportedly" | "may" | "might" | "could" | "possibly" | "perhaps" | "probably" | "likely" | "apparently" | "supposedly" | "purportedly" | "seemingly" | "unconfirmed"
+        "allegedly"
+            | "reportedly"
+            | "may"
+            | "might"
+            | "could"
+            | "possibly"
+            | "perhaps"
+            | "probably"
+            | "likely"
+            | "apparently"
+            | "supposedly"
+            | "purportedly"
+            | "seemingly"
+            | "unconfirmed"
     )
 }
 
@@ -264,7 +329,29 @@ pub fn is_hedge(word: &str) -> bool {
 pub fn is_subordinator(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "since" | "because" | "although" | "though" | "if" | "unless" | "when" | "whenever" | "while" | "whereas" | "as" | "after" | "before" | "until" | "which" | "who" | "whom" | "whose" | "where" | "once" | "even" | "despite" | "without"
+        "since"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "when"
+            | "whenever"
+            | "while"
+            | "whereas"
+            | "as"
+            | "after"
+            | "before"
+            | "until"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "once"
+            | "even"
+            | "despite"
+            | "without"
     )
 }
 
@@ -272,7 +359,29 @@ pub fn is_subordinator(word: &str) -> bool {
 pub fn is_claim_noun(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "allegation" | "allegations" | "claim" | "claims" | "accusation" | "accusations" | "charge" | "charges" | "report" | "reports" | "rumor" | "rumors" | "rumour" | "rumours" | "assertion" | "assertions" | "statement" | "statements" | "suggestion" | "suggestions" | "speculation" | "story" | "stories"
+        "allegation"
+            | "allegations"
+            | "claim"
+            | "claims"
+            | "accusation"
+            | "accusations"
+            | "charge"
+            | "charges"
+            | "report"
+            | "reports"
+            | "rumor"
+            | "rumors"
+            | "rumour"
+            | "rumours"
+            | "assertion"
+            | "assertions"
+            | "statement"
+            | "statements"
+            | "suggestion"
+            | "suggestions"
+            | "speculation"
+            | "story"
+            | "stories"
     )
 }
 

@@ -61,41 +61,75 @@ struct Resolved {
 /// over its paragraph and drops nested "according to" claims.
 fn find_drafts(ctx: &Ctx) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut all_cues: Vec<Range<usize>> = Vec::new();
     for s in &ctx.doc.analysis.sentences {
         let sent = s.tokens.clone();
         let cues = find_cues(ctx, &sent);
         for c in &cues {
-            all_cues.push(c.tokens.clone());
             let d = if c.verb.is_some() { verb_claim(ctx, c, &sent, &cues) } else { according_claim(ctx, c, &sent) };
             if let Some(d) = d {
                 drafts.push(d);
             }
         }
     }
-    extend_colon_content(ctx, &mut drafts, &all_cues);
+    extend_colon_content(ctx, &mut drafts);
     drop_nested_according(&mut drafts);
     drafts
 }
 
 /// Unquoted content after a colon continues over the following sentences
-/// of its paragraph until one of them holds a cue of its own.
-fn extend_colon_content(ctx: &Ctx, drafts: &mut [Draft], cues: &[Range<usize>]) {
-    for d in drafts.iter_mut().filter(|d| d.colon_open) {
-        let Some(last) = d.content.last().cloned() else { continue };
+/// of its paragraph until one of them starts a new attribution: an
+/// "according to", or a cue whose speaker is named, described or "he/she"
+/// (a cue under "it"/"we"/"they" inside the speech is part of it, and its
+/// own claim is dropped as nested).
+fn extend_colon_content(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let starts_new: Vec<bool> = drafts.iter().map(|d| new_attribution(ctx, d)).collect();
+    let cue_starts: Vec<usize> = drafts.iter().map(|d| d.cue.start).collect();
+    let mut swallowed = vec![false; drafts.len()];
+    for di in 0..drafts.len() {
+        if !drafts[di].colon_open {
+            continue;
+        }
+        let Some(last) = drafts[di].content.last().cloned() else { continue };
         let para = ctx.paragraph(last.start);
         let Some(si) = ctx.doc.analysis.sentence_of(last.start) else { continue };
         let mut end = last.end;
         for s in &ctx.doc.analysis.sentences[si + 1..] {
-            if s.tokens.start >= para.end || cues.iter().any(|c| s.tokens.contains(&c.start)) {
+            if s.tokens.start >= para.end {
                 break;
+            }
+            let inner: Vec<usize> = (0..drafts.len()).filter(|&k| s.tokens.contains(&cue_starts[k])).collect();
+            if inner.iter().any(|&k| starts_new[k]) {
+                break;
+            }
+            for k in inner {
+                swallowed[k] = true;
             }
             end = rules::trim(ctx, s.tokens.clone()).end.max(end);
         }
-        if let Some(l) = d.content.last_mut() {
+        if let Some(l) = drafts[di].content.last_mut() {
             l.end = end;
         }
     }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !swallowed[k - 1]
+    });
+}
+
+/// True when a draft opens a new attribution (see [`extend_colon_content`]).
+fn new_attribution(ctx: &Ctx, d: &Draft) -> bool {
+    if d.kind == ClaimKind::AccordingTo {
+        return true;
+    }
+    let Some(sp) = &d.speaker else { return false };
+    if sp.len() == 1 {
+        if let Some(kind) = crate::entities::gazetteer::pronoun_kind(ctx.word(sp.start)) {
+            use crate::entities::gazetteer::PronounKind;
+            return matches!(kind, PronounKind::Masculine | PronounKind::Feminine);
+        }
+    }
+    true
 }
 
 /// "According to X" inside another claim's content ("according to the
@@ -105,7 +139,12 @@ fn extend_colon_content(ctx: &Ctx, drafts: &mut [Draft], cues: &[Range<usize>]) 
 fn drop_nested_according(drafts: &mut Vec<Draft>) {
     let spans: Vec<(Range<usize>, Range<usize>)> = drafts
         .iter()
-        .map(|d| (d.cue.clone(), d.content.first().map(|c| c.start).unwrap_or(0)..d.content.last().map(|c| c.end).unwrap_or(0)))
+        .map(|d| {
+            (
+                d.cue.clone(),
+                d.content.first().map(|c| c.start).unwrap_or(0)..d.content.last().map(|c| c.end).unwrap_or(0),
+            )
+        })
         .collect();
     let mut keep = vec![true; drafts.len()];
     for (i, d) in drafts.iter().enumerate() {
@@ -186,13 +225,23 @@ fn apply(doc: &mut Document, resolved: Vec<Resolved>) {
             // mention of it already lies inside them.
             let covered = doc.entities[e].mentions.iter().any(|&m| sp.contains(doc.mentions[m].span));
             if !covered && !new_mentions.iter().any(|m| m.span == sp) {
-                let form = if sp.end - sp.start <= 4 && crate::entities::gazetteer::pronoun_kind(sp.text(&doc.text)).is_some() { MentionForm::Pronoun } else { MentionForm::Role };
+                let form = if sp.end - sp.start <= 4
+                    && crate::entities::gazetteer::pronoun_kind(sp.text(&doc.text)).is_some()
+                {
+                    MentionForm::Pronoun
+                } else {
+                    MentionForm::Role
+                };
                 new_mentions.push(Mention { span: sp, kind: doc.entities[e].kind, form, entity: Some(e) });
             }
         }
         if entity.is_none() {
             if let (Some(name), Some(sp)) = (r.new_org, speaker_span) {
-                let idx = match doc.entities.iter().position(|e| e.kind == EntityKind::Organization && e.name.eq_ignore_ascii_case(&name)) {
+                let idx = match doc
+                    .entities
+                    .iter()
+                    .position(|e| e.kind == EntityKind::Organization && e.name.eq_ignore_ascii_case(&name))
+                {
                     Some(i) => i,
                     None => match new_entities.iter().position(|(n, _)| n.eq_ignore_ascii_case(&name)) {
                         Some(k) => doc.entities.len() + k,
@@ -202,7 +251,12 @@ fn apply(doc: &mut Document, resolved: Vec<Resolved>) {
                         }
                     },
                 };
-                new_mentions.push(Mention { span: sp, kind: EntityKind::Organization, form: MentionForm::Name, entity: Some(idx) });
+                new_mentions.push(Mention {
+                    span: sp,
+                    kind: EntityKind::Organization,
+                    form: MentionForm::Name,
+                    entity: Some(idx),
+                });
                 entity = Some(idx);
             }
         }

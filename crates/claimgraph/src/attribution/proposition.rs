@@ -31,13 +31,14 @@ impl Stage for PropositionStage {
 
 const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "are",
-    "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should",
-    "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "he", "she", "they", "them",
-    "their", "his", "her", "we", "our", "us", "i", "you", "your", "not", "no", "any", "some", "all", "which", "who",
-    "whom", "what", "when", "where", "why", "how", "there", "here", "so", "if", "than", "then", "also", "very", "such",
-    "into", "about", "over", "after", "before", "since", "because", "while", "said", "says", "say", "one", "other",
-    "more", "most", "only", "just", "even", "about", "against", "between", "during", "without", "within", "through",
-    "its", "being", "n't", "never", "been", "'s", "’s", "to", "do", "so", "up", "out", "own", "same", "both", "each",
+    "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "he", "she",
+    "they", "them", "their", "his", "her", "we", "our", "us", "i", "you", "your", "not", "no", "any", "some", "all",
+    "which", "who", "whom", "what", "when", "where", "why", "how", "there", "here", "so", "if", "than", "then", "also",
+    "very", "such", "into", "about", "over", "after", "before", "since", "because", "while", "said", "says", "say",
+    "one", "other", "more", "most", "only", "just", "even", "about", "against", "between", "during", "without",
+    "within", "through", "its", "being", "n't", "never", "been", "'s", "’s", "to", "do", "so", "up", "out", "own",
+    "same", "both", "each",
 ];
 
 /// A crude singular form for English plurals ("drones" → "drone").
@@ -98,7 +99,8 @@ fn token_range(doc: &Document, span: Span) -> Range<usize> {
 fn build(ctx: &super::context::Ctx, c: usize) -> Proposition {
     let doc = ctx.doc;
     let claim = &doc.claims[c];
-    let parts: Vec<Span> = if claim.content_parts.is_empty() { vec![claim.content] } else { claim.content_parts.clone() };
+    let parts: Vec<Span> =
+        if claim.content_parts.is_empty() { vec![claim.content] } else { claim.content_parts.clone() };
     let mut terms: Vec<String> = Vec::new();
     for p in &parts {
         for i in token_range(doc, *p) {
@@ -121,12 +123,8 @@ fn build(ctx: &super::context::Ctx, c: usize) -> Proposition {
     let main = token_range(doc, *parts.last().unwrap_or(&claim.content));
     let (actor, predicate, object, recipient) = clause_roles(doc, main.clone());
     let negated = super::stance::main_clause_negated(ctx, &token_range(doc, parts[0]));
-    let quantities = doc
-        .quantities
-        .iter()
-        .filter(|q| parts.iter().any(|p| p.contains(q.span)))
-        .map(|q| q.value)
-        .collect();
+    let quantities =
+        doc.quantities.iter().filter(|q| parts.iter().any(|p| p.contains(q.span))).map(|q| q.value).collect();
     Proposition { actor, predicate, object, recipient, negated, terms, quantities }
 }
 
@@ -155,7 +153,10 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
     let tagged = r.clone().any(|i| toks[i].upos != Upos::X);
     // Skip a fronted subordinate clause or adverbial up to its comma.
     let mut s = r.start;
-    if r.clone().take(1).any(|i| super::lexicon::is_subordinator(&word(i)) || matches!(word(i).as_str(), "but" | "according" | "in" | "on" | "since")) {
+    if r.clone().take(1).any(|i| {
+        super::lexicon::is_subordinator(&word(i))
+            || matches!(word(i).as_str(), "but" | "according" | "in" | "on" | "since")
+    }) {
         if let Some(comma) = r.clone().find(|&i| word(i) == ",") {
             s = comma + 1;
         }
@@ -167,7 +168,26 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
             toks[i].upos == Upos::VERB
         } else {
             let w = word(i);
-            i > s && (w.ends_with("ed") || matches!(w.as_str(), "sent" | "sold" | "bought" | "gave" | "made" | "took" | "has" | "is" | "are" | "was" | "were" | "will" | "plans" | "supplies" | "provides"))
+            i > s
+                && (w.ends_with("ed")
+                    || matches!(
+                        w.as_str(),
+                        "sent"
+                            | "sold"
+                            | "bought"
+                            | "gave"
+                            | "made"
+                            | "took"
+                            | "has"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "plans"
+                            | "supplies"
+                            | "provides"
+                    ))
         }
     };
     let Some(v) = (s..r.end).find(|&i| is_verb(i)) else {
@@ -175,7 +195,10 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
     };
     // Subject: words before the verb, minus auxiliaries and negation.
     let mut subj_end = v;
-    while subj_end > s && (super::speaker::is_pre_verb_filler(&word(subj_end - 1)) || matches!(word(subj_end - 1).as_str(), "not" | "n't")) {
+    while subj_end > s
+        && (super::speaker::is_pre_verb_filler(&word(subj_end - 1))
+            || matches!(word(subj_end - 1).as_str(), "not" | "n't"))
+    {
         subj_end -= 1;
     }
     let actor = argument(doc, s..subj_end);
@@ -186,14 +209,21 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
         o += 1;
     }
     let mut oe = o;
-    while oe < r.end && !matches!(word(oe).as_str(), "to" | "from" | "with" | "against" | "for" | "," | "." | "which" | "that" | "in" | "on" | "and") {
+    while oe < r.end
+        && !matches!(
+            word(oe).as_str(),
+            "to" | "from" | "with" | "against" | "for" | "," | "." | "which" | "that" | "in" | "on" | "and"
+        )
+    {
         oe += 1;
     }
     let mut object = argument(doc, o..oe);
     let mut recipient = None;
     if oe < r.end && matches!(word(oe).as_str(), "to" | "from" | "with" | "against") {
         let mut re = oe + 1;
-        while re < r.end && !matches!(word(re).as_str(), "," | "." | "which" | "that" | "in" | "on" | "and" | "to" | "from") {
+        while re < r.end
+            && !matches!(word(re).as_str(), "," | "." | "which" | "that" | "in" | "on" | "and" | "to" | "from")
+        {
             re += 1;
         }
         let rec = argument(doc, oe + 1..re);

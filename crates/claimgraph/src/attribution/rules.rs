@@ -98,7 +98,24 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
     let next = ctx.lower(i + 1);
     // Raising and control uses are not attributions: "continued to fight",
     // "is said to be", "called for talks", "called on Iran".
-    if next == "to" && !matches!(verb.lemma, "say" | "tell" | "explain" | "report" | "announce" | "state" | "declare" | "admit" | "confirm" | "complain" | "write" | "respond" | "reply") {
+    if next == "to"
+        && !matches!(
+            verb.lemma,
+            "say"
+                | "tell"
+                | "explain"
+                | "report"
+                | "announce"
+                | "state"
+                | "declare"
+                | "admit"
+                | "confirm"
+                | "complain"
+                | "write"
+                | "respond"
+                | "reply"
+        )
+    {
         return None;
     }
     if next == "to" && verb.lemma == "say" && ctx.lower(i + 2) == "be" || (next == "to" && ctx.lower(i + 2) == "have") {
@@ -126,7 +143,10 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
                 return None;
             }
         }
-        "continue" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand" | "promise" | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat" | "reiterate" | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree" | "respond" | "reply" => {
+        "continue" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand" | "promise"
+        | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat" | "reiterate"
+        | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree" | "respond"
+        | "reply" => {
             // These verbs report speech only with speech-like content next to
             // them or a sentence-final position ("..., Budanov continued.").
             if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) {
@@ -162,18 +182,71 @@ fn speech_follows(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
 }
 
 /// True when the cue ends its clause: a sentence end or comma follows.
-fn clause_final(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
-    let j = skip_adjuncts(ctx, j, sent, false);
+fn clause_final(ctx: &Ctx, mut j: usize, sent: &Range<usize>) -> bool {
+    while j < sent.end && is_pre_verb_filler(ctx.word(j)) {
+        j += 1;
+    }
     j >= sent.end || matches!(ctx.word(j), "." | "," | "!" | "?" | ";") || ctx.closes_quote(j).is_some()
+}
+
+/// Nouns of time that make "this"/"last" start an adjunct ("this week").
+fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "week"
+            | "month"
+            | "year"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "time"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
 }
 
 /// Prepositions and time words that start an adjunct after a reporting verb.
 fn starts_adjunct(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "to" | "during" | "with" | "after" | "before" | "via" | "through" | "from" | "over" | "last"
-            | "this" | "earlier" | "yesterday" | "today" | "late" | "later" | "regarding" | "about" | "while" | "upon"
-            | "amid" | "following" | "when" | "for"
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "with"
+            | "after"
+            | "before"
+            | "via"
+            | "through"
+            | "from"
+            | "over"
+            | "last"
+            | "this"
+            | "earlier"
+            | "yesterday"
+            | "today"
+            | "late"
+            | "later"
+            | "regarding"
+            | "about"
+            | "while"
+            | "upon"
+            | "amid"
+            | "following"
+            | "when"
+            | "for"
     )
 }
 
@@ -205,6 +278,9 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         if j >= sent.end || !starts_adjunct(&ctx.lower(j)) {
             break;
         }
+        if matches!(ctx.lower(j).as_str(), "this" | "last") && !is_time_noun(&ctx.lower(j + 1)) {
+            break;
+        }
         let mut k = j + 1;
         while k < sent.end && k < j + 14 {
             let w = ctx.word(k);
@@ -233,7 +309,8 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
 /// The start of a sentence's content, past leading conjunctions.
 fn content_start(ctx: &Ctx, sent: &Range<usize>) -> usize {
     let mut s = sent.start;
-    while s < sent.end && matches!(ctx.lower(s).as_str(), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | ",") {
+    while s < sent.end && matches!(ctx.lower(s).as_str(), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | ",")
+    {
         s += 1;
     }
     s
@@ -242,13 +319,27 @@ fn content_start(ctx: &Ctx, sent: &Range<usize>) -> usize {
 /// Trims sentence punctuation and quote marks from the ends of a range.
 pub fn trim(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
     let (mut s, mut e) = (r.start, r.end);
-    while s < e && (matches!(ctx.word(s), "," | ":" | ";" | "—" | "–" | "-") || ctx.opens_quote(s).is_some()) {
-        s += 1;
+    // A quote mark at an edge goes only when its partner lies outside the
+    // range: "as “baseless”" keeps both marks.
+    let open_outside =
+        |s: usize, e: usize| ctx.opens_quote(s).is_some_and(|q| ctx.quotes[q].close + 1 > e || !ctx.quotes[q].closed);
+    let close_outside = |s: usize, e: usize| ctx.closes_quote(e - 1).is_some_and(|q| ctx.quotes[q].open < s);
+    loop {
+        let before = (s, e);
+        while s < e && (matches!(ctx.word(s), "," | ":" | ";" | "—" | "–" | "-") || open_outside(s, e)) {
+            s += 1;
+        }
+        while e > s
+            && (matches!(ctx.word(e - 1), "," | ":" | ";" | "." | "—" | "–" | "-" | "!" | "?")
+                || close_outside(s, e)
+                || ctx.opens_quote(e - 1).is_some())
+        {
+            e -= 1;
+        }
+        if (s, e) == before {
+            return s..e;
+        }
     }
-    while e > s && (matches!(ctx.word(e - 1), "," | ":" | ";" | "." | "—" | "–" | "-" | "!" | "?") || ctx.closes_quote(e - 1).is_some() || ctx.opens_quote(e - 1).is_some()) {
-        e -= 1;
-    }
-    s..e
 }
 
 /// Where the right-hand content of a cue ends: the sentence end, or the
@@ -294,8 +385,19 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     // speaker; otherwise the subject on the left.
     let prev_word = if v > sent.start { ctx.lower(v - 1) } else { String::new() };
     let participle = ctx.lower(v).ends_with("ing") && v > sent.start;
-    let coordinated = prev_word == "and" || (participle && matches!(prev_word.as_str(), "," | "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "and"));
+    let coordinated = prev_word == "and"
+        || (participle
+            && matches!(
+                prev_word.as_str(),
+                "," | "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "and"
+            ));
     let mut speaker = if coordinated || participle { None } else { subject_left(ctx, v, sent) };
+    // A participle or coordinated cue shares the sentence's subject; when no
+    // earlier claim of the sentence holds it (see `resolve_speakers`), the
+    // subject that opens the sentence.
+    if coordinated || participle {
+        speaker = sentence_subject(ctx, sent);
+    }
     let shares_speaker = (coordinated || participle) && v > sent.start;
 
     let mut content: Vec<Range<usize>> = Vec::new();
@@ -316,7 +418,11 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         content.push(ctx.quotes[q].inner());
         // A quote introduced by "said," may be followed by more quoted text
         // in the same sentence only through another cue; nothing to add.
-    } else if j >= sent.end || matches!(w, "." | "!" | "?" | ";") || ctx.closes_quote(j).is_some() || (w == "," && !clause_follows(ctx, j + 1, sent)) {
+    } else if j >= sent.end
+        || matches!(w, "." | "!" | "?" | ";")
+        || ctx.closes_quote(j).is_some()
+        || (w == "," && !clause_follows(ctx, j + 1, sent))
+    {
         // The cue ends its clause: content on the left.
         let left = left_content(ctx, sent, &speaker)?;
         content.extend(left);
@@ -398,7 +504,8 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     if !denial && verb.class != CueClass::Deny {
         denial = stance::accompanying_denial(ctx, &(cue.tokens.end..sent.end));
     }
-    let negated = content.first().is_some_and(|c| stance::main_clause_negated(ctx, c)) && verb.class != CueClass::Evaluate;
+    let negated =
+        content.first().is_some_and(|c| stance::main_clause_negated(ctx, c)) && verb.class != CueClass::Evaluate;
     let stance = stance::combine(denial, negated);
     let hedged = content.first().is_some_and(|c| stance::hedged(ctx, c, v));
     let kind = kind_of(ctx, &content);
@@ -416,16 +523,53 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     })
 }
 
+/// The subject opening a sentence: a pronoun, name or role description at
+/// its start (past conjunctions and a fronted adverbial).
+fn sentence_subject(ctx: &Ctx, sent: &Range<usize>) -> Option<Range<usize>> {
+    let s = content_start(ctx, sent);
+    if crate::entities::gazetteer::pronoun_kind(ctx.word(s)).is_some() {
+        return Some(s..s + 1);
+    }
+    let span = ctx.span(s, sent.end);
+    ctx.mentions_in(span).find(|&m| ctx.doc.mentions[m].span.start == ctx.tokens[s].start).map(|m| {
+        let end_byte = ctx.doc.mentions[m].span.end;
+        s..ctx.tokens.partition_point(|t| t.end <= end_byte) + 1
+    })
+}
+
 /// True when a clause seems to start at `j`: a pronoun, name, determiner or
 /// number (tagged: a subject-like word followed by a verb within a few words).
 fn clause_like(ctx: &Ctx, j: usize) -> bool {
     let w = ctx.word(j);
     if ctx.tagged {
         let u = ctx.tokens.get(j).map(|t| t.upos);
-        return matches!(u, Some(Upos::PRON | Upos::PROPN | Upos::DET | Upos::NUM | Upos::NOUN | Upos::ADJ | Upos::SCONJ | Upos::ADV));
+        return matches!(
+            u,
+            Some(Upos::PRON | Upos::PROPN | Upos::DET | Upos::NUM | Upos::NOUN | Upos::ADJ | Upos::SCONJ | Upos::ADV)
+        );
     }
     w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || matches!(w.to_lowercase().as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "there" | "the" | "this" | "these" | "those" | "no" | "some" | "many" | "its" | "his" | "her" | "their" | "our")
+        || matches!(
+            w.to_lowercase().as_str(),
+            "he" | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "there"
+                | "the"
+                | "this"
+                | "these"
+                | "those"
+                | "no"
+                | "some"
+                | "many"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+        )
 }
 
 /// True when a clause follows a comma at `j` ("said, he has ...").
@@ -434,7 +578,10 @@ fn clause_follows(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
         return false;
     }
     let w = ctx.lower(j);
-    if matches!(w.as_str(), "adding" | "saying" | "noting" | "citing" | "according" | "but" | "and" | "while" | "as" | "which" | "who") {
+    if matches!(
+        w.as_str(),
+        "adding" | "saying" | "noting" | "citing" | "according" | "but" | "and" | "while" | "as" | "which" | "who"
+    ) {
         return false;
     }
     clause_like(ctx, j) && (j..sent.end).len() > 2
@@ -474,19 +621,33 @@ fn left_content(ctx: &Ctx, sent: &Range<usize>, speaker: &Option<Range<usize>>) 
 /// of the use of Iranian drones in the war in Ukraine").
 fn anaphor_antecedent(ctx: &Ctx, content: &Range<usize>, sent: &Range<usize>) -> Option<Range<usize>> {
     let first = content.start;
-    if !matches!(ctx.lower(first).as_str(), "this" | "that" | "these" | "those" | "such" | "the") || !is_claim_noun(ctx.word(first + 1)) {
+    if !matches!(ctx.lower(first).as_str(), "this" | "that" | "these" | "those" | "such" | "the")
+        || !is_claim_noun(ctx.word(first + 1))
+    {
         return None;
     }
     if ctx.lower(first) == "the" && matches!(ctx.lower(first + 2).as_str(), "of" | "that" | "about" | "by") {
         return None; // "the claims of X" is itself the content.
     }
     let noun_stem = ctx.lower(first + 1).trim_end_matches('s').to_string();
-    let search_from = ctx.doc.analysis.sentence_of(sent.start).and_then(|s| s.checked_sub(1)).map(|s| ctx.doc.analysis.sentences[s].tokens.start).unwrap_or(sent.start);
+    let search_from = ctx
+        .doc
+        .analysis
+        .sentence_of(sent.start)
+        .and_then(|s| s.checked_sub(1))
+        .map(|s| ctx.doc.analysis.sentences[s].tokens.start)
+        .unwrap_or(sent.start);
     let mut best = None;
     for i in search_from..first {
-        if ctx.lower(i).trim_end_matches('s') == noun_stem && matches!(ctx.lower(i + 1).as_str(), "of" | "that" | "about" | "by" | "against") {
+        if ctx.lower(i).trim_end_matches('s') == noun_stem
+            && matches!(ctx.lower(i + 1).as_str(), "of" | "that" | "about" | "by" | "against")
+        {
             // From the determiner before the noun to the next comma.
-            let s = if i > 0 && matches!(ctx.lower(i - 1).as_str(), "the" | "a" | "an" | "recent" | "latest" | "new") { (i - 1..i).start } else { i };
+            let s = if i > 0 && matches!(ctx.lower(i - 1).as_str(), "the" | "a" | "an" | "recent" | "latest" | "new") {
+                (i - 1..i).start
+            } else {
+                i
+            };
             let s = if s > 0 && matches!(ctx.lower(s - 1).as_str(), "the" | "a" | "an") { s - 1 } else { s };
             let mut e = i + 2;
             while e < first && !matches!(ctx.word(e), "," | ";" | ":" | ".") {
@@ -503,7 +664,8 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     let a = cue.tokens.start;
     let src_start = cue.tokens.end;
     let source = np_right(ctx, src_start, sent)?;
-    let at_start = (sent.start..a).all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also"));
+    let at_start = (sent.start..a)
+        .all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also"));
     let content = if at_start {
         // "According to SOURCE, CONTENT."
         if ctx.word(source.end) != "," {

@@ -15,13 +15,73 @@ use crate::entities::roles::find_roles;
 pub fn is_pre_verb_filler(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "be" | "been" | "will" | "would" | "shall" | "should" | "can"
-            | "could" | "may" | "might" | "must" | "did" | "does" | "do" | "also" | "again" | "later" | "then" | "further"
-            | "repeatedly" | "previously" | "earlier" | "recently" | "once" | "already" | "publicly" | "reportedly"
-            | "allegedly" | "categorically" | "firmly" | "strongly" | "flatly" | "explicitly" | "openly" | "privately"
-            | "clearly" | "simply" | "just" | "not" | "n't" | "never" | "always" | "often" | "even" | "still" | "yet"
-            | "immediately" | "quickly" | "angrily" | "bluntly" | "emphatically" | "vehemently" | "frankly" | "separately"
-            | "officially" | "formally" | "only" | "first" | "last" | "finally"
+        "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "also"
+            | "again"
+            | "later"
+            | "then"
+            | "further"
+            | "repeatedly"
+            | "previously"
+            | "earlier"
+            | "recently"
+            | "once"
+            | "already"
+            | "publicly"
+            | "reportedly"
+            | "allegedly"
+            | "categorically"
+            | "firmly"
+            | "strongly"
+            | "flatly"
+            | "explicitly"
+            | "openly"
+            | "privately"
+            | "clearly"
+            | "simply"
+            | "just"
+            | "not"
+            | "n't"
+            | "never"
+            | "always"
+            | "often"
+            | "even"
+            | "still"
+            | "yet"
+            | "immediately"
+            | "quickly"
+            | "angrily"
+            | "bluntly"
+            | "emphatically"
+            | "vehemently"
+            | "frankly"
+            | "separately"
+            | "officially"
+            | "formally"
+            | "only"
+            | "first"
+            | "last"
+            | "finally"
     )
 }
 
@@ -29,10 +89,47 @@ pub fn is_pre_verb_filler(w: &str) -> bool {
 fn is_np_boundary(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "that" | "when" | "which" | "who" | "whom" | "whose" | "where" | "but" | "and" | "or" | "because" | "as" | "if"
-            | "while" | "since" | "after" | "before" | "although" | "though" | "so" | "yet" | "then" | "until"
-            | "unless" | "whereas" | "than" | "said" | "says" | "told" | ":" | ";" | "“" | "”" | "\"" | "(" | ")" | "."
-            | "?" | "!" | "—" | "–"
+        "that"
+            | "when"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "but"
+            | "and"
+            | "or"
+            | "because"
+            | "as"
+            | "if"
+            | "while"
+            | "since"
+            | "after"
+            | "before"
+            | "although"
+            | "though"
+            | "so"
+            | "yet"
+            | "then"
+            | "until"
+            | "unless"
+            | "whereas"
+            | "than"
+            | "said"
+            | "says"
+            | "told"
+            | ":"
+            | ";"
+            | "“"
+            | "”"
+            | "\""
+            | "("
+            | ")"
+            | "."
+            | "?"
+            | "!"
+            | "—"
+            | "–"
     )
 }
 
@@ -91,7 +188,9 @@ fn np_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
         return None;
     }
     let last = end - 1;
-    if pronoun_kind(ctx.word(last)).is_some() && !matches!(ctx.lower(last).as_str(), "his" | "her" | "its" | "their" | "our" | "my") {
+    if pronoun_kind(ctx.word(last)).is_some()
+        && !matches!(ctx.lower(last).as_str(), "his" | "her" | "its" | "their" | "our" | "my")
+    {
         return Some(last..end);
     }
     if let Some(m) = ctx.mention_ending_at(last) {
@@ -99,7 +198,12 @@ fn np_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
         let mut s = ctx.tokens.partition_point(|t| t.end <= start_byte);
         // Extend over a determiner, a title or role noun directly before
         // ("Kremlin spokesman Dmitry Peskov", "the ministry").
-        while s > sent.start && !is_np_boundary(ctx.word(s - 1)) && ctx.word(s - 1) != "," && ctx.is_np_word(s - 1) && !ctx.can_be_clause_word(s - 1) {
+        while s > sent.start
+            && !is_np_boundary(ctx.word(s - 1))
+            && ctx.word(s - 1) != ","
+            && ctx.is_np_word(s - 1)
+            && !ctx.can_be_clause_word(s - 1)
+        {
             s -= 1;
         }
         return Some(s..end);
@@ -121,12 +225,38 @@ impl Ctx<'_> {
     /// prepositions that start adverbials at the sentence start, "according").
     pub fn can_be_clause_word(&self, i: usize) -> bool {
         let l = self.lower(i);
-        if matches!(l.as_str(), "according" | "to" | "in" | "on" | "at" | "by" | "with" | "from" | "during" | "regarding" | "about" | "into" | "over" | "under" | "after" | "since" | "until" | "via") {
+        if matches!(
+            l.as_str(),
+            "according"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "during"
+                | "regarding"
+                | "about"
+                | "into"
+                | "over"
+                | "under"
+                | "after"
+                | "since"
+                | "until"
+                | "via"
+        ) {
             // "of" and "for" stay: "the head of X", "the spokesman for X".
             return true;
         }
         if self.tagged {
-            return matches!(self.tokens[i].upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX | claimgraph_nlp::Upos::SCONJ | claimgraph_nlp::Upos::CCONJ);
+            return matches!(
+                self.tokens[i].upos,
+                claimgraph_nlp::Upos::VERB
+                    | claimgraph_nlp::Upos::AUX
+                    | claimgraph_nlp::Upos::SCONJ
+                    | claimgraph_nlp::Upos::CCONJ
+            );
         }
         super::lexicon::cue_verb(&l).is_some() || is_pre_verb_filler(&l)
     }
@@ -138,7 +268,10 @@ pub fn np_right(ctx: &Ctx, start: usize, sent: &Range<usize>) -> Option<Range<us
     let mut e = start;
     while e < sent.end {
         let w = ctx.word(e);
-        if w == "," || is_np_boundary(w) || (e > start && ctx.can_be_clause_word(e) && !matches!(ctx.lower(e).as_str(), "of" | "for")) {
+        if w == ","
+            || is_np_boundary(w)
+            || (e > start && ctx.can_be_clause_word(e) && !matches!(ctx.lower(e).as_str(), "of" | "for"))
+        {
             break;
         }
         if !ctx.is_np_word(e) {
@@ -206,7 +339,9 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         let k = ctx.doc.entities[e].kind;
         match kind {
             PronounKind::Masculine | PronounKind::Feminine => k == EntityKind::Person,
-            PronounKind::Plural | PronounKind::Neuter => matches!(k, EntityKind::Organization | EntityKind::Location | EntityKind::Other),
+            PronounKind::Plural | PronounKind::Neuter => {
+                matches!(k, EntityKind::Organization | EntityKind::Location | EntityKind::Other)
+            }
             PronounKind::FirstPerson => true,
         }
     };
@@ -260,11 +395,15 @@ fn displaced_apposition(ctx: &Ctx, at: usize) -> Option<usize> {
                 continue;
             }
             // ROLE1 , NAME , ROLE2
-            if r1.tokens.end < r2.tokens.start && ctx.word(r1.tokens.end) == "," && r2.tokens.start >= 2 && ctx.word(r2.tokens.start - 1) == "," {
+            if r1.tokens.end < r2.tokens.start
+                && ctx.word(r1.tokens.end) == ","
+                && r2.tokens.start >= 2
+                && ctx.word(r2.tokens.start - 1) == ","
+            {
                 let name = ctx.span(r1.tokens.end + 1, r2.tokens.start - 1);
-                let person = ctx
-                    .mentions_in(name)
-                    .find(|&m| ctx.doc.mentions[m].kind == EntityKind::Person && ctx.doc.mentions[m].form == MentionForm::Name)?;
+                let person = ctx.mentions_in(name).find(|&m| {
+                    ctx.doc.mentions[m].kind == EntityKind::Person && ctx.doc.mentions[m].form == MentionForm::Name
+                })?;
                 return ctx.doc.mentions[person].entity;
             }
         }
@@ -278,11 +417,16 @@ fn displaced_apposition(ctx: &Ctx, at: usize) -> Option<usize> {
 pub fn organisation_phrase(ctx: &Ctx, np: &Range<usize>) -> Option<String> {
     let words: Vec<&str> = np.clone().map(|i| ctx.word(i)).collect();
     let head = *words.last()?;
-    let head_is_org = is_org_word(head) || matches!(head.to_lowercase().as_str(), "military" | "forces" | "troops" | "ministry" | "government" | "police" | "army");
+    let head_is_org = is_org_word(head)
+        || matches!(
+            head.to_lowercase().as_str(),
+            "military" | "forces" | "troops" | "ministry" | "government" | "police" | "army"
+        );
     if !head_is_org {
         return None;
     }
-    let has_owner = words.iter().any(|w| matches!(*w, "’s" | "'s")) || words.iter().any(|w| Countries::get().lookup(w).is_some());
+    let has_owner =
+        words.iter().any(|w| matches!(*w, "’s" | "'s")) || words.iter().any(|w| Countries::get().lookup(w).is_some());
     if !has_owner {
         return None;
     }

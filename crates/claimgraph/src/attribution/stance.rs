@@ -24,10 +24,14 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
     let mut i = content.start;
     // Skip leading discourse words and a fronted subordinate clause
     // ("since X, MAIN", "because X, MAIN").
-    while i < content.end && matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "“" | "\"" | "‘") {
+    while i < content.end
+        && matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "“" | "\"" | "‘")
+    {
         i += 1;
     }
-    if i < content.end && is_subordinator(ctx.word(i)) && !matches!(ctx.lower(i).as_str(), "as" | "while") || ctx.lower(i) == "according" {
+    if i < content.end && is_subordinator(ctx.word(i)) && !matches!(ctx.lower(i).as_str(), "as" | "while")
+        || ctx.lower(i) == "according"
+    {
         let mut depth_comma = i;
         while depth_comma < content.end && ctx.word(depth_comma) != "," {
             depth_comma += 1;
@@ -67,7 +71,10 @@ fn is_clause_opener(w: &str) -> bool {
 /// True when the evaluation complement (the tokens after the cue) calls its
 /// object false: "described the claims as baseless".
 pub fn evaluation_is_denial(ctx: &Ctx, after_cue: &Range<usize>) -> bool {
-    after_cue.clone().take(25).any(|i| is_falsity_word(ctx.word(i)) && !(ctx.lower(i) == "motivated" && ctx.lower(i.saturating_sub(1)) != "politically"))
+    after_cue.clone().take(25).any(|i| {
+        is_falsity_word(ctx.word(i))
+            && !(ctx.lower(i) == "motivated" && ctx.lower(i.saturating_sub(1)) != "politically")
+    })
 }
 
 /// True when a denial participle accompanies the cue in its clause: "while
@@ -77,7 +84,11 @@ pub fn accompanying_denial(ctx: &Ctx, region: &Range<usize>) -> bool {
         let w = ctx.lower(i);
         w.ends_with("ing")
             && super::lexicon::cue_verb(&w).is_some_and(|c| c.class == CueClass::Deny)
-            && (i > region.start && matches!(ctx.lower(i - 1).as_str(), "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "," | "and"))
+            && (i > region.start
+                && matches!(
+                    ctx.lower(i - 1).as_str(),
+                    "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "," | "and"
+                ))
     })
 }
 

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use claimgraph_nlp::{Analysis, NerLabel, Token, Upos};
 
-use super::gazetteer::{is_not_name, is_org_word, role_class, Countries};
+use super::gazetteer::{is_not_name, is_org_word, is_weak_name_word, role_class, Countries};
 use super::names::is_title_word;
 use crate::document::EntityKind;
 
@@ -35,7 +35,25 @@ fn is_cap(word: &str) -> bool {
 }
 
 fn is_connector(word: &str) -> bool {
-    matches!(word, "of" | "for" | "de" | "al" | "el" | "bin" | "ibn" | "van" | "von" | "der" | "la" | "du" | "-" | "&" | "and" | "the" | "on")
+    matches!(
+        word,
+        "of" | "for"
+            | "de"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "van"
+            | "von"
+            | "der"
+            | "la"
+            | "du"
+            | "-"
+            | "&"
+            | "and"
+            | "the"
+            | "on"
+    )
 }
 
 /// Adjectival endings: a lone capitalised word with one of these before a
@@ -86,7 +104,8 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     && !(next == "and" || next == "the" || next == "on")
                 {
                     end += 2;
-                } else if (next == "al" || next == "el") && end + 2 < s.tokens.end && tokens[end + 1].text(text) == "-" {
+                } else if (next == "al" || next == "el") && end + 2 < s.tokens.end && tokens[end + 1].text(text) == "-"
+                {
                     end += 3;
                 } else {
                     break;
@@ -120,7 +139,12 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<E
                 start += 1;
             }
             let country = words.iter().find_map(|w| countries.lookup(w)).map(|c| c.code.clone());
-            return (start < range.end).then_some(NameSpan { tokens: start..range.end, title: None, kind: EntityKind::Organization, country });
+            return (start < range.end).then_some(NameSpan {
+                tokens: start..range.end,
+                title: None,
+                kind: EntityKind::Organization,
+                country,
+            });
         }
     }
     if let Some(c) = countries.lookup(whole) {
@@ -132,18 +156,25 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<E
         if words.len() == 1 && looks_adjectival(whole) && !whole.eq_ignore_ascii_case(&c.name) && next_lower {
             return None;
         }
-        return Some(NameSpan { tokens: range, title: None, kind: EntityKind::Location, country: Some(c.code.clone()) });
+        return Some(NameSpan {
+            tokens: range,
+            title: None,
+            kind: EntityKind::Location,
+            country: Some(c.code.clone()),
+        });
     }
     // Split leading titles: "Foreign Minister Hossein Amir-Abdollahian".
     let mut name_start = range.start;
-    while name_start < range.end - 1 && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some()) {
+    while name_start < range.end - 1
+        && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some())
+    {
         name_start += 1;
     }
     let title = (name_start > range.start).then(|| range.start..name_start);
     let name_words = &words[name_start - range.start..];
     if name_words.len() == 1 {
         let w = name_words[0];
-        if is_title_word(w) || role_class(w).is_some() || is_not_name(w) {
+        if is_title_word(w) || role_class(w).is_some() || is_not_name(w) || is_weak_name_word(w) {
             return None;
         }
         let next = tokens.get(range.end).map(|t| t.text(text)).unwrap_or("");
@@ -159,7 +190,10 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<E
     }
     let kind = kind_hint.unwrap_or(if title.is_some() {
         EntityKind::Person
-    } else if name_words.len() >= 2 && name_words.len() <= 4 && name_words.iter().all(|w| is_cap(w) || *w == "-" || is_connector(w)) {
+    } else if name_words.len() >= 2
+        && name_words.len() <= 4
+        && name_words.iter().all(|w| is_cap(w) || *w == "-" || is_connector(w))
+    {
         EntityKind::Person
     } else {
         EntityKind::Other
@@ -171,7 +205,40 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<E
 /// "continued", "has"), used before the tagger is available.
 fn is_verbish(word: &str) -> bool {
     let w = word.to_lowercase();
-    w.ends_with("ed") || w.ends_with('s') || matches!(w.as_str(), "said" | "told" | "has" | "had" | "is" | "was" | "will" | "would" | "says" | "added" | "noted")
+    w.ends_with("ed")
+        || matches!(
+            w.as_str(),
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "has"
+                | "had"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "adds"
+                | "notes"
+                | "warns"
+                | "denies"
+                | "claims"
+                | "insists"
+                | "stresses"
+                | "believes"
+                | "thinks"
+                | "wrote"
+                | "writes"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "does"
+                | "did"
+                | "also"
+        )
 }
 
 #[cfg(test)]
@@ -198,7 +265,9 @@ mod tests {
 
     #[test]
     fn splits_titles_and_skips_adjectives() {
-        let n = names("Foreign Minister Hossein Amir-Abdollahian rejected claims by Western officials about Iranian drones.");
+        let n = names(
+            "Foreign Minister Hossein Amir-Abdollahian rejected claims by Western officials about Iranian drones.",
+        );
         assert_eq!(n[0], ("Hossein Amir-Abdollahian".into(), EntityKind::Person));
         assert!(!n.iter().any(|(t, _)| t == "Western" || t == "Iranian"));
     }

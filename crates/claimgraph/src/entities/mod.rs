@@ -105,8 +105,9 @@ impl Builder<'_> {
             let n = &names[i];
             let span = self.token_span(&n.tokens);
             let surface = self.doc.span_text(span).to_string();
+            let names_country = n.country.as_deref().is_some_and(|code| names_the_country(&surface, code));
             let target = match n.kind {
-                EntityKind::Location if n.country.is_some() => self.find_country(n.country.as_deref()),
+                EntityKind::Location if names_country => self.find_country(n.country.as_deref()),
                 EntityKind::Person | EntityKind::Other => self.find_person(&surface, n),
                 EntityKind::Organization | EntityKind::Location => self.find_exact(&surface, n.kind),
             };
@@ -114,13 +115,14 @@ impl Builder<'_> {
                 Some(e) => (e, self.doc.entities[e].kind),
                 None => {
                     let display = match (&n.kind, &n.country) {
-                        (EntityKind::Location, Some(code)) => gazetteer::Countries::get()
+                        (EntityKind::Location, Some(code)) if names_country => gazetteer::Countries::get()
                             .by_code(code)
                             .map(|c| c.name.clone())
                             .unwrap_or_else(|| surface.clone()),
                         _ => surface.clone(),
                     };
-                    let kind = if n.kind == EntityKind::Other && n.title.is_some() { EntityKind::Person } else { n.kind };
+                    let kind =
+                        if n.kind == EntityKind::Other && n.title.is_some() { EntityKind::Person } else { n.kind };
                     (self.new_entity(&display, kind), kind)
                 }
             };
@@ -130,7 +132,8 @@ impl Builder<'_> {
                 e.aliases.push(surface.clone());
             }
             // The fullest spelling becomes the display name of a person.
-            if kind == EntityKind::Person && NameParts::new(&surface).parts.len() > NameParts::new(&e.name).parts.len() {
+            if kind == EntityKind::Person && NameParts::new(&surface).parts.len() > NameParts::new(&e.name).parts.len()
+            {
                 e.name = surface;
             }
         }
@@ -143,10 +146,12 @@ impl Builder<'_> {
 
     fn find_exact(&self, surface: &str, kind: EntityKind) -> Option<usize> {
         let key = normalise_org(surface);
-        self.doc
-            .entities
-            .iter()
-            .position(|e| e.kind == kind && e.aliases.iter().any(|a| normalise_org(a) == key || is_acronym_of(surface, a) || is_acronym_of(a, surface)))
+        self.doc.entities.iter().position(|e| {
+            e.kind == kind
+                && e.aliases
+                    .iter()
+                    .any(|a| normalise_org(a) == key || is_acronym_of(surface, a) || is_acronym_of(a, surface))
+        })
     }
 
     /// The person cluster a name belongs to: the best match under the rule
@@ -159,7 +164,12 @@ impl Builder<'_> {
             if e.kind != EntityKind::Person && !(e.kind == EntityKind::Other && n.kind == EntityKind::Other) {
                 continue;
             }
-            let m = e.aliases.iter().map(|a| names::compare_parts(&parts, &NameParts::new(a))).max().unwrap_or(NameMatch::Different);
+            let m = e
+                .aliases
+                .iter()
+                .map(|a| names::compare_parts(&parts, &NameParts::new(a)))
+                .max()
+                .unwrap_or(NameMatch::Different);
             if m == NameMatch::Surname {
                 surname_hits += 1;
             }
@@ -189,7 +199,8 @@ impl Builder<'_> {
                 continue;
             }
             for (ri, r) in roles.iter().enumerate() {
-                let adjacent = self.is_apposition(&n.tokens, &r.tokens) || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1)));
+                let adjacent = self.is_apposition(&n.tokens, &r.tokens)
+                    || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1)));
                 if adjacent && !r.key.plural {
                     linked[ri] = true;
                     let text = self.doc.span_text(self.token_span(&r.tokens)).to_string();
@@ -258,6 +269,17 @@ impl Builder<'_> {
             e.mentions.sort_unstable();
         }
     }
+}
+
+/// True when `surface` names the country `code` itself ("Iran", "the
+/// Islamic Republic of Iran", "U.S."), not one of its cities ("Tehran"),
+/// which stays an entity of its own.
+fn names_the_country(surface: &str, code: &str) -> bool {
+    let Some(c) = gazetteer::Countries::get().by_code(code) else { return false };
+    let s = surface.to_lowercase();
+    let name = c.name.to_lowercase();
+    let acronym = surface.chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase) && surface.len() <= 6;
+    s == name || s.contains(&name) || name.contains(&s) || acronym
 }
 
 /// Lower case, without a leading "the" and possessive endings.

@@ -12,21 +12,109 @@ use super::gazetteer::{role_class, Countries};
 
 /// Words that may modify a role noun inside a role description.
 const ROLE_MODIFIERS: &[&str] = &[
-    "foreign", "defense", "defence", "interior", "military", "intelligence", "senior", "top", "former", "deputy",
-    "chief", "vice", "prime", "acting", "security", "national", "state", "government", "army", "air", "naval",
-    "press", "public", "health", "finance", "economy", "economic", "trade", "justice", "education", "energy", "oil",
-    "nuclear", "presidential", "supreme", "general", "ministry", "agency", "office", "department", "affairs",
-    "high", "special", "regional", "local", "federal", "provincial", "party", "opposition", "ruling", "police",
-    "border", "counterintelligence", "navy", "armed", "forces", "force", "staff", "joint", "central", "bank",
-    "israeli", "western", "european", "anonymous", "unnamed", "informed", "diplomatic", "administration",
-    "white", "house", "un", "eu", "nato", "international", "civil", "aviation", "atomic", "agriculture",
-    "commerce", "transport", "communications", "information", "culture", "sports", "labour", "labor", "women",
-    "human", "rights", "council", "committee", "commission", "intelligence", "secretary", "legal", "spokesman",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "military",
+    "intelligence",
+    "senior",
+    "top",
+    "former",
+    "deputy",
+    "chief",
+    "vice",
+    "prime",
+    "acting",
+    "security",
+    "national",
+    "state",
+    "government",
+    "army",
+    "air",
+    "naval",
+    "press",
+    "public",
+    "health",
+    "finance",
+    "economy",
+    "economic",
+    "trade",
+    "justice",
+    "education",
+    "energy",
+    "oil",
+    "nuclear",
+    "presidential",
+    "supreme",
+    "general",
+    "ministry",
+    "agency",
+    "office",
+    "department",
+    "affairs",
+    "high",
+    "special",
+    "regional",
+    "local",
+    "federal",
+    "provincial",
+    "party",
+    "opposition",
+    "ruling",
+    "police",
+    "border",
+    "counterintelligence",
+    "navy",
+    "armed",
+    "forces",
+    "force",
+    "staff",
+    "joint",
+    "central",
+    "bank",
+    "israeli",
+    "western",
+    "european",
+    "anonymous",
+    "unnamed",
+    "informed",
+    "diplomatic",
+    "administration",
+    "white",
+    "house",
+    "un",
+    "eu",
+    "nato",
+    "international",
+    "civil",
+    "aviation",
+    "atomic",
+    "agriculture",
+    "commerce",
+    "transport",
+    "communications",
+    "information",
+    "culture",
+    "sports",
+    "labour",
+    "labor",
+    "women",
+    "human",
+    "rights",
+    "council",
+    "committee",
+    "commission",
+    "intelligence",
+    "secretary",
+    "legal",
+    "spokesman",
     "spokeswoman",
 ];
 
 /// Determiners and possessive pronouns that may open a role description.
-const ROLE_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some", "several", "many", "other"];
+const ROLE_DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some", "several", "many", "other"];
 
 /// The comparable content of a role description.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -114,7 +202,12 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
             continue;
         }
         let countries = Countries::get();
-        let mut key = RoleKey { class: class.to_string(), plural: word.to_lowercase().ends_with('s') && !matches!(word.to_lowercase().as_str(), "boss" | "witness" | "chiefs"), ..Default::default() };
+        let mut key = RoleKey {
+            class: class.to_string(),
+            plural: word.to_lowercase().ends_with('s')
+                && !matches!(word.to_lowercase().as_str(), "boss" | "witness" | "chiefs"),
+            ..Default::default()
+        };
         // Walk left over modifiers, possessors and a determiner.
         let mut start = i;
         while start > range.start {
@@ -135,7 +228,9 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
                 start -= 1;
                 continue;
             }
-            if ROLE_MODIFIERS.contains(&pl.as_str()) || (is_capitalised(prev) && role_class(prev).is_none() && ROLE_MODIFIERS.contains(&pl.as_str())) {
+            if ROLE_MODIFIERS.contains(&pl.as_str())
+                || (is_capitalised(prev) && role_class(prev).is_none() && ROLE_MODIFIERS.contains(&pl.as_str()))
+            {
                 key.words.insert(pl);
                 start -= 1;
                 continue;
@@ -158,7 +253,9 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
                 if let Some(c) = countries.lookup(w).filter(|_| is_capitalised(w)) {
                     key.country.get_or_insert_with(|| c.code.clone());
                 } else if is_possessive(w) || wl == "the" {
-                } else if ROLE_MODIFIERS.contains(&wl.as_str()) || (is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')) {
+                } else if ROLE_MODIFIERS.contains(&wl.as_str())
+                    || (is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                {
                     key.words.insert(wl);
                 } else {
                     break;

@@ -33,10 +33,13 @@ impl Stage for QuantityStage {
         }
         // Link each quantity to the claim whose content holds it.
         for q in out.iter_mut() {
-            q.claim = doc
-                .claims
-                .iter()
-                .position(|c| if c.content_parts.is_empty() { c.content.contains(q.span) } else { c.content_parts.iter().any(|p| p.contains(q.span)) });
+            q.claim = doc.claims.iter().position(|c| {
+                if c.content_parts.is_empty() {
+                    c.content.contains(q.span)
+                } else {
+                    c.content_parts.iter().any(|p| p.contains(q.span))
+                }
+            });
         }
         doc.quantities = out;
     }
@@ -70,19 +73,77 @@ const APPROX: &[&[&str]] = &[
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 
-const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"), ("₴", "hryvnias"), ("₽", "rubles")];
+const CURRENCY_SIGNS: &[(&str, &str)] =
+    &[("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"), ("₴", "hryvnias"), ("₽", "rubles")];
 
 /// Words that end a unit phrase.
 fn ends_unit(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "of" | "to" | "for" | "from" | "with" | "by" | "and" | "or" | "but" | "that" | "which" | "who"
-            | "were" | "was" | "are" | "is" | "have" | "has" | "had" | "will" | "would" | "every" | "each" | "per" | "a"
-            | "an" | "the" | "than" | "as" | "since" | "during" | "over" | "after" | "before" | "into" | "because"
+        "in" | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "every"
+            | "each"
+            | "per"
+            | "a"
+            | "an"
+            | "the"
+            | "than"
+            | "as"
+            | "since"
+            | "during"
+            | "over"
+            | "after"
+            | "before"
+            | "into"
+            | "because"
     )
 }
 
@@ -113,11 +174,28 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         let next = lower(j);
         let is_year = used == 1 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !word(i).contains(',');
         if (is_year && !next.chars().next().is_some_and(char::is_alphabetic))
-            || (is_year && matches!(prev.as_str(), "in" | "since" | "of" | "by" | "until" | "from" | "year" | "," | "summer" | "spring" | "autumn" | "winter"))
+            || (is_year
+                && matches!(
+                    prev.as_str(),
+                    "in" | "since"
+                        | "of"
+                        | "by"
+                        | "until"
+                        | "from"
+                        | "year"
+                        | ","
+                        | "summer"
+                        | "spring"
+                        | "autumn"
+                        | "winter"
+                ))
             || MONTHS.contains(&prev.as_str())
             || MONTHS.contains(&next.as_str()) && value <= 31.0
             || matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | ":" | "th" | "st" | "nd" | "rd" | "-year-old")
-            || (i > 0 && toks[i - 1].end == toks[i].start && word(i - 1).chars().all(char::is_alphabetic) && !word(i - 1).is_empty())
+            || (i > 0
+                && toks[i - 1].end == toks[i].start
+                && word(i - 1).chars().all(char::is_alphabetic)
+                && !word(i - 1).is_empty())
         {
             i += used;
             continue;
@@ -241,7 +319,10 @@ fn rate_near(doc: &Document, start: usize, end: usize, sent: &Range<usize>) -> O
     // The period phrase after a marker at position k.
     let period = |k: usize| -> Option<String> {
         let mut e = k + 1;
-        while e < sent.end && e < k + 4 && !matches!(word(e).as_str(), "," | "." | ";" | "and" | "using" | "with" | "in" | "to" | "from") {
+        while e < sent.end
+            && e < k + 4
+            && !matches!(word(e).as_str(), "," | "." | ";" | "and" | "using" | "with" | "in" | "to" | "from")
+        {
             e += 1;
             // Stop after the first noun-like word that is not a number.
             if parse_digits(&word(e - 1)).is_none() && numbers::parse_words(&[word(e - 1).as_str()]).is_none() {
@@ -259,7 +340,9 @@ fn rate_near(doc: &Document, start: usize, end: usize, sent: &Range<usize>) -> O
         if w == "in" && word(k + 1) == "each" {
             return period(k + 1);
         }
-        if matches!(w.as_str(), "a" | "an") && matches!(word(k + 1).as_str(), "day" | "week" | "month" | "year" | "night" | "hour" | "minute") {
+        if matches!(w.as_str(), "a" | "an")
+            && matches!(word(k + 1).as_str(), "day" | "week" | "month" | "year" | "night" | "hour" | "minute")
+        {
             return period(k);
         }
         if matches!(w.as_str(), "," | ";" | ".") {
@@ -284,7 +367,8 @@ mod tests {
 
     #[test]
     fn reads_values_units_and_rates() {
-        let q = quantities("Russia purchased 1,700 Shahid suicide drones, using about 75 cruise missiles in each attack.");
+        let q =
+            quantities("Russia purchased 1,700 Shahid suicide drones, using about 75 cruise missiles in each attack.");
         assert_eq!(q[0].value, 1700.0);
         assert_eq!(q[0].unit, "drones");
         assert!(q[1].approximate);

@@ -115,7 +115,9 @@ pub fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
                 }
                 Some((v, false)) => {
                     // "a"/"an" only count before a scale word ("a dozen").
-                    if (*p == "a" || *p == "an") && !words.get(used + 1).is_some_and(|n| word_value(&n.to_lowercase()).is_some_and(|(_, s)| s)) {
+                    if (*p == "a" || *p == "an")
+                        && !words.get(used + 1).is_some_and(|n| word_value(&n.to_lowercase()).is_some_and(|(_, s)| s))
+                    {
                         ok = false;
                         break;
                     }
