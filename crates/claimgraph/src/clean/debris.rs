@@ -527,6 +527,10 @@ fn is_trailer_line(k: &str) -> bool {
     if PREFIXES.iter().any(|p| k.starts_with(p)) && k.split(' ').count() <= 30 {
         return true;
     }
+    // Agency end codes and separators: "**2050", "3286**1424", "AMK/", "--".
+    if k.len() <= 24 && !k.chars().any(char::is_alphabetic) || is_end_code(k) {
+        return true;
+    }
     // Jetpack's related posts: 'In "World"'.
     if (k.starts_with("in \"") || k.starts_with("in \u{201c}")) && k.split(' ').count() <= 5 {
         return true;
@@ -588,6 +592,15 @@ fn is_page_chrome(k: &str, words: usize) -> bool {
         "photo by ",
     ];
     words <= 12 && PREFIXES.iter().any(|p| k.starts_with(p))
+}
+
+/// A short code of upper-case letters, digits and `*` or `/` that news
+/// agencies put after a story ("AMK/", "3286**1424").
+fn is_end_code(k: &str) -> bool {
+    k.len() <= 24
+        && k.contains(['*', '/'])
+        && k.split(' ').count() <= 3
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '/' | ' ' | '-'))
 }
 
 fn is_section_header(k: &str) -> bool {

@@ -39,6 +39,10 @@ const MAX_READABILITY_DEPTH: usize = 300;
 /// stay under a few hundred levels.
 pub const MAX_NESTING: usize = 4000;
 
+/// Readability's pick is trusted without a second look when it holds this
+/// many characters of prose.
+const ENOUGH_PROSE: usize = 1500;
+
 /// Readability gives up on pages with more elements than this.
 const MAX_READABILITY_ELEMENTS: usize = 100_000;
 
@@ -161,9 +165,13 @@ pub fn extract(html: &str) -> Page {
     }
     let doc = Html::parse_document(html);
     let meta = meta::extract(&doc);
-    let fallback = Renderer::render(doc.root_element(), true);
     let readable = if depth(&doc) <= MAX_READABILITY_DEPTH { readability(html) } else { None };
-    let body = choose(readable, fallback);
+    // Rendering the whole page is only needed when Readability's pick is
+    // short enough to doubt.
+    let body = match readable {
+        Some(r) if prose_chars(&r) >= ENOUGH_PROSE => r,
+        readable => choose(readable, Renderer::render(doc.root_element(), true)),
+    };
     Page { body, title: meta.title, published: meta.published }
 }
 
@@ -220,7 +228,7 @@ fn choose(readable: Option<String>, fallback: String) -> String {
     match readable {
         Some(r) => {
             let rs = prose_chars(&r);
-            if rs > 0 && (rs * 2 >= f || rs >= 1500) || f == 0 && !r.trim().is_empty() {
+            if rs > 0 && (rs * 2 >= f || rs >= ENOUGH_PROSE) || f == 0 && !r.trim().is_empty() {
                 r
             } else {
                 fallback
@@ -399,11 +407,23 @@ impl Renderer {
     fn flush(&mut self) {
         let text = std::mem::take(&mut self.current);
         let links = std::mem::replace(&mut self.link_chars, 0);
-        let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
-        if lines.is_empty() {
+        // Lines from <br>; an empty line (from <br><br>) is a paragraph break.
+        let mut para = String::new();
+        let mut gap = false;
+        for line in text.split('\n').map(str::trim) {
+            if line.is_empty() {
+                gap = !para.is_empty();
+                continue;
+            }
+            if !para.is_empty() {
+                para.push_str(if gap { "\n\n" } else { "\n" });
+            }
+            gap = false;
+            para.push_str(line);
+        }
+        if para.is_empty() {
             return;
         }
-        let para = lines.join("\n");
         let linky = links * 4 >= para.len() * 3;
         if linky && !para.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']).ends_with(['.', '!', '?']) {
             return;
@@ -481,6 +501,8 @@ mod tests {
         assert!(page.body.contains("The minister said the talks would resume"), "{}", page.body);
         let page = extract("<div>Just a div of text without paragraphs, but real words all the same.</div>");
         assert!(page.body.contains("Just a div of text"), "{}", page.body);
+        let page = extract("<body><div>First part of the text.<br><br>Second part<br>on two lines.</div></body>");
+        assert_eq!(page.body, "First part of the text.\n\nSecond part\non two lines.");
     }
 
     #[test]

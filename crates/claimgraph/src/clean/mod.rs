@@ -29,6 +29,9 @@ pub fn clean(raw: RawDocument) -> Result<Document> {
             if meta.title.is_none() {
                 meta.title = headline(&text).map(str::to_string);
             }
+            if meta.published.as_deref().and_then(date::normalise).is_none() {
+                meta.published = dateline(&text).or(meta.published);
+            }
             text
         }
         RawBody::Html(h) => {
@@ -75,6 +78,25 @@ pub fn headline(text: &str) -> Option<&str> {
         && date::normalise(first).is_none()
         && !debris::is_debris(first);
     is_headline.then_some(first)
+}
+
+/// A publication date on a line of its own near the top of scraped text
+/// ("October 5, 2023", "Published: 2023-10-05 14:30", "Posted on 5 Oct
+/// 2023"), normalised; the line stays in the text.
+pub fn dateline(text: &str) -> Option<String> {
+    const LABELS: &[&str] =
+        &["published on", "published:", "published", "posted on", "posted:", "posted", "date:", "dated", "on"];
+    text.lines().filter(|l| !l.trim().is_empty()).take(6).find_map(|line| {
+        let l = line.trim();
+        if l.split_whitespace().count() > 8 {
+            return None;
+        }
+        let rest = LABELS
+            .iter()
+            .find_map(|p| l.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).and_then(|_| l.get(p.len()..)))
+            .unwrap_or(l);
+        date::normalise(rest.trim())
+    })
 }
 
 /// Normalises line endings and invisible characters, and trims each line,
@@ -180,6 +202,17 @@ mod tests {
         assert_eq!(headline("Only a line"), None);
         assert_eq!(headline("By Jane Roe\n\nBody."), None);
         assert_eq!(headline("October 5, 2023\n\nBody."), None);
+    }
+
+    #[test]
+    fn datelines_near_the_top_give_the_date() {
+        assert_eq!(dateline("Headline\n\nPublished: 5 October 2023\n\nBody.").as_deref(), Some("2023-10-05"));
+        assert_eq!(dateline("Headline\nOctober 5, 2023\nBody.").as_deref(), Some("2023-10-05"));
+        assert_eq!(dateline("Headline\n\nThe talks began on October 5, 2023, in Lune.").as_deref(), None);
+        assert_eq!(dateline("\u{130}stanbul\n\u{130}\u{130}\u{130}\nBody."), None);
+        let doc = clean(raw(RawBody::Text("Headline here\n\nPosted on Oct. 5, 2023\n\nThe minister said so.".into())))
+            .unwrap();
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-10-05"));
     }
 
     #[test]

@@ -107,7 +107,12 @@ pub fn parse_record(here: &str, line: &str) -> Result<RawDocument> {
         return Err(Error::Format { path: here.to_string(), message: "not a JSON object".into() });
     };
     let body = if let Some(t) = field(&obj, TEXT_FIELDS) {
-        RawBody::Text(t)
+        // Some dumps put the page's markup in the text field.
+        if t.trim_start().starts_with('<') && super::Format::sniff(t.as_bytes()) == super::Format::Html {
+            RawBody::Html(t)
+        } else {
+            RawBody::Text(t)
+        }
     } else if let Some(h) = field(&obj, HTML_FIELDS) {
         RawBody::Html(h)
     } else {
@@ -167,6 +172,8 @@ mod tests {
         let c = docs[5].as_ref().unwrap();
         assert_eq!(c.body, RawBody::Text("Crawl text.".into()));
         assert_eq!(c.meta.published.as_deref(), Some("2023-01-02 10:00:00"));
+        let d = read("{\"text\":\"<div><p>Markup in the text field.</p></div>\"}");
+        assert!(matches!(&d[0], Ok(RawDocument { body: RawBody::Html(_), .. })));
     }
 
     #[test]
