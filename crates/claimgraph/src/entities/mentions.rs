@@ -8,7 +8,9 @@
 //! gazetteer; organisation head words ("Ministry", "Agency", "Times") make
 //! an organisation.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use claimgraph_nlp::{Analysis, NerLabel, Token, Upos};
 
@@ -123,30 +125,12 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
 
 /// Splits titles off a candidate, classifies it, and drops candidates that
 /// are not names (lone adjectives, titles alone).
-fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<EntityKind>) -> Option<NameSpan> {
+fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityKind>) -> Option<NameSpan> {
     let words: Vec<&str> = range.clone().map(|i| tokens[i].text(text)).collect();
     let countries = Countries::get();
     let whole = text.get(tokens[range.start].start..tokens[range.end - 1].end).unwrap_or("");
 
-    // Organisations keep their titles ("Foreign Ministry").
-    let has_org_word = words.iter().any(|w| is_org_word(w));
-    if kind_hint.is_none() || kind_hint == Some(EntityKind::Organization) {
-        if has_org_word && words.len() > 1 || kind_hint == Some(EntityKind::Organization) {
-            let mut start = range.start;
-            // A leading demonym or country possessive belongs to the name
-            // ("Iranian Foreign Ministry"), a leading "The" does not.
-            while start < range.end && tokens[start].text(text).eq_ignore_ascii_case("the") {
-                start += 1;
-            }
-            let country = words.iter().find_map(|w| countries.lookup(w)).map(|c| c.code.clone());
-            return (start < range.end).then_some(NameSpan {
-                tokens: start..range.end,
-                title: None,
-                kind: EntityKind::Organization,
-                country,
-            });
-        }
-    }
+    // 1. Countries, demonyms and capitals, from the gazetteer.
     if let Some(c) = countries.lookup(whole) {
         let next_lower = tokens
             .get(range.end)
@@ -163,7 +147,29 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<E
             country: Some(c.code.clone()),
         });
     }
-    // Split leading titles: "Foreign Minister Hossein Amir-Abdollahian".
+    // 2. Organisations: a head word such as "Ministry" or "Times" in a
+    // longer name, a well-known organisation, or the recogniser's verdict
+    // when the words do not look like a person's name. Titles stay part of
+    // an organisation's name ("Foreign Ministry").
+    let has_org_word = words.iter().any(|w| is_org_word(w));
+    let person_like = words.first().is_some_and(|w| is_given_name(w));
+    if (has_org_word && words.len() > 1)
+        || is_proper_org(whole)
+        || (ner == Some(EntityKind::Organization) && !person_like)
+    {
+        let mut start = range.start;
+        while start < range.end && tokens[start].text(text).eq_ignore_ascii_case("the") {
+            start += 1;
+        }
+        let country = words.iter().find_map(|w| countries.lookup(w)).map(|c| c.code.clone());
+        return (start < range.end).then_some(NameSpan {
+            tokens: start..range.end,
+            title: None,
+            kind: EntityKind::Organization,
+            country,
+        });
+    }
+    // 3. Split leading titles: "Foreign Minister Hossein Amir-Abdollahian".
     let mut name_start = range.start;
     while name_start < range.end - 1
         && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some())
@@ -188,17 +194,94 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, kind_hint: Option<E
             return None;
         }
     }
-    let kind = kind_hint.unwrap_or(if title.is_some() {
-        EntityKind::Person
-    } else if name_words.len() >= 2
+    // 4. People: a title, a known given name, the recogniser, or the shape
+    // of a personal name (two to four capitalised words).
+    let name_shaped = name_words.len() >= 2
         && name_words.len() <= 4
-        && name_words.iter().all(|w| is_cap(w) || *w == "-" || is_connector(w))
-    {
+        && name_words.iter().all(|w| is_cap(w) || *w == "-" || is_connector(w));
+    let kind = if title.is_some() || (name_shaped && name_words.first().is_some_and(|w| is_given_name(w))) {
+        EntityKind::Person
+    } else if let Some(k) = ner {
+        k
+    } else if name_shaped {
         EntityKind::Person
     } else {
         EntityKind::Other
-    });
+    };
     Some(NameSpan { tokens: name_start..range.end, title, kind, country: None })
+}
+
+/// Organisations known by a single proper name.
+fn is_proper_org(name: &str) -> bool {
+    let l = name.to_lowercase();
+    matches!(
+        l.as_str(),
+        "kremlin"
+            | "pentagon"
+            | "nato"
+            | "hamas"
+            | "hezbollah"
+            | "taliban"
+            | "reuters"
+            | "tass"
+            | "irna"
+            | "ria novosti"
+            | "interfax"
+            | "xinhua"
+            | "al jazeera"
+            | "un"
+            | "eu"
+            | "iaea"
+            | "imf"
+            | "opec"
+            | "wagner"
+            | "isis"
+            | "isil"
+            | "al-qaeda"
+            | "al qaeda"
+            | "houthis"
+            | "white house"
+            | "downing street"
+            | "bbc"
+            | "cnn"
+            | "afp"
+            | "ap"
+            | "unicef"
+            | "unesco"
+            | "unhcr"
+            | "osce"
+            | "asean"
+            | "g7"
+            | "g20"
+            | "fbi"
+            | "cia"
+            | "sbu"
+            | "fsb"
+            | "gru"
+            | "mossad"
+            | "irgc"
+            | "idf"
+            | "knesset"
+            | "duma"
+            | "congress"
+            | "senate"
+            | "parliament"
+            | "majlis"
+            | "politico"
+            | "bloomberg"
+            | "axios"
+    ) || (name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase()) && !name.starts_with('U'))
+}
+
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../resources/given_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+});
+
+/// True when `word` is a known given name (from the PETRARCH2 person
+/// dictionaries).
+pub fn is_given_name(word: &str) -> bool {
+    let w = deunicode::deunicode(word).to_lowercase();
+    GIVEN_NAMES.contains(w.as_str())
 }
 
 /// Rough test for a word that is a verb form right after a name ("said",

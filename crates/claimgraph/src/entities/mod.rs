@@ -106,9 +106,13 @@ impl Builder<'_> {
             let span = self.token_span(&n.tokens);
             let surface = self.doc.span_text(span).to_string();
             let names_country = n.country.as_deref().is_some_and(|code| names_the_country(&surface, code));
+            // A one-word name that is not a country may be a person's
+            // surname whatever the recogniser called it ("Budanov").
+            let single = n.tokens.len() == 1 && !names_country;
             let target = match n.kind {
                 EntityKind::Location if names_country => self.find_country(n.country.as_deref()),
                 EntityKind::Person | EntityKind::Other => self.find_person(&surface, n),
+                _ if single => self.find_person(&surface, n).or_else(|| self.find_exact(&surface, n.kind)),
                 EntityKind::Organization | EntityKind::Location => self.find_exact(&surface, n.kind),
             };
             let (entity, kind) = match target {
@@ -162,6 +166,11 @@ impl Builder<'_> {
         let mut surname_hits = 0;
         for (i, e) in self.doc.entities.iter().enumerate() {
             if e.kind != EntityKind::Person && !(e.kind == EntityKind::Other && n.kind == EntityKind::Other) {
+                continue;
+            }
+            // Only a one-word name may join a person as a surname when the
+            // recogniser called it something else.
+            if !matches!(n.kind, EntityKind::Person | EntityKind::Other) && n.tokens.len() > 1 {
                 continue;
             }
             let m = e
