@@ -330,7 +330,12 @@ impl DocRecord {
                     c.speaker.text.clone()
                 }
             });
-            let content = one_line(&c.content.text, 160);
+            // An interrupted content reads as its pieces joined by an ellipsis.
+            let content = if c.content.parts.is_empty() {
+                one_line(&c.content.text, 160)
+            } else {
+                one_line(&c.content.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "), 160)
+            };
             let _ = writeln!(s, "  • {who} — {} — {content}", c.stance);
             let _ = writeln!(s, "      [{}; cue “{}”]", c.kind, c.cue.text);
         }
