@@ -108,6 +108,9 @@ pub struct ClaimInput<'a> {
     pub speaker_text: &'a str,
     /// Entities mentioned inside the content: (ledger id, name).
     pub entities: Vec<(String, String)>,
+    /// Mentions inside the content: (words as written, entity name), so
+    /// that "Norwegian" counts as Norway where the analysis says so.
+    pub mentions: Vec<(String, String)>,
     /// The proposition the analysis found, if any.
     pub proposition: Option<&'a PropositionOut>,
     /// Numbers stated in the content.
@@ -131,6 +134,9 @@ pub struct PropSignature {
     /// Folded name of who gives or acts, direction normalised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
+    /// Folded name of who receives or suffers it, direction normalised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient: Option<String>,
     /// Readable form of the proposition.
     pub text: String,
 }
@@ -222,8 +228,24 @@ pub trait Aligner: Send + Sync {
 /// Nouns that name claims themselves: a denial built on them rejects
 /// allegations rather than stating a proposition.
 const META_NOUNS: &[&str] = &[
-    "accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim", "claims", "report",
-    "reports", "rumor", "rumors", "rumour", "rumours", "assertion", "assertions", "story", "stories",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "assertion",
+    "assertions",
+    "story",
+    "stories",
 ];
 
 /// The side a speaker speaks for: the folded proper words of its name (for
@@ -234,16 +256,43 @@ pub fn affiliation(name: &str, kind: &str, roles: &[String]) -> Vec<String> {
     let own: Vec<String> = words(name).into_iter().map(|w| fold_proper(&w.to_lowercase())).collect();
     // Titles and office words are capitalised in roles but name no side.
     const GENERIC: &[&str] = &[
-        "agency", "army", "chief", "commander", "council", "defence", "defense", "department", "foreign", "forces",
-        "general", "head", "intelligence", "military", "minister", "ministry", "national", "office", "official",
-        "president", "secretary", "spokesman", "spokesperson", "spokeswoman", "state",
+        "agency",
+        "army",
+        "chief",
+        "commander",
+        "council",
+        "defence",
+        "defense",
+        "department",
+        "foreign",
+        "forces",
+        "general",
+        "head",
+        "intelligence",
+        "military",
+        "minister",
+        "ministry",
+        "national",
+        "office",
+        "official",
+        "president",
+        "secretary",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "state",
     ];
     let mut out = BTreeSet::new();
     let sources = roles.iter().map(String::as_str).chain((kind != "person").then_some(name));
     for text in sources {
         for w in words(text) {
             let lower = w.to_lowercase();
-            if is_capitalised(w) && !is_stop(&lower) && !is_number(w) && lower.chars().count() > 2 && !GENERIC.contains(&lower.as_str()) {
+            if is_capitalised(w)
+                && !is_stop(&lower)
+                && !is_number(w)
+                && lower.chars().count() > 2
+                && !GENERIC.contains(&lower.as_str())
+            {
                 let k = fold_proper(&lower);
                 if kind != "person" || !own.contains(&k) {
                     out.insert(k);
@@ -276,17 +325,47 @@ const PREDICATE_CLASSES: &[(&str, &[&str], bool)] = &[
     (
         "transfer",
         &[
-            "supply", "supplied", "provide", "provided", "transfer", "transferred", "sell", "sold", "deliver",
-            "delivered", "send", "sent", "ship", "shipped", "give", "gave", "given", "export", "exported", "hand",
-            "handed", "arm", "armed",
+            "supply",
+            "supplied",
+            "provide",
+            "provided",
+            "transfer",
+            "transferred",
+            "sell",
+            "sold",
+            "deliver",
+            "delivered",
+            "send",
+            "sent",
+            "ship",
+            "shipped",
+            "give",
+            "gave",
+            "given",
+            "export",
+            "exported",
+            "hand",
+            "handed",
+            "arm",
+            "armed",
         ],
         false,
     ),
     (
         "transfer",
         &[
-            "buy", "bought", "purchase", "purchased", "acquire", "acquired", "receive", "received", "obtain",
-            "obtained", "import", "imported",
+            "buy",
+            "bought",
+            "purchase",
+            "purchased",
+            "acquire",
+            "acquired",
+            "receive",
+            "received",
+            "obtain",
+            "obtained",
+            "import",
+            "imported",
         ],
         true,
     ),
@@ -382,12 +461,15 @@ fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, Str
         let (yl, yh) = (y.value, y.max.unwrap_or(y.value));
         let scale = xh.abs().max(yh.abs()).max(1e-9);
         // Ranges that overlap, or ends within the tolerance, agree.
-        xl <= yh && yl <= xh || (xl - yh).abs() / scale <= NUMBER_TOLERANCE || (yl - xh).abs() / scale <= NUMBER_TOLERANCE
+        xl <= yh && yl <= xh
+            || (xl - yh).abs() / scale <= NUMBER_TOLERANCE
+            || (yl - xh).abs() / scale <= NUMBER_TOLERANCE
     };
     let mut verdict = None;
     for x in a {
         for y in b {
-            let comparable = x.unit == y.unit || (x.unit.is_empty() || y.unit.is_empty()) && a.len() == 1 && b.len() == 1;
+            let comparable =
+                x.unit == y.unit || (x.unit.is_empty() || y.unit.is_empty()) && a.len() == 1 && b.len() == 1;
             if !comparable {
                 continue;
             }
@@ -436,17 +518,21 @@ impl Aligner for RuleAligner {
                     anchors.insert(k);
                 }
             } else {
-                if predicate.is_none() {
-                    if let Some((class, rev)) = text_predicate_class(&lower) {
+                if let Some((class, rev)) = text_predicate_class(&lower) {
+                    // A classified verb is compared through its class (the
+                    // gate in `match_score`), not as a term: "sold" and
+                    // "delivered" must not lower the similarity.
+                    if predicate.is_none() {
                         predicate = Some(class.to_string());
                         reversed = rev;
                     }
+                    continue;
                 }
                 topics.insert(stem(&lower));
             }
         }
         let mut head = None;
-        let mut agent = text_agent(claim.content, &speaker_words);
+        let (mut agent, mut patient) = text_roles(claim.content, &speaker_words, &claim.mentions);
         let mut text = None;
         if let Some(p) = claim.proposition {
             for t in &p.terms {
@@ -467,7 +553,11 @@ impl Aligner for RuleAligner {
                 }
             }
             if let Some(o) = &p.object {
-                let h = if o.head.is_empty() { words(&o.text).last().map(|w| w.to_lowercase()) } else { Some(o.head.to_lowercase()) };
+                let h = if o.head.is_empty() {
+                    words(&o.text).last().map(|w| w.to_lowercase())
+                } else {
+                    Some(o.head.to_lowercase())
+                };
                 head = h.map(|h| stem(&h));
             }
             if !p.predicate.is_empty() {
@@ -479,8 +569,9 @@ impl Aligner for RuleAligner {
                     None => predicate = None,
                 }
             }
-            let giver = if reversed { &p.recipient } else { &p.actor };
+            let (giver, taker) = if reversed { (&p.recipient, &p.actor) } else { (&p.actor, &p.recipient) };
             agent = giver.as_ref().and_then(argument_key);
+            patient = taker.as_ref().and_then(argument_key);
             let mut parts = Vec::new();
             if let Some(a) = &p.actor {
                 parts.push(a.text.clone());
@@ -513,6 +604,7 @@ impl Aligner for RuleAligner {
             head,
             predicate,
             agent,
+            patient,
             text,
         })
     }
@@ -555,9 +647,11 @@ impl Aligner for RuleAligner {
                 return None;
             }
         }
-        if let (Some(x), Some(y)) = (&c.agent, &p.agent) {
-            if x != y {
-                return None;
+        for (x, y) in [(&c.agent, &p.agent), (&c.patient, &p.patient)] {
+            if let (Some(x), Some(y)) = (x, y) {
+                if x != y {
+                    return None;
+                }
             }
         }
         let cos = Self::cosine(&c.topics, &p.topics, stats);
@@ -583,7 +677,10 @@ impl Aligner for RuleAligner {
         }
         if let Some((x, y, unit)) = numbers_disagree(&new.numbers, &old.numbers) {
             let unit = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
-            return Some((RelationKind::Contradicts, format!("numbers disagree: {} vs {}{unit}", fmt_num(x), fmt_num(y))));
+            return Some((
+                RelationKind::Contradicts,
+                format!("numbers disagree: {} vs {}{unit}", fmt_num(x), fmt_num(y)),
+            ));
         }
         if same_speaker || new.origin == old.origin {
             return None;
@@ -597,7 +694,10 @@ impl Aligner for RuleAligner {
         }
         words(claim.content).iter().any(|w| META_NOUNS.contains(&w.to_lowercase().as_str()))
             || claim.proposition.is_some_and(|p| {
-                [&p.actor, &p.object].into_iter().flatten().any(|a| META_NOUNS.contains(&a.head.to_lowercase().as_str()))
+                [&p.actor, &p.object]
+                    .into_iter()
+                    .flatten()
+                    .any(|a| META_NOUNS.contains(&a.head.to_lowercase().as_str()))
             })
     }
 
@@ -617,27 +717,40 @@ pub fn has_own_content(sig: &PropSignature) -> bool {
     sig.head.as_ref().is_some_and(|h| !META_NOUNS.iter().any(|m| stem(m) == *h)) || sig.predicate.is_some()
 }
 
-/// The giver of a transfer-like predicate read from plain text: the first
-/// proper name before the first classified verb, or for a reversed verb
-/// ("bought ... from Iran") the proper name after "from". `None` when the
-/// text does not say.
-fn text_agent(content: &str, speaker_words: &[String]) -> Option<String> {
+/// Giver and receiver of a transfer-like predicate read from plain text:
+/// the first proper name before the first classified verb, and the first
+/// after "to"; for a reversed verb ("bought ... from Iran") the name after
+/// "from" gives and the subject receives. `None` where the text does not
+/// say.
+fn text_roles(
+    content: &str,
+    speaker_words: &[String],
+    mentions: &[(String, String)],
+) -> (Option<String>, Option<String>) {
     let ws = words(content);
     let proper = |w: &str| {
         let lower = w.to_lowercase();
+        if let Some((_, name)) = mentions.iter().find(|(surface, _)| words(surface).contains(&w)) {
+            return name_fold(name);
+        }
         (is_capitalised(w) && !is_stop(&lower) && !is_number(w))
             .then(|| fold_proper(&lower))
             .filter(|k| !speaker_words.contains(k))
     };
-    let (at, reversed) =
-        ws.iter().enumerate().find_map(|(i, w)| {
-            text_predicate_class(&w.to_lowercase()).map(|(_, rev)| (i, rev)).filter(|_| !is_capitalised(w))
-        })?;
+    let Some((at, reversed)) = ws.iter().enumerate().find_map(|(i, w)| {
+        text_predicate_class(&w.to_lowercase()).map(|(_, rev)| (i, rev)).filter(|_| !is_capitalised(w))
+    }) else {
+        return (None, None);
+    };
+    let subject = ws[..at].iter().find_map(|w| proper(w));
+    let after = |prep: &str| {
+        let k = ws[at..].iter().position(|w| w.eq_ignore_ascii_case(prep))? + at;
+        ws.get(k + 1).and_then(|w| proper(w))
+    };
     if reversed {
-        let from = ws[at..].iter().position(|w| w.eq_ignore_ascii_case("from"))? + at;
-        ws.get(from + 1).and_then(|w| proper(w))
+        (after("from"), subject)
     } else {
-        ws[..at].iter().find_map(|w| proper(w))
+        (subject, after("to"))
     }
 }
 
@@ -666,10 +779,14 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
         if (1900.0..2100.0).contains(&value) && !w.contains(',') {
             continue;
         }
+        // The unit is the head of the noun phrase after the number: the
+        // last of the words before a function word ("artillery shells to").
         let unit = ws[i + 1..]
             .iter()
             .map(|u| u.to_lowercase())
-            .find(|u| !is_capitalised(u) && !is_stop(u) && !is_number(u) && !matches!(u.as_str(), "million" | "thousand" | "billion"))
+            .skip_while(|u| matches!(u.as_str(), "million" | "thousand" | "billion"))
+            .take_while(|u| !is_stop(u) && !is_number(u))
+            .last()
             .map(|u| stem(&u))
             .unwrap_or_default();
         let scale = match ws.get(i + 1).map(|u| u.to_lowercase()).as_deref() {
@@ -693,6 +810,7 @@ mod tests {
             speaker_entity: None,
             speaker_text: speaker,
             entities: entities.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            mentions: Vec::new(),
             proposition: None,
             numbers: numbers_in_text(content),
         }
@@ -769,11 +887,17 @@ mod tests {
     fn relation_rule() {
         let a = RuleAligner::default();
         // Opposite polarity inside one article, different speakers.
-        assert_eq!(a.relate(&facts(2, 1, 1, 7, false, None), &facts(1, 1, 1, 8, true, None)).unwrap().0, RelationKind::Contradicts);
+        assert_eq!(
+            a.relate(&facts(2, 1, 1, 7, false, None), &facts(1, 1, 1, 8, true, None)).unwrap().0,
+            RelationKind::Contradicts
+        );
         // Same speaker, same article: nothing.
         assert!(a.relate(&facts(2, 1, 1, 7, false, None), &facts(1, 1, 1, 7, true, None)).is_none());
         // Same polarity, independent origins, different speakers.
-        assert_eq!(a.relate(&facts(2, 2, 2, 7, true, None), &facts(1, 1, 1, 8, true, None)).unwrap().0, RelationKind::Corroborates);
+        assert_eq!(
+            a.relate(&facts(2, 2, 2, 7, true, None), &facts(1, 1, 1, 8, true, None)).unwrap().0,
+            RelationKind::Corroborates
+        );
         // A reprint (same origin) does not corroborate.
         assert!(a.relate(&facts(2, 2, 1, 7, true, None), &facts(1, 1, 1, 8, true, None)).is_none());
         // Same speaker elsewhere: not corroboration.

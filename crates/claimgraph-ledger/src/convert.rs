@@ -93,7 +93,8 @@ pub fn record_to_document(rec: &DocRecord) -> Document {
     }
     doc.entities = entities;
 
-    let argument = |a: &ArgumentOut| Argument { entity: index_of(&a.entity), text: a.text.clone(), head: a.head.clone() };
+    let argument =
+        |a: &ArgumentOut| Argument { entity: index_of(&a.entity), text: a.text.clone(), head: a.head.clone() };
     doc.claims = rec
         .claims
         .iter()

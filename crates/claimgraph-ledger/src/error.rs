@@ -13,7 +13,9 @@ pub enum LedgerError {
     #[error("ledger record: {0}")]
     Io(#[from] std::io::Error),
     /// The database was written by a newer claimgraph.
-    #[error("the ledger has schema version {found}, newer than this claimgraph supports ({supported}); upgrade claimgraph")]
+    #[error(
+        "the ledger has schema version {found}, newer than this claimgraph supports ({supported}); upgrade claimgraph"
+    )]
     TooNew {
         /// Version found in the file.
         found: i64,

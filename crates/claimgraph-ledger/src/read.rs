@@ -424,13 +424,15 @@ impl Ledger {
             .prepare_cached("SELECT id, name, kind FROM entities WHERE rowid = ?1")?
             .query_row([row], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let aliases = {
-            let mut st =
-                self.conn.prepare_cached("SELECT alias, count FROM aliases WHERE entity = ?1 ORDER BY count DESC, alias")?;
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT alias, count FROM aliases WHERE entity = ?1 ORDER BY count DESC, alias")?;
             let rows = st.query_map([row], |r| Ok(AliasCount { alias: r.get(0)?, count: r.get(1)? }))?;
             rows.collect::<std::result::Result<Vec<_>, _>>()?
         };
         let roles = {
-            let mut st = self.conn.prepare_cached("SELECT role FROM roles WHERE entity = ?1 ORDER BY count DESC, role")?;
+            let mut st =
+                self.conn.prepare_cached("SELECT role FROM roles WHERE entity = ?1 ORDER BY count DESC, role")?;
             let rows = st.query_map([row], |r| r.get(0))?;
             rows.collect::<std::result::Result<Vec<String>, _>>()?
         };
@@ -458,7 +460,8 @@ impl Ledger {
         let limit = limit.map(|l| l as i64).unwrap_or(-1);
         let rows: Vec<i64> = match search {
             Some(s) => {
-                let pattern = format!("%{}%", name_key(s).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+                let pattern =
+                    format!("%{}%", name_key(s).replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
                 let mut st = self.conn.prepare(
                     "SELECT a.entity FROM aliases a JOIN entities e ON e.rowid = a.entity
                      WHERE a.key LIKE ?1 ESCAPE '\\' AND e.merged_into IS NULL
@@ -495,7 +498,10 @@ impl Ledger {
         }
         if let Some(name) = &f.about {
             let rows = self.entity_rows(name)?;
-            sql += &format!(" AND c.rowid IN (SELECT claim FROM claim_about WHERE entity IN ({}))", placeholders(rows.len()));
+            sql += &format!(
+                " AND c.rowid IN (SELECT claim FROM claim_about WHERE entity IN ({}))",
+                placeholders(rows.len())
+            );
             args.extend(rows.into_iter().map(Value::Integer));
         }
         if let Some(s) = &f.stance {
@@ -594,8 +600,10 @@ impl Ledger {
         let row = self.one_entity(name)?;
         let entity = self.summary(row)?;
         let id = entity.id.clone();
-        let claims_by = self.claims(&ClaimFilter { speaker: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
-        let claims_about = self.claims(&ClaimFilter { about: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
+        let claims_by =
+            self.claims(&ClaimFilter { speaker: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
+        let claims_about =
+            self.claims(&ClaimFilter { about: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
         let mut days: std::collections::BTreeMap<String, TimelinePoint> = Default::default();
         for (sql, slot) in [
             ("SELECT substr(published, 1, 10), count(*) FROM doc_entities WHERE entity = ?1 AND published IS NOT NULL GROUP BY 1", 0),
@@ -674,7 +682,9 @@ impl Ledger {
                     .conn
                     .prepare_cached("SELECT id, name FROM entities WHERE rowid = ?1")?
                     .query_row([ent], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                let mut st = self.conn.prepare_cached("SELECT alias FROM aliases WHERE entity = ?1 ORDER BY count DESC, alias")?;
+                let mut st = self
+                    .conn
+                    .prepare_cached("SELECT alias FROM aliases WHERE entity = ?1 ORDER BY count DESC, alias")?;
                 let aliases = st.query_map([ent], |r| r.get(0))?.collect::<std::result::Result<Vec<String>, _>>()?;
                 if cache.len() > 100_000 {
                     cache.clear();
@@ -732,7 +742,8 @@ impl Ledger {
         }
         let (a_id, b_id) = (self.entity_id(a)?, self.entity_id(b)?);
         let tx = self.conn.transaction()?;
-        let claims_moved = tx.execute("UPDATE claims SET speaker_entity = ?1 WHERE speaker_entity = ?2", params![a, b])?;
+        let claims_moved =
+            tx.execute("UPDATE claims SET speaker_entity = ?1 WHERE speaker_entity = ?2", params![a, b])?;
         tx.execute(
             "INSERT OR IGNORE INTO claim_about(entity, claim, doc, local, published)
              SELECT ?1, claim, doc, local, published FROM claim_about WHERE entity = ?2",
@@ -779,15 +790,14 @@ impl Ledger {
     pub fn split_entity(&mut self, entity: &str, alias: &str) -> Result<DecisionReport> {
         let e = self.one_entity(entity)?;
         let key = name_key(alias);
-        let has: bool = self
-            .conn
-            .prepare("SELECT 1 FROM aliases WHERE entity = ?1 AND key = ?2")?
-            .exists(params![e, key])?;
+        let has: bool =
+            self.conn.prepare("SELECT 1 FROM aliases WHERE entity = ?1 AND key = ?2")?.exists(params![e, key])?;
         if !has {
             return Err(LedgerError::Invalid(format!("{entity:?} has no spelling {alias:?}")));
         }
         let (e_id, kind): (String, String) =
-            self.conn.query_row("SELECT id, kind FROM entities WHERE rowid = ?1", [e], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            self.conn
+                .query_row("SELECT id, kind FROM entities WHERE rowid = ?1", [e], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let next: i64 = {
             let mut st = self.conn.prepare("SELECT id FROM entities")?;
             let ids = st.query_map([], |r| r.get::<_, String>(0))?.collect::<std::result::Result<Vec<_>, _>>()?;
@@ -811,14 +821,15 @@ impl Ledger {
             if !only_alias {
                 continue;
             }
-            documents_moved +=
-                tx.execute("UPDATE doc_entities SET entity = ?1 WHERE doc = ?2 AND local = ?3", params![n, doc, local])?;
+            documents_moved += tx
+                .execute("UPDATE doc_entities SET entity = ?1 WHERE doc = ?2 AND local = ?3", params![n, doc, local])?;
             {
                 let mut st = tx.prepare("SELECT rowid FROM claims WHERE doc = ?1 AND speaker_local = ?2")?;
                 for c in st.query_map(params![doc, local], |r| r.get::<_, i64>(0))? {
                     touched.insert(c?);
                 }
-                let mut st = tx.prepare("SELECT claim FROM claim_about WHERE doc = ?1 AND local = ?2 AND entity = ?3")?;
+                let mut st =
+                    tx.prepare("SELECT claim FROM claim_about WHERE doc = ?1 AND local = ?2 AND entity = ?3")?;
                 for c in st.query_map(params![doc, local, e], |r| r.get::<_, i64>(0))? {
                     touched.insert(c?);
                 }
@@ -840,7 +851,8 @@ impl Ledger {
                 st.query_map([e], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
             for (c, text) in rows {
                 if name_key(&text) == key {
-                    claims_moved += tx.execute("UPDATE claims SET speaker_entity = ?1 WHERE rowid = ?2", params![n, c])?;
+                    claims_moved +=
+                        tx.execute("UPDATE claims SET speaker_entity = ?1 WHERE rowid = ?2", params![n, c])?;
                     touched.insert(c);
                 }
             }
@@ -854,7 +866,10 @@ impl Ledger {
                 rows.collect::<std::result::Result<_, _>>()?
             };
             for (rel, a, b) in rels {
-                tx.execute("INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)", params![n, rel])?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)",
+                    params![n, rel],
+                )?;
                 let still: bool = tx
                     .prepare(
                         "SELECT 1 FROM claims WHERE rowid IN (?1, ?2) AND speaker_entity = ?3

@@ -173,4 +173,3 @@ pub fn migrate(conn: &mut Connection) -> Result<i64> {
     }
     Ok(found)
 }
-

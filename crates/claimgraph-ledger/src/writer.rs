@@ -19,7 +19,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::align::{affiliation, has_own_content, numbers_in_text, Aligner, ClaimFacts, ClaimInput, NumberFact, PropSignature, RelationKind, RuleAligner, TermStats};
+use crate::align::{
+    affiliation, has_own_content, numbers_in_text, Aligner, ClaimFacts, ClaimInput, NumberFact, PropSignature,
+    RelationKind, RuleAligner, TermStats,
+};
 use crate::convert::{entity_kind, record_to_document};
 use crate::error::Result;
 use crate::minhash::{self, Signature};
@@ -82,6 +85,7 @@ struct DocClaim {
 struct ClaimContext {
     speaker_local: Option<usize>,
     about: Vec<usize>,
+    mentions: Vec<(String, String)>,
     numbers: Vec<NumberFact>,
 }
 
@@ -91,9 +95,11 @@ fn claim_context(rec: &DocRecord, j: usize) -> ClaimContext {
     let speaker_local = local(&c.speaker.entity);
     let (cs, ce) = (c.content.start, c.content.end);
     let mut about = BTreeSet::new();
+    let mut mentions = Vec::new();
     for (i, e) in rec.entities.iter().enumerate() {
-        if e.mentions.iter().any(|m| m.start < ce && cs < m.end) {
+        for m in e.mentions.iter().filter(|m| m.start < ce && cs < m.end) {
             about.insert(i);
+            mentions.push((m.text.clone(), e.name.clone()));
         }
     }
     if let Some(p) = &c.proposition {
@@ -124,7 +130,7 @@ fn claim_context(rec: &DocRecord, j: usize) -> ClaimContext {
     if numbers.is_empty() {
         numbers = numbers_in_text(&c.content.text);
     }
-    ClaimContext { speaker_local, about: about.into_iter().collect(), numbers }
+    ClaimContext { speaker_local, about: about.into_iter().collect(), mentions, numbers }
 }
 
 impl LedgerWriter {
@@ -262,9 +268,9 @@ impl LedgerWriter {
         if let Some(&row) = self.entity_rows.get(id) {
             return Ok(self.redirects.get(&row).copied().unwrap_or(row));
         }
-        self.conn.prepare_cached("INSERT INTO entities(id, name, kind) VALUES (?1, ?2, ?3)")?.execute(params![
-            id, name, kind
-        ])?;
+        self.conn
+            .prepare_cached("INSERT INTO entities(id, name, kind) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, name, kind])?;
         let row = self.conn.last_insert_rowid();
         self.entity_rows.insert(id.to_string(), row);
         Ok(row)
@@ -301,7 +307,8 @@ impl LedgerWriter {
             }
         }
         let mut best: Option<(f64, i64)> = None;
-        let mut get = self.conn.prepare_cached("SELECT minhash, coalesce(origin, rowid) FROM documents WHERE rowid = ?1")?;
+        let mut get =
+            self.conn.prepare_cached("SELECT minhash, coalesce(origin, rowid) FROM documents WHERE rowid = ?1")?;
         for d in cands {
             let row: Option<(Option<Vec<u8>>, i64)> = get.query_row([d], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
             let Some((Some(bytes), origin)) = row else { continue };
@@ -314,7 +321,12 @@ impl LedgerWriter {
         Ok(best.map(|(_, o)| o))
     }
 
-    fn write_document(&mut self, mut doc: Document, sentences: Option<Vec<claimgraph::output::SentenceOut>>, report: &mut WriteReport) -> Result<()> {
+    fn write_document(
+        &mut self,
+        mut doc: Document,
+        sentences: Option<Vec<claimgraph::output::SentenceOut>>,
+        report: &mut WriteReport,
+    ) -> Result<()> {
         if self.exists(&doc.id)? {
             report.present += 1;
             return Ok(());
@@ -413,8 +425,7 @@ impl LedgerWriter {
             let ctx = claim_context(&rec, j);
             let c = &rec.claims[j];
             let speaker_row = ctx.speaker_local.map(|l| local_rows[l]);
-            let facts_json =
-                if ctx.numbers.is_empty() { None } else { Some(serde_json::to_string(&ctx.numbers)?) };
+            let facts_json = if ctx.numbers.is_empty() { None } else { Some(serde_json::to_string(&ctx.numbers)?) };
             self.conn
                 .prepare_cached(
                     "INSERT INTO claims(id, doc, speaker_local, speaker_entity, speaker_text, cue, content, stance, kind,
@@ -476,6 +487,7 @@ impl LedgerWriter {
                 speaker_entity: c.speaker.entity.as_deref(),
                 speaker_text: &c.speaker.text,
                 entities,
+                mentions: ctx.mentions.clone(),
                 proposition: c.proposition.as_ref(),
                 numbers: ctx.numbers.clone(),
             };
@@ -527,7 +539,14 @@ impl LedgerWriter {
                 let mut involved: BTreeSet<i64> = a.about.iter().chain(b.about.iter()).copied().collect();
                 involved.extend(a.facts.speaker);
                 involved.extend(b.facts.speaker);
-                if self.insert_relation(RelationKind::Contradicts, a.facts.claim, b.facts.claim, *prop, &reason, involved)? {
+                if self.insert_relation(
+                    RelationKind::Contradicts,
+                    a.facts.claim,
+                    b.facts.claim,
+                    *prop,
+                    &reason,
+                    involved,
+                )? {
                     added += 1;
                 }
             }
@@ -552,7 +571,8 @@ impl LedgerWriter {
             return Ok(false);
         }
         let rel = self.conn.last_insert_rowid();
-        let mut st = self.conn.prepare_cached("INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)")?;
+        let mut st =
+            self.conn.prepare_cached("INSERT OR IGNORE INTO relation_entities(entity, relation) VALUES (?1, ?2)")?;
         for e in involved {
             let e = self.redirects.get(&e).copied().unwrap_or(e);
             st.execute(params![e, rel])?;
@@ -594,7 +614,8 @@ impl LedgerWriter {
         let keys = self.aligner.index_keys(&sig);
         let mut cands = BTreeSet::new();
         {
-            let mut st = self.conn.prepare_cached("SELECT prop FROM prop_keys WHERE key = ?1 ORDER BY prop DESC LIMIT ?2")?;
+            let mut st =
+                self.conn.prepare_cached("SELECT prop FROM prop_keys WHERE key = ?1 ORDER BY prop DESC LIMIT ?2")?;
             for &k in &keys {
                 for p in st.query_map(params![k, CANDIDATES_PER_KEY], |r| r.get::<_, i64>(0))? {
                     cands.insert(p?);
@@ -612,7 +633,9 @@ impl LedgerWriter {
         }
         let prop = match best {
             Some((_, p)) => {
-                self.conn.prepare_cached("UPDATE propositions SET claims = claims + 1 WHERE rowid = ?1")?.execute([p])?;
+                self.conn
+                    .prepare_cached("UPDATE propositions SET claims = claims + 1 WHERE rowid = ?1")?
+                    .execute([p])?;
                 p
             }
             None => {
@@ -691,7 +714,8 @@ impl LedgerWriter {
         for chunk in docs.chunks(500) {
             self.in_transaction(|w| {
                 for &d in chunk {
-                    let text: String = w.conn.query_row("SELECT text FROM documents WHERE rowid = ?1", [d], |r| r.get(0))?;
+                    let text: String =
+                        w.conn.query_row("SELECT text FROM documents WHERE rowid = ?1", [d], |r| r.get(0))?;
                     let Some(sig) = Signature::of_text(&text) else { continue };
                     let origin = w.find_origin(&sig)?;
                     w.conn.execute(
@@ -700,7 +724,10 @@ impl LedgerWriter {
                     )?;
                     if origin.is_none() {
                         for key in sig.band_keys() {
-                            w.conn.execute("INSERT OR IGNORE INTO dup_bands(key, doc) VALUES (?1, ?2)", params![key, d])?;
+                            w.conn.execute(
+                                "INSERT OR IGNORE INTO dup_bands(key, doc) VALUES (?1, ?2)",
+                                params![key, d],
+                            )?;
                         }
                     }
                 }
@@ -709,9 +736,9 @@ impl LedgerWriter {
         }
         loop {
             let claims: Vec<(i64, i64, String)> = {
-                let mut st = self.conn.prepare(
-                    "SELECT rowid, doc, id FROM claims WHERE aligned = 0 ORDER BY rowid LIMIT 500",
-                )?;
+                let mut st = self
+                    .conn
+                    .prepare("SELECT rowid, doc, id FROM claims WHERE aligned = 0 ORDER BY rowid LIMIT 500")?;
                 let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                 rows.collect::<std::result::Result<_, _>>()?
             };
@@ -750,7 +777,12 @@ impl LedgerWriter {
                         content: &c.content.text,
                         speaker_entity: c.speaker.entity.as_deref(),
                         speaker_text: &c.speaker.text,
-                        entities: ctx.about.iter().map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone())).collect(),
+                        entities: ctx
+                            .about
+                            .iter()
+                            .map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone()))
+                            .collect(),
+                        mentions: ctx.mentions.clone(),
                         proposition: c.proposition.as_ref(),
                         numbers: ctx.numbers.clone(),
                     };

@@ -15,6 +15,9 @@ use crate::format::{Dec, Enc};
 use crate::hash;
 use crate::lex::normalize;
 
+/// Version of the clusters file format.
+pub const CLUSTERS_VERSION: u32 = 1;
+
 /// Word → (fine class, coarse class), keyed by the hash of the normalised
 /// form (see [`crate::lex::normalize`]).
 #[derive(Debug, Clone, Default)]
@@ -91,6 +94,24 @@ impl Clusters {
             map.insert(hash::str(w), (fine[i + 2] as u16 + 1, coarse[i + 2] as u16 + 1));
         }
         Clusters { map }
+    }
+
+    /// Serialises the classes into a model file of their own.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut e = Enc::new();
+        self.encode(&mut e);
+        crate::format::wrap("clusters", CLUSTERS_VERSION, &e.buf)
+    }
+
+    /// Loads classes from a file written by [`Clusters::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Clusters, ModelError> {
+        let body = crate::format::unwrap("clusters", CLUSTERS_VERSION, bytes)?;
+        let mut d = Dec::new(&body, "clusters");
+        let c = Clusters::decode(&mut d)?;
+        if !d.done() {
+            return Err(d.err("trailing bytes"));
+        }
+        Ok(c)
     }
 
     /// Writes the classes.

@@ -6,7 +6,7 @@
 
 use crate::labels::Xpos;
 use crate::ner::Ner;
-use crate::parser::{Input, Parser};
+use crate::parser::Parser;
 use crate::tagger::Tagger;
 use crate::token::{Analysis, EntitySpan};
 
@@ -128,7 +128,7 @@ impl Core {
             let tags = m.tagger.tag(&forms);
             xpos.clear();
             xpos.extend(tags.iter().map(|t| t.1));
-            let parse = m.parser.parse(&Input::new(&forms, &xpos));
+            let parse = m.parser.parse(&m.parser.input(&forms, &xpos));
             for (k, tok) in analysis.tokens[range.clone()].iter_mut().enumerate() {
                 tok.upos = tags[k].0;
                 tok.xpos = tags[k].1;

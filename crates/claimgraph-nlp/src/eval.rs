@@ -9,7 +9,6 @@ use crate::conllu::{NerSentence, UdSentence};
 use crate::core::Core;
 use crate::labels::{DepRel, Xpos};
 use crate::ner::NerExample;
-use crate::parser::Input;
 use crate::segment::segment;
 
 /// Scores of a UD evaluation, in percent. With gold tokenisation these are
@@ -70,7 +69,7 @@ pub fn ud_gold(core: &Core, sents: &[UdSentence]) -> Option<UdScores> {
         let tags = tagger.tag(f);
         let xpos: Vec<Xpos> = tags.iter().map(|t| t.1).collect();
         let lemmas: Vec<String> = f.iter().zip(&xpos).map(|(w, x)| tagger.lemmatizer.lemma(w, *x)).collect();
-        let parse = parser.parse(&Input::new(f, &xpos));
+        let parse = parser.parse(&parser.input(f, &xpos));
         outputs.push((tags, lemmas, parse));
     }
     let secs = t0.elapsed().as_secs_f64();

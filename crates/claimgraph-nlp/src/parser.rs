@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::clusters::Clusters;
 use crate::conllu::UdSentence;
 use crate::core::ModelError;
 use crate::format::{self, Dec, Enc};
@@ -19,7 +20,7 @@ use crate::tagger::{Tagger, TaggerOptions};
 use crate::transition::{costs, projectivize, Move, State, NONE};
 
 /// Version of the parser file format.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -61,30 +62,37 @@ pub struct Parser {
     weights: Weights,
     /// Arc labeller.
     label_weights: Weights,
+    /// Word classes from unlabelled text.
+    clusters: Clusters,
 }
 
-/// Word and tag ids of a sentence, with the root appended at index n.
+/// Word, tag and word-class ids of a sentence, with the root appended at
+/// index n. Built by [`Parser::input`].
 pub struct Input {
     w: Vec<u64>,
     p: Vec<u64>,
+    c: Vec<u64>,
 }
 
 const ROOT_W: u64 = 0x5eed_0001;
 
 impl Input {
-    /// Builds the parser input from word forms and their XPOS tags.
-    pub fn new(forms: &[&str], tags: &[Xpos]) -> Input {
+    fn new(forms: &[&str], tags: &[Xpos], clusters: &Clusters) -> Input {
         let mut buf = String::new();
         let mut w = Vec::with_capacity(forms.len() + 1);
         let mut p = Vec::with_capacity(forms.len() + 1);
+        let mut c = Vec::with_capacity(forms.len() + 1);
         for (f, t) in forms.iter().zip(tags) {
             normalize(f, &mut buf);
-            w.push(hash::str(&buf));
+            let h = hash::str(&buf);
+            w.push(h);
             p.push(t.index() as u64 + 1);
+            c.push(u64::from(clusters.get(h).0));
         }
         w.push(ROOT_W);
         p.push(200);
-        Input { w, p }
+        c.push(999);
+        Input { w, p, c }
     }
 }
 
@@ -94,6 +102,7 @@ fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     out.clear();
     let w = |i: u32| if i == NONE { 0 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0 } else { x.p[i as usize] };
+    let cl = |i: u32| if i == NONE { 0 } else { x.c[i as usize] };
     let lab = |i: u32| if i == NONE { 0 } else { st.labels[i as usize] as u64 + 1 };
     let lc = |i: u32, k: usize| if i == NONE { NONE } else { st.lc[i as usize][k] };
     let rc = |i: u32, k: usize| if i == NONE { NONE } else { st.rc[i as usize][k] };
@@ -208,6 +217,15 @@ fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
         f2(82, s1p, rs(s1)),
         // Stack depth matters near the root.
         f2(83, (st.stack.len() as u64).min(4), u64::from(st.b >= st.n)),
+        // Word classes.
+        f1(84, cl(s0)),
+        f1(85, cl(b0)),
+        f1(86, cl(s1)),
+        f2(87, cl(s0), cl(b0)),
+        f2(88, cl(s0), b0p),
+        f2(89, s0p, cl(b0)),
+        f2(90, cl(s1), cl(s0)),
+        f2(91, cl(b0), b1p),
     ]);
 }
 
@@ -250,6 +268,9 @@ fn label_features(st: &State, x: &Input, h: u32, d: u32, out: &mut Vec<u64>) {
         f3(119, dir, hash::mix(dp, hp), p(st.buf(0))),
         f3(120, dir, dp, (st.nl[du] as u64).min(3) * 4 + (st.nr[du] as u64).min(3)),
         f3(121, dir, hw, dp),
+        f3(122, dir, x.c[du], x.c[hu]),
+        f3(123, dir, x.c[du], hp),
+        f3(124, dir, dp, x.c[hu]),
     ]);
 }
 
@@ -257,6 +278,11 @@ impl Parser {
     /// The label set.
     pub fn labels(&self) -> &[DepRel] {
         &self.labels
+    }
+
+    /// The parser's input for word forms and their XPOS tags.
+    pub fn input(&self, forms: &[&str], tags: &[Xpos]) -> Input {
+        Input::new(forms, tags, &self.clusters)
     }
 
     /// Parses one sentence. Returns, for each word, its head (`None` for the
@@ -284,6 +310,17 @@ impl Parser {
             .collect()
     }
 
+    /// A copy with weights below `threshold` dropped (smaller and faster).
+    pub fn pruned(&self, threshold: f32) -> Parser {
+        Parser {
+            labels: self.labels.clone(),
+            root_label: self.root_label,
+            weights: self.weights.pruned(threshold),
+            label_weights: self.label_weights.pruned(threshold),
+            clusters: self.clusters.clone(),
+        }
+    }
+
     /// Turns an unlabelled move kind (0 shift, 1 left, 2 right) into a move
     /// with the labeller's best label.
     #[inline]
@@ -307,7 +344,13 @@ impl Parser {
 
     /// Trains a parser; see [`ParserOptions`]. `dev` (if not empty) picks the
     /// best epoch by LAS. `log` receives progress lines.
-    pub fn train(train: &[UdSentence], dev: &[UdSentence], opts: &ParserOptions, log: &mut dyn FnMut(&str)) -> Parser {
+    pub fn train(
+        train: &[UdSentence],
+        dev: &[UdSentence],
+        clusters: &Clusters,
+        opts: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> Parser {
         // Labels.
         let mut labels: Vec<DepRel> = Vec::new();
         let mut label_of: FxHashMap<DepRel, u8> = FxHashMap::default();
@@ -325,11 +368,11 @@ impl Parser {
         let root_label = 0u8;
 
         // Tags: jackknifed for training, a full-data tagger for dev.
-        let train_tags = jackknife_tags(train, opts, log);
+        let train_tags = jackknife_tags(train, clusters, opts, log);
         let dev_tags: Vec<Vec<Xpos>> = if dev.is_empty() {
             Vec::new()
         } else {
-            let tagger = Tagger::train(train, &[], &opts.tagger, &mut |_| {});
+            let tagger = Tagger::train(train, &[], clusters, &opts.tagger, &mut |_| {});
             dev.iter().map(|s| tag_xpos(&tagger, s)).collect()
         };
 
@@ -348,11 +391,16 @@ impl Parser {
         let inputs: Vec<Input> = train
             .iter()
             .zip(&train_tags)
-            .map(|(s, t)| Input::new(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), t))
+            .map(|(s, t)| Input::new(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), t, clusters))
             .collect();
 
-        let mut model =
-            Parser { labels: labels.clone(), root_label, weights: Weights::default(), label_weights: Weights::default() };
+        let mut model = Parser {
+            labels: labels.clone(),
+            root_label,
+            weights: Weights::default(),
+            label_weights: Weights::default(),
+            clusters: clusters.clone(),
+        };
         let mut trainer = Trainer::new(3);
         let mut ltrainer = Trainer::new(nl);
         let mut rng = Rng::new(opts.seed);
@@ -454,7 +502,7 @@ impl Parser {
         let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
         for (s, t) in sents.iter().zip(tags) {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let out = self.parse(&Input::new(&forms, t));
+            let out = self.parse(&self.input(&forms, t));
             for (w, (h, r)) in s.words.iter().zip(out) {
                 let gh = w.head.checked_sub(1);
                 if gh == h {
@@ -477,6 +525,7 @@ impl Parser {
         e.u8(self.root_label);
         self.weights.encode(&mut e);
         self.label_weights.encode(&mut e);
+        self.clusters.encode(&mut e);
         format::wrap("parser", PARSER_VERSION, &e.buf)
     }
 
@@ -499,10 +548,11 @@ impl Parser {
         if weights.n_classes() != 3 || label_weights.n_classes() != labels.len() {
             return Err(d.err("weights and labels disagree"));
         }
+        let clusters = Clusters::decode(&mut d)?;
         if !d.done() {
             return Err(d.err("trailing bytes"));
         }
-        Ok(Parser { labels, root_label, weights, label_weights })
+        Ok(Parser { labels, root_label, weights, label_weights, clusters })
     }
 }
 
@@ -538,7 +588,12 @@ fn tag_xpos(tagger: &Tagger, s: &UdSentence) -> Vec<Xpos> {
 
 /// Tags of the training sentences, each fold tagged by a tagger trained on
 /// the other folds (gold tags when `jackknife` < 2).
-fn jackknife_tags(train: &[UdSentence], opts: &ParserOptions, log: &mut dyn FnMut(&str)) -> Vec<Vec<Xpos>> {
+fn jackknife_tags(
+    train: &[UdSentence],
+    clusters: &Clusters,
+    opts: &ParserOptions,
+    log: &mut dyn FnMut(&str),
+) -> Vec<Vec<Xpos>> {
     let k = opts.jackknife;
     if k < 2 {
         return train.iter().map(|s| s.words.iter().map(|w| w.xpos).collect()).collect();
@@ -552,7 +607,7 @@ fn jackknife_tags(train: &[UdSentence], opts: &ParserOptions, log: &mut dyn FnMu
     for fold in 0..k {
         let rest: Vec<UdSentence> =
             train.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|(_, s)| s.clone()).collect();
-        let tagger = Tagger::train(&rest, &[], &opts.tagger, &mut |_| {});
+        let tagger = Tagger::train(&rest, &[], clusters, &opts.tagger, &mut |_| {});
         for (i, s) in train.iter().enumerate().filter(|(i, _)| fold_of(*i) == fold) {
             let t = tag_xpos(&tagger, s);
             right += t.iter().zip(&s.words).filter(|(a, w)| **a == w.xpos).count();

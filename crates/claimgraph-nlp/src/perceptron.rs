@@ -148,6 +148,18 @@ pub struct Weights {
     slots: Vec<u64>,
     /// Entry: the weight's f32 bits with the low byte replaced by the class.
     entries: Vec<u32>,
+    /// For three-class models (the parser's transitions): the same table
+    /// with each row stored inside its slot, so a feature costs one cache
+    /// line instead of two.
+    inline3: Vec<Slot3>,
+}
+
+/// A slot of the inline three-class table: key and the three weights.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot3 {
+    key: u32,
+    w: [f32; 3],
 }
 
 const START_BITS: u32 = 25;
@@ -176,7 +188,27 @@ impl Weights {
             }
             slots[i] = (u64::from(key) << 32) | ((start as u64) << 7) | row.len() as u64;
         }
-        Weights { n_classes, mask, slots, entries }
+        let mut w = Weights { n_classes, mask, slots, entries, inline3: Vec::new() };
+        if n_classes == 3 {
+            w.inline3 = w
+                .slots
+                .iter()
+                .map(|&s| {
+                    let mut slot = Slot3 { key: (s >> 32) as u32, w: [0.0; 3] };
+                    if s != 0 {
+                        let start = ((s >> 7) & ((1 << START_BITS) - 1)) as usize;
+                        for &e in &w.entries[start..start + (s & 0x7f) as usize] {
+                            slot.w[(e & 0xff) as usize] = f32::from_bits(e & !0xff);
+                        }
+                    }
+                    slot
+                })
+                .collect();
+            // The inline table replaces the general one.
+            w.slots = Vec::new();
+            w.entries = Vec::new();
+        }
+        w
     }
 
     /// Number of classes.
@@ -186,35 +218,19 @@ impl Weights {
 
     /// Number of stored features.
     pub fn n_features(&self) -> usize {
-        self.slots.iter().filter(|&&s| s != 0).count()
+        if self.inline3.is_empty() {
+            self.slots.iter().filter(|&&s| s != 0).count()
+        } else {
+            self.inline3.iter().filter(|s| s.key != 0).count()
+        }
     }
 
     /// Number of stored (feature, class) weights.
     pub fn n_weights(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Adds the weights of one feature into `scores` (length `n_classes`).
-    #[inline]
-    pub fn add(&self, feat: u64, scores: &mut [f32]) {
-        let key = key_of(feat);
-        let mut i = key as usize & self.mask;
-        loop {
-            // SAFETY-free fast path: `i` is always masked into range.
-            let s = self.slots[i];
-            let k = (s >> 32) as u32;
-            if k == key {
-                let start = ((s >> 7) & ((1 << START_BITS) - 1)) as usize;
-                let len = (s & 0x7f) as usize;
-                for &e in &self.entries[start..start + len] {
-                    scores[(e & 0xff) as usize] += f32::from_bits(e & !0xff);
-                }
-                return;
-            }
-            if k == 0 {
-                return;
-            }
-            i = (i + 1) & self.mask;
+        if self.inline3.is_empty() {
+            self.entries.len()
+        } else {
+            self.inline3.iter().map(|s| s.w.iter().filter(|w| **w != 0.0).count()).sum()
         }
     }
 
@@ -228,6 +244,10 @@ impl Weights {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        if !self.inline3.is_empty() && scores.len() == 3 {
+            self.score3(feats, scores);
+            return;
+        }
         const CHUNK: usize = 128;
         for chunk in feats.chunks(CHUNK) {
             let mut rows = [(0u32, 0u32); CHUNK];
@@ -255,6 +275,35 @@ impl Weights {
         }
     }
 
+    /// [`Weights::score`] for the inline three-class table: prefetch every
+    /// slot, then probe and add.
+    #[inline]
+    fn score3(&self, feats: &[u64], scores: &mut [f32]) {
+        let t = &self.inline3;
+        for &f in feats {
+            prefetch(&t[key_of(f) as usize & self.mask]);
+        }
+        let mut acc = [0f32; 3];
+        for &f in feats {
+            let key = key_of(f);
+            let mut i = key as usize & self.mask;
+            loop {
+                let slot = &t[i];
+                if slot.key == key {
+                    acc[0] += slot.w[0];
+                    acc[1] += slot.w[1];
+                    acc[2] += slot.w[2];
+                    break;
+                }
+                if slot.key == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        scores.copy_from_slice(&acc);
+    }
+
     /// The row (start, length) of a feature, if stored.
     #[inline]
     fn find(&self, feat: u64) -> Option<(usize, usize)> {
@@ -273,34 +322,67 @@ impl Weights {
         }
     }
 
+    /// Every stored row as (key, [(class, weight)]), in key order.
+    fn rows(&self) -> Vec<(u32, Vec<(u8, f32)>)> {
+        let mut rows: Vec<(u32, Vec<(u8, f32)>)> = if !self.inline3.is_empty() {
+            self.inline3
+                .iter()
+                .filter(|s| s.key != 0)
+                .map(|s| (s.key, (0..3u8).map(|c| (c, s.w[c as usize])).filter(|x| x.1 != 0.0).collect()))
+                .collect()
+        } else {
+            self.slots
+                .iter()
+                .filter(|&&s| s != 0)
+                .map(|&s| {
+                    let start = ((s >> 7) & ((1 << START_BITS) - 1)) as usize;
+                    let len = (s & 0x7f) as usize;
+                    let row = self.entries[start..start + len]
+                        .iter()
+                        .map(|&x| ((x & 0xff) as u8, f32::from_bits(x & !0xff)))
+                        .collect();
+                    ((s >> 32) as u32, row)
+                })
+                .collect()
+        };
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
+    /// A copy without the weights below `threshold` in absolute value
+    /// (and without features left empty): a smaller, faster model.
+    pub fn pruned(&self, threshold: f32) -> Weights {
+        let rows = self
+            .rows()
+            .into_iter()
+            .map(|(k, r)| (k, r.into_iter().filter(|x| x.1.abs() >= threshold).collect::<Vec<_>>()))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        Weights::build(self.n_classes, rows)
+    }
+
     /// Writes the weights: keys in ascending order as deltas, then each
     /// row's length, classes and 24-bit weights.
     pub fn encode(&self, e: &mut Enc) {
-        let mut rows: Vec<(u32, usize, usize)> = self
-            .slots
-            .iter()
-            .filter(|&&s| s != 0)
-            .map(|&s| ((s >> 32) as u32, ((s >> 7) & ((1 << START_BITS) - 1)) as usize, (s & 0x7f) as usize))
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
+        let rows = self.rows();
         e.var(self.n_classes as u64);
         e.var(rows.len() as u64);
         let mut prev = 0u32;
-        for &(k, _, _) in &rows {
+        for (k, _) in &rows {
             e.var(u64::from(k - prev));
-            prev = k;
+            prev = *k;
         }
-        for &(_, _, len) in &rows {
-            e.u8(len as u8);
+        for (_, r) in &rows {
+            e.u8(r.len() as u8);
         }
-        for &(_, start, len) in &rows {
-            for &x in &self.entries[start..start + len] {
-                e.u8((x & 0xff) as u8);
+        for (_, r) in &rows {
+            for &(c, _) in r {
+                e.u8(c);
             }
         }
-        for &(_, start, len) in &rows {
-            for &x in &self.entries[start..start + len] {
-                let b = (x >> 8).to_le_bytes();
+        for (_, r) in &rows {
+            for &(_, w) in r {
+                let b = (w.to_bits() >> 8).to_le_bytes();
                 e.buf.extend_from_slice(&b[..3]);
             }
         }

@@ -10,6 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::clusters::Clusters;
 use crate::conllu::UdSentence;
 use crate::core::ModelError;
 use crate::format::{self, Dec, Enc};
@@ -20,7 +21,7 @@ use crate::lex::{lex, Lex, FLAG_TITLE};
 use crate::perceptron::{argmax_where, Trainer, Weights};
 
 /// Version of the tagger file format.
-pub const TAGGER_VERSION: u32 = 1;
+pub const TAGGER_VERSION: u32 = 2;
 
 /// Padding on each side of a sentence.
 const PAD: usize = 2;
@@ -51,6 +52,8 @@ pub struct Tagger {
     /// Normalised form → bit set of XPOS tags seen with it.
     ambig: FxHashMap<u64, u64>,
     weights: Weights,
+    /// Word classes from unlabelled text.
+    clusters: Clusters,
     /// The lemmatiser trained on the same data.
     pub lemmatizer: Lemmatizer,
 }
@@ -59,6 +62,8 @@ pub struct Tagger {
 struct Ctx {
     lex: Vec<Lex>,
     amb: Vec<u64>,
+    /// Fine and coarse word classes (0 for padding and unknown words).
+    cl: Vec<(u64, u64)>,
 }
 
 fn pad_lex(k: u64) -> Lex {
@@ -66,7 +71,7 @@ fn pad_lex(k: u64) -> Lex {
 }
 
 impl Ctx {
-    fn new(forms: &[&str], ambig: &FxHashMap<u64, u64>) -> Ctx {
+    fn new(forms: &[&str], ambig: &FxHashMap<u64, u64>, clusters: &Clusters) -> Ctx {
         let mut buf = String::new();
         let mut lexv = Vec::with_capacity(forms.len() + 2 * PAD);
         lexv.extend([pad_lex(0xb0), pad_lex(0xb1)]);
@@ -75,7 +80,14 @@ impl Ctx {
         }
         lexv.extend([pad_lex(0xe0), pad_lex(0xe1)]);
         let amb = lexv.iter().map(|l| ambig.get(&l.norm).copied().unwrap_or(0)).collect();
-        Ctx { lex: lexv, amb }
+        let cl = lexv
+            .iter()
+            .map(|l| {
+                let (f, c) = clusters.get(l.norm);
+                (u64::from(f), u64::from(c))
+            })
+            .collect();
+        Ctx { lex: lexv, amb, cl }
     }
 }
 
@@ -122,6 +134,13 @@ fn features(c: &Ctx, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
         f2(30, p1, n1.norm),
         f2(31, w.suf[2], n1.norm),
         f2(32, first, u64::from(w.flags & FLAG_TITLE) ^ w.norm),
+        f1(40, c.cl[j].0),
+        f1(41, c.cl[j].1),
+        f1(42, c.cl[j + 1].0),
+        f1(43, c.cl[j - 1].0),
+        f2(44, p1, c.cl[j].0),
+        f2(45, c.cl[j].0, c.cl[j + 1].1),
+        f2(46, c.cl[j].0, w.suf[2]),
     ]);
 }
 
@@ -137,7 +156,7 @@ impl Tagger {
 
     /// Tags a sentence of word forms.
     pub fn tag(&self, forms: &[&str]) -> Vec<(Upos, Xpos)> {
-        let ctx = Ctx::new(forms, &self.ambig);
+        let ctx = Ctx::new(forms, &self.ambig, &self.clusters);
         let mut feats = Vec::with_capacity(40);
         let mut scores = vec![0f32; self.classes.len()];
         let mut out = Vec::with_capacity(forms.len());
@@ -160,7 +179,13 @@ impl Tagger {
 
     /// Trains a tagger on `train`, choosing the epoch with the best accuracy
     /// on `dev` (when given). `log` receives one line per epoch.
-    pub fn train(train: &[UdSentence], dev: &[UdSentence], opts: &TaggerOptions, log: &mut dyn FnMut(&str)) -> Tagger {
+    pub fn train(
+        train: &[UdSentence],
+        dev: &[UdSentence],
+        clusters: &Clusters,
+        opts: &TaggerOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> Tagger {
         // Classes and lexicons.
         let mut classes: Vec<(Upos, Xpos)> = Vec::new();
         let mut class_of: FxHashMap<(Upos, Xpos), usize> = FxHashMap::default();
@@ -206,6 +231,7 @@ impl Tagger {
             tagdict,
             ambig,
             weights: Weights::default(),
+            clusters: clusters.clone(),
             lemmatizer: Lemmatizer::train(train),
         };
         let mut trainer = Trainer::new(classes.len());
@@ -220,7 +246,7 @@ impl Tagger {
             for &si in &order {
                 let s = &train[si];
                 let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-                let ctx = Ctx::new(&forms, &model.ambig);
+                let ctx = Ctx::new(&forms, &model.ambig, &model.clusters);
                 let (mut p1, mut p2) = (START1, START2);
                 for (i, w) in s.words.iter().enumerate() {
                     let gold = class_of[&(w.upos, w.xpos)];
@@ -302,6 +328,7 @@ impl Tagger {
             e.u64(*v);
         }
         self.weights.encode(&mut e);
+        self.clusters.encode(&mut e);
         self.lemmatizer.encode(&mut e);
         format::wrap("tagger", TAGGER_VERSION, &e.buf)
     }
@@ -340,10 +367,11 @@ impl Tagger {
         if weights.n_classes() != classes.len() {
             return Err(d.err("weights and classes disagree"));
         }
+        let clusters = Clusters::decode(&mut d)?;
         let lemmatizer = Lemmatizer::decode(&mut d)?;
         if !d.done() {
             return Err(d.err("trailing bytes"));
         }
-        Ok(Tagger { classes, tagdict, ambig, weights, lemmatizer })
+        Ok(Tagger { classes, tagdict, ambig, weights, clusters, lemmatizer })
     }
 }

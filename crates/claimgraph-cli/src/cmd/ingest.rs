@@ -129,8 +129,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             // Clean first (cheap) to learn each document's id, and skip the
             // ones the ledger already has before the costly analysis.
-            let cleaned: Vec<claimgraph::Result<Document>> =
-                raws.into_par_iter().map(|r: claimgraph::Result<RawDocument>| r.and_then(claimgraph::clean::clean)).collect();
+            let cleaned: Vec<claimgraph::Result<Document>> = raws
+                .into_par_iter()
+                .map(|r: claimgraph::Result<RawDocument>| r.and_then(claimgraph::clean::clean))
+                .collect();
             let mut todo = Vec::with_capacity(cleaned.len());
             for c in cleaned {
                 match c {

@@ -157,7 +157,11 @@ pub struct ExportArgs {
 
 fn open(db: &DbArg) -> Result<Ledger> {
     if !db.db.exists() {
-        anyhow::bail!("{}: no such ledger (create one with `claimgraph ingest --db {} SOURCE...`)", db.db.display(), db.db.display());
+        anyhow::bail!(
+            "{}: no such ledger (create one with `claimgraph ingest --db {} SOURCE...`)",
+            db.db.display(),
+            db.db.display()
+        );
     }
     Ledger::open(&db.db).with_context(|| format!("opening the ledger {}", db.db.display()))
 }
@@ -352,7 +356,11 @@ pub fn entity(a: EntityArgs) -> Result<ExitCode> {
             if !e.roles.is_empty() {
                 writeln!(out, "   roles: {}", e.roles.join("; "))?;
             }
-            writeln!(out, "   {} documents, {} claims by it, {} claims about it", e.documents, e.claims_by, e.claims_about)?;
+            writeln!(
+                out,
+                "   {} documents, {} claims by it, {} claims about it",
+                e.documents, e.claims_by, e.claims_about
+            )?;
             writeln!(out, "\nClaims by {} (latest {}):", e.name, page.claims_by.len())?;
             for c in &page.claims_by {
                 pretty_claim(&mut out, c)?;
@@ -378,7 +386,15 @@ pub fn entity(a: EntityArgs) -> Result<ExitCode> {
 fn pretty_relation(out: &mut impl Write, r: &RelationRow) -> Result<()> {
     writeln!(out, "{}  {}", r.relation.to_uppercase(), line(&r.proposition, 120))?;
     for (tag, s) in [("A", &r.a), ("B", &r.b)] {
-        writeln!(out, "  {tag}: {} ({}, {}) {}: {}", s.speaker, date(&s.published), s.doc, s.stance, line(&s.content, 160))?;
+        writeln!(
+            out,
+            "  {tag}: {} ({}, {}) {}: {}",
+            s.speaker,
+            date(&s.published),
+            s.doc,
+            s.stance,
+            line(&s.content, 160)
+        )?;
     }
     writeln!(out, "  why: {}", r.reason)?;
     Ok(())
@@ -478,29 +494,35 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
             let mut failed: Option<csv::Error> = None;
             ledger.export(|rec| {
                 let d = &rec.doc;
-                fn row<'r>(d: &'r claimgraph::output::DocOut, c: Option<&'r claimgraph::output::ClaimOut>) -> ExportCsv<'r> {
+                fn row<'r>(
+                    d: &'r claimgraph::output::DocOut,
+                    c: Option<&'r claimgraph::output::ClaimOut>,
+                ) -> ExportCsv<'r> {
                     ExportCsv {
-                    doc_id: &d.id,
-                    source: &d.source,
-                    title: d.title.as_deref().unwrap_or(""),
-                    published: d.published.as_deref().unwrap_or(""),
-                    claim_id: c.map(|c| c.id.as_str()).unwrap_or(""),
-                    speaker_entity: c.and_then(|c| c.speaker.entity.as_deref()).unwrap_or(""),
-                    speaker_name: c.and_then(|c| c.speaker.name.as_deref()).unwrap_or(""),
-                    speaker_text: c.map(|c| c.speaker.text.as_str()).unwrap_or(""),
-                    cue: c.map(|c| c.cue.text.as_str()).unwrap_or(""),
-                    content: c.map(|c| c.content.text.as_str()).unwrap_or(""),
-                    content_start: c.map(|c| c.content.start),
-                    content_end: c.map(|c| c.content.end),
-                    stance: c.map(|c| c.stance.as_str()).unwrap_or(""),
-                    kind: c.map(|c| c.kind.as_str()).unwrap_or(""),
-                    hedged: c.map(|c| c.hedged),
-                    confidence: c.map(|c| c.confidence),
+                        doc_id: &d.id,
+                        source: &d.source,
+                        title: d.title.as_deref().unwrap_or(""),
+                        published: d.published.as_deref().unwrap_or(""),
+                        claim_id: c.map(|c| c.id.as_str()).unwrap_or(""),
+                        speaker_entity: c.and_then(|c| c.speaker.entity.as_deref()).unwrap_or(""),
+                        speaker_name: c.and_then(|c| c.speaker.name.as_deref()).unwrap_or(""),
+                        speaker_text: c.map(|c| c.speaker.text.as_str()).unwrap_or(""),
+                        cue: c.map(|c| c.cue.text.as_str()).unwrap_or(""),
+                        content: c.map(|c| c.content.text.as_str()).unwrap_or(""),
+                        content_start: c.map(|c| c.content.start),
+                        content_end: c.map(|c| c.content.end),
+                        stance: c.map(|c| c.stance.as_str()).unwrap_or(""),
+                        kind: c.map(|c| c.kind.as_str()).unwrap_or(""),
+                        hedged: c.map(|c| c.hedged),
+                        confidence: c.map(|c| c.confidence),
                     }
                 }
                 let base = |c| row(d, c);
-                let rows: Vec<ExportCsv<'_>> =
-                    if rec.claims.is_empty() { vec![base(None)] } else { rec.claims.iter().map(|c| base(Some(c))).collect() };
+                let rows: Vec<ExportCsv<'_>> = if rec.claims.is_empty() {
+                    vec![base(None)]
+                } else {
+                    rec.claims.iter().map(|c| base(Some(c))).collect()
+                };
                 for row in rows {
                     if let Err(e) = w.serialize(row) {
                         failed.get_or_insert(e);
