@@ -23,6 +23,8 @@ enum Target {
     Parser(nlp::ParserArgs),
     /// Named-entity recogniser (PER/ORG/LOC), from UNER IOB2.
     Ner(nlp::NerArgs),
+    /// Word classes from unlabelled text, used as features by the others.
+    Clusters(nlp::ClustersArgs),
 }
 
 /// Runs `train`.
@@ -31,5 +33,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Target::Tagger(a) => nlp::tagger(a),
         Target::Parser(a) => nlp::parser(a),
         Target::Ner(a) => nlp::ner(a),
+        Target::Clusters(a) => nlp::clusters(a),
     }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use claimgraph_nlp::clusters::{ClusterOptions, Clusters};
 use claimgraph_nlp::conllu::read_iob2;
 use claimgraph_nlp::conllu::{read_conllu, UdSentence};
 use claimgraph_nlp::gazetteer::Gazetteer;
@@ -32,6 +33,9 @@ pub struct TaggerArgs {
     /// Shuffling seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Word classes (from `train clusters`); empty string for none.
+    #[arg(long, default_value = "models/clusters.bin")]
+    clusters: String,
 }
 
 /// Arguments of `train parser`.
@@ -55,6 +59,23 @@ pub struct ParserArgs {
     /// Shuffling and exploration seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Word classes (from `train clusters`); empty string for none.
+    #[arg(long, default_value = "models/clusters.bin")]
+    clusters: String,
+}
+
+/// Arguments of `train clusters`.
+#[derive(clap::Args)]
+pub struct ClustersArgs {
+    /// CoNLL-U files whose word forms are used as text.
+    #[arg(long)]
+    conllu: Vec<PathBuf>,
+    /// Directories of plain-text files (tokenised and split by claimgraph).
+    #[arg(long)]
+    text_dir: Vec<PathBuf>,
+    /// Where to write the classes.
+    #[arg(long)]
+    out: PathBuf,
 }
 
 /// Arguments of `train ner`.
@@ -95,6 +116,14 @@ fn load_opt(path: Option<&Path>) -> Result<Vec<UdSentence>> {
     path.map_or(Ok(Vec::new()), load)
 }
 
+fn load_clusters(path: &str) -> Result<Clusters> {
+    if path.is_empty() {
+        return Ok(Clusters::default());
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("reading {path}"))?;
+    Clusters::from_bytes(&bytes).with_context(|| format!("loading {path}"))
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -110,7 +139,8 @@ pub fn tagger(a: TaggerArgs) -> Result<ExitCode> {
     let train = load(&a.train)?;
     let dev = load_opt(a.dev.as_deref())?;
     let opts = TaggerOptions { epochs: a.epochs, seed: a.seed, ..TaggerOptions::default() };
-    let model = Tagger::train(&train, &dev, &opts, &mut |l| eprintln!("{l}"));
+    let clusters = load_clusters(&a.clusters)?;
+    let model = Tagger::train(&train, &dev, &clusters, &opts, &mut |l| eprintln!("{l}"));
     write(&a.out, &model.to_bytes())?;
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
@@ -122,7 +152,8 @@ pub fn parser(a: ParserArgs) -> Result<ExitCode> {
     let train = load(&a.train)?;
     let dev = load_opt(a.dev.as_deref())?;
     let opts = ParserOptions { epochs: a.epochs, jackknife: a.jackknife, seed: a.seed, ..ParserOptions::default() };
-    let model = Parser::train(&train, &dev, &opts, &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()));
+    let clusters = load_clusters(&a.clusters)?;
+    let model = Parser::train(&train, &dev, &clusters, &opts, &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()));
     write(&a.out, &model.to_bytes())?;
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
@@ -164,6 +195,43 @@ pub fn ner(a: NerArgs) -> Result<ExitCode> {
         eprintln!("{}: P {p:.2} R {r:.2} F1 {f:.2}", dev.display());
     }
     write(&a.out, &model.to_bytes())?;
+    eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `train clusters`: word classes from unlabelled text.
+pub fn clusters(a: ClustersArgs) -> Result<ExitCode> {
+    let t0 = Instant::now();
+    let mut sents: Vec<Vec<String>> = Vec::new();
+    for p in &a.conllu {
+        for s in load(p)? {
+            sents.push(s.words.into_iter().map(|w| w.form).collect());
+        }
+    }
+    for dir in &a.text_dir {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("reading {}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        // Sorted, so the result does not depend on directory order.
+        files.sort();
+        for f in files {
+            let text = match std::fs::read_to_string(&f) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("claimgraph: skipping {}: {e}", f.display());
+                    continue;
+                }
+            };
+            let an = claimgraph_nlp::segment(&text);
+            for s in &an.sentences {
+                sents.push(an.tokens[s.tokens.clone()].iter().map(|t| t.text(&text).to_string()).collect());
+            }
+        }
+    }
+    let c = Clusters::train(&sents, &ClusterOptions::default(), &mut |l| eprintln!("{l}"));
+    write(&a.out, &c.to_bytes())?;
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
