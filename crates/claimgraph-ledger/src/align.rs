@@ -639,7 +639,7 @@ impl Aligner for RuleAligner {
 
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
         let anchored = share_any(&c.anchors, &p.anchors);
-        if !anchored && !(c.anchors.is_empty() && p.anchors.is_empty()) {
+        if !(anchored || c.anchors.is_empty() && p.anchors.is_empty()) {
             return None;
         }
         if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {

@@ -161,15 +161,25 @@ const OUTLETS: &[&str] = &[
     "Continental Review",
 ];
 
+/// Background sentences; `{A}` and `{B}` become country names and `{N}` a
+/// number, so that unrelated articles do not share long passages.
 const FILLER: &[&str] = &[
-    "Talks between the two governments are expected to resume next month.",
-    "The conflict has displaced hundreds of thousands of people since it began.",
-    "Analysts said the dispute was unlikely to be settled soon.",
-    "The announcement came as diplomats gathered for a regional summit.",
-    "Independent verification of the figures was not possible.",
-    "Officials did not respond to requests for further comment.",
-    "Prices of fuel and grain have risen sharply in the region this year.",
-    "The United Nations has called on all parties to show restraint.",
+    "Talks between {A} and {B} are expected to resume next month in a neutral capital.",
+    "The conflict has displaced about {N} people since it began, according to aid agencies.",
+    "Analysts in {A} said the dispute was unlikely to be settled before the winter.",
+    "The announcement came as diplomats from {A} and {B} gathered for a regional summit.",
+    "Independent verification of the figures from {A} was not possible.",
+    "Officials in {B} did not respond to requests for further comment on Tuesday.",
+    "Prices of fuel and grain in {A} have risen by {N} percent this year.",
+    "The United Nations has called on {A} and {B} to show restraint and reopen border crossings.",
+    "Trade between {A} and {B} fell sharply after the sanctions were imposed last year.",
+    "Parliament in {A} is due to debate a new defence budget of {N} million dollars next week.",
+    "Satellite images published by a research group showed new construction near the border with {B}.",
+    "Several airlines suspended flights to {B} after the airport was closed for {N} hours.",
+    "Human rights groups have documented at least {N} cases of detention without trial in {A}.",
+    "The central bank of {B} raised interest rates for the third time in a row.",
+    "Thousands of people marched through the capital of {A} on Sunday to demand early elections.",
+    "A ceasefire agreed in the spring collapsed after {N} days amid mutual accusations.",
 ];
 
 /// A person of the synthetic world.
@@ -195,7 +205,6 @@ struct Prop {
     giver: usize,
     taker: usize,
     item: usize,
-    number: Option<f64>,
     /// Speakers (person index, affirms, number they state).
     voices: Vec<(usize, bool, Option<f64>)>,
 }
@@ -302,7 +311,7 @@ fn fmt_number(n: f64) -> String {
     let s = v.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -382,7 +391,7 @@ impl Generator {
                 };
                 voices.push((p, !denies, stated));
             }
-            props.push(Prop { giver, taker, item, number, voices });
+            props.push(Prop { giver, taker, item, voices });
         }
         Generator { rng, people, props, articles: Vec::new(), truths: Vec::new(), written: 0, cfg }
     }
@@ -413,6 +422,15 @@ impl Generator {
         let (raw, record) = self.fresh(i, &published);
         self.articles.push((raw.clone(), record.clone(), None));
         Some(SynthArticle { raw, record, copy_of: None, repeat: false })
+    }
+
+    /// One background sentence with its blanks filled.
+    fn filler(&mut self) -> String {
+        let t = *self.rng.pick(FILLER);
+        let a = self.rng.pick(COUNTRIES).0;
+        let b = self.rng.pick(COUNTRIES).0;
+        let n = (self.rng.below(990) + 10).to_string();
+        t.replace("{A}", a).replace("{B}", b).replace("{N}", &n)
     }
 
     /// A reprint of article `j`: its body under another headline, with
@@ -520,9 +538,9 @@ impl Generator {
                 claims.push(claim);
                 tb.push(" ");
                 if self.rng.chance(0.5) {
-                    let f = *self.rng.pick(FILLER);
+                    let f = self.filler();
                     let s = tb.chars;
-                    tb.push(f);
+                    tb.push(&f);
                     tb.sentences.push(SentenceOut { start: s, end: tb.chars });
                     tb.push(" ");
                 }
@@ -531,6 +549,17 @@ impl Generator {
             tb.chars -= 1;
             tb.push("\n\n");
         }
+        // A background paragraph, as news articles have.
+        for _ in 0..4 + self.rng.below(8) {
+            let f = self.filler();
+            let s = tb.chars;
+            tb.push(&f);
+            tb.sentences.push(SentenceOut { start: s, end: tb.chars });
+            tb.push(" ");
+        }
+        tb.text.pop();
+        tb.chars -= 1;
+        tb.push("\n\n");
         let outlet = *self.rng.pick(OUTLETS);
         tb.push(&format!("© {outlet}. All rights reserved."));
         let text = tb.text.clone();
@@ -584,10 +613,9 @@ impl Generator {
                 &mut entities[n]
             }
         };
-        if kind != "person" || span.text.chars().next().is_some_and(char::is_uppercase) {
-            if !e.aliases.contains(&span.text) {
-                e.aliases.push(span.text.clone());
-            }
+        let is_name = kind != "person" || span.text.chars().next().is_some_and(char::is_uppercase);
+        if is_name && !e.aliases.contains(&span.text) {
+            e.aliases.push(span.text.clone());
         }
         if let Some(r) = role {
             if !e.roles.iter().any(|x| x == r) {

@@ -24,26 +24,25 @@ fn record(d: &Doc<'_>) -> DocRecord {
     let mut text = String::new();
     let mut entities: Vec<EntityOut> = Vec::new();
     let mut claims = Vec::new();
-    let mut add_mention =
-        |entities: &mut Vec<EntityOut>, id: &str, name: &str, kind: &str, start: usize, surface: &str| {
-            let span = SpanOut { start, end: start + chars(surface), text: surface.to_string() };
-            match entities.iter_mut().find(|e| e.id == id) {
-                Some(e) => {
-                    if !e.aliases.contains(&surface.to_string()) {
-                        e.aliases.push(surface.to_string());
-                    }
-                    e.mentions.push(span);
+    let add_mention = |entities: &mut Vec<EntityOut>, id: &str, name: &str, kind: &str, start: usize, surface: &str| {
+        let span = SpanOut { start, end: start + chars(surface), text: surface.to_string() };
+        match entities.iter_mut().find(|e| e.id == id) {
+            Some(e) => {
+                if !e.aliases.contains(&surface.to_string()) {
+                    e.aliases.push(surface.to_string());
                 }
-                None => entities.push(EntityOut {
-                    id: id.into(),
-                    name: name.into(),
-                    kind: kind.into(),
-                    aliases: vec![surface.to_string()],
-                    roles: vec![],
-                    mentions: vec![span],
-                }),
+                e.mentions.push(span);
             }
-        };
+            None => entities.push(EntityOut {
+                id: id.into(),
+                name: name.into(),
+                kind: kind.into(),
+                aliases: vec![surface.to_string()],
+                roles: vec![],
+                mentions: vec![span],
+            }),
+        }
+    };
     for (k, (sid, sname, cue, content, stance)) in d.claims.iter().enumerate() {
         let s0 = chars(&text);
         text.push_str(sname);

@@ -340,7 +340,18 @@ pub fn entity(a: EntityArgs) -> Result<ExitCode> {
         None => {}
     }
     let Some(name) = a.name else { anyhow::bail!("name an entity") };
-    let page = ledger.entity_page(&name, a.limit)?;
+    let page = match ledger.entity_page(&name, a.limit) {
+        Err(claimgraph_ledger::LedgerError::Ambiguous { .. }) => {
+            // Several entities carry the name: show the most documented one
+            // and say which others exist.
+            let mut all = ledger.find_entities(&name)?;
+            all.sort_by(|x, y| y.documents.cmp(&x.documents).then_with(|| x.id.cmp(&y.id)));
+            let others: Vec<String> = all.iter().skip(1).map(|e| format!("{} ({})", e.id, e.name)).collect();
+            eprintln!("claimgraph: {name:?} also names {}; showing {}", others.join(", "), all[0].id);
+            ledger.entity_page(&all[0].id, a.limit)?
+        }
+        other => other?,
+    };
     let mut out = stdout();
     match a.format {
         Format::Jsonl => jsonl(&mut out, std::slice::from_ref(&page))?,
