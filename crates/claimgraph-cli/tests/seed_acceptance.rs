@@ -66,7 +66,11 @@ fn own_test_articles_keep_their_figures() {
         eprintln!("skipping: tests/articles/dev/gold.json is absent");
         return;
     }
-    score(&dev.join("gold.json"), &dev, &[("claim_recall", 0.6), ("entity_checks", 0.8), ("quantity_recall", 0.8), ("boilerplate_clean", 0.9)]);
+    score(
+        &dev.join("gold.json"),
+        &dev,
+        &[("claim_recall", 0.6), ("entity_checks", 0.8), ("quantity_recall", 0.8), ("boilerplate_clean", 0.9)],
+    );
 }
 
 #[test]
@@ -83,7 +87,8 @@ fn seed_extract_matches_its_golden_file() {
     let actual: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     let actual = normalise(actual);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&golden, serde_json::to_string_pretty(&actual).expect("serialises") + "\n").expect("golden written");
+        std::fs::write(&golden, serde_json::to_string_pretty(&actual).expect("serialises") + "\n")
+            .expect("golden written");
         return;
     }
     let expected: serde_json::Value =
