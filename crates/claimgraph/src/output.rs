@@ -330,7 +330,12 @@ impl DocRecord {
                     c.speaker.text.clone()
                 }
             });
-            let content = one_line(&c.content.text, 160);
+            // An interrupted content reads as its pieces joined by an ellipsis.
+            let content = if c.content.parts.is_empty() {
+                one_line(&c.content.text, 160)
+            } else {
+                one_line(&c.content.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "), 160)
+            };
             let _ = writeln!(s, "  • {who} — {} — {content}", c.stance);
             let _ = writeln!(s, "      [{}; cue “{}”]", c.kind, c.cue.text);
         }
@@ -377,4 +382,38 @@ fn fmt_number(v: f64) -> String {
     } else {
         format!("{v}")
     }
+}
+
+/// The document's tokens in CoNLL-U: one block per sentence with its text,
+/// then ID, FORM, LEMMA, UPOS, XPOS, FEATS (unused), HEAD, DEPREL, DEPS
+/// (unused) and MISC (SpaceAfter, and the entity of a mention).
+pub fn to_conllu(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(s, "# newdoc id = {}", doc.id);
+    let toks = &doc.analysis.tokens;
+    for (si, sent) in doc.analysis.sentences.iter().enumerate() {
+        let _ = writeln!(s, "# sent_id = {}", si + 1);
+        let _ = writeln!(s, "# text = {}", sent.text(&doc.text).replace('\n', " "));
+        for i in sent.tokens.clone() {
+            let t = &toks[i];
+            let head = t.head.map(|h| h + 1 - sent.tokens.start).unwrap_or(0);
+            let misc = if t.space_after { "_" } else { "SpaceAfter=No" };
+            let lemma = if t.lemma.is_empty() { "_" } else { t.lemma.as_str() };
+            let _ = writeln!(
+                s,
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
+                i + 1 - sent.tokens.start,
+                t.text(&doc.text),
+                lemma,
+                t.upos,
+                t.xpos,
+                head,
+                t.deprel,
+                misc
+            );
+        }
+        s.push('\n');
+    }
+    s
 }

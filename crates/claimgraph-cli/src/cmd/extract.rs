@@ -20,6 +20,8 @@ pub enum Format {
     Jsonl,
     /// A readable summary per article.
     Pretty,
+    /// Tokens with tags, lemmas, heads and relations, in CoNLL-U.
+    Conllu,
 }
 
 /// Arguments of `extract`.
@@ -71,6 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                                 writeln!(out)?;
                             }
                             Format::Pretty => writeln!(out, "{}", record.to_pretty())?,
+                            Format::Conllu => write!(out, "{}", claimgraph::output::to_conllu(&doc))?,
                         }
                         ok += 1;
                     }

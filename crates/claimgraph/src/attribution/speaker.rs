@@ -138,8 +138,22 @@ fn is_np_boundary(w: &str) -> bool {
 /// Ukraine's intelligence, said") are included.
 pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
     let mut j = end;
-    while j > sent.start && is_pre_verb_filler(ctx.word(j - 1)) {
-        j -= 1;
+    loop {
+        while j > sent.start && is_pre_verb_filler(ctx.word(j - 1)) {
+            j -= 1;
+        }
+        // A parenthesis between subject and verb: "Mike Pence (R-IN) said".
+        if j > sent.start + 1 && ctx.word(j - 1) == ")" {
+            let mut k = j - 1;
+            while k > sent.start && ctx.word(k - 1) != "(" && j - k < 8 {
+                k -= 1;
+            }
+            if k > sent.start + 1 && ctx.word(k - 1) == "(" {
+                j = k - 1;
+                continue;
+            }
+        }
+        break;
     }
     if j <= sent.start {
         return None;

@@ -69,7 +69,30 @@ fn looks_adjectival(word: &str) -> bool {
 pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     let mut out: Vec<NameSpan> = Vec::new();
     let tokens = &analysis.tokens;
-    // Recogniser spans first: they are the better evidence when present.
+    // Capitalised words seen away from a sentence start and outside
+    // title-case lines: evidence that a word is a name by itself.
+    let mut capitalised_inside: HashSet<&str> = HashSet::new();
+    let title_case: Vec<bool> =
+        analysis.sentences.iter().map(|s| is_title_case(text, tokens, s.tokens.clone())).collect();
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        if title_case[si] {
+            continue;
+        }
+        for i in s.tokens.start + 1..s.tokens.end {
+            let w = tokens[i].text(text);
+            if is_cap(w) && !matches!(tokens[i - 1].text(text), "“" | "\"" | ":" | "(" | "‘") {
+                capitalised_inside.insert(w);
+            }
+        }
+    }
+    let corroborated = |r: Range<usize>| {
+        r.clone().all(|k| {
+            let w = tokens[k].text(text);
+            !is_cap(w) || capitalised_inside.contains(w) || Countries::get().lookup(w).is_some() || is_proper_org(w)
+        })
+    };
+    // Recogniser spans first: they are the better evidence when present,
+    // under the same checks for headlines and sentence-initial words.
     for e in &analysis.entities {
         let kind = match e.label {
             NerLabel::PER => EntityKind::Person,
@@ -77,14 +100,26 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             NerLabel::LOC => EntityKind::Location,
             _ => continue,
         };
+        let si = analysis.sentence_of(e.tokens.start).unwrap_or(0);
+        let start = analysis.sentences.get(si).map(|s| s.tokens.start).unwrap_or(0);
+        let sentence_initial =
+            (start..e.tokens.start).all(|k| !tokens[k].text(text).chars().any(char::is_alphanumeric));
+        let needs_evidence = title_case.get(si).copied().unwrap_or(false) || (sentence_initial && e.tokens.len() == 1);
+        if needs_evidence && !corroborated(e.tokens.clone()) {
+            continue;
+        }
         if let Some(span) = refine(text, tokens, e.tokens.clone(), Some(kind)) {
             out.push(span);
         }
     }
-    for s in &analysis.sentences {
+    let ner_count = out.len();
+    for (si, s) in analysis.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            if out.iter().any(|n| n.tokens.contains(&i) || n.title.as_ref().is_some_and(|t| t.contains(&i))) {
+            if out[..ner_count]
+                .iter()
+                .any(|n| n.tokens.contains(&i) || n.title.as_ref().is_some_and(|t| t.contains(&i)))
+            {
                 i += 1;
                 continue;
             }
@@ -113,8 +148,17 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     break;
                 }
             }
-            if let Some(span) = refine(text, tokens, i..end, None) {
-                out.push(span);
+            // In a title-case headline every word is capitalised: only names
+            // seen capitalised in the body (or in the gazetteer) count there.
+            // A lone capitalised word opening a sentence ("Well, ...") needs
+            // the same evidence.
+            let sentence_initial =
+                (s.tokens.start..i).all(|k| !tokens[k].text(text).chars().any(char::is_alphanumeric));
+            let needs_evidence = title_case[si] || (sentence_initial && end == i + 1);
+            if !needs_evidence || corroborated(i..end) {
+                if let Some(span) = refine(text, tokens, i..end, None) {
+                    out.push(span);
+                }
             }
             i = end;
         }
@@ -209,6 +253,15 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         EntityKind::Other
     };
     Some(NameSpan { tokens: name_start..range.end, title, kind, country: None })
+}
+
+/// True when most words of a sentence are capitalised, as in a headline
+/// written in title case.
+fn is_title_case(text: &str, tokens: &[Token], r: Range<usize>) -> bool {
+    let words: Vec<&str> =
+        r.map(|i| tokens[i].text(text)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 10 >= long.len() * 8
 }
 
 /// Organisations known by a single proper name.

@@ -109,7 +109,15 @@ impl Builder<'_> {
             // A one-word name that is not a country may be a person's
             // surname whatever the recogniser called it ("Budanov").
             let single = n.tokens.len() == 1 && !names_country;
+            // The same spelling already seen is the same entity, whatever kind
+            // the recogniser gave this occurrence.
+            let same_spelling = self
+                .doc
+                .entities
+                .iter()
+                .position(|e| e.aliases.iter().any(|a| a == &surface) && e.kind != EntityKind::Location);
             let target = match n.kind {
+                _ if same_spelling.is_some() && !names_country => same_spelling,
                 EntityKind::Location if names_country => self.find_country(n.country.as_deref()),
                 EntityKind::Person | EntityKind::Other => self.find_person(&surface, n),
                 _ if single => self.find_person(&surface, n).or_else(|| self.find_exact(&surface, n.kind)),

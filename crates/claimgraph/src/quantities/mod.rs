@@ -259,7 +259,10 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 end = e;
             }
         }
-        if unit.is_empty() && value < 2.0 {
+        // A bare number word ("one, his temperament, and two, ...") is an
+        // enumeration, not a quantity; bare digits are kept.
+        let in_words = !word(num_start).chars().next().is_some_and(|c| c.is_ascii_digit());
+        if unit.is_empty() && (value < 2.0 || in_words) {
             i = j.max(i + 1);
             continue;
         }
