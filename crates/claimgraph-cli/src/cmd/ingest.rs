@@ -58,7 +58,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         LedgerWriter::open(&args.db).with_context(|| format!("opening the ledger {}", args.db.display()))?;
     writer.keep_ids(args.keep_ids);
     let mut known: HashSet<String> = writer.known_ids()?.into_iter().collect();
-    let progress = progress_bar();
+    let inputs: Vec<_> = expand_sources(&args.sources).collect();
+    let progress = progress_bar(&inputs);
 
     // The writer thread: one transaction per batch, in arrival order.
     let (tx, rx) = sync_channel::<Batch>(2);
@@ -87,7 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut pipeline = None;
     let mut sent_all = true;
 
-    'inputs: for input in expand_sources(&args.sources) {
+    'inputs: for input in inputs {
         let input = match input {
             Ok(i) => i,
             Err(e) => {
@@ -194,16 +195,49 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// A progress bar on standard error when it is a terminal, else nothing.
-fn progress_bar() -> ProgressBar {
+/// With a known total (plain article files, and JSON Lines files whose
+/// lines are counted first) it shows an ETA; otherwise a counter and rate.
+fn progress_bar(inputs: &[claimgraph::Result<Input>]) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {human_pos} documents  {per_sec}  elapsed {elapsed_precise}")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
-    bar.set_style(style);
+    let total = expected_documents(inputs);
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{bar:30} {human_pos}/{human_len} documents  {per_sec}  ETA {eta}"
+    } else {
+        "{spinner} {human_pos} documents  {per_sec}  elapsed {elapsed_precise}"
+    };
+    bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner()));
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+/// The number of documents the inputs hold, when it can be known cheaply:
+/// one per article file, one per line of a JSON Lines file; `None` when a
+/// feed, archive, URL or standard input is among them.
+fn expected_documents(inputs: &[claimgraph::Result<Input>]) -> Option<u64> {
+    use claimgraph::input::Format;
+    let mut total = 0u64;
+    for input in inputs.iter().flatten() {
+        let Input::File(path) = input else { return None };
+        match Format::from_path(path) {
+            Some(Format::Jsonl) => {
+                let mut f = std::fs::File::open(path).ok()?;
+                let mut buf = vec![0u8; 1 << 20];
+                loop {
+                    let n = std::io::Read::read(&mut f, &mut buf).ok()?;
+                    if n == 0 {
+                        break;
+                    }
+                    total += buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+                }
+            }
+            Some(Format::Text | Format::Html) | None => total += 1,
+            Some(_) => return None,
+        }
+    }
+    Some(total)
 }
 
 /// Reads analysed records, one JSON object per line; a bad line is an error
