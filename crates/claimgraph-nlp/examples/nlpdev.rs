@@ -113,12 +113,12 @@ fn main() {
             }
             let folds: usize = args.get(5).and_then(|f| f.parse().ok()).unwrap_or(5);
             let t0 = std::time::Instant::now();
-            let rows = claimgraph_nlp::ner::Ner::cross_validate(&data, &gaz, &opts, folds);
+            let rows = claimgraph_nlp::ner::Ner::cross_validate(&data, &gaz, &load_clusters(), &opts, folds);
             for r in &rows {
                 eprintln!("epochs {} P {:.2} R {:.2} F {:.2}", r.0, r.1, r.2, r.3);
             }
             eprintln!("cv in {:.1}s", t0.elapsed().as_secs_f64());
-            let m = claimgraph_nlp::ner::Ner::train(&data, &gaz, &opts);
+            let m = claimgraph_nlp::ner::Ner::train(&data, &gaz, &load_clusters(), &opts);
             std::fs::write(&args[4], m.to_bytes()).expect("write");
         }
         Some("speed") => {

@@ -7,6 +7,7 @@
 //! is chosen by k-fold cross-validation on the training data itself (see
 //! [`Ner::cross_validate`]), which keeps the test split unseen.
 
+use crate::clusters::Clusters;
 use crate::conllu::NerSentence;
 use crate::core::ModelError;
 use crate::format::{self, Dec, Enc};
@@ -17,7 +18,7 @@ use crate::lex::{lex, Lex, FLAG_TITLE};
 use crate::perceptron::{argmax_where, Trainer, Weights};
 
 /// Version of the NER file format.
-pub const NER_VERSION: u32 = 1;
+pub const NER_VERSION: u32 = 2;
 
 const PAD: usize = 2;
 
@@ -64,6 +65,7 @@ pub struct Ner {
     /// Entity types; class 0 is O, class 1 + 2t is B-t, 2 + 2t is I-t.
     types: Vec<NerLabel>,
     gazetteer: Gazetteer,
+    clusters: Clusters,
     weights: Weights,
 }
 
@@ -71,6 +73,8 @@ struct Ctx {
     lex: Vec<Lex>,
     pos: Vec<u64>,
     gaz: Vec<u8>,
+    /// Fine and coarse word classes, padded like `lex`.
+    cl: Vec<(u64, u64)>,
 }
 
 fn pad_lex(k: u64) -> Lex {
@@ -78,7 +82,7 @@ fn pad_lex(k: u64) -> Lex {
 }
 
 impl Ctx {
-    fn new(forms: &[&str], xpos: &[Xpos], gaz: &Gazetteer) -> Ctx {
+    fn new(forms: &[&str], xpos: &[Xpos], gaz: &Gazetteer, clusters: &Clusters) -> Ctx {
         let mut buf = String::new();
         let mut lexv = Vec::with_capacity(forms.len() + 2 * PAD);
         lexv.extend([pad_lex(0xb0), pad_lex(0xb1)]);
@@ -90,7 +94,14 @@ impl Ctx {
         pos.extend(xpos.iter().map(|x| x.index() as u64));
         pos.extend([302, 303]);
         let norms: Vec<u64> = lexv[PAD..PAD + forms.len()].iter().map(|l| l.norm).collect();
-        Ctx { lex: lexv, pos, gaz: gaz.annotate(&norms) }
+        let cl = lexv
+            .iter()
+            .map(|l| {
+                let (f, c) = clusters.get(l.norm);
+                (u64::from(f), u64::from(c))
+            })
+            .collect();
+        Ctx { lex: lexv, pos, gaz: gaz.annotate(&norms), cl }
     }
 }
 
@@ -132,6 +143,12 @@ fn features(c: &Ctx, i: usize, n: usize, kinds: usize, prev: u64, prev2: u64, ou
         f2(30, w.norm, n1.norm),
         f3(31, prev, p(j), title),
         f2(32, m1.form, w.form),
+        f1(33, c.cl[j].0),
+        f1(34, c.cl[j].1),
+        f1(35, c.cl[j - 1].0),
+        f1(36, c.cl[j + 1].0),
+        f2(37, c.cl[j].0, title),
+        f2(38, prev, c.cl[j].0),
     ]);
     for k in 0..kinds {
         let code = c.gaz[i * SLOTS + k] as u64;
@@ -165,7 +182,7 @@ impl Ner {
     }
 
     fn decode_classes(&self, forms: &[&str], xpos: &[Xpos]) -> Vec<usize> {
-        let ctx = Ctx::new(forms, xpos, &self.gazetteer);
+        let ctx = Ctx::new(forms, xpos, &self.gazetteer, &self.clusters);
         let nk = self.gazetteer.kinds().len();
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0f32; self.weights.n_classes()];
@@ -183,16 +200,16 @@ impl Ner {
     }
 
     /// Trains on `train` for `opts.epochs` epochs.
-    pub fn train(train: &[NerExample], gazetteer: &Gazetteer, opts: &NerOptions) -> Ner {
-        Ner::train_eval(train, &[], gazetteer, opts, &mut |_, _| {})
+    pub fn train(train: &[NerExample], gazetteer: &Gazetteer, clusters: &Clusters, opts: &NerOptions) -> Ner {
+        Ner::train_eval(train, gazetteer, clusters, opts, &mut |_, _| {})
     }
 
     /// Trains, calling `each_epoch(epoch, model)` after every epoch (for
     /// evaluation on held-out data).
     fn train_eval(
         train: &[NerExample],
-        _dev: &[NerExample],
         gazetteer: &Gazetteer,
+        clusters: &Clusters,
         opts: &NerOptions,
         each_epoch: &mut dyn FnMut(usize, &Ner),
     ) -> Ner {
@@ -208,11 +225,16 @@ impl Ner {
                 None => 0,
             }
         };
-        let mut model = Ner { types: types.clone(), gazetteer: gazetteer.clone(), weights: Weights::default() };
+        let mut model = Ner {
+            types: types.clone(),
+            gazetteer: gazetteer.clone(),
+            clusters: clusters.clone(),
+            weights: Weights::default(),
+        };
         let nk = gazetteer.kinds().len();
         let ctxs: Vec<Ctx> = train
             .iter()
-            .map(|e| Ctx::new(&e.forms.iter().map(String::as_str).collect::<Vec<_>>(), &e.xpos, gazetteer))
+            .map(|e| Ctx::new(&e.forms.iter().map(String::as_str).collect::<Vec<_>>(), &e.xpos, gazetteer, clusters))
             .collect();
         let golds: Vec<Vec<usize>> = train.iter().map(|e| e.tags.iter().map(|t| class_of(t)).collect()).collect();
         let mut trainer = Trainer::new(n_classes);
@@ -251,6 +273,7 @@ impl Ner {
     pub fn cross_validate(
         data: &[NerExample],
         gazetteer: &Gazetteer,
+        clusters: &Clusters,
         opts: &NerOptions,
         k: usize,
     ) -> Vec<(usize, f64, f64, f64)> {
@@ -264,7 +287,7 @@ impl Ner {
                 data.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|(_, e)| e.clone()).collect();
             let held: Vec<&NerExample> =
                 data.iter().enumerate().filter(|(i, _)| fold_of(*i) == fold).map(|(_, e)| e).collect();
-            Ner::train_eval(&train, &[], gazetteer, opts, &mut |epoch, m| {
+            Ner::train_eval(&train, gazetteer, clusters, opts, &mut |epoch, m| {
                 for e in &held {
                     counts[epoch].add(e, m);
                 }
@@ -297,6 +320,7 @@ impl Ner {
             e.str(t.as_str());
         }
         self.gazetteer.encode(&mut e);
+        self.clusters.encode(&mut e);
         self.weights.encode(&mut e);
         format::wrap("ner", NER_VERSION, &e.buf)
     }
@@ -312,6 +336,7 @@ impl Ner {
             types.push(NerLabel::parse(&s).ok_or_else(|| d.err(format!("unknown entity type {s}")))?);
         }
         let gazetteer = Gazetteer::decode(&mut d)?;
+        let clusters = Clusters::decode(&mut d)?;
         let weights = Weights::decode(&mut d)?;
         if weights.n_classes() != 1 + 2 * types.len() {
             return Err(d.err("weights and entity types disagree"));
@@ -319,7 +344,7 @@ impl Ner {
         if !d.done() {
             return Err(d.err("trailing bytes"));
         }
-        Ok(Ner { types, gazetteer, weights })
+        Ok(Ner { types, gazetteer, clusters, weights })
     }
 }
 

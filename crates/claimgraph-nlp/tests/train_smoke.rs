@@ -81,7 +81,7 @@ fn ner_learns_and_round_trips() {
     let data: Vec<NerExample> =
         sents.iter().map(|s| NerExample::from_sentence(s, |f: &[&str]| vec![nn; f.len()])).collect();
     let gaz = Gazetteer::from_tsv("country\tfrance\nfirst\tjohn\n");
-    let ner = Ner::train(&data, &gaz, &NerOptions { epochs: 5, ..NerOptions::default() });
+    let ner = Ner::train(&data, &gaz, &Clusters::default(), &NerOptions { epochs: 5, ..NerOptions::default() });
     let (p, r, f) = ner.evaluate(&data);
     assert!(f > 70.0, "NER F1 on the training slice only {f:.1} (P {p:.1} R {r:.1})");
     let back = Ner::from_bytes(&ner.to_bytes()).expect("reload");

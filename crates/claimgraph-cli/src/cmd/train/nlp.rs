@@ -106,6 +106,9 @@ pub struct NerArgs {
     /// Shuffling seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Word classes (from `train clusters`); empty string for none.
+    #[arg(long, default_value = "models/clusters.bin")]
+    clusters: String,
 }
 
 fn load(path: &Path) -> Result<Vec<UdSentence>> {
@@ -168,6 +171,7 @@ pub fn ner(a: NerArgs) -> Result<ExitCode> {
     let gaz_text =
         std::fs::read_to_string(&a.gazetteer).with_context(|| format!("reading {}", a.gazetteer.display()))?;
     let gazetteer = Gazetteer::from_tsv(&gaz_text);
+    let clusters = load_clusters(&a.clusters)?;
     eprintln!("gazetteer: {} phrases in {} lists", gazetteer.len(), gazetteer.kinds().len());
     let tag = |f: &[&str]| tagger.tag(f).into_iter().map(|t| t.1).collect::<Vec<_>>();
     let read = |p: &Path| -> Result<Vec<NerExample>> {
@@ -177,7 +181,7 @@ pub fn ner(a: NerArgs) -> Result<ExitCode> {
     let train = read(&a.train)?;
     let mut opts = NerOptions { epochs: a.epochs, seed: a.seed, ..NerOptions::default() };
     if a.folds >= 2 {
-        let rows = Ner::cross_validate(&train, &gazetteer, &opts, a.folds);
+        let rows = Ner::cross_validate(&train, &gazetteer, &clusters, &opts, a.folds);
         for (e, p, r, f) in &rows {
             eprintln!("{}-fold CV, {e} epochs: P {p:.2} R {r:.2} F1 {f:.2}", a.folds);
         }
@@ -189,7 +193,7 @@ pub fn ner(a: NerArgs) -> Result<ExitCode> {
         }
         eprintln!("training on all data for {} epochs", opts.epochs);
     }
-    let model = Ner::train(&train, &gazetteer, &opts);
+    let model = Ner::train(&train, &gazetteer, &clusters, &opts);
     if let Some(dev) = &a.dev {
         let (p, r, f) = model.evaluate(&read(dev)?);
         eprintln!("{}: P {p:.2} R {r:.2} F1 {f:.2}", dev.display());
