@@ -277,6 +277,23 @@ impl LedgerWriter {
     }
 
     fn store_registry_changes(&mut self, changes: &RegistryChanges) -> Result<()> {
+        for id in &changes.created {
+            // The registry numbers new entities after the highest live id;
+            // an id merged away earlier may come back. The retired row keeps
+            // its history under a new name, and the decision follows it.
+            if let Some(&row) = self.entity_rows.get(id) {
+                if self.redirects.contains_key(&row) {
+                    let retired = format!("{id}~merged{row}");
+                    self.conn.execute("UPDATE entities SET id = ?2 WHERE rowid = ?1", params![row, retired])?;
+                    self.conn.execute(
+                        "UPDATE decisions SET b = ?2 WHERE kind = 'merge' AND b = ?1",
+                        params![id, retired],
+                    )?;
+                    self.entity_rows.remove(id);
+                    self.entity_rows.insert(retired, row);
+                }
+            }
+        }
         for id in changes.created.iter().chain(changes.updated.iter()) {
             let Some(known) = self.registry_get(id) else { continue };
             let kind = known.kind.as_str();

@@ -9,7 +9,9 @@ use claimgraph_nlp::tagger::{Tagger, TaggerOptions};
 
 fn load_clusters() -> claimgraph_nlp::clusters::Clusters {
     match std::env::var("CLUSTERS") {
-        Ok(p) if !p.is_empty() => claimgraph_nlp::clusters::Clusters::from_bytes(&std::fs::read(p).expect("clusters")).expect("clusters"),
+        Ok(p) if !p.is_empty() => {
+            claimgraph_nlp::clusters::Clusters::from_bytes(&std::fs::read(p).expect("clusters")).expect("clusters")
+        }
         _ => Default::default(),
     }
 }
@@ -25,9 +27,13 @@ fn main() {
             let prune =
                 std::env::var("PRUNE").ok().and_then(|p| p.parse().ok()).unwrap_or(TaggerOptions::default().prune);
             let clusters = load_clusters();
-            let m = Tagger::train(&train, &dev, &clusters, &TaggerOptions { epochs, prune, ..Default::default() }, &mut |l| {
-                eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64())
-            });
+            let m = Tagger::train(
+                &train,
+                &dev,
+                &clusters,
+                &TaggerOptions { epochs, prune, ..Default::default() },
+                &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()),
+            );
             let bytes = m.to_bytes();
             std::fs::write(&args[3], &bytes).expect("write");
             eprintln!("{} bytes", bytes.len());
@@ -119,37 +125,53 @@ fn main() {
             // nlpdev speed CONLLU: times tagger and parser separately.
             let core = claimgraph_nlp::Core::load_default().expect("core");
             let sents = read_conllu(Path::new(&args[1])).expect("conllu");
-            let forms: Vec<Vec<&str>> = sents.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+            let forms: Vec<Vec<&str>> =
+                sents.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
             let n: usize = forms.iter().map(|f| f.len()).sum();
             let tagger = core.tagger().expect("tagger");
             let parser = core.parser().expect("parser");
             for _ in 0..2 {
                 let t0 = std::time::Instant::now();
-                let tags: Vec<Vec<_>> = forms.iter().map(|f| tagger.tag(f).into_iter().map(|t| t.1).collect()).collect();
+                let tags: Vec<Vec<_>> =
+                    forms.iter().map(|f| tagger.tag(f).into_iter().map(|t| t.1).collect()).collect();
                 let t1 = t0.elapsed().as_secs_f64();
                 let t0 = std::time::Instant::now();
                 let mut k = 0;
-                for (f, t) in forms.iter().zip(&tags) { k += parser.parse(&parser.input(f, t)).len(); }
+                for (f, t) in forms.iter().zip(&tags) {
+                    k += parser.parse(&parser.input(f, t)).len();
+                }
                 let t2 = t0.elapsed().as_secs_f64();
-                eprintln!("tagger {:.0} w/s, parser {:.0} w/s, both {:.0} w/s ({k})", n as f64 / t1, n as f64 / t2, n as f64 / (t1 + t2));
+                eprintln!(
+                    "tagger {:.0} w/s, parser {:.0} w/s, both {:.0} w/s ({k})",
+                    n as f64 / t1,
+                    n as f64 / t2,
+                    n as f64 / (t1 + t2)
+                );
             }
         }
         Some("clusters") => {
             // nlpdev clusters OUT CONLLU TEXTDIR...
             let mut sents: Vec<Vec<String>> = Vec::new();
-            for s in read_conllu(Path::new(&args[2])).expect("conllu") { sents.push(s.words.iter().map(|w| w.form.clone()).collect()); }
+            for s in read_conllu(Path::new(&args[2])).expect("conllu") {
+                sents.push(s.words.iter().map(|w| w.form.clone()).collect());
+            }
             for dir in &args[3..] {
-                let mut files: Vec<_> = std::fs::read_dir(dir).expect("dir").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+                let mut files: Vec<_> =
+                    std::fs::read_dir(dir).expect("dir").filter_map(|e| e.ok()).map(|e| e.path()).collect();
                 files.sort();
                 for f in files {
                     let text = std::fs::read_to_string(&f).unwrap_or_default();
                     let a = claimgraph_nlp::segment(&text);
-                    for s in &a.sentences { sents.push(a.tokens[s.tokens.clone()].iter().map(|t| t.text(&text).to_string()).collect()); }
+                    for s in &a.sentences {
+                        sents.push(a.tokens[s.tokens.clone()].iter().map(|t| t.text(&text).to_string()).collect());
+                    }
                 }
             }
             let t0 = std::time::Instant::now();
             let opts = claimgraph_nlp::clusters::ClusterOptions::default();
-            let c = claimgraph_nlp::clusters::Clusters::train(&sents, &opts, &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()));
+            let c = claimgraph_nlp::clusters::Clusters::train(&sents, &opts, &mut |l| {
+                eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64())
+            });
             let mut e = claimgraph_nlp::format::Enc::new();
             c.encode(&mut e);
             std::fs::write(&args[1], claimgraph_nlp::format::wrap("clusters", 1, &e.buf)).expect("write");
@@ -163,18 +185,32 @@ fn main() {
         }
         Some("prune") => {
             // nlpdev prune PARSER DEV THRESHOLD...: accuracy/speed/size after pruning.
-            let p = claimgraph_nlp::parser::Parser::from_bytes(&std::fs::read(&args[1]).expect("parser")).expect("parser");
+            let p =
+                claimgraph_nlp::parser::Parser::from_bytes(&std::fs::read(&args[1]).expect("parser")).expect("parser");
             let dev = read_conllu(Path::new(&args[2])).expect("dev");
             let core = claimgraph_nlp::Core::load_default().expect("core");
             let tagger = core.tagger().expect("tagger");
-            let tags: Vec<Vec<_>> = dev.iter().map(|s| tagger.tag(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>()).into_iter().map(|t| t.1).collect()).collect();
+            let tags: Vec<Vec<_>> = dev
+                .iter()
+                .map(|s| {
+                    tagger
+                        .tag(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>())
+                        .into_iter()
+                        .map(|t| t.1)
+                        .collect()
+                })
+                .collect();
             for t in &args[3..] {
                 let th: f32 = t.parse().expect("threshold");
                 let q = p.pruned(th);
                 let t0 = std::time::Instant::now();
                 let (uas, las) = q.attachment(&dev, &tags);
                 let secs = t0.elapsed().as_secs_f64();
-                eprintln!("prune {th}: UAS {uas:.2} LAS {las:.2}  {} bytes  {:.0} w/s", q.to_bytes().len(), 25147.0 / secs);
+                eprintln!(
+                    "prune {th}: UAS {uas:.2} LAS {las:.2}  {} bytes  {:.0} w/s",
+                    q.to_bytes().len(),
+                    25147.0 / secs
+                );
             }
         }
         _ => eprintln!("usage: nlpdev tagger TRAIN DEV OUT [EPOCHS]"),

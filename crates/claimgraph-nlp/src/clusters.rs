@@ -75,7 +75,8 @@ impl Clusters {
         }
         let mut vocab: Vec<(String, u32)> = counts.into_iter().filter(|(_, c)| *c >= opts.min_count).collect();
         vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let id_of: FxHashMap<&str, u32> = vocab.iter().enumerate().map(|(i, (w, _))| (w.as_str(), i as u32 + 2)).collect();
+        let id_of: FxHashMap<&str, u32> =
+            vocab.iter().enumerate().map(|(i, (w, _))| (w.as_str(), i as u32 + 2)).collect();
         let mut corpus: Vec<u32> = Vec::new();
         for s in sentences {
             corpus.push(0);
@@ -166,7 +167,7 @@ impl XLogX {
 /// (boundary) and 1 (rare words) keep classes of their own.
 fn exchange(corpus: &[u32], nwords: usize, nclass: usize, iters: usize, log: &mut dyn FnMut(&str)) -> Vec<usize> {
     let c = nclass + 2; // two reserved classes
-    // Bigram lists per word.
+                        // Bigram lists per word.
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for w in corpus.windows(2) {
         *pairs.entry((w[0], w[1])).or_default() += 1;

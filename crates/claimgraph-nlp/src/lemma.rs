@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use crate::conllu::UdSentence;
 use crate::core::ModelError;
 use crate::format::{Dec, Enc};
+use crate::hash;
 use crate::labels::Xpos;
 
 /// Longest suffix (in characters) a rule may condition on.
@@ -20,20 +21,27 @@ struct Rule {
 }
 
 /// The learned lemmatiser.
+///
+/// Lookups are by hash, so lemmatising a known word allocates only the
+/// returned string.
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
-    /// Key: form + '\u{1}' + XPOS index (exact case first, then lower case).
-    lexicon: FxHashMap<String, String>,
-    /// Key: XPOS index + '\u{1}' + lower-cased suffix.
-    rules: FxHashMap<String, Rule>,
+    /// hash(form, XPOS) → index into `lemmas` (exact case first, then lower case).
+    lexicon: FxHashMap<u64, u32>,
+    /// Distinct lemmas of the lexicon.
+    lemmas: Vec<String>,
+    /// hash(lower-cased suffix, XPOS) → rule.
+    rules: FxHashMap<u64, Rule>,
 }
 
-fn key(form: &str, xpos: Xpos) -> String {
-    let mut k = String::with_capacity(form.len() + 3);
-    k.push_str(form);
-    k.push('\u{1}');
-    k.push(char::from(xpos.index() as u8 + 32));
-    k
+#[inline]
+fn key(form: &str, xpos: Xpos) -> u64 {
+    hash::mix(hash::str(form), xpos.index() as u64 + 0x1000)
+}
+
+#[inline]
+fn suffix_key(suffix: &str, xpos: Xpos) -> u64 {
+    hash::mix(hash::str(suffix), xpos.index() as u64 + 0x2000)
 }
 
 fn is_proper(x: Xpos) -> bool {
@@ -64,8 +72,8 @@ fn apply(form: &str, rule: &Rule) -> Option<String> {
 impl Lemmatizer {
     /// Learns the lexicon and rules from treebank sentences.
     pub fn train(sents: &[UdSentence]) -> Lemmatizer {
-        let mut lex_counts: FxHashMap<String, FxHashMap<String, u32>> = FxHashMap::default();
-        let mut rule_counts: FxHashMap<String, FxHashMap<Rule, u32>> = FxHashMap::default();
+        let mut lex_counts: FxHashMap<u64, FxHashMap<String, u32>> = FxHashMap::default();
+        let mut rule_counts: FxHashMap<u64, FxHashMap<Rule, u32>> = FxHashMap::default();
         for s in sents {
             for w in &s.words {
                 if w.lemma == "_" || w.lemma.is_empty() {
@@ -73,7 +81,9 @@ impl Lemmatizer {
                 }
                 *lex_counts.entry(key(&w.form, w.xpos)).or_default().entry(w.lemma.clone()).or_default() += 1;
                 let lower = w.form.to_lowercase();
-                *lex_counts.entry(key(&lower, w.xpos)).or_default().entry(w.lemma.clone()).or_default() += 1;
+                if lower != w.form {
+                    *lex_counts.entry(key(&lower, w.xpos)).or_default().entry(w.lemma.clone()).or_default() += 1;
+                }
                 let (f, l) = if is_proper(w.xpos) {
                     (w.form.clone(), w.lemma.clone())
                 } else {
@@ -83,21 +93,23 @@ impl Lemmatizer {
                     let chars: Vec<char> = lower.chars().collect();
                     for k in 1..=MAX_SUFFIX.min(chars.len()) {
                         let suf: String = chars[chars.len() - k..].iter().collect();
-                        let rk = format!("{}\u{1}{}", w.xpos.index(), suf);
-                        *rule_counts.entry(rk).or_default().entry(rule.clone()).or_default() += 1;
+                        *rule_counts.entry(suffix_key(&suf, w.xpos)).or_default().entry(rule.clone()).or_default() += 1;
                     }
                 }
             }
         }
-        let best = |m: FxHashMap<String, u32>| {
-            let mut v: Vec<(String, u32)> = m.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.into_iter().next().map(|x| x.0)
-        };
+        let mut lemmas: Vec<String> = Vec::new();
+        let mut lemma_ix: FxHashMap<String, u32> = FxHashMap::default();
         let mut lexicon = FxHashMap::default();
         for (k, m) in lex_counts {
-            if let Some(l) = best(m) {
-                lexicon.insert(k, l);
+            let mut v: Vec<(String, u32)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            if let Some((l, _)) = v.into_iter().next() {
+                let ix = *lemma_ix.entry(l.clone()).or_insert_with(|| {
+                    lemmas.push(l);
+                    (lemmas.len() - 1) as u32
+                });
+                lexicon.insert(k, ix);
             }
         }
         let mut rules = FxHashMap::default();
@@ -112,23 +124,27 @@ impl Lemmatizer {
                 }
             }
         }
-        Lemmatizer { lexicon, rules }
+        Lemmatizer { lexicon, lemmas, rules }
     }
 
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: Xpos) -> String {
-        if let Some(l) = self.lexicon.get(&key(form, xpos)) {
-            return l.clone();
+        if let Some(&l) = self.lexicon.get(&key(form, xpos)) {
+            return self.lemmas[l as usize].clone();
         }
-        let lower = form.to_lowercase();
-        if let Some(l) = self.lexicon.get(&key(&lower, xpos)) {
-            return if is_proper(xpos) { form.to_string() } else { l.clone() };
+        let has_upper = if form.is_ascii() { form.bytes().any(|b| b.is_ascii_uppercase()) } else { true };
+        let lower = if has_upper { form.to_lowercase() } else { form.to_string() };
+        if has_upper {
+            if let Some(&l) = self.lexicon.get(&key(&lower, xpos)) {
+                return if is_proper(xpos) { form.to_string() } else { self.lemmas[l as usize].clone() };
+            }
         }
         let base = if is_proper(xpos) { form.to_string() } else { lower.clone() };
-        let chars: Vec<char> = lower.chars().collect();
-        for k in (1..=MAX_SUFFIX.min(chars.len())).rev() {
-            let suf: String = chars[chars.len() - k..].iter().collect();
-            if let Some(rule) = self.rules.get(&format!("{}\u{1}{}", xpos.index(), suf)) {
+        let n = lower.chars().count();
+        let starts: Vec<usize> = lower.char_indices().map(|(b, _)| b).collect();
+        for k in (1..=MAX_SUFFIX.min(n)).rev() {
+            let suf = &lower[starts[n - k]..];
+            if let Some(rule) = self.rules.get(&suffix_key(suf, xpos)) {
                 if let Some(l) = apply(&base, rule) {
                     return l;
                 }
@@ -139,18 +155,22 @@ impl Lemmatizer {
 
     /// Writes the lexicon and rules.
     pub fn encode(&self, e: &mut Enc) {
-        let mut lex: Vec<(&String, &String)> = self.lexicon.iter().collect();
+        e.var(self.lemmas.len() as u64);
+        for l in &self.lemmas {
+            e.str(l);
+        }
+        let mut lex: Vec<(&u64, &u32)> = self.lexicon.iter().collect();
         lex.sort();
         e.var(lex.len() as u64);
         for (k, v) in lex {
-            e.str(k);
-            e.str(v);
+            e.u64(*k);
+            e.var(u64::from(*v));
         }
-        let mut rules: Vec<(&String, &Rule)> = self.rules.iter().collect();
+        let mut rules: Vec<(&u64, &Rule)> = self.rules.iter().collect();
         rules.sort_by(|a, b| a.0.cmp(b.0));
         e.var(rules.len() as u64);
         for (k, r) in rules {
-            e.str(k);
+            e.u64(*k);
             e.u8(r.strip);
             e.str(&r.add);
         }
@@ -159,22 +179,30 @@ impl Lemmatizer {
     /// Reads what [`Lemmatizer::encode`] wrote.
     pub fn decode(d: &mut Dec<'_>) -> Result<Lemmatizer, ModelError> {
         let n = d.len()?;
+        let mut lemmas = Vec::with_capacity(n);
+        for _ in 0..n {
+            lemmas.push(d.str()?);
+        }
+        let n = d.len()?;
         let mut lexicon = FxHashMap::default();
         lexicon.reserve(n);
         for _ in 0..n {
-            let k = d.str()?;
-            let v = d.str()?;
+            let k = d.u64()?;
+            let v = d.var()? as u32;
+            if v as usize >= lemmas.len() {
+                return Err(d.err("lemma index out of range"));
+            }
             lexicon.insert(k, v);
         }
         let n = d.len()?;
         let mut rules = FxHashMap::default();
         for _ in 0..n {
-            let k = d.str()?;
+            let k = d.u64()?;
             let strip = d.u8()?;
             let add = d.str()?;
             rules.insert(k, Rule { strip, add });
         }
-        Ok(Lemmatizer { lexicon, rules })
+        Ok(Lemmatizer { lexicon, lemmas, rules })
     }
 }
 

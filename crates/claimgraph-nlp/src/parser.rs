@@ -424,7 +424,11 @@ impl Parser {
                     let pred = best_valid(&st, &scores);
                     let (vs, vl, vr) = st.valid();
                     let (cs, cl, cr) = costs(&st, gold);
-                    let cost = [if vs { cs } else { u32::MAX }, if vl { cl } else { u32::MAX }, if vr { cr } else { u32::MAX }];
+                    let cost = [
+                        if vs { cs } else { u32::MAX },
+                        if vl { cl } else { u32::MAX },
+                        if vr { cr } else { u32::MAX },
+                    ];
                     let min = cost.iter().copied().min().unwrap_or(0);
                     let target = (0..3)
                         .filter(|&k| cost[k] == min)

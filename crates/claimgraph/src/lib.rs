@@ -15,6 +15,7 @@ pub mod clean;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod events;
 pub mod input;
 pub mod offsets;
