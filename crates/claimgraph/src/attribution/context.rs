@@ -21,6 +21,8 @@ pub struct Ctx<'d> {
     pub tagged: bool,
     /// True when the parser has parsed the tokens.
     pub parsed: bool,
+    /// Role keys of each entity of the document (from its role texts).
+    pub entity_roles: Vec<Vec<crate::entities::roles::RoleKey>>,
 }
 
 impl<'d> Ctx<'d> {
@@ -36,7 +38,8 @@ impl<'d> Ctx<'d> {
         }
         let tagged = tokens.iter().any(|t| t.upos != Upos::X);
         let parsed = tokens.iter().any(|t| t.head.is_some());
-        Ctx { doc, tokens, quotes, quote_of, tagged, parsed }
+        let entity_roles = doc.entities.iter().map(|e| crate::entities::roles::keys_of(&e.roles)).collect();
+        Ctx { doc, tokens, quotes, quote_of, tagged, parsed, entity_roles }
     }
 
     /// The word at token `i`.
@@ -151,7 +154,7 @@ impl<'d> Ctx<'d> {
         if self.tagged {
             let u = self.tokens[i].upos;
             return matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM | Upos::DET | Upos::PRON)
-                || matches!(w, "’s" | "'s" | "-");
+                || matches!(w, "’s" | "'s" | "-" | "of" | "for");
         }
         !self.is_punct(i) || matches!(w, "’s" | "'s" | "-" | "’" | "'")
     }

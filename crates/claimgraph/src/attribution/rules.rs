@@ -189,6 +189,65 @@ fn clause_final(ctx: &Ctx, mut j: usize, sent: &Range<usize>) -> bool {
     j >= sent.end || matches!(ctx.word(j), "." | "," | "!" | "?" | ";") || ctx.closes_quote(j).is_some()
 }
 
+/// Weekdays and months.
+fn is_weekday_or_month(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// The length of a short time phrase starting at `j` ("on Monday", "on 5
+/// March", "on Monday evening", "last week", "yesterday", "in the morning").
+fn time_phrase_len(ctx: &Ctx, j: usize, sent: &Range<usize>) -> Option<usize> {
+    let w = ctx.lower(j);
+    if matches!(w.as_str(), "yesterday" | "today" | "earlier" | "later" | "tonight") {
+        return Some(1);
+    }
+    let mut k = j + 1;
+    if matches!(w.as_str(), "on" | "at" | "in" | "this" | "last" | "late" | "early") {
+        if ctx.lower(k) == "the" {
+            k += 1;
+        }
+        let mut took = 0;
+        while k < sent.end && took < 4 {
+            let t = ctx.lower(k);
+            if is_weekday_or_month(&t)
+                || is_time_noun(&t)
+                || t.chars().all(|c| c.is_ascii_digit())
+                || matches!(t.as_str(), "of" | "night" | "day")
+            {
+                k += 1;
+                took += 1;
+            } else {
+                break;
+            }
+        }
+        if took > 0 && !matches!(ctx.lower(k - 1).as_str(), "of") {
+            return Some(k - j);
+        }
+    }
+    None
+}
+
 /// Nouns of time that make "this"/"last" start an adjunct ("this week").
 fn is_time_noun(w: &str) -> bool {
     matches!(
@@ -281,18 +340,45 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         if matches!(ctx.lower(j).as_str(), "this" | "last") && !is_time_noun(&ctx.lower(j + 1)) {
             break;
         }
+        // A short time phrase: "on Monday", "on 5 March", "last week".
+        if let Some(n) = time_phrase_len(ctx, j, sent) {
+            j += n;
+            if ctx.word(j) == "," && j + 1 < sent.end && starts_adjunct(&ctx.lower(j + 1)) {
+                j += 1;
+            }
+            continue;
+        }
         let mut k = j + 1;
+        let mut verb_at = None;
         while k < sent.end && k < j + 14 {
             let w = ctx.word(k);
             if matches!(w, "," | ":" | ";" | ".") || w.eq_ignore_ascii_case("that") || ctx.opens_quote(k).is_some() {
                 break;
             }
             if ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX) && !ctx.lower(k).ends_with("ing") {
-                // A finite verb starts the content clause: back up over its
-                // subject is not possible without a parse; stop here.
+                verb_at = Some(k);
                 break;
             }
             k += 1;
+        }
+        if let Some(v) = verb_at {
+            // "said on Monday Iran had ...": the content clause starts at the
+            // subject of that verb.
+            let mut s0 = v;
+            while s0 > j + 1
+                && matches!(
+                    ctx.tokens[s0 - 1].upos,
+                    Upos::PROPN | Upos::NOUN | Upos::PRON | Upos::DET | Upos::ADJ | Upos::NUM
+                )
+                && !is_time_noun(&ctx.lower(s0 - 1))
+                && !is_weekday_or_month(&ctx.lower(s0 - 1))
+            {
+                s0 -= 1;
+            }
+            if s0 < v {
+                j = s0;
+            }
+            break;
         }
         if k >= j + 14 || k >= sent.end {
             break;

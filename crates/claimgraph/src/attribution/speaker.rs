@@ -138,11 +138,16 @@ fn is_np_boundary(w: &str) -> bool {
 /// Ukraine's intelligence, said") are included.
 pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
     let mut j = end;
+    // Peel off, right to left, what stands between the subject and its verb:
+    // auxiliaries and adverbs, a parenthesis ("Mike Pence (R-IN) said"),
+    // adjunct phrases ("on Saturday in the meeting of the council"), and a
+    // relative clause or adjunct set off by commas (", who asked not to be
+    // named,", ", in an interview,").
     loop {
+        let before = j;
         while j > sent.start && is_pre_verb_filler(ctx.word(j - 1)) {
             j -= 1;
         }
-        // A parenthesis between subject and verb: "Mike Pence (R-IN) said".
         if j > sent.start + 1 && ctx.word(j - 1) == ")" {
             let mut k = j - 1;
             while k > sent.start && ctx.word(k - 1) != "(" && j - k < 8 {
@@ -153,40 +158,101 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
                 continue;
             }
         }
-        break;
+        if j > sent.start && ctx.word(j - 1) != "," {
+            if let Some(np) = np_left(ctx, j, sent) {
+                let p = np.start;
+                if p > sent.start + 1 && is_adjunct_preposition(&ctx.lower(p - 1)) && ctx.word(p - 2) != "," {
+                    j = p - 1;
+                    continue;
+                }
+            }
+        }
+        if j > sent.start && ctx.word(j - 1) == "," {
+            if let Some(k) = previous_comma(ctx, j - 1, sent) {
+                let first = ctx.lower(k + 1);
+                if is_relative(&first) || is_adjunct_preposition(&first) {
+                    j = k;
+                    continue;
+                }
+            }
+        }
+        if j == before {
+            break;
+        }
     }
     if j <= sent.start {
         return None;
     }
-    let np_end = j;
-    let mut i = j;
-    // An apposition closed by a comma right before the verb.
-    if ctx.word(i - 1) == "," {
-        let close = i - 1;
-        let mut k = close;
-        while k > sent.start && ctx.word(k - 1) != "," && !is_np_boundary(ctx.word(k - 1)) {
-            k -= 1;
+    // An apposition closed by a comma right before the verb: "Krylo
+    // Budanov, head of Ukraine's intelligence, said".
+    if ctx.word(j - 1) == "," {
+        let close = j - 1;
+        let k = previous_comma(ctx, close, sent)?;
+        if k + 1 >= close {
+            return None;
         }
-        if k > sent.start && ctx.word(k - 1) == "," && k < close {
-            // ", APPOSITION," — the head noun phrase stands before the first comma.
-            let head = np_left(ctx, k - 1, sent)?;
-            // A further apposition on the left: "the scientist, Krylo Budanov, head of ..., said".
-            let mut start = head.start;
-            if start > sent.start + 1 && ctx.word(start - 1) == "," {
-                if let Some(prev) = np_left(ctx, start - 1, sent) {
-                    if ctx.mention_ending_at(prev.end - 1).is_some() || role_at(ctx, &prev) {
-                        start = prev.start;
-                    }
+        let head = np_left(ctx, k, sent)?;
+        // A further apposition on the left: "the scientist, Krylo Budanov, head of ..., said".
+        let mut start = head.start;
+        if start > sent.start + 1 && ctx.word(start - 1) == "," {
+            if let Some(prev) = np_left(ctx, start - 1, sent) {
+                if ctx.mention_ending_at(prev.end - 1).is_some() || role_at(ctx, &prev) {
+                    start = prev.start;
                 }
             }
-            return Some(start..close);
         }
-        return None;
+        return Some(start..close);
     }
-    let np = np_left(ctx, i, sent)?;
-    i = np.start;
-    let _ = i;
-    Some(np.start..np_end.min(np.end))
+    np_left(ctx, j, sent)
+}
+
+/// The comma before position `close` that opens an apposition or
+/// parenthetical ending there, within 30 words and without crossing a
+/// colon, semicolon or quotation mark.
+fn previous_comma(ctx: &Ctx, close: usize, sent: &Range<usize>) -> Option<usize> {
+    let mut k = close;
+    while k > sent.start && close - k < 30 {
+        k -= 1;
+        let w = ctx.word(k);
+        if w == "," {
+            return Some(k);
+        }
+        if matches!(w, ":" | ";" | "“" | "”" | "\"" | "(" | ")") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Relative pronouns that open a clause inside a noun phrase.
+fn is_relative(w: &str) -> bool {
+    matches!(w, "who" | "which" | "whose" | "whom" | "where" | "that")
+}
+
+/// Prepositions that open adjuncts standing between a subject and its verb.
+fn is_adjunct_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "via"
+            | "through"
+            | "amid"
+            | "following"
+            | "upon"
+            | "while"
+            | "with"
+            | "from"
+            | "since"
+            | "last"
+            | "earlier"
+            | "later"
+            | "today"
+            | "yesterday"
+    )
 }
 
 /// True when the range is (or ends in) a role description.
@@ -217,6 +283,7 @@ fn np_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
             && ctx.word(s - 1) != ","
             && ctx.is_np_word(s - 1)
             && !ctx.can_be_clause_word(s - 1)
+            && !is_loose_dash(ctx, s - 1)
         {
             s -= 1;
         }
@@ -225,7 +292,12 @@ fn np_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
     let mut s = end;
     while s > sent.start {
         let w = ctx.word(s - 1);
-        if is_np_boundary(w) || w == "," || !ctx.is_np_word(s - 1) || ctx.can_be_clause_word(s - 1) {
+        if is_np_boundary(w)
+            || w == ","
+            || !ctx.is_np_word(s - 1)
+            || ctx.can_be_clause_word(s - 1)
+            || is_loose_dash(ctx, s - 1)
+        {
             break;
         }
         s -= 1;
@@ -276,6 +348,16 @@ impl Ctx<'_> {
     }
 }
 
+/// A dash with space on both sides ("Khartoum - The spokesman"): a dateline
+/// or parenthetical break, not a hyphen inside a word.
+fn is_loose_dash(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.tokens[i];
+    matches!(ctx.word(i), "-" | "—" | "–")
+        && i > 0
+        && ctx.tokens[i - 1].end < t.start
+        && ctx.tokens.get(i + 1).is_none_or(|n| n.start > t.end)
+}
+
 /// Finds the noun phrase starting at token `start` (inverted speaker: "...,
 /// said Budanov."), up to a comma, a sentence end or a clause word.
 pub fn np_right(ctx: &Ctx, start: usize, sent: &Range<usize>) -> Option<Range<usize>> {
@@ -309,38 +391,219 @@ pub enum Resolution {
 /// speakers (entity, kind, token position), most recent last.
 pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize)]) -> Resolution {
     let span = ctx.span(np.start, np.end);
-    // A person named inside the phrase wins ("the spokesman ..., Nasser
-    // Kanani"), then a role description resolved by the entity stage, then
-    // an organisation named inside it.
-    let mut best: Option<(u8, usize)> = None;
-    for m in ctx.mentions_in(span) {
+    let head = np_head(ctx, np);
+    let mentions: Vec<usize> = ctx.mentions_in(span).filter(|&m| ctx.doc.mentions[m].entity.is_some()).collect();
+    let entity_of = |m: usize| ctx.doc.mentions[m].entity.unwrap_or(0);
+    // 1. A person named inside the phrase ("the spokesman ..., Nasser Kanani").
+    if let Some(&m) = mentions.iter().find(|&&m| {
         let mention = &ctx.doc.mentions[m];
-        let Some(e) = mention.entity else { continue };
-        let score = match (mention.form, mention.kind) {
-            (MentionForm::Name, EntityKind::Person) => 5,
-            (MentionForm::Role, _) => 4,
-            (MentionForm::Name, EntityKind::Organization) => 3,
-            (MentionForm::Name, EntityKind::Other) => 2,
-            _ => 1,
-        };
-        // A country named inside a longer phrase ("Ukraine's air force") is
-        // not the speaker; an organisation phrase is built below.
-        if mention.kind == EntityKind::Location && mention.span != span {
-            continue;
-        }
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, e));
-        }
+        mention.form == MentionForm::Name && ctx.doc.entities[entity_of(m)].kind == EntityKind::Person
+    }) {
+        return Resolution::Entity(entity_of(m));
     }
-    if let Some((_, e)) = best {
-        return Resolution::Entity(e);
-    }
+    // 2. A pronoun.
     if np.len() == 1 {
         if let Some(kind) = pronoun_kind(ctx.word(np.start)) {
             return resolve_pronoun(ctx, np.start, kind, recent);
         }
     }
+    // 3. A role description the entity stage already resolved.
+    let head_byte = ctx.tokens[head].start;
+    if let Some(&m) = mentions.iter().find(|&&m| {
+        let mention = &ctx.doc.mentions[m];
+        mention.form == MentionForm::Role && mention.span.start <= head_byte && head_byte < mention.span.end
+    }) {
+        return Resolution::Entity(entity_of(m));
+    }
+    // 4. A role description at the head: the entity holding that role.
+    if let Some(e) = resolve_role(ctx, np, head) {
+        return Resolution::Entity(e);
+    }
+    // 5. An organisation: named at the head, described by its head noun
+    // ("the ministry", "the forces"), or through one of its units or
+    // documents ("the media office of the forces", "the statement").
+    if let Some(e) = resolve_organisation(ctx, np, head, recent) {
+        return Resolution::Entity(e);
+    }
+    // 6. Any other name that is the whole phrase.
+    if let Some(&m) = mentions.iter().find(|&&m| ctx.doc.mentions[m].span == span) {
+        return Resolution::Entity(entity_of(m));
+    }
     Resolution::None
+}
+
+/// The head word of a noun phrase: the last word before "of", "for", a
+/// comma or a relative clause; or the last word.
+pub fn np_head(ctx: &Ctx, np: &Range<usize>) -> usize {
+    for i in np.clone() {
+        if i > np.start
+            && matches!(
+                ctx.lower(i).as_str(),
+                "of" | "for" | "," | "who" | "which" | "that" | "in" | "at" | "from" | "("
+            )
+        {
+            return i - 1;
+        }
+    }
+    np.end.saturating_sub(1).max(np.start)
+}
+
+/// Resolves a role description at the head of `np` ("the spokesman", "the
+/// commander of the police of Isfahan province", "the colonel") to the
+/// entity that holds a matching role: the best word overlap, then the most
+/// recently mentioned.
+fn resolve_role(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
+    let roles = find_roles(&ctx.doc.text, ctx.tokens, np.clone());
+    let role = roles.iter().find(|r| r.head == head).or_else(|| roles.first())?;
+    if role.indefinite || role.key.plural {
+        return None;
+    }
+    let before = ctx.tokens[np.start].start;
+    let mut best: Option<(usize, usize, usize)> = None; // (overlap, last mention, entity)
+    for (e, keys) in ctx.entity_roles.iter().enumerate() {
+        for k in keys {
+            if k.class != role.key.class || k.plural {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (&k.country, &role.key.country) {
+                if a != b {
+                    continue;
+                }
+            }
+            let overlap = k.words.intersection(&role.key.words).count();
+            // A described role must share a word with the held one unless
+            // either side is bare ("the spokesman").
+            if overlap == 0 && !k.words.is_empty() && !role.key.words.is_empty() {
+                continue;
+            }
+            let last = ctx.doc.entities[e]
+                .mentions
+                .iter()
+                .map(|&m| ctx.doc.mentions[m].span.start)
+                .filter(|&s| s < before)
+                .max();
+            let Some(last) = last else { continue };
+            if best.is_none_or(|(o, l, _)| (overlap, last) > (o, l)) {
+                best = Some((overlap, last, e));
+            }
+        }
+    }
+    best.map(|(_, _, e)| e)
+}
+
+/// Head nouns naming a unit or document of an organisation, which speaks
+/// for it: "the media office of the forces", "the ministry's statement".
+fn is_unit_or_document(w: &str) -> bool {
+    matches!(
+        w,
+        "office"
+            | "service"
+            | "department"
+            | "headquarters"
+            | "command"
+            | "bureau"
+            | "press"
+            | "unit"
+            | "wing"
+            | "branch"
+            | "statement"
+            | "report"
+            | "communique"
+            | "communiqué"
+            | "letter"
+            | "release"
+            | "post"
+            | "tweet"
+            | "announcement"
+            | "channel"
+            | "account"
+            | "website"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "representative"
+    )
+}
+
+fn singular_lower(w: &str) -> String {
+    let l = w.to_lowercase();
+    l.strip_suffix('s').filter(|s| s.len() > 2 && !l.ends_with("ss")).map(str::to_string).unwrap_or(l)
+}
+
+/// Resolves an organisation speaker (see [`resolve`], step 5).
+fn resolve_organisation(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(usize, usize)]) -> Option<usize> {
+    let span = ctx.span(np.start, np.end);
+    let head_word = ctx.lower(head);
+    let org_mention_at = |from: usize, to: usize| -> Option<usize> {
+        let sub = ctx.span(from, to);
+        ctx.mentions_in(sub)
+            .filter(|&m| matches!(ctx.doc.mentions[m].kind, EntityKind::Organization | EntityKind::Other))
+            .filter_map(|m| ctx.doc.mentions[m].entity)
+            .find(|&e| matches!(ctx.doc.entities[e].kind, EntityKind::Organization | EntityKind::Other))
+    };
+    // An organisation named at the head ("the Rapid Support Forces said").
+    let head_byte = ctx.tokens[head].start;
+    if let Some(e) = ctx
+        .mentions_in(span)
+        .filter(|&m| ctx.doc.mentions[m].span.start <= head_byte && head_byte < ctx.doc.mentions[m].span.end)
+        .filter_map(|m| ctx.doc.mentions[m].entity)
+        .find(|&e| ctx.doc.entities[e].kind == EntityKind::Organization)
+    {
+        return Some(e);
+    }
+    // A unit or document of an organisation: "the media office of the
+    // forces", "the statement of the ministry".
+    if is_unit_or_document(&head_word) {
+        if head + 1 < np.end && matches!(ctx.lower(head + 1).as_str(), "of" | "for") {
+            let inner = head + 2..np.end;
+            if let Some(e) = org_mention_at(inner.start, inner.end) {
+                return Some(e);
+            }
+            if let Some(e) = definite_organisation(ctx, &inner) {
+                return Some(e);
+            }
+        }
+        // "The statement said": the last organisation or person that spoke.
+        if matches!(
+            head_word.as_str(),
+            "statement" | "report" | "communique" | "communiqué" | "letter" | "release" | "announcement"
+        ) {
+            return recent.iter().rev().map(|&(e, _)| e).next();
+        }
+    }
+    definite_organisation(ctx, np)
+}
+
+/// "the ministry", "the forces", "the army": the most recent organisation
+/// whose name ends with that noun.
+fn definite_organisation(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
+    if np.is_empty() || !matches!(ctx.lower(np.start).as_str(), "the" | "its" | "this") {
+        return None;
+    }
+    let head = np_head(ctx, np);
+    let noun = singular_lower(ctx.word(head));
+    if noun.len() < 3 {
+        return None;
+    }
+    let before = ctx.tokens[np.start].start;
+    let mut best: Option<(usize, usize)> = None;
+    for (e, ent) in ctx.doc.entities.iter().enumerate() {
+        if ent.kind != EntityKind::Organization {
+            continue;
+        }
+        let ends_with =
+            ent.aliases.iter().any(|a| a.split_whitespace().last().is_some_and(|w| singular_lower(w) == noun));
+        if !ends_with {
+            continue;
+        }
+        let last = ent.mentions.iter().map(|&m| ctx.doc.mentions[m].span.start).filter(|&s| s < before).max();
+        if let Some(last) = last {
+            if best.is_none_or(|(l, _)| last > l) {
+                best = Some((last, e));
+            }
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 /// Resolves a pronoun subject to the most recent compatible speaker: he/she

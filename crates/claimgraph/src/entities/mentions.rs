@@ -141,11 +141,29 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     && !(next == "and" || next == "the" || next == "on")
                 {
                     end += 2;
+                } else if matches!(next, "of" | "for")
+                    && end + 2 < s.tokens.end
+                    && tokens[end + 1].text(text) == "the"
+                    && is_cap(tokens[end + 2].text(text))
+                    && !is_not_name(tokens[end + 2].text(text))
+                {
+                    end += 3;
                 } else if (next == "al" || next == "el") && end + 2 < s.tokens.end && tokens[end + 1].text(text) == "-"
                 {
                     end += 3;
                 } else {
                     break;
+                }
+            }
+            // A known given name inside a run starts a new name: "the mayor of
+            // Bila Tserkva Oleksandr Kovalenko".
+            if let Some(g) = (i + 1..end.saturating_sub(1)).find(|&k| {
+                is_given_name(tokens[k].text(text))
+                    && !is_given_name(tokens[k - 1].text(text))
+                    && is_cap(tokens[k - 1].text(text))
+            }) {
+                if !title_case[si] && Countries::get().lookup(tokens[i].text(text)).is_none() {
+                    end = g;
                 }
             }
             // In a title-case headline every word is capitalised: only names
@@ -170,6 +188,20 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
 /// Splits titles off a candidate, classifies it, and drops candidates that
 /// are not names (lone adjectives, titles alone).
 fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityKind>) -> Option<NameSpan> {
+    // A recogniser span may start or end on a lower-case word ("of Isfahan").
+    let mut range = range;
+    while !range.is_empty() && !is_cap(tokens[range.start].text(text)) {
+        range.start += 1;
+    }
+    while !range.is_empty()
+        && !is_cap(tokens[range.end - 1].text(text))
+        && !tokens[range.end - 1].text(text).chars().all(|c| c.is_ascii_digit())
+    {
+        range.end -= 1;
+    }
+    if range.is_empty() {
+        return None;
+    }
     let words: Vec<&str> = range.clone().map(|i| tokens[i].text(text)).collect();
     let countries = Countries::get();
     let whole = text.get(tokens[range.start].start..tokens[range.end - 1].end).unwrap_or("");
@@ -191,12 +223,21 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             country: Some(c.code.clone()),
         });
     }
+    // 3. Split leading titles: "Foreign Minister Hossein Amir-Abdollahian".
+    let mut name_start = range.start;
+    while name_start < range.end - 1
+        && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some())
+    {
+        name_start += 1;
+    }
+    let title = (name_start > range.start).then(|| range.start..name_start);
+    let name_words = &words[name_start - range.start..];
     // 2. Organisations: a head word such as "Ministry" or "Times" in a
     // longer name, a well-known organisation, or the recogniser's verdict
     // when the words do not look like a person's name. Titles stay part of
     // an organisation's name ("Foreign Ministry").
     let has_org_word = words.iter().any(|w| is_org_word(w));
-    let person_like = words.first().is_some_and(|w| is_given_name(w));
+    let person_like = title.is_some() || name_words.first().is_some_and(|w| is_given_name(w));
     if (has_org_word && words.len() > 1)
         || is_proper_org(whole)
         || (ner == Some(EntityKind::Organization) && !person_like)
@@ -213,15 +254,6 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             country,
         });
     }
-    // 3. Split leading titles: "Foreign Minister Hossein Amir-Abdollahian".
-    let mut name_start = range.start;
-    while name_start < range.end - 1
-        && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some())
-    {
-        name_start += 1;
-    }
-    let title = (name_start > range.start).then(|| range.start..name_start);
-    let name_words = &words[name_start - range.start..];
     if name_words.len() == 1 {
         let w = name_words[0];
         if is_title_word(w) || role_class(w).is_some() || is_not_name(w) || is_weak_name_word(w) {

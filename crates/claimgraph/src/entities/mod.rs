@@ -215,8 +215,10 @@ impl Builder<'_> {
             if self.doc.entities[e].kind != EntityKind::Person {
                 continue;
             }
+            // The name with its title: "ROLE, Brigadier General NAME".
+            let full = n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start)..n.tokens.end;
             for (ri, r) in roles.iter().enumerate() {
-                let adjacent = self.is_apposition(&n.tokens, &r.tokens)
+                let adjacent = self.is_apposition(&full, &r.tokens)
                     || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1)));
                 if adjacent && !r.key.plural {
                     linked[ri] = true;

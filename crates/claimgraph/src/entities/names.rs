@@ -185,6 +185,11 @@ impl NameParts {
 /// The transliteration-insensitive key of a spelling (see the module docs).
 pub fn skeleton(s: &str) -> String {
     let ascii: String = deunicode(s).to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    // A final "-eh" is often written "-e" ("Khodabandeh" / "Khodabande").
+    let ascii = match ascii.strip_suffix("eh") {
+        Some(stem) if stem.len() > 2 => format!("{stem}e"),
+        _ => ascii,
+    };
     let folded = ascii
         .replace("ck", "k")
         .replace("gh", "k")

@@ -185,6 +185,16 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The keys of role descriptions given as text (an entity's roles).
+pub fn keys_of(texts: &[String]) -> Vec<RoleKey> {
+    let mut out = Vec::new();
+    for t in texts {
+        let a = claimgraph_nlp::segment(t);
+        out.extend(find_roles(t, &a.tokens, 0..a.tokens.len()).into_iter().map(|r| r.key));
+    }
+    out
+}
+
 /// Finds the role descriptions inside `range` of `tokens`.
 pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<RolePhrase> {
     let mut out = Vec::new();
@@ -197,7 +207,7 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
         };
         // "general" is a role only when capitalised before a name or as a
         // noun after a determiner; as an adjective ("general election") skip.
-        if word.eq_ignore_ascii_case("general") && !is_capitalised(word) {
+        if (word.eq_ignore_ascii_case("general") || word.eq_ignore_ascii_case("major")) && !is_capitalised(word) {
             i += 1;
             continue;
         }
@@ -246,29 +256,31 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
         let mut end = i + 1;
         if end < range.end && matches!(lower(tokens, text, end).as_str(), "of" | "for" | "at" | "in" | "to") {
             let mut j = end + 1;
-            let mut took = false;
-            while j < range.end {
+            let mut last_content = None;
+            while j < range.end && j < end + 14 {
                 let w = tokens[j].text(text);
                 let wl = w.to_lowercase();
-                if let Some(c) = countries.lookup(w).filter(|_| is_capitalised(w)) {
-                    key.country.get_or_insert_with(|| c.code.clone());
-                } else if is_possessive(w) || wl == "the" {
-                } else if ROLE_MODIFIERS.contains(&wl.as_str())
-                    || (is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                let verb = matches!(tokens[j].upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX);
+                if verb
+                    || matches!(
+                        wl.as_str(),
+                        "," | "." | ";" | ":" | "that" | "who" | "which" | "said" | "says" | "told"
+                    )
+                    || !w.chars().any(char::is_alphanumeric) && !is_possessive(w) && w != "-"
                 {
-                    key.words.insert(wl);
-                } else {
                     break;
                 }
-                took = true;
+                if let Some(c) = countries.lookup(w).filter(|_| is_capitalised(w)) {
+                    key.country.get_or_insert_with(|| c.code.clone());
+                    last_content = Some(j);
+                } else if !(is_possessive(w) || matches!(wl.as_str(), "the" | "a" | "an" | "of" | "and" | "-")) {
+                    key.words.insert(wl);
+                    last_content = Some(j);
+                }
                 j += 1;
             }
-            // "of the" with nothing after is not part of the role.
-            while j > end + 1 && matches!(lower(tokens, text, j - 1).as_str(), "the" | "'s" | "’s") {
-                j -= 1;
-            }
-            if took && j > end + 1 {
-                end = j;
+            if let Some(lc) = last_content {
+                end = lc + 1;
             }
         }
         let indefinite = matches!(lower(tokens, text, start).as_str(), "a" | "an" | "one");
