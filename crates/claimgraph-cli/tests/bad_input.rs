@@ -196,19 +196,22 @@ fn unreadable_file_inside_a_directory() {
     let mut cmd = Command::new(bin());
     if !chmod_blocks_reading(s.dir.path()) {
         // Running as root: chmod does not stop root, so run the binary as
-        // the unprivileged `nobody` user when setpriv allows it.
-        let probe = Command::new("setpriv")
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups", bin(), "--version"])
-            .output();
-        if !probe.is_ok_and(|o| o.status.success()) {
-            eprintln!("skipped: running as root and cannot drop privileges with setpriv, so chmod 000 does not make a file unreadable");
-            return;
-        }
+        // the unprivileged `nobody` user, if setpriv exists and `nobody` can
+        // run it here (reach the binary and whatever it loads).
         for p in [s.dir.path(), dir.as_path()] {
             fs::set_permissions(p, fs::Permissions::from_mode(0o755)).unwrap();
         }
         for f in ["a_good.txt", "c_good.html"] {
             fs::set_permissions(dir.join(f), fs::Permissions::from_mode(0o644)).unwrap();
+        }
+        fs::set_permissions(&s.good, fs::Permissions::from_mode(0o644)).unwrap();
+        let probe = Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", bin(), "extract", "--format", "jsonl"])
+            .arg(&s.good)
+            .output();
+        if !probe.is_ok_and(|o| o.status.success() && !o.stdout.is_empty()) {
+            eprintln!("skipped: running as root and cannot run claimgraph as `nobody` with setpriv, so chmod 000 does not make a file unreadable");
+            return;
         }
         cmd = Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin()]);
