@@ -46,6 +46,7 @@ fn headlines_become_titles_and_stay_in_the_text() {
         ("tags_comments_footer.txt", Some("Minister rejects claims of secret grain exports")),
         ("agency_credit.txt", Some("Talks on border crossing to resume next week")),
         ("no_headline_follow.txt", None),
+        ("theme_full_chrome.txt", Some("Kessel accuses Valdoria of shelling border villages")),
     ] {
         let doc = clean_text(&fs::read_to_string(fixtures().join(file)).unwrap());
         assert_eq!(doc.meta.title.as_deref(), title, "{file}");

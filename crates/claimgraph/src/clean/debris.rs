@@ -567,6 +567,10 @@ fn is_page_chrome(k: &str, words: usize) -> bool {
     if words <= 12 && k.starts_with("home ") && k.contains(['»', '›', '>', '/', '|']) {
         return true;
     }
+    // Theme bylines: "Author Name Send an email 2 days ago".
+    if words <= 12 && k.contains("send an email") {
+        return true;
+    }
     if words <= 5
         && (k.ends_with("min read")
             || k.ends_with("mins read")
@@ -577,6 +581,9 @@ fn is_page_chrome(k: &str, words: usize) -> bool {
     }
     const PREFIXES: &[&str] = &[
         "reading time:",
+        "last updated:",
+        "last updated on",
+        "updated:",
         "post views:",
         "views:",
         "powered by ",
