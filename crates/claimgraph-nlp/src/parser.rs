@@ -20,7 +20,7 @@ use crate::tagger::{Tagger, TaggerOptions};
 use crate::transition::{costs, projectivize, Move, State, NONE};
 
 /// Version of the parser file format.
-pub const PARSER_VERSION: u32 = 3;
+pub const PARSER_VERSION: u32 = 4;
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -62,37 +62,35 @@ pub struct Parser {
     weights: Weights,
     /// Arc labeller.
     label_weights: Weights,
-    /// Word classes from unlabelled text.
-    clusters: Clusters,
 }
 
-/// Word, tag and word-class ids of a sentence, with the root appended at
+/// Word, tag and suffix ids of a sentence, with the root appended at
 /// index n. Built by [`Parser::input`].
 pub struct Input {
     w: Vec<u64>,
     p: Vec<u64>,
-    c: Vec<u64>,
+    suf: Vec<u64>,
 }
 
 const ROOT_W: u64 = 0x5eed_0001;
 
 impl Input {
-    fn new(forms: &[&str], tags: &[Xpos], clusters: &Clusters) -> Input {
+    fn new(forms: &[&str], tags: &[Xpos]) -> Input {
         let mut buf = String::new();
         let mut w = Vec::with_capacity(forms.len() + 1);
         let mut p = Vec::with_capacity(forms.len() + 1);
-        let mut c = Vec::with_capacity(forms.len() + 1);
+        let mut suf = Vec::with_capacity(forms.len() + 1);
         for (f, t) in forms.iter().zip(tags) {
             normalize(f, &mut buf);
-            let h = hash::str(&buf);
-            w.push(h);
+            w.push(hash::str(&buf));
             p.push(t.index() as u64 + 1);
-            c.push(u64::from(clusters.get(h).0));
+            let cut = buf.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            suf.push(hash::str(&buf[cut..]));
         }
         w.push(ROOT_W);
         p.push(200);
-        c.push(999);
-        Input { w, p, c }
+        suf.push(ROOT_W);
+        Input { w, p, suf }
     }
 }
 
@@ -102,7 +100,6 @@ fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     out.clear();
     let w = |i: u32| if i == NONE { 0 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0 } else { x.p[i as usize] };
-    let cl = |i: u32| if i == NONE { 0 } else { x.c[i as usize] };
     let lab = |i: u32| if i == NONE { 0 } else { st.labels[i as usize] as u64 + 1 };
     let lc = |i: u32, k: usize| if i == NONE { NONE } else { st.lc[i as usize][k] };
     let rc = |i: u32, k: usize| if i == NONE { NONE } else { st.rc[i as usize][k] };
@@ -217,15 +214,6 @@ fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
         f2(82, s1p, rs(s1)),
         // Stack depth matters near the root.
         f2(83, (st.stack.len() as u64).min(4), u64::from(st.b >= st.n)),
-        // Word classes.
-        f1(84, cl(s0)),
-        f1(85, cl(b0)),
-        f1(86, cl(s1)),
-        f2(87, cl(s0), cl(b0)),
-        f2(88, cl(s0), b0p),
-        f2(89, s0p, cl(b0)),
-        f2(90, cl(s1), cl(s0)),
-        f2(91, cl(b0), b1p),
     ]);
 }
 
@@ -268,9 +256,12 @@ fn label_features(st: &State, x: &Input, h: u32, d: u32, out: &mut Vec<u64>) {
         f3(119, dir, hash::mix(dp, hp), p(st.buf(0))),
         f3(120, dir, dp, (st.nl[du] as u64).min(3) * 4 + (st.nr[du] as u64).min(3)),
         f3(121, dir, hw, dp),
-        f3(122, dir, x.c[du], x.c[hu]),
-        f3(123, dir, x.c[du], hp),
-        f3(124, dir, dp, x.c[hu]),
+        f3(125, dir, dp, if d < h { st.lset[hu] } else { st.rset[hu] }),
+        f3(126, dir, lab(dl), lab(dr)),
+        f3(127, dir, dp, x.suf[du]),
+        f3(128, dir, hp, p(hside)),
+        f3(129, dir, x.suf[du], hp),
+        f2(130, dir, hash::mix(hash::mix(dp, hp), lab(hside))),
     ]);
 }
 
@@ -282,7 +273,7 @@ impl Parser {
 
     /// The parser's input for word forms and their XPOS tags.
     pub fn input(&self, forms: &[&str], tags: &[Xpos]) -> Input {
-        Input::new(forms, tags, &self.clusters)
+        Input::new(forms, tags)
     }
 
     /// Parses one sentence. Returns, for each word, its head (`None` for the
@@ -317,7 +308,6 @@ impl Parser {
             root_label: self.root_label,
             weights: self.weights.pruned(threshold),
             label_weights: self.label_weights.pruned(threshold),
-            clusters: self.clusters.clone(),
         }
     }
 
@@ -391,7 +381,7 @@ impl Parser {
         let inputs: Vec<Input> = train
             .iter()
             .zip(&train_tags)
-            .map(|(s, t)| Input::new(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), t, clusters))
+            .map(|(s, t)| Input::new(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), t))
             .collect();
 
         let mut model = Parser {
@@ -399,7 +389,6 @@ impl Parser {
             root_label,
             weights: Weights::default(),
             label_weights: Weights::default(),
-            clusters: clusters.clone(),
         };
         let mut trainer = Trainer::new(3);
         let mut ltrainer = Trainer::new(nl);
@@ -529,7 +518,6 @@ impl Parser {
         e.u8(self.root_label);
         self.weights.encode(&mut e);
         self.label_weights.encode(&mut e);
-        self.clusters.encode(&mut e);
         format::wrap("parser", PARSER_VERSION, &e.buf)
     }
 
@@ -552,11 +540,10 @@ impl Parser {
         if weights.n_classes() != 3 || label_weights.n_classes() != labels.len() {
             return Err(d.err("weights and labels disagree"));
         }
-        let clusters = Clusters::decode(&mut d)?;
         if !d.done() {
             return Err(d.err("trailing bytes"));
         }
-        Ok(Parser { labels, root_label, weights, label_weights, clusters })
+        Ok(Parser { labels, root_label, weights, label_weights })
     }
 }
 
