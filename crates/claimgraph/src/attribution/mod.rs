@@ -67,7 +67,7 @@ fn find_drafts(ctx: &Ctx) -> Vec<Draft> {
         for c in &cues {
             let d = if c.verb.is_some() { verb_claim(ctx, c, &sent, &cues) } else { according_claim(ctx, c, &sent) };
             if let Some(d) = d {
-                drafts.push(d);
+                drafts.extend(rules::split_coordinated(ctx, d));
             }
         }
     }

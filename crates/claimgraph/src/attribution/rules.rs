@@ -60,6 +60,9 @@ pub struct Draft {
     /// True when the content came after a colon without quotes, so that it
     /// may continue over the next sentences of the paragraph.
     pub colon_open: bool,
+    /// True when the cue itself denies (or evaluates as false); kept so that
+    /// the stance can be recomputed when the content is split.
+    pub denial_cue: bool,
 }
 
 /// Finds the cues of one sentence, outside quotations.
@@ -76,6 +79,33 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
             out.push(Cue { tokens: i..i + 2, verb: None });
             i += 2;
             continue;
+        }
+        // "X quoted a military source as saying": the quoted party speaks.
+        if matches!(w.as_str(), "quoted" | "cited")
+            && ctx.lower(i.saturating_sub(1)) != "was"
+            && ctx.lower(i.saturating_sub(1)) != "were"
+        {
+            if let Some(as_at) = (i + 2..(i + 10).min(sent.end))
+                .find(|&k| ctx.lower(k) == "as" && matches!(ctx.lower(k + 1).as_str(), "saying" | "stating"))
+            {
+                if let Some(verb) = cue_verb("say") {
+                    out.push(Cue { tokens: as_at..as_at + 2, verb: Some(verb) });
+                    i = as_at + 2;
+                    continue;
+                }
+            }
+        }
+        // "was quoted as saying": the cue is the whole phrase, its speaker
+        // the subject of "was".
+        if w == "quoted"
+            && ctx.lower(i + 1) == "as"
+            && matches!(ctx.lower(i + 2).as_str(), "saying" | "telling" | "stating" | "declaring")
+        {
+            if let Some(verb) = cue_verb("say") {
+                out.push(Cue { tokens: i..i + 3, verb: Some(verb) });
+                i += 3;
+                continue;
+            }
         }
         if let Some(verb) = cue_verb(&w) {
             if let Some(cue) = accept_verb(ctx, i, verb, sent) {
@@ -606,6 +636,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         hedged,
         confidence,
         colon_open,
+        denial_cue: denial,
     })
 }
 
@@ -777,5 +808,53 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         confidence: 0.8,
         colon_open: false,
         content: vec![content],
+        denial_cue: false,
     })
+}
+
+/// Splits a claim whose content is two coordinated complement clauses ("said
+/// that A, and that B") into one claim per clause, each with its own stance:
+/// they are separate propositions, and one may be negated while the other
+/// is not.
+pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
+    if d.content.len() != 1 || d.kind == ClaimKind::Direct || d.colon_open {
+        return vec![d];
+    }
+    let c = d.content[0].clone();
+    let mut cuts = Vec::new();
+    for i in c.clone() {
+        if ctx.quote_of[i].is_some() {
+            continue;
+        }
+        if ctx.lower(i) == "and" && ctx.lower(i + 1) == "that" && i + 2 < c.end {
+            let start = if i > c.start && ctx.word(i - 1) == "," { i - 1 } else { i };
+            cuts.push((start, i + 2));
+        }
+    }
+    if cuts.is_empty() {
+        return vec![d];
+    }
+    let mut pieces = Vec::new();
+    let mut from = c.start;
+    for (end, next) in cuts {
+        pieces.push(from..end);
+        from = next;
+    }
+    pieces.push(from..c.end);
+    pieces
+        .into_iter()
+        .map(|p| trim(ctx, p))
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let negated = stance::main_clause_negated(ctx, &p);
+            let kind = kind_of(ctx, std::slice::from_ref(&p));
+            Draft {
+                content: vec![p.clone()],
+                stance: stance::combine(d.denial_cue, negated),
+                hedged: stance::hedged(ctx, &p, d.cue.start),
+                kind,
+                ..d.clone()
+            }
+        })
+        .collect()
 }

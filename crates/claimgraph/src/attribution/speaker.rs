@@ -161,7 +161,7 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         if j > sent.start && ctx.word(j - 1) != "," {
             if let Some(np) = np_left(ctx, j, sent) {
                 let p = np.start;
-                if p > sent.start + 1 && is_adjunct_preposition(&ctx.lower(p - 1)) && ctx.word(p - 2) != "," {
+                if p > sent.start + 1 && is_adjunct_preposition(&ctx.lower(p - 1)) {
                     j = p - 1;
                     continue;
                 }
@@ -170,7 +170,10 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         if j > sent.start && ctx.word(j - 1) == "," {
             if let Some(k) = previous_comma(ctx, j - 1, sent) {
                 let first = ctx.lower(k + 1);
-                if is_relative(&first) || is_adjunct_preposition(&first) {
+                // ", speaking on condition of anonymity," — a participle clause.
+                let participle =
+                    first.ends_with("ing") && (!ctx.tagged || ctx.tokens[k + 1].upos == claimgraph_nlp::Upos::VERB);
+                if is_relative(&first) || is_adjunct_preposition(&first) || participle {
                     j = k;
                     continue;
                 }
@@ -289,8 +292,32 @@ fn np_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
         }
         return Some(s..end);
     }
+    // A quoted name: the company "Aegeus Maritime".
+    if let Some(q) = ctx.closes_quote(last) {
+        let open = ctx.quotes[q].open;
+        if last - open <= 6 && open > sent.start {
+            let mut s = open;
+            while s > sent.start
+                && ctx.is_np_word(s - 1)
+                && !is_np_boundary(ctx.word(s - 1))
+                && !ctx.can_be_clause_word(s - 1)
+            {
+                s -= 1;
+            }
+            return Some(s..end);
+        }
+    }
     let mut s = end;
     while s > sent.start {
+        // A parenthesised acronym inside the phrase: "Relations (ISPR) of".
+        if ctx.word(s - 1) == ")" {
+            if let Some(open) = (s.saturating_sub(5)..s - 1).rev().find(|&k| ctx.word(k) == "(") {
+                if open > sent.start {
+                    s = open;
+                    continue;
+                }
+            }
+        }
         let w = ctx.word(s - 1);
         if is_np_boundary(w)
             || w == ","
@@ -302,7 +329,10 @@ fn np_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
         }
         s -= 1;
     }
-    // "According to X, ..." — the words "according to" are not the subject.
+    // A phrase does not start with a preposition ("of the Pakistan army").
+    while s < end && matches!(ctx.lower(s).as_str(), "of" | "for") {
+        s += 1;
+    }
     (s < end).then_some(s..end)
 }
 

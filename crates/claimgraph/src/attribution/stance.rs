@@ -45,7 +45,12 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
     let mut j = i;
     while j < content.end {
         let w = ctx.lower(j);
-        if j > i && (w == ";" || (w == "," && is_clause_opener(&ctx.lower(j + 1)))) {
+        if j > i && (matches!(w.as_str(), ";" | "." | "!" | "?") || (w == "," && is_clause_opener(&ctx.lower(j + 1)))) {
+            break;
+        }
+        // ", not at a real military action": a contrastive negation of an
+        // added phrase, not of the clause.
+        if w == "," && matches!(ctx.lower(j + 1).as_str(), "not" | "rather") {
             break;
         }
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {

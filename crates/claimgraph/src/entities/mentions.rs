@@ -141,6 +141,13 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     && !(next == "and" || next == "the" || next == "on")
                 {
                     end += 2;
+                } else if next == "to"
+                    && end + 1 < s.tokens.end
+                    && is_cap(tokens[end + 1].text(text))
+                    && (i..end).any(|k| is_org_word(tokens[k].text(text)))
+                {
+                    // "the OSCE Mission to Moldova", "Embassy to the UN".
+                    end += 2;
                 } else if matches!(next, "of" | "for")
                     && end + 2 < s.tokens.end
                     && tokens[end + 1].text(text) == "the"
@@ -201,6 +208,15 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     }
     if range.is_empty() {
         return None;
+    }
+    // A hyphenated second part glued to the name: "Liu Qing-shan".
+    while range.end + 1 < tokens.len()
+        && tokens[range.end].text(text) == "-"
+        && tokens[range.end - 1].end == tokens[range.end].start
+        && tokens[range.end].end == tokens[range.end + 1].start
+        && tokens[range.end + 1].text(text).chars().all(char::is_alphabetic)
+    {
+        range.end += 2;
     }
     let words: Vec<&str> = range.clone().map(|i| tokens[i].text(text)).collect();
     let countries = Countries::get();
@@ -275,12 +291,13 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     let name_shaped = name_words.len() >= 2
         && name_words.len() <= 4
         && name_words.iter().all(|w| is_cap(w) || *w == "-" || is_connector(w));
-    let kind = if title.is_some() || (name_shaped && name_words.first().is_some_and(|w| is_given_name(w))) {
+    // The recogniser decides only what the name's shape leaves open: it is
+    // trained on little data, while two to four capitalised words without an
+    // organisation word or a place name are a person's name far more often.
+    let kind = if title.is_some() || name_shaped {
         EntityKind::Person
     } else if let Some(k) = ner {
         k
-    } else if name_shaped {
-        EntityKind::Person
     } else {
         EntityKind::Other
     };

@@ -195,7 +195,29 @@ impl Builder<'_> {
             }
         }
         match best {
-            Some((NameMatch::Surname, _)) if surname_hits > 1 => None,
+            // A surname shared by several people: the one mentioned last
+            // before this mention ("Oleksandr Kovalenko ... Kovalenko said").
+            Some((NameMatch::Surname, _)) if surname_hits > 1 => {
+                let here = self.doc.analysis.tokens[n.tokens.start].start;
+                self.doc
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == EntityKind::Person)
+                    .filter(|(_, e)| {
+                        e.aliases.iter().any(|a| names::compare_parts(&parts, &NameParts::new(a)) == NameMatch::Surname)
+                    })
+                    .filter_map(|(i, e)| {
+                        e.mentions
+                            .iter()
+                            .map(|&m| self.doc.mentions[m].span.start)
+                            .filter(|&s| s < here)
+                            .max()
+                            .map(|s| (s, i))
+                    })
+                    .max()
+                    .map(|(_, i)| i)
+            }
             Some((_, i)) => Some(i),
             None => None,
         }
@@ -268,7 +290,11 @@ impl Builder<'_> {
     fn is_apposition(&self, name: &Range<usize>, role: &Range<usize>) -> bool {
         let t = &self.doc.analysis.tokens;
         let comma = |i: usize| t.get(i).is_some_and(|tok| matches!(tok.text(&self.doc.text), "," | "(" | "–" | "—"));
-        (role.start == name.end + 1 && comma(name.end)) || (name.start == role.end + 1 && comma(role.end))
+        (role.start == name.end + 1 && comma(name.end))
+            || (name.start == role.end + 1 && comma(role.end))
+            // "Military expert Rauf Gasanov", "Kremlin spokesman Dmitry
+            // Peskov": a lower-case role noun right before the name.
+            || (name.start == role.end && self.doc.analysis.tokens[role.end - 1].text(&self.doc.text).chars().next().is_some_and(char::is_lowercase))
     }
 
     fn finish(&mut self) {

@@ -207,7 +207,18 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
         };
         // "general" is a role only when capitalised before a name or as a
         // noun after a determiner; as an adjective ("general election") skip.
-        if (word.eq_ignore_ascii_case("general") || word.eq_ignore_ascii_case("major")) && !is_capitalised(word) {
+        // "general" and "major" are adjectives too ("general election",
+        // "major attack"): as roles they are capitalised, or a noun after
+        // "the" that no noun follows ("the general said").
+        let noun_use = i > range.start
+            && matches!(lower(tokens, text, i - 1).as_str(), "the" | "a")
+            && tokens
+                .get(i + 1)
+                .is_none_or(|t| !matches!(t.upos, claimgraph_nlp::Upos::NOUN | claimgraph_nlp::Upos::PROPN));
+        if (word.eq_ignore_ascii_case("general") || word.eq_ignore_ascii_case("major"))
+            && !is_capitalised(word)
+            && !noun_use
+        {
             i += 1;
             continue;
         }
