@@ -422,7 +422,7 @@ fn article_end(lines: &[&str]) -> usize {
             continue;
         }
         let k = key(line);
-        if is_section_header(&k) || is_debris(line) || is_trailer_line(&k) {
+        if is_section_header(&k) || is_debris(line) || is_trailer_line(line, &k) {
             cut = i - 1;
             i -= 1;
             continue;
@@ -441,7 +441,7 @@ fn article_end(lines: &[&str]) -> usize {
                     j -= 1;
                 } else if is_section_header(&k) {
                     break;
-                } else if is_debris(l) || is_trailer_line(&k) {
+                } else if is_debris(l) || is_trailer_line(l, &k) {
                     top_debris = Some(j - 1);
                     j -= 1;
                 } else if is_headline_like(l) {
@@ -511,7 +511,7 @@ fn drop_inline_link_boxes(lines: &[&str], keep: &mut [bool]) {
 
 /// Lines that belong to a page's trailer but not to its furniture list:
 /// tag lines, "Posted in", bylines of the comment form, dates alone.
-fn is_trailer_line(k: &str) -> bool {
+fn is_trailer_line(line: &str, k: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "tags:",
         "tagged:",
@@ -528,7 +528,7 @@ fn is_trailer_line(k: &str) -> bool {
         return true;
     }
     // Agency end codes and separators: "**2050", "3286**1424", "AMK/", "--".
-    if k.len() <= 24 && !k.chars().any(char::is_alphabetic) || is_end_code(k) {
+    if k.len() <= 24 && !k.chars().any(char::is_alphabetic) || is_end_code(k) && !line.chars().any(char::is_lowercase) {
         return true;
     }
     // Jetpack's related posts: 'In "World"'.
