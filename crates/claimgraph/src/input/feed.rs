@@ -1,7 +1,9 @@
 //! RSS 2.0, RSS 1.0, Atom and JSON Feed input through `feed-rs`: one document
 //! per entry, with the entry's content (or else its summary) as the body,
 //! its link as URL and source, its published (or else updated) date and its
-//! title.
+//! title. `feed-rs` converts dates to UTC, so a feed's dates come out with a
+//! `+00:00` offset (the instant is right; the publisher's local date may
+//! differ near midnight).
 
 use feed_rs::model::{Entry, Text};
 
