@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 mod ner;
+mod polnear;
 mod ud;
 
 /// Arguments of `eval`.
@@ -22,6 +23,8 @@ enum Target {
     Ud(ud::Args),
     /// Named entities against a Universal NER IOB2 file.
     Ner(ner::Args),
+    /// Attribution (cue, source, content) against a PolNeAR split.
+    Polnear(polnear::Args),
 }
 
 /// Output formats of `eval`.
@@ -38,6 +41,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.target {
         Target::Ud(a) => ud::run(a),
         Target::Ner(a) => ner::run(a),
+        Target::Polnear(a) => polnear::run(a),
     }
 }
 
