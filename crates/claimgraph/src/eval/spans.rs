@@ -16,9 +16,11 @@
 //!   surrounding white space trimmed.
 //!
 //! In both units, fragments of one role whose gap holds nothing (only white
-//! space, or no token) are joined: brat splits a span at a paragraph break
-//! into two fragments, which is a property of the annotation tool, not a
-//! second piece of content.
+//! space; in tokens, only edge punctuation) are joined: brat splits a span
+//! at a paragraph break into two fragments (often leaving out the quote mark
+//! that reopens the quotation), which is a property of the annotation tool,
+//! not a second piece of content. A gap with a word in it ("he said") keeps
+//! the fragments apart.
 
 use serde::{Deserialize, Serialize};
 
@@ -238,12 +240,12 @@ impl Units {
         joined
     }
 
-    /// True when nothing but white space (code points) or nothing at all
-    /// (tokens) lies in `[a, b)`.
+    /// True when nothing but white space (code points) or nothing but edge
+    /// punctuation (tokens) lies in `[a, b)`.
     fn gap_is_empty(&self, a: usize, b: usize) -> bool {
         match self.unit {
             Unit::CodePoint => self.chars.get(a..b).is_some_and(|g| g.iter().all(|c| c.is_whitespace())),
-            Unit::Token => a >= b,
+            Unit::Token => self.punct.get(a..b).is_some_and(|g| g.iter().all(|&p| p)),
         }
     }
 
@@ -371,6 +373,13 @@ mod tests {
             let apart = u.spans(&[cp(text, "the plan"), cp(text, "it was late")]);
             assert_eq!(apart.len(), 2, "{unit:?}");
         }
+        // A quotation reopened on the next paragraph: the fragments leave out
+        // the quote marks; only the token view joins them.
+        let text = "He said: “We will win.\n\n“We will win big.”";
+        let frags = [cp(text, "We will win."), cp(text, "We will win big.")];
+        let u = Units::new(text, Unit::Token);
+        assert_eq!(u.spans(&frags), vec![u.span(cp(text, "We will win.\n\n“We will win big.")).unwrap()]);
+        assert_eq!(Units::new(text, Unit::CodePoint).spans(&frags).len(), 2);
     }
 
     #[test]
