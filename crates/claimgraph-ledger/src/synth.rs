@@ -364,13 +364,19 @@ impl Generator {
         }
         let n_props = (cfg.docs / 4).max(10);
         let mut props = Vec::with_capacity(n_props);
+        // Each (giver, taker, item) is one proposition: two world
+        // propositions with the same triple would be the same claim to any
+        // reader, and the gold would call their agreement unrelated.
+        let mut used = std::collections::HashSet::new();
         for _ in 0..n_props {
-            let giver = rng.below(COUNTRIES.len());
-            let mut taker = rng.below(COUNTRIES.len());
-            if taker == giver {
-                taker = (taker + 1) % COUNTRIES.len();
-            }
-            let item = rng.below(ITEMS.len());
+            let Some((giver, taker, item)) = (0..50).find_map(|_| {
+                let giver = rng.below(COUNTRIES.len());
+                let taker = (giver + 1 + rng.below(COUNTRIES.len() - 1)) % COUNTRIES.len();
+                let item = rng.below(ITEMS.len());
+                used.insert((giver, taker, item)).then_some((giver, taker, item))
+            }) else {
+                break;
+            };
             let number = rng.chance(0.5).then(|| ((rng.below(90) + 10) * 50) as f64);
             // Two to six voices: people of the giver or taker deny, others
             // affirm; a fifth of the affirmers give another number.
