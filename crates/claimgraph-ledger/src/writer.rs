@@ -255,11 +255,24 @@ impl LedgerWriter {
         Ok(())
     }
 
+    /// The registry's entity with this id. The registry appends new
+    /// entities, so the position index is extended with the tail it has
+    /// not seen; it is rebuilt only when positions moved (a merge).
     fn registry_get(&mut self, id: &str) -> Option<KnownEntity> {
         let ents = self.registry.entities();
         let valid = |pos: &usize| ents.get(*pos).is_some_and(|e| e.id == id);
         if !self.registry_pos.get(id).is_some_and(valid) {
-            self.registry_pos = ents.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+            let seen = self.registry_pos.len();
+            let tail_ok = seen <= ents.len()
+                && ents[..seen].last().is_none_or(|e| self.registry_pos.get(&e.id) == Some(&(seen - 1)));
+            if tail_ok {
+                for (i, e) in ents.iter().enumerate().skip(seen) {
+                    self.registry_pos.insert(e.id.clone(), i);
+                }
+            }
+            if !self.registry_pos.get(id).is_some_and(valid) {
+                self.registry_pos = ents.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+            }
         }
         self.registry_pos.get(id).and_then(|&i| self.registry.entities().get(i)).cloned()
     }
@@ -285,10 +298,8 @@ impl LedgerWriter {
                 if self.redirects.contains_key(&row) {
                     let retired = format!("{id}~merged{row}");
                     self.conn.execute("UPDATE entities SET id = ?2 WHERE rowid = ?1", params![row, retired])?;
-                    self.conn.execute(
-                        "UPDATE decisions SET b = ?2 WHERE kind = 'merge' AND b = ?1",
-                        params![id, retired],
-                    )?;
+                    self.conn
+                        .execute("UPDATE decisions SET b = ?2 WHERE kind = 'merge' AND b = ?1", params![id, retired])?;
                     self.entity_rows.remove(id);
                     self.entity_rows.insert(retired, row);
                 }
