@@ -108,8 +108,18 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
         if needs_evidence && !corroborated(e.tokens.clone()) {
             continue;
         }
-        if let Some(span) = refine(text, tokens, e.tokens.clone(), Some(kind)) {
-            out.push(span);
+        // A recogniser span never crosses a comma: "Commission of the
+        // parliament, Ebrahim Rostamkhani" is two names.
+        let mut from = e.tokens.start;
+        for k in e.tokens.clone().chain(std::iter::once(e.tokens.end)) {
+            if k == e.tokens.end || tokens[k].text(text) == "," {
+                if k > from {
+                    if let Some(span) = refine(text, tokens, from..k, Some(kind)) {
+                        out.push(span);
+                    }
+                }
+                from = k + 1;
+            }
         }
     }
     let ner_count = out.len();
@@ -162,17 +172,6 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     break;
                 }
             }
-            // A known given name inside a run starts a new name: "the mayor of
-            // Bila Tserkva Oleksandr Kovalenko".
-            if let Some(g) = (i + 1..end.saturating_sub(1)).find(|&k| {
-                is_given_name(tokens[k].text(text))
-                    && !is_given_name(tokens[k - 1].text(text))
-                    && is_cap(tokens[k - 1].text(text))
-            }) {
-                if !title_case[si] && Countries::get().lookup(tokens[i].text(text)).is_none() {
-                    end = g;
-                }
-            }
             // In a title-case headline every word is capitalised: only names
             // seen capitalised in the body (or in the gazetteer) count there.
             // A lone capitalised word opening a sentence ("Well, ...") needs
@@ -188,8 +187,20 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             i = end;
         }
     }
-    out.sort_by_key(|n| n.tokens.start);
-    out
+    // A span inside a longer one (a recogniser fragment of a name the rules
+    // found whole) is dropped.
+    out.sort_by_key(|n| (n.tokens.start, std::cmp::Reverse(n.tokens.end)));
+    let mut kept: Vec<NameSpan> = Vec::with_capacity(out.len());
+    for n in out {
+        let inside = kept.iter().any(|k| {
+            let ks = k.title.as_ref().map(|t| t.start).unwrap_or(k.tokens.start);
+            ks <= n.tokens.start && n.tokens.end <= k.tokens.end
+        });
+        if !inside {
+            kept.push(n);
+        }
+    }
+    kept
 }
 
 /// Splits titles off a candidate, classifies it, and drops candidates that
@@ -246,8 +257,37 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     {
         name_start += 1;
     }
-    let title = (name_start > range.start).then(|| range.start..name_start);
+    let mut title = (name_start > range.start).then(|| range.start..name_start);
+    // "Head of Isfahan", "Minister of Energy": a title followed by "of" is a
+    // role description; what follows names a place or body, not a person.
+    while name_start < range.end - 1 && is_connector(tokens[name_start].text(text)) {
+        name_start += 1;
+        title = None;
+    }
+    // A known given name inside the run starts the person's name: "the
+    // mayor of Bila Tserkva Oleksandr Kovalenko", "Minister for
+    // Reintegration Andrei Munteanu".
+    if let Some(g) = (name_start + 1..range.end.saturating_sub(1)).find(|&k| {
+        let (w, prev) = (tokens[k].text(text), tokens[k - 1].text(text));
+        is_given_name(w) && !is_given_name(prev) && is_cap(prev) && !is_title_word(prev) && !is_connector(prev)
+    }) {
+        if countries.lookup(tokens[name_start].text(text)).is_none() || g > name_start + 1 {
+            name_start = g;
+            title = None;
+        }
+    }
     let name_words = &words[name_start - range.start..];
+    if title.is_none() && name_start > range.start {
+        let rest = text.get(tokens[name_start].start..tokens[range.end - 1].end).unwrap_or("");
+        if let Some(c) = countries.lookup(rest) {
+            return Some(NameSpan {
+                tokens: name_start..range.end,
+                title: None,
+                kind: EntityKind::Location,
+                country: Some(c.code.clone()),
+            });
+        }
+    }
     // 2. Organisations: a head word such as "Ministry" or "Times" in a
     // longer name, a well-known organisation, or the recogniser's verdict
     // when the words do not look like a person's name. Titles stay part of
@@ -294,7 +334,10 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // The recogniser decides only what the name's shape leaves open: it is
     // trained on little data, while two to four capitalised words without an
     // organisation word or a place name are a person's name far more often.
-    let kind = if title.is_some() || name_shaped {
+    let place_word = name_words.len() >= 2 && name_words.last().is_some_and(|w| is_place_word(w));
+    let kind = if place_word {
+        EntityKind::Location
+    } else if title.is_some() || name_shaped {
         EntityKind::Person
     } else if let Some(k) = ner {
         k
@@ -311,6 +354,64 @@ fn is_title_case(text: &str, tokens: &[Token], r: Range<usize>) -> bool {
         r.map(|i| tokens[i].text(text)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
     long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 10 >= long.len() * 8
+}
+
+/// Words that end names of places: "Zayandeh Rud", "Red Sea", "Gaza Strip".
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "river"
+            | "rud"
+            | "lake"
+            | "sea"
+            | "ocean"
+            | "mountains"
+            | "mountain"
+            | "mount"
+            | "valley"
+            | "strait"
+            | "gulf"
+            | "bay"
+            | "island"
+            | "islands"
+            | "desert"
+            | "canal"
+            | "dam"
+            | "province"
+            | "region"
+            | "district"
+            | "county"
+            | "city"
+            | "square"
+            | "street"
+            | "road"
+            | "avenue"
+            | "airport"
+            | "port"
+            | "harbour"
+            | "harbor"
+            | "bridge"
+            | "base"
+            | "crossing"
+            | "peninsula"
+            | "plain"
+            | "plateau"
+            | "basin"
+            | "coast"
+            | "state"
+            | "oblast"
+            | "governorate"
+            | "prefecture"
+            | "village"
+            | "town"
+            | "camp"
+            | "field"
+            | "heights"
+            | "hills"
+            | "strip"
+            | "bank"
+            | "pass"
+    )
 }
 
 /// Organisations known by a single proper name.

@@ -108,7 +108,7 @@ impl Builder<'_> {
             let names_country = n.country.as_deref().is_some_and(|code| names_the_country(&surface, code));
             // A one-word name that is not a country may be a person's
             // surname whatever the recogniser called it ("Budanov").
-            let single = n.tokens.len() == 1 && !names_country;
+            let single = NameParts::new(&surface).core_len() == 1 && !names_country;
             // The same spelling already seen is the same entity, whatever kind
             // the recogniser gave this occurrence.
             let same_spelling = self
@@ -178,7 +178,7 @@ impl Builder<'_> {
             }
             // Only a one-word name may join a person as a surname when the
             // recogniser called it something else.
-            if !matches!(n.kind, EntityKind::Person | EntityKind::Other) && n.tokens.len() > 1 {
+            if !matches!(n.kind, EntityKind::Person | EntityKind::Other) && parts.core_len() > 1 {
                 continue;
             }
             let m = e

@@ -31,7 +31,7 @@ pub const MIN_SKELETON: usize = 3;
 pub const MIN_SIMILARITY: f64 = 0.80;
 /// The stricter similarity required when the skeleton is short (3–4
 /// letters), where unrelated names collide more easily.
-pub const MIN_SIMILARITY_SHORT: f64 = 0.88;
+pub const MIN_SIMILARITY_SHORT: f64 = 0.85;
 
 /// Words that are titles or honorifics, never part of a person's name.
 const TITLE_WORDS: &[&str] = &[
@@ -171,6 +171,11 @@ impl NameParts {
         }
     }
 
+    /// Number of parts without particles ("al-Wazir" has one).
+    pub fn core_len(&self) -> usize {
+        self.core().len()
+    }
+
     /// The whole name joined without separators.
     pub fn joined(&self) -> String {
         self.core().concat()
@@ -190,19 +195,7 @@ pub fn skeleton(s: &str) -> String {
         Some(stem) if stem.len() > 2 => format!("{stem}e"),
         _ => ascii,
     };
-    let folded = ascii
-        .replace("ck", "k")
-        .replace("gh", "k")
-        .replace("kh", "h")
-        .replace("ph", "f")
-        .replace("dh", "d")
-        .replace("th", "t")
-        .replace("sch", "sh")
-        .replace('q', "k")
-        .replace('c', "k")
-        .replace('w', "v")
-        .replace('z', "s")
-        .replace('j', "y");
+    let folded = fold_digraphs(&ascii);
     let mut out = String::with_capacity(folded.len());
     let mut prev: Option<char> = None;
     for (i, ch) in folded.chars().enumerate() {
@@ -224,6 +217,34 @@ pub fn skeleton(s: &str) -> String {
         out.replace_range(0..1, "a");
     }
     out
+}
+
+/// Folds spelling alternatives of romanised names to one letter: Wade-Giles
+/// "hs" and pinyin "x"; Persian/Arabic "zh"/"j", "gh"/"q"/"g"/"k"; Ukrainian
+/// and Russian "h"/"g" before a consonant ("Hnatyuk"/"Gnatyuk"); "w"/"v";
+/// "z"/"s"; "x"/"ks"; "ph"/"f"; "th"/"t"; "dh"/"d".
+fn fold_digraphs(ascii: &str) -> String {
+    let mut s = ascii.to_string();
+    // Word-initial "h" before a consonant is a Ukrainian "h" for Russian "g".
+    if s.len() > 2 && s.starts_with('h') && !matches!(s.as_bytes()[1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b's') {
+        s.replace_range(0..1, "g");
+    }
+    s.replace("hs", "x")
+        .replace("zh", "j")
+        .replace("ck", "k")
+        .replace("gh", "k")
+        .replace("kh", "h")
+        .replace("ph", "f")
+        .replace("dh", "d")
+        .replace("th", "t")
+        .replace("sch", "sh")
+        .replace('q', "k")
+        .replace('c', "k")
+        .replace('w', "v")
+        .replace('z', "s")
+        .replace('x', "ks")
+        .replace('g', "k")
+        .replace('j', "y")
 }
 
 /// How two spellings relate.
@@ -257,6 +278,9 @@ pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
     if variant_spelling(&ja, &jb) {
         return NameMatch::Variant;
     }
+    if family_first_match(a, b) || family_first_match(b, a) {
+        return NameMatch::Surname;
+    }
     // Align a suffix of one name with a suffix of the other: "Amir
     // Abdullahian" against "Hossein Amirabadollahian" aligns "amirabdullahian"
     // with "amirabadollahian"; the unaligned prefixes are given names, which
@@ -280,10 +304,12 @@ pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
                 let b_whole = j == 0;
                 return if (a_whole && ca.len() == 1) || (b_whole && cb.len() == 1) {
                     NameMatch::Surname
-                } else if a_whole || b_whole {
-                    NameMatch::Variant
                 } else {
-                    NameMatch::Different
+                    // Either one side's whole name aligns with the other's
+                    // family name ("Amir Abdollahian" / "Hossein
+                    // Amirabadollahian"), or both have given names and they
+                    // agree ("Youssef Adam Bishara" / "Yusuf Bishara").
+                    NameMatch::Variant
                 };
             }
         }
@@ -291,9 +317,33 @@ pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
     NameMatch::Different
 }
 
+/// Common East Asian family names, which stand first in a full name ("Hsu
+/// Wen-chieh", "Kim Jong-un"), so a one-word reference matches the first
+/// part rather than the last.
+const FAMILY_FIRST: &[&str] = &[
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
+    "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
+    "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
+    "shen", "yao", "hsu", "chang", "wong", "lee", "chan", "cheung", "kim", "park", "choi", "jung", "kang", "cho",
+    "yoon", "jang", "lim", "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "chiang", "tsai", "hsieh", "kuo", "tseng", "chou", "lai", "hung", "yeh", "chu",
+];
+
+/// True when a one-word `short` name is the family name that opens the
+/// East Asian full name `long`.
+fn family_first_match(short: &NameParts, long: &NameParts) -> bool {
+    short.parts.len() == 1
+        && long.parts.len() >= 2
+        && FAMILY_FIRST.contains(&long.parts[0].as_str())
+        && skeleton(&short.parts[0]) == skeleton(&long.parts[0])
+}
+
 /// True when two joined spellings are transliteration variants.
 fn variant_spelling(a: &str, b: &str) -> bool {
     let (sa, sb) = (skeleton(a), skeleton(b));
+    // Similarity is judged on the folded spellings, so that a digraph
+    // alternative ("gh"/"q", "zh"/"j") costs nothing.
+    let (a, b) = (&fold_digraphs(a), &fold_digraphs(b));
     let floor = if sa.len() < 5 { MIN_SIMILARITY_SHORT } else { MIN_SIMILARITY };
     sa == sb && sa.len() >= MIN_SKELETON && strsim::jaro_winkler(a, b) >= floor
 }
@@ -308,7 +358,7 @@ fn given_names_agree(a: &[&str], b: &[&str]) -> bool {
     if fa.len() == 1 || fb.len() == 1 {
         return fa.chars().next() == fb.chars().next();
     }
-    fa == fb || (skeleton(fa) == skeleton(fb) && strsim::jaro_winkler(fa, fb) >= 0.75)
+    fa == fb || (skeleton(fa) == skeleton(fb) && strsim::jaro_winkler(&fold_digraphs(fa), &fold_digraphs(fb)) >= 0.75)
 }
 
 #[cfg(test)]
@@ -325,6 +375,33 @@ mod tests {
         assert_eq!(compare("Gholi-Zadeh", "Qolizadeh"), NameMatch::Variant);
         assert_eq!(compare("Kyrylo Budanov", "Krylo Budanov"), NameMatch::Variant);
         assert_eq!(compare("Volodymyr Zelensky", "Volodymyr Zelenskyy"), NameMatch::Variant);
+    }
+
+    #[test]
+    fn romanisation_variants_match() {
+        assert_eq!(compare("Hamid Zolfaghari", "Zulfiqari"), NameMatch::Surname);
+        assert_eq!(compare("Zolfaqari", "Zolfaghari"), NameMatch::Variant);
+        assert_eq!(compare("Taras Hnatyuk", "Gnatyuk"), NameMatch::Surname);
+        assert_eq!(compare("Emin Garayev", "Emin Qarayev"), NameMatch::Variant);
+        assert_eq!(compare("Karayev", "Emin Qarayev"), NameMatch::Surname);
+        assert_eq!(compare("Ilse Brandvold", "Ilze Brandwold"), NameMatch::Variant);
+        assert_eq!(compare("Oleksandr Kovalenko", "Alexander Kovalenko"), NameMatch::Variant);
+        assert_eq!(compare("Behzad Kamalinejad", "Kamali Nezhad"), NameMatch::Variant);
+        assert_eq!(compare("Kamali-Nejad", "Kamalinejad"), NameMatch::Exact);
+        assert_eq!(compare("Fadl al-Wazir", "Al-Wazeer"), NameMatch::Surname);
+        assert_eq!(compare("Youssef Adam Bishara", "Yusuf Bishara"), NameMatch::Variant);
+        assert_eq!(compare("Mehmet Çelik", "Celik"), NameMatch::Surname);
+        assert_eq!(compare("Khaled Abdel Rahman al-Tayeb", "Al Tayeb"), NameMatch::Surname);
+        assert_eq!(compare("Hsu Wen-chieh", "Hsu"), NameMatch::Surname);
+    }
+
+    #[test]
+    fn similar_names_of_different_people_stay_apart() {
+        assert_eq!(compare("Oleksandr Kovalenko", "Oleksiy Kovalenko"), NameMatch::Different);
+        assert_eq!(compare("Fatemeh Mousavi", "Reza Musavi"), NameMatch::Different);
+        assert_eq!(compare("Mehmet Çelik", "Bülent Çelikkol"), NameMatch::Different);
+        assert_eq!(compare("Zhang Wei", "Chang Chi-ming"), NameMatch::Different);
+        assert_eq!(compare("Murat Yılmaz", "Ayşe Yılmaz"), NameMatch::Different);
     }
 
     #[test]

@@ -1,10 +1,39 @@
 //! The entity registry: gives every document entity a global id, joining
 //! spellings of one name across the documents of a run, or of a whole ledger
 //! (the ledger loads the registry from its tables and stores what changed).
+//!
+//! Matching rule across documents (stricter than inside one article, where
+//! the article itself is evidence that a surname refers to the full name):
+//! * **People** join when some spelling of the document entity and some
+//!   spelling of the known entity are the same name or transliteration
+//!   variants under [`super::names::compare`] and at least one of the two is
+//!   a full name (two or more parts). A document that only ever says
+//!   "Budanov" joins a known person by surname only when exactly one known
+//!   person has that surname and either the surname is distinctive (its
+//!   skeleton has at least [`DISTINCTIVE_SURNAME`] letters) or a role of the
+//!   two matches. Two full names with different given names never join.
+//! * **Organisations and other names** join on the same normalised spelling
+//!   or an acronym of it ("IRGC" / "Islamic Revolutionary Guard Corps").
+//! * **Places** join on the same display name (countries are already
+//!   normalised by the gazetteer).
+//! * A user's decisions override all of this: a merge redirects one entity
+//!   to another, a split forbids a spelling from joining an entity again.
+//!
+//! Candidates are found through an index on name keys (the skeleton of every
+//! name part, and the normalised full spelling), not by comparing against
+//! every known entity, so resolution stays fast on a large ledger.
+
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, EntityKind};
+use super::names::{compare_parts, skeleton, NameMatch, NameParts};
+use super::roles::keys_of;
+use crate::document::{DocEntity, Document, EntityKind};
+
+/// A surname skeleton this long is distinctive enough to join a one-word
+/// reference to the only known person who bears it.
+pub const DISTINCTIVE_SURNAME: usize = 5;
 
 /// An entity known to the registry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,7 +82,39 @@ pub enum Decision {
 #[derive(Debug, Default)]
 pub struct EntityRegistry {
     entities: Vec<KnownEntity>,
+    /// Position of each entity by id.
+    by_id: HashMap<String, usize>,
+    /// Candidate index: name key → entity positions.
+    by_key: HashMap<String, Vec<usize>>,
+    /// Ids merged away → the id they now live in.
+    redirects: HashMap<String, String>,
+    /// (entity id, normalised alias) pairs a user split apart.
+    forbidden: HashSet<(String, String)>,
     next: usize,
+}
+
+fn norm(s: &str) -> String {
+    let l = deunicode::deunicode(s).to_lowercase();
+    let l = l.trim_start_matches("the ");
+    l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Index keys of a spelling: its normalised form, and the skeleton of each
+/// of its name parts (so that any part can find the entity).
+fn keys(alias: &str) -> Vec<String> {
+    let mut out = vec![format!("n:{}", norm(alias))];
+    let parts = NameParts::new(alias);
+    for p in &parts.parts {
+        let sk = skeleton(p);
+        if sk.len() >= 2 {
+            out.push(format!("s:{sk}"));
+        }
+    }
+    let joined = parts.joined();
+    if !joined.is_empty() {
+        out.push(format!("s:{}", skeleton(&joined)));
+    }
+    out
 }
 
 impl EntityRegistry {
@@ -67,21 +128,100 @@ impl EntityRegistry {
     pub fn with_entities(entities: Vec<KnownEntity>) -> Self {
         let next =
             entities.iter().filter_map(|e| e.id.trim_start_matches('e').parse::<usize>().ok()).max().unwrap_or(0);
-        EntityRegistry { entities, next }
+        let mut r = EntityRegistry { next, ..Default::default() };
+        for e in entities {
+            r.insert(e);
+        }
+        r
+    }
+
+    fn insert(&mut self, e: KnownEntity) -> usize {
+        let pos = self.entities.len();
+        for a in &e.aliases {
+            for k in keys(a) {
+                self.by_key.entry(k).or_default().push(pos);
+            }
+        }
+        self.by_id.insert(e.id.clone(), pos);
+        self.entities.push(e);
+        pos
+    }
+
+    fn rebuild_index(&mut self) {
+        self.by_key.clear();
+        self.by_id.clear();
+        for (pos, e) in self.entities.iter().enumerate() {
+            for a in &e.aliases {
+                for k in keys(a) {
+                    self.by_key.entry(k).or_default().push(pos);
+                }
+            }
+            self.by_id.insert(e.id.clone(), pos);
+        }
     }
 
     /// Applies user decisions (merges and splits) so that later resolution
     /// respects them.
-    pub fn apply_decisions(&mut self, _decisions: &[Decision]) {}
+    pub fn apply_decisions(&mut self, decisions: &[Decision]) {
+        for d in decisions {
+            match d {
+                Decision::Merge { into, from } => {
+                    let into = self.canonical_id(into);
+                    let from = self.canonical_id(from);
+                    if into == from {
+                        continue;
+                    }
+                    let (Some(&fi), Some(&ti)) = (self.by_id.get(&from), self.by_id.get(&into)) else { continue };
+                    let moved = self.entities[fi].clone();
+                    let target = &mut self.entities[ti];
+                    for a in moved.aliases {
+                        if !target.aliases.contains(&a) {
+                            target.aliases.push(a);
+                        }
+                    }
+                    for r in moved.roles {
+                        if !target.roles.contains(&r) {
+                            target.roles.push(r);
+                        }
+                    }
+                    self.entities.remove(fi);
+                    self.redirects.insert(from, into);
+                    self.rebuild_index();
+                }
+                Decision::Split { entity, alias } => {
+                    let id = self.canonical_id(entity);
+                    self.forbidden.insert((id.clone(), norm(alias)));
+                    if let Some(&pos) = self.by_id.get(&id) {
+                        self.entities[pos].aliases.retain(|a| norm(a) != norm(alias));
+                    }
+                    self.rebuild_index();
+                }
+            }
+        }
+    }
+
+    /// The id an entity lives under after merges.
+    pub fn canonical_id(&self, id: &str) -> String {
+        let mut id = id.to_string();
+        let mut hops = 0;
+        while let Some(next) = self.redirects.get(&id) {
+            id = next.clone();
+            hops += 1;
+            if hops > 64 {
+                break;
+            }
+        }
+        id
+    }
 
     /// The entities known so far.
     pub fn entities(&self) -> &[KnownEntity] {
         &self.entities
     }
 
-    /// Looks up an entity by id.
+    /// Looks up an entity by id (following merges).
     pub fn get(&self, id: &str) -> Option<&KnownEntity> {
-        self.entities.iter().find(|e| e.id == id)
+        self.by_id.get(&self.canonical_id(id)).map(|&i| &self.entities[i])
     }
 
     /// Assigns global ids to the document's entities, creating entities or
@@ -89,19 +229,244 @@ impl EntityRegistry {
     /// with every spelling known for it.
     pub fn resolve(&mut self, doc: &mut Document) -> RegistryChanges {
         let mut changes = RegistryChanges::default();
+        // Two entities of one document never join the same known entity:
+        // the document already decided they differ.
+        let mut taken: HashSet<usize> = HashSet::new();
         for e in doc.entities.iter_mut() {
-            self.next += 1;
-            let id = format!("e{}", self.next);
-            self.entities.push(KnownEntity {
-                id: id.clone(),
-                name: e.name.clone(),
-                kind: e.kind,
-                aliases: e.aliases.clone(),
-                roles: e.roles.clone(),
-            });
-            e.global_id = Some(id.clone());
-            changes.created.push(id);
+            let found = self.find(e, &taken);
+            let pos = match found {
+                Some(pos) => {
+                    if self.absorb(pos, e) {
+                        changes.updated.push(self.entities[pos].id.clone());
+                    }
+                    pos
+                }
+                None => {
+                    self.next += 1;
+                    let id = format!("e{}", self.next);
+                    let pos = self.insert(KnownEntity {
+                        id: id.clone(),
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        aliases: e.aliases.clone(),
+                        roles: e.roles.clone(),
+                    });
+                    changes.created.push(id);
+                    pos
+                }
+            };
+            taken.insert(pos);
+            let known = &self.entities[pos];
+            e.global_id = Some(known.id.clone());
+            e.name = known.name.clone();
+            e.aliases = known.aliases.clone();
         }
+        changes.updated.sort();
+        changes.updated.dedup();
+        changes.updated.retain(|id| !changes.created.contains(id));
         changes
+    }
+
+    /// Adds the document entity's spellings and roles to a known entity;
+    /// true when something was new.
+    fn absorb(&mut self, pos: usize, e: &DocEntity) -> bool {
+        let mut changed = false;
+        let mut new_keys = Vec::new();
+        let known = &mut self.entities[pos];
+        for a in &e.aliases {
+            if !known.aliases.contains(a) {
+                known.aliases.push(a.clone());
+                new_keys.extend(keys(a));
+                changed = true;
+            }
+        }
+        for r in &e.roles {
+            if !known.roles.contains(r) {
+                known.roles.push(r.clone());
+                changed = true;
+            }
+        }
+        // The fullest spelling of a person is the display name.
+        if known.kind == EntityKind::Person
+            && NameParts::new(&e.name).parts.len() > NameParts::new(&known.name).parts.len()
+        {
+            known.name = e.name.clone();
+            changed = true;
+        }
+        for k in new_keys {
+            let list = self.by_key.entry(k).or_default();
+            if !list.contains(&pos) {
+                list.push(pos);
+            }
+        }
+        changed
+    }
+
+    /// The known entity a document entity is, under the rule in the module
+    /// docs.
+    fn find(&self, e: &DocEntity, taken: &HashSet<usize>) -> Option<usize> {
+        let mut candidates: Vec<usize> =
+            e.aliases.iter().flat_map(|a| keys(a)).filter_map(|k| self.by_key.get(&k)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|c| !taken.contains(c));
+        let allowed = |c: usize| -> bool {
+            let id = &self.entities[c].id;
+            !e.aliases.iter().any(|a| self.forbidden.contains(&(id.clone(), norm(a))))
+        };
+        candidates.retain(|&c| allowed(c));
+        match e.kind {
+            EntityKind::Person => self.find_person(e, &candidates),
+            EntityKind::Location => candidates.into_iter().find(|&c| {
+                self.entities[c].kind == EntityKind::Location && norm(&self.entities[c].name) == norm(&e.name)
+            }),
+            _ => candidates.into_iter().find(|&c| {
+                let k = &self.entities[c];
+                k.kind == e.kind
+                    && k.aliases.iter().any(|ka| {
+                        e.aliases.iter().any(|a| norm(a) == norm(ka) || acronym_of(a, ka) || acronym_of(ka, a))
+                    })
+            }),
+        }
+    }
+
+    fn find_person(&self, e: &DocEntity, candidates: &[usize]) -> Option<usize> {
+        let doc_parts: Vec<NameParts> = e.aliases.iter().map(|a| NameParts::new(a)).collect();
+        let doc_full = doc_parts.iter().any(|p| p.parts.len() >= 2);
+        let mut strong: Vec<usize> = Vec::new();
+        let mut by_surname: Vec<usize> = Vec::new();
+        for &c in candidates {
+            let k = &self.entities[c];
+            if k.kind != EntityKind::Person {
+                continue;
+            }
+            let known_parts: Vec<NameParts> = k.aliases.iter().map(|a| NameParts::new(a)).collect();
+            let known_full = known_parts.iter().any(|p| p.parts.len() >= 2);
+            // Any full-name pair that is explicitly different (another given
+            // name) rules the candidate out.
+            let conflict = doc_parts.iter().filter(|p| p.parts.len() >= 2).any(|dp| {
+                known_parts
+                    .iter()
+                    .filter(|p| p.parts.len() >= 2)
+                    .all(|kp| compare_parts(dp, kp) == NameMatch::Different)
+            }) && doc_full
+                && known_full;
+            if conflict {
+                continue;
+            }
+            let best = doc_parts
+                .iter()
+                .flat_map(|dp| known_parts.iter().map(move |kp| compare_parts(dp, kp)))
+                .max()
+                .unwrap_or(NameMatch::Different);
+            match best {
+                NameMatch::Exact | NameMatch::Variant if doc_full || known_full => strong.push(c),
+                NameMatch::Exact => strong.push(c),
+                NameMatch::Surname | NameMatch::Variant => by_surname.push(c),
+                NameMatch::Different => {}
+            }
+        }
+        if let Some(&c) = strong.first() {
+            return Some(c);
+        }
+        if by_surname.len() == 1 {
+            let c = by_surname[0];
+            let surname = doc_parts.iter().map(|p| skeleton(p.last())).max_by_key(|s| s.len()).unwrap_or_default();
+            let role_match = {
+                let a = keys_of(&e.roles);
+                let b = keys_of(&self.entities[c].roles);
+                a.iter().any(|x| b.iter().any(|y| x.matches(y)))
+            };
+            if surname.len() >= DISTINCTIVE_SURNAME || role_match {
+                return Some(c);
+            }
+        }
+        None
+    }
+}
+
+/// True when `short` is the initials of `long` ("IRGC" for "Islamic
+/// Revolutionary Guard Corps").
+fn acronym_of(short: &str, long: &str) -> bool {
+    let s: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if s.len() < 2 || s.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let initials: String = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() >= 2 && initials == s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocMeta;
+
+    fn doc_with(people: &[&[&str]]) -> Document {
+        let mut d = Document::new(DocMeta::default(), String::new());
+        for aliases in people {
+            d.entities.push(DocEntity {
+                name: aliases[0].to_string(),
+                kind: EntityKind::Person,
+                aliases: aliases.iter().map(|s| s.to_string()).collect(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+                global_id: None,
+            });
+        }
+        d
+    }
+
+    fn ids(d: &Document) -> Vec<String> {
+        d.entities.iter().map(|e| e.global_id.clone().unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn spellings_join_across_documents() {
+        let mut r = EntityRegistry::new();
+        let mut a = doc_with(&[&["Hossein Amirabadollahian"], &["Nasser Kanani"]]);
+        r.resolve(&mut a);
+        let mut b =
+            doc_with(&[&["Hossein Amir-Abdollahian", "Amir-Abdollahian"], &["Nasser Kanaani"], &["Kyrylo Budanov"]]);
+        r.resolve(&mut b);
+        assert_eq!(ids(&a)[0], ids(&b)[0]);
+        assert_eq!(ids(&a)[1], ids(&b)[1]);
+        assert_ne!(ids(&b)[2], ids(&a)[0]);
+        assert!(b.entities[0].aliases.contains(&"Hossein Amirabadollahian".to_string()));
+    }
+
+    #[test]
+    fn different_given_names_never_join() {
+        let mut r = EntityRegistry::new();
+        let mut a = doc_with(&[&["Oleksandr Kovalenko"]]);
+        r.resolve(&mut a);
+        let mut b = doc_with(&[&["Oleksiy Kovalenko"]]);
+        r.resolve(&mut b);
+        assert_ne!(ids(&a)[0], ids(&b)[0]);
+        // A bare "Kovalenko" is ambiguous now and stays apart.
+        let mut c = doc_with(&[&["Kovalenko"]]);
+        r.resolve(&mut c);
+        assert_ne!(ids(&c)[0], ids(&a)[0]);
+        assert_ne!(ids(&c)[0], ids(&b)[0]);
+    }
+
+    #[test]
+    fn decisions_override_matching() {
+        let mut r = EntityRegistry::new();
+        let mut a = doc_with(&[&["Ilse Brandvold"], &["Emin Qarayev"]]);
+        r.resolve(&mut a);
+        let (x, y) = (ids(&a)[0].clone(), ids(&a)[1].clone());
+        r.apply_decisions(&[Decision::Merge { into: x.clone(), from: y.clone() }]);
+        assert_eq!(r.canonical_id(&y), x);
+        let mut b = doc_with(&[&["Emin Garayev"]]);
+        r.resolve(&mut b);
+        assert_eq!(ids(&b)[0], x);
+        r.apply_decisions(&[Decision::Split { entity: x.clone(), alias: "Emin Garayev".into() }]);
+        let mut c = doc_with(&[&["Emin Garayev"]]);
+        r.resolve(&mut c);
+        assert_ne!(ids(&c)[0], x);
     }
 }
