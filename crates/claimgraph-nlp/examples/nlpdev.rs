@@ -213,6 +213,95 @@ fn main() {
                 );
             }
         }
+        Some("nerself") => {
+            // nlpdev nerself TAGGER GAZ UNER_DEV EWT_TRAIN FOLDS: CV of self-training.
+            use claimgraph_nlp::ner::{Ner, NerExample, NerOptions};
+            let tagger =
+                claimgraph_nlp::tagger::Tagger::from_bytes(&std::fs::read(&args[1]).expect("tagger")).expect("tagger");
+            let gaz =
+                claimgraph_nlp::gazetteer::Gazetteer::from_tsv(&std::fs::read_to_string(&args[2]).unwrap_or_default());
+            let clusters = load_clusters();
+            let sents = claimgraph_nlp::conllu::read_iob2(Path::new(&args[3])).expect("iob2");
+            let tag = |f: &[&str]| tagger.tag(f).into_iter().map(|t| t.1).collect::<Vec<_>>();
+            let data: Vec<NerExample> = sents.iter().map(|s| NerExample::from_sentence(s, tag)).collect();
+            let unl: Vec<NerExample> = read_conllu(Path::new(&args[4]))
+                .expect("ewt")
+                .iter()
+                .map(|s| {
+                    let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                    NerExample {
+                        xpos: tag(&forms),
+                        forms: s.words.iter().map(|w| w.form.clone()).collect(),
+                        tags: Vec::new(),
+                    }
+                })
+                .collect();
+            let k: usize = args[5].parse().unwrap_or(5);
+            let epochs: usize = std::env::var("EPOCHS").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
+            let only_pos = std::env::var("ONLYPOS").is_ok();
+            let opts = NerOptions { epochs, ..Default::default() };
+            let n = data.len();
+            let (mut tp0, mut p0, mut g0, mut tp1, mut p1) = (0usize, 0usize, 0usize, 0usize, 0usize);
+            for fold in 0..k {
+                let fo = |i: usize| i * k / n;
+                let tr: Vec<NerExample> =
+                    data.iter().enumerate().filter(|(i, _)| fo(*i) != fold).map(|(_, e)| e.clone()).collect();
+                let held: Vec<&NerExample> =
+                    data.iter().enumerate().filter(|(i, _)| fo(*i) == fold).map(|(_, e)| e).collect();
+                let m0 = Ner::train(&tr, &gaz, &clusters, &opts);
+                let mut aug = tr.clone();
+                aug.extend(tr.iter().cloned());
+                for u in &unl {
+                    let forms: Vec<&str> = u.forms.iter().map(String::as_str).collect();
+                    let spans = m0.recognize(&forms, &u.xpos);
+                    if only_pos && spans.is_empty() {
+                        continue;
+                    }
+                    let mut tags = vec!["O".to_string(); forms.len()];
+                    for (r, l) in spans {
+                        for i in r.clone() {
+                            tags[i] = format!("{}-{}", if i == r.start { "B" } else { "I" }, l.as_str());
+                        }
+                    }
+                    aug.push(NerExample { tags, ..u.clone() });
+                }
+                let m1 = Ner::train(&aug, &gaz, &clusters, &opts);
+                for e in &held {
+                    let forms: Vec<&str> = e.forms.iter().map(String::as_str).collect();
+                    let gold = claimgraph_nlp::ner::spans_of_iob2(&e.tags);
+                    g0 += gold.len();
+                    for (m, tp, pp) in [(&m0, &mut tp0, &mut p0), (&m1, &mut tp1, &mut p1)] {
+                        let pred: Vec<_> = m
+                            .recognize(&forms, &e.xpos)
+                            .into_iter()
+                            .map(|(r, l)| (r, l.as_str().to_string()))
+                            .collect();
+                        *pp += pred.len();
+                        *tp += pred.iter().filter(|x| gold.contains(x)).count();
+                    }
+                }
+            }
+            let f = |tp: usize, p: usize| {
+                let pr = tp as f64 / p as f64;
+                let r = tp as f64 / g0 as f64;
+                200.0 * pr * r / (pr + r)
+            };
+            eprintln!(
+                "baseline F1 {:.2}  self-trained F1 {:.2}  (P {:.1}/{:.1})",
+                f(tp0, p0),
+                f(tp1, p1),
+                100.0 * tp0 as f64 / p0 as f64,
+                100.0 * tp1 as f64 / p1 as f64
+            );
+        }
+        Some("load") => {
+            for _ in 0..3 {
+                let t0 = std::time::Instant::now();
+                let core = claimgraph_nlp::Core::load_default().expect("core");
+                eprintln!("load_default: {:.0} ms", t0.elapsed().as_secs_f64() * 1000.0);
+                drop(core);
+            }
+        }
         _ => eprintln!("usage: nlpdev tagger TRAIN DEV OUT [EPOCHS]"),
     }
 }

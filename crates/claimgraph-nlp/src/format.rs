@@ -131,6 +131,10 @@ impl<'a> Dec<'a> {
             None => Err(self.err(format!("truncated body at byte {}", self.pos))),
         }
     }
+    /// Reads `n` bytes.
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        self.take(n)
+    }
     /// Reads one byte.
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])

@@ -303,6 +303,62 @@ impl Ner {
             .collect()
     }
 
+    /// Self-training: a model trained on `gold` labels the `unlabeled`
+    /// sentences, and the returned model trains on the gold sentences (twice,
+    /// so that they outweigh their own echo) plus those machine-labelled
+    /// ones. With only UNER's 2,000 dev sentences as gold, the unlabelled
+    /// EWT training sentences add the vocabulary and contexts the gold data
+    /// lacks; the gain is measured by [`Ner::cross_validate_self_training`].
+    pub fn self_train(
+        gold: &[NerExample],
+        unlabeled: &[NerExample],
+        gazetteer: &Gazetteer,
+        clusters: &Clusters,
+        opts: &NerOptions,
+    ) -> Ner {
+        let teacher = Ner::train(gold, gazetteer, clusters, opts);
+        let mut data: Vec<NerExample> = Vec::with_capacity(2 * gold.len() + unlabeled.len());
+        data.extend(gold.iter().cloned());
+        data.extend(gold.iter().cloned());
+        for u in unlabeled {
+            let forms: Vec<&str> = u.forms.iter().map(String::as_str).collect();
+            let mut tags = vec!["O".to_string(); forms.len()];
+            for (r, l) in teacher.recognize(&forms, &u.xpos) {
+                for i in r.clone() {
+                    tags[i] = format!("{}-{}", if i == r.start { "B" } else { "I" }, l.as_str());
+                }
+            }
+            data.push(NerExample { tags, ..u.clone() });
+        }
+        Ner::train(&data, gazetteer, clusters, opts)
+    }
+
+    /// K-fold cross-validation (contiguous folds) of plain training against
+    /// self-training: `((P, R, F1) plain, (P, R, F1) self-trained)`.
+    pub fn cross_validate_self_training(
+        data: &[NerExample],
+        unlabeled: &[NerExample],
+        gazetteer: &Gazetteer,
+        clusters: &Clusters,
+        opts: &NerOptions,
+        k: usize,
+    ) -> ((f64, f64, f64), (f64, f64, f64)) {
+        let (mut plain, mut selft) = (Counts::default(), Counts::default());
+        let n = data.len();
+        let fold_of = |i: usize| i * k / n.max(1);
+        for fold in 0..k {
+            let train: Vec<NerExample> =
+                data.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|(_, e)| e.clone()).collect();
+            let m0 = Ner::train(&train, gazetteer, clusters, opts);
+            let m1 = Ner::self_train(&train, unlabeled, gazetteer, clusters, opts);
+            for (_, e) in data.iter().enumerate().filter(|(i, _)| fold_of(*i) == fold) {
+                plain.add(e, &m0);
+                selft.add(e, &m1);
+            }
+        }
+        (plain.prf(), selft.prf())
+    }
+
     /// Precision, recall and F1 (percent, exact span and type match).
     pub fn evaluate(&self, data: &[NerExample]) -> (f64, f64, f64) {
         let mut c = Counts::default();
