@@ -178,7 +178,7 @@ impl Ner {
 
     fn allowed(&self, prev: usize, c: usize) -> bool {
         // I-t (even class ≥ 2) only after B-t or I-t.
-        c == 0 || c % 2 == 1 || (prev != 0 && (prev + 1) / 2 == c / 2)
+        c == 0 || c % 2 == 1 || (prev != 0 && prev.div_ceil(2) == c / 2)
     }
 
     fn decode_classes(&self, forms: &[&str], xpos: &[Xpos]) -> Vec<usize> {
@@ -247,12 +247,11 @@ impl Ner {
             for &si in &order {
                 let n = train[si].forms.len();
                 let (mut prev, mut prev2) = (0usize, 0usize);
-                for i in 0..n {
+                for (i, &gold) in golds[si].iter().enumerate().take(n) {
                     features(&ctxs[si], i, n, nk, prev as u64 + 100, prev2 as u64 + 100, &mut feats);
                     scores.iter_mut().for_each(|s| *s = 0.0);
                     trainer.score(&feats, &mut scores);
                     let guess = argmax_where(&scores, |c| model.allowed(prev, c)).unwrap_or(0);
-                    let gold = golds[si][i];
                     trainer.tick();
                     trainer.update(&feats, gold, guess);
                     prev2 = prev;
@@ -385,7 +384,7 @@ impl Ner {
     pub fn from_bytes(bytes: &[u8]) -> Result<Ner, ModelError> {
         let body = format::unwrap("ner", NER_VERSION, bytes)?;
         let mut d = Dec::new(&body, "ner");
-        let n = d.len()?;
+        let n = d.count()?;
         let mut types = Vec::with_capacity(n);
         for _ in 0..n {
             let s = d.str()?;

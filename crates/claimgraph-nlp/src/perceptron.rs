@@ -411,7 +411,7 @@ impl Weights {
         if n_classes == 0 || n_classes > MAX_CLASSES {
             return Err(d.err(format!("bad class count {n_classes}")));
         }
-        let n = d.len()?;
+        let n = d.count()?;
         let mut keys = Vec::with_capacity(n);
         let mut prev = 0u64;
         for i in 0..n {
