@@ -135,6 +135,7 @@ pub fn record_to_document(rec: &DocRecord) -> Document {
             approximate: q.approximate,
             per: q.per.clone(),
             claim: q.claim.as_ref().and_then(|id| rec.claims.iter().position(|c| &c.id == id)),
+            range_end: q.range_end,
         })
         .collect();
     doc.events = rec.events.iter().filter_map(|v| serde_json::from_value::<Event>(v.clone()).ok()).collect();

@@ -699,6 +699,7 @@ impl Generator {
                     approximate: false,
                     per: None,
                     claim: None,
+                    range_end: false,
                 });
             } else {
                 tb.push(item);

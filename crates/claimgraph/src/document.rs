@@ -281,6 +281,8 @@ pub struct Quantity {
     pub per: Option<String>,
     /// Index into [`Document::claims`] of the claim whose content holds it.
     pub claim: Option<usize>,
+    /// True for the upper end of a range, recorded after the range itself.
+    pub range_end: bool,
 }
 
 /// A coded political event (PLOVER), filled in by the events stage.

@@ -168,6 +168,9 @@ pub struct QuantityOut {
     pub per: Option<String>,
     /// Id of the claim it lies in.
     pub claim: Option<String>,
+    /// True for the upper end of the range stated just before it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub range_end: bool,
 }
 
 /// A sentence boundary.
@@ -287,6 +290,7 @@ impl DocRecord {
                 approximate: q.approximate,
                 per: q.per.clone(),
                 claim: q.claim.map(claim_id),
+                range_end: q.range_end,
             })
             .collect();
 

@@ -99,8 +99,17 @@ impl<'d> Ctx<'d> {
     /// the preceding word is not a determiner, possessive or preposition.
     pub fn can_be_verb(&self, i: usize) -> bool {
         if self.tagged {
-            return matches!(self.tokens[i].upos, Upos::VERB | Upos::AUX)
-                || (self.tokens[i].upos == Upos::NOUN && self.verbal_neighbourhood(i));
+            // A participle between a determiner or adjective and a noun
+            // modifies the noun: "a written statement", "the said report".
+            let t = &self.tokens[i];
+            if matches!(t.xpos.as_str(), "VBN" | "VBG")
+                && i > 0
+                && matches!(self.tokens[i - 1].upos, Upos::DET | Upos::ADJ)
+                && self.tokens.get(i + 1).is_some_and(|n| matches!(n.upos, Upos::NOUN | Upos::PROPN))
+            {
+                return false;
+            }
+            return matches!(t.upos, Upos::VERB | Upos::AUX) || (t.upos == Upos::NOUN && self.verbal_neighbourhood(i));
         }
         if i == 0 {
             return true;
@@ -136,6 +145,13 @@ impl<'d> Ctx<'d> {
                 | "new"
                 | "previous"
         )
+    }
+
+    /// True for a finite verb or auxiliary (tensed, or a modal), not a
+    /// participle or infinitive.
+    pub fn is_finite_verb(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        matches!(t.upos, Upos::VERB | Upos::AUX) && matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
     }
 
     /// A tagger may call a reporting verb a noun in garbled text; accept it

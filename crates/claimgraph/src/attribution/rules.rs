@@ -385,7 +385,7 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
             if matches!(w, "," | ":" | ";" | ".") || w.eq_ignore_ascii_case("that") || ctx.opens_quote(k).is_some() {
                 break;
             }
-            if ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX) && !ctx.lower(k).ends_with("ing") {
+            if ctx.tagged && ctx.is_finite_verb(k) {
                 verb_at = Some(k);
                 break;
             }
@@ -512,7 +512,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     // earlier claim of the sentence holds it (see `resolve_speakers`), the
     // subject that opens the sentence.
     if coordinated || participle {
-        speaker = sentence_subject(ctx, sent);
+        speaker = sentence_subject(ctx, sent, v);
     }
     let shares_speaker = (coordinated || participle) && v > sent.start;
 
@@ -642,7 +642,16 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
 
 /// The subject opening a sentence: a pronoun, name or role description at
 /// its start (past conjunctions and a fronted adverbial).
-fn sentence_subject(ctx: &Ctx, sent: &Range<usize>) -> Option<Range<usize>> {
+fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<usize>> {
+    // The subject of the sentence's first finite verb ("The spokesman ...
+    // reacted to the report and said ...").
+    if let Some(first_verb) =
+        (sent.start..before).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
+    {
+        if let Some(s) = subject_left(ctx, first_verb, sent) {
+            return Some(s);
+        }
+    }
     let s = content_start(ctx, sent);
     if crate::entities::gazetteer::pronoun_kind(ctx.word(s)).is_some() {
         return Some(s..s + 1);
@@ -650,7 +659,7 @@ fn sentence_subject(ctx: &Ctx, sent: &Range<usize>) -> Option<Range<usize>> {
     let span = ctx.span(s, sent.end);
     ctx.mentions_in(span).find(|&m| ctx.doc.mentions[m].span.start == ctx.tokens[s].start).map(|m| {
         let end_byte = ctx.doc.mentions[m].span.end;
-        s..ctx.tokens.partition_point(|t| t.end <= end_byte) + 1
+        s..ctx.tokens.partition_point(|t| t.end <= end_byte)
     })
 }
 

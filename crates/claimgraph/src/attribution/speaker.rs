@@ -150,7 +150,7 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         }
         if j > sent.start + 1 && ctx.word(j - 1) == ")" {
             let mut k = j - 1;
-            while k > sent.start && ctx.word(k - 1) != "(" && j - k < 8 {
+            while k > sent.start && ctx.word(k - 1) != "(" && j - k < 16 {
                 k -= 1;
             }
             if k > sent.start + 1 && ctx.word(k - 1) == "(" {
@@ -255,6 +255,7 @@ fn is_adjunct_preposition(w: &str) -> bool {
             | "later"
             | "today"
             | "yesterday"
+            | "to"
     )
 }
 
@@ -723,6 +724,11 @@ fn displaced_apposition(ctx: &Ctx, at: usize) -> Option<usize> {
 /// returns the organisation's display name.
 pub fn organisation_phrase(ctx: &Ctx, np: &Range<usize>) -> Option<String> {
     let words: Vec<&str> = np.clone().map(|i| ctx.word(i)).collect();
+    // The head noun must name the organisation ("the remarks of the
+    // ministry" is not one).
+    if np_head(ctx, np) + 1 != np.end {
+        return None;
+    }
     let head = *words.last()?;
     let head_is_org = is_org_word(head)
         || matches!(

@@ -159,7 +159,9 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
             None => {
                 let words: Vec<&str> = (i..sent.end.min(i + 8)).map(word).collect();
                 match parse_words(&words) {
-                    Some((v, n)) if !(v == 1.0 && n == 1) => (v, n),
+                    // "one" counts only before a noun ("one nautical mile",
+                    // "one week"), not as a pronoun ("one of its volunteers").
+                    Some((v, n)) if !(v == 1.0 && n == 1) || one_before_noun(doc, i) => (v, n),
                     _ => {
                         i += 1;
                         continue;
@@ -209,6 +211,7 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         }
         // A range: "10 to 15", "10-15", "between 10 and 15".
         let mut max = None;
+        let mut upper_at = None;
         let sep = lower(j);
         if matches!(sep.as_str(), "to" | "-" | "–" | "and") && (sep != "and" || prev == "between") {
             if let Some(v2) = parse_digits(word(j + 1)) {
@@ -221,6 +224,7 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 };
                 if v2 > value {
                     max = Some(v2);
+                    upper_at = Some(j + 1);
                     j += 2;
                 }
             }
@@ -267,17 +271,48 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
             continue;
         }
         let per = rate_near(doc, num_start, end, &sent);
+        let span_end = toks[end.max(j) - 1].end;
+        // The upper end of a range is a number of its own too ("from 30 to
+        // 40 drones" states 40 drones), marked as the range's end.
+        let upper = upper_at.zip(max).map(|(u, v2)| Quantity {
+            value: v2,
+            max: None,
+            unit: unit.clone(),
+            span: Span::new(toks[u].start, span_end),
+            approximate,
+            per: per.clone(),
+            claim: None,
+            range_end: true,
+        });
         out.push(Quantity {
             value,
             max,
             unit,
-            span: Span::new(toks[start].start, toks[end.max(j) - 1].end),
+            span: Span::new(toks[start].start, span_end),
             approximate,
             per,
             claim: None,
+            range_end: false,
         });
+        out.extend(upper);
         i = end.max(j).max(i + 1);
     }
+}
+
+/// True when the word "one" at `i` counts something: a noun (or an
+/// adjective and a noun) follows, and not "of" or "another".
+fn one_before_noun(doc: &Document, i: usize) -> bool {
+    let toks = &doc.analysis.tokens;
+    let w = toks[i].text(&doc.text).to_lowercase();
+    if w != "one" {
+        return false;
+    }
+    let next = toks.get(i + 1);
+    let next_word = next.map(|t| t.text(&doc.text).to_lowercase()).unwrap_or_default();
+    if matches!(next_word.as_str(), "of" | "another" | "side" | "day" | "thing" | "way" | "another's") {
+        return false;
+    }
+    next.is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::ADJ))
 }
 
 /// The unit after a number: the head noun of the following noun phrase,
@@ -287,24 +322,41 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
     let tagged = toks.iter().any(|t| t.upos != Upos::X);
     let mut end = from;
     let mut head = None;
-    while end < sent_end && end < from + 5 {
+    let mut words = 0;
+    while end < sent_end && words < 6 {
         let t = &toks[end];
         let w = t.text(&doc.text);
         let lw = w.to_lowercase();
-        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || ends_unit(&lw) {
-            break;
-        }
-        if tagged && !matches!(t.upos, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::X) {
-            break;
-        }
-        if w == "-" {
+        // Hyphens and quotation marks inside the phrase: "Shahed-type",
+        // four "Vampire" rockets.
+        if matches!(w, "-" | "“" | "”" | "\"" | "‘" | "’") {
             end += 1;
             continue;
         }
-        head = Some(end);
+        if ends_unit(&lw) || !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
+            break;
+        }
+        // A participle or a capitalised word the tagger took for a verb
+        // still modifies the noun when one follows ("guided air missiles",
+        // "Shahed-type drones").
+        let modifier_verb = t.upos == Upos::VERB
+            && (w.chars().next().is_some_and(char::is_uppercase) || matches!(t.xpos.as_str(), "VBN" | "VBG"))
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| matches!(n.upos, Upos::NOUN | Upos::PROPN) || n.text(&doc.text) == "-");
+        if tagged && !matches!(t.upos, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::X | Upos::NUM) && !modifier_verb {
+            break;
+        }
+        if w.chars().any(char::is_alphabetic) {
+            head = Some(end);
+        }
         end += 1;
-        // A plural or clearly nominal word usually ends the phrase.
-        if tagged && t.upos == Upos::NOUN && toks.get(end).is_none_or(|n| n.upos != Upos::NOUN) {
+        words += 1;
+        // A noun not followed by another noun, a name or a hyphen ends it.
+        let next_continues = toks.get(end).is_some_and(|n| {
+            matches!(n.upos, Upos::NOUN | Upos::PROPN | Upos::NUM) || matches!(n.text(&doc.text), "-" | "“" | "\"")
+        });
+        if tagged && t.upos == Upos::NOUN && !next_continues {
             break;
         }
     }
