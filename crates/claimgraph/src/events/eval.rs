@@ -1,0 +1,1 @@
+//! Evaluations of the event coder (filled in below).
