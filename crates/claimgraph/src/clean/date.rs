@@ -137,6 +137,8 @@ enum Order {
     Slashed,
     /// A month name: the order is in the words.
     Named,
+    /// A Solar Hijri (Persian) month name: "25 Farvardin 1403".
+    Persian,
 }
 
 /// Written dates in their common layouts, each with named groups `y`, `m`
@@ -166,6 +168,11 @@ static DATE_PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
         format!(r"(?i)\b{w}(?P<m>{m})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
         Order::Named,
     ));
+    // 25 Farvardin 1403 (Solar Hijri, as Iranian and Afghan sites date).
+    out.push((
+        format!(r"(?i)\b{w}(?P<d>\d{{1,2}})\s+(?P<m>{PERSIAN_MONTHS})\b,?\s+(?P<y>1[34]\d\d)\b"),
+        Order::Persian,
+    ));
     out.into_iter().map(|(p, o)| (Regex::new(&p).expect("date pattern"), o)).collect()
 });
 
@@ -177,8 +184,11 @@ static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("time pattern")
 });
 
-/// The first written date in `s` (see [`DATE_PATTERNS`]), with the time of
-/// day that follows it, if any. Dates outside 1900-2100 or that do not
+/// The first written date in `s`, with the time of day that follows it, if
+/// any: year-first or day-first numbers ("2024-03-14", "14.03.2024"; a
+/// slashed date only when the order is clear), English month names ("14
+/// March 2024", "March 14th, 2024"), Solar Hijri dates ("1403/01/25", "25
+/// Farvardin 1403", converted). Dates outside 1900-2100 or that do not
 /// exist (31 February) are skipped.
 pub fn find(s: &str) -> Option<Found> {
     DATE_PATTERNS
@@ -202,10 +212,16 @@ pub fn find(s: &str) -> Option<Found> {
 fn ymd(y: &str, m: &str, d: &str, order: Order) -> Option<Date> {
     let y: i16 = y.parse().ok()?;
     let mut d: i8 = d.parse().ok()?;
-    let mut m: i8 = match m.parse::<i8>() {
-        Ok(n) => n,
-        Err(_) => month_number(m)?,
+    let mut m: i8 = match (m.parse::<i8>(), order) {
+        (Ok(n), _) => n,
+        (Err(_), Order::Persian) => persian_month_number(m)?,
+        (Err(_), _) => month_number(m)?,
     };
+    // Years 1300-1499 written year first ("1403/01/25") or with a Persian
+    // month name are Solar Hijri; no Gregorian news date is that old.
+    if matches!(order, Order::Persian) || matches!(order, Order::YearFirst) && (1300..1500).contains(&y) {
+        return persian_to_gregorian(y, m, d);
+    }
     if let Order::Slashed = order {
         // Read as day first; swap when only month first is a date.
         if m > 12 && d <= 12 {
@@ -215,6 +231,72 @@ fn ymd(y: &str, m: &str, d: &str, order: Order) -> Option<Date> {
         }
     }
     let date = Date::new(y, m, d).ok()?;
+    plausible(date).then_some(date)
+}
+
+/// Solar Hijri month names, in their common romanisations.
+const PERSIAN_MONTHS: &str =
+    "farvardin|ordibehesht|khordad|tir|mordad|amordad|shahrivar|mehr|aban|azar|dey|day|bahman|esfand|esfend";
+
+fn persian_month_number(name: &str) -> Option<i8> {
+    let n = name.to_ascii_lowercase();
+    let months: [&[&str]; 12] = [
+        &["farvardin"],
+        &["ordibehesht"],
+        &["khordad"],
+        &["tir"],
+        &["mordad", "amordad"],
+        &["shahrivar"],
+        &["mehr"],
+        &["aban"],
+        &["azar"],
+        &["dey", "day"],
+        &["bahman"],
+        &["esfand", "esfend"],
+    ];
+    let i = months.iter().position(|names| names.contains(&n.as_str()))?;
+    i8::try_from(i + 1).ok()
+}
+
+/// Converts a Solar Hijri date to the Gregorian calendar, with the
+/// astronomical leap-year rule of the 33-year cycles as the `jalaali`
+/// libraries compute it (break years of the cycles, valid 1-3177 AP).
+fn persian_to_gregorian(jy: i16, jm: i8, jd: i8) -> Option<Date> {
+    const BREAKS: [i32; 20] =
+        [-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178];
+    let month_len = match jm {
+        1..=6 => 31,
+        7..=11 => 30,
+        12 => 30,
+        _ => return None,
+    };
+    if jd < 1 || jd > month_len {
+        return None;
+    }
+    let jy = i32::from(jy);
+    let gy = jy + 621;
+    let mut leap_j = -14;
+    let mut jp = BREAKS[0];
+    let mut jump = 0;
+    for &jm_break in &BREAKS[1..] {
+        jump = jm_break - jp;
+        if jy < jm_break {
+            break;
+        }
+        leap_j += jump / 33 * 8 + jump % 33 / 4;
+        jp = jm_break;
+    }
+    let n = jy - jp;
+    leap_j += n / 33 * 8 + (n % 33 + 3) / 4;
+    if jump % 33 == 4 && jump - n == 4 {
+        leap_j += 1;
+    }
+    let leap_g = gy / 4 - (gy / 100 + 1) * 3 / 4 - 150;
+    // The Gregorian day in March of Farvardin 1st.
+    let march = 20 + leap_j - leap_g;
+    let day_of_year = (i32::from(jm) - 1) * 31 - i32::from(jm) / 7 * (i32::from(jm) - 7) + i32::from(jd) - 1;
+    let first = Date::new(i16::try_from(gy).ok()?, 3, i8::try_from(march).ok()?).ok()?;
+    let date = first.checked_add(jiff::Span::new().days(i64::from(day_of_year))).ok()?;
     plausible(date).then_some(date)
 }
 
@@ -248,6 +330,17 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         find(s).map(|f| f.iso)
+    }
+
+    #[test]
+    fn solar_hijri_dates() {
+        assert_eq!(iso("1403/01/01").as_deref(), Some("2024-03-20"));
+        assert_eq!(iso("1403/01/25").as_deref(), Some("2024-04-13"));
+        assert_eq!(iso("1402-01-01").as_deref(), Some("2023-03-21"));
+        assert_eq!(iso("Tuesday, 25 Farvardin 1403").as_deref(), Some("2024-04-13"));
+        assert_eq!(iso("1402/12/29").as_deref(), Some("2024-03-19"));
+        assert_eq!(iso("10 Dey 1402").as_deref(), Some("2023-12-31"));
+        assert_eq!(find("1403/07/31"), None);
     }
 
     #[test]

@@ -33,10 +33,14 @@ const BOTTOM_LINES: usize = 8;
 /// published beats a line that only gives a date, which beats an update.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<label>first published|date of publication|publication date|published|publication|posted|released|issued|created|dated|date|last updated|last modified|updated|modified)\b(?:\s+by\s+[^|•·:]{1,40}?)?(?:\s+(?:on|at))?\s*[:\-–—|,]?\s*$",
+        r"(?i)\b(?P<label>first published|date of publication|publication date|publish date|published|publication|publish|posted|released|issued|created|dated|date|last updated|last modified|updated|modified)\b(?:\s+by\s+[^|•·:]{1,40}?)?(?:\s+(?:on|at))?\s*[:\-–—|,]?\s*$",
     )
     .expect("label pattern")
 });
+
+/// A time of day: "14:30", "9.05".
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b").expect("clock pattern"));
 
 /// Words that may stand next to a date on a line of its own: time zones,
 /// "at", the parts of "3 min read".
@@ -122,7 +126,9 @@ fn standalone(line: &str) -> Option<(u8, String)> {
         return None;
     }
     let f = date::find(line)?;
+    // A time of day may come first too: "14:30, 14.03.2024".
     let rest = format!("{} {}", &line[..f.start], &line[f.end..]);
+    let rest = CLOCK.replace_all(&rest, " ");
     let alone = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -152,7 +158,7 @@ fn wire_dateline(line: &str) -> Option<(u8, String)> {
     if f.start > 80 {
         return None;
     }
-    let place = line[..f.start].trim_end().trim_end_matches(',').trim_end();
+    let place = line[..f.start].trim_end_matches([' ', ',', '-', '\u{2013}', '\u{2014}']);
     if !place.is_empty() && !is_place(place) {
         return None;
     }
@@ -218,6 +224,8 @@ mod tests {
                 "Headline here\n\nMay 18, 2024 \u{2013} The air force said on Saturday it had scrambled four jets.",
                 "2024-05-18",
             ),
+            ("Headline\n\nKabul (Bakhtar) \u{2013} 14 March 2024 \u{2013} The spokesman said on Monday that it was so.", "2024-03-14"),
+            ("Headline\n\nTehran, 25 Farvardin 1403 (IRNA) - The spokesman said on Monday that it was so.", "2024-04-13"),
         ] {
             assert_eq!(published(text).as_deref(), Some(want), "{text}");
         }
@@ -232,6 +240,8 @@ mod tests {
             ("Headline\n\nThe ministry said on Thursday that it was so.\n\nPosted by admin on March 14, 2024", "2024-03-14"),
             ("Headline\nThursday, 14 March 2024 10:45 GMT\n\nThe ministry said on Thursday that it was so.", "2024-03-14T10:45:00"),
             ("Headline\n\n2024/03/14\n\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            ("Headline\n\n14:30, 14.03.2024\n\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            ("Headline\nPublish date: 1403/01/25\nThe ministry said on Thursday that it was so.", "2024-04-13"),
             ("Headline\nUpdated: 15.03.2024 | Published: 14.03.2024\nThe ministry said on Thursday that it was so.", "2024-03-14"),
             // Published beats updated, wherever they are.
             ("Headline\nUpdated: 15 March 2024\nThe ministry said on Thursday that it was so.\n\nPublished on 14 March 2024", "2024-03-14"),

@@ -141,6 +141,20 @@ const FURNITURE: &[&str] = &[
     "learn more",
     "more info",
     "print friendly, pdf & email",
+    "print version",
+    "printable version",
+    "print page",
+    "send to a friend",
+    "send by email",
+    "email this",
+    "email this article",
+    "load more",
+    "show more",
+    "see more",
+    "view more",
+    "previous",
+    "next",
+    "stay tuned",
     "bookmark",
     "save",
     "save article",
@@ -450,6 +464,7 @@ const CALL_VERBS: &[&str] = &[
     "browse",
     "explore",
     "scan",
+    "rate",
 ];
 
 /// Words that make a call to the reader whatever else the line says: the
@@ -566,8 +581,26 @@ fn call_to_action(line: &str, k: &str, words: usize) -> Call {
         return Call::No;
     }
     let mut rest = k;
+    // "To get the latest news, join our channel", "For more news, follow
+    // us": the call follows the purpose clause.
+    let mut purpose = false;
+    if rest.starts_with("to ") || rest.starts_with("for ") {
+        if let Some((_, after)) = rest.split_once(", ") {
+            rest = after;
+            purpose = true;
+        }
+    }
     while let Some(r) = CALL_OPENERS.iter().find_map(|o| rest.strip_prefix(o)) {
         rest = r;
+    }
+    // The site promoting its channels: "Our Telegram channel: t.me/x", "We
+    // are on Telegram".
+    let promo = ["our ", "we are on ", "we are in ", "we're on ", "we're in "].iter().any(|p| rest.starts_with(p));
+    if promo && !is_prose(line) && words <= 10 {
+        let has_target = rest.split(|c: char| !c.is_alphanumeric()).any(|w| CALL_TARGETS.contains(&w));
+        if has_target {
+            return Call::Strong;
+        }
     }
     let ws: Vec<&str> = rest.split(' ').map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).collect();
     let Some(verb) = ws.first() else { return Call::No };
@@ -583,14 +616,17 @@ fn call_to_action(line: &str, k: &str, words: usize) -> Call {
     let is_prep = |i: usize| ws.get(i).is_some_and(|w| matches!(*w, "to" | "on" | "for" | "with" | "in" | "up"));
     let object_self = is_self(1) || is_prep(1) && (is_self(2) || is_prep(2) && is_self(3));
     if *verb != "let" && (object_self || fragment && has(CALL_SELF)) || fragment && has(CALL_TARGETS) {
-        return Call::Strong;
+        // A whole sentence after a purpose clause may be a newsletter's own
+        // text inside the article; under the article it is a call.
+        return if purpose && !fragment { Call::Weak } else { Call::Strong };
     }
     if !fragment || words > 12 {
         return Call::No;
     }
     // Share and subscribe prompts are never the article's own: "Share the
     // news", "Copy the link", "Donate today".
-    let prompt = matches!(*verb, "share" | "copy" | "subscribe" | "download" | "install" | "donate" | "comment");
+    let prompt =
+        matches!(*verb, "share" | "copy" | "subscribe" | "download" | "install" | "donate" | "comment" | "rate");
     // A bare prompt has only little words after the verb ("Share with
     // friends", "Donate today"); "Share prices fell" is a headline.
     const LITTLE: &[&str] = &["with", "friends", "now", "this", "it", "on", "via", "today", "here", "the", "a", "your"];
@@ -639,9 +675,15 @@ fn is_comment_prompt(k: &str, words: usize) -> bool {
         "to leave a comment",
         "to post a comment",
         "what do you think about this",
+        "did you like the article",
+        "did you like this article",
+        "was this article helpful",
+        "was this helpful",
     ];
     words <= 20 && PROMPTS.iter().any(|p| k.contains(p))
-        || words <= 3 && (k.starts_with("comments (") || k.starts_with("comment ("))
+        || words <= 3
+            && (k.starts_with("comments") || k.starts_with("comment"))
+            && k.split(' ').skip(1).all(|w| w.chars().all(|c| c.is_ascii_digit() || "():".contains(c)))
 }
 
 /// "If you notice an error, select it and press Ctrl+Enter": the notice of
@@ -962,6 +1004,9 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
     if k.len() <= 24 && !k.chars().any(char::is_alphabetic) || is_end_code(k) && !line.chars().any(char::is_lowercase) {
         return true;
     }
+    if matches!(k, "end" | "the end" | "end of story" | "end of article" | "end of text") {
+        return true;
+    }
     // Jetpack's related posts: 'In "World"'.
     if (k.starts_with("in \"") || k.starts_with("in \u{201c}")) && k.split(' ').count() <= 5 {
         return true;
@@ -1046,7 +1091,25 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
         "main photo",
         "file photo",
         "photo by ",
+        "photo from ",
+        "photo illustration",
+        "photo -",
         "video:",
+        "short link",
+        "short url",
+        "news id:",
+        "news code:",
+        "news number:",
+        "visits:",
+        "hits:",
+        "reads:",
+        "responsible editor",
+        "editor in charge",
+        "责任编辑",
+        "编辑:",
+        "编辑：",
+        "来源:",
+        "来源：",
         "credit:",
         "credits:",
         "screenshot",
@@ -1172,6 +1235,9 @@ const LIST_HEADER_WORDS: &[&str] = &[
     "hour",
     "last",
     "fresh",
+    "partners",
+    "partner",
+    "sponsored",
 ];
 
 /// A short line made only of the words of list headers, with at least one
@@ -1190,9 +1256,11 @@ fn is_list_header(k: &str) -> bool {
 
 fn is_social_line(k: &str) -> bool {
     let words: Vec<&str> = k.split([' ', '/', '|', '·', '•']).filter(|w| !w.is_empty()).collect();
+    // Share counts may stand between the buttons: "Share 12 Tweet 5".
+    let count = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == 'k');
     words.len() >= 2
-        && words.iter().all(|w| SOCIAL.contains(w))
-        && words.iter().any(|w| !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
+        && words.iter().all(|w| SOCIAL.contains(w) || count(w))
+        && words.iter().any(|w| SOCIAL.contains(w) && !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
 }
 
 /// Copyright and reproduction notices, in any calendar ("© 1403") and in
@@ -1396,6 +1464,14 @@ mod tests {
             "Reproduction of materials is allowed only with a hyperlink to the source.",
             "Photo courtesy of the regional governor's office",
             "KNA/Lena Marsh",
+            "To get the latest news, join our Telegram channel",
+            "Our Telegram channel: t.me/kesselnews",
+            "Share 12 Tweet 5",
+            "Comments: 3",
+            "Photo from open sources",
+            "News ID: 4567",
+            "Was this article helpful?",
+            "Rate this article",
         ] {
             assert!(is_debris(l), "{l}");
         }
@@ -1411,6 +1487,16 @@ mod tests {
             "#1 in the polls for a third month",
         ] {
             assert!(!is_debris(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn list_headers_by_their_words() {
+        for h in ["All news of the day", "Other news on this topic", "Partner news", "Latest headlines", "Most read"] {
+            assert!(is_section_header_line(h), "{h}");
+        }
+        for h in ["News", "More", "The day of the vote", "Read", "Latest talks on the border"] {
+            assert!(!is_section_header_line(h), "{h}");
         }
     }
 

@@ -231,6 +231,29 @@ mod tests {
     }
 
     #[test]
+    fn dates_written_in_the_text() {
+        // A wire dateline at the head of a scraped story.
+        let doc = clean(raw(RawBody::Text(
+            "Valdoria says jets were intercepted\n\nORSK, May 18, 2024 - The air force said on Saturday that it had scrambled four jets.".into(),
+        )))
+        .unwrap();
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-18"));
+        // A labelled date under the article, in the trailer that goes.
+        let doc = clean(raw(RawBody::Text(
+            "The air force said on Saturday that it had scrambled four jets.\n\nTags: air force\nPublished: 18.05.2024 14:05".into(),
+        )))
+        .unwrap();
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-18T14:05:00"));
+        assert!(!doc.text.contains("Tags"));
+        // A page without date metadata that shows its date.
+        let doc = clean(raw(RawBody::Html(
+            "<html><body><article><h1>Jets intercepted</h1><p>Published: 18 May 2024</p><p>The air force said on Saturday that it had scrambled four jets to meet two aircraft over the lake.</p><p>The foreign ministry of Kesh denied that its aircraft had entered the airspace of its neighbour.</p></article></body></html>".into(),
+        )))
+        .unwrap();
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-05-18"));
+    }
+
+    #[test]
     fn empty_results_are_errors() {
         assert!(matches!(
             clean(raw(RawBody::Html("<html><body><nav>Home</nav></body></html>".into()))),
