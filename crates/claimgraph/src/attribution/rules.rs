@@ -70,9 +70,14 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = sent.start;
     while i < sent.end {
-        if ctx.quote_of[i].is_some() {
-            i += 1;
-            continue;
+        // Words inside a quotation are the quoted speech, not attributions
+        // of it — except a short quoted verb phrase: "categorically
+        // rejected" the accusation.
+        if let Some(q) = ctx.quote_of[i] {
+            if ctx.quotes[q].len() > 4 {
+                i += 1;
+                continue;
+            }
         }
         let w = ctx.lower(i);
         if w == "according" && ctx.lower(i + 1) == "to" && i + 2 < sent.end {
@@ -422,6 +427,49 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
     j
 }
 
+/// The first part of an interrupted content: from the sentence start (or
+/// the last colon or semicolon before the speaker) to the comma before the
+/// speaker.
+fn interrupted_part1(ctx: &Ctx, speaker: &Option<Range<usize>>, sent: &Range<usize>) -> Option<Range<usize>> {
+    let sp = speaker.as_ref()?;
+    let before = sp.start;
+    if before <= sent.start + 1 || ctx.word(before - 1) != "," {
+        return None;
+    }
+    let mut start = content_start(ctx, sent);
+    if let Some(colon) =
+        (start..before - 1).rev().find(|&k| matches!(ctx.word(k), ":" | ";") && ctx.quote_of[k].is_none())
+    {
+        start = colon + 1;
+    }
+    let part1 = trim(ctx, start..before - 1);
+    (!part1.is_empty()).then_some(part1)
+}
+
+/// True when what follows a cue's comma is an afterthought of the speaker
+/// ("adding that", "citing", "according to") rather than more content.
+fn is_trailing_participle(ctx: &Ctx, j: usize) -> bool {
+    matches!(
+        ctx.lower(j).as_str(),
+        "adding"
+            | "saying"
+            | "noting"
+            | "citing"
+            | "according"
+            | "stressing"
+            | "warning"
+            | "explaining"
+            | "while"
+            | "as"
+            | "which"
+            | "who"
+            | "but"
+            | "and"
+            | "although"
+            | "though"
+    )
+}
+
 /// The start of a sentence's content, past leading conjunctions.
 fn content_start(ctx: &Ctx, sent: &Range<usize>) -> usize {
     let mut s = sent.start;
@@ -543,18 +591,15 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         let left = left_content(ctx, sent, &speaker)?;
         content.extend(left);
         confidence = 0.85;
-    } else if w == "," {
-        // "PART1, SPEAKER V [adjunct], PART2": an interrupted content when
-        // something stands before the speaker; else "V, CLAUSE".
-        if let Some(sp) = &speaker {
-            let before = sp.start;
-            if before > sent.start + 1 && ctx.word(before - 1) == "," {
-                let part1 = trim(ctx, content_start(ctx, sent)..before - 1);
-                if !part1.is_empty() {
-                    content.push(part1);
-                }
-            }
+    } else if w == "," && interrupted_part1(ctx, &speaker, sent).is_some() && !is_trailing_participle(ctx, j + 1) {
+        // "PART1, SPEAKER V [adjunct], PART2": the content is interrupted by
+        // its attribution; PART2 may be a clause ("he has bombed ...") or
+        // the rest of PART1's clause ("... have been handed over").
+        if let Some(part1) = interrupted_part1(ctx, &speaker, sent) {
+            content.push(part1);
         }
+        content.push(j + 1..rend);
+    } else if w == "," {
         content.push(j + 1..rend);
     } else {
         // "..., said Budanov." — an inverted speaker after the cue.
@@ -620,8 +665,10 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     if !denial && verb.class != CueClass::Deny {
         denial = stance::accompanying_denial(ctx, &(cue.tokens.end..sent.end));
     }
-    let negated =
-        content.first().is_some_and(|c| stance::main_clause_negated(ctx, c)) && verb.class != CueClass::Evaluate;
+    if !denial && content.first().is_some_and(|c| stance::content_rejects_claims(ctx, c)) {
+        denial = true;
+    }
+    let negated = stance::content_negated(ctx, &content) && verb.class != CueClass::Evaluate;
     let stance = stance::combine(denial, negated);
     let hedged = content.first().is_some_and(|c| stance::hedged(ctx, c, v));
     let kind = kind_of(ctx, &content);
@@ -805,7 +852,7 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     if content.is_empty() {
         return None;
     }
-    let negated = stance::main_clause_negated(ctx, &content);
+    let negated = stance::content_negated(ctx, std::slice::from_ref(&content));
     let hedged = stance::hedged(ctx, &content, a);
     Some(Draft {
         cue: cue.tokens.clone(),
@@ -838,6 +885,9 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         if ctx.lower(i) == "and" && ctx.lower(i + 1) == "that" && i + 2 < c.end {
             let start = if i > c.start && ctx.word(i - 1) == "," { i - 1 } else { i };
             cuts.push((start, i + 2));
+        } else if ctx.lower(i) == "and" && i > c.start && ctx.word(i - 1) == "," && ctx.opens_quote(i + 1).is_some() {
+            // ", and “no ships were damaged”": a second quoted clause.
+            cuts.push((i - 1, i + 1));
         }
     }
     if cuts.is_empty() {
@@ -855,11 +905,12 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         .map(|p| trim(ctx, p))
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let negated = stance::main_clause_negated(ctx, &p);
+            let negated = stance::content_negated(ctx, std::slice::from_ref(&p));
+            let denial = d.denial_cue || stance::content_rejects_claims(ctx, &p);
             let kind = kind_of(ctx, std::slice::from_ref(&p));
             Draft {
                 content: vec![p.clone()],
-                stance: stance::combine(d.denial_cue, negated),
+                stance: stance::combine(denial, negated),
                 hedged: stance::hedged(ctx, &p, d.cue.start),
                 kind,
                 ..d.clone()

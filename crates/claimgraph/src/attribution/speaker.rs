@@ -366,6 +366,9 @@ impl Ctx<'_> {
             // "of" and "for" stay: "the head of X", "the spokesman for X".
             return true;
         }
+        if self.is_prenominal_participle(i) {
+            return false;
+        }
         if self.tagged {
             return matches!(
                 self.tokens[i].upos,
@@ -394,6 +397,23 @@ fn is_loose_dash(ctx: &Ctx, i: usize) -> bool {
 pub fn np_right(ctx: &Ctx, start: usize, sent: &Range<usize>) -> Option<Range<usize>> {
     let mut e = start;
     while e < sent.end {
+        // A name runs to its end ("the Levant Monitor for Human Rights").
+        if let Some(m) = ctx.mentions_in(ctx.span(e, e + 1)).next() {
+            let end_byte = ctx.doc.mentions[m].span.end;
+            let m_end = ctx.tokens.partition_point(|t| t.end <= end_byte);
+            if ctx.doc.mentions[m].span.start <= ctx.tokens[e].start && m_end > e {
+                e = m_end.min(sent.end);
+                continue;
+            }
+        }
+        // A quoted word inside the phrase: according to the "ministry".
+        if let Some(q) = ctx.opens_quote(e) {
+            let quote = ctx.quotes[q];
+            if quote.closed && quote.close - quote.open <= 4 && quote.close < sent.end {
+                e = quote.close + 1;
+                continue;
+            }
+        }
         let w = ctx.word(e);
         if w == ","
             || is_np_boundary(w)
@@ -420,13 +440,14 @@ pub enum Resolution {
 
 /// Resolves the speaker words `np` to an entity. `recent` lists earlier
 /// speakers (entity, kind, token position), most recent last.
-pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize)]) -> Resolution {
+pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind)]) -> Resolution {
     let span = ctx.span(np.start, np.end);
     let head = np_head(ctx, np);
     let mentions: Vec<usize> = ctx.mentions_in(span).filter(|&m| ctx.doc.mentions[m].entity.is_some()).collect();
     let entity_of = |m: usize| ctx.doc.mentions[m].entity.unwrap_or(0);
-    // 1. A person named inside the phrase ("the spokesman ..., Nasser Kanani").
-    if let Some(&m) = mentions.iter().find(|&&m| {
+    // 1. A person named inside the phrase ("the spokesman ..., Nasser
+    // Kanani"); the last one, since an appositive name follows the role.
+    if let Some(&m) = mentions.iter().rev().find(|&&m| {
         let mention = &ctx.doc.mentions[m];
         mention.form == MentionForm::Name && ctx.doc.entities[entity_of(m)].kind == EntityKind::Person
     }) {
@@ -562,7 +583,12 @@ fn singular_lower(w: &str) -> String {
 }
 
 /// Resolves an organisation speaker (see [`resolve`], step 5).
-fn resolve_organisation(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(usize, usize)]) -> Option<usize> {
+fn resolve_organisation(
+    ctx: &Ctx,
+    np: &Range<usize>,
+    head: usize,
+    recent: &[(usize, usize, EntityKind)],
+) -> Option<usize> {
     let span = ctx.span(np.start, np.end);
     let head_word = ctx.lower(head);
     let org_mention_at = |from: usize, to: usize| -> Option<usize> {
@@ -599,7 +625,7 @@ fn resolve_organisation(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(us
             head_word.as_str(),
             "statement" | "report" | "communique" | "communiqué" | "letter" | "release" | "announcement"
         ) {
-            return recent.iter().rev().map(|&(e, _)| e).next();
+            return recent.iter().rev().map(|&(e, _, _)| e).next();
         }
     }
     definite_organisation(ctx, np)
@@ -639,12 +665,11 @@ fn definite_organisation(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
 
 /// Resolves a pronoun subject to the most recent compatible speaker: he/she
 /// to a person, they/it to an organisation (or a group of people).
-fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, usize)]) -> Resolution {
+fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, usize, EntityKind)]) -> Resolution {
     if let Some(e) = displaced_apposition(ctx, at) {
         return Resolution::Entity(e);
     }
-    let compatible = |e: usize| -> bool {
-        let k = ctx.doc.entities[e].kind;
+    let compatible_kind = |k: EntityKind| -> bool {
         match kind {
             PronounKind::Masculine | PronounKind::Feminine => k == EntityKind::Person,
             PronounKind::Plural | PronounKind::Neuter => {
@@ -655,14 +680,14 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
     };
     // Earlier speakers first; a first-person pronoun only inside the same
     // paragraph as the last speaker (it continues their speech).
-    for &(e, pos) in recent.iter().rev() {
+    for &(e, pos, k) in recent.iter().rev() {
         if pos >= ctx.tokens.len() || ctx.tokens[pos].start >= ctx.tokens[at].start {
             continue;
         }
         if kind == PronounKind::FirstPerson && ctx.paragraph(pos) != ctx.paragraph(at) {
             return Resolution::None;
         }
-        if compatible(e) {
+        if compatible_kind(k) {
             return Resolution::Entity(e);
         }
     }
@@ -676,7 +701,7 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         .iter()
         .filter(|m| m.span.end <= before && m.form != MentionForm::Pronoun)
         .filter_map(|m| m.entity)
-        .filter(|&e| compatible(e))
+        .filter(|&e| ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)))
         .last()
         .map(Resolution::Entity)
         .unwrap_or(Resolution::None)

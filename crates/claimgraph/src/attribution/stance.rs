@@ -129,3 +129,51 @@ pub fn combine(denial_cue: bool, negated_content: bool) -> Stance {
         Stance::Affirms
     }
 }
+
+/// Whether a content is negated, over its pieces: an interrupted content is
+/// one clause cut in two ("in Bila Tserkva, he said, there is no military
+/// target"), so a negation in any piece counts; a content of several
+/// sentences counts as negated only when every sentence is, since a
+/// speaker who says "It is no coincidence. The budget must be justified by
+/// a threat" asserts rather than denies.
+pub fn content_negated(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
+    if parts.len() > 1 {
+        return parts.iter().any(|p| main_clause_negated(ctx, p));
+    }
+    let Some(p) = parts.first() else { return false };
+    let sentences = sentence_pieces(ctx, p);
+    if sentences.len() > 1 {
+        sentences.iter().all(|s| main_clause_negated(ctx, s))
+    } else {
+        main_clause_negated(ctx, p)
+    }
+}
+
+/// The pieces of `r` that lie in different sentences.
+fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = r.start;
+    for s in &ctx.doc.analysis.sentences {
+        if s.tokens.end <= r.start || s.tokens.start >= r.end {
+            continue;
+        }
+        let to = s.tokens.end.min(r.end);
+        if to > from {
+            out.push(from..to);
+        }
+        from = to;
+    }
+    out
+}
+
+/// True when the content itself calls claims false: "The claims of
+/// Pakistan are baseless", "these reports are lies".
+pub fn content_rejects_claims(ctx: &Ctx, content: &Range<usize>) -> bool {
+    let window: Vec<usize> = content.clone().take(14).collect();
+    let claim_subject = window.iter().take(6).any(|&i| super::lexicon::is_claim_noun(ctx.word(i)));
+    claim_subject
+        && window
+            .iter()
+            .any(|&i| matches!(ctx.lower(i).as_str(), "is" | "are" | "was" | "were" | "be" | "remain" | "remains"))
+        && window.iter().any(|&i| is_falsity_word(ctx.word(i)) && ctx.lower(i) != "motivated")
+}

@@ -122,17 +122,13 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             }
         }
     }
-    let ner_count = out.len();
     for (si, s) in analysis.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            if out[..ner_count]
-                .iter()
-                .any(|n| n.tokens.contains(&i) || n.title.as_ref().is_some_and(|t| t.contains(&i)))
-            {
-                i += 1;
-                continue;
-            }
+            // Recogniser spans do not stop the rules: when the rules find a
+            // longer name ("the Levant Monitor for Human Rights" where the
+            // recogniser saw "Levant"), it wins in the deduplication below;
+            // otherwise the recogniser's span is kept.
             let w = tokens[i].text(text);
             if !is_cap(w) || (is_not_name(w) && !is_title_word(w)) {
                 i += 1;
@@ -189,14 +185,15 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     }
     // A span inside a longer one (a recogniser fragment of a name the rules
     // found whole) is dropped.
-    out.sort_by_key(|n| (n.tokens.start, std::cmp::Reverse(n.tokens.end)));
+    out.sort_by_key(|n| (n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start), std::cmp::Reverse(n.tokens.end)));
     let mut kept: Vec<NameSpan> = Vec::with_capacity(out.len());
     for n in out {
-        let inside = kept.iter().any(|k| {
+        let ns = n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start);
+        let overlaps = kept.iter().any(|k| {
             let ks = k.title.as_ref().map(|t| t.start).unwrap_or(k.tokens.start);
-            ks <= n.tokens.start && n.tokens.end <= k.tokens.end
+            ks < n.tokens.end && ns < k.tokens.end
         });
-        if !inside {
+        if !overlaps {
             kept.push(n);
         }
     }
