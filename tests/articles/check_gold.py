@@ -174,7 +174,8 @@ def main():
     for q in gold.get("quantities", []):
         if norm(q["unit_contains"]) not in norm(body[q["doc"]]) and not (
                 (q["unit_contains"] == "dollar" and "$" in body[q["doc"]])
-                or (q["unit_contains"] == "euro" and "\u20ac" in body[q["doc"]])):
+                or (q["unit_contains"] == "euro" and "\u20ac" in body[q["doc"]])
+                or (q["unit_contains"] == "pound" and "\u00a3" in body[q["doc"]])):
             errors.append("%s: quantity unit %r not in body" % (q["doc"], q["unit_contains"]))
     for g in gold.get("published", []):
         y, m, d = g["date"].split("-")

@@ -32,6 +32,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
+    // Migrate an older file first (a read-only handle refuses to).
+    drop(Ledger::open(&db)?);
     let ledger = Ledger::open_read_only(&db)?;
     let stats = ledger.stats()?;
     let ids: Vec<String> = {
@@ -54,6 +56,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         conflict_ms.push(t.elapsed().as_secs_f64() * 1e3);
         conflict_rows += rels.len();
     }
+    // The heaviest entities (most documents) separately: a country in a
+    // war ledger is on most pages.
+    let heavy: Vec<String> = {
+        let mut st = ledger.connection().prepare(
+            "SELECT e.id FROM entities e WHERE e.merged_into IS NULL
+             ORDER BY (SELECT count(*) FROM claim_about a WHERE a.entity = e.rowid) DESC LIMIT 5",
+        )?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut heavy_report = Vec::new();
+    for id in &heavy {
+        let t = Instant::now();
+        let page = ledger.entity_page(id, limit)?;
+        let page_t = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        ledger.relations(&RelationFilter { entity: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
+        let rel_t = t.elapsed().as_secs_f64() * 1e3;
+        heavy_report.push(serde_json::json!({
+            "entity": page.entity.name, "claims_about": page.entity.claims_about, "documents": page.entity.documents,
+            "entity_page_ms": page_t, "conflicts_ms": rel_t,
+        }));
+    }
     page_ms.sort_by(f64::total_cmp);
     conflict_ms.sort_by(f64::total_cmp);
     let report = serde_json::json!({
@@ -65,6 +90,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "conflicts_ms": {"p50": pct(&conflict_ms, 0.5), "p90": pct(&conflict_ms, 0.9), "p99": pct(&conflict_ms, 0.99), "max": pct(&conflict_ms, 1.0)},
         "rows_per_page": page_rows as f64 / samples as f64,
         "relations_per_conflicts_query": conflict_rows as f64 / samples as f64,
+        "heaviest_entities": heavy_report,
     });
     println!("{report}");
     Ok(())

@@ -485,24 +485,41 @@ impl Ledger {
 
     /// Claims matching the filter, newest first.
     pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
-        let mut sql = format!("{CLAIM_SELECT} WHERE 1 = 1");
         let mut args: Vec<Value> = Vec::new();
+        let about_rows = match &f.about {
+            Some(name) => Some(self.entity_rows(name)?),
+            None => None,
+        };
+        // Claims about one entity are read through its (entity, date)
+        // index, newest first, so that a limit stops the scan early.
+        let single_about = about_rows.as_ref().filter(|r| r.len() == 1).map(|r| r[0]);
+        let mut sql = match single_about {
+            Some(e) => {
+                args.push(Value::Integer(e));
+                format!(
+                    "{} WHERE a.entity = ?",
+                    CLAIM_SELECT.replacen("FROM claims c", "FROM claim_about a JOIN claims c ON c.rowid = a.claim", 1)
+                )
+            }
+            None => format!("{CLAIM_SELECT} WHERE 1 = 1"),
+        };
         if let Some(name) = &f.speaker {
             let rows = self.entity_rows(name)?;
-            sql += &format!(
-                " AND (c.speaker_entity IN ({}) OR (c.speaker_entity IS NULL AND c.speaker_text = ? COLLATE NOCASE))",
-                placeholders(rows.len())
-            );
-            args.extend(rows.into_iter().map(Value::Integer));
-            args.push(Value::Text(name.trim().to_string()));
+            if rows.is_empty() {
+                // No entity by that name: unresolved speakers written so.
+                sql += " AND c.speaker_entity IS NULL AND c.speaker_text = ? COLLATE NOCASE";
+                args.push(Value::Text(name.trim().to_string()));
+            } else {
+                sql += &format!(" AND c.speaker_entity IN ({})", placeholders(rows.len()));
+                args.extend(rows.into_iter().map(Value::Integer));
+            }
         }
-        if let Some(name) = &f.about {
-            let rows = self.entity_rows(name)?;
+        if let (Some(rows), None) = (&about_rows, single_about) {
             sql += &format!(
                 " AND c.rowid IN (SELECT claim FROM claim_about WHERE entity IN ({}))",
                 placeholders(rows.len())
             );
-            args.extend(rows.into_iter().map(Value::Integer));
+            args.extend(rows.iter().copied().map(Value::Integer));
         }
         if let Some(s) = &f.stance {
             sql += " AND c.stance = ?";
@@ -528,7 +545,11 @@ impl Ledger {
         if !f.include_copies {
             sql += " AND c.copy_of IS NULL";
         }
-        sql += " ORDER BY c.published DESC, c.rowid DESC LIMIT ? OFFSET ?";
+        sql += if single_about.is_some() {
+            " ORDER BY a.published DESC, a.claim DESC LIMIT ? OFFSET ?"
+        } else {
+            " ORDER BY c.published DESC, c.rowid DESC LIMIT ? OFFSET ?"
+        };
         args.push(Value::Integer(f.limit.map(|l| l as i64).unwrap_or(-1)));
         args.push(Value::Integer(f.offset as i64));
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -604,26 +625,23 @@ impl Ledger {
             self.claims(&ClaimFilter { speaker: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
         let claims_about =
             self.claims(&ClaimFilter { about: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
-        let mut days: std::collections::BTreeMap<String, TimelinePoint> = Default::default();
-        for (sql, slot) in [
-            ("SELECT substr(published, 1, 10), count(*) FROM doc_entities WHERE entity = ?1 AND published IS NOT NULL GROUP BY 1", 0),
-            ("SELECT substr(published, 1, 10), count(*) FROM claims WHERE speaker_entity = ?1 AND published IS NOT NULL GROUP BY 1", 1),
-            ("SELECT substr(published, 1, 10), count(*) FROM claim_about WHERE entity = ?1 AND published IS NOT NULL GROUP BY 1", 2),
-        ] {
-            let mut st = self.conn.prepare_cached(sql)?;
-            for r in st.query_map([row], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-                let (date, n) = r?;
-                let p = days.entry(date.clone()).or_insert(TimelinePoint { date, documents: 0, claims_by: 0, claims_about: 0 });
-                match slot {
-                    0 => p.documents = n,
-                    1 => p.claims_by = n,
-                    _ => p.claims_about = n,
-                }
-            }
-        }
+        let timeline = {
+            let mut st = self.conn.prepare_cached(
+                "SELECT day, documents, claims_by, claims_about FROM entity_days WHERE entity = ?1 ORDER BY day",
+            )?;
+            let rows = st.query_map([row], |r| {
+                Ok(TimelinePoint {
+                    date: r.get(0)?,
+                    documents: r.get(1)?,
+                    claims_by: r.get(2)?,
+                    claims_about: r.get(3)?,
+                })
+            })?;
+            rows.collect::<std::result::Result<Vec<_>, _>>()?
+        };
         let relations =
             self.relations(&RelationFilter { entity: Some(id), limit: Some(limit), ..Default::default() })?;
-        Ok(EntityPage { entity, claims_by, claims_about, timeline: days.into_values().collect(), relations })
+        Ok(EntityPage { entity, claims_by, claims_about, timeline, relations })
     }
 
     /// Documents, in ingest order.
@@ -779,6 +797,8 @@ impl Ledger {
             "INSERT INTO decisions(kind, a, b, made_at) VALUES ('merge', ?1, ?2, ?3)",
             params![a_id, b_id, crate::store::now()],
         )?;
+        schema::rebuild_entity_days(&tx, Some(a))?;
+        schema::rebuild_entity_days(&tx, Some(b))?;
         tx.commit()?;
         Ok(DecisionReport { entity: a_id, claims_moved, documents_moved })
     }
@@ -885,6 +905,8 @@ impl Ledger {
             "INSERT INTO decisions(kind, a, b, made_at) VALUES ('split', ?1, ?2, ?3)",
             params![e_id, alias.trim(), crate::store::now()],
         )?;
+        schema::rebuild_entity_days(&tx, Some(e))?;
+        schema::rebuild_entity_days(&tx, Some(n))?;
         tx.commit()?;
         Ok(DecisionReport { entity: new_id, claims_moved, documents_moved })
     }

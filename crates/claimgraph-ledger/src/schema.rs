@@ -145,9 +145,22 @@ INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
 INSERT OR REPLACE INTO meta(key, value) VALUES ('realign', '1');
 "#;
 
+/// Version 3: per-entity daily counts, so that an entity page's timeline
+/// costs one index range however many documents name the entity.
+const V3: &str = r#"
+CREATE TABLE entity_days (
+    entity INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    documents INTEGER NOT NULL DEFAULT 0,
+    claims_by INTEGER NOT NULL DEFAULT 0,
+    claims_about INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity, day)
+) WITHOUT ROWID;
+"#;
+
 /// The migrations in order; `MIGRATIONS[i]` brings a file from version `i`
 /// to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -167,9 +180,50 @@ pub fn migrate(conn: &mut Connection) -> Result<i64> {
     for (i, script) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(script)?;
+        if i + 1 == 3 {
+            rebuild_entity_days(&tx, None)?;
+        }
         // PRAGMA takes no bound parameters; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
         tx.commit()?;
     }
     Ok(found)
+}
+
+/// Recomputes the daily counts of one entity (or of all) from the base
+/// tables: after a migration, a merge or a split.
+pub fn rebuild_entity_days(conn: &Connection, entity: Option<i64>) -> Result<()> {
+    let (filter, arg) = match entity {
+        Some(e) => (" AND entity = ?1", e),
+        None => (" AND ?1 = ?1", 0),
+    };
+    let speaker_filter = filter.replace("entity", "speaker_entity");
+    conn.execute(&format!("DELETE FROM entity_days WHERE 1 = 1{filter}"), [arg])?;
+    conn.execute(
+        &format!(
+            "INSERT INTO entity_days(entity, day, documents)
+             SELECT entity, substr(published, 1, 10), count(*) FROM doc_entities
+             WHERE published IS NOT NULL{filter} GROUP BY 1, 2"
+        ),
+        [arg],
+    )?;
+    conn.execute(
+        &format!(
+            "INSERT INTO entity_days(entity, day, claims_by)
+             SELECT speaker_entity, substr(published, 1, 10), count(*) FROM claims
+             WHERE speaker_entity IS NOT NULL AND published IS NOT NULL{speaker_filter} GROUP BY 1, 2
+             ON CONFLICT(entity, day) DO UPDATE SET claims_by = excluded.claims_by"
+        ),
+        [arg],
+    )?;
+    conn.execute(
+        &format!(
+            "INSERT INTO entity_days(entity, day, claims_about)
+             SELECT entity, substr(published, 1, 10), count(*) FROM claim_about
+             WHERE published IS NOT NULL{filter} GROUP BY 1, 2
+             ON CONFLICT(entity, day) DO UPDATE SET claims_about = excluded.claims_about"
+        ),
+        [arg],
+    )?;
+    Ok(())
 }

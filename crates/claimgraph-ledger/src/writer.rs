@@ -445,6 +445,14 @@ impl LedgerWriter {
                     "INSERT INTO doc_entities(doc, local, entity, mentions, names, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?
                 .execute(params![doc_row, i as i64, row, e.mentions.len() as i64, names.join("\n"), published])?;
+            if let Some(day) = published.as_deref().map(day_of) {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO entity_days(entity, day, documents) VALUES (?1, ?2, 1)
+                         ON CONFLICT(entity, day) DO UPDATE SET documents = documents + 1",
+                    )?
+                    .execute(params![row, day])?;
+            }
         }
 
         let origin_row = origin.unwrap_or(doc_row);
@@ -477,6 +485,14 @@ impl LedgerWriter {
                 ])?;
             let claim_row = self.conn.last_insert_rowid();
             report.claims += 1;
+            if let (Some(day), Some(sp)) = (published.as_deref().map(day_of), speaker_row) {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO entity_days(entity, day, claims_by) VALUES (?1, ?2, 1)
+                         ON CONFLICT(entity, day) DO UPDATE SET claims_by = claims_by + 1",
+                    )?
+                    .execute(params![sp, day])?;
+            }
             self.conn
                 .prepare_cached("INSERT INTO claims_fts(rowid, content, speaker_text) VALUES (?1, ?2, ?3)")?
                 .execute(params![claim_row, c.content.text, c.speaker.text])?;
@@ -486,8 +502,19 @@ impl LedgerWriter {
                     "INSERT OR IGNORE INTO claim_about(entity, claim, doc, local, published) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;
                 for &l in &ctx.about {
-                    st.execute(params![local_rows[l], claim_row, doc_row, l as i64, published])?;
-                    about_rows.push(local_rows[l]);
+                    if st.execute(params![local_rows[l], claim_row, doc_row, l as i64, published])? > 0 {
+                        about_rows.push(local_rows[l]);
+                    }
+                }
+            }
+
+            if let Some(day) = published.as_deref().map(day_of) {
+                let mut st = self.conn.prepare_cached(
+                    "INSERT INTO entity_days(entity, day, claims_about) VALUES (?1, ?2, 1)
+                     ON CONFLICT(entity, day) DO UPDATE SET claims_about = claims_about + 1",
+                )?;
+                for &e in &about_rows {
+                    st.execute(params![e, day])?;
                 }
             }
 
@@ -838,6 +865,11 @@ impl LedgerWriter {
         self.conn.execute("DELETE FROM meta WHERE key = 'realign'", [])?;
         Ok(())
     }
+}
+
+/// The day of an ISO 8601 date or time (its first ten characters).
+fn day_of(published: &str) -> &str {
+    published.get(..10).unwrap_or(published)
 }
 
 /// Loads the registry state: live entities with their aliases and roles,

@@ -129,7 +129,7 @@ impl Clusters {
 
     /// Reads what [`Clusters::encode`] wrote.
     pub fn decode(d: &mut Dec<'_>) -> Result<Clusters, ModelError> {
-        let n = d.len()?;
+        let n = d.count()?;
         let mut map = FxHashMap::default();
         map.reserve(n);
         for _ in 0..n {

@@ -61,15 +61,19 @@ impl Core {
         Core::from_bytes(DEFAULT_TAGGER, DEFAULT_PARSER, DEFAULT_NER)
     }
 
-    /// Loads models from model-file bytes.
+    /// Loads models from model-file bytes. The parser (the largest) is
+    /// decoded on a second thread while the tagger and recogniser load.
     pub fn from_bytes(tagger: &[u8], parser: &[u8], ner: &[u8]) -> Result<Core, ModelError> {
-        Ok(Core {
-            models: Some(Models {
-                tagger: Tagger::from_bytes(tagger)?,
-                parser: Parser::from_bytes(parser)?,
-                ner: Ner::from_bytes(ner)?,
-            }),
-        })
+        let (parser, tagger, ner) = std::thread::scope(|s| {
+            let p = s.spawn(|| Parser::from_bytes(parser));
+            let t = Tagger::from_bytes(tagger);
+            let n = Ner::from_bytes(ner);
+            let p = p.join().unwrap_or_else(|_| {
+                Err(ModelError::Malformed { name: "parser".into(), message: "loader thread panicked".into() })
+            });
+            (p, t, n)
+        });
+        Ok(Core { models: Some(Models { tagger: tagger?, parser: parser?, ner: ner? }) })
     }
 
     /// Loads models from files (e.g. freshly trained ones).

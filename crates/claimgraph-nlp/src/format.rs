@@ -131,6 +131,10 @@ impl<'a> Dec<'a> {
             None => Err(self.err(format!("truncated body at byte {}", self.pos))),
         }
     }
+    /// Reads `n` bytes.
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        self.take(n)
+    }
     /// Reads one byte.
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])
@@ -169,7 +173,7 @@ impl<'a> Dec<'a> {
     }
     /// Reads a count that must not exceed the bytes left (a guard against
     /// allocating gigabytes for a corrupt length).
-    pub fn len(&mut self) -> Result<usize, ModelError> {
+    pub fn count(&mut self) -> Result<usize, ModelError> {
         let n = self.var()? as usize;
         if n > self.buf.len().saturating_sub(self.pos).saturating_mul(8) + 1024 {
             return Err(self.err(format!("implausible length {n}")));
@@ -178,7 +182,7 @@ impl<'a> Dec<'a> {
     }
     /// Reads a length-prefixed string.
     pub fn str(&mut self) -> Result<String, ModelError> {
-        let n = self.len()?;
+        let n = self.count()?;
         let b = self.take(n)?;
         String::from_utf8(b.to_vec()).map_err(|_| self.err("invalid UTF-8 in string"))
     }

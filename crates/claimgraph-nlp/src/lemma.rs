@@ -178,12 +178,12 @@ impl Lemmatizer {
 
     /// Reads what [`Lemmatizer::encode`] wrote.
     pub fn decode(d: &mut Dec<'_>) -> Result<Lemmatizer, ModelError> {
-        let n = d.len()?;
+        let n = d.count()?;
         let mut lemmas = Vec::with_capacity(n);
         for _ in 0..n {
             lemmas.push(d.str()?);
         }
-        let n = d.len()?;
+        let n = d.count()?;
         let mut lexicon = FxHashMap::default();
         lexicon.reserve(n);
         for _ in 0..n {
@@ -194,7 +194,7 @@ impl Lemmatizer {
             }
             lexicon.insert(k, v);
         }
-        let n = d.len()?;
+        let n = d.count()?;
         let mut rules = FxHashMap::default();
         for _ in 0..n {
             let k = d.u64()?;

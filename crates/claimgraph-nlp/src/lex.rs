@@ -77,8 +77,8 @@ pub fn lex(form: &str, buf: &mut String) -> Lex {
     for (k, (b, _)) in buf.char_indices().rev().take(4).enumerate() {
         ends[k] = b;
     }
-    for k in 0..4 {
-        l.suf[k] = if k < nchars { hash::bytes(&buf.as_bytes()[ends[k]..]) ^ (k as u64 + 1) } else { 0 };
+    for (k, (suf, &end)) in l.suf.iter_mut().zip(&ends).enumerate() {
+        *suf = if k < nchars { hash::bytes(&buf.as_bytes()[end..]) ^ (k as u64 + 1) } else { 0 };
     }
     let mut it = buf.char_indices().skip(1);
     for k in 0..3 {

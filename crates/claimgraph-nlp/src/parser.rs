@@ -525,7 +525,7 @@ impl Parser {
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
         let body = format::unwrap("parser", PARSER_VERSION, bytes)?;
         let mut d = Dec::new(&body, "parser");
-        let n = d.len()?;
+        let n = d.count()?;
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {
             let s = d.str()?;

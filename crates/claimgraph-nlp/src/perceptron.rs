@@ -144,6 +144,10 @@ impl Trainer {
 pub struct Weights {
     n_classes: usize,
     mask: usize,
+    /// A key's home slot is its top bits (`key >> shift`), so that keys
+    /// inserted in ascending order fill the table front to back, which
+    /// makes loading a large model cache-friendly.
+    shift: u32,
     /// Slot: key (32 bits) | start (25 bits) | length (7 bits).
     slots: Vec<u64>,
     /// Entry: the weight's f32 bits with the low byte replaced by the class.
@@ -167,48 +171,58 @@ const START_BITS: u32 = 25;
 impl Weights {
     fn build(n_classes: usize, mut feats: Vec<(u32, Vec<(u8, f32)>)>) -> Weights {
         feats.sort_unstable_by_key(|f| f.0);
-        let cap = (feats.len() * 10 / 7 + 1).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![0u64; cap];
+        let mut keys = Vec::with_capacity(feats.len());
+        let mut lens = Vec::with_capacity(feats.len());
         let mut entries = Vec::with_capacity(feats.iter().map(|f| f.1.len()).sum());
         for (key, mut row) in feats {
             row.sort_unstable_by_key(|e| e.0);
-            let start = entries.len();
-            if start >= (1 << START_BITS) {
+            keys.push(key);
+            lens.push(row.len() as u8);
+            entries.extend(row.iter().map(|(c, w)| (w.to_bits() & !0xff) | u32::from(*c)));
+        }
+        Weights::build_flat(n_classes, &keys, &lens, entries)
+    }
+
+    /// Builds the tables from rows given as parallel arrays: unique keys,
+    /// row lengths, and all packed entries row after row.
+    fn build_flat(n_classes: usize, keys: &[u32], lens: &[u8], mut entries: Vec<u32>) -> Weights {
+        let cap = (keys.len() * 10 / 7 + 1).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let shift = 32 - cap.trailing_zeros();
+        if n_classes == 3 {
+            let mut inline3 = vec![Slot3::default(); cap];
+            let mut start = 0;
+            for (&key, &len) in keys.iter().zip(lens) {
+                let mut i = (key >> shift) as usize;
+                while inline3[i].key != 0 {
+                    i = (i + 1) & mask;
+                }
+                let slot = &mut inline3[i];
+                slot.key = key;
+                for &e in &entries[start..start + len as usize] {
+                    slot.w[(e & 0xff) as usize % 3] = f32::from_bits(e & !0xff);
+                }
+                start += len as usize;
+            }
+            return Weights { n_classes, mask, shift, slots: Vec::new(), entries: Vec::new(), inline3 };
+        }
+        let mut slots = vec![0u64; cap];
+        let mut start = 0usize;
+        for (&key, &len) in keys.iter().zip(lens) {
+            if start + len as usize >= (1 << START_BITS) {
                 // The format cannot address more; the rest is dropped (the
                 // caller prunes harder if this ever matters).
+                entries.truncate(start);
                 break;
             }
-            for (c, w) in &row {
-                entries.push((w.to_bits() & !0xff) | u32::from(*c));
-            }
-            let mut i = key as usize & mask;
+            let mut i = (key >> shift) as usize;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = (u64::from(key) << 32) | ((start as u64) << 7) | row.len() as u64;
+            slots[i] = (u64::from(key) << 32) | ((start as u64) << 7) | u64::from(len);
+            start += len as usize;
         }
-        let mut w = Weights { n_classes, mask, slots, entries, inline3: Vec::new() };
-        if n_classes == 3 {
-            w.inline3 = w
-                .slots
-                .iter()
-                .map(|&s| {
-                    let mut slot = Slot3 { key: (s >> 32) as u32, w: [0.0; 3] };
-                    if s != 0 {
-                        let start = ((s >> 7) & ((1 << START_BITS) - 1)) as usize;
-                        for &e in &w.entries[start..start + (s & 0x7f) as usize] {
-                            slot.w[(e & 0xff) as usize] = f32::from_bits(e & !0xff);
-                        }
-                    }
-                    slot
-                })
-                .collect();
-            // The inline table replaces the general one.
-            w.slots = Vec::new();
-            w.entries = Vec::new();
-        }
-        w
+        Weights { n_classes, mask, shift, slots, entries, inline3: Vec::new() }
     }
 
     /// Number of classes.
@@ -244,6 +258,9 @@ impl Weights {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        if self.slots.is_empty() && self.inline3.is_empty() {
+            return; // an empty (default) model scores nothing
+        }
         if !self.inline3.is_empty() && scores.len() == 3 {
             self.score3(feats, scores);
             return;
@@ -252,7 +269,7 @@ impl Weights {
         for chunk in feats.chunks(CHUNK) {
             let mut rows = [(0u32, 0u32); CHUNK];
             for &f in chunk {
-                prefetch(&self.slots[key_of(f) as usize & self.mask]);
+                prefetch(&self.slots[(key_of(f) >> self.shift) as usize]);
             }
             let mut found = 0;
             for &f in chunk {
@@ -281,12 +298,12 @@ impl Weights {
     fn score3(&self, feats: &[u64], scores: &mut [f32]) {
         let t = &self.inline3;
         for &f in feats {
-            prefetch(&t[key_of(f) as usize & self.mask]);
+            prefetch(&t[(key_of(f) >> self.shift) as usize]);
         }
         let mut acc = [0f32; 3];
         for &f in feats {
             let key = key_of(f);
-            let mut i = key as usize & self.mask;
+            let mut i = (key >> self.shift) as usize;
             loop {
                 let slot = &t[i];
                 if slot.key == key {
@@ -308,7 +325,7 @@ impl Weights {
     #[inline]
     fn find(&self, feat: u64) -> Option<(usize, usize)> {
         let key = key_of(feat);
-        let mut i = key as usize & self.mask;
+        let mut i = (key >> self.shift) as usize;
         loop {
             let s = self.slots[i];
             let k = (s >> 32) as u32;
@@ -394,48 +411,33 @@ impl Weights {
         if n_classes == 0 || n_classes > MAX_CLASSES {
             return Err(d.err(format!("bad class count {n_classes}")));
         }
-        let n = d.len()?;
+        let n = d.count()?;
         let mut keys = Vec::with_capacity(n);
         let mut prev = 0u64;
-        for _ in 0..n {
-            prev += d.var()?;
-            if prev == 0 || prev > u64::from(u32::MAX) {
+        for i in 0..n {
+            let delta = d.var()?;
+            prev += delta;
+            if (delta == 0 && i > 0) || prev == 0 || prev > u64::from(u32::MAX) {
                 return Err(d.err("bad feature key"));
             }
             keys.push(prev as u32);
         }
-        let mut lens = Vec::with_capacity(n);
-        for _ in 0..n {
-            let l = d.u8()? as usize;
-            if l == 0 || l > n_classes {
-                return Err(d.err("bad row length"));
-            }
-            lens.push(l);
+        let lens = d.bytes(n)?;
+        if lens.iter().any(|&l| l == 0 || l as usize > n_classes) {
+            return Err(d.err("bad row length"));
         }
-        let total: usize = lens.iter().sum();
-        let mut classes = Vec::with_capacity(total);
-        for _ in 0..total {
-            let c = d.u8()?;
-            if c as usize >= n_classes {
-                return Err(d.err("class out of range"));
-            }
-            classes.push(c);
+        let total: usize = lens.iter().map(|&l| l as usize).sum();
+        let classes = d.bytes(total)?;
+        if classes.iter().any(|&c| c as usize >= n_classes) {
+            return Err(d.err("class out of range"));
         }
-        let mut feats = Vec::with_capacity(n);
-        let mut ci = 0;
-        for (k, len) in keys.into_iter().zip(lens) {
-            let mut row = Vec::with_capacity(len);
-            for _ in 0..len {
-                let b0 = d.u8()?;
-                let b1 = d.u8()?;
-                let b2 = d.u8()?;
-                let bits = u32::from_le_bytes([0, b0, b1, b2]);
-                row.push((classes[ci], f32::from_bits(bits)));
-                ci += 1;
-            }
-            feats.push((k, row));
-        }
-        Ok(Weights::build(n_classes, feats))
+        let weights = d.bytes(3 * total)?;
+        let entries: Vec<u32> = classes
+            .iter()
+            .zip(weights.chunks_exact(3))
+            .map(|(&c, w)| u32::from_le_bytes([c, w[0], w[1], w[2]]))
+            .collect();
+        Ok(Weights::build_flat(n_classes, &keys, lens, entries))
     }
 }
 

@@ -337,7 +337,7 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let body = format::unwrap("tagger", TAGGER_VERSION, bytes)?;
         let mut d = Dec::new(&body, "tagger");
-        let n = d.len()?;
+        let n = d.count()?;
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
             let u = d.str()?;
@@ -346,7 +346,7 @@ impl Tagger {
             let xp = Xpos::parse(&x).ok_or_else(|| d.err(format!("unknown XPOS {x}")))?;
             classes.push((up, xp));
         }
-        let n = d.len()?;
+        let n = d.count()?;
         let mut tagdict = FxHashMap::default();
         for _ in 0..n {
             let k = d.u64()?;
@@ -356,7 +356,7 @@ impl Tagger {
             }
             tagdict.insert(k, v);
         }
-        let n = d.len()?;
+        let n = d.count()?;
         let mut ambig = FxHashMap::default();
         for _ in 0..n {
             let k = d.u64()?;

@@ -100,10 +100,8 @@ impl State {
         self.n = n;
         self.stack.clear();
         self.b = 0;
-        for v in [&mut self.heads] {
-            v.clear();
-            v.resize(n + 1, NONE);
-        }
+        self.heads.clear();
+        self.heads.resize(n + 1, NONE);
         self.labels.clear();
         self.labels.resize(n + 1, 0);
         self.lc.clear();
@@ -247,12 +245,7 @@ pub fn costs(st: &State, gold: &[u32]) -> (u32, u32, u32) {
     let (mut left, mut right) = (0, 0);
     if s0 != NONE {
         // Dependents of s0 still in the buffer are lost by popping it.
-        let mut deps = 0;
-        for k in st.b..st.n {
-            if gold[k] == s0 {
-                deps += 1;
-            }
-        }
+        let deps = gold[st.b.min(st.n)..st.n].iter().filter(|&&h| h == s0).count() as u32;
         let h = gold[s0 as usize];
         let h_in_buffer = h >= b; // includes the root
         left = deps + u32::from(h != b && (h == s1 || h_in_buffer));

@@ -179,7 +179,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let analysis = Duration::from_nanos(analysis_nanos.load(Ordering::Relaxed)).as_secs_f64();
     eprintln!(
         "claimgraph: {} new documents ({} near-duplicates), {} already present, {} claims, {} relations; \
-         {:.1} s ({:.0} documents/s; analysis {:.1} CPU-s over {} threads, storage {:.1} s)",
+         {:.1} s ({:.0} documents/s; analysis {:.1} thread-seconds on {} threads, storage {:.1} s)",
         report.added,
         report.copies,
         report.present + skipped,

@@ -109,6 +109,10 @@ pub struct NerArgs {
     /// Word classes (from `train clusters`); empty string for none.
     #[arg(long, default_value = "models/clusters.bin")]
     clusters: String,
+    /// Unannotated sentences for self-training (only the words of this
+    /// CoNLL-U file are read), e.g. the EWT training split.
+    #[arg(long)]
+    unlabeled_conllu: Option<PathBuf>,
 }
 
 fn load(path: &Path) -> Result<Vec<UdSentence>> {
@@ -156,7 +160,8 @@ pub fn parser(a: ParserArgs) -> Result<ExitCode> {
     let dev = load_opt(a.dev.as_deref())?;
     let opts = ParserOptions { epochs: a.epochs, jackknife: a.jackknife, seed: a.seed, ..ParserOptions::default() };
     let clusters = load_clusters(&a.clusters)?;
-    let model = Parser::train(&train, &dev, &clusters, &opts, &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()));
+    let model =
+        Parser::train(&train, &dev, &clusters, &opts, &mut |l| eprintln!("{l} [{:.0}s]", t0.elapsed().as_secs_f64()));
     write(&a.out, &model.to_bytes())?;
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
@@ -193,7 +198,30 @@ pub fn ner(a: NerArgs) -> Result<ExitCode> {
         }
         eprintln!("training on all data for {} epochs", opts.epochs);
     }
-    let model = Ner::train(&train, &gazetteer, &clusters, &opts);
+    let unlabeled: Vec<NerExample> = match &a.unlabeled_conllu {
+        Some(p) => load(p)?
+            .iter()
+            .map(|s| {
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                NerExample { xpos: tag(&forms), forms: forms.iter().map(|f| f.to_string()).collect(), tags: Vec::new() }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let model = if unlabeled.is_empty() {
+        Ner::train(&train, &gazetteer, &clusters, &opts)
+    } else {
+        if a.folds >= 2 {
+            let (plain, selft) =
+                Ner::cross_validate_self_training(&train, &unlabeled, &gazetteer, &clusters, &opts, a.folds);
+            eprintln!(
+                "{}-fold CV: plain F1 {:.2} (P {:.2} R {:.2}), self-trained F1 {:.2} (P {:.2} R {:.2})",
+                a.folds, plain.2, plain.0, plain.1, selft.2, selft.0, selft.1
+            );
+        }
+        eprintln!("self-training with {} unlabelled sentences", unlabeled.len());
+        Ner::self_train(&train, &unlabeled, &gazetteer, &clusters, &opts)
+    };
     if let Some(dev) = &a.dev {
         let (p, r, f) = model.evaluate(&read(dev)?);
         eprintln!("{}: P {p:.2} R {r:.2} F1 {f:.2}", dev.display());
