@@ -81,7 +81,57 @@ fn find_drafts(ctx: &Ctx) -> Vec<Draft> {
     }
     extend_colon_content(ctx, &mut drafts);
     drop_nested_according(&mut drafts);
+    attribute_following_quotes(ctx, &mut drafts);
     drafts
+}
+
+/// A quotation that follows an attributed one in the same paragraph, with
+/// no attribution of its own ("“…,” said X. “…”"), continues the same
+/// speaker's words; it becomes a claim with the same cue and speaker and its
+/// own stance.
+fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let covered = |drafts: &[Draft], r: &Range<usize>| {
+        drafts.iter().any(|d| {
+            d.content.iter().any(|c| c.start < r.end && r.start < c.end) || (d.cue.start < r.end && r.start < d.cue.end)
+        })
+    };
+    let mut added = Vec::new();
+    for q in &ctx.quotes {
+        let inner = q.inner();
+        if inner.len() < 3 || covered(drafts, &inner) {
+            continue;
+        }
+        let para = ctx.paragraph(inner.start);
+        // The nearest claim before it in the paragraph, with nothing but
+        // its own words in between.
+        let Some(prev) = drafts
+            .iter()
+            .filter(|d| d.cue.start >= para.start && d.cue.start < inner.start)
+            .max_by_key(|d| d.content.iter().map(|c| c.end).max().unwrap_or(d.cue.end).max(d.cue.end))
+        else {
+            continue;
+        };
+        if prev.kind == ClaimKind::AccordingTo || prev.speaker.is_none() && !prev.shares_speaker {
+            continue;
+        }
+        let prev_end = prev.content.iter().map(|c| c.end).max().unwrap_or(prev.cue.end).max(prev.cue.end);
+        let gap = prev_end..q.open;
+        if gap.clone().any(|k| ctx.quote_of[k].is_none() && rules::is_cue_word(ctx, k)) {
+            continue;
+        }
+        let negated = stance::content_negated(ctx, std::slice::from_ref(&inner));
+        added.push(Draft {
+            content: vec![inner.clone()],
+            kind: ClaimKind::Direct,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &inner, prev.cue.start),
+            colon_open: false,
+            confidence: prev.confidence * 0.9,
+            ..prev.clone()
+        });
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| (d.cue.start, d.content.first().map(|c| c.start).unwrap_or(0)));
 }
 
 /// Unquoted content after a colon continues over the following sentences

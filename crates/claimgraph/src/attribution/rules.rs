@@ -178,13 +178,14 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
                 return None;
             }
         }
-        "continue" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand" | "promise"
-        | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat" | "reiterate"
-        | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree" | "respond"
-        | "reply" => {
+        "continue" | "sustain" | "hammer" | "counter" | "assess" | "lament" | "recount" | "answer" | "note" | "add"
+        | "state" | "post" | "report" | "comment" | "charge" | "demand" | "promise" | "threaten" | "estimate"
+        | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat" | "reiterate" | "highlight"
+        | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree" | "respond" | "reply" => {
             // These verbs report speech only with speech-like content next to
             // them or a sentence-final position ("..., Budanov continued.").
-            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) {
+            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) && !inverted_position(ctx, i, sent)
+            {
                 return None;
             }
         }
@@ -206,6 +207,12 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         return None;
     }
     Some(Cue { tokens: i..end, verb: Some(verb) })
+}
+
+/// True when the cue at `v` stands after its content: right after a comma,
+/// or after a closing quotation mark ("“…,” said the minister").
+fn inverted_position(ctx: &Ctx, v: usize, sent: &Range<usize>) -> bool {
+    v > sent.start && (ctx.word(v - 1) == "," || ctx.closes_quote(v - 1).is_some())
 }
 
 /// True when speech-like content follows position `j`: "that", a colon, a
@@ -356,7 +363,10 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         let mut k = j;
         while k < sent.end && k < j + 6 {
             let w = ctx.lower(k);
-            if w == "that" || w == ":" || w == "," || ctx.opens_quote(k).is_some() || starts_adjunct(&w) {
+            if matches!(w.as_str(), "that" | ":" | "," | "." | ";" | "!" | "?")
+                || ctx.opens_quote(k).is_some()
+                || starts_adjunct(&w)
+            {
                 break;
             }
             if ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX) {
@@ -364,7 +374,7 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
             }
             k += 1;
         }
-        if k < sent.end && k < j + 6 && k > j {
+        if k <= sent.end && k < j + 6 && k > j {
             j = k;
         }
     }
@@ -603,16 +613,23 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         content.push(j + 1..rend);
     } else {
         // "..., said Budanov." — an inverted speaker after the cue.
-        if v > sent.start && ctx.word(v - 1) == "," && speaker.as_ref().is_none_or(|s| s.end < v - 1) {
+        if inverted_position(ctx, v, sent) && speaker.as_ref().is_none_or(|s| s.end + 2 < v) {
             if let Some(np) = np_right(ctx, j, sent) {
-                let after = np.end;
-                if after >= sent.end || matches!(ctx.word(after), "." | "," | "!" | "?") {
+                let mut after = np.end;
+                // A time phrase may follow: ", informed the police this Friday".
+                if let Some(n) = time_phrase_len(ctx, after, sent) {
+                    after += n;
+                }
+                if after >= sent.end || matches!(ctx.word(after), "." | "," | "!" | "?" | ";") {
                     speaker = Some(np);
-                    let start = match ctx.closes_quote(v.saturating_sub(2)) {
-                        Some(q) => ctx.quotes[q].inner().start,
-                        None => content_start(ctx, sent),
+                    // The content: the quotation closed right before the cue,
+                    // else the sentence up to the comma.
+                    let close = (v.saturating_sub(2)..v).rev().find_map(|k| ctx.closes_quote(k));
+                    let piece = match close {
+                        Some(q) => ctx.quotes[q].inner(),
+                        None => trim(ctx, content_start(ctx, sent)..v),
                     };
-                    content.push(trim(ctx, start..v - 1));
+                    content.push(piece);
                     confidence = 0.8;
                 }
             }
@@ -917,4 +934,10 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
             }
         })
         .collect()
+}
+
+/// True when token `k` is a reporting verb that could start an attribution
+/// of its own.
+pub fn is_cue_word(ctx: &Ctx, k: usize) -> bool {
+    cue_verb(&ctx.lower(k)).is_some() && ctx.can_be_verb(k)
 }
