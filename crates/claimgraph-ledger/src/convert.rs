@@ -5,8 +5,8 @@
 //! the same entity registry as freshly analysed articles.
 
 use claimgraph::document::{
-    Argument, Claim, ClaimKind, DocEntity, DocMeta, Document, EntityKind, Event, Mention, MentionForm, Proposition,
-    Quantity, Span, Speaker, Stance,
+    Argument, Claim, ClaimKind, DocEntity, DocMeta, Document, EntityKind, Mention, MentionForm, Proposition, Quantity,
+    Span, Speaker, Stance,
 };
 use claimgraph::output::{ArgumentOut, DocRecord};
 
@@ -138,7 +138,12 @@ pub fn record_to_document(rec: &DocRecord) -> Document {
             range_end: q.range_end,
         })
         .collect();
-    doc.events = rec.events.iter().filter_map(|v| serde_json::from_value::<Event>(v.clone()).ok()).collect();
+    doc.events = claimgraph::events::json::from_json(
+        &rec.events,
+        &to_byte,
+        &|id| rec.entities.iter().position(|e| e.id == id),
+        &|id| rec.claims.iter().position(|c| c.id == id),
+    );
     doc
 }
 

@@ -204,6 +204,9 @@ pub struct DocumentSummary {
     pub url: Option<String>,
     /// Id of the document this one copies, when it is a near-duplicate.
     pub copy_of: Option<String>,
+    /// Other sources where the same text was found word for word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_at: Vec<String>,
     /// Claims stored for it.
     pub claims: i64,
 }
@@ -215,6 +218,8 @@ pub struct LedgerStats {
     pub documents: i64,
     /// Documents that are copies of another.
     pub copies: i64,
+    /// Other sources of stored texts (word-for-word reprints).
+    pub reprint_sources: i64,
     /// Claims.
     pub claims: i64,
     /// Live entities.
@@ -357,6 +362,7 @@ impl Ledger {
         Ok(LedgerStats {
             documents: count("SELECT count(*) FROM documents")?,
             copies: count("SELECT count(*) FROM documents WHERE origin IS NOT NULL")?,
+            reprint_sources: count("SELECT count(*) FROM doc_sources")?,
             claims: count("SELECT count(*) FROM claims")?,
             entities: count("SELECT count(*) FROM entities WHERE merged_into IS NULL")?,
             propositions: count("SELECT count(*) FROM propositions")?,
@@ -648,7 +654,8 @@ impl Ledger {
     pub fn documents(&self, limit: Option<usize>, offset: usize) -> Result<Vec<DocumentSummary>> {
         let mut st = self.conn.prepare_cached(
             "SELECT d.id, d.source, d.title, d.published, d.url, o.id,
-                (SELECT count(*) FROM claims c WHERE c.doc = d.rowid)
+                (SELECT count(*) FROM claims c WHERE c.doc = d.rowid),
+                (SELECT group_concat(source, char(10)) FROM doc_sources s WHERE s.doc = d.rowid)
              FROM documents d LEFT JOIN documents o ON o.rowid = d.origin
              ORDER BY d.rowid LIMIT ?1 OFFSET ?2",
         )?;
@@ -660,6 +667,10 @@ impl Ledger {
                 published: r.get(3)?,
                 url: r.get(4)?,
                 copy_of: r.get(5)?,
+                also_at: r
+                    .get::<_, Option<String>>(7)?
+                    .map(|s| s.split('\n').map(str::to_string).collect())
+                    .unwrap_or_default(),
                 claims: r.get(6)?,
             })
         })?;

@@ -158,9 +158,22 @@ CREATE TABLE entity_days (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 4: other places where a stored text was seen again word for
+/// word (a wire story reprinted by several outlets whose footers the cleaner
+/// removed): each keeps its source, title and date.
+const V4: &str = r#"
+CREATE TABLE doc_sources (
+    doc INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    PRIMARY KEY (doc, source)
+) WITHOUT ROWID;
+"#;
+
 /// The migrations in order; `MIGRATIONS[i]` brings a file from version `i`
 /// to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -322,6 +322,29 @@ impl LedgerWriter {
         Ok(())
     }
 
+    /// Records that the stored document `id` was also found at another
+    /// source (same clean text). The document's own source is not repeated.
+    fn add_source(&self, id: &str, meta: &claimgraph::DocMeta) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO doc_sources(doc, source, title, published)
+                 SELECT rowid, ?2, ?3, ?4 FROM documents WHERE id = ?1 AND source <> ?2",
+            )?
+            .execute(params![id, meta.source, meta.title, meta.published])?;
+        Ok(())
+    }
+
+    /// Records, in one transaction, documents already stored that were
+    /// seen again at other sources (the ingest skips them before analysis).
+    pub fn write_sources(&mut self, seen: Vec<(String, claimgraph::DocMeta)>) -> Result<()> {
+        self.in_transaction(|w| {
+            for (id, meta) in &seen {
+                w.add_source(id, meta)?;
+            }
+            Ok(())
+        })
+    }
+
     fn exists(&self, id: &str) -> Result<bool> {
         Ok(self.conn.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([id])?)
     }
@@ -357,6 +380,7 @@ impl LedgerWriter {
     ) -> Result<()> {
         if self.exists(&doc.id)? {
             report.present += 1;
+            self.add_source(&doc.id, &doc.meta)?;
             return Ok(());
         }
         if !self.keep_ids {

@@ -483,3 +483,22 @@ fn pooled_readers_work_across_threads() {
         assert_eq!(h.join().unwrap(), 4);
     }
 }
+
+#[test]
+fn word_for_word_reprints_keep_their_sources() {
+    let (_dir, db) = temp_db();
+    let docs = shells_docs();
+    let mut again = docs[1].clone();
+    again.doc.source = "https://reprints.example/9".into();
+    let mut w = LedgerWriter::open(&db).unwrap();
+    w.keep_ids(true);
+    w.write_records(docs.clone()).unwrap();
+    let r = w.write_records(vec![again, docs[1].clone()]).unwrap();
+    assert_eq!((r.added, r.present), (0, 2));
+    drop(w);
+    let ledger = Ledger::open(&db).unwrap();
+    let listed = ledger.documents(None, 0).unwrap();
+    assert_eq!(listed[1].also_at, vec!["https://reprints.example/9".to_string()]);
+    assert!(listed[0].also_at.is_empty());
+    assert_eq!(ledger.stats().unwrap().reprint_sources, 1);
+}

@@ -48,6 +48,8 @@ pub struct Args {
 enum Batch {
     Documents(Vec<Document>),
     Records(Vec<DocRecord>),
+    /// Stored texts seen again at another source.
+    Sources(Vec<(String, claimgraph::DocMeta)>),
 }
 
 /// Runs `ingest`. Bad inputs are reported one line each and skipped; the
@@ -72,6 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let report = match batch {
                 Batch::Documents(d) => writer.write_documents(d),
                 Batch::Records(r) => writer.write_records(r),
+                Batch::Sources(s) => writer.write_sources(s).map(|()| WriteReport::default()),
             }
             .with_context(|| format!("writing to the ledger {db_name}"))?;
             busy += t.elapsed();
@@ -135,6 +138,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .map(|r: claimgraph::Result<RawDocument>| r.and_then(claimgraph::clean::clean))
                 .collect();
             let mut todo = Vec::with_capacity(cleaned.len());
+            let mut seen_again = Vec::new();
             for c in cleaned {
                 match c {
                     Ok(doc) => {
@@ -144,6 +148,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         } else {
                             skipped += 1;
                             progress.inc(1);
+                            seen_again.push((doc.id, doc.meta));
                         }
                     }
                     Err(e) => progress.suspend(|| crate::report::bad_input(&e)),
@@ -160,6 +165,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 })
                 .collect();
             if !analysed.is_empty() && !send(Batch::Documents(analysed)) {
+                sent_all = false;
+                break 'inputs;
+            }
+            // After the batch, so that a text repeated within it is stored
+            // before its other sources are recorded.
+            if !seen_again.is_empty() && !send(Batch::Sources(seen_again)) {
                 sent_all = false;
                 break 'inputs;
             }
