@@ -101,7 +101,12 @@ fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         if inner.len() < 3 || covered(drafts, &inner) {
             continue;
         }
-        let para = ctx.paragraph(inner.start);
+        let mut para = ctx.paragraph(inner.start);
+        // A quotation opening a paragraph may continue the quotation that
+        // ended the previous one.
+        if q.open == para.start && para.start > 0 {
+            para = ctx.paragraph(para.start - 1).start..para.end;
+        }
         // The nearest claim before it in the paragraph, with nothing but
         // its own words in between.
         let Some(prev) = drafts

@@ -85,6 +85,14 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
             i += 2;
             continue;
         }
+        // "For the leader Jandira Moreira, the rivers are dead": a sentence
+        // opening "For PERSON," reports that person's view (common in
+        // translations from Portuguese, Spanish and French).
+        if (w == "for" || w == "in the opinion of") && i == content_start(ctx, sent) && for_person_opens(ctx, i, sent) {
+            out.push(Cue { tokens: i..i + 1, verb: None });
+            i += 1;
+            continue;
+        }
         // "X quoted a military source as saying": the quoted party speaks.
         if matches!(w.as_str(), "quoted" | "cited")
             && ctx.lower(i.saturating_sub(1)) != "was"
@@ -207,6 +215,16 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         return None;
     }
     Some(Cue { tokens: i..end, verb: Some(verb) })
+}
+
+/// True when "For" at `i` opens "For PERSON, CLAUSE": the noun phrase up to
+/// the first comma names a person or holds a role noun, and a clause follows.
+fn for_person_opens(ctx: &Ctx, i: usize, sent: &Range<usize>) -> bool {
+    let Some(comma) = (i + 1..(i + 16).min(sent.end)).find(|&k| ctx.word(k) == ",") else { return false };
+    let np = ctx.span(i + 1, comma);
+    let person = ctx.mentions_in(np).any(|m| ctx.doc.mentions[m].kind == crate::document::EntityKind::Person)
+        || (i + 1..comma).any(|k| crate::entities::gazetteer::role_class(ctx.word(k)).is_some());
+    person && (comma + 1..sent.end).any(|k| ctx.tagged && ctx.is_finite_verb(k))
 }
 
 /// True when the cue at `v` stands after its content: right after a comma,
@@ -566,6 +584,40 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 "," | "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "and"
             ));
     let mut speaker = if coordinated || participle { None } else { subject_left(ctx, v, sent) };
+    // "Tbilisi Ledger, a small outlet, which said ...": the speaker is the
+    // noun phrase the relative pronoun stands for.
+    if let Some(sp) = &speaker {
+        if sp.len() == 1 && matches!(ctx.lower(sp.start).as_str(), "which" | "who" | "that") && sp.start > sent.start {
+            let mut k = sp.start;
+            if ctx.word(k - 1) == "," {
+                k -= 1;
+            }
+            speaker = subject_left(ctx, k, sent).or_else(|| super::speaker::noun_phrase_before(ctx, k, sent));
+        }
+    }
+    // "..., stated the director of the Office, Dragan X.": after a comma or a
+    // closing quote, a noun phrase running to the sentence end is the
+    // speaker, whatever stands on the left.
+    if inverted_position(ctx, v, sent) {
+        let j0 = skip_adjuncts(ctx, cue.tokens.end, sent, false);
+        if let Some(np) = np_right(ctx, j0, sent) {
+            let mut after = np.end;
+            // ", Dragan Milovanovic." — an appositive name after the role.
+            if ctx.word(after) == "," {
+                if let Some(app) = np_right(ctx, after + 1, sent) {
+                    if app.end >= sent.end || matches!(ctx.word(app.end), "." | "!" | "?") {
+                        after = app.end;
+                    }
+                }
+            }
+            if let Some(n) = time_phrase_len(ctx, after, sent) {
+                after += n;
+            }
+            if after >= sent.end || matches!(ctx.word(after), "." | "!" | "?" | ";") {
+                speaker = Some(np.start..after.min(sent.end));
+            }
+        }
+    }
     // A participle or coordinated cue shares the sentence's subject; when no
     // earlier claim of the sentence holds it (see `resolve_speakers`), the
     // subject that opens the sentence.
@@ -613,7 +665,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         content.push(j + 1..rend);
     } else {
         // "..., said Budanov." — an inverted speaker after the cue.
-        if inverted_position(ctx, v, sent) && speaker.as_ref().is_none_or(|s| s.end + 2 < v) {
+        if inverted_position(ctx, v, sent) && speaker.as_ref().is_none_or(|s| s.end + 2 < v || s.start > v) {
             if let Some(np) = np_right(ctx, j, sent) {
                 let mut after = np.end;
                 // A time phrase may follow: ", informed the police this Friday".
@@ -856,12 +908,35 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     let source = np_right(ctx, src_start, sent)?;
     let at_start = (sent.start..a)
         .all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also"));
+    let mut source = source;
     let content = if at_start {
-        // "According to SOURCE, CONTENT."
-        if ctx.word(source.end) != "," {
-            return None;
+        // "According to SOURCE, CONTENT." The source may run over
+        // appositions and a participle phrase ("figures compiled by Open
+        // Trade Watch, a research group, UK exports rose ..."): the content
+        // starts after the last comma before the first finite verb.
+        let first_verb =
+            (src_start..sent.end).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none());
+        let limit = first_verb.unwrap_or(sent.end);
+        let comma = (src_start..limit).rev().find(|&k| ctx.word(k) == ",");
+        match comma {
+            Some(c) if c > src_start => {
+                source = src_start..c;
+                trim(ctx, c + 1..sent.end)
+            }
+            _ => {
+                if ctx.word(source.end) != "," {
+                    return None;
+                }
+                trim(ctx, source.end + 1..sent.end)
+            }
         }
-        trim(ctx, source.end + 1..sent.end)
+    } else if source.end < sent.end
+        && !matches!(ctx.word(source.end), "." | "!" | "?" | "," | ";")
+        && clause_like(ctx, source.end)
+    {
+        // "..., but according to the farmers this promise has not been
+        // fulfilled": the content follows the source.
+        trim(ctx, source.end..sent.end)
     } else {
         // "CONTENT, according to SOURCE." or "CONTENT according to SOURCE".
         trim(ctx, content_start(ctx, sent)..a)

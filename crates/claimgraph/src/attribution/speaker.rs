@@ -161,8 +161,17 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         if j > sent.start && ctx.word(j - 1) != "," {
             if let Some(np) = np_left(ctx, j, sent) {
                 let p = np.start;
-                if p > sent.start + 1 && is_adjunct_preposition(&ctx.lower(p - 1)) {
+                if p > sent.start + 1 && (is_adjunct_preposition(&ctx.lower(p - 1)) || ctx.lower(p - 1) == "by") {
                     j = p - 1;
+                    // "two residents contacted by telephone": the participle
+                    // of a reduced relative clause goes with its phrase.
+                    if j > sent.start + 1
+                        && ctx.tagged
+                        && matches!(ctx.tokens[j - 1].xpos.as_str(), "VBN" | "VBG")
+                        && !ctx.is_finite_verb(j - 1)
+                    {
+                        j -= 1;
+                    }
                     continue;
                 }
             }
@@ -186,27 +195,65 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
     if j <= sent.start {
         return None;
     }
-    // An apposition closed by a comma right before the verb: "Krylo
-    // Budanov, head of Ukraine's intelligence, said".
+    // Appositions closed by a comma right before the verb: "Krylo Budanov,
+    // head of Ukraine's intelligence, said", "Ms. Tran Thi Lan, 24 years
+    // old, from Nghe An, one of the rescued persons, told". The chain of
+    // comma-separated segments is walked leftwards while each segment reads
+    // as an apposition; the subject starts at the leftmost head found.
     if ctx.word(j - 1) == "," {
         let close = j - 1;
-        let k = previous_comma(ctx, close, sent)?;
-        if k + 1 >= close {
-            return None;
-        }
-        let head = np_left(ctx, k, sent)?;
-        // A further apposition on the left: "the scientist, Krylo Budanov, head of ..., said".
-        let mut start = head.start;
-        if start > sent.start + 1 && ctx.word(start - 1) == "," {
-            if let Some(prev) = np_left(ctx, start - 1, sent) {
-                if ctx.mention_ending_at(prev.end - 1).is_some() || role_at(ctx, &prev) {
-                    start = prev.start;
-                }
+        let mut commas = vec![close];
+        let mut cur = close;
+        while let Some(k) = previous_comma(ctx, cur, sent) {
+            commas.push(k);
+            cur = k;
+            if commas.len() > 6 {
+                break;
             }
         }
-        return Some(start..close);
+        let mut best: Option<usize> = None;
+        for idx in 1..commas.len() {
+            let c = commas[idx];
+            let seg = c + 1..commas[idx - 1];
+            if !is_apposition_segment(ctx, &seg) {
+                break;
+            }
+            match np_left(ctx, c, sent) {
+                Some(head) => best = Some(head.start),
+                None => break,
+            }
+        }
+        // A single apposition whose comma opens the sentence part: "The
+        // spokesman, Colonel X, said" where nothing stands before.
+        return best.map(|s| s..close);
     }
     np_left(ctx, j, sent)
+}
+
+/// True when a comma-separated segment reads as an apposition or modifier
+/// of a noun phrase: no finite verb outside a relative clause, not opened by
+/// a conjunction, not too long.
+fn is_apposition_segment(ctx: &Ctx, seg: &Range<usize>) -> bool {
+    if seg.is_empty() || seg.len() > 20 {
+        return false;
+    }
+    let first = ctx.lower(seg.start);
+    if matches!(first.as_str(), "and" | "but" | "or" | "so" | "because" | "although" | "if" | "when" | "while") {
+        return false;
+    }
+    if is_relative(&first) {
+        return true;
+    }
+    // Verbs inside a relative clause ("a former pilot who took command")
+    // do not count.
+    let rel = seg.clone().find(|&k| is_relative(&ctx.lower(k))).unwrap_or(seg.end);
+    !(seg.start..rel).any(|k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
+}
+
+/// The noun phrase ending right before `end` (for a relative pronoun's
+/// antecedent).
+pub fn noun_phrase_before(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
+    np_left(ctx, end, sent)
 }
 
 /// The comma before position `close` that opens an apposition or
@@ -257,11 +304,6 @@ fn is_adjunct_preposition(w: &str) -> bool {
             | "yesterday"
             | "to"
     )
-}
-
-/// True when the range is (or ends in) a role description.
-fn role_at(ctx: &Ctx, r: &Range<usize>) -> bool {
-    find_roles(&ctx.doc.text, ctx.tokens, r.clone()).iter().any(|ro| ro.tokens.end == r.end)
 }
 
 /// The noun phrase ending just before token `end` (exclusive): a mention
@@ -678,6 +720,16 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
             PronounKind::FirstPerson => true,
         }
     };
+    // "it"/"they" most often continue the previous sentence's subject when
+    // that is an organisation ("The de facto KGB ... spread another version.
+    // According to it, ...").
+    if matches!(kind, PronounKind::Neuter | PronounKind::Plural) {
+        if let Some(e) = previous_subject_entity(ctx, at) {
+            if ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)) {
+                return Resolution::Entity(e);
+            }
+        }
+    }
     // Earlier speakers first; a first-person pronoun only inside the same
     // paragraph as the last speaker (it continues their speech).
     for &(e, pos, k) in recent.iter().rev() {
@@ -705,6 +757,26 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         .last()
         .map(Resolution::Entity)
         .unwrap_or(Resolution::None)
+}
+
+/// The entity named by the subject of the previous sentence's first finite
+/// verb, if any.
+fn previous_subject_entity(ctx: &Ctx, at: usize) -> Option<usize> {
+    let si = ctx.doc.analysis.sentence_of(at)?;
+    let prev = ctx.doc.analysis.sentences.get(si.checked_sub(1)?)?.tokens.clone();
+    let verb = prev.clone().find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())?;
+    let np = subject_left(ctx, verb, &prev)?;
+    let span = ctx.span(np.start, np.end);
+    let head_byte = ctx.tokens[np_head(ctx, &np)].start;
+    ctx.mentions_in(span)
+        .filter(|&m| ctx.doc.mentions[m].span.start <= head_byte && head_byte < ctx.doc.mentions[m].span.end)
+        .find_map(|m| ctx.doc.mentions[m].entity)
+        .or_else(|| {
+            // "The de facto KGB of Tskhinvali region": the name at the head.
+            ctx.mentions_in(span)
+                .find_map(|m| ctx.doc.mentions[m].entity)
+                .filter(|&e| ctx.doc.entities[e].kind == EntityKind::Organization)
+        })
 }
 
 /// Machine translation often moves a subject's name after the verb, where
