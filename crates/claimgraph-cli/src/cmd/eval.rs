@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 mod ner;
+mod petrarch;
+mod plover;
 mod polnear;
 mod ud;
 
@@ -25,6 +27,10 @@ enum Target {
     Ner(ner::Args),
     /// Attribution (cue, source, content) against a PolNeAR split.
     Polnear(polnear::Args),
+    /// PLOVER event coding against the PLOVER gold-standard records.
+    Plover(plover::Args),
+    /// PLOVER event coding against the PETRARCH2 unit-test records.
+    Petrarch(petrarch::Args),
 }
 
 /// Output formats of `eval`.
@@ -42,6 +48,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Target::Ud(a) => ud::run(a),
         Target::Ner(a) => ner::run(a),
         Target::Polnear(a) => polnear::run(a),
+        Target::Plover(a) => plover::run(a),
+        Target::Petrarch(a) => petrarch::run(a),
     }
 }
 

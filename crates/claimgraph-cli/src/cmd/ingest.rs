@@ -179,10 +179,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(tx);
     let outcome = writer_thread.join().map_err(|_| anyhow::anyhow!("the ledger writer thread panicked"))?;
     progress.finish_and_clear();
-    let (report, storage) = match outcome {
-        Ok(x) => x,
-        Err(e) => return Err(e),
-    };
+    let (report, storage) = outcome?;
     if !sent_all {
         anyhow::bail!("the ledger writer stopped early");
     }

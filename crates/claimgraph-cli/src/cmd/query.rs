@@ -88,7 +88,7 @@ pub struct EntitiesArgs {
 
 /// Arguments of `entity`.
 #[derive(clap::Args)]
-#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[command(subcommand_negates_reqs = true, subcommand_precedence_over_arg = true)]
 pub struct EntityArgs {
     #[command(subcommand)]
     action: Option<EntityAction>,

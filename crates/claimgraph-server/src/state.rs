@@ -1,0 +1,177 @@
+//! What every request shares: the ledger's read pool, the slots that bound
+//! concurrent database work, the write token, and the analysis pipeline
+//! (loaded on first use).
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use axum::http::{HeaderMap, StatusCode};
+use claimgraph::Pipeline;
+use claimgraph_ledger::{Ledger, LedgerError, LedgerPool};
+use tokio::sync::{Mutex, Semaphore};
+
+use crate::error::ApiError;
+
+/// How long a request may wait for a database slot before it is refused
+/// with 503: under overload the server sheds load instead of queueing
+/// without bound.
+const SLOT_WAIT: Duration = Duration::from_secs(10);
+
+/// Shared state of the server. See the module documentation.
+pub struct AppState {
+    pool: LedgerPool,
+    db_path: PathBuf,
+    db_slots: Semaphore,
+    analyse_slots: Semaphore,
+    write_token: Option<String>,
+    write_lock: Mutex<()>,
+    pipeline: OnceLock<Result<Arc<Pipeline>, String>>,
+}
+
+impl AppState {
+    /// State over the ledger at `db_path`, running at most `db_workers`
+    /// queries and `analysers` analyses at once. Writes are allowed when a
+    /// token is given.
+    pub fn new(
+        db_path: PathBuf,
+        db_workers: usize,
+        analysers: usize,
+        write_token: Option<String>,
+    ) -> Result<AppState, LedgerError> {
+        let db_workers = db_workers.max(1);
+        let pool = LedgerPool::new(&db_path, db_workers)?;
+        Ok(AppState {
+            pool,
+            db_path,
+            db_slots: Semaphore::new(db_workers),
+            analyse_slots: Semaphore::new(analysers.max(1)),
+            write_token,
+            write_lock: Mutex::new(()),
+            pipeline: OnceLock::new(),
+        })
+    }
+
+    /// Whether write requests are accepted (with the token).
+    pub fn writable(&self) -> bool {
+        self.write_token.is_some()
+    }
+
+    /// Runs a read on a pooled ledger on the blocking thread pool, within
+    /// the bound on concurrent database work.
+    pub async fn read<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Ledger) -> Result<T, ApiError> + Send + 'static,
+    {
+        let _slot = acquire(&self.db_slots).await?;
+        let state = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let ledger = state.pool.get()?;
+            f(&ledger)
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
+    /// Checks that writes are enabled and that the request carries the
+    /// token (`Authorization: Bearer <token>`).
+    pub fn check_write(&self, headers: &HeaderMap) -> Result<(), ApiError> {
+        let Some(token) = &self.write_token else {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "the server is read-only; start it with --allow-write --token T to allow changes",
+            ));
+        };
+        let given = headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        match given {
+            Some(g) if constant_time_eq(g.as_bytes(), token.as_bytes()) => Ok(()),
+            Some(_) => Err(ApiError::new(StatusCode::UNAUTHORIZED, "wrong write token")),
+            None => Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "write requests need the header Authorization: Bearer <token>",
+            )),
+        }
+    }
+
+    /// Runs a change to the ledger (one at a time) on the blocking pool.
+    /// The caller has checked the token.
+    pub async fn write<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+    {
+        let _one_writer = self.write_lock.lock().await;
+        let state = Arc::clone(self);
+        tokio::task::spawn_blocking(move || f(&state)).await.map_err(ApiError::internal)?
+    }
+
+    /// Runs an analysis on the blocking pool, within the bound on
+    /// concurrent analyses (they are CPU-bound).
+    pub async fn analyse<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&AppState, &Pipeline) -> Result<T, ApiError> + Send + 'static,
+    {
+        let _slot = acquire(&self.analyse_slots).await?;
+        let state = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let pipeline = state.pipeline()?;
+            f(&state, &pipeline)
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
+    /// The ledger file.
+    pub fn db_path(&self) -> &std::path::Path {
+        &self.db_path
+    }
+
+    /// A read-only ledger from the pool (blocking; for use inside
+    /// [`AppState::write`] or [`AppState::analyse`] closures).
+    pub fn reader(&self) -> Result<claimgraph_ledger::PooledLedger<'_>, ApiError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// The analysis pipeline, loaded on first use (blocking).
+    fn pipeline(&self) -> Result<Arc<Pipeline>, ApiError> {
+        self.pipeline
+            .get_or_init(|| Pipeline::new().map(Arc::new).map_err(|e| e.to_string()))
+            .clone()
+            .map_err(|e| ApiError::internal(format!("loading the models: {e}")))
+    }
+}
+
+async fn acquire(slots: &Semaphore) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+    match tokio::time::timeout(SLOT_WAIT, slots.acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(_)) => Err(ApiError::internal("semaphore closed")),
+        Err(_) => Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the server is overloaded; retry")),
+    }
+}
+
+/// Compares two byte strings in time that depends only on their lengths,
+/// so that a wrong token leaks nothing about the right one through timing.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::constant_time_eq;
+
+    #[test]
+    fn token_comparison() {
+        assert!(constant_time_eq(b"secret-token", b"secret-token"));
+        assert!(!constant_time_eq(b"secret-token", b"secret-tokeN"));
+        assert!(!constant_time_eq(b"secret", b"secret-token"));
+    }
+}

@@ -1,0 +1,1303 @@
+//! The event coder: from a parsed, entity-resolved, claim-annotated
+//! document to PLOVER events.
+//!
+//! For every verb (and a few event nouns) of every sentence:
+//!
+//! 1. **Code the predicate** with the CAMEO verb dictionary: the verb's
+//!    block, then the most specific pattern whose words occur before and
+//!    after the verb in its clause (PETRARCH's patterns, matched over the
+//!    dependency subtree instead of a constituency parse); CAMEO code →
+//!    PLOVER type, mode and context ([`super::plover`]). claimgraph's own
+//!    rules ([`super::lexicon`]) then fix what CAMEO does not say: arms
+//!    transfers are AID, "bought from X" means X gives, weapons give the
+//!    ASSAULT mode.
+//! 2. **Compose** with governing verbs: "agree/ready to help" is AGREE,
+//!    "refuse to meet" REJECT, "threaten to strike" THREATEN, "urge X to
+//!    withdraw" REQUEST, "look forward to receiving" hypothetical; a future
+//!    cooperative deed ("will provide") is AGREE, as PLOVER says.
+//! 3. **Find the participants**: source = subject (or the `by` agent of a
+//!    passive, or the controller of an infinitive), target = the pattern's
+//!    target slot, else the first object or prepositional object that codes
+//!    as an actor. Each noun phrase is coded from the entity registry's
+//!    entity (its name and roles), the actor and agent dictionaries, and
+//!    capital metonymy; "we" in a claim is the speaker's side; an
+//!    unresolved or implausible pronoun falls back to the most recent
+//!    actor named before it that is neither the target nor the speaker's
+//!    side.
+//! 4. **Attach** negation, future and hypothetical marks, quantities of the
+//!    clause (weapons, casualties, frequency), the date (resolved from the
+//!    publication date), the location, the reporting claim (`None` = the
+//!    outlet's own voice) and denials of the event by the actor's side.
+
+use std::collections::HashMap;
+
+use claimgraph_nlp::{Token, Upos};
+
+use super::actors::{actor_from_code, text_words, ActorLexicon, Coded};
+use super::dates;
+use super::dict::{Elem, Pattern, VerbDict};
+use super::lexicon::{self, Governor};
+use super::plover::{self, PloverType};
+use crate::document::{Document, EntityKind, Event, EventActor, EventDate, EventQuantity, Span, Stance};
+
+/// Everything the coder needs: verb patterns and the actor lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// The CAMEO verb patterns.
+    pub verbs: VerbDict,
+    /// Actors, agents, capitals.
+    pub actors: ActorLexicon,
+}
+
+/// How a predicate was coded.
+#[derive(Debug, Clone)]
+struct Coding {
+    cameo: Option<String>,
+    ty: PloverType,
+    mode: Option<&'static str>,
+    context: Option<&'static str>,
+    source_tok: Option<usize>,
+    target_tok: Option<usize>,
+    weight: usize,
+    /// Set when a governing verb changed the type; the governed verb.
+    inner: Option<usize>,
+    hypothetical: bool,
+    future: bool,
+    negated: bool,
+    /// Reverse transfer ("bought from X"): the `from` phrase is the source.
+    reverse: bool,
+}
+
+/// Per-document working state.
+struct Ctx<'d> {
+    doc: &'d Document,
+    lex: &'d Lexicon,
+    toks: &'d [Token],
+    words: Vec<String>,
+    lemmas: Vec<String>,
+    children: Vec<Vec<usize>>,
+    entity_of: Vec<Option<usize>>,
+    claim_of: Vec<Option<usize>>,
+    /// Actors named in the text, in order, for pronoun fallback.
+    salient: Vec<(usize, EventActor)>,
+}
+
+const CLAUSE_STOP: &[&str] = &["ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "cc", "punct", "list"];
+const NP_STOP: &[&str] = &["acl", "acl:relcl", "conj", "cc", "punct", "advcl", "parataxis", "ccomp", "dep", "list"];
+
+/// Codes the events of a document.
+pub fn code_document(doc: &Document, lex: &Lexicon) -> Vec<Event> {
+    let toks = &doc.analysis.tokens;
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let mut ctx = Ctx::new(doc, lex);
+    let mut events = Vec::new();
+    for s in &doc.analysis.sentences {
+        ctx.note_salient(s.tokens.clone());
+        ctx.code_sentence(s.tokens.clone(), &mut events);
+    }
+    ctx.attach_denials(&mut events);
+    events.sort_by_key(|e| (e.trigger.start, e.actor.as_ref().map(|a| a.code.clone())));
+    events
+}
+
+impl<'d> Ctx<'d> {
+    fn new(doc: &'d Document, lex: &'d Lexicon) -> Self {
+        let toks = &doc.analysis.tokens[..];
+        let words: Vec<String> = toks.iter().map(|t| t.text(&doc.text).to_lowercase().replace('’', "'")).collect();
+        let lemmas: Vec<String> = toks.iter().map(|t| t.lemma.to_lowercase().replace('’', "'")).collect();
+        let mut children = vec![Vec::new(); toks.len()];
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < toks.len()) {
+                children[h].push(i);
+            }
+        }
+        let mut entity_of = vec![None; toks.len()];
+        for m in &doc.mentions {
+            let Some(e) = m.entity else { continue };
+            let a = doc.analysis.token_at_or_after(m.span.start);
+            for (i, slot) in entity_of.iter_mut().enumerate().skip(a) {
+                if toks[i].start >= m.span.end {
+                    break;
+                }
+                *slot = Some(e);
+            }
+        }
+        let mut claim_of = vec![None; toks.len()];
+        for (ci, c) in doc.claims.iter().enumerate() {
+            let parts: Vec<Span> = if c.content_parts.is_empty() { vec![c.content] } else { c.content_parts.clone() };
+            for p in parts {
+                let a = doc.analysis.token_at_or_after(p.start);
+                for (i, slot) in claim_of.iter_mut().enumerate().skip(a) {
+                    if toks[i].start >= p.end {
+                        break;
+                    }
+                    slot.get_or_insert(ci);
+                }
+            }
+        }
+        Ctx { doc, lex, toks, words, lemmas, children, entity_of, claim_of, salient: Vec::new() }
+    }
+
+    fn rel(&self, i: usize) -> &'static str {
+        self.toks[i].deprel.as_str()
+    }
+
+    fn is_rel(&self, i: usize, rel: &str) -> bool {
+        self.toks[i].deprel.is(rel)
+    }
+
+    fn upos(&self, i: usize) -> Upos {
+        self.toks[i].upos
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.toks[i].head.filter(|&h| h < self.toks.len())
+    }
+
+    fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+        self.children[i].iter().copied().find(|&c| self.is_rel(c, rel))
+    }
+
+    /// The preposition (case marker) of a nominal.
+    fn case_of(&self, i: usize) -> Option<&str> {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(|&c| self.rel(c) == "case" && self.upos(c) == Upos::ADP)
+            .map(|c| self.lemmas[c].as_str())
+            .next()
+    }
+
+    /// The subtree of `i`, without the subtrees of children in `stop`, in
+    /// text order.
+    fn subtree(&self, i: usize, stop: &[&str]) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            for &c in &self.children[n] {
+                if stop.contains(&self.rel(c)) {
+                    continue;
+                }
+                out.push(c);
+                stack.push(c);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The noun phrase headed by `h`, without its own preposition.
+    fn np(&self, h: usize) -> Vec<usize> {
+        let mut np = self.subtree(h, NP_STOP);
+        np.retain(|&i| i == h || !(self.head(i) == Some(h) && matches!(self.rel(i), "case" | "mark")));
+        np
+    }
+
+    fn span_of(&self, toks: &[usize]) -> Span {
+        match (toks.first(), toks.last()) {
+            (Some(&a), Some(&b)) => Span::new(self.toks[a].start, self.toks[b].end),
+            _ => Span::default(),
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Actors
+
+    /// Codes the noun phrase headed by `h`.
+    fn np_actor(&self, h: usize) -> Option<EventActor> {
+        if self.upos(h) == Upos::PRON {
+            return self.pronoun_actor(h);
+        }
+        let np = self.np(h);
+        let words: Vec<String> = np.iter().map(|&i| self.words[i].clone()).collect();
+        let mut coded = self.lex.actors.code_words(&words);
+        // The sector comes from the head's own words ("Iranian police"),
+        // not from phrases inside it ("meetings in the presence of military
+        // experts").
+        let core: Vec<String> = np
+            .iter()
+            .copied()
+            .filter(|&i| i == h || (self.head(i) == Some(h) && matches!(self.rel(i), "compound" | "amod" | "flat" | "det" | "nmod:poss")) || self.head(i).is_some_and(|m| self.head(m) == Some(h) && self.rel(m) == "nmod:poss"))
+            .map(|i| self.words[i].clone())
+            .collect();
+        coded.agent = self.lex.actors.code_words(&core).agent;
+        let entity = self.entity_of[h].or_else(|| np.iter().find_map(|&i| self.entity_of[i]));
+        if let Some(e) = entity {
+            self.fill_from_entity(e, &mut coded);
+        }
+        if coded.is_empty() {
+            // A weapon acting ("missiles hit the port") is a participant.
+            if lexicon::is_weapon(&self.lemmas[h]) {
+                let text = self.span_of(&np).text(&self.doc.text).to_string();
+                return Some(EventActor {
+                    entity,
+                    span: Some(self.span_of(&np)),
+                    text,
+                    code: "---WPN".into(),
+                    country: None,
+                    sector: Some("WPN".into()),
+                });
+            }
+            return None;
+        }
+        let span = self.span_of(&np);
+        let mut a = coded.to_actor(span.text(&self.doc.text).to_string())?;
+        if lexicon::is_weapon(&self.lemmas[h]) && a.country.is_some() {
+            a.sector = Some("WPN".into());
+        }
+        a.entity = entity;
+        a.span = Some(span);
+        Some(a)
+    }
+
+    /// Adds what the entity's name and roles say to a coding.
+    fn fill_from_entity(&self, e: usize, coded: &mut Coded) {
+        let Some(ent) = self.doc.entities.get(e) else { return };
+        if coded.actor.is_some() && coded.agent.is_some() {
+            return;
+        }
+        // Names first, then roles: a role naming both a country and an
+        // office ("Iran's foreign minister") outranks one naming only a
+        // country ("his Ukrainian counterpart" describes the other side).
+        let mut texts: Vec<(u8, Coded, bool)> = Vec::new();
+        for t in std::iter::once(&ent.name).chain(ent.aliases.iter()) {
+            texts.push((0, self.lex.actors.code_text(t), false));
+        }
+        for r in &ent.roles {
+            let c = self.lex.actors.code_text(r);
+            let lower = r.to_lowercase();
+            let other_side = lower.contains("counterpart") || lower.starts_with("his ") || lower.starts_with("her ");
+            let rank = match (c.actor.is_some(), c.agent.is_some(), other_side) {
+                (_, _, true) => 4,
+                (true, true, _) => 1,
+                (true, false, _) => 2,
+                _ => 3,
+            };
+            texts.push((rank, c, true));
+        }
+        texts.sort_by_key(|(r, _, _)| *r);
+        for (_, c, is_role) in texts {
+            if coded.actor.is_none() {
+                if let Some(a) = c.actor {
+                    // A person named after a place is not that country: only
+                    // roles and organisation names give a country.
+                    if ent.kind != EntityKind::Person || is_role || a.len() > 3 {
+                        coded.actor = Some(a);
+                        coded.capital = c.capital && ent.kind != EntityKind::Person;
+                    }
+                }
+            }
+            if coded.agent.is_none() {
+                coded.agent = c.agent;
+            }
+        }
+        if ent.kind == EntityKind::Person && coded.agent.is_none() && coded.actor.as_ref().is_some_and(|a| a.len() == 3)
+        {
+            // Officials quoted in political news speak for their state.
+            if ent.roles.iter().any(|r| is_official_role(r)) {
+                coded.agent = Some(super::dict::Agent { code: "GOV".into(), prefix: false });
+            }
+        }
+    }
+
+    /// The actor of an entity (its name and roles).
+    fn entity_actor(&self, e: usize, span: Option<Span>) -> Option<EventActor> {
+        let ent = self.doc.entities.get(e)?;
+        let mut coded = Coded::default();
+        self.fill_from_entity(e, &mut coded);
+        let mut a = match coded.code() {
+            Some(code) => actor_from_code(code, ent.name.clone()),
+            None => EventActor { code: "---".into(), text: ent.name.clone(), ..Default::default() },
+        };
+        a.entity = Some(e);
+        a.span = span;
+        Some(a)
+    }
+
+    /// A pronoun: the entity it was resolved to; "we" in a claim is the
+    /// speaker's side.
+    fn pronoun_actor(&self, h: usize) -> Option<EventActor> {
+        let span = Some(Span::new(self.toks[h].start, self.toks[h].end));
+        let w = self.lemmas[h].as_str();
+        if matches!(w, "we" | "i" | "us" | "our" | "my" | "me") {
+            if let Some(c) = self.claim_of[h].and_then(|c| self.doc.claims.get(c)) {
+                if let Some(e) = c.speaker.entity {
+                    return self.entity_actor(e, span).map(|mut a| {
+                        // "We" is the institution, not the person.
+                        if w != "i" && w != "me" && w != "my" {
+                            a.entity = a.entity.filter(|_| false).or(Some(e));
+                        }
+                        a
+                    });
+                }
+            }
+        }
+        if let Some(e) = self.entity_of[h] {
+            return self.entity_actor(e, span);
+        }
+        None
+    }
+
+    /// The most recent actor named before token `before` whose country is
+    /// not excluded: the salience fallback for pronouns.
+    fn salient_before(&self, before: usize, exclude: &[Option<String>]) -> Option<EventActor> {
+        self.salient
+            .iter()
+            .rev()
+            .filter(|(i, _)| *i < before)
+            .map(|(_, a)| a)
+            .find(|a| a.country.is_some() && !exclude.iter().any(|x| x.is_some() && *x == a.country))
+            .cloned()
+    }
+
+    /// Remembers the countries and organisations named in a sentence.
+    fn note_salient(&mut self, range: std::ops::Range<usize>) {
+        let words: Vec<String> = range.clone().map(|i| self.words[i].clone()).collect();
+        let mut k = 0;
+        while k < words.len() {
+            if let Some((n, code)) = self.lex.actors.actors.lookup(&words, k, self.lex.actors.date) {
+                let i = range.start + k;
+                let span = Span::new(self.toks[i].start, self.toks[i + n - 1].end);
+                let capital = self.lex.actors.capitals.get(&words[k..k + n].join(" ")).is_some_and(|c| code.starts_with(c.as_str()));
+                let code = if capital && code.len() == 3 { format!("{code}GOV") } else { code };
+                let mut a = actor_from_code(code, span.text(&self.doc.text).to_string());
+                a.span = Some(span);
+                a.entity = self.entity_of[i];
+                self.salient.push((i, a));
+                k += n;
+            } else {
+                k += 1;
+            }
+        }
+    }
+
+    fn speaker_country(&self, claim: Option<usize>) -> Option<String> {
+        let c = self.doc.claims.get(claim?)?;
+        let e = c.speaker.entity?;
+        self.entity_actor(e, None).and_then(|a| a.country)
+    }
+
+    // ------------------------------------------------------------------
+    // Predicates
+
+    fn code_sentence(&self, range: std::ops::Range<usize>, out: &mut Vec<Event>) {
+        let mut cands: HashMap<usize, Coding> = HashMap::new();
+        for p in range.clone() {
+            let up = self.upos(p);
+            if up == Upos::VERB {
+                if let Some(c) = self.code_verb(p) {
+                    cands.insert(p, c);
+                }
+            }
+        }
+        // Compose governors with the deeds they govern, deepest first.
+        let mut order: Vec<usize> = range.clone().collect();
+        order.sort_by_key(|&p| std::cmp::Reverse(self.depth(p)));
+        for p in order {
+            let Some(g) = self.governor_class(p) else { continue };
+            let Some(inner) = self.governed(p) else { continue };
+            let inner_coding = cands.remove(&inner);
+            let outer = cands.remove(&p);
+            if let Some(c) = self.compose(p, g, inner, inner_coding, outer) {
+                cands.insert(p, c);
+            }
+        }
+        // Event nouns not already inside a coded verb's pattern.
+        let covered: std::collections::HashSet<usize> =
+            cands.iter().flat_map(|(&p, c)| std::iter::once(p).chain(c.inner)).collect();
+        for p in range.clone() {
+            if self.upos(p) == Upos::NOUN && !cands.contains_key(&p) {
+                if let Some(c) = self.code_noun(p, &covered) {
+                    cands.insert(p, c);
+                }
+            }
+        }
+        let mut keys: Vec<usize> = cands.keys().copied().collect();
+        keys.sort_unstable();
+        for p in keys {
+            let coding = &cands[&p];
+            self.build_events(p, coding, range.clone(), out);
+        }
+    }
+
+    fn depth(&self, mut i: usize) -> usize {
+        let mut d = 0;
+        while let Some(h) = self.head(i) {
+            d += 1;
+            i = h;
+            if d > 64 {
+                break;
+            }
+        }
+        d
+    }
+
+    /// Codes a verb with the CAMEO patterns and claimgraph's rules.
+    fn code_verb(&self, p: usize) -> Option<Coding> {
+        let lemma = self.lemmas[p].as_str();
+        if lexicon::is_reporting(lemma) || self.is_adjectival_participle(p) {
+            return None;
+        }
+        // "bombed ..., using 75 missiles": the instrument of the main deed.
+        if matches!(lemma, "use" | "employ" | "utilize" | "utilise")
+            && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
+            && self.kid(p, "nsubj").is_none()
+        {
+            return None;
+        }
+        // "rejected the allegation" is a denial, carried by the claim.
+        if matches!(lemma, "reject" | "deny" | "dismiss" | "refute")
+            && self.kid(p, "obj").is_some_and(|o| lexicon::is_allegation(&self.lemmas[o]))
+        {
+            return None;
+        }
+        let mut coding = self.match_cameo(p);
+        // claimgraph's rules over CAMEO.
+        let obj = self.kid(p, "obj");
+        let with_obl = self.children[p]
+            .iter()
+            .copied()
+            .find(|&c| self.is_rel(c, "obl") && matches!(self.case_of(c), Some("with")));
+        let patient = self.kid(p, "nsubj:pass").map(|s| {
+            if matches!(self.lemmas[s].as_str(), "which" | "that") && self.rel(p) == "acl:relcl" {
+                self.head(p).unwrap_or(s)
+            } else {
+                s
+            }
+        });
+        let thing = obj.or(with_obl).or(patient);
+        if lexicon::is_transfer(lemma) {
+            let goods = thing.map(|t| self.lemmas[t].clone()).unwrap_or_default();
+            let goods_conj: Vec<String> = thing
+                .map(|t| self.children[t].iter().filter(|&&c| self.is_rel(c, "conj")).map(|&c| self.lemmas[c].clone()).collect())
+                .unwrap_or_default();
+            let military = lexicon::is_weapon(&goods)
+                || lexicon::is_troops(&goods)
+                || goods_conj.iter().any(|g| lexicon::is_weapon(g));
+            let aid = military || matches!(goods.as_str(), "aid" | "assistance" | "help" | "fund" | "money" | "loan");
+            let reverse = lexicon::is_reverse_transfer(lemma);
+            if aid {
+                coding = Some(Coding {
+                    cameo: Some(if military { "072".into() } else { "070".into() }),
+                    ty: PloverType::Aid,
+                    mode: None,
+                    context: Some(if military { "military" } else { "economic" }),
+                    source_tok: None,
+                    target_tok: None,
+                    weight: coding.as_ref().map_or(1, |c| c.weight.max(1)),
+                    inner: None,
+                    hypothetical: false,
+                    future: false,
+                    negated: false,
+                    reverse,
+                });
+            } else if reverse {
+                if let Some(c) = coding.as_mut() {
+                    c.reverse = true;
+                }
+            }
+        }
+        let mut coding = coding?;
+        if coding.ty == PloverType::Assault && coding.mode.is_none() {
+            coding.mode = self.weapon_mode_in(p);
+        }
+        self.modality(p, &mut coding);
+        Some(coding)
+    }
+
+    /// "politically motivated and intended to ...": a participle used as an
+    /// adjective, not a deed.
+    fn is_adjectival_participle(&self, p: usize) -> bool {
+        let t = &self.toks[p];
+        if t.xpos.as_str() != "VBN" || self.children[p].iter().any(|&k| self.rel(k).starts_with("aux") || self.rel(k).starts_with("nsubj") || self.rel(k) == "obl:agent") {
+            return false;
+        }
+        match self.rel(p) {
+            "amod" => true,
+            "conj" | "xcomp" => self.head(p).is_some_and(|h| {
+                self.upos(h) == Upos::ADJ
+                    || (self.toks[h].xpos.as_str() == "VBN" && !self.children[h].iter().any(|&k| self.rel(k).starts_with("aux")))
+            }),
+            _ => false,
+        }
+    }
+
+    /// The assault mode given by weapons in the clause.
+    fn weapon_mode_in(&self, p: usize) -> Option<&'static str> {
+        let lemma = self.lemmas[p].as_str();
+        if matches!(lemma, "shell" | "bombard") {
+            return Some("heavy-weapons");
+        }
+        if matches!(lemma, "shoot" | "gun") {
+            return Some("firearms");
+        }
+        for i in self.subtree(p, CLAUSE_STOP) {
+            if let Some(m) = lexicon::weapon_mode(&self.lemmas[i]).filter(|m| *m != "weapons") {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// Negation, future and hypothetical marks of a predicate.
+    fn modality(&self, p: usize, c: &mut Coding) {
+        for &k in &self.children[p] {
+            let l = self.lemmas[k].as_str();
+            let r = self.rel(k);
+            if (r == "advmod" || r == "aux" || r == "cc:preconj" || r == "det") && lexicon::is_negation(l) {
+                c.negated = true;
+            }
+            if r == "aux" && lexicon::is_future_marker(l) {
+                c.future = true;
+            }
+            if (r == "aux" || r == "mark") && lexicon::is_hypothetical_marker(l) && l != "will" {
+                c.hypothetical = true;
+            }
+        }
+        // "supplied no weapons", "not a single missile".
+        if let Some(o) = self.kid(p, "obj") {
+            if self.children[o].iter().any(|&k| matches!(self.lemmas[k].as_str(), "no" | "none")) {
+                c.negated = true;
+            }
+        }
+        // "is about to", "is going to": future.
+        if self.children[p].iter().any(|&k| self.lemmas[k] == "about" || self.lemmas[k] == "go") && self.kid(p, "mark").is_some() {
+            c.future = true;
+        }
+    }
+
+    /// Matches the CAMEO patterns of the verb at `p`.
+    fn match_cameo(&self, p: usize) -> Option<Coding> {
+        let dict = &self.lex.verbs;
+        let entries = dict.verbs.get(&self.lemmas[p]).or_else(|| dict.verbs.get(&self.words[p]))?;
+        let clause = self.subtree(p, &["ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "cc", "punct"]);
+        let pre: Vec<usize> = clause.iter().copied().filter(|&i| i < p).collect();
+        let post: Vec<usize> = clause.iter().copied().filter(|&i| i > p).collect();
+        // Multi-word verbs need their particles right after the verb.
+        let entry = entries
+            .iter()
+            .filter(|e| {
+                e.particles.is_empty()
+                    || e.particles.iter().enumerate().all(|(k, w)| {
+                        post.get(k).is_some_and(|&i| self.words[i] == *w || self.lemmas[i] == *w)
+                    })
+            })
+            .max_by_key(|e| e.particles.len())?;
+        let post = &post[entry.particles.len().min(post.len())..];
+        let block = dict.blocks.get(entry.block)?;
+        let mut best: Option<(&Pattern, usize, Binds)> = None;
+        for pat in &block.patterns {
+            let mut binds = Binds::default();
+            if self.match_seq(&pre, &pat.pre, &mut binds) && self.match_seq(post, &pat.post, &mut binds) {
+                let w = pat.weight();
+                if best.as_ref().is_none_or(|(_, bw, _)| w > *bw) {
+                    best = Some((pat, w, binds));
+                }
+            }
+        }
+        let (code, weight, binds) = match best {
+            Some((pat, w, b)) => (pat.code.clone(), w, b),
+            None => (entry.code.clone().unwrap_or_else(|| block.code.clone()), 0, Binds::default()),
+        };
+        let pc = plover::from_cameo(&code)?;
+        Some(Coding {
+            cameo: Some(code),
+            ty: pc.event,
+            mode: pc.mode,
+            context: pc.context,
+            source_tok: binds.source,
+            target_tok: binds.target,
+            weight,
+            inner: None,
+            hypothetical: false,
+            future: false,
+            negated: false,
+            reverse: false,
+        })
+    }
+
+    /// Matches pattern elements, in order, against a token sequence.
+    fn match_seq(&self, seq: &[usize], elems: &[Elem], binds: &mut Binds) -> bool {
+        let mut pos = 0;
+        for e in elems {
+            match self.find_elem(seq, pos, e, binds) {
+                Some(next) => pos = next,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// The position after the first match of `e` at or after `from`.
+    fn find_elem(&self, seq: &[usize], from: usize, e: &Elem, binds: &mut Binds) -> Option<usize> {
+        match e {
+            Elem::Skip => (from < seq.len()).then_some(from + 1),
+            Elem::Source | Elem::Target => {
+                let k = (from..seq.len()).find(|&k| matches!(self.upos(seq[k]), Upos::NOUN | Upos::PROPN | Upos::PRON))?;
+                if matches!(e, Elem::Source) {
+                    binds.source = Some(seq[k]);
+                } else {
+                    binds.target = Some(seq[k]);
+                }
+                Some(k + 1)
+            }
+            _ => (from..seq.len()).find_map(|k| self.match_at(seq, k, e, binds)),
+        }
+    }
+
+    /// The position after `e` when it matches starting exactly at `k`.
+    fn match_at(&self, seq: &[usize], k: usize, e: &Elem, binds: &mut Binds) -> Option<usize> {
+        match e {
+            Elem::Word(w) => {
+                let i = *seq.get(k)?;
+                word_eq(w, &self.words[i], &self.lemmas[i]).then_some(k + 1)
+            }
+            Elem::Syn(name) => {
+                let members = self.lex.verbs.synsets.get(name)?;
+                members.iter().find_map(|m| self.match_group(seq, k, m, binds))
+            }
+            Elem::Group(g) => self.match_group(seq, k, g, binds),
+            Elem::Skip | Elem::Source | Elem::Target => self.find_elem(seq, k, e, binds).filter(|_| true),
+        }
+    }
+
+    /// A group: its elements in order, allowing determiners, adjectives and
+    /// numbers between them.
+    fn match_group(&self, seq: &[usize], k: usize, g: &[Elem], binds: &mut Binds) -> Option<usize> {
+        let mut pos = k;
+        for (n, e) in g.iter().enumerate() {
+            if n == 0 {
+                pos = self.match_at(seq, pos, e, binds)?;
+                continue;
+            }
+            let mut tries = 0;
+            loop {
+                if let Some(next) = self.match_at(seq, pos, e, binds) {
+                    pos = next;
+                    break;
+                }
+                let i = *seq.get(pos)?;
+                if tries >= 3 || !matches!(self.upos(i), Upos::DET | Upos::ADJ | Upos::NUM | Upos::ADV | Upos::PRON | Upos::NOUN | Upos::PROPN | Upos::PART) {
+                    return None;
+                }
+                tries += 1;
+                pos += 1;
+            }
+        }
+        Some(pos)
+    }
+
+    /// The governor class of a verb or predicative adjective.
+    fn governor_class(&self, p: usize) -> Option<Governor> {
+        let l = self.lemmas[p].as_str();
+        if !matches!(self.upos(p), Upos::VERB | Upos::ADJ) {
+            return None;
+        }
+        if l == "look" && !self.children[p].iter().any(|&k| self.lemmas[k] == "forward") {
+            return None;
+        }
+        lexicon::governor(l)
+    }
+
+    /// The deed a governor governs: its infinitive or gerund complement.
+    fn governed(&self, p: usize) -> Option<usize> {
+        self.children[p].iter().copied().find(|&k| {
+            matches!(self.upos(k), Upos::VERB)
+                && (self.is_rel(k, "xcomp")
+                    || (matches!(self.rel(k), "advcl" | "obl" | "ccomp")
+                        && self.children[k].iter().any(|&m| matches!(self.lemmas[m].as_str(), "to" | "for"))))
+        })
+    }
+
+    /// Combines a governing verb with the deed it governs.
+    fn compose(
+        &self,
+        p: usize,
+        g: Governor,
+        inner_tok: usize,
+        inner: Option<Coding>,
+        outer: Option<Coding>,
+    ) -> Option<Coding> {
+        let mut base = match (&inner, &outer) {
+            (Some(i), _) => i.clone(),
+            (None, Some(o)) => return Some(o.clone()),
+            (None, None) => return None,
+        };
+        let ty = base.ty;
+        let mut own = Coding { inner: Some(inner_tok), ..base.clone() };
+        own.source_tok = outer.as_ref().and_then(|o| o.source_tok);
+        own.target_tok = base.target_tok.or(outer.as_ref().and_then(|o| o.target_tok));
+        match g {
+            Governor::Intent => {
+                if ty.is_cooperative() {
+                    own.ty = PloverType::Agree;
+                    own.mode = None;
+                } else if ty != PloverType::Agree {
+                    own.ty = PloverType::Threaten;
+                    own.mode = threat_mode(ty);
+                }
+                own.future = true;
+            }
+            Governor::Refuse => {
+                own.ty = PloverType::Reject;
+                own.mode = reject_mode(ty);
+            }
+            Governor::Threat => {
+                if ty.is_cooperative() {
+                    // "vowed to help": a promise.
+                    own.ty = PloverType::Agree;
+                    own.mode = None;
+                } else {
+                    own.ty = PloverType::Threaten;
+                    own.mode = threat_mode(ty);
+                }
+                own.future = true;
+            }
+            Governor::Request => {
+                own.ty = PloverType::Request;
+                own.mode = request_mode(ty);
+            }
+            Governor::Wish => {
+                own.hypothetical = true;
+            }
+            Governor::Attempt => {}
+        }
+        // The governor's own negation and modality apply to the whole.
+        let mut marks = base.clone();
+        marks.negated = false;
+        marks.future = false;
+        marks.hypothetical = false;
+        self.modality(p, &mut marks);
+        own.negated = base.negated || marks.negated;
+        own.future |= marks.future;
+        own.hypothetical |= marks.hypothetical;
+        if own.negated && matches!(g, Governor::Intent) {
+            // "is not ready to help", "did not agree to": a refusal.
+            own.ty = PloverType::Reject;
+            own.mode = reject_mode(ty);
+            own.negated = false;
+        }
+        base.weight = base.weight.max(1);
+        own.weight = base.weight;
+        Some(own)
+    }
+
+    /// An event noun heading its own phrase ("talks with X", "an attack on
+    /// Y", "a telephone conversation with Z").
+    fn code_noun(&self, p: usize, covered: &std::collections::HashSet<usize>) -> Option<Coding> {
+        let (ty, mut mode) = lexicon::event_noun(&self.lemmas[p])?;
+        // Inside a coded verb's clause the verb's pattern already speaks.
+        if let Some(h) = self.head(p) {
+            if covered.contains(&h) && matches!(self.rel(p), "obj" | "nsubj" | "nsubj:pass" | "obl") {
+                return None;
+            }
+        }
+        let partner = self.children[p].iter().copied().find(|&k| {
+            matches!(self.rel(k), "nmod" | "acl") && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to"))
+        });
+        let poss = self.kid(p, "nmod:poss");
+        partner.or(poss)?;
+        // "He confirmed, in a telephone conversation with X": the subject
+        // of the verb the noun hangs from.
+        let poss = poss.or_else(|| {
+            let mut h = self.head(p)?;
+            for _ in 0..3 {
+                if self.upos(h) == Upos::VERB {
+                    return self.subject_of(h, 0);
+                }
+                h = self.head(h)?;
+            }
+            None
+        });
+        if self.children[p].iter().any(|&k| matches!(self.lemmas[k].as_str(), "telephone" | "phone")) {
+            mode = Some("phone");
+        }
+        let pc = plover::PloverCode { event: ty, mode, context: None };
+        let mut c = Coding {
+            cameo: None,
+            ty: pc.event,
+            mode: pc.mode,
+            context: pc.context,
+            source_tok: poss,
+            target_tok: partner,
+            weight: 1,
+            inner: None,
+            hypothetical: false,
+            future: false,
+            negated: false,
+            reverse: false,
+        };
+        if ty == PloverType::Assault {
+            c.mode = c.mode.or_else(|| self.weapon_mode_in(p));
+        }
+        Some(c)
+    }
+
+    // ------------------------------------------------------------------
+    // Participants and attachments
+
+    /// The subject of a predicate, through passives, control and relative
+    /// clauses.
+    fn subject_of(&self, p: usize, hops: usize) -> Option<usize> {
+        if let Some(s) = self.kid(p, "obl:agent") {
+            return Some(s);
+        }
+        // A passive without its "by" phrase names no agent.
+        if self.kid(p, "nsubj:pass").is_some() || self.kid(p, "aux:pass").is_some() {
+            return None;
+        }
+        if let Some(s) = self.children[p].iter().copied().find(|&k| self.rel(k) == "nsubj" || self.rel(k) == "csubj") {
+            if matches!(self.lemmas[s].as_str(), "that" | "which" | "who") {
+                // A relative clause: the noun it modifies.
+                return self.head(p).filter(|_| self.rel(p).starts_with("acl"));
+            }
+            return Some(s);
+        }
+        if hops > 3 {
+            return None;
+        }
+        let h = self.head(p)?;
+        match self.rel(p) {
+            "xcomp" => {
+                // "urged Iran to stop": the object controls.
+                if matches!(lexicon::governor(&self.lemmas[h]), Some(Governor::Request)) {
+                    if let Some(o) = self.kid(h, "obj") {
+                        return Some(o);
+                    }
+                }
+                self.subject_of(h, hops + 1)
+            }
+            "conj" | "advcl" => self.subject_of(h, hops + 1),
+            "acl" | "acl:relcl" => Some(h),
+            _ => None,
+        }
+    }
+
+    /// Candidate target tokens of a predicate, in order of preference.
+    fn target_candidates(&self, p: usize) -> Vec<usize> {
+        let mut first = Vec::new();
+        let mut later = Vec::new();
+        if let Some(s) = self.kid(p, "nsubj:pass") {
+            first.push(s);
+        }
+        for &k in &self.children[p] {
+            let r = self.rel(k);
+            if r == "iobj" || r == "obj" {
+                first.push(k);
+                for &m in &self.children[k] {
+                    if self.rel(m) == "nmod" || self.rel(m) == "nmod:poss" || self.rel(m) == "compound" {
+                        later.push(m);
+                    }
+                }
+            }
+        }
+        for &k in &self.children[p] {
+            if self.is_rel(k, "obl") && !self.is_rel(k, "obl:agent") && !self.is_rel(k, "obl:tmod") {
+                match self.case_of(k) {
+                    Some("since" | "during" | "after" | "before" | "until" | "from" | "of" | "by" | "like" | "as") => {}
+                    Some("in" | "at" | "near" | "inside" | "across" | "throughout") => later.push(k),
+                    _ => first.push(k),
+                }
+            }
+        }
+        first.extend(later);
+        first
+    }
+
+    fn build_events(&self, p: usize, c: &Coding, sent: std::ops::Range<usize>, out: &mut Vec<Event>) {
+        let body = c.inner.unwrap_or(p);
+        // Source.
+        let reverse_from = if c.reverse {
+            self.children[body]
+                .iter()
+                .copied()
+                .find(|&k| matches!(self.case_of(k), Some("from")) && self.np_actor(k).is_some())
+        } else {
+            None
+        };
+        let subj = self.subject_of(p, 0);
+        let mut source_tok = c.source_tok.or(reverse_from).or(subj);
+        if c.inner.is_some() && c.source_tok.is_none() {
+            source_tok = reverse_from.or(subj);
+        }
+        let mut source = source_tok.and_then(|s| self.np_actor(s));
+        // Target.
+        let mut target_toks: Vec<usize> = Vec::new();
+        if let Some(t) = c.target_tok {
+            target_toks.push(t);
+        }
+        if c.reverse && reverse_from.is_some() {
+            if let Some(s) = subj {
+                target_toks.push(s);
+            }
+        }
+        if matches!(c.ty, PloverType::Request) && c.inner.is_some() {
+            if let Some(o) = self.kid(p, "obj") {
+                target_toks.push(o);
+            }
+        }
+        target_toks.extend(self.target_candidates(body));
+        if body != p {
+            target_toks.extend(self.target_candidates(p));
+        }
+        let mut target: Option<EventActor> = None;
+        let mut target_tok = None;
+        for t in target_toks {
+            if Some(t) == source_tok || lexicon::is_weapon(&self.lemmas[t]) || lexicon::event_noun(&self.lemmas[t]).is_some() {
+                continue;
+            }
+            let found = self.np_actor(t).or_else(|| {
+                // An unresolved "it"/"they": the latest actor named before
+                // it that is not the source.
+                (self.upos(t) == Upos::PRON && matches!(self.lemmas[t].as_str(), "it" | "they" | "them"))
+                    .then(|| self.salient_before(t, &[source.as_ref().and_then(|s| s.country.clone())]))
+                    .flatten()
+                    .map(|mut a| {
+                        a.span = Some(Span::new(self.toks[t].start, self.toks[t].end));
+                        a
+                    })
+            });
+            if let Some(a) = found {
+                if source.as_ref().is_some_and(|s| same_actor(s, &a)) {
+                    continue;
+                }
+                target = Some(a);
+                target_tok = Some(t);
+                break;
+            }
+        }
+        // Two-sided events with coordinated subjects: "Israel and Lebanon
+        // renewed talks" — the second party is the recipient.
+        let mut extra_sources: Vec<EventActor> = Vec::new();
+        if let Some(s) = source_tok {
+            let conjs: Vec<EventActor> = self.children[s]
+                .iter()
+                .copied()
+                .filter(|&k| self.is_rel(k, "conj"))
+                .filter_map(|k| self.np_actor(k))
+                .collect();
+            if target.is_none() && matches!(c.ty, PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Assault) {
+                let mut it = conjs.into_iter();
+                target = it.next();
+                extra_sources.extend(it);
+            } else {
+                extra_sources = conjs;
+            }
+        }
+        let mut extra_targets: Vec<EventActor> = Vec::new();
+        if let Some(t) = target_tok {
+            extra_targets = self.children[t]
+                .iter()
+                .copied()
+                .filter(|&k| self.is_rel(k, "conj"))
+                .filter_map(|k| self.np_actor(k))
+                .collect();
+        }
+        let claim = self.claim_of[p].or(self.claim_of[body]);
+        // Pronoun fallback and plausibility: a party does not assault,
+        // coerce or threaten itself, nor give aid to itself.
+        let src_is_pronoun = source_tok.is_some_and(|s| self.upos(s) == Upos::PRON);
+        let implausible = |s: &EventActor, t: &Option<EventActor>| {
+            t.as_ref().is_some_and(|t| s.country.is_some() && s.country == t.country && c.ty != PloverType::Protest)
+        };
+        if src_is_pronoun && (source.is_none() || source.as_ref().is_some_and(|s| implausible(s, &target) || s.country.is_none())) {
+            let mut exclude = vec![target.as_ref().and_then(|t| t.country.clone())];
+            if !matches!(self.lemmas[source_tok.unwrap_or(p)].as_str(), "we" | "i" | "us") {
+                exclude.push(self.speaker_country(claim));
+            }
+            if let Some(mut a) = self.salient_before(source_tok.unwrap_or(p), &exclude) {
+                a.span = source_tok.map(|s| Span::new(self.toks[s].start, self.toks[s].end)).or(a.span);
+                if a.code.len() == 3 {
+                    a.sector = Some("GOV".into());
+                    a.code.push_str("GOV");
+                }
+                source = Some(a);
+            }
+        }
+        if source.is_none() && target.is_none() {
+            return;
+        }
+        // PLOVER requires a recipient for these types.
+        if target.is_none() && matches!(c.ty, PloverType::Aid | PloverType::Cooperate | PloverType::Sanction) && c.inner.is_none() {
+            return;
+        }
+        // Capital metonymy stands for the government as an actor; a capital
+        // that is bombed is a place.
+        if matches!(c.ty, PloverType::Assault | PloverType::Mobilize | PloverType::Protest | PloverType::Coerce) {
+            if let Some(t) = target.as_mut() {
+                if t.sector.as_deref() == Some("GOV") && t.code.len() == 6 && self.is_capital_text(&t.text) {
+                    t.sector = None;
+                    t.code.truncate(3);
+                }
+            }
+        }
+        let mut clause = self.subtree(p, &["ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "cc"]);
+        clause.retain(|&i| sent.contains(&i));
+        while clause.last().is_some_and(|&i| self.upos(i) == Upos::PUNCT) {
+            clause.pop();
+        }
+        let span = self.span_of(&clause);
+        let trigger = Span::new(self.toks[p].start, self.toks[body].end.max(self.toks[p].end));
+        // "..., using 75 cruise missiles in each attack": the instrument
+        // clause belongs to the deed.
+        let mut qspan = span;
+        for &k in &self.children[body] {
+            if matches!(self.lemmas[k].as_str(), "use" | "employ" | "utilize" | "utilise")
+                && matches!(self.rel(k), "advcl" | "conj" | "xcomp")
+                && self.kid(k, "nsubj").is_none()
+            {
+                let sub = self.subtree(k, &["punct"]);
+                let ks = self.span_of(&sub);
+                qspan = Span::new(qspan.start.min(ks.start), qspan.end.max(ks.end));
+            }
+        }
+        let quantities = self.quantities_in(qspan, &c.ty);
+        let date = self.date_for(&clause, sent.clone());
+        let location = self.location_in(&clause, target_tok);
+        let mut context: Vec<String> = c.context.map(|s| vec![s.to_string()]).unwrap_or_default();
+        if !context.iter().any(|x| x == "military")
+            && quantities.iter().any(|q| q.role == "weapons" || q.role == "personnel")
+        {
+            context.push("military".into());
+        }
+        let confidence = (0.5
+            + 0.1 * c.weight.min(3) as f32
+            + if source.is_some() { 0.1 } else { 0.0 }
+            + if target.is_some() { 0.1 } else { 0.0 })
+        .min(0.95);
+        let mut ty = c.ty;
+        let mut mode = c.mode.map(str::to_string);
+        let mut negated = c.negated;
+        // PLOVER: a future cooperative deed is AGREE; a refused one REJECT.
+        if c.future && c.inner.is_none() && matches!(ty, PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid) {
+            if negated {
+                mode = reject_mode(ty).map(str::to_string);
+                ty = PloverType::Reject;
+                negated = false;
+            } else {
+                ty = PloverType::Agree;
+                mode = None;
+            }
+        }
+        let base = Event {
+            event_type: ty.as_str().to_string(),
+            mode,
+            context,
+            cameo: c.cameo.clone(),
+            actor: source.clone(),
+            recipient: target.clone(),
+            negated,
+            future: c.future,
+            hypothetical: c.hypothetical,
+            quantities,
+            date,
+            location,
+            claim,
+            denied_by: Vec::new(),
+            trigger,
+            span,
+            confidence,
+        };
+        let sources: Vec<Option<EventActor>> =
+            std::iter::once(source).chain(extra_sources.into_iter().map(Some)).collect();
+        let targets: Vec<Option<EventActor>> =
+            std::iter::once(target).chain(extra_targets.into_iter().map(Some)).collect();
+        for s in &sources {
+            for t in &targets {
+                let mut e = base.clone();
+                e.actor = s.clone();
+                e.recipient = t.clone();
+                out.push(e);
+            }
+        }
+    }
+
+    fn is_capital_text(&self, text: &str) -> bool {
+        let w = text_words(text);
+        let joined = w.iter().filter(|x| !matches!(x.as_str(), "the" | "'s")).cloned().collect::<Vec<_>>().join(" ");
+        self.lex.actors.capitals.contains_key(&joined)
+    }
+
+    /// Quantities stated in the event's clause, with their roles.
+    fn quantities_in(&self, span: Span, ty: &PloverType) -> Vec<EventQuantity> {
+        let mut out = Vec::new();
+        for (qi, q) in self.doc.quantities.iter().enumerate() {
+            if !span.contains(q.span) {
+                continue;
+            }
+            let unit = q.unit.to_lowercase();
+            let unit_lemma = unit.trim_end_matches('s');
+            let before = self.doc.text.get(q.span.start.saturating_sub(12)..q.span.start).unwrap_or("").to_lowercase();
+            let role = if before.contains("every") || before.contains("each") || before.contains("per") {
+                "frequency"
+            } else if lexicon::is_weapon(unit_lemma) || lexicon::is_weapon(&unit) {
+                "weapons"
+            } else if matches!(
+                unit_lemma,
+                "people" | "person" | "civilian" | "dead" | "casualtie" | "victim" | "child" | "children" | "body" | "killed" | "wounded" | "injured"
+            ) || (*ty == PloverType::Assault && matches!(unit_lemma, "soldier" | "fighter" | "resident" | "worker"))
+            {
+                "casualties"
+            } else if lexicon::is_troops(unit_lemma) {
+                "personnel"
+            } else if matches!(unit_lemma, "dollar" | "euro" | "rial" | "ruble" | "rouble" | "pound" | "yuan" | "hryvnia") {
+                "money"
+            } else {
+                "other"
+            };
+            out.push(EventQuantity { quantity: qi, role: role.to_string() });
+        }
+        out
+    }
+
+    /// The event's date: time words in its clause, else in its sentence.
+    fn date_for(&self, clause: &[usize], sent: std::ops::Range<usize>) -> Option<EventDate> {
+        let reference = dates::reference(self.doc.meta.published.as_deref());
+        let find = |toks: &mut dyn Iterator<Item = usize>| -> Option<EventDate> {
+            for i in toks {
+                if !dates::is_time_word(&self.words[i]) || !matches!(self.upos(i), Upos::NOUN | Upos::PROPN) {
+                    continue;
+                }
+                let phrase = self.subtree(i, &["acl", "acl:relcl", "punct", "conj", "cc", "nmod"]);
+                let words: Vec<String> = phrase.iter().map(|&k| self.words[k].clone()).collect();
+                let relation = self.case_of(i).unwrap_or("on").to_string();
+                let content: Vec<String> = words.into_iter().filter(|w| *w != relation).collect();
+                let Some(r) = dates::resolve(&content, reference) else { continue };
+                return Some(EventDate {
+                    span: Some(self.span_of(&phrase)),
+                    value: r.value,
+                    precision: r.precision.to_string(),
+                    relation,
+                });
+            }
+            None
+        };
+        find(&mut clause.iter().copied()).or_else(|| find(&mut sent.clone()))
+    }
+
+    /// A place named in the clause with "in", "at" or "near".
+    fn location_in(&self, clause: &[usize], target: Option<usize>) -> Option<EventActor> {
+        for &i in clause {
+            if Some(i) == target || !matches!(self.case_of(i), Some("in" | "at" | "near" | "inside")) {
+                continue;
+            }
+            let is_place = self.entity_of[i]
+                .and_then(|e| self.doc.entities.get(e))
+                .is_some_and(|e| e.kind == EntityKind::Location);
+            let np = self.np(i);
+            let words: Vec<String> = np.iter().map(|&k| self.words[k].clone()).collect();
+            let coded = self.lex.actors.code_words(&words);
+            if is_place || (coded.actor.as_ref().is_some_and(|a| a.len() == 3) && self.upos(i) == Upos::PROPN) {
+                let span = self.span_of(&np);
+                let mut a = match coded.actor {
+                    Some(code) => actor_from_code(code.chars().take(3).collect(), span.text(&self.doc.text).to_string()),
+                    None => EventActor { code: "---".into(), text: span.text(&self.doc.text).to_string(), ..Default::default() },
+                };
+                a.sector = None;
+                a.entity = self.entity_of[i];
+                a.span = Some(span);
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// Links events to the claims of the same document that deny them: a
+    /// denial by a speaker of the actor's side whose content names the
+    /// event's goods or weapons, or rejects allegations without restating
+    /// them.
+    fn attach_denials(&self, events: &mut [Event]) {
+        for e in events.iter_mut() {
+            if e.future || e.hypothetical || e.event_type == "AGREE" {
+                continue;
+            }
+            let Some(country) = e.actor.as_ref().and_then(|a| a.country.clone()) else { continue };
+            let goods: Vec<String> = e
+                .quantities
+                .iter()
+                .filter_map(|q| self.doc.quantities.get(q.quantity))
+                .map(|q| q.unit.to_lowercase().trim_end_matches('s').to_string())
+                .collect();
+            let trigger_clause = text_words(e.span.text(&self.doc.text));
+            for (ci, c) in self.doc.claims.iter().enumerate() {
+                if c.stance != Stance::Denies || Some(ci) == e.claim || e.negated {
+                    continue;
+                }
+                if self.speaker_country(Some(ci)).as_deref() != Some(country.as_str()) {
+                    continue;
+                }
+                let content = text_words(self.doc.span_text(c.content));
+                let names_goods = content.iter().any(|w| {
+                    let w = w.trim_end_matches('s');
+                    goods.iter().any(|g| g == w)
+                        || (lexicon::is_weapon(w) && trigger_clause.iter().any(|t| t.trim_end_matches('s') == w))
+                });
+                let bare = content.iter().any(|w| lexicon::is_allegation(w.trim_end_matches('s')))
+                    && !content.iter().any(|w| lexicon::is_weapon(w.trim_end_matches('s')));
+                if names_goods || (bare && is_material(&e.event_type)) {
+                    e.denied_by.push(ci);
+                }
+            }
+        }
+    }
+}
+
+fn is_material(ty: &str) -> bool {
+    PloverType::parse(ty).is_some_and(|t| t.quad() == 2 || t.quad() == 4)
+}
+
+/// Role descriptions of people who speak for a state.
+fn is_official_role(role: &str) -> bool {
+    let r = role.to_lowercase();
+    ["minister", "president", "spokesman", "spokeswoman", "spokesperson", "ambassador", "official", "head of", "chief", "commander", "general", "secretary"]
+        .iter()
+        .any(|w| r.contains(w))
+}
+
+fn same_actor(a: &EventActor, b: &EventActor) -> bool {
+    (a.entity.is_some() && a.entity == b.entity) || (a.code == b.code && a.code.len() >= 3 && !a.code.starts_with("---"))
+}
+
+/// Token positions bound by `$` and `+`.
+#[derive(Debug, Clone, Default)]
+struct Binds {
+    source: Option<usize>,
+    target: Option<usize>,
+}
+
+/// A dictionary word against a token: form or lemma, singular or plural.
+fn word_eq(w: &str, form: &str, lemma: &str) -> bool {
+    if w == form || w == lemma {
+        return true;
+    }
+    form.strip_suffix('s').is_some_and(|s| s == w) || w.strip_suffix('s').is_some_and(|s| s == lemma)
+}
+
+fn threat_mode(ty: PloverType) -> Option<&'static str> {
+    Some(match ty {
+        PloverType::Assault | PloverType::Mobilize => "violence",
+        PloverType::Sanction => "relations",
+        PloverType::Coerce => "restrict",
+        _ => return None,
+    })
+}
+
+fn reject_mode(ty: PloverType) -> Option<&'static str> {
+    Some(match ty {
+        PloverType::Aid | PloverType::Cooperate | PloverType::Support => "assist",
+        PloverType::Consult | PloverType::Agree => "meet",
+        PloverType::Retreat | PloverType::Concede => "yield",
+        _ => return None,
+    })
+}
+
+fn request_mode(ty: PloverType) -> Option<&'static str> {
+    Some(match ty {
+        PloverType::Aid | PloverType::Cooperate | PloverType::Support => "assist",
+        PloverType::Consult => "meet",
+        PloverType::Retreat | PloverType::Concede => "yield",
+        _ => "change",
+    })
+}

@@ -1,0 +1,615 @@
+//! Readers for PETRARCH2's dictionary formats (actors, agents, verb
+//! patterns) and phrase lookup over tokens.
+//!
+//! The built-in dictionaries (`resources/events/`, derived by
+//! `tools/gen_event_dicts.py` from the MIT-licensed PETRARCH2 files) and the
+//! PETRARCH validation dictionaries (`PETR.Validate.*`) are in the same
+//! format, so one reader serves both. The formats, as PETRARCH documents
+//! them in `PETRreader.py`:
+//!
+//! - **actors**: `NAME_WORDS [CODE]`, followed by `+SYNONYM` lines and
+//!   indented `[CODE date-range]` lines; `_` joins words; a trailing `_`
+//!   forbids plural forms.
+//! - **agents**: `NOUN {PLURALS} [~CODE]` (`~XYZ` is appended to the
+//!   country code, `XYZ~` prepended); `!MACRO! = A, B` substitutions.
+//! - **verbs**: `&SYNSET` blocks of `+WORD` lines; verb blocks opened by
+//!   `--- NAME [CODE] ---`, with verb lines (`VERB {FORMS} [CODE]`) and
+//!   pattern lines `- PRE * POST [CODE]`, where `{...}` is a noun phrase,
+//!   `(...)` a prepositional phrase, `&X` a synset, `$` the source, `+` the
+//!   target and `^` a skipped word.
+
+use std::collections::HashMap;
+
+/// Lower-cases a dictionary word and drops PETRARCH's markers.
+fn norm_word(w: &str) -> String {
+    w.trim_matches(|c: char| c == '_' || c == '+' || c.is_whitespace()).to_lowercase()
+}
+
+/// Splits a dictionary phrase (`IRANIAN_REVOLUTIONARY_GUARD_`) into
+/// lower-case words, and says whether plural forms are forbidden (a trailing
+/// `_`).
+fn phrase_words(p: &str) -> (Vec<String>, bool) {
+    let p = p.trim();
+    let exact = p.ends_with('_');
+    let words = p.split(['_', ' ']).map(norm_word).filter(|w| !w.is_empty()).collect();
+    (words, exact)
+}
+
+/// Strips a `#` comment.
+fn uncomment(line: &str) -> &str {
+    line.find('#').map_or(line, |i| &line[..i])
+}
+
+/// Lines of a dictionary with comments and `<!-- -->` blocks removed
+/// (the validation dictionaries use XML comments).
+fn clean_lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_xml_comment = false;
+    for raw in text.lines() {
+        let mut line = raw.to_string();
+        loop {
+            if in_xml_comment {
+                match line.find("-->") {
+                    Some(i) => {
+                        line = line[i + 3..].to_string();
+                        in_xml_comment = false;
+                    }
+                    None => {
+                        line.clear();
+                        break;
+                    }
+                }
+            } else if let Some(i) = line.find("<!--") {
+                let rest = line[i + 4..].to_string();
+                line.truncate(i);
+                match rest.find("-->") {
+                    Some(j) => line.push_str(&rest[j + 3..]),
+                    None => {
+                        in_xml_comment = true;
+                        break;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        let body = uncomment(&line).trim_end().to_string();
+        if !body.trim().is_empty() {
+            out.push(body);
+        }
+    }
+    out
+}
+
+/// A date as `yyyymmdd`. PETRARCH's six-digit dates are `yymmdd`, years up
+/// to 30 in this century.
+fn parse_date(s: &str) -> Option<u32> {
+    let s = s.trim();
+    let n: u32 = s.parse().ok()?;
+    match s.len() {
+        8 => Some(n),
+        6 => {
+            let yy = n / 10000;
+            Some(if yy <= 30 { 20_000_000 + n } else { 19_000_000 + n })
+        }
+        _ => None,
+    }
+}
+
+/// One code of an actor with the period it applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedCode {
+    /// The CAMEO actor code ("IRNGOV").
+    pub code: String,
+    /// First day it applies (`yyyymmdd`), if limited.
+    pub from: Option<u32>,
+    /// Last day it applies, if limited.
+    pub to: Option<u32>,
+}
+
+impl DatedCode {
+    fn parse(inner: &str) -> Option<DatedCode> {
+        let mut parts = inner.split_whitespace();
+        let code = parts.next()?.to_string();
+        let (mut from, mut to) = (None, None);
+        if let Some(d) = parts.next() {
+            if let Some(x) = d.strip_prefix('>') {
+                from = parse_date(x);
+            } else if let Some(x) = d.strip_prefix('<') {
+                to = parse_date(x);
+            } else if let Some((a, b)) = d.split_once('-') {
+                from = parse_date(a);
+                to = parse_date(b);
+            }
+        }
+        Some(DatedCode { code, from, to })
+    }
+
+    fn applies(&self, date: Option<u32>) -> bool {
+        match date {
+            None => self.to.is_none(),
+            Some(d) => self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t),
+        }
+    }
+}
+
+/// A phrase index: dictionary phrases by their first word, matched longest
+/// first against lower-cased token words.
+#[derive(Debug, Clone)]
+pub struct PhraseIndex<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, bool, T)>>,
+}
+
+impl<T> Default for PhraseIndex<T> {
+    fn default() -> Self {
+        PhraseIndex { by_first: HashMap::new() }
+    }
+}
+
+/// True when the token word `tok` is the dictionary word `dict`, or its
+/// plural when plurals are allowed.
+fn word_matches(dict: &str, tok: &str, allow_plural: bool) -> bool {
+    if dict == tok {
+        return true;
+    }
+    if !allow_plural {
+        return false;
+    }
+    tok.strip_suffix('s').is_some_and(|s| s == dict || s.strip_suffix('e').is_some_and(|s| s == dict))
+        || (dict.ends_with('y') && tok.strip_suffix("ies").is_some_and(|s| s == &dict[..dict.len() - 1]))
+}
+
+impl<T> PhraseIndex<T> {
+    /// Adds a phrase.
+    pub fn insert(&mut self, words: Vec<String>, exact: bool, value: T) {
+        if let Some(first) = words.first().cloned() {
+            self.by_first.entry(first).or_default().push((words, exact, value));
+        }
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The longest phrase starting at `words[at]`: its length in words and
+    /// its value.
+    pub fn longest_at(&self, words: &[String], at: usize) -> Option<(usize, &T)> {
+        let first = words.get(at)?;
+        let mut best: Option<(usize, &T)> = None;
+        let mut try_key = |key: &str| {
+            for (ws, exact, v) in self.by_first.get(key).into_iter().flatten() {
+                let n = ws.len();
+                if at + n > words.len() || best.is_some_and(|(b, _)| b >= n) {
+                    continue;
+                }
+                let ok = ws.iter().enumerate().all(|(k, w)| word_matches(w, &words[at + k], !exact && k + 1 == n));
+                if ok {
+                    best = Some((n, v));
+                }
+            }
+        };
+        try_key(first);
+        // A plural first word ("russians") under its singular entry.
+        if let Some(s) = first.strip_suffix('s') {
+            try_key(s);
+            if let Some(s2) = s.strip_suffix('e') {
+                try_key(s2);
+            }
+        }
+        best
+    }
+}
+
+/// An actor dictionary: names to dated CAMEO actor codes.
+#[derive(Debug, Clone, Default)]
+pub struct ActorDict {
+    index: PhraseIndex<usize>,
+    codes: Vec<Vec<DatedCode>>,
+}
+
+impl ActorDict {
+    /// Reads a dictionary in PETRARCH's actor format; several files may be
+    /// concatenated.
+    pub fn parse(text: &str) -> ActorDict {
+        let mut dict = ActorDict::default();
+        let mut names: Vec<String> = Vec::new();
+        let mut codes: Vec<DatedCode> = Vec::new();
+        let flush = |dict: &mut ActorDict, names: &mut Vec<String>, codes: &mut Vec<DatedCode>| {
+            if !names.is_empty() && !codes.is_empty() {
+                let id = dict.codes.len();
+                dict.codes.push(std::mem::take(codes));
+                for n in names.iter() {
+                    let (ws, exact) = phrase_words(n);
+                    dict.index.insert(ws, exact, id);
+                }
+            }
+            names.clear();
+            codes.clear();
+        };
+        for line in clean_lines(text) {
+            let t = line.trim();
+            if let Some(syn) = line.strip_prefix('+') {
+                names.push(syn.trim().to_string());
+                continue;
+            }
+            if line.starts_with([' ', '\t']) && t.starts_with('[') {
+                codes.extend(brackets(t).filter_map(DatedCode::parse));
+                continue;
+            }
+            flush(&mut dict, &mut names, &mut codes);
+            let name = t.find('[').map_or(t, |i| &t[..i]).trim();
+            if name.is_empty() || t.contains(" = ") {
+                continue;
+            }
+            names.push(name.to_string());
+            codes.extend(brackets(t).filter_map(DatedCode::parse));
+        }
+        flush(&mut dict, &mut names, &mut codes);
+        dict
+    }
+
+    /// Number of name variants.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True when the dictionary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The longest actor name starting at `words[at]`: its length and its
+    /// code on `date` (`yyyymmdd`; `None` = today, i.e. the open-ended code).
+    pub fn lookup(&self, words: &[String], at: usize, date: Option<u32>) -> Option<(usize, String)> {
+        let (n, &id) = self.index.longest_at(words, at)?;
+        let codes = &self.codes[id];
+        let code = codes
+            .iter()
+            .rev()
+            .find(|c| c.applies(date))
+            .or_else(|| codes.iter().rev().find(|c| c.from.is_none() && c.to.is_none()))
+            .or_else(|| if date.is_none() { codes.last() } else { None })?;
+        Some((n, code.code.clone()))
+    }
+}
+
+/// The `[...]` groups of a line.
+fn brackets(line: &str) -> impl Iterator<Item = &str> {
+    line.split('[').skip(1).filter_map(|s| s.split(']').next())
+}
+
+/// An agent code: a sector that joins an actor's country code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    /// The sector code without the tilde ("COP").
+    pub code: String,
+    /// True for `XYZ~` codes, which come before the country code.
+    pub prefix: bool,
+}
+
+/// An agent dictionary: common nouns ("police", "foreign minister") to
+/// sector codes.
+#[derive(Debug, Clone, Default)]
+pub struct AgentDict {
+    index: PhraseIndex<Agent>,
+}
+
+impl AgentDict {
+    /// Reads a dictionary in PETRARCH's agent format.
+    pub fn parse(text: &str) -> AgentDict {
+        let mut macros: Vec<(String, Vec<String>)> = Vec::new();
+        let mut dict = AgentDict::default();
+        for line in clean_lines(text) {
+            let t = line.trim();
+            if t.starts_with('!') {
+                if let Some((name, vals)) = t.split_once('=') {
+                    let vals = vals.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+                    macros.push((name.trim().to_string(), vals));
+                }
+                continue;
+            }
+            let Some(code) = brackets(t).next().map(str::trim) else { continue };
+            let agent = if let Some(c) = code.strip_prefix('~') {
+                Agent { code: c.trim().to_string(), prefix: false }
+            } else {
+                Agent { code: code.trim_end_matches('~').trim().to_string(), prefix: true }
+            };
+            if agent.code.is_empty() {
+                continue;
+            }
+            let head = t.split(['[', '{']).next().unwrap_or("").trim();
+            let mut forms = vec![head.to_string()];
+            if let (Some(a), Some(b)) = (t.find('{'), t.find('}')) {
+                forms.extend(t[a + 1..b].split_whitespace().map(str::to_string));
+            }
+            for form in forms {
+                for expanded in expand_macros(&form, &macros) {
+                    let (ws, exact) = phrase_words(&expanded);
+                    dict.index.insert(ws, exact, agent.clone());
+                }
+            }
+        }
+        dict
+    }
+
+    /// The longest agent phrase starting at `words[at]`.
+    pub fn lookup(&self, words: &[String], at: usize) -> Option<(usize, &Agent)> {
+        self.index.longest_at(words, at)
+    }
+}
+
+fn expand_macros(form: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
+    for (name, vals) in macros {
+        if form.contains(name.as_str()) {
+            return vals.iter().flat_map(|v| expand_macros(&form.replace(name.as_str(), v), macros)).collect();
+        }
+    }
+    vec![form.to_string()]
+}
+
+/// One element of a verb pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    /// A literal word (lower case).
+    Word(String),
+    /// A synset reference (`&WEAPON`), by name.
+    Syn(String),
+    /// Words that must be adjacent: `{A B}`, `(P X)` or `A_B`.
+    Group(Vec<Elem>),
+    /// The source actor's position (`$`).
+    Source,
+    /// The target actor's position (`+`).
+    Target,
+    /// One skipped word (`^`).
+    Skip,
+}
+
+/// A verb pattern: words before and after the verb and the code it gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// Elements before the verb (in text order).
+    pub pre: Vec<Elem>,
+    /// Elements after the verb.
+    pub post: Vec<Elem>,
+    /// The CAMEO code ("190", or paired "042:043"; "---" = no event).
+    pub code: String,
+}
+
+impl Pattern {
+    /// Number of literal words and synsets: the pattern's specificity.
+    pub fn weight(&self) -> usize {
+        fn w(e: &Elem) -> usize {
+            match e {
+                Elem::Word(_) | Elem::Syn(_) => 1,
+                Elem::Group(g) => g.iter().map(w).sum(),
+                _ => 0,
+            }
+        }
+        self.pre.iter().chain(self.post.iter()).map(w).sum()
+    }
+}
+
+/// A verb block: verbs sharing patterns.
+#[derive(Debug, Clone, Default)]
+pub struct VerbBlock {
+    /// The block's name (its first verb).
+    pub name: String,
+    /// The default code of the block ("---" = none).
+    pub code: String,
+    /// The patterns, in file order.
+    pub patterns: Vec<Pattern>,
+}
+
+/// A verb of a block.
+#[derive(Debug, Clone)]
+pub struct VerbEntry {
+    /// Index of its block.
+    pub block: usize,
+    /// Its own default code, overriding the block's.
+    pub code: Option<String>,
+    /// Words that must follow a multi-word verb ("up" for BLOW_UP).
+    pub particles: Vec<String>,
+}
+
+/// A verb pattern dictionary.
+#[derive(Debug, Clone, Default)]
+pub struct VerbDict {
+    /// Synsets by name (without `&`): each member a word sequence.
+    pub synsets: HashMap<String, Vec<Vec<Elem>>>,
+    /// Blocks in file order.
+    pub blocks: Vec<VerbBlock>,
+    /// Verbs by lower-case base form (and listed irregular forms).
+    pub verbs: HashMap<String, Vec<VerbEntry>>,
+}
+
+impl VerbDict {
+    /// Reads a dictionary in PETRARCH's verb format.
+    pub fn parse(text: &str) -> VerbDict {
+        let mut dict = VerbDict::default();
+        let mut synset: Option<String> = None;
+        for line in clean_lines(text) {
+            let t = line.trim();
+            if t.starts_with("---") {
+                synset = None;
+                let inner = t.trim_matches('-').trim();
+                let name = inner.split('[').next().unwrap_or("").trim().to_lowercase();
+                let code = brackets(inner).next().unwrap_or("---").trim().to_string();
+                dict.blocks.push(VerbBlock { name, code, patterns: Vec::new() });
+                continue;
+            }
+            if let Some(name) = t.strip_prefix('&') {
+                if dict.blocks.is_empty() || synset.is_some() || !t.contains('[') {
+                    synset = Some(name.trim().trim_end_matches('_').to_lowercase());
+                    dict.synsets.entry(synset.clone().unwrap_or_default()).or_default();
+                    continue;
+                }
+            }
+            if let (Some(name), Some(member)) = (&synset, t.strip_prefix('+')) {
+                let elems = parse_elems(member);
+                dict.synsets.entry(name.clone()).or_default().push(elems);
+                continue;
+            }
+            synset = None;
+            let Some(bi) = dict.blocks.len().checked_sub(1) else { continue };
+            if let Some(p) = t.strip_prefix('-') {
+                let code = brackets(p).last().unwrap_or("---").trim().to_string();
+                let body = p.split('[').next().unwrap_or("");
+                let (pre, post) = match body.find('*') {
+                    Some(i) => (parse_elems(&body[..i]), parse_elems(&body[i + 1..])),
+                    None => (Vec::new(), parse_elems(body)),
+                };
+                dict.blocks[bi].patterns.push(Pattern { pre, post, code });
+                continue;
+            }
+            // A verb line: VERB {FORMS} [CODE], possibly +MULTI_WORD.
+            let code = brackets(t).next().map(|c| c.trim().to_string());
+            let head = t.split(['{', '[']).next().unwrap_or("").trim();
+            let mut forms: Vec<&str> = vec![head];
+            if let (Some(a), Some(b)) = (t.find('{'), t.find('}')) {
+                forms.extend(t[a + 1..b].split_whitespace());
+            }
+            for f in forms {
+                let (ws, _) = phrase_words(f.trim_start_matches('+'));
+                let Some((first, rest)) = ws.split_first() else { continue };
+                dict.verbs.entry(first.clone()).or_default().push(VerbEntry {
+                    block: bi,
+                    code: code.clone(),
+                    particles: rest.to_vec(),
+                });
+            }
+        }
+        dict
+    }
+
+    /// Number of patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.patterns.len()).sum()
+    }
+}
+
+/// Parses the elements of one side of a pattern.
+fn parse_elems(s: &str) -> Vec<Elem> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Vec<Elem>> = Vec::new();
+    let mut word = String::new();
+    let flush_word = |word: &mut String, target: &mut Vec<Elem>| {
+        if word.is_empty() {
+            return;
+        }
+        let parts: Vec<Elem> = word.split('_').filter(|p| !p.is_empty()).map(atom).collect();
+        let joined = word.trim_end_matches('_').contains('_');
+        if joined && parts.len() > 1 {
+            target.push(Elem::Group(parts));
+        } else {
+            target.extend(parts);
+        }
+        word.clear();
+    };
+    for ch in s.chars() {
+        match ch {
+            '(' | '{' => {
+                let cur = stack.last_mut().unwrap_or(&mut out);
+                flush_word(&mut word, cur);
+                stack.push(Vec::new());
+            }
+            ')' | '}' => {
+                let cur = stack.last_mut().unwrap_or(&mut out);
+                flush_word(&mut word, cur);
+                if let Some(group) = stack.pop() {
+                    let parent = stack.last_mut().unwrap_or(&mut out);
+                    if !group.is_empty() {
+                        parent.push(Elem::Group(group));
+                    }
+                }
+            }
+            c if c.is_whitespace() => {
+                let cur = stack.last_mut().unwrap_or(&mut out);
+                flush_word(&mut word, cur);
+            }
+            c => word.push(c),
+        }
+    }
+    let cur = stack.last_mut().unwrap_or(&mut out);
+    flush_word(&mut word, cur);
+    while let Some(group) = stack.pop() {
+        let parent = stack.last_mut().unwrap_or(&mut out);
+        parent.extend(group);
+    }
+    out
+}
+
+fn atom(w: &str) -> Elem {
+    match w {
+        "$" => Elem::Source,
+        "+" => Elem::Target,
+        "^" => Elem::Skip,
+        _ => {
+            if let Some(s) = w.strip_prefix('&') {
+                Elem::Syn(s.trim_end_matches('_').to_lowercase())
+            } else if let Some(rest) = w.strip_prefix('+') {
+                // "+WORD" marks the target at that word.
+                if rest.is_empty() {
+                    Elem::Target
+                } else {
+                    Elem::Word(norm_word(rest))
+                }
+            } else if let Some(rest) = w.strip_prefix('$') {
+                if rest.is_empty() {
+                    Elem::Source
+                } else {
+                    Elem::Word(norm_word(rest))
+                }
+            } else {
+                Elem::Word(norm_word(w))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn actor_dictionary_resolves_dated_codes() {
+        let text = "# c\nIRAN_  [IRN]\n+TEHRAN_\nKREMLIN_\n+RUSSIAN_WHITE_HOUSE\n\t[RUSGOV]\nSAM_GAMGEE\n\t[HOBCIV 950101-951231]\n\t[HOBGOV >960101]\n";
+        let d = ActorDict::parse(text);
+        assert_eq!(d.lookup(&words("Tehran said"), 0, None), Some((1, "IRN".into())));
+        assert_eq!(d.lookup(&words("the Russian White House"), 1, None), Some((3, "RUSGOV".into())));
+        assert_eq!(d.lookup(&words("Sam Gamgee"), 0, Some(19950601)), Some((2, "HOBCIV".into())));
+        assert_eq!(d.lookup(&words("Sam Gamgee"), 0, None), Some((2, "HOBGOV".into())));
+        assert_eq!(d.lookup(&words("Tehrans"), 0, None), None, "trailing _ forbids plurals");
+    }
+
+    #[test]
+    fn agents_expand_macros_and_plurals() {
+        let d = AgentDict::parse("!PERSON! = MAN, MEN\nPOLICE {} [~COP]\nCATTLE!PERSON! [~AGR]\nTRUCE_MONITOR [IGO~]\n");
+        assert_eq!(d.lookup(&words("police"), 0).map(|(_, a)| a.code.as_str()), Some("COP"));
+        assert_eq!(d.lookup(&words("cattlemen"), 0).map(|(_, a)| a.code.as_str()), Some("AGR"));
+        assert!(d.lookup(&words("truce monitors"), 0).is_some_and(|(_, a)| a.prefix));
+    }
+
+    #[test]
+    fn verb_patterns_parse() {
+        let text = "&WEAPON\n+MISSILE\n+CRUISE_MISSILES\n\n--- SEND [---] ---\nSEND {SENDS SENT}\n+BLOW_UP [190]\n- * &WEAPON (TO +) [072]\n- $ * {ARMS SHIPMENT} [072:073]\n";
+        let d = VerbDict::parse(text);
+        assert_eq!(d.synsets["weapon"].len(), 2);
+        assert_eq!(d.blocks.len(), 1);
+        let p = &d.blocks[0].patterns;
+        assert_eq!(p[0].post, vec![Elem::Syn("weapon".into()), Elem::Group(vec![Elem::Word("to".into()), Elem::Target])]);
+        assert_eq!(p[1].pre, vec![Elem::Source]);
+        assert_eq!(p[1].code, "072:073");
+        assert!(d.verbs.contains_key("sent"));
+        assert_eq!(d.verbs["blow"][0].particles, vec!["up".to_string()]);
+    }
+}

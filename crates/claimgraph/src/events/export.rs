@@ -1,0 +1,1 @@
+//! Event export formats (filled in below).

@@ -1,0 +1,148 @@
+//! claimgraph's own event lexicon: the PLOVER rules the CAMEO verb
+//! dictionary does not express — verbs that govern another event
+//! (intentions, refusals, threats, requests), transfer verbs whose giver is
+//! the `from` phrase, weapon words and the assault modes they imply, event
+//! nouns, and the words that mark negation, the future and the
+//! hypothetical. Written for this project from the PLOVER manual's
+//! definitions; nothing here names a particular actor.
+
+use super::plover::PloverType;
+
+/// How a governing verb changes the event it governs ("agree to help").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Governor {
+    /// Intention or willingness: the governed deed becomes AGREE (PLOVER:
+    /// "future-tense CONSULT/SUPPORT/COOPERATE/AID is coded AGREE").
+    Intent,
+    /// Refusal: the governed deed becomes REJECT.
+    Refuse,
+    /// Threat: the governed deed becomes THREATEN, its type giving the mode.
+    Threat,
+    /// Request or order: the governed deed becomes REQUEST.
+    Request,
+    /// Wish or expectation: the governed deed keeps its type but is
+    /// hypothetical ("looking forward to receiving").
+    Wish,
+    /// Attempt: the governed deed keeps its type ("tried to seize").
+    Attempt,
+}
+
+/// The governor class of a verb or predicative adjective lemma.
+pub fn governor(lemma: &str) -> Option<Governor> {
+    use Governor::*;
+    Some(match lemma {
+        "agree" | "promise" | "pledge" | "offer" | "plan" | "intend" | "decide" | "prepare" | "ready" | "willing"
+        | "prepared" | "propose" | "commit" | "undertake" | "resolve" | "consent" | "volunteer" => Intent,
+        "refuse" | "decline" | "reject" | "unwilling" | "fail" => Refuse,
+        "threaten" | "vow" | "warn" => Threat,
+        "urge" | "ask" | "demand" | "request" | "order" | "call" | "appeal" | "press" | "instruct" | "invite"
+        | "encourage" | "require" => Request,
+        "hope" | "want" | "wish" | "expect" | "seek" | "look" | "consider" | "aim" | "need" => Wish,
+        "try" | "attempt" | "continue" | "begin" | "start" | "resume" => Attempt,
+        _ => return None,
+    })
+}
+
+/// Verbs of transfer whose giver is the `from` phrase and whose receiver is
+/// the subject ("Russia bought drones from Iran": Iran gives).
+pub fn is_reverse_transfer(lemma: &str) -> bool {
+    matches!(lemma, "buy" | "purchase" | "receive" | "obtain" | "acquire" | "import" | "get" | "procure")
+}
+
+/// Verbs of giving or sending: with a weapon, troop or aid object they code
+/// AID (material help that mainly benefits the recipient).
+pub fn is_transfer(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "supply" | "provide" | "deliver" | "transfer" | "send" | "give" | "ship" | "sell" | "export" | "hand" | "donate"
+    ) || is_reverse_transfer(lemma)
+}
+
+/// Weapon head nouns (lemmas), with the assault mode they imply.
+pub fn weapon_mode(lemma: &str) -> Option<&'static str> {
+    Some(match lemma {
+        "drone" | "uav" | "shahed" | "shahid" | "geran" | "quadcopter" => "drone",
+        "missile" | "rocket" | "artillery" | "shell" | "mortar" | "howitzer" | "tank" | "launcher" | "grad"
+        | "himars" | "katyusha" => "heavy-weapons",
+        "airstrike" | "warplane" | "jet" | "aircraft" | "bomber" | "helicopter" | "fighter" | "plane" | "airplane" => {
+            "aerial"
+        }
+        "bomb" | "explosive" | "ied" | "mine" | "landmine" | "grenade" | "bombing" | "explosion" | "car-bomb" => {
+            "explosives"
+        }
+        "gun" | "rifle" | "gunfire" | "bullet" | "firearm" | "pistol" | "machine-gun" | "sniper" | "gunman" => {
+            "firearms"
+        }
+        "knife" | "machete" | "stone" | "rock" | "club" | "stick" | "axe" => "primitive",
+        "gas" | "chemical" | "sarin" | "chlorine" | "nuclear" => "unconventional",
+        "weapon" | "arm" | "ammunition" | "munition" | "armament" | "warhead" | "warship" | "submarine" | "frigate" => {
+            "weapons"
+        }
+        _ => return None,
+    })
+}
+
+/// True when the lemma names a weapon or weapon system.
+pub fn is_weapon(lemma: &str) -> bool {
+    weapon_mode(lemma).is_some()
+}
+
+/// Nouns for armed personnel: a transfer of them is military aid, their
+/// movement mobilisation.
+pub fn is_troops(lemma: &str) -> bool {
+    matches!(lemma, "troop" | "soldier" | "force" | "mercenary" | "fighter" | "army" | "battalion" | "brigade" | "unit")
+}
+
+/// Event nouns that code an event on their own ("an attack on X", "talks
+/// with Y"), with their type and mode.
+pub fn event_noun(lemma: &str) -> Option<(PloverType, Option<&'static str>)> {
+    use PloverType::*;
+    Some(match lemma {
+        "attack" | "assault" | "strike" | "airstrike" | "raid" | "bombardment" | "shelling" | "bombing" | "offensive"
+        | "incursion" | "massacre" | "ambush" => (Assault, None),
+        "talks" | "talk" | "meeting" | "negotiation" | "consultation" | "summit" | "visit" => (Consult, None),
+        "conversation" | "call" => (Consult, Some("phone")),
+        "protest" | "demonstration" | "rally" | "sit-in" | "riot" => (Protest, None),
+        "sanction" | "embargo" => (Sanction, None),
+        "arrest" | "detention" | "crackdown" => (Coerce, Some("arrest")),
+        "ceasefire" | "cease-fire" | "truce" => (Concede, None),
+        "aid" | "assistance" => (Aid, None),
+        "deployment" | "buildup" | "mobilization" | "mobilisation" => (Mobilize, Some("troops")),
+        _ => return None,
+    })
+}
+
+/// Verbs that report rather than act: their own code (CAMEO 01/02) is not
+/// an event, and their complement is coded instead.
+pub fn is_reporting(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say" | "tell" | "state" | "add" | "note" | "stress" | "report" | "announce" | "claim" | "confirm" | "insist"
+            | "explain" | "declare" | "emphasize" | "emphasise" | "believe" | "think" | "write" | "argue" | "describe"
+            | "continue" | "quote" | "underline" | "consider" | "regard" | "see" | "reiterate" | "indicate" | "mention" | "recall" | "suggest"
+    )
+}
+
+/// Nouns of allegation: "rejected the allegation" is a denial (the claim's
+/// stance), not a REJECT event.
+pub fn is_allegation(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "allegation" | "claim" | "accusation" | "charge" | "report" | "rumor" | "rumour" | "statement" | "assertion"
+    )
+}
+
+/// Auxiliaries and adverbs that make a clause future.
+pub fn is_future_marker(lemma: &str) -> bool {
+    matches!(lemma, "will" | "shall" | "'ll")
+}
+
+/// Auxiliaries and subordinators that make a clause hypothetical.
+pub fn is_hypothetical_marker(lemma: &str) -> bool {
+    matches!(lemma, "may" | "might" | "could" | "would" | "should" | "if" | "unless" | "whether" | "can")
+}
+
+/// Negation words.
+pub fn is_negation(lemma: &str) -> bool {
+    matches!(lemma, "not" | "n't" | "never" | "no" | "neither" | "nor" | "without")
+}
