@@ -290,6 +290,13 @@ const FALSITY: &[&str] = &[
     "fantasy",
     "politically",
     "motivated",
+    "forgery",
+    "forged",
+    "falsification",
+    "falsified",
+    "invention",
+    "provocation",
+    "fairy",
 ];
 
 /// True when `word` calls something false.

@@ -543,8 +543,9 @@ fn right_end(ctx: &Ctx, from: usize, sent: &Range<usize>, cues: &[Cue]) -> usize
             while k > from && is_pre_verb_filler(ctx.word(k - 1)) {
                 k -= 1;
             }
-            if k > from && matches!(ctx.lower(k - 1).as_str(), "and" | ",") {
-                return k - 1;
+            if k > from && matches!(ctx.lower(k - 1).as_str(), "and" | "," | "but") {
+                // ", but guaranteed that ...": cut before ", but" too.
+                return if k > from + 1 && ctx.word(k - 2) == "," { k - 2 } else { k - 1 };
             }
         }
     }
@@ -578,6 +579,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     let prev_word = if v > sent.start { ctx.lower(v - 1) } else { String::new() };
     let participle = ctx.lower(v).ends_with("ing") && v > sent.start;
     let coordinated = prev_word == "and"
+        || prev_word == "but"
         || (participle
             && matches!(
                 prev_word.as_str(),
@@ -974,12 +976,23 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         if ctx.quote_of[i].is_some() {
             continue;
         }
-        if ctx.lower(i) == "and" && ctx.lower(i + 1) == "that" && i + 2 < c.end {
+        if matches!(ctx.lower(i).as_str(), "and" | "but") && ctx.lower(i + 1) == "that" && i + 2 < c.end {
             let start = if i > c.start && ctx.word(i - 1) == "," { i - 1 } else { i };
             cuts.push((start, i + 2));
         } else if ctx.lower(i) == "and" && i > c.start && ctx.word(i - 1) == "," && ctx.opens_quote(i + 1).is_some() {
             // ", and “no ships were damaged”": a second quoted clause.
             cuts.push((i - 1, i + 1));
+        } else if matches!(ctx.lower(i).as_str(), "and" | "but")
+            && i >= c.start + 3
+            && i + 3 < c.end
+            && stance::starts_predicate(ctx, i + 1, c.end)
+            && !inside_subordinate(ctx, c.start, i)
+        {
+            // "the Emirate has no problem with aid and the women can continue
+            // work", "would comply with any instruction but would not dismiss
+            // its staff": two coordinated predications.
+            let start = if ctx.word(i - 1) == "," { i - 1 } else { i };
+            cuts.push((start, i + 1));
         }
     }
     if cuts.is_empty() {
@@ -992,7 +1005,7 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         from = next;
     }
     pieces.push(from..c.end);
-    pieces
+    let drafts: Vec<Draft> = pieces
         .into_iter()
         .map(|p| trim(ctx, p))
         .filter(|p| !p.is_empty())
@@ -1008,7 +1021,30 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
                 ..d.clone()
             }
         })
-        .collect()
+        .collect();
+    // Split only when the propositions differ in polarity: the split exists
+    // to give each its own stance, and one claim reads better otherwise.
+    if drafts.iter().all(|p| p.stance == d.stance) {
+        vec![d]
+    } else {
+        drafts
+    }
+}
+
+/// True when position `at` lies inside a subordinate clause that opened
+/// after `from` and has not closed with a comma ("if Velgrad asks for it and
+/// ...").
+fn inside_subordinate(ctx: &Ctx, from: usize, at: usize) -> bool {
+    let mut open = false;
+    for k in from..at {
+        let w = ctx.lower(k);
+        if super::lexicon::is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
+            open = true;
+        } else if w == "," {
+            open = false;
+        }
+    }
+    open
 }
 
 /// True when token `k` is a reporting verb that could start an attribution

@@ -41,8 +41,13 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         }
     }
     // Scan the main clause until it ends: a subordinator or relative word
-    // after a comma, a semicolon, or a second clause ("and instead ...").
+    // after a comma, a semicolon, a sentence end, or a second coordinated
+    // predicate ("would comply ... but would not dismiss", "only rents ...
+    // and is not responsible"): the first conjunct carries the stance.
+    // Negations are counted, so that a double negation ("cannot not know")
+    // cancels out.
     let mut j = i;
+    let mut negations = 0;
     while j < content.end {
         let w = ctx.lower(j);
         if j > i && (matches!(w.as_str(), ";" | "." | "!" | "?") || (w == "," && is_clause_opener(&ctx.lower(j + 1)))) {
@@ -56,21 +61,80 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
             break;
         }
+        if j > i && matches!(w.as_str(), "but" | "and" | "yet") && starts_predicate(ctx, j + 1, content.end) {
+            break;
+        }
         if is_negator(&w) {
             // "not only ... but also" is not a negation.
             if w == "not" && ctx.lower(j + 1) == "only" {
-                j += 1;
+                j += 2;
                 continue;
             }
-            return true;
+            negations += 1;
         }
         j += 1;
     }
-    false
+    negations % 2 == 1
 }
 
 fn is_clause_opener(w: &str) -> bool {
     is_subordinator(w) || matches!(w, "which" | "who" | "but" | "and" | "using" | "including" | "adding" | "saying")
+}
+
+/// True when a coordinated predicate or clause starts at `k`: a finite verb,
+/// an auxiliary or participle (possibly after an adverb or "that"), or a new
+/// subject followed by a finite verb.
+pub fn starts_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
+    if !ctx.tagged || k >= end {
+        return false;
+    }
+    let mut k = k;
+    while k < end && matches!(ctx.lower(k).as_str(), "that" | "also" | "then" | "still" | "even" | "“" | "\"" | "‘")
+    {
+        k += 1;
+    }
+    if k >= end {
+        return false;
+    }
+    let t = &ctx.tokens[k];
+    if ctx.is_finite_verb(k) || matches!(t.xpos.as_str(), "VBN" | "VBD") && t.upos == claimgraph_nlp::Upos::VERB {
+        return true;
+    }
+    // A new subject: a short noun phrase, then a finite verb.
+    (k + 1..(k + 6).min(end)).take_while(|&m| !matches!(ctx.word(m), "," | ";" | ".")).any(|m| ctx.is_finite_verb(m))
+        && matches!(
+            t.upos,
+            claimgraph_nlp::Upos::DET
+                | claimgraph_nlp::Upos::PROPN
+                | claimgraph_nlp::Upos::PRON
+                | claimgraph_nlp::Upos::NOUN
+        )
+}
+
+/// True when the content's own words deny something: "it is false that
+/// ...", "there is no truth to ...", or a predicate of fabrication ("the
+/// military fabricated a story about the failure").
+pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
+    let words: Vec<String> = content.clone().take(12).map(|i| ctx.lower(i)).collect();
+    let joined = words.join(" ");
+    if [
+        "it is false that",
+        "it is untrue that",
+        "it is not true that",
+        "it is a lie that",
+        "there is no truth",
+        "is not true that",
+    ]
+    .iter()
+    .any(|p| joined.contains(p))
+    {
+        return true;
+    }
+    content.clone().take(12).any(|i| {
+        let lemma = if ctx.tokens[i].lemma.is_empty() { ctx.lower(i) } else { ctx.tokens[i].lemma.to_lowercase() };
+        matches!(lemma.as_str(), "fabricate" | "falsify" | "concoct" | "invent")
+            && ctx.tokens[i].upos == claimgraph_nlp::Upos::VERB
+    })
 }
 
 /// True when the evaluation complement (the tokens after the cue) calls its
@@ -132,21 +196,16 @@ pub fn combine(denial_cue: bool, negated_content: bool) -> Stance {
 
 /// Whether a content is negated, over its pieces: an interrupted content is
 /// one clause cut in two ("in Bila Tserkva, he said, there is no military
-/// target"), so a negation in any piece counts; a content of several
-/// sentences counts as negated only when every sentence is, since a
-/// speaker who says "It is no coincidence. The budget must be justified by
-/// a threat" asserts rather than denies.
+/// target"), so a negation in any piece counts; in a content of several
+/// sentences the first one states the claim.
 pub fn content_negated(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
     if parts.len() > 1 {
         return parts.iter().any(|p| main_clause_negated(ctx, p));
     }
     let Some(p) = parts.first() else { return false };
+    // A content of several sentences: the first states the claim.
     let sentences = sentence_pieces(ctx, p);
-    if sentences.len() > 1 {
-        sentences.iter().all(|s| main_clause_negated(ctx, s))
-    } else {
-        main_clause_negated(ctx, p)
-    }
+    main_clause_negated(ctx, sentences.first().unwrap_or(p))
 }
 
 /// The pieces of `r` that lie in different sentences.
@@ -169,6 +228,9 @@ fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
 /// True when the content itself calls claims false: "The claims of
 /// Pakistan are baseless", "these reports are lies".
 pub fn content_rejects_claims(ctx: &Ctx, content: &Range<usize>) -> bool {
+    if content_denies(ctx, content) {
+        return true;
+    }
     let window: Vec<usize> = content.clone().take(14).collect();
     let claim_subject = window.iter().take(6).any(|&i| super::lexicon::is_claim_noun(ctx.word(i)));
     claim_subject
