@@ -121,7 +121,12 @@ fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         }
         let prev_end = prev.content.iter().map(|c| c.end).max().unwrap_or(prev.cue.end).max(prev.cue.end);
         let gap = prev_end..q.open;
-        if gap.clone().any(|k| ctx.quote_of[k].is_none() && rules::is_cue_word(ctx, k)) {
+        // Another attribution in between ends the continuation; a participle
+        // ("in a video posted on Telegram") does not.
+        if gap
+            .clone()
+            .any(|k| ctx.quote_of[k].is_none() && rules::is_cue_word(ctx, k) && (!ctx.tagged || ctx.is_finite_verb(k)))
+        {
             continue;
         }
         let negated = stance::content_negated(ctx, std::slice::from_ref(&inner));

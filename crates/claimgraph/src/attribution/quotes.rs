@@ -88,10 +88,26 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
             "’" => {
                 if let Some(o) = open {
                     if ctx_word(text, tokens, o) == "‘" {
-                        let prev_punct = i > 0 && is_closing_punct(ctx_word(text, tokens, i - 1));
-                        let next = tokens.get(i + 1).map(|n| n.text(text)).unwrap_or("");
+                        let prev = ctx_word(text, tokens, i - 1);
+                        let prev_punct = i > 0 && is_closing_punct(prev);
+                        let next_tok = tokens.get(i + 1);
+                        let next = next_tok.map(|n| n.text(text)).unwrap_or("");
                         let next_punct = next.is_empty() || next.chars().all(|c| !c.is_alphanumeric());
-                        if prev_punct || next_punct {
+                        // After a plural "s" and before a noun, ’ is a
+                        // possessive apostrophe ("the countries’ leaders");
+                        // otherwise, followed by white space, it closes.
+                        let spaced = next_tok.is_some_and(|n| n.start > t.end);
+                        let possessive = prev.ends_with('s')
+                            && next_tok.is_some_and(|n| {
+                                matches!(
+                                    n.upos,
+                                    claimgraph_nlp::Upos::NOUN
+                                        | claimgraph_nlp::Upos::ADJ
+                                        | claimgraph_nlp::Upos::PROPN
+                                ) || (n.upos == claimgraph_nlp::Upos::X
+                                    && n.text(text).chars().next().is_some_and(char::is_lowercase))
+                            });
+                        if prev_punct || next_punct || (spaced && !possessive) {
                             out.push(Quote { open: o, close: i, closed: true });
                             open = None;
                         }

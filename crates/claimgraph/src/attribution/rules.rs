@@ -186,10 +186,11 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
                 return None;
             }
         }
-        "continue" | "sustain" | "hammer" | "counter" | "assess" | "lament" | "recount" | "answer" | "note" | "add"
-        | "state" | "post" | "report" | "comment" | "charge" | "demand" | "promise" | "threaten" | "estimate"
-        | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat" | "reiterate" | "highlight"
-        | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree" | "respond" | "reply" => {
+        "continue" | "relate" | "analyze" | "analyse" | "sustain" | "hammer" | "counter" | "assess" | "lament"
+        | "recount" | "answer" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand"
+        | "promise" | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat"
+        | "reiterate" | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree"
+        | "respond" | "reply" => {
             // These verbs report speech only with speech-like content next to
             // them or a sentence-final position ("..., Budanov continued.").
             if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) && !inverted_position(ctx, i, sent)
@@ -646,15 +647,6 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         content.push(ctx.quotes[q].inner());
         // A quote introduced by "said," may be followed by more quoted text
         // in the same sentence only through another cue; nothing to add.
-    } else if j >= sent.end
-        || matches!(w, "." | "!" | "?" | ";")
-        || ctx.closes_quote(j).is_some()
-        || (w == "," && !clause_follows(ctx, j + 1, sent))
-    {
-        // The cue ends its clause: content on the left.
-        let left = left_content(ctx, sent, &speaker)?;
-        content.extend(left);
-        confidence = 0.85;
     } else if w == "," && interrupted_part1(ctx, &speaker, sent).is_some() && !is_trailing_participle(ctx, j + 1) {
         // "PART1, SPEAKER V [adjunct], PART2": the content is interrupted by
         // its attribution; PART2 may be a clause ("he has bombed ...") or
@@ -663,6 +655,16 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
             content.push(part1);
         }
         content.push(j + 1..rend);
+    } else if j >= sent.end
+        || matches!(w, "." | "!" | "?" | ";")
+        || ctx.closes_quote(j).is_some()
+        || (w == "," && (!clause_follows(ctx, j + 1, sent) || is_trailing_participle(ctx, j + 1)))
+    {
+        // The cue ends its clause (possibly before an afterthought: ", a
+        // journalist reported, although ..."): content on the left.
+        let left = left_content(ctx, sent, &speaker)?;
+        content.extend(left);
+        confidence = 0.85;
     } else if w == "," {
         content.push(j + 1..rend);
     } else {

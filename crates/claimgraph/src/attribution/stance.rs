@@ -44,8 +44,7 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
     // after a comma, a semicolon, a sentence end, or a second coordinated
     // predicate ("would comply ... but would not dismiss", "only rents ...
     // and is not responsible"): the first conjunct carries the stance.
-    // Negations are counted, so that a double negation ("cannot not know")
-    // cancels out.
+    // Two negations standing together ("cannot not know") cancel out.
     let mut j = i;
     let mut negations = 0;
     while j < content.end {
@@ -70,11 +69,17 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 2;
                 continue;
             }
+            // A double negation cancels out when the two stand together:
+            // "cannot not know", "never did not".
+            if (j + 1..(j + 3).min(content.end)).any(|k| is_negator(&ctx.lower(k))) {
+                j += 3;
+                continue;
+            }
             negations += 1;
         }
         j += 1;
     }
-    negations % 2 == 1
+    negations > 0
 }
 
 fn is_clause_opener(w: &str) -> bool {

@@ -154,6 +154,15 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                 {
                     // "Pieter van der Heyde", "Maria de la Cruz".
                     end += 3;
+                } else if next == "and"
+                    && end + 1 < s.tokens.end
+                    && is_cap(tokens[end + 1].text(text))
+                    && (i..end).any(|k| is_org_word(tokens[k].text(text)))
+                    && !is_org_word(tokens[end - 1].text(text))
+                {
+                    // "the Office for Kosovo and Metohija", "Ministry of Trade
+                    // and Industry".
+                    end += 2;
                 } else if next == "to"
                     && end + 1 < s.tokens.end
                     && is_cap(tokens[end + 1].text(text))
