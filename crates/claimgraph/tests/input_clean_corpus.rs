@@ -31,7 +31,7 @@ fn clean_articles_lose_no_lines() {
                 dropped_prose += usize::from(claimgraph::clean::debris::is_prose(l));
                 // Only the length and the first words, to judge the rule.
                 let head: String = l.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-                println!("dropped ({} chars): {head} ...", l.len());
+                println!("dropped ({} chars): {head} ... [{}]", l.len(), e.file_name().to_string_lossy());
             }
         }
     }

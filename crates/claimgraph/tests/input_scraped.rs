@@ -36,7 +36,7 @@ fn every_scraped_fixture_cleans_to_its_expected_text() {
         assert_eq!(doc.text, expected, "{name}");
         seen += 1;
     }
-    assert!(seen >= 7, "only {seen} fixtures");
+    assert!(seen >= 12, "only {seen} fixtures");
 }
 
 #[test]
@@ -53,6 +53,23 @@ fn headlines_become_titles_and_stay_in_the_text() {
         if let Some(t) = title {
             assert!(doc.text.starts_with(t), "{file}");
         }
+    }
+}
+
+#[test]
+fn publication_dates_come_from_datelines_and_labels_not_from_the_story() {
+    for (file, published) in [
+        ("headerless_list.txt", Some("2024-03-14")),
+        ("copyright_sources_credits.txt", Some("2024-05-19T09:40:00")),
+        // The dateline's date, not the story's "On 11 March 2024".
+        ("own_lists_stay.txt", Some("2024-03-12")),
+        ("agency_credit.txt", None),
+        ("app_social_prompts.txt", None),
+        // Dates of other stories in the related list are not the article's.
+        ("blog_share_related.txt", None),
+    ] {
+        let doc = clean_text(&fs::read_to_string(fixtures().join(file)).unwrap());
+        assert_eq!(doc.meta.published.as_deref(), published, "{file}");
     }
 }
 

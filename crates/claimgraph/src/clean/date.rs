@@ -3,11 +3,17 @@
 //! (`2023-10-05T14:30:00+02:00`), as the page gave it. The offset is kept
 //! rather than converted to UTC so that the date is the publisher's local
 //! date. Anything that does not parse, or lies outside 1900-2100, is `None`.
+//!
+//! [`find`] finds a date written inside a line of text ("MOSCOW, March 14,
+//! 2024 - ...", "Published: 14.03.2024, 10:45").
 
-use jiff::civil::{Date, DateTime};
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, DateTime, Time};
 use jiff::fmt::strtime::BrokenDownTime;
 use jiff::fmt::temporal::Pieces;
 use jiff::tz::Offset;
+use regex::Regex;
 
 /// Free-form date layouts tried after ISO 8601 and RFC 2822, on text already
 /// reduced to words and digits separated by single spaces (see [`simplify`]).
@@ -101,9 +107,167 @@ fn simplify(s: &str) -> String {
     words.join(" ")
 }
 
+/// A date found inside a line of text: where it starts and ends (bytes) and
+/// its ISO 8601 form (a date, or a civil date-time when a time of day
+/// follows it: "14.03.2024, 10:45" gives `2024-03-14T10:45:00`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset where the date (with a leading weekday, if any) starts.
+    pub start: usize,
+    /// Byte offset just after the date and its time of day.
+    pub end: usize,
+    /// The date in ISO 8601.
+    pub iso: String,
+}
+
+const MONTHS: &str =
+    "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+const WEEKDAY: &str = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?";
+
+/// How the numbers of a date are ordered.
+#[derive(Clone, Copy)]
+enum Order {
+    /// 2024-03-14: never ambiguous.
+    YearFirst,
+    /// 14.03.2024: day first, as everywhere dots are used.
+    DayFirstDots,
+    /// 14/03/2024 or 03/14/2024: day first unless only month first makes
+    /// sense; both readings possible and different ("03/04/2024") is
+    /// ambiguous (American sites write the month first) and rejected.
+    Slashed,
+    /// A month name: the order is in the words.
+    Named,
+}
+
+/// Written dates in their common layouts, each with named groups `y`, `m`
+/// (a number or an English month name) and `d`, and an optional weekday in
+/// front. Digits must not touch other digits ("120.03.20245" is no date).
+static DATE_PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
+    let m = MONTHS;
+    let w = WEEKDAY;
+    let mut out = Vec::new();
+    for sep in ["-", "/", r"\."] {
+        out.push((
+            format!(r"(?i)\b{w}(?P<y>\d{{4}}){sep}(?P<m>\d{{1,2}}){sep}(?P<d>\d{{1,2}})(?:T|\b)"),
+            Order::YearFirst,
+        ));
+    }
+    out.push((format!(r"(?i)\b{w}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})\b"), Order::DayFirstDots));
+    for sep in ["/", "-"] {
+        out.push((format!(r"(?i)\b{w}(?P<d>\d{{1,2}}){sep}(?P<m>\d{{1,2}}){sep}(?P<y>\d{{4}})\b"), Order::Slashed));
+    }
+    // 14 March 2024, 14th of March, 2024, 14 Mar. 2024
+    out.push((
+        format!(r"(?i)\b{w}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})\b\.?,?\s+(?P<y>\d{{4}})\b"),
+        Order::Named,
+    ));
+    // March 14, 2024, Mar. 14 2024, March 14th, 2024
+    out.push((
+        format!(r"(?i)\b{w}(?P<m>{m})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+        Order::Named,
+    ));
+    out.into_iter().map(|(p, o)| (Regex::new(&p).expect("date pattern"), o)).collect()
+});
+
+/// A time of day right after a date: ", 10:45", " at 2:30 pm", " | 10:45:12".
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:,|at|\||-|–|—|/|·|•)?\s*(?P<h>\d{1,2})[:.](?P<min>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?",
+    )
+    .expect("time pattern")
+});
+
+/// The first written date in `s` (see [`DATE_PATTERNS`]), with the time of
+/// day that follows it, if any. Dates outside 1900-2100 or that do not
+/// exist (31 February) are skipped.
+pub fn find(s: &str) -> Option<Found> {
+    DATE_PATTERNS
+        .iter()
+        .flat_map(|(re, order)| re.captures_iter(s).map(move |c| (c, *order)))
+        .filter_map(|(c, order)| {
+            let all = c.get(0)?;
+            let date = ymd(c.name("y")?.as_str(), c.name("m")?.as_str(), c.name("d")?.as_str(), order)?;
+            Some((all.start(), all.end(), date))
+        })
+        .min_by_key(|(start, end, _)| (*start, usize::MAX - end))
+        .map(|(start, end, date)| match time_after(&s[end..]) {
+            Some((len, time)) => {
+                Found { start, end: end + len, iso: date.to_datetime(time).strftime("%Y-%m-%dT%H:%M:%S").to_string() }
+            }
+            None => Found { start, end, iso: date.to_string() },
+        })
+}
+
+/// A date from its year, month (number or English name) and day.
+fn ymd(y: &str, m: &str, d: &str, order: Order) -> Option<Date> {
+    let y: i16 = y.parse().ok()?;
+    let mut d: i8 = d.parse().ok()?;
+    let mut m: i8 = match m.parse::<i8>() {
+        Ok(n) => n,
+        Err(_) => month_number(m)?,
+    };
+    if let Order::Slashed = order {
+        // Read as day first; swap when only month first is a date.
+        if m > 12 && d <= 12 {
+            std::mem::swap(&mut m, &mut d);
+        } else if m <= 12 && d <= 12 && m != d {
+            return None;
+        }
+    }
+    let date = Date::new(y, m, d).ok()?;
+    plausible(date).then_some(date)
+}
+
+fn month_number(name: &str) -> Option<i8> {
+    let n = name.to_ascii_lowercase();
+    let i = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|p| n.starts_with(p))?;
+    i8::try_from(i + 1).ok()
+}
+
+/// A time of day at the start of `rest`: its length in bytes and the time.
+fn time_after(rest: &str) -> Option<(usize, Time)> {
+    let c = TIME_AFTER.captures(rest)?;
+    let mut h: i8 = c.name("h")?.as_str().parse().ok()?;
+    let min: i8 = c.name("min")?.as_str().parse().ok()?;
+    let sec: i8 = c.name("s").map_or(Some(0), |s| s.as_str().parse().ok())?;
+    match c.name("ampm").map(|a| a.as_str().to_ascii_lowercase()) {
+        Some(_) if h > 12 || h == 0 => return None,
+        Some(a) if a == "p" && h < 12 => h += 12,
+        Some(a) if a == "a" && h == 12 => h = 0,
+        _ => {}
+    }
+    let time = Time::new(h, min, sec, 0).ok()?;
+    Some((c.get(0)?.end(), time))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{find, normalise};
+
+    fn iso(s: &str) -> Option<String> {
+        find(s).map(|f| f.iso)
+    }
+
+    #[test]
+    fn dates_written_in_text() {
+        assert_eq!(iso("MOSCOW, March 14, 2024 - The army").as_deref(), Some("2024-03-14"));
+        assert_eq!(iso("Kyiv, 14 March 2024").as_deref(), Some("2024-03-14"));
+        assert_eq!(iso("on the 14th of March, 2024").as_deref(), Some("2024-03-14"));
+        assert_eq!(iso("Thursday, Mar. 14th 2024").as_deref(), Some("2024-03-14"));
+        assert_eq!(iso("Published: 14.03.2024, 10:45").as_deref(), Some("2024-03-14T10:45:00"));
+        assert_eq!(iso("2024/03/14 2:30 pm").as_deref(), Some("2024-03-14T14:30:00"));
+        assert_eq!(iso("2024-03-14T08:00").as_deref(), Some("2024-03-14T08:00:00"));
+        assert_eq!(iso("14/03/2024").as_deref(), Some("2024-03-14"));
+        assert_eq!(iso("03/14/2024").as_deref(), Some("2024-03-14"));
+        let f = find("Posted on March 14, 2024 at 10:45 by staff").unwrap();
+        assert_eq!((f.start, f.end, f.iso.as_str()), (10, 33, "2024-03-14T10:45:00"));
+        // Ambiguous, impossible, implausible, or numbers running on.
+        for s in ["03/04/2024", "31.02.2024", "14 March 1066", "120.03.20245", "May 2024", "in 2024 on 14 March"] {
+            assert_eq!(find(s), None, "{s}");
+        }
+    }
 
     #[test]
     fn iso_forms() {

@@ -10,6 +10,24 @@
 //! list that a furniture header ("Related", "Tags", "More stories")
 //! introduces. Prose (a line of several words ending like a sentence) stops
 //! the trailing scan, so the article's last paragraph always stays.
+//!
+//! Beyond fixed strings, lines are recognised by their shape:
+//! - calls to the reader: an imperative ("Subscribe", "Download", "Like",
+//!   "Share"...) whose object is the site itself ("our page", "us") or its
+//!   channels and apps ("Telegram", "application"), never a reported or
+//!   quoted line; weaker pointers ("Watch the video below") only under the
+//!   article;
+//! - lines that are mostly hashtags, handles and web addresses;
+//! - typo-report widgets ("press Ctrl+Enter"), comment prompts, copyright
+//!   and reproduction notices in any calendar and several languages, agency
+//!   and photo credits;
+//! - list headers built from the words of such headers ("All news of the
+//!   day", "Other news on this topic");
+//! - a list of other stories with no header at all: two or more
+//!   headline-like lines in a block of their own, or three or more
+//!   one-line blocks, after the article's last paragraph (a list the
+//!   article introduces with a colon is its own, and a reporter's credit
+//!   stays).
 
 /// Lines that are page furniture wherever they stand (compared after
 /// [`key`]: lower case, single spaces, no trailing punctuation).
@@ -313,14 +331,14 @@ pub fn is_debris(line: &str) -> bool {
     if k.is_empty() {
         return false;
     }
-    if FURNITURE.contains(&k.as_str()) || is_social_line(&k) || is_copyright(&k) || is_cookie_notice(&k) {
+    if FURNITURE.contains(&k.as_str()) || is_social_line(&k) || is_copyright(line, &k) || is_cookie_notice(&k) {
         return true;
     }
     if NOTICE_PREFIXES.iter().any(|p| k.starts_with(p)) {
         return true;
     }
     let words = k.split(' ').count();
-    if is_code(&k) || is_page_chrome(&k, words) && !is_prose(line) {
+    if is_code(&k) || is_page_chrome(line, &k, words) && !is_prose(line) {
         return true;
     }
     // "Read more: Other headline", "Follow us on Telegram", "Sign up for our
@@ -342,51 +360,398 @@ pub fn is_debris(line: &str) -> bool {
     if words <= 25 && POINTERS.iter().any(|p| k.starts_with(p)) {
         return true;
     }
-    // Calls to the reader; a quoted or reported line is someone's words.
-    let quoted = k.contains(['"', '\u{201c}', '\u{201d}']) || k.contains(" said") || k.contains(" says");
-    if words <= 15 && !quoted {
-        // Addressed to "us"/"our": never an article's own sentence.
-        let calls = [
-            "follow us",
-            "like us on",
-            "join us on",
-            "join our",
-            "subscribe to our",
-            "sign up for our",
-            "sign up to our",
-            "download our app",
-        ];
-        // These could start a (strange) sentence: only short fragments go.
-        let weak_calls = [
-            "subscribe to the",
-            "sign up for the",
-            "download the app",
-            "click here to",
-            "get the latest",
-            "share this",
-            "share on",
-            "share via",
-        ];
-        if calls.iter().any(|c| k.starts_with(c)) || !is_prose(line) && weak_calls.iter().any(|c| k.starts_with(c)) {
-            return true;
-        }
-        let networks = [
-            "twitter",
-            "facebook",
-            "instagram",
-            "telegram",
-            "whatsapp",
-            "youtube",
-            "google news",
-            "linkedin",
-            "tiktok",
-            "newsletter",
-        ];
-        if words <= 8 && !is_prose(line) && k.starts_with("follow ") && networks.iter().any(|n| k.contains(n)) {
-            return true;
-        }
+    is_link_line(line, 2)
+        || is_error_report_notice(&k, words)
+        || call_to_action(line, &k, words) == Call::Strong
+        || !is_reported(&k) && is_comment_prompt(&k, words)
+}
+
+/// A line with someone's words in it: quoted, or reported with a speech
+/// verb. Such a line is never a call to the reader, whatever its verb.
+fn is_reported(k: &str) -> bool {
+    const VERBS: &[&str] = &[
+        " said",
+        " says",
+        " told",
+        " tells",
+        " urged",
+        " urges",
+        " asked",
+        " added",
+        " stated",
+        " wrote",
+        " according",
+        " called on",
+        " claimed",
+        " claims",
+        " warned",
+        " warns",
+        " noted",
+        " announced",
+        " reported",
+    ];
+    k.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}']) || VERBS.iter().any(|v| k.contains(v))
+}
+
+/// Verbs that open a call to the reader ("Subscribe to...", "Download
+/// the app", "Share the news", "Like our page").
+const CALL_VERBS: &[&str] = &[
+    "subscribe",
+    "follow",
+    "join",
+    "like",
+    "download",
+    "install",
+    "get",
+    "share",
+    "copy",
+    "read",
+    "watch",
+    "listen",
+    "sign",
+    "register",
+    "click",
+    "tap",
+    "press",
+    "visit",
+    "support",
+    "donate",
+    "leave",
+    "add",
+    "write",
+    "post",
+    "send",
+    "stay",
+    "turn",
+    "enable",
+    "bookmark",
+    "save",
+    "print",
+    "email",
+    "e-mail",
+    "find",
+    "see",
+    "check",
+    "discover",
+    "become",
+    "help",
+    "contribute",
+    "tell",
+    "let",
+    "go",
+    "report",
+    "comment",
+    "view",
+    "open",
+    "allow",
+    "receive",
+    "contact",
+    "keep",
+    "browse",
+    "explore",
+    "scan",
+];
+
+/// Words that make a call to the reader whatever else the line says: the
+/// site speaking of itself.
+const CALL_SELF: &[&str] = &["us", "our", "ours", "editors", "subscribers"];
+
+/// Words that make a call to the reader in a line that is not a sentence:
+/// the site's channels and apps.
+const CALL_TARGETS: &[&str] = &[
+    "channel",
+    "channels",
+    "telegram",
+    "facebook",
+    "twitter",
+    "instagram",
+    "whatsapp",
+    "youtube",
+    "tiktok",
+    "viber",
+    "vk",
+    "vkontakte",
+    "odnoklassniki",
+    "zen",
+    "dzen",
+    "rss",
+    "newsletter",
+    "newsletters",
+    "app",
+    "apps",
+    "application",
+    "notifications",
+    "podcast",
+    "podcasts",
+    "inbox",
+    "subscription",
+    "google",
+];
+
+/// Words that make a call to the reader only in a short fragment that is
+/// not a sentence ("Share the news", "Copy the link", "Read more here").
+const WEAK_CALL_TARGETS: &[&str] = &[
+    "news",
+    "link",
+    "url",
+    "page",
+    "group",
+    "site",
+    "website",
+    "web",
+    "comments",
+    "comment",
+    "video",
+    "videos",
+    "friends",
+    "article",
+    "articles",
+    "story",
+    "stories",
+    "error",
+    "typo",
+    "mistake",
+    "updates",
+    "account",
+    "feed",
+    "email",
+    "e-mail",
+    "social",
+    "networks",
+    "network",
+    "media",
+    "here",
+    "below",
+    "more",
+    "materials",
+    "content",
+    "post",
+    "tuned",
+    "informed",
+    "latest",
+    "headlines",
+];
+
+/// How sure a line is a call to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Call {
+    /// Not a call.
+    No,
+    /// A pointer that may be the article's own ("Watch the video below",
+    /// "Read the full report here"): debris only under the article.
+    Weak,
+    /// Addressed to the site's audience about the site, its channels and
+    /// apps, or a share/subscribe prompt: debris anywhere.
+    Strong,
+}
+
+/// Openings that soften a call: "Please share", "Don't forget to
+/// subscribe", "You can also follow".
+const CALL_OPENERS: &[&str] = &[
+    "please ",
+    "don't forget to ",
+    "do not forget to ",
+    "be sure to ",
+    "make sure to ",
+    "you can also ",
+    "you can ",
+    "also ",
+    "now ",
+];
+
+/// A call to the reader: an imperative verb addressed to the site's
+/// audience, about the site, its channels, apps or the article itself.
+fn call_to_action(line: &str, k: &str, words: usize) -> Call {
+    if words > 20 || is_reported(k) {
+        return Call::No;
     }
-    false
+    let mut rest = k;
+    while let Some(r) = CALL_OPENERS.iter().find_map(|o| rest.strip_prefix(o)) {
+        rest = r;
+    }
+    let ws: Vec<&str> = rest.split(' ').map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).collect();
+    let Some(verb) = ws.first() else { return Call::No };
+    if !CALL_VERBS.contains(verb) {
+        return Call::No;
+    }
+    let has = |set: &[&str]| ws.iter().skip(1).any(|w| set.contains(w));
+    let fragment = !is_prose(line);
+    // In a sentence, "us"/"our" must be the verb's object ("Subscribe to our
+    // channel", "Follow us on X"), not the writer's voice ("Let us recall
+    // that...", an MT stock phrase).
+    let is_self = |i: usize| ws.get(i).is_some_and(|w| CALL_SELF.contains(w));
+    let is_prep = |i: usize| ws.get(i).is_some_and(|w| matches!(*w, "to" | "on" | "for" | "with" | "in" | "up"));
+    let object_self = is_self(1) || is_prep(1) && (is_self(2) || is_prep(2) && is_self(3));
+    if *verb != "let" && (object_self || fragment && has(CALL_SELF)) || fragment && has(CALL_TARGETS) {
+        return Call::Strong;
+    }
+    if !fragment || words > 12 {
+        return Call::No;
+    }
+    // Share and subscribe prompts are never the article's own: "Share the
+    // news", "Copy the link", "Donate today".
+    let prompt = matches!(*verb, "share" | "copy" | "subscribe" | "download" | "install" | "donate" | "comment");
+    // A bare prompt has only little words after the verb ("Share with
+    // friends", "Donate today"); "Share prices fell" is a headline.
+    const LITTLE: &[&str] = &["with", "friends", "now", "this", "it", "on", "via", "today", "here", "the", "a", "your"];
+    let bare = words <= 4 && ws.iter().skip(1).all(|w| LITTLE.contains(w));
+    // The prompt's object, past any determiner: "Share the news", "Copy
+    // this link" (not "Share of news readers rises").
+    let object = ws.iter().skip(1).find(|w| !matches!(**w, "the" | "this" | "a" | "an" | "your" | "these"));
+    if prompt && (object.is_some_and(|o| WEAK_CALL_TARGETS.contains(o)) || bare) {
+        Call::Strong
+    } else if has(WEAK_CALL_TARGETS) {
+        Call::Weak
+    } else {
+        Call::No
+    }
+}
+
+/// Prompts of a page's comment section.
+fn is_comment_prompt(k: &str, words: usize) -> bool {
+    const PROMPTS: &[&str] = &[
+        "leave a comment",
+        "leave your comment",
+        "leave a reply",
+        "add a comment",
+        "add comment",
+        "add your comment",
+        "write a comment",
+        "write your comment",
+        "post a comment",
+        "post your comment",
+        "be the first to comment",
+        "no comments yet",
+        "show comments",
+        "view comments",
+        "load comments",
+        "hide comments",
+        "join the discussion",
+        "join the conversation",
+        "share your opinion",
+        "share your thoughts",
+        "share your views",
+        "tell us what you think",
+        "let us know what you think",
+        "let us know in the comments",
+        "comments are moderated",
+        "log in to comment",
+        "to leave a comment",
+        "to post a comment",
+        "what do you think about this",
+    ];
+    words <= 20 && PROMPTS.iter().any(|p| k.contains(p))
+        || words <= 3 && (k.starts_with("comments (") || k.starts_with("comment ("))
+}
+
+/// "If you notice an error, select it and press Ctrl+Enter": the notice of
+/// a typo-reporting widget.
+fn is_error_report_notice(k: &str, words: usize) -> bool {
+    if words > 40 {
+        return false;
+    }
+    let squeezed: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+    if squeezed.contains("ctrl+enter") || squeezed.contains("ctrl-enter") || squeezed.contains("ctrlenter") {
+        return true;
+    }
+    const ERRORS: &[&str] = &["error", "typo", "mistake", "inaccuracy", "misprint"];
+    const FINDING: &[&str] = &[
+        "if you notice",
+        "if you find",
+        "if you found",
+        "if you spot",
+        "if you see",
+        "if you have found",
+        "if you have noticed",
+        "found a",
+        "found an",
+        "noticed a",
+        "noticed an",
+        "spotted a",
+        "spotted an",
+        "notice a",
+        "notice an",
+    ];
+    const ACTION: &[&str] = &[
+        "select",
+        "highlight",
+        "press",
+        "let us know",
+        "inform",
+        "tell us",
+        "report",
+        "write to",
+        "editors",
+        "editorial",
+    ];
+    ERRORS.iter().any(|e| k.contains(e))
+        && FINDING.iter().any(|f| k.contains(f))
+        && ACTION.iter().any(|a| k.contains(a))
+}
+
+/// A line made mostly of hashtags, handles and web addresses ("#Idlib
+/// #Syria", "@agency_news https://t.me/x"), with at least `min` of them
+/// (a lone handle inside an article may sign an embedded post).
+fn is_link_line(line: &str, min: usize) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).collect();
+    if tokens.is_empty() || tokens.len() > 30 {
+        return false;
+    }
+    let links = tokens.iter().filter(|t| is_link_token(t)).count();
+    links >= min && links * 2 > tokens.len()
+}
+
+fn is_link_token(t: &str) -> bool {
+    let t = t.trim_end_matches([',', ';', '.', ')']).trim_start_matches('(');
+    let tagged = |p: char| t.strip_prefix(p).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+    let lower = t.to_lowercase();
+    tagged('#')
+        || tagged('@')
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || lower.starts_with("t.me/")
+}
+
+/// A reporter's credit ("Reporting by Jane Roe; editing by John Doe",
+/// "Additional reporting by ...", "Compiled by ..."): the article's own
+/// line, which stays, and which ends a list of other stories above it.
+fn is_credit(k: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "edited by",
+        "writing by",
+        "written by",
+        "compiled by",
+        "translated by",
+        "contributed to this report",
+        "contributed reporting",
+    ];
+    k.split(' ').count() <= 30 && CREDITS.iter().any(|c| k.contains(c))
+}
+
+/// A credit line naming only a news agency or source, under the story:
+/// "(AFP)", "/TASS/", "— Reuters", "With agencies".
+fn is_agency_credit(line: &str, k: &str) -> bool {
+    let words = k.split(' ').count();
+    if words > 6 || k.contains(" by ") || k.starts_with("by ") || is_credit(k) {
+        return false;
+    }
+    let t = line.trim();
+    let wrapped = t.len() > 2
+        && (t.starts_with('(') && t.ends_with(')')
+            || t.starts_with('[') && t.ends_with(']')
+            || t.starts_with('/') && t.ends_with('/'));
+    // "— AFP", "- TASS"; a dash before a name ("- Jane Roe") signs the
+    // article or a reader's letter.
+    let dashed = t.starts_with(['—', '–', '-'])
+        && words <= 3
+        && t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        && t.chars().any(char::is_alphabetic);
+    let agencies = k.contains("agencies") || k.starts_with("with inputs from") || k.starts_with("inputs from");
+    wrapped || dashed || agencies
 }
 
 /// The line index where the article ends: the first section header of the
@@ -412,7 +777,8 @@ fn article_end(lines: &[&str]) -> usize {
         }
     }
     // Then scan back over what is left: debris lines, and runs of headline-
-    // like lines when a section header introduces them.
+    // like lines when a section header introduces them or when they form a
+    // list of their own under the last paragraph.
     let mut cut = end;
     let mut i = end;
     while i > 0 {
@@ -427,11 +793,12 @@ fn article_end(lines: &[&str]) -> usize {
             i -= 1;
             continue;
         }
-        if is_headline_like(line) {
+        if is_list_item(line, &k) {
             // A run of headline-like lines (with debris among them) counts
-            // as debris under a section header; without one, only the part
-            // below the run's topmost debris line does ("Ok" under a cookie
-            // notice), so an article's own last short line stays.
+            // as debris under a section header; without one, the part below
+            // the run's topmost debris line does ("Ok" under a cookie
+            // notice), and so does a list that stands apart from the
+            // article's last paragraph (see `headerless_list`).
             let mut j = i - 1;
             let mut top_debris = None;
             while j > 0 {
@@ -444,7 +811,7 @@ fn article_end(lines: &[&str]) -> usize {
                 } else if is_debris(l) || is_trailer_line(l, &k) {
                     top_debris = Some(j - 1);
                     j -= 1;
-                } else if is_headline_like(l) {
+                } else if is_list_item(l, &k) {
                     j -= 1;
                 } else {
                     break;
@@ -460,10 +827,63 @@ fn article_end(lines: &[&str]) -> usize {
                 i = d;
                 continue;
             }
+            if let Some(top) = headerless_list(lines, j, i) {
+                cut = top;
+                i = top;
+                continue;
+            }
         }
         break;
     }
     cut
+}
+
+/// A headline-like line that can belong to a list of other stories (a
+/// reporter's credit is the article's own).
+fn is_list_item(line: &str, k: &str) -> bool {
+    is_headline_like(line) && !is_prose(line) && !is_credit(k)
+}
+
+/// Lines `run_start..run_end` are list items (and blank lines) at the end of
+/// the article, under the line `run_start - 1`. They are a list of other
+/// stories when they stand apart from the article: in blocks of two or more
+/// lines with no blank line between them (the article's paragraphs are
+/// separated by blank lines), or as three or more one-line blocks. An
+/// introduction ending with a colon makes them the article's own list.
+/// Returns where the list starts.
+fn headerless_list(lines: &[&str], run_start: usize, run_end: usize) -> Option<usize> {
+    let anchor = lines[..run_start].iter().rposition(|l| !l.trim().is_empty())?;
+    if lines[anchor].trim().ends_with(':') {
+        return None;
+    }
+    // Blocks of consecutive non-blank lines, from the bottom up.
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut i = run_end;
+    while i > run_start {
+        if lines[i - 1].trim().is_empty() {
+            i -= 1;
+            continue;
+        }
+        let bottom = i;
+        while i > run_start && !lines[i - 1].trim().is_empty() {
+            i -= 1;
+        }
+        blocks.push((i, bottom));
+    }
+    let multi: Vec<&(usize, usize)> = blocks.iter().take_while(|(a, b)| b - a >= 2).collect();
+    if let Some((top, _)) = multi.last() {
+        // The top block must not run on from the anchor paragraph itself.
+        return (*top > anchor + 1 || anchor_is_prose(lines[anchor])).then_some(*top);
+    }
+    if blocks.len() >= 3 && blocks.iter().all(|(a, b)| b - a == 1) {
+        return blocks.last().map(|(top, _)| *top);
+    }
+    None
+}
+
+/// The article's last paragraph, above a list: prose, or a long line.
+fn anchor_is_prose(line: &str) -> bool {
+    is_prose(line) || line.split_whitespace().count() > 20
 }
 
 /// After a section header in the middle of a page: does the article go on
@@ -522,9 +942,20 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
         "categories:",
         "category:",
         "source:",
+        "sources:",
         "via:",
+        "hashtags:",
+        "keywords:",
+        "key words:",
+        "related topics:",
+        "section:",
+        "rubric:",
     ];
-    if PREFIXES.iter().any(|p| k.starts_with(p)) && k.split(' ').count() <= 30 {
+    let words = k.split(' ').count();
+    if PREFIXES.iter().any(|p| k.starts_with(p)) && words <= 30 || is_agency_credit(line, k) || is_link_line(line, 1) {
+        return true;
+    }
+    if call_to_action(line, k, words) != Call::No {
         return true;
     }
     // Agency end codes and separators: "**2050", "3286**1424", "AMK/", "--".
@@ -563,7 +994,7 @@ fn is_code(k: &str) -> bool {
 
 /// Short lines of page chrome: breadcrumbs, reading times, credits,
 /// "Powered by" footers, photo credits.
-fn is_page_chrome(k: &str, words: usize) -> bool {
+fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
     if words <= 12 && k.starts_with("home ") && k.contains(['»', '›', '>', '/', '|']) {
         return true;
     }
@@ -591,14 +1022,50 @@ fn is_page_chrome(k: &str, words: usize) -> bool {
         "developed by ",
         "theme by ",
         "photo:",
+        "photos:",
+        "photo/",
         "photo credit",
+        "photo courtesy",
+        "photo source",
+        "photo via",
+        "source of photo",
         "image:",
+        "images:",
         "image credit",
         "image source",
+        "image courtesy",
+        "image via",
+        "picture:",
+        "pictures:",
+        "pictured:",
+        "illustration:",
+        "illustrative photo",
+        "illustrative image",
+        "cover photo",
+        "featured image",
+        "main photo",
         "file photo",
         "photo by ",
+        "video:",
+        "credit:",
+        "credits:",
+        "screenshot",
     ];
-    words <= 12 && PREFIXES.iter().any(|p| k.starts_with(p))
+    if words <= 12 && PREFIXES.iter().any(|p| k.starts_with(p)) {
+        return true;
+    }
+    // Agency photo credits: "AFP via Getty Images", "REUTERS/Jane Roe", "AP
+    // Photo/John Doe".
+    if words <= 6 && (k.ends_with("getty images") || k.ends_with("/ getty") || k.starts_with("ap photo/")) {
+        return true;
+    }
+    let agency_slash = line.split_once('/').is_some_and(|(head, tail)| {
+        let head = head.trim();
+        head.len() >= 2
+            && head.chars().all(|c| c.is_ascii_uppercase())
+            && tail.trim_start().chars().next().is_some_and(char::is_uppercase)
+    });
+    words <= 5 && agency_slash
 }
 
 /// A short code of upper-case letters, digits and `*` or `/` that news
@@ -613,6 +1080,112 @@ fn is_end_code(k: &str) -> bool {
 fn is_section_header(k: &str) -> bool {
     SECTION_HEADERS.contains(&k)
         || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
+        || is_list_header(k)
+}
+
+/// True for a line of page furniture that introduces a list of other
+/// stories, tags or comments ("Related News", "Read also:").
+pub fn is_section_header_line(line: &str) -> bool {
+    is_section_header(&key(line))
+}
+
+/// Words that name a list of other stories ("news", "related", "most read").
+const LIST_NOUNS: &[&str] = &[
+    "related",
+    "news",
+    "stories",
+    "articles",
+    "posts",
+    "headlines",
+    "reads",
+    "read",
+    "picks",
+    "materials",
+    "publications",
+    "videos",
+    "popular",
+    "latest",
+    "trending",
+    "recommended",
+    "viewed",
+    "commented",
+    "shared",
+    "similar",
+    "topic",
+];
+/// Words that may stand with them in such a header ("All news of the day",
+/// "Other news on this topic", "You might also like").
+const LIST_HEADER_WORDS: &[&str] = &[
+    "more",
+    "also",
+    "other",
+    "the",
+    "of",
+    "day",
+    "all",
+    "this",
+    "on",
+    "topic",
+    "topics",
+    "section",
+    "category",
+    "from",
+    "in",
+    "you",
+    "may",
+    "might",
+    "like",
+    "see",
+    "top",
+    "most",
+    "editor's",
+    "editors'",
+    "editors",
+    "our",
+    "today's",
+    "today",
+    "week",
+    "recent",
+    "further",
+    "reading",
+    "must",
+    "don't",
+    "miss",
+    "and",
+    "for",
+    "interesting",
+    "same",
+    "subject",
+    "author",
+    "hot",
+    "breaking",
+    "just",
+    "now",
+    "what",
+    "to",
+    "next",
+    "up",
+    "your",
+    "world",
+    "local",
+    "main",
+    "hour",
+    "last",
+    "fresh",
+];
+
+/// A short line made only of the words of list headers, with at least one
+/// that names the list: "Other news", "Latest headlines", "All news of the
+/// day", "Most read".
+fn is_list_header(k: &str) -> bool {
+    let words: Vec<&str> = k.split(' ').collect();
+    if words.len() > 6 {
+        return false;
+    }
+    let nouns = words.iter().filter(|w| LIST_NOUNS.contains(w)).count();
+    let known = words.iter().all(|w| LIST_NOUNS.contains(w) || LIST_HEADER_WORDS.contains(w));
+    let alone_ok = words.len() > 1 || matches!(words[0], "related" | "latest" | "popular" | "trending" | "headlines");
+    known && nouns >= 1 && alone_ok
 }
 
 fn is_social_line(k: &str) -> bool {
@@ -622,13 +1195,53 @@ fn is_social_line(k: &str) -> bool {
         && words.iter().any(|w| !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
 }
 
-fn is_copyright(k: &str) -> bool {
-    let short = k.split(' ').count() <= 30;
-    short
-        && (k.starts_with('©')
-            || k.starts_with("(c) ")
-            || k.starts_with("copyright ")
-            || k.contains("all rights reserved"))
+/// Copyright and reproduction notices, in any calendar ("© 1403") and in
+/// the languages news sites are scraped in.
+fn is_copyright(line: &str, k: &str) -> bool {
+    const RIGHTS: &[&str] = &[
+        "all rights reserved",
+        "all rights are reserved",
+        "all rights protected",
+        "all rights are protected",
+        "rights reserved",
+        "tüm hakları saklıdır",
+        "все права защищены",
+        "всі права захищені",
+        "усі права захищені",
+        "版权所有",
+        "版權所有",
+        "جميع الحقوق محفوظة",
+        "كل الحقوق محفوظة",
+        "الحقوق محفوظة",
+        "کلیه حقوق",
+        "تمامی حقوق",
+        "حقوق محفوظ",
+        "todos los derechos reservados",
+        "tous droits réservés",
+        "alle rechte vorbehalten",
+        "tutti i diritti riservati",
+        "wszelkie prawa zastrzeżone",
+    ];
+    let words = k.split(' ').count();
+    if words > 40 {
+        return false;
+    }
+    let opens = k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ") || k == "copyright";
+    // A sign inside a sentence may be an excerpt's credit or mojibake
+    // ("clichÃ©"): only a line that is no sentence counts.
+    let sign = k.char_indices().any(|(i, c)| c == '©' && !k[..i].chars().next_back().is_some_and(char::is_alphabetic));
+    let inside = (sign || k.contains(" (c) ")) && !is_prose(line);
+    (opens || inside) && words <= 30 || RIGHTS.iter().any(|r| k.contains(r)) || is_reproduction_notice(k)
+}
+
+/// "When using materials, a hyperlink to X is obligatory", "Reproduction
+/// of materials only with the permission of the editors".
+fn is_reproduction_notice(k: &str) -> bool {
+    let about_content = ["material", "materials", "content", "articles", "publications"]
+        .iter()
+        .any(|w| k.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    let terms = ["hyperlink", "reproduction", "reprint", "reprinting", "republication", "copying"];
+    about_content && terms.iter().any(|t| k.split(|c: char| !c.is_alphanumeric()).any(|x| x == *t))
 }
 
 fn is_cookie_notice(k: &str) -> bool {
@@ -759,6 +1372,80 @@ mod tests {
         // Prose that merely starts like chrome stays.
         let p = "Powered by cheap drones, the offensive has changed the war, officers said.";
         assert_eq!(strip(p), p);
+    }
+
+    #[test]
+    fn calls_to_the_reader_go_but_the_writers_voice_stays() {
+        for l in [
+            "Subscribe to Kessel Courier in Zen and on Telegram",
+            "Download the Orsk Courier application",
+            "Like our page and share the story with your friends",
+            "Please share this news",
+            "Copy the link",
+            "Share the article:",
+            "Don't forget to follow us on X",
+            "Join our WhatsApp group for breaking news",
+            "Read Orsk Courier in Google News",
+            "#Kessel #floods #Tarrow",
+            "@kessel_courier https://t.me/kesselcourier",
+            "If you notice a mistake, select the text and press Ctrl+Enter to tell the editors.",
+            "Found a typo? Highlight it and let us know",
+            "Leave your comment below",
+            "Teshin Daily \u{a9} 1403 \u{2014} all rights are reserved",
+            "T\u{fc}m haklar\u{131} sakl\u{131}d\u{131}r.",
+            "Reproduction of materials is allowed only with a hyperlink to the source.",
+            "Photo courtesy of the regional governor's office",
+            "KNA/Lena Marsh",
+        ] {
+            assert!(is_debris(l), "{l}");
+        }
+        for l in [
+            "Let us recall that the air force claimed on Saturday that the flight was the ninth this year.",
+            "Follow the money, the prosecutor told the court on Monday in a long speech.",
+            "Like many farmers in the region, he lost his harvest and his news stand this year.",
+            "Download speeds in the region fell by half after the strike on the exchange, operators said.",
+            "It's a clich\u{c3}\u{a9} that an armed society is a polite one, the columnist wrote in his piece.",
+            "Share prices fell",
+            "Share of news readers rises",
+            "Watch the video below",
+            "#1 in the polls for a third month",
+        ] {
+            assert!(!is_debris(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn headerless_lists_of_other_stories_go() {
+        // A block of headlines under the last paragraph.
+        let t = format!("{BODY}\n\nKessel opens new airport\nValdoria elects a president\n\nAll news of the day");
+        assert_eq!(strip(&t), BODY);
+        // Three one-line blocks.
+        let t = format!(
+            "{BODY}\n\nKessel opens new airport\n\nValdoria elects a president\n\nStorm cuts power in the north"
+        );
+        assert_eq!(strip(&t), BODY);
+        // Pointers and agency credits under the article.
+        let t = format!("{BODY}\n\nWatch the video below\n(KNA)\nSource: Kessel News Agency\n\u{2014} AFP");
+        assert_eq!(strip(&t), BODY);
+    }
+
+    #[test]
+    fn the_articles_own_short_lines_stay() {
+        // A list the article introduces, a lone last line, a credit.
+        let t = format!("{BODY}\n\nThe ministry named the sites:\nThe river port\nThe grain terminal\nThe rail depot");
+        assert_eq!(strip(&t), t);
+        let t = format!("{BODY}\n\nPress service of the Ministry of Defence");
+        assert_eq!(strip(&t), t);
+        let t = format!("{BODY}\n\nReporting by Jane Roe; Editing by John Doe\n\nKessel opens new airport\nValdoria elects a president");
+        assert_eq!(strip(&t), format!("{BODY}\n\nReporting by Jane Roe; Editing by John Doe"));
+        // A long last paragraph without its full stop, above a list.
+        let last = "The head of the department added that the talks will continue within the agreements of last year and the commission will meet";
+        let t = format!("{BODY}\n\n{last}\n\nKessel opens new airport\nValdoria elects a president");
+        assert_eq!(strip(&t), format!("{BODY}\n\n{last}"));
+        // A question that ends a column, between reader handles.
+        let q = "It is theatre. He has pandered to them for a year. Who is he trying to fool?";
+        let t = format!("{BODY}\n\n@reader_one\n\n{q}\n\n@reader_two");
+        assert_eq!(strip(&t), format!("{BODY}\n\n@reader_one\n\n{q}"));
     }
 
     #[test]

@@ -9,8 +9,11 @@
 //!   title but stays in the text.
 //! - The publication date, from the container or the page, is normalised to
 //!   ISO 8601 ([`date::normalise`]); one that does not parse is dropped.
+//!   Without one, the date the article's text shows is taken
+//!   ([`dateline::published`]).
 
 pub mod date;
+pub mod dateline;
 pub mod debris;
 pub mod html;
 pub mod meta;
@@ -25,12 +28,15 @@ pub fn clean(raw: RawDocument) -> Result<Document> {
     let RawDocument { mut meta, body } = raw;
     let text = match body {
         RawBody::Text(t) => {
-            let text = debris::strip(&normalise_text(&t));
+            let normal = normalise_text(&t);
+            let text = debris::strip(&normal);
             if meta.title.is_none() {
                 meta.title = headline(&text).map(str::to_string);
             }
+            // Before debris removal: "Updated:" lines and dates under the
+            // last paragraph are page furniture, but they tell the date.
             if meta.published.as_deref().and_then(date::normalise).is_none() {
-                meta.published = dateline(&text).or(meta.published);
+                meta.published = dateline(&normal).or(meta.published);
             }
             text
         }
@@ -40,8 +46,12 @@ pub fn clean(raw: RawDocument) -> Result<Document> {
                 return Err(Error::Format { path: meta.source, message });
             }
             let page = html::extract(&h);
-            merge_meta(&mut meta, page.title, page.published);
-            debris::strip(&normalise_text(&page.body))
+            let body = normalise_text(&page.body);
+            // A page without date metadata may still show its date in the
+            // text that was kept.
+            let published = page.published.or_else(|| dateline(&body));
+            merge_meta(&mut meta, page.title, published);
+            debris::strip(&body)
         }
     };
     meta.published = meta.published.as_deref().and_then(date::normalise);
@@ -80,29 +90,18 @@ pub fn headline(text: &str) -> Option<&str> {
     is_headline.then_some(first)
 }
 
-/// A publication date on a line of its own near the top of scraped text
-/// ("October 5, 2023", "Published: 2023-10-05 14:30", "Posted on 5 Oct
-/// 2023"), normalised; the line stays in the text.
+/// The publication date written in scraped text: a labelled date ("Published:
+/// 14.03.2024"), a date on a line of its own near the top, or a wire
+/// dateline ("MOSCOW, March 14, 2024 - ..."), normalised (see
+/// [`dateline::published`]); the line stays in the text.
 pub fn dateline(text: &str) -> Option<String> {
-    const LABELS: &[&str] =
-        &["published on", "published:", "published", "posted on", "posted:", "posted", "date:", "dated", "on"];
-    text.lines().filter(|l| !l.trim().is_empty()).take(6).find_map(|line| {
-        let l = line.trim();
-        if l.split_whitespace().count() > 8 {
-            return None;
-        }
-        let rest = LABELS
-            .iter()
-            .find_map(|p| l.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).and_then(|_| l.get(p.len()..)))
-            .unwrap_or(l);
-        date::normalise(rest.trim())
-    })
+    dateline::published(text)
 }
 
 /// Normalises line endings and invisible characters, and trims each line,
 /// keeping paragraph breaks: at most one blank line between paragraphs, none
 /// at the start or end. Control, zero-width and bidirectional-override
-/// characters are dropped; tabs and no-break spaces become spaces. Every
+/// characters are dropped; tabs and other spaces (no-break, em...) become spaces. Every
 /// character of the output is a character of the input, a space or a
 /// newline.
 pub fn normalise_text(text: &str) -> String {
@@ -137,7 +136,8 @@ pub fn normalise_text(text: &str) -> String {
                 push_line(&line, &mut out, &mut blank_run);
                 line.clear();
             }
-            '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{3000}' => line.push(' '),
+            // Tabs, no-break, en, em, thin and ideographic spaces.
+            c if c.is_whitespace() => line.push(' '),
             c if is_invisible(c) => {}
             c => line.push(c),
         }

@@ -216,10 +216,9 @@ impl<'d> Ctx<'d> {
         // The sector comes from the head's own words ("Iranian police"),
         // not from phrases inside it ("meetings in the presence of military
         // experts").
-        let core: Vec<String> = np
-            .iter()
-            .copied()
-            .filter(|&i| i == h || (self.head(i) == Some(h) && matches!(self.rel(i), "compound" | "amod" | "flat" | "det" | "nmod:poss")) || self.head(i).is_some_and(|m| self.head(m) == Some(h) && self.rel(m) == "nmod:poss"))
+        let core: Vec<String> = self
+            .subtree(h, &["acl", "acl:relcl", "conj", "cc", "punct", "advcl", "parataxis", "ccomp", "dep", "list", "nmod", "appos", "case"])
+            .into_iter()
             .map(|i| self.words[i].clone())
             .collect();
         coded.agent = self.lex.actors.code_words(&core).agent;
@@ -722,7 +721,16 @@ impl<'d> Ctx<'d> {
     ) -> Option<Coding> {
         let mut base = match (&inner, &outer) {
             (Some(i), _) => i.clone(),
-            (None, Some(o)) => return Some(o.clone()),
+            (None, Some(o)) => {
+                // "agreed on a pact", "offered to hand over": the intention
+                // itself is the event (PLOVER AGREE).
+                let mut o = o.clone();
+                if g == Governor::Intent && matches!(o.ty, PloverType::Support | PloverType::Consult | PloverType::Cooperate) {
+                    o.ty = PloverType::Agree;
+                    o.mode = None;
+                }
+                return Some(o);
+            }
             (None, None) => return None,
         };
         let ty = base.ty;
@@ -938,6 +946,15 @@ impl<'d> Ctx<'d> {
                 target_toks.push(o);
             }
         }
+        // "demanded that the US cancel ...", "accused X of ...": the party
+        // addressed by a verbal act is the subject of its complement.
+        if c.ty.quad() == 3 || matches!(c.ty, PloverType::Agree | PloverType::Support) {
+            if let Some(cc) = self.children[p].iter().copied().find(|&k| self.rel(k) == "ccomp") {
+                if let Some(s) = self.kid(cc, "nsubj").or_else(|| self.kid(cc, "nsubj:pass")) {
+                    target_toks.push(s);
+                }
+            }
+        }
         target_toks.extend(self.target_candidates(body));
         if body != p {
             target_toks.extend(self.target_candidates(p));
@@ -972,12 +989,7 @@ impl<'d> Ctx<'d> {
         // renewed talks" — the second party is the recipient.
         let mut extra_sources: Vec<EventActor> = Vec::new();
         if let Some(s) = source_tok {
-            let conjs: Vec<EventActor> = self.children[s]
-                .iter()
-                .copied()
-                .filter(|&k| self.is_rel(k, "conj"))
-                .filter_map(|k| self.np_actor(k))
-                .collect();
+            let conjs: Vec<EventActor> = self.conjuncts(s).into_iter().filter_map(|k| self.np_actor(k)).collect();
             if target.is_none() && matches!(c.ty, PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Assault) {
                 let mut it = conjs.into_iter();
                 target = it.next();
@@ -988,12 +1000,7 @@ impl<'d> Ctx<'d> {
         }
         let mut extra_targets: Vec<EventActor> = Vec::new();
         if let Some(t) = target_tok {
-            extra_targets = self.children[t]
-                .iter()
-                .copied()
-                .filter(|&k| self.is_rel(k, "conj"))
-                .filter_map(|k| self.np_actor(k))
-                .collect();
+            extra_targets = self.conjuncts(t).into_iter().filter_map(|k| self.np_actor(k)).collect();
         }
         let claim = self.claim_of[p].or(self.claim_of[body]);
         // Pronoun fallback and plausibility: a party does not assault,
@@ -1101,9 +1108,9 @@ impl<'d> Ctx<'d> {
             confidence,
         };
         let sources: Vec<Option<EventActor>> =
-            std::iter::once(source).chain(extra_sources.into_iter().map(Some)).collect();
+            split_compound(std::iter::once(source).chain(extra_sources.into_iter().map(Some)).collect());
         let targets: Vec<Option<EventActor>> =
-            std::iter::once(target).chain(extra_targets.into_iter().map(Some)).collect();
+            split_compound(std::iter::once(target).chain(extra_targets.into_iter().map(Some)).collect());
         for s in &sources {
             for t in &targets {
                 let mut e = base.clone();
@@ -1112,6 +1119,23 @@ impl<'d> Ctx<'d> {
                 out.push(e);
             }
         }
+    }
+
+    /// The other conjuncts of a coordination headed by `h` ("Mordor,
+    /// Rohan, Fornost and Bree"), however the parser nested them.
+    fn conjuncts(&self, h: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![h];
+        while let Some(n) = stack.pop() {
+            for &k in &self.children[n] {
+                if self.is_rel(k, "conj") && matches!(self.upos(k), Upos::NOUN | Upos::PROPN | Upos::PRON) {
+                    out.push(k);
+                    stack.push(k);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     fn is_capital_text(&self, text: &str) -> bool {
@@ -1242,6 +1266,26 @@ impl<'d> Ctx<'d> {
             }
         }
     }
+}
+
+/// A compound code ("FRO/BIL/SAM": one name for several actors) stands
+/// for each of its actors.
+fn split_compound(actors: Vec<Option<EventActor>>) -> Vec<Option<EventActor>> {
+    let mut out = Vec::new();
+    for a in actors {
+        match &a {
+            Some(x) if x.code.contains('/') => {
+                for part in x.code.split('/').filter(|p| !p.is_empty()) {
+                    let mut y = actor_from_code(part.to_string(), x.text.clone());
+                    y.entity = x.entity;
+                    y.span = x.span;
+                    out.push(Some(y));
+                }
+            }
+            _ => out.push(a),
+        }
+    }
+    out
 }
 
 fn is_material(ty: &str) -> bool {

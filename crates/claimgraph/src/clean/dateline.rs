@@ -1,0 +1,258 @@
+//! The publication date written in a scraped article's own text, for
+//! inputs that carry no date of their own (plain text files, pages without
+//! date metadata).
+//!
+//! A date counts only where pages put the publication date, never where a
+//! story mentions one ("on 12 March 2024 the army..."):
+//!
+//! - after a label: "Published: 14.03.2024, 10:45", "Posted on March 14,
+//!   2024", "Updated 14 March 2024" (an update date only when nothing says
+//!   when the article was published);
+//! - on a line of its own or in a line of page metadata: "Thursday, 14 March
+//!   2024", "By Jane Roe | March 14, 2024 | 3 min read";
+//! - at the head of the first paragraph, in a wire-style dateline: "MOSCOW,
+//!   March 14, 2024 - The ministry said...", "Kabul, 14.03.2024 (Agency) —".
+//!
+//! The top of the article (up to its first paragraph of prose) is searched
+//! for all three; its bottom (after the last paragraph, before any list of
+//! other stories, whose dates are theirs) for labelled dates only.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::{self, Found};
+use super::debris;
+
+/// How many lines at the top of the text may hold the date.
+const TOP_LINES: usize = 8;
+/// How many lines below the last paragraph may hold a labelled date.
+const BOTTOM_LINES: usize = 8;
+
+/// Labels that put a date next to them, with their rank: what was
+/// published beats a line that only gives a date, which beats an update.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<label>first published|date of publication|publication date|published|publication|posted|released|issued|created|dated|date|last updated|last modified|updated|modified)\b(?:\s+by\s+[^|•·:]{1,40}?)?(?:\s+(?:on|at))?\s*[:\-–—|,]?\s*$",
+    )
+    .expect("label pattern")
+});
+
+/// Words that may stand next to a date on a line of its own: time zones,
+/// "at", the parts of "3 min read".
+const STANDALONE_WORDS: &[&str] = &[
+    "at", "on", "am", "pm", "a", "m", "p", "gmt", "utc", "local", "time", "et", "ct", "pt", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "trt", "irst", "ist", "pkt",
+    "aft", "ast", "gst", "eat", "cat", "wat", "sast", "hkt", "jst", "kst", "aest", "aedt",
+];
+
+/// Words that cannot start the place name of a dateline: a sentence that
+/// opens with a date ("On 12 March 2024 - ..." would be prose).
+const NOT_PLACE: &[&str] = &[
+    "on", "in", "at", "since", "from", "until", "till", "by", "before", "after", "during", "of", "for", "as", "the",
+    "and", "but", "last", "this", "next", "between", "through", "to", "about", "around", "early", "late", "earlier",
+    "later", "that", "it", "he", "she", "they", "we", "i", "a", "an", "when", "while", "if",
+];
+
+/// The publication date written in `text` (normalised text, one paragraph
+/// or piece of page furniture per line, before debris removal), in ISO 8601.
+pub fn published(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let first_prose = lines.iter().position(|l| debris::is_prose(l)).unwrap_or(lines.len());
+    let top = &lines[..(first_prose + 1).min(lines.len()).min(TOP_LINES)];
+    let last_prose = lines.iter().rposition(|l| debris::is_prose(l));
+    let bottom: &[&str] = match last_prose {
+        Some(p) if p + 1 >= top.len() => {
+            let after = &lines[p + 1..];
+            let stop = after.iter().position(|l| debris::is_section_header_line(l)).unwrap_or(after.len());
+            &after[..stop.min(BOTTOM_LINES)]
+        }
+        _ => &[],
+    };
+    let mut best: Option<(u8, u8, usize, String)> = None;
+    let mut consider = |cand: Option<(u8, String)>, zone: u8, i: usize| {
+        if let Some((rank, iso)) = cand {
+            let key = (rank, zone, i, iso);
+            if best.as_ref().is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
+                best = Some(key);
+            }
+        }
+    };
+    for (i, line) in top.iter().enumerate() {
+        consider(labelled(line).or_else(|| standalone(line)).or_else(|| wire_dateline(line)), 0, i);
+    }
+    for (i, line) in bottom.iter().enumerate() {
+        consider(labelled(line), 1, i);
+    }
+    best.map(|b| b.3)
+}
+
+/// Rank 0 for a publication label, 2 for an update label.
+fn labelled(line: &str) -> Option<(u8, String)> {
+    let words = line.split_whitespace().count();
+    // A label inside a long sentence is the story's ("the report, published
+    // on 12 March 2024, said ...").
+    if words > 16 || debris::is_prose(line) && words > 10 {
+        return None;
+    }
+    // "Updated: 15 March 2024 | Published: 14 March 2024": the best label
+    // of the line wins.
+    let mut best: Option<(u8, String)> = None;
+    let mut search = 0;
+    while let Some(found) = date::find(&line[search..]) {
+        let before = &line[..search + found.start];
+        if let Some(label) = LABEL.captures(before).and_then(|c| c.name("label")) {
+            let label = label.as_str().to_lowercase();
+            let rank = if label.contains("updated") || label.contains("modified") { 2 } else { 0 };
+            if best.as_ref().is_none_or(|b| rank < b.0) {
+                best = Some((rank, found.iso));
+            }
+        }
+        search += found.end;
+    }
+    best
+}
+
+/// Rank 1 for a line that is only a date (with weekday, time, time zone),
+/// or a line of page metadata with a date between separators ("By Jane Roe
+/// | 14 March 2024 | 3 min read").
+fn standalone(line: &str) -> Option<(u8, String)> {
+    let words = line.split_whitespace().count();
+    if words > 16 || debris::is_prose(line) {
+        return None;
+    }
+    let f = date::find(line)?;
+    let rest = format!("{} {}", &line[..f.start], &line[f.end..]);
+    let alone = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| STANDALONE_WORDS.contains(&w.to_lowercase().as_str()));
+    if alone {
+        return Some((1, f.iso));
+    }
+    // A metadata line: the date is a segment of its own between separators.
+    let seps = ['|', '•', '·', '/'];
+    let before = line[..f.start].trim_end();
+    let after = line[f.end..].trim_start();
+    let sep_before = before.is_empty() || before.ends_with(seps) || before.ends_with(',') && byline(before);
+    let sep_after = after.is_empty() || after.starts_with(seps);
+    (sep_before && sep_after && (line.contains(seps) || byline(before))).then_some((1, f.iso))
+}
+
+/// "By Jane Roe" before a date.
+fn byline(before: &str) -> bool {
+    let b = before.trim_start_matches(['|', '•', '·', ' ']);
+    b.len() > 3 && b[..3].eq_ignore_ascii_case("by ") && b.split_whitespace().count() <= 7
+}
+
+/// Rank 1 for a wire-style dateline at the head of a paragraph: a place
+/// (and maybe an agency) and the date, then a dash or colon and the story.
+fn wire_dateline(line: &str) -> Option<(u8, String)> {
+    let f: Found = date::find(line)?;
+    if f.start > 80 {
+        return None;
+    }
+    let place = line[..f.start].trim_end().trim_end_matches(',').trim_end();
+    if !place.is_empty() && !is_place(place) {
+        return None;
+    }
+    let mut rest = line[f.end..].trim_start().trim_start_matches(',').trim_start();
+    // An agency or time zone between the date and the dash: "(IRNA)", "GMT".
+    if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).filter(|(inside, _)| inside.len() <= 40) {
+        rest = r.1.trim_start();
+    }
+    if let Some((word, r)) = rest.split_once(' ') {
+        if STANDALONE_WORDS.contains(&word.to_lowercase().as_str()) {
+            rest = r.trim_start();
+        }
+    }
+    let separated = rest.is_empty() || rest.starts_with(['-', '–', '—', ':', '|', '/', '•', '·', '.']);
+    separated.then_some((1, f.iso))
+}
+
+/// A dateline's place: a few capitalised words ("MOSCOW", "Kyiv, Ukraine",
+/// "Kabul (Bakhtar Today)"), never the start of a sentence.
+fn is_place(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || s.len() > 60 {
+        return false;
+    }
+    let first = words[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if NOT_PLACE.contains(&first.as_str()) {
+        return false;
+    }
+    let chars_ok =
+        s.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '.' | '-' | '\'' | '’' | '(' | ')' | '/'));
+    let mut in_parens = false;
+    let capitalised = words.iter().all(|w| {
+        let opens = w.starts_with('(');
+        let ok = in_parens || opens || w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3;
+        if opens {
+            in_parens = true;
+        }
+        if w.ends_with(')') {
+            in_parens = false;
+        }
+        ok
+    });
+    chars_ok && capitalised && words[0].chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::published;
+
+    #[test]
+    fn wire_datelines_at_the_head_of_the_story() {
+        for (text, want) in [
+            ("Headline here\n\nMOSCOW, March 14, 2024 - The ministry said on Thursday that it was so.", "2024-03-14"),
+            (
+                "Headline here\n\nKyiv, 14.03.2024 (Agency) \u{2014} The ministry said on Thursday that it was so.",
+                "2024-03-14",
+            ),
+            (
+                "Headline here\n\nORSK, Valdoria, 18 May 2024: The air force said on Saturday it had scrambled jets.",
+                "2024-05-18",
+            ),
+            (
+                "Headline here\n\nMay 18, 2024 \u{2013} The air force said on Saturday it had scrambled four jets.",
+                "2024-05-18",
+            ),
+        ] {
+            assert_eq!(published(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn labelled_and_standalone_dates() {
+        for (text, want) in [
+            ("Headline\n\nPublished: 14.03.2024, 10:45\n\nThe ministry said on Thursday that it was so.", "2024-03-14T10:45:00"),
+            ("Headline\nBy Jane Roe | March 14, 2024 | 3 min read\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            ("Headline\nBy Jane Roe\nMarch 14, 2024 11:02 a.m. ET\nThe ministry said on Thursday that it was so.", "2024-03-14T11:02:00"),
+            ("Headline\n\nThe ministry said on Thursday that it was so.\n\nPosted by admin on March 14, 2024", "2024-03-14"),
+            ("Headline\nThursday, 14 March 2024 10:45 GMT\n\nThe ministry said on Thursday that it was so.", "2024-03-14T10:45:00"),
+            ("Headline\n\n2024/03/14\n\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            ("Headline\nUpdated: 15.03.2024 | Published: 14.03.2024\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            // Published beats updated, wherever they are.
+            ("Headline\nUpdated: 15 March 2024\nThe ministry said on Thursday that it was so.\n\nPublished on 14 March 2024", "2024-03-14"),
+            // At the bottom, under the last paragraph.
+            ("Headline\n\nThe ministry said on Thursday that it was so.\n\nTags: war\nDate of publication: 14-03-2024 09:00", "2024-03-14T09:00:00"),
+        ] {
+            assert_eq!(published(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_of_the_story_are_not_publication_dates() {
+        for text in [
+            "Headline\n\nOn 12 March 2024 the army entered the town, the ministry said on Thursday.",
+            "Headline\n\nThe report, published on 12 March 2024 by the agency, said that the stocks had grown.",
+            "Headline\n\nThe talks began on March 12, 2024 - a month after the ceasefire, officials said.",
+            "Headline\n\nThe ministry said on Thursday that it was so.\n\nRelated\nDrought deepens in the south\nPublished: 3 March 2024",
+            // Ambiguous numeric date: month or day first?
+            "Headline\n\n03/04/2024\n\nThe ministry said on Thursday that it was so.",
+        ] {
+            assert_eq!(published(text), None, "{text}");
+        }
+    }
+}
