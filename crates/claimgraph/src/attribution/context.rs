@@ -154,6 +154,18 @@ impl<'d> Ctx<'d> {
         matches!(t.upos, Upos::VERB | Upos::AUX) && matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
     }
 
+    /// True for a participle between a determiner or adjective and a noun,
+    /// where it modifies the noun: "an informed source", "a written
+    /// statement".
+    pub fn is_prenominal_participle(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.tagged
+            && matches!(t.xpos.as_str(), "VBN" | "VBG")
+            && i > 0
+            && matches!(self.tokens[i - 1].upos, Upos::DET | Upos::ADJ)
+            && self.tokens.get(i + 1).is_some_and(|n| matches!(n.upos, Upos::NOUN | Upos::PROPN))
+    }
+
     /// A tagger may call a reporting verb a noun in garbled text; accept it
     /// as a verb when it stands between a subject-like word and "that" or a
     /// colon.
@@ -169,6 +181,15 @@ impl<'d> Ctx<'d> {
         let w = self.word(i);
         if self.tagged {
             let u = self.tokens[i].upos;
+            // "an informed source", "the ruling party".
+            if u == Upos::VERB
+                && matches!(self.tokens[i].xpos.as_str(), "VBN" | "VBG")
+                && i > 0
+                && matches!(self.tokens[i - 1].upos, Upos::DET | Upos::ADJ)
+                && self.tokens.get(i + 1).is_some_and(|n| matches!(n.upos, Upos::NOUN | Upos::PROPN))
+            {
+                return true;
+            }
             return matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM | Upos::DET | Upos::PRON)
                 || matches!(w, "’s" | "'s" | "-" | "of" | "for");
         }

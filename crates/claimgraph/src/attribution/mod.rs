@@ -40,21 +40,29 @@ impl Stage for ClaimStage {
         "claims"
     }
     fn run(&self, doc: &mut Document) {
-        let resolved = {
+        let (resolved, new) = {
             let ctx = Ctx::new(doc);
             let drafts = find_drafts(&ctx);
             resolve_speakers(&ctx, drafts)
         };
-        apply(doc, resolved);
+        apply(doc, resolved, new);
     }
 }
 
 /// A draft with its speaker resolved.
 struct Resolved {
     draft: Draft,
+    /// The speaker entity: an index into the document's entities, or past
+    /// their end into the new speaker entities.
     entity: Option<usize>,
-    /// An organisation to create for the speaker words ("Ukraine's air force").
-    new_org: Option<String>,
+}
+
+/// An entity that exists only as a speaker description: an organisation
+/// described by its country ("Ukraine's air force") or an anonymous source
+/// ("a senior official who asked not to be named"), kept as its description.
+struct NewSpeaker {
+    name: String,
+    kind: EntityKind,
 }
 
 /// Runs the rules over every sentence, then joins colon-introduced content
@@ -73,7 +81,67 @@ fn find_drafts(ctx: &Ctx) -> Vec<Draft> {
     }
     extend_colon_content(ctx, &mut drafts);
     drop_nested_according(&mut drafts);
+    attribute_following_quotes(ctx, &mut drafts);
     drafts
+}
+
+/// A quotation that follows an attributed one in the same paragraph, with
+/// no attribution of its own ("“…,” said X. “…”"), continues the same
+/// speaker's words; it becomes a claim with the same cue and speaker and its
+/// own stance.
+fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let covered = |drafts: &[Draft], r: &Range<usize>| {
+        drafts.iter().any(|d| {
+            d.content.iter().any(|c| c.start < r.end && r.start < c.end) || (d.cue.start < r.end && r.start < d.cue.end)
+        })
+    };
+    let mut added = Vec::new();
+    for q in &ctx.quotes {
+        let inner = q.inner();
+        if inner.len() < 3 || covered(drafts, &inner) {
+            continue;
+        }
+        let mut para = ctx.paragraph(inner.start);
+        // A quotation opening a paragraph may continue the quotation that
+        // ended the previous one.
+        if q.open == para.start && para.start > 0 {
+            para = ctx.paragraph(para.start - 1).start..para.end;
+        }
+        // The nearest claim before it in the paragraph, with nothing but
+        // its own words in between.
+        let Some(prev) = drafts
+            .iter()
+            .filter(|d| d.cue.start >= para.start && d.cue.start < inner.start)
+            .max_by_key(|d| d.content.iter().map(|c| c.end).max().unwrap_or(d.cue.end).max(d.cue.end))
+        else {
+            continue;
+        };
+        if prev.kind == ClaimKind::AccordingTo || prev.speaker.is_none() && !prev.shares_speaker {
+            continue;
+        }
+        let prev_end = prev.content.iter().map(|c| c.end).max().unwrap_or(prev.cue.end).max(prev.cue.end);
+        let gap = prev_end..q.open;
+        // Another attribution in between ends the continuation; a participle
+        // ("in a video posted on Telegram") does not.
+        if gap
+            .clone()
+            .any(|k| ctx.quote_of[k].is_none() && rules::is_cue_word(ctx, k) && (!ctx.tagged || ctx.is_finite_verb(k)))
+        {
+            continue;
+        }
+        let negated = stance::content_negated(ctx, std::slice::from_ref(&inner));
+        added.push(Draft {
+            content: vec![inner.clone()],
+            kind: ClaimKind::Direct,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &inner, prev.cue.start),
+            colon_open: false,
+            confidence: prev.confidence * 0.9,
+            ..prev.clone()
+        });
+    }
+    drafts.extend(added);
+    drafts.sort_by_key(|d| (d.cue.start, d.content.first().map(|c| c.start).unwrap_or(0)));
 }
 
 /// Unquoted content after a colon continues over the following sentences
@@ -171,14 +239,15 @@ fn drop_nested_according(drafts: &mut Vec<Draft>) {
 }
 
 /// Resolves every draft's speaker in text order, so that pronouns find the
-/// most recent speaker.
-fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> Vec<Resolved> {
+/// most recent speaker (named or not).
+fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpeaker>) {
     let mut out: Vec<Resolved> = Vec::new();
-    // (entity, token position) of each resolved speaker so far.
-    let mut recent: Vec<(usize, usize)> = Vec::new();
+    let mut new: Vec<NewSpeaker> = Vec::new();
+    let base = ctx.doc.entities.len();
+    // (entity, token position, kind) of each resolved speaker so far.
+    let mut recent: Vec<(usize, usize, EntityKind)> = Vec::new();
     for d in drafts {
         let mut entity = None;
-        let mut new_org = None;
         if d.shares_speaker {
             // The previous claim of the same sentence.
             let sent = ctx.doc.analysis.sentence_of(d.cue.start);
@@ -187,77 +256,104 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> Vec<Resolved> {
                 let mut d = d;
                 d.speaker = prev.draft.speaker.clone();
                 if let Some(e) = entity {
-                    recent.push((e, d.cue.start));
+                    let kind = kind_of(ctx, &new, base, e);
+                    recent.push((e, d.cue.start, kind));
                 }
-                out.push(Resolved { draft: d, entity, new_org: prev.new_org.clone() });
+                out.push(Resolved { draft: d, entity });
                 continue;
             }
         }
         if let Some(np) = &d.speaker {
             match resolve(ctx, np, &recent) {
                 Resolution::Entity(e) => entity = Some(e),
-                Resolution::None => new_org = organisation_phrase(ctx, np),
+                Resolution::None => {
+                    let described = organisation_phrase(ctx, np)
+                        .map(|name| (name, EntityKind::Organization))
+                        .or_else(|| anonymous_description(ctx, np));
+                    if let Some((name, kind)) = described {
+                        let idx = match new.iter().position(|n| n.name.eq_ignore_ascii_case(&name)) {
+                            Some(k) => base + k,
+                            None => {
+                                new.push(NewSpeaker { name, kind });
+                                base + new.len() - 1
+                            }
+                        };
+                        entity = Some(idx);
+                    }
+                }
             }
         }
         if let Some(e) = entity {
-            recent.push((e, d.cue.start));
+            let kind = kind_of(ctx, &new, base, e);
+            recent.push((e, d.cue.start, kind));
         }
-        out.push(Resolved { draft: d, entity, new_org });
+        out.push(Resolved { draft: d, entity });
     }
-    out
+    (out, new)
 }
 
-/// Writes the resolved drafts into the document as claims, adding pronoun
-/// and role mentions to the entities they resolved to, and organisation
-/// entities for descriptive organisation speakers.
-fn apply(doc: &mut Document, resolved: Vec<Resolved>) {
+fn kind_of(ctx: &Ctx, new: &[NewSpeaker], base: usize, e: usize) -> EntityKind {
+    if e < base {
+        ctx.doc.entities[e].kind
+    } else {
+        new.get(e - base).map(|n| n.kind).unwrap_or(EntityKind::Other)
+    }
+}
+
+/// Speaker words that describe an unnamed source ("a senior official", "an
+/// informed source in the delegation", "witnesses") become an entity of
+/// their own, named by the description; the registry never joins such
+/// descriptions across documents.
+fn anonymous_description(ctx: &Ctx, np: &Range<usize>) -> Option<(String, EntityKind)> {
+    if np.len() == 1 && crate::entities::gazetteer::pronoun_kind(ctx.word(np.start)).is_some() {
+        return None;
+    }
+    let head = speaker::np_head(ctx, np);
+    let head_word = ctx.word(head);
+    let human = crate::entities::gazetteer::role_class(head_word).is_some();
+    if !human && !(ctx.tagged && ctx.tokens[head].upos == claimgraph_nlp::Upos::NOUN) {
+        return None;
+    }
+    let text = ctx.doc.span_text(ctx.span(np.start, np.end)).trim().to_string();
+    (!text.is_empty()).then_some((text, if human { EntityKind::Person } else { EntityKind::Other }))
+}
+
+/// Writes the resolved drafts into the document as claims, adding the new
+/// speaker entities, and pronoun, role and description mentions to the
+/// entities speakers resolved to.
+fn apply(doc: &mut Document, resolved: Vec<Resolved>, new: Vec<NewSpeaker>) {
+    for n in new {
+        doc.entities.push(DocEntity {
+            name: n.name.clone(),
+            kind: n.kind,
+            aliases: vec![n.name],
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            global_id: None,
+        });
+    }
     let tokens = &doc.analysis.tokens;
     let span_of = |r: &Range<usize>| crate::document::Span::new(tokens[r.start].start, tokens[r.end - 1].end);
     let mut claims = Vec::with_capacity(resolved.len());
     let mut new_mentions: Vec<Mention> = Vec::new();
-    let mut new_entities: Vec<(String, crate::document::Span)> = Vec::new();
     for r in resolved {
         let d = r.draft;
         let speaker_span = d.speaker.as_ref().filter(|s| !s.is_empty()).map(&span_of);
-        let mut entity = r.entity;
+        let entity = r.entity;
         if let (Some(e), Some(sp)) = (entity, speaker_span) {
             // Record the speaker words as a mention of the entity unless a
             // mention of it already lies inside them.
             let covered = doc.entities[e].mentions.iter().any(|&m| sp.contains(doc.mentions[m].span));
             if !covered && !new_mentions.iter().any(|m| m.span == sp) {
-                let form = if sp.end - sp.start <= 4
-                    && crate::entities::gazetteer::pronoun_kind(sp.text(&doc.text)).is_some()
-                {
+                let words = sp.text(&doc.text);
+                let form = if crate::entities::gazetteer::pronoun_kind(words).is_some() {
                     MentionForm::Pronoun
+                } else if doc.entities[e].aliases.iter().any(|a| a == words) {
+                    MentionForm::Name
                 } else {
                     MentionForm::Role
                 };
                 new_mentions.push(Mention { span: sp, kind: doc.entities[e].kind, form, entity: Some(e) });
-            }
-        }
-        if entity.is_none() {
-            if let (Some(name), Some(sp)) = (r.new_org, speaker_span) {
-                let idx = match doc
-                    .entities
-                    .iter()
-                    .position(|e| e.kind == EntityKind::Organization && e.name.eq_ignore_ascii_case(&name))
-                {
-                    Some(i) => i,
-                    None => match new_entities.iter().position(|(n, _)| n.eq_ignore_ascii_case(&name)) {
-                        Some(k) => doc.entities.len() + k,
-                        None => {
-                            new_entities.push((name.clone(), sp));
-                            doc.entities.len() + new_entities.len() - 1
-                        }
-                    },
-                };
-                new_mentions.push(Mention {
-                    span: sp,
-                    kind: EntityKind::Organization,
-                    form: MentionForm::Name,
-                    entity: Some(idx),
-                });
-                entity = Some(idx);
             }
         }
         let content_parts: Vec<crate::document::Span> = d.content.iter().map(&span_of).collect();
@@ -272,16 +368,6 @@ fn apply(doc: &mut Document, resolved: Vec<Resolved>) {
             hedged: d.hedged,
             confidence: d.confidence,
             proposition: None,
-        });
-    }
-    for (name, _) in new_entities {
-        doc.entities.push(DocEntity {
-            name: name.clone(),
-            kind: EntityKind::Organization,
-            aliases: vec![name],
-            roles: Vec::new(),
-            mentions: Vec::new(),
-            global_id: None,
         });
     }
     // Merge the new mentions in text order and re-index entity mentions.

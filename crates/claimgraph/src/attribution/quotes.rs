@@ -56,7 +56,7 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         if let Some(o) = open {
             if i > 0 && paragraph_break(text, &tokens[i - 1], t) {
                 let w = t.text(text);
-                let reopens = matches!(w, "“" | "\"" | "«");
+                let reopens = matches!(w, "“" | "\"" | "«" | "‘");
                 if reopens {
                     // The new mark continues the same quote: skip it.
                     continue;
@@ -75,6 +75,43 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
             "”" | "»" => {
                 if let Some(o) = open.take() {
                     out.push(Quote { open: o, close: i, closed: true });
+                }
+            }
+            // British single quotes: ‘ opens when no quote is open; ’ closes
+            // it only after punctuation or before punctuation or the end, so
+            // that an apostrophe ("countries’ leaders") does not.
+            "‘" => {
+                if open.is_none() {
+                    open = Some(i);
+                }
+            }
+            "’" => {
+                if let Some(o) = open {
+                    if ctx_word(text, tokens, o) == "‘" {
+                        let prev = ctx_word(text, tokens, i - 1);
+                        let prev_punct = i > 0 && is_closing_punct(prev);
+                        let next_tok = tokens.get(i + 1);
+                        let next = next_tok.map(|n| n.text(text)).unwrap_or("");
+                        let next_punct = next.is_empty() || next.chars().all(|c| !c.is_alphanumeric());
+                        // After a plural "s" and before a noun, ’ is a
+                        // possessive apostrophe ("the countries’ leaders");
+                        // otherwise, followed by white space, it closes.
+                        let spaced = next_tok.is_some_and(|n| n.start > t.end);
+                        let possessive = prev.ends_with('s')
+                            && next_tok.is_some_and(|n| {
+                                matches!(
+                                    n.upos,
+                                    claimgraph_nlp::Upos::NOUN
+                                        | claimgraph_nlp::Upos::ADJ
+                                        | claimgraph_nlp::Upos::PROPN
+                                ) || (n.upos == claimgraph_nlp::Upos::X
+                                    && n.text(text).chars().next().is_some_and(char::is_lowercase))
+                            });
+                        if prev_punct || next_punct || (spaced && !possessive) {
+                            out.push(Quote { open: o, close: i, closed: true });
+                            open = None;
+                        }
+                    }
                 }
             }
             "\"" => {
@@ -104,6 +141,14 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
     out
 }
 
+fn ctx_word<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i).map(|t| t.text(text)).unwrap_or("")
+}
+
+fn is_closing_punct(w: &str) -> bool {
+    matches!(w, "," | "." | "!" | "?" | ";" | ":" | "…" | "...")
+}
+
 fn is_opening_bracket(w: &str) -> bool {
     matches!(w, "(" | "[" | "—" | "–")
 }
@@ -126,6 +171,12 @@ mod tests {
     #[test]
     fn pairs_curly_and_straight_marks() {
         assert_eq!(quotes("He said, “We are ready.” Then \"no,\" she said."), ["We are ready.", "no,"]);
+    }
+
+    #[test]
+    fn pairs_single_quotes_but_not_apostrophes() {
+        assert_eq!(quotes("‘The countries’ leaders agreed,’ he said."), ["The countries’ leaders agreed,"]);
+        assert_eq!(quotes("it was ‘widely available’."), ["widely available"]);
     }
 
     #[test]

@@ -70,14 +70,27 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = sent.start;
     while i < sent.end {
-        if ctx.quote_of[i].is_some() {
-            i += 1;
-            continue;
+        // Words inside a quotation are the quoted speech, not attributions
+        // of it — except a short quoted verb phrase: "categorically
+        // rejected" the accusation.
+        if let Some(q) = ctx.quote_of[i] {
+            if ctx.quotes[q].len() > 4 {
+                i += 1;
+                continue;
+            }
         }
         let w = ctx.lower(i);
         if w == "according" && ctx.lower(i + 1) == "to" && i + 2 < sent.end {
             out.push(Cue { tokens: i..i + 2, verb: None });
             i += 2;
+            continue;
+        }
+        // "For the leader Jandira Moreira, the rivers are dead": a sentence
+        // opening "For PERSON," reports that person's view (common in
+        // translations from Portuguese, Spanish and French).
+        if (w == "for" || w == "in the opinion of") && i == content_start(ctx, sent) && for_person_opens(ctx, i, sent) {
+            out.push(Cue { tokens: i..i + 1, verb: None });
+            i += 1;
             continue;
         }
         // "X quoted a military source as saying": the quoted party speaks.
@@ -173,13 +186,15 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
                 return None;
             }
         }
-        "continue" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand" | "promise"
-        | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat" | "reiterate"
-        | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree" | "respond"
-        | "reply" => {
+        "continue" | "relate" | "analyze" | "analyse" | "sustain" | "hammer" | "counter" | "assess" | "lament"
+        | "recount" | "answer" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand"
+        | "promise" | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat"
+        | "reiterate" | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree"
+        | "respond" | "reply" => {
             // These verbs report speech only with speech-like content next to
             // them or a sentence-final position ("..., Budanov continued.").
-            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) {
+            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) && !inverted_position(ctx, i, sent)
+            {
                 return None;
             }
         }
@@ -201,6 +216,22 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         return None;
     }
     Some(Cue { tokens: i..end, verb: Some(verb) })
+}
+
+/// True when "For" at `i` opens "For PERSON, CLAUSE": the noun phrase up to
+/// the first comma names a person or holds a role noun, and a clause follows.
+fn for_person_opens(ctx: &Ctx, i: usize, sent: &Range<usize>) -> bool {
+    let Some(comma) = (i + 1..(i + 16).min(sent.end)).find(|&k| ctx.word(k) == ",") else { return false };
+    let np = ctx.span(i + 1, comma);
+    let person = ctx.mentions_in(np).any(|m| ctx.doc.mentions[m].kind == crate::document::EntityKind::Person)
+        || (i + 1..comma).any(|k| crate::entities::gazetteer::role_class(ctx.word(k)).is_some());
+    person && (comma + 1..sent.end).any(|k| ctx.tagged && ctx.is_finite_verb(k))
+}
+
+/// True when the cue at `v` stands after its content: right after a comma,
+/// or after a closing quotation mark ("“…,” said the minister").
+fn inverted_position(ctx: &Ctx, v: usize, sent: &Range<usize>) -> bool {
+    v > sent.start && (ctx.word(v - 1) == "," || ctx.closes_quote(v - 1).is_some())
 }
 
 /// True when speech-like content follows position `j`: "that", a colon, a
@@ -351,7 +382,10 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         let mut k = j;
         while k < sent.end && k < j + 6 {
             let w = ctx.lower(k);
-            if w == "that" || w == ":" || w == "," || ctx.opens_quote(k).is_some() || starts_adjunct(&w) {
+            if matches!(w.as_str(), "that" | ":" | "," | "." | ";" | "!" | "?")
+                || ctx.opens_quote(k).is_some()
+                || starts_adjunct(&w)
+            {
                 break;
             }
             if ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX) {
@@ -359,7 +393,7 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
             }
             k += 1;
         }
-        if k < sent.end && k < j + 6 && k > j {
+        if k <= sent.end && k < j + 6 && k > j {
             j = k;
         }
     }
@@ -422,6 +456,49 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
     j
 }
 
+/// The first part of an interrupted content: from the sentence start (or
+/// the last colon or semicolon before the speaker) to the comma before the
+/// speaker.
+fn interrupted_part1(ctx: &Ctx, speaker: &Option<Range<usize>>, sent: &Range<usize>) -> Option<Range<usize>> {
+    let sp = speaker.as_ref()?;
+    let before = sp.start;
+    if before <= sent.start + 1 || ctx.word(before - 1) != "," {
+        return None;
+    }
+    let mut start = content_start(ctx, sent);
+    if let Some(colon) =
+        (start..before - 1).rev().find(|&k| matches!(ctx.word(k), ":" | ";") && ctx.quote_of[k].is_none())
+    {
+        start = colon + 1;
+    }
+    let part1 = trim(ctx, start..before - 1);
+    (!part1.is_empty()).then_some(part1)
+}
+
+/// True when what follows a cue's comma is an afterthought of the speaker
+/// ("adding that", "citing", "according to") rather than more content.
+fn is_trailing_participle(ctx: &Ctx, j: usize) -> bool {
+    matches!(
+        ctx.lower(j).as_str(),
+        "adding"
+            | "saying"
+            | "noting"
+            | "citing"
+            | "according"
+            | "stressing"
+            | "warning"
+            | "explaining"
+            | "while"
+            | "as"
+            | "which"
+            | "who"
+            | "but"
+            | "and"
+            | "although"
+            | "though"
+    )
+}
+
 /// The start of a sentence's content, past leading conjunctions.
 fn content_start(ctx: &Ctx, sent: &Range<usize>) -> usize {
     let mut s = sent.start;
@@ -467,8 +544,9 @@ fn right_end(ctx: &Ctx, from: usize, sent: &Range<usize>, cues: &[Cue]) -> usize
             while k > from && is_pre_verb_filler(ctx.word(k - 1)) {
                 k -= 1;
             }
-            if k > from && matches!(ctx.lower(k - 1).as_str(), "and" | ",") {
-                return k - 1;
+            if k > from && matches!(ctx.lower(k - 1).as_str(), "and" | "," | "but") {
+                // ", but guaranteed that ...": cut before ", but" too.
+                return if k > from + 1 && ctx.word(k - 2) == "," { k - 2 } else { k - 1 };
             }
         }
     }
@@ -502,12 +580,47 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     let prev_word = if v > sent.start { ctx.lower(v - 1) } else { String::new() };
     let participle = ctx.lower(v).ends_with("ing") && v > sent.start;
     let coordinated = prev_word == "and"
+        || prev_word == "but"
         || (participle
             && matches!(
                 prev_word.as_str(),
                 "," | "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "and"
             ));
     let mut speaker = if coordinated || participle { None } else { subject_left(ctx, v, sent) };
+    // "Tbilisi Ledger, a small outlet, which said ...": the speaker is the
+    // noun phrase the relative pronoun stands for.
+    if let Some(sp) = &speaker {
+        if sp.len() == 1 && matches!(ctx.lower(sp.start).as_str(), "which" | "who" | "that") && sp.start > sent.start {
+            let mut k = sp.start;
+            if ctx.word(k - 1) == "," {
+                k -= 1;
+            }
+            speaker = subject_left(ctx, k, sent).or_else(|| super::speaker::noun_phrase_before(ctx, k, sent));
+        }
+    }
+    // "..., stated the director of the Office, Dragan X.": after a comma or a
+    // closing quote, a noun phrase running to the sentence end is the
+    // speaker, whatever stands on the left.
+    if inverted_position(ctx, v, sent) {
+        let j0 = skip_adjuncts(ctx, cue.tokens.end, sent, false);
+        if let Some(np) = np_right(ctx, j0, sent) {
+            let mut after = np.end;
+            // ", Dragan Milovanovic." — an appositive name after the role.
+            if ctx.word(after) == "," {
+                if let Some(app) = np_right(ctx, after + 1, sent) {
+                    if app.end >= sent.end || matches!(ctx.word(app.end), "." | "!" | "?") {
+                        after = app.end;
+                    }
+                }
+            }
+            if let Some(n) = time_phrase_len(ctx, after, sent) {
+                after += n;
+            }
+            if after >= sent.end || matches!(ctx.word(after), "." | "!" | "?" | ";") {
+                speaker = Some(np.start..after.min(sent.end));
+            }
+        }
+    }
     // A participle or coordinated cue shares the sentence's subject; when no
     // earlier claim of the sentence holds it (see `resolve_speakers`), the
     // subject that opens the sentence.
@@ -534,40 +647,45 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         content.push(ctx.quotes[q].inner());
         // A quote introduced by "said," may be followed by more quoted text
         // in the same sentence only through another cue; nothing to add.
+    } else if w == "," && interrupted_part1(ctx, &speaker, sent).is_some() && !is_trailing_participle(ctx, j + 1) {
+        // "PART1, SPEAKER V [adjunct], PART2": the content is interrupted by
+        // its attribution; PART2 may be a clause ("he has bombed ...") or
+        // the rest of PART1's clause ("... have been handed over").
+        if let Some(part1) = interrupted_part1(ctx, &speaker, sent) {
+            content.push(part1);
+        }
+        content.push(j + 1..rend);
     } else if j >= sent.end
         || matches!(w, "." | "!" | "?" | ";")
         || ctx.closes_quote(j).is_some()
-        || (w == "," && !clause_follows(ctx, j + 1, sent))
+        || (w == "," && (!clause_follows(ctx, j + 1, sent) || is_trailing_participle(ctx, j + 1)))
     {
-        // The cue ends its clause: content on the left.
+        // The cue ends its clause (possibly before an afterthought: ", a
+        // journalist reported, although ..."): content on the left.
         let left = left_content(ctx, sent, &speaker)?;
         content.extend(left);
         confidence = 0.85;
     } else if w == "," {
-        // "PART1, SPEAKER V [adjunct], PART2": an interrupted content when
-        // something stands before the speaker; else "V, CLAUSE".
-        if let Some(sp) = &speaker {
-            let before = sp.start;
-            if before > sent.start + 1 && ctx.word(before - 1) == "," {
-                let part1 = trim(ctx, content_start(ctx, sent)..before - 1);
-                if !part1.is_empty() {
-                    content.push(part1);
-                }
-            }
-        }
         content.push(j + 1..rend);
     } else {
         // "..., said Budanov." — an inverted speaker after the cue.
-        if v > sent.start && ctx.word(v - 1) == "," && speaker.as_ref().is_none_or(|s| s.end < v - 1) {
+        if inverted_position(ctx, v, sent) && speaker.as_ref().is_none_or(|s| s.end + 2 < v || s.start > v) {
             if let Some(np) = np_right(ctx, j, sent) {
-                let after = np.end;
-                if after >= sent.end || matches!(ctx.word(after), "." | "," | "!" | "?") {
+                let mut after = np.end;
+                // A time phrase may follow: ", informed the police this Friday".
+                if let Some(n) = time_phrase_len(ctx, after, sent) {
+                    after += n;
+                }
+                if after >= sent.end || matches!(ctx.word(after), "." | "," | "!" | "?" | ";") {
                     speaker = Some(np);
-                    let start = match ctx.closes_quote(v.saturating_sub(2)) {
-                        Some(q) => ctx.quotes[q].inner().start,
-                        None => content_start(ctx, sent),
+                    // The content: the quotation closed right before the cue,
+                    // else the sentence up to the comma.
+                    let close = (v.saturating_sub(2)..v).rev().find_map(|k| ctx.closes_quote(k));
+                    let piece = match close {
+                        Some(q) => ctx.quotes[q].inner(),
+                        None => trim(ctx, content_start(ctx, sent)..v),
                     };
-                    content.push(trim(ctx, start..v - 1));
+                    content.push(piece);
                     confidence = 0.8;
                 }
             }
@@ -620,8 +738,10 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     if !denial && verb.class != CueClass::Deny {
         denial = stance::accompanying_denial(ctx, &(cue.tokens.end..sent.end));
     }
-    let negated =
-        content.first().is_some_and(|c| stance::main_clause_negated(ctx, c)) && verb.class != CueClass::Evaluate;
+    if !denial && content.first().is_some_and(|c| stance::content_rejects_claims(ctx, c)) {
+        denial = true;
+    }
+    let negated = stance::content_negated(ctx, &content) && verb.class != CueClass::Evaluate;
     let stance = stance::combine(denial, negated);
     let hedged = content.first().is_some_and(|c| stance::hedged(ctx, c, v));
     let kind = kind_of(ctx, &content);
@@ -792,12 +912,35 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     let source = np_right(ctx, src_start, sent)?;
     let at_start = (sent.start..a)
         .all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also"));
+    let mut source = source;
     let content = if at_start {
-        // "According to SOURCE, CONTENT."
-        if ctx.word(source.end) != "," {
-            return None;
+        // "According to SOURCE, CONTENT." The source may run over
+        // appositions and a participle phrase ("figures compiled by Open
+        // Trade Watch, a research group, UK exports rose ..."): the content
+        // starts after the last comma before the first finite verb.
+        let first_verb =
+            (src_start..sent.end).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none());
+        let limit = first_verb.unwrap_or(sent.end);
+        let comma = (src_start..limit).rev().find(|&k| ctx.word(k) == ",");
+        match comma {
+            Some(c) if c > src_start => {
+                source = src_start..c;
+                trim(ctx, c + 1..sent.end)
+            }
+            _ => {
+                if ctx.word(source.end) != "," {
+                    return None;
+                }
+                trim(ctx, source.end + 1..sent.end)
+            }
         }
-        trim(ctx, source.end + 1..sent.end)
+    } else if source.end < sent.end
+        && !matches!(ctx.word(source.end), "." | "!" | "?" | "," | ";")
+        && clause_like(ctx, source.end)
+    {
+        // "..., but according to the farmers this promise has not been
+        // fulfilled": the content follows the source.
+        trim(ctx, source.end..sent.end)
     } else {
         // "CONTENT, according to SOURCE." or "CONTENT according to SOURCE".
         trim(ctx, content_start(ctx, sent)..a)
@@ -805,7 +948,7 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     if content.is_empty() {
         return None;
     }
-    let negated = stance::main_clause_negated(ctx, &content);
+    let negated = stance::content_negated(ctx, std::slice::from_ref(&content));
     let hedged = stance::hedged(ctx, &content, a);
     Some(Draft {
         cue: cue.tokens.clone(),
@@ -835,9 +978,23 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         if ctx.quote_of[i].is_some() {
             continue;
         }
-        if ctx.lower(i) == "and" && ctx.lower(i + 1) == "that" && i + 2 < c.end {
+        if matches!(ctx.lower(i).as_str(), "and" | "but") && ctx.lower(i + 1) == "that" && i + 2 < c.end {
             let start = if i > c.start && ctx.word(i - 1) == "," { i - 1 } else { i };
             cuts.push((start, i + 2));
+        } else if ctx.lower(i) == "and" && i > c.start && ctx.word(i - 1) == "," && ctx.opens_quote(i + 1).is_some() {
+            // ", and “no ships were damaged”": a second quoted clause.
+            cuts.push((i - 1, i + 1));
+        } else if matches!(ctx.lower(i).as_str(), "and" | "but")
+            && i >= c.start + 3
+            && i + 3 < c.end
+            && stance::starts_predicate(ctx, i + 1, c.end)
+            && !inside_subordinate(ctx, c.start, i)
+        {
+            // "the Emirate has no problem with aid and the women can continue
+            // work", "would comply with any instruction but would not dismiss
+            // its staff": two coordinated predications.
+            let start = if ctx.word(i - 1) == "," { i - 1 } else { i };
+            cuts.push((start, i + 1));
         }
     }
     if cuts.is_empty() {
@@ -850,20 +1007,50 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         from = next;
     }
     pieces.push(from..c.end);
-    pieces
+    let drafts: Vec<Draft> = pieces
         .into_iter()
         .map(|p| trim(ctx, p))
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let negated = stance::main_clause_negated(ctx, &p);
+            let negated = stance::content_negated(ctx, std::slice::from_ref(&p));
+            let denial = d.denial_cue || stance::content_rejects_claims(ctx, &p);
             let kind = kind_of(ctx, std::slice::from_ref(&p));
             Draft {
                 content: vec![p.clone()],
-                stance: stance::combine(d.denial_cue, negated),
+                stance: stance::combine(denial, negated),
                 hedged: stance::hedged(ctx, &p, d.cue.start),
                 kind,
                 ..d.clone()
             }
         })
-        .collect()
+        .collect();
+    // Split only when the propositions differ in polarity: the split exists
+    // to give each its own stance, and one claim reads better otherwise.
+    if drafts.iter().all(|p| p.stance == d.stance) {
+        vec![d]
+    } else {
+        drafts
+    }
+}
+
+/// True when position `at` lies inside a subordinate clause that opened
+/// after `from` and has not closed with a comma ("if Velgrad asks for it and
+/// ...").
+fn inside_subordinate(ctx: &Ctx, from: usize, at: usize) -> bool {
+    let mut open = false;
+    for k in from..at {
+        let w = ctx.lower(k);
+        if super::lexicon::is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
+            open = true;
+        } else if w == "," {
+            open = false;
+        }
+    }
+    open
+}
+
+/// True when token `k` is a reporting verb that could start an attribution
+/// of its own.
+pub fn is_cue_word(ctx: &Ctx, k: usize) -> bool {
+    cue_verb(&ctx.lower(k)).is_some() && ctx.can_be_verb(k)
 }

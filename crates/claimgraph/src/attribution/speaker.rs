@@ -161,8 +161,17 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         if j > sent.start && ctx.word(j - 1) != "," {
             if let Some(np) = np_left(ctx, j, sent) {
                 let p = np.start;
-                if p > sent.start + 1 && is_adjunct_preposition(&ctx.lower(p - 1)) {
+                if p > sent.start + 1 && (is_adjunct_preposition(&ctx.lower(p - 1)) || ctx.lower(p - 1) == "by") {
                     j = p - 1;
+                    // "two residents contacted by telephone": the participle
+                    // of a reduced relative clause goes with its phrase.
+                    if j > sent.start + 1
+                        && ctx.tagged
+                        && matches!(ctx.tokens[j - 1].xpos.as_str(), "VBN" | "VBG")
+                        && !ctx.is_finite_verb(j - 1)
+                    {
+                        j -= 1;
+                    }
                     continue;
                 }
             }
@@ -186,27 +195,65 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
     if j <= sent.start {
         return None;
     }
-    // An apposition closed by a comma right before the verb: "Krylo
-    // Budanov, head of Ukraine's intelligence, said".
+    // Appositions closed by a comma right before the verb: "Krylo Budanov,
+    // head of Ukraine's intelligence, said", "Ms. Tran Thi Lan, 24 years
+    // old, from Nghe An, one of the rescued persons, told". The chain of
+    // comma-separated segments is walked leftwards while each segment reads
+    // as an apposition; the subject starts at the leftmost head found.
     if ctx.word(j - 1) == "," {
         let close = j - 1;
-        let k = previous_comma(ctx, close, sent)?;
-        if k + 1 >= close {
-            return None;
-        }
-        let head = np_left(ctx, k, sent)?;
-        // A further apposition on the left: "the scientist, Krylo Budanov, head of ..., said".
-        let mut start = head.start;
-        if start > sent.start + 1 && ctx.word(start - 1) == "," {
-            if let Some(prev) = np_left(ctx, start - 1, sent) {
-                if ctx.mention_ending_at(prev.end - 1).is_some() || role_at(ctx, &prev) {
-                    start = prev.start;
-                }
+        let mut commas = vec![close];
+        let mut cur = close;
+        while let Some(k) = previous_comma(ctx, cur, sent) {
+            commas.push(k);
+            cur = k;
+            if commas.len() > 6 {
+                break;
             }
         }
-        return Some(start..close);
+        let mut best: Option<usize> = None;
+        for idx in 1..commas.len() {
+            let c = commas[idx];
+            let seg = c + 1..commas[idx - 1];
+            if !is_apposition_segment(ctx, &seg) {
+                break;
+            }
+            match np_left(ctx, c, sent) {
+                Some(head) => best = Some(head.start),
+                None => break,
+            }
+        }
+        // A single apposition whose comma opens the sentence part: "The
+        // spokesman, Colonel X, said" where nothing stands before.
+        return best.map(|s| s..close);
     }
     np_left(ctx, j, sent)
+}
+
+/// True when a comma-separated segment reads as an apposition or modifier
+/// of a noun phrase: no finite verb outside a relative clause, not opened by
+/// a conjunction, not too long.
+fn is_apposition_segment(ctx: &Ctx, seg: &Range<usize>) -> bool {
+    if seg.is_empty() || seg.len() > 20 {
+        return false;
+    }
+    let first = ctx.lower(seg.start);
+    if matches!(first.as_str(), "and" | "but" | "or" | "so" | "because" | "although" | "if" | "when" | "while") {
+        return false;
+    }
+    if is_relative(&first) {
+        return true;
+    }
+    // Verbs inside a relative clause ("a former pilot who took command")
+    // do not count.
+    let rel = seg.clone().find(|&k| is_relative(&ctx.lower(k))).unwrap_or(seg.end);
+    !(seg.start..rel).any(|k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
+}
+
+/// The noun phrase ending right before `end` (for a relative pronoun's
+/// antecedent).
+pub fn noun_phrase_before(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
+    np_left(ctx, end, sent)
 }
 
 /// The comma before position `close` that opens an apposition or
@@ -257,11 +304,6 @@ fn is_adjunct_preposition(w: &str) -> bool {
             | "yesterday"
             | "to"
     )
-}
-
-/// True when the range is (or ends in) a role description.
-fn role_at(ctx: &Ctx, r: &Range<usize>) -> bool {
-    find_roles(&ctx.doc.text, ctx.tokens, r.clone()).iter().any(|ro| ro.tokens.end == r.end)
 }
 
 /// The noun phrase ending just before token `end` (exclusive): a mention
@@ -366,6 +408,9 @@ impl Ctx<'_> {
             // "of" and "for" stay: "the head of X", "the spokesman for X".
             return true;
         }
+        if self.is_prenominal_participle(i) {
+            return false;
+        }
         if self.tagged {
             return matches!(
                 self.tokens[i].upos,
@@ -394,6 +439,23 @@ fn is_loose_dash(ctx: &Ctx, i: usize) -> bool {
 pub fn np_right(ctx: &Ctx, start: usize, sent: &Range<usize>) -> Option<Range<usize>> {
     let mut e = start;
     while e < sent.end {
+        // A name runs to its end ("the Levant Monitor for Human Rights").
+        if let Some(m) = ctx.mentions_in(ctx.span(e, e + 1)).next() {
+            let end_byte = ctx.doc.mentions[m].span.end;
+            let m_end = ctx.tokens.partition_point(|t| t.end <= end_byte);
+            if ctx.doc.mentions[m].span.start <= ctx.tokens[e].start && m_end > e {
+                e = m_end.min(sent.end);
+                continue;
+            }
+        }
+        // A quoted word inside the phrase: according to the "ministry".
+        if let Some(q) = ctx.opens_quote(e) {
+            let quote = ctx.quotes[q];
+            if quote.closed && quote.close - quote.open <= 4 && quote.close < sent.end {
+                e = quote.close + 1;
+                continue;
+            }
+        }
         let w = ctx.word(e);
         if w == ","
             || is_np_boundary(w)
@@ -420,13 +482,14 @@ pub enum Resolution {
 
 /// Resolves the speaker words `np` to an entity. `recent` lists earlier
 /// speakers (entity, kind, token position), most recent last.
-pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize)]) -> Resolution {
+pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind)]) -> Resolution {
     let span = ctx.span(np.start, np.end);
     let head = np_head(ctx, np);
     let mentions: Vec<usize> = ctx.mentions_in(span).filter(|&m| ctx.doc.mentions[m].entity.is_some()).collect();
     let entity_of = |m: usize| ctx.doc.mentions[m].entity.unwrap_or(0);
-    // 1. A person named inside the phrase ("the spokesman ..., Nasser Kanani").
-    if let Some(&m) = mentions.iter().find(|&&m| {
+    // 1. A person named inside the phrase ("the spokesman ..., Nasser
+    // Kanani"); the last one, since an appositive name follows the role.
+    if let Some(&m) = mentions.iter().rev().find(|&&m| {
         let mention = &ctx.doc.mentions[m];
         mention.form == MentionForm::Name && ctx.doc.entities[entity_of(m)].kind == EntityKind::Person
     }) {
@@ -562,7 +625,12 @@ fn singular_lower(w: &str) -> String {
 }
 
 /// Resolves an organisation speaker (see [`resolve`], step 5).
-fn resolve_organisation(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(usize, usize)]) -> Option<usize> {
+fn resolve_organisation(
+    ctx: &Ctx,
+    np: &Range<usize>,
+    head: usize,
+    recent: &[(usize, usize, EntityKind)],
+) -> Option<usize> {
     let span = ctx.span(np.start, np.end);
     let head_word = ctx.lower(head);
     let org_mention_at = |from: usize, to: usize| -> Option<usize> {
@@ -599,7 +667,7 @@ fn resolve_organisation(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(us
             head_word.as_str(),
             "statement" | "report" | "communique" | "communiqué" | "letter" | "release" | "announcement"
         ) {
-            return recent.iter().rev().map(|&(e, _)| e).next();
+            return recent.iter().rev().map(|&(e, _, _)| e).next();
         }
     }
     definite_organisation(ctx, np)
@@ -639,12 +707,11 @@ fn definite_organisation(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
 
 /// Resolves a pronoun subject to the most recent compatible speaker: he/she
 /// to a person, they/it to an organisation (or a group of people).
-fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, usize)]) -> Resolution {
+fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, usize, EntityKind)]) -> Resolution {
     if let Some(e) = displaced_apposition(ctx, at) {
         return Resolution::Entity(e);
     }
-    let compatible = |e: usize| -> bool {
-        let k = ctx.doc.entities[e].kind;
+    let compatible_kind = |k: EntityKind| -> bool {
         match kind {
             PronounKind::Masculine | PronounKind::Feminine => k == EntityKind::Person,
             PronounKind::Plural | PronounKind::Neuter => {
@@ -653,16 +720,26 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
             PronounKind::FirstPerson => true,
         }
     };
+    // "it"/"they" most often continue the previous sentence's subject when
+    // that is an organisation ("The de facto KGB ... spread another version.
+    // According to it, ...").
+    if matches!(kind, PronounKind::Neuter | PronounKind::Plural) {
+        if let Some(e) = previous_subject_entity(ctx, at) {
+            if ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)) {
+                return Resolution::Entity(e);
+            }
+        }
+    }
     // Earlier speakers first; a first-person pronoun only inside the same
     // paragraph as the last speaker (it continues their speech).
-    for &(e, pos) in recent.iter().rev() {
+    for &(e, pos, k) in recent.iter().rev() {
         if pos >= ctx.tokens.len() || ctx.tokens[pos].start >= ctx.tokens[at].start {
             continue;
         }
         if kind == PronounKind::FirstPerson && ctx.paragraph(pos) != ctx.paragraph(at) {
             return Resolution::None;
         }
-        if compatible(e) {
+        if compatible_kind(k) {
             return Resolution::Entity(e);
         }
     }
@@ -676,10 +753,30 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         .iter()
         .filter(|m| m.span.end <= before && m.form != MentionForm::Pronoun)
         .filter_map(|m| m.entity)
-        .filter(|&e| compatible(e))
+        .filter(|&e| ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)))
         .last()
         .map(Resolution::Entity)
         .unwrap_or(Resolution::None)
+}
+
+/// The entity named by the subject of the previous sentence's first finite
+/// verb, if any.
+fn previous_subject_entity(ctx: &Ctx, at: usize) -> Option<usize> {
+    let si = ctx.doc.analysis.sentence_of(at)?;
+    let prev = ctx.doc.analysis.sentences.get(si.checked_sub(1)?)?.tokens.clone();
+    let verb = prev.clone().find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())?;
+    let np = subject_left(ctx, verb, &prev)?;
+    let span = ctx.span(np.start, np.end);
+    let head_byte = ctx.tokens[np_head(ctx, &np)].start;
+    ctx.mentions_in(span)
+        .filter(|&m| ctx.doc.mentions[m].span.start <= head_byte && head_byte < ctx.doc.mentions[m].span.end)
+        .find_map(|m| ctx.doc.mentions[m].entity)
+        .or_else(|| {
+            // "The de facto KGB of Tskhinvali region": the name at the head.
+            ctx.mentions_in(span)
+                .find_map(|m| ctx.doc.mentions[m].entity)
+                .filter(|&e| ctx.doc.entities[e].kind == EntityKind::Organization)
+        })
 }
 
 /// Machine translation often moves a subject's name after the verb, where

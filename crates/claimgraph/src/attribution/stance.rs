@@ -41,8 +41,12 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         }
     }
     // Scan the main clause until it ends: a subordinator or relative word
-    // after a comma, a semicolon, or a second clause ("and instead ...").
+    // after a comma, a semicolon, a sentence end, or a second coordinated
+    // predicate ("would comply ... but would not dismiss", "only rents ...
+    // and is not responsible"): the first conjunct carries the stance.
+    // Two negations standing together ("cannot not know") cancel out.
     let mut j = i;
+    let mut negations = 0;
     while j < content.end {
         let w = ctx.lower(j);
         if j > i && (matches!(w.as_str(), ";" | "." | "!" | "?") || (w == "," && is_clause_opener(&ctx.lower(j + 1)))) {
@@ -56,21 +60,86 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
             break;
         }
+        if j > i && matches!(w.as_str(), "but" | "and" | "yet") && starts_predicate(ctx, j + 1, content.end) {
+            break;
+        }
         if is_negator(&w) {
             // "not only ... but also" is not a negation.
             if w == "not" && ctx.lower(j + 1) == "only" {
-                j += 1;
+                j += 2;
                 continue;
             }
-            return true;
+            // A double negation cancels out when the two stand together:
+            // "cannot not know", "never did not".
+            if (j + 1..(j + 3).min(content.end)).any(|k| is_negator(&ctx.lower(k))) {
+                j += 3;
+                continue;
+            }
+            negations += 1;
         }
         j += 1;
     }
-    false
+    negations > 0
 }
 
 fn is_clause_opener(w: &str) -> bool {
     is_subordinator(w) || matches!(w, "which" | "who" | "but" | "and" | "using" | "including" | "adding" | "saying")
+}
+
+/// True when a coordinated predicate or clause starts at `k`: a finite verb,
+/// an auxiliary or participle (possibly after an adverb or "that"), or a new
+/// subject followed by a finite verb.
+pub fn starts_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
+    if !ctx.tagged || k >= end {
+        return false;
+    }
+    let mut k = k;
+    while k < end && matches!(ctx.lower(k).as_str(), "that" | "also" | "then" | "still" | "even" | "“" | "\"" | "‘")
+    {
+        k += 1;
+    }
+    if k >= end {
+        return false;
+    }
+    let t = &ctx.tokens[k];
+    if ctx.is_finite_verb(k) || matches!(t.xpos.as_str(), "VBN" | "VBD") && t.upos == claimgraph_nlp::Upos::VERB {
+        return true;
+    }
+    // A new subject: a short noun phrase, then a finite verb.
+    (k + 1..(k + 6).min(end)).take_while(|&m| !matches!(ctx.word(m), "," | ";" | ".")).any(|m| ctx.is_finite_verb(m))
+        && matches!(
+            t.upos,
+            claimgraph_nlp::Upos::DET
+                | claimgraph_nlp::Upos::PROPN
+                | claimgraph_nlp::Upos::PRON
+                | claimgraph_nlp::Upos::NOUN
+        )
+}
+
+/// True when the content's own words deny something: "it is false that
+/// ...", "there is no truth to ...", or a predicate of fabrication ("the
+/// military fabricated a story about the failure").
+pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
+    let words: Vec<String> = content.clone().take(12).map(|i| ctx.lower(i)).collect();
+    let joined = words.join(" ");
+    if [
+        "it is false that",
+        "it is untrue that",
+        "it is not true that",
+        "it is a lie that",
+        "there is no truth",
+        "is not true that",
+    ]
+    .iter()
+    .any(|p| joined.contains(p))
+    {
+        return true;
+    }
+    content.clone().take(12).any(|i| {
+        let lemma = if ctx.tokens[i].lemma.is_empty() { ctx.lower(i) } else { ctx.tokens[i].lemma.to_lowercase() };
+        matches!(lemma.as_str(), "fabricate" | "falsify" | "concoct" | "invent")
+            && ctx.tokens[i].upos == claimgraph_nlp::Upos::VERB
+    })
 }
 
 /// True when the evaluation complement (the tokens after the cue) calls its
@@ -128,4 +197,50 @@ pub fn combine(denial_cue: bool, negated_content: bool) -> Stance {
     } else {
         Stance::Affirms
     }
+}
+
+/// Whether a content is negated, over its pieces: an interrupted content is
+/// one clause cut in two ("in Bila Tserkva, he said, there is no military
+/// target"), so a negation in any piece counts; in a content of several
+/// sentences the first one states the claim.
+pub fn content_negated(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
+    if parts.len() > 1 {
+        return parts.iter().any(|p| main_clause_negated(ctx, p));
+    }
+    let Some(p) = parts.first() else { return false };
+    // A content of several sentences: the first states the claim.
+    let sentences = sentence_pieces(ctx, p);
+    main_clause_negated(ctx, sentences.first().unwrap_or(p))
+}
+
+/// The pieces of `r` that lie in different sentences.
+fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = r.start;
+    for s in &ctx.doc.analysis.sentences {
+        if s.tokens.end <= r.start || s.tokens.start >= r.end {
+            continue;
+        }
+        let to = s.tokens.end.min(r.end);
+        if to > from {
+            out.push(from..to);
+        }
+        from = to;
+    }
+    out
+}
+
+/// True when the content itself calls claims false: "The claims of
+/// Pakistan are baseless", "these reports are lies".
+pub fn content_rejects_claims(ctx: &Ctx, content: &Range<usize>) -> bool {
+    if content_denies(ctx, content) {
+        return true;
+    }
+    let window: Vec<usize> = content.clone().take(14).collect();
+    let claim_subject = window.iter().take(6).any(|&i| super::lexicon::is_claim_noun(ctx.word(i)));
+    claim_subject
+        && window
+            .iter()
+            .any(|&i| matches!(ctx.lower(i).as_str(), "is" | "are" | "was" | "were" | "be" | "remain" | "remains"))
+        && window.iter().any(|&i| is_falsity_word(ctx.word(i)) && ctx.lower(i) != "motivated")
 }

@@ -122,17 +122,13 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             }
         }
     }
-    let ner_count = out.len();
     for (si, s) in analysis.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            if out[..ner_count]
-                .iter()
-                .any(|n| n.tokens.contains(&i) || n.title.as_ref().is_some_and(|t| t.contains(&i)))
-            {
-                i += 1;
-                continue;
-            }
+            // Recogniser spans do not stop the rules: when the rules find a
+            // longer name ("the Levant Monitor for Human Rights" where the
+            // recogniser saw "Levant"), it wins in the deduplication below;
+            // otherwise the recogniser's span is kept.
             let w = tokens[i].text(text);
             if !is_cap(w) || (is_not_name(w) && !is_title_word(w)) {
                 i += 1;
@@ -150,6 +146,22 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     && (is_cap(tokens[end + 1].text(text)) || (next == "-" && glued))
                     && !(next == "and" || next == "the" || next == "on")
                 {
+                    end += 2;
+                } else if matches!(next, "van" | "von" | "de" | "da" | "del" | "della" | "di" | "le" | "la")
+                    && end + 2 < s.tokens.end
+                    && matches!(tokens[end + 1].text(text), "der" | "den" | "de" | "la" | "le" | "los" | "las")
+                    && is_cap(tokens[end + 2].text(text))
+                {
+                    // "Pieter van der Heyde", "Maria de la Cruz".
+                    end += 3;
+                } else if next == "and"
+                    && end + 1 < s.tokens.end
+                    && is_cap(tokens[end + 1].text(text))
+                    && (i..end).any(|k| is_org_word(tokens[k].text(text)))
+                    && !is_org_word(tokens[end - 1].text(text))
+                {
+                    // "the Office for Kosovo and Metohija", "Ministry of Trade
+                    // and Industry".
                     end += 2;
                 } else if next == "to"
                     && end + 1 < s.tokens.end
@@ -189,14 +201,15 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     }
     // A span inside a longer one (a recogniser fragment of a name the rules
     // found whole) is dropped.
-    out.sort_by_key(|n| (n.tokens.start, std::cmp::Reverse(n.tokens.end)));
+    out.sort_by_key(|n| (n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start), std::cmp::Reverse(n.tokens.end)));
     let mut kept: Vec<NameSpan> = Vec::with_capacity(out.len());
     for n in out {
-        let inside = kept.iter().any(|k| {
+        let ns = n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start);
+        let overlaps = kept.iter().any(|k| {
             let ks = k.title.as_ref().map(|t| t.start).unwrap_or(k.tokens.start);
-            ks <= n.tokens.start && n.tokens.end <= k.tokens.end
+            ks < n.tokens.end && ns < k.tokens.end
         });
-        if !inside {
+        if !overlaps {
             kept.push(n);
         }
     }
@@ -229,6 +242,41 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     {
         range.end += 2;
     }
+    // A long run of a title or office followed by a person's name:
+    // "Information Minister Abdirahman Farah Warsame", "Secretary of the
+    // Security Council of Armenia Vahagn Mkrtchyan". The name is the tail
+    // after the last title, role, organisation or place word, when that tail
+    // has the shape of a personal name.
+    let mut office: Option<Range<usize>> = None;
+    if range.len() >= 3 {
+        let officeish = |k: usize| {
+            let w = tokens[k].text(text);
+            is_title_word(w) || role_class(w).is_some() || is_org_word(w) || super::roles::is_role_modifier(w)
+        };
+        if let Some(last) = (range.start..range.end).rev().find(|&k| officeish(k)) {
+            // "... Council of Armenia Vahagn Mkrtchyan": the office's "of
+            // PLACE" belongs to it.
+            let mut t = last + 1;
+            while t + 2 < range.end
+                && matches!(tokens[t].text(text), "of" | "for" | "the")
+                && (matches!(tokens[t + 1].text(text), "the")
+                    || Countries::get().lookup(tokens[t + 1].text(text)).is_some())
+            {
+                t += if tokens[t + 1].text(text) == "the" { 1 } else { 2 };
+            }
+            let tail = t..range.end;
+            let tail_words: Vec<&str> =
+                tail.clone().map(|k| tokens[k].text(text)).filter(|w| !is_connector(w)).collect();
+            let name_like = tail_words.len() >= 2
+                && tail_words.len() <= 4
+                && tail_words.iter().all(|w| is_cap(w) && !is_not_name(w))
+                && !is_connector(tokens[tail.start].text(text));
+            if last > range.start && name_like {
+                office = Some(range.start..tail.start);
+                range = tail;
+            }
+        }
+    }
     let words: Vec<&str> = range.clone().map(|i| tokens[i].text(text)).collect();
     let countries = Countries::get();
     let whole = text.get(tokens[range.start].start..tokens[range.end - 1].end).unwrap_or("");
@@ -257,7 +305,7 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     {
         name_start += 1;
     }
-    let mut title = (name_start > range.start).then(|| range.start..name_start);
+    let mut title = (name_start > range.start).then(|| range.start..name_start).or(office.clone());
     // "Head of Isfahan", "Minister of Energy": a title followed by "of" is a
     // role description; what follows names a place or body, not a person.
     while name_start < range.end - 1 && is_connector(tokens[name_start].text(text)) {
@@ -293,7 +341,12 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // when the words do not look like a person's name. Titles stay part of
     // an organisation's name ("Foreign Ministry").
     let has_org_word = words.iter().any(|w| is_org_word(w));
-    let person_like = title.is_some() || name_words.first().is_some_and(|w| is_given_name(w));
+    // A name of two to four capitalised words without an organisation word
+    // is taken for a person even when the recogniser says organisation.
+    let shaped =
+        (2..=4).contains(&name_words.len()) && name_words.iter().all(|w| is_cap(w) || is_connector(w) || *w == "-");
+    let person_like =
+        title.is_some() || name_words.first().is_some_and(|w| is_given_name(w)) || (shaped && !has_org_word);
     if (has_org_word && words.len() > 1)
         || is_proper_org(whole)
         || (ner == Some(EntityKind::Organization) && !person_like)

@@ -117,7 +117,9 @@ impl Builder<'_> {
                 .iter()
                 .position(|e| e.aliases.iter().any(|a| a == &surface) && e.kind != EntityKind::Location);
             let target = match n.kind {
-                _ if same_spelling.is_some() && !names_country => same_spelling,
+                // (A bare surname goes through the person rule instead, which
+                // picks the most recent of several people sharing it.)
+                _ if same_spelling.is_some() && !names_country && !single => same_spelling,
                 EntityKind::Location if names_country => self.find_country(n.country.as_deref()),
                 EntityKind::Person | EntityKind::Other => self.find_person(&surface, n),
                 _ if single => self.find_person(&surface, n).or_else(|| self.find_exact(&surface, n.kind)),
@@ -181,9 +183,16 @@ impl Builder<'_> {
             if !matches!(n.kind, EntityKind::Person | EntityKind::Other) && parts.core_len() > 1 {
                 continue;
             }
+            // A one-word name is compared with the full names of a cluster
+            // when it has any: an earlier bare "Mousavi" in the cluster must
+            // not make this "Mousavi" an exact match for it when another
+            // Mousavi was named since.
+            let single = parts.core_len() == 1;
+            let has_full = e.aliases.iter().any(|a| NameParts::new(a).core_len() > 1);
             let m = e
                 .aliases
                 .iter()
+                .filter(|a| !(single && has_full) || NameParts::new(a).core_len() > 1)
                 .map(|a| names::compare_parts(&parts, &NameParts::new(a)))
                 .max()
                 .unwrap_or(NameMatch::Different);

@@ -278,7 +278,8 @@ pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
     if variant_spelling(&ja, &jb) {
         return NameMatch::Variant;
     }
-    if family_first_match(a, b) || family_first_match(b, a) {
+    if family_first_match(a, b) || family_first_match(b, a) || middle_surname_match(a, b) || middle_surname_match(b, a)
+    {
         return NameMatch::Surname;
     }
     // Align a suffix of one name with a suffix of the other: "Amir
@@ -325,8 +326,11 @@ const FAMILY_FIRST: &[&str] = &[
     "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
     "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
     "shen", "yao", "hsu", "chang", "wong", "lee", "chan", "cheung", "kim", "park", "choi", "jung", "kang", "cho",
-    "yoon", "jang", "lim", "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
-    "ho", "ngo", "duong", "ly", "chiang", "tsai", "hsieh", "kuo", "tseng", "chou", "lai", "hung", "yeh", "chu",
+    "baek", "paek", "paik", "pak", "yun", "shin", "seo", "suh", "kwon", "hwang", "ahn", "jeon", "jun", "hong", "ko",
+    "moon", "mun", "son", "bae", "jo", "heo", "nam", "sim", "noh", "kwak", "cha", "ryu", "joo", "ri", "rhee", "choe",
+    "yi", "oh", "lim", "im", "yoon", "jang", "lim", "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu",
+    "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "chiang", "tsai", "hsieh", "kuo", "tseng", "chou", "lai",
+    "hung", "yeh", "chu",
 ];
 
 /// True when a one-word `short` name is the family name that opens the
@@ -336,6 +340,16 @@ fn family_first_match(short: &NameParts, long: &NameParts) -> bool {
         && long.parts.len() >= 2
         && FAMILY_FIRST.contains(&long.parts[0].as_str())
         && skeleton(&short.parts[0]) == skeleton(&long.parts[0])
+}
+
+/// True when a one-word `short` name is the first of two family names of a
+/// longer name ("Palacios" for "Ximena Palacios Cordero"; Spanish and
+/// Portuguese names carry two).
+fn middle_surname_match(short: &NameParts, long: &NameParts) -> bool {
+    let core = long.core();
+    short.parts.len() == 1
+        && core.len() >= 3
+        && core[1..core.len() - 1].iter().any(|p| *p == short.parts[0].as_str() && p.len() >= 4)
 }
 
 /// True when two joined spellings are transliteration variants.

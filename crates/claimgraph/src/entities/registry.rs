@@ -16,6 +16,7 @@
 //!   or an acronym of it ("IRGC" / "Islamic Revolutionary Guard Corps").
 //! * **Places** join on the same display name (countries are already
 //!   normalised by the gazetteer).
+//! * Descriptions of unnamed sources ("a senior official") never join.
 //! * A user's decisions override all of this: a merge redirects one entity
 //!   to another, a split forbids a spelling from joining an entity again.
 //!
@@ -305,11 +306,14 @@ impl EntityRegistry {
     /// The known entity a document entity is, under the rule in the module
     /// docs.
     fn find(&self, e: &DocEntity, taken: &HashSet<usize>) -> Option<usize> {
+        if is_description(&e.name) {
+            return None;
+        }
         let mut candidates: Vec<usize> =
             e.aliases.iter().flat_map(|a| keys(a)).filter_map(|k| self.by_key.get(&k)).flatten().copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
-        candidates.retain(|c| !taken.contains(c));
+        candidates.retain(|c| !taken.contains(c) && !is_description(&self.entities[*c].name));
         let allowed = |c: usize| -> bool {
             let id = &self.entities[c].id;
             !e.aliases.iter().any(|a| self.forbidden.contains(&(id.clone(), norm(a))))
@@ -383,6 +387,20 @@ impl EntityRegistry {
         }
         None
     }
+}
+
+/// True for a name that is a description of an unnamed source ("a senior
+/// official", "witnesses"): it starts in lower case or with "a"/"an"/"the"
+/// followed by a lower-case word. Such entities never join across
+/// documents: two articles' "senior officials" are not known to be one.
+pub fn is_description(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else { return true };
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    matches!(first, "A" | "An" | "The" | "Some" | "Several" | "Two" | "Three" | "One")
+        && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// True when `short` is the initials of `long` ("IRGC" for "Islamic

@@ -112,6 +112,12 @@ const ROLE_MODIFIERS: &[&str] = &[
     "spokeswoman",
 ];
 
+/// True when `w` may modify a role noun ("foreign", "security", "affairs").
+pub fn is_role_modifier(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ROLE_MODIFIERS.contains(&l.as_str()) || l == "affairs" || l == "information"
+}
+
 /// Determiners and possessive pronouns that may open a role description.
 const ROLE_DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "its", "their", "our", "one", "two", "three", "some", "several", "many", "other"];

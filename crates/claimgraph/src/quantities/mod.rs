@@ -41,6 +41,16 @@ impl Stage for QuantityStage {
                 }
             });
         }
+        // "from 420 thousand to 170 thousand barrels": a unit-less number
+        // joined by "to"/"and"/"or" to a number with a unit shares it.
+        for k in 0..out.len().saturating_sub(1) {
+            if out[k].unit.is_empty() && !out[k + 1].unit.is_empty() {
+                let gap = doc.text.get(out[k].span.end..out[k + 1].span.start).unwrap_or("").trim().to_lowercase();
+                if matches!(gap.as_str(), "to" | "and" | "or" | "-" | "–" | "and up to") {
+                    out[k].unit = out[k + 1].unit.clone();
+                }
+            }
+        }
         doc.quantities = out;
     }
 }
@@ -154,8 +164,24 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
     let mut i = sent.start;
     while i < sent.end {
         // The number itself.
-        let (mut value, used) = match parse_digits(word(i)) {
+        let (mut value, used) = match parse_digits(word(i)).or_else(|| parse_suffixed(word(i))) {
             Some(v) => (v, 1),
+            None if matches!(lower(i).as_str(), "twice" | "thrice") => (
+                match lower(i).as_str() {
+                    "twice" => 2.0,
+                    "thrice" => 3.0,
+                    _ => 1.0,
+                },
+                1,
+            ),
+            // "an hour before", "a week ago": one of a unit of time, unless a
+            // number precedes it ("300 a day" is a rate).
+            None if matches!(lower(i).as_str(), "a" | "an")
+                && is_time_unit(&lower(i + 1))
+                && !(i > sent.start && (parse_digits(word(i - 1)).is_some() || scale_of(&lower(i - 1)).is_some())) =>
+            {
+                (1.0, 1)
+            }
             None => {
                 let words: Vec<&str> = (i..sent.end.min(i + 8)).map(word).collect();
                 match parse_words(&words) {
@@ -213,19 +239,32 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         let mut max = None;
         let mut upper_at = None;
         let sep = lower(j);
-        if matches!(sep.as_str(), "to" | "-" | "–" | "and") && (sep != "and" || prev == "between") {
-            if let Some(v2) = parse_digits(word(j + 1)) {
-                let v2 = match scale_of(&lower(j + 2)) {
+        let between = prev == "between" || (num_start >= sent.start + 2 && lower(num_start - 1) == "between");
+        if matches!(sep.as_str(), "to" | "-" | "–" | "and" | "or") && (sep != "and" || between) {
+            // The upper end, in digits or words ("between six and ten weeks").
+            let upper =
+                parse_digits(word(j + 1)).or_else(|| parse_suffixed(word(j + 1))).map(|v| (v, 1)).or_else(|| {
+                    let words: Vec<&str> = (j + 1..sent.end.min(j + 6)).map(word).collect();
+                    parse_words(&words).filter(|(v, _)| *v > 1.0)
+                });
+            if let Some((v2, n2)) = upper {
+                let upper_at_tok = j + 1;
+                let mut after = j + 1 + n2;
+                let v2 = match scale_of(&lower(after)) {
                     Some(s) => {
-                        j += 1;
+                        after += 1;
+                        // "15 to 20 thousand": the scale applies to both ends.
+                        if value < v2 && value * s <= v2 * s && scale_of(&next).is_none() {
+                            value *= s;
+                        }
                         v2 * s
                     }
                     None => v2,
                 };
                 if v2 > value {
                     max = Some(v2);
-                    upper_at = Some(j + 1);
-                    j += 2;
+                    upper_at = Some(upper_at_tok);
+                    j = after;
                 }
             }
         }
@@ -254,9 +293,12 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         // Percent, or the unit noun phrase after the number.
         let mut end = j;
         if unit.is_empty() {
-            if matches!(lower(j).as_str(), "%" | "percent" | "per cent") {
+            if matches!(lower(j).as_str(), "%" | "percent" | "pct") {
                 unit = "percent".into();
                 end = j + 1;
+            } else if lower(j) == "per" && lower(j + 1) == "cent" {
+                unit = "percent".into();
+                end = j + 2;
             } else {
                 let (u, e) = unit_after(doc, j, sent.end);
                 unit = u;
@@ -265,6 +307,9 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         }
         // A bare number word ("one, his temperament, and two, ...") is an
         // enumeration, not a quantity; bare digits are kept.
+        if matches!(lower(num_start).as_str(), "twice" | "thrice") && unit.is_empty() {
+            unit = "times".into();
+        }
         let in_words = !word(num_start).chars().next().is_some_and(|c| c.is_ascii_digit());
         if unit.is_empty() && (value < 2.0 || in_words) {
             i = j.max(i + 1);
@@ -315,6 +360,83 @@ fn one_before_noun(doc: &Document, i: usize) -> bool {
     next.is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::ADJ))
 }
 
+/// Units of measure and currencies recognised whatever their tag.
+fn is_unit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "naira"
+            | "rubles"
+            | "roubles"
+            | "rials"
+            | "riyals"
+            | "dinars"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "yen"
+            | "yuan"
+            | "rupees"
+            | "hryvnias"
+            | "hryvnia"
+            | "lira"
+            | "liras"
+            | "manat"
+            | "drams"
+            | "lari"
+            | "francs"
+            | "reais"
+            | "pesos"
+            | "shekels"
+            | "afghanis"
+            | "birr"
+            | "shillings"
+            | "dirhams"
+            | "tenge"
+            | "som"
+            | "kip"
+            | "dong"
+            | "won"
+            | "ringgit"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "metres"
+            | "meters"
+            | "kg"
+            | "kilograms"
+            | "kilos"
+            | "tonnes"
+            | "tons"
+            | "barrels"
+            | "litres"
+            | "liters"
+            | "megawatts"
+            | "mw"
+            | "gigawatts"
+            | "hectares"
+            | "acres"
+    )
+}
+
+/// Units of time, for "an hour" and "a week".
+fn is_time_unit(w: &str) -> bool {
+    matches!(w, "hour" | "day" | "week" | "month" | "year" | "minute" | "decade" | "night" | "fortnight")
+}
+
+/// A number with a scale suffix in one token: "1.5bn", "2.1m", "300k".
+fn parse_suffixed(w: &str) -> Option<f64> {
+    let lw = w.to_lowercase();
+    for (suffix, scale) in [("bn", 1e9), ("tn", 1e12), ("mn", 1e6), ("m", 1e6), ("k", 1e3), ("b", 1e9)] {
+        if let Some(num) = lw.strip_suffix(suffix) {
+            if let Some(v) = parse_digits(num) {
+                return Some(v * scale);
+            }
+        }
+    }
+    None
+}
+
 /// The unit after a number: the head noun of the following noun phrase,
 /// and where the phrase ends.
 fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
@@ -329,8 +451,19 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
         let lw = w.to_lowercase();
         // Hyphens and quotation marks inside the phrase: "Shahed-type",
         // four "Vampire" rockets.
-        if matches!(w, "-" | "“" | "”" | "\"" | "‘" | "’") {
+        if matches!(w, "-" | "“" | "”" | "\"" | "‘" | "’" | "'") {
             end += 1;
+            continue;
+        }
+        // A partitive: "more than 70 of the attackers".
+        if head.is_none()
+            && lw == "of"
+            && matches!(
+                toks.get(end + 1).map(|t| t.text(&doc.text).to_lowercase()).as_deref(),
+                Some("the" | "its" | "their" | "them")
+            )
+        {
+            end += 2;
             continue;
         }
         if ends_unit(&lw) || !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
@@ -339,6 +472,28 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
         // A participle or a capitalised word the tagger took for a verb
         // still modifies the noun when one follows ("guided air missiles",
         // "Shahed-type drones").
+        // Known units and currencies are units whatever the tagger says.
+        if is_unit_word(&lw) {
+            head = Some(end);
+            end += 1;
+            break;
+        }
+        // A plural noun the tagger took for a verb ("attack drones a month").
+        let plural_noun = t.xpos.as_str() == "VBZ"
+            && head.is_some()
+            && toks.get(end + 1).is_none_or(|n| {
+                let nw = n.text(&doc.text).to_lowercase();
+                n.upos == Upos::PUNCT
+                    || matches!(
+                        nw.as_str(),
+                        "a" | "an" | "per" | "every" | "each" | "in" | "on" | "of" | "over" | "from" | "to"
+                    )
+            });
+        if plural_noun {
+            head = Some(end);
+            end += 1;
+            break;
+        }
         let modifier_verb = t.upos == Upos::VERB
             && (w.chars().next().is_some_and(char::is_uppercase) || matches!(t.xpos.as_str(), "VBN" | "VBG"))
             && toks
@@ -354,7 +509,9 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
         words += 1;
         // A noun not followed by another noun, a name or a hyphen ends it.
         let next_continues = toks.get(end).is_some_and(|n| {
-            matches!(n.upos, Upos::NOUN | Upos::PROPN | Upos::NUM) || matches!(n.text(&doc.text), "-" | "“" | "\"")
+            matches!(n.upos, Upos::NOUN | Upos::PROPN | Upos::NUM)
+                || n.xpos.as_str() == "VBZ"
+                || matches!(n.text(&doc.text), "-" | "“" | "\"")
         });
         if tagged && t.upos == Upos::NOUN && !next_continues {
             break;

@@ -93,7 +93,9 @@ pub fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
             used += 1;
             continue;
         }
-        if lw == "and" && any && used + 1 < words.len() {
+        // "and" joins only after a scale word: "three hundred and twenty",
+        // not "between six and ten".
+        if lw == "and" && any && used + 1 < words.len() && used > 0 && scale_of(words[used - 1]).is_some() {
             used += 1;
             continue;
         }
