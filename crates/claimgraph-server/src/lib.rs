@@ -36,6 +36,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 
 pub use error::{ApiError, ServerError};
 pub use state::AppState;
@@ -100,7 +101,10 @@ pub fn app(state: Arc<AppState>, max_body: usize, loopback_only: bool) -> Router
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(security::json_errors))
         .layer(CatchPanicLayer::custom(security::panic_response))
-        .layer(middleware::from_fn(security::headers));
+        .layer(middleware::from_fn(security::headers))
+        // gzip when the client asks for it (browsers do; load generators
+        // usually do not).
+        .layer(CompressionLayer::new());
     if loopback_only {
         router = router.layer(middleware::from_fn(security::loopback_host_only));
     }
