@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+mod attribution;
 mod nlp;
 
 /// Arguments of `train`.
@@ -25,6 +26,8 @@ enum Target {
     Ner(nlp::NerArgs),
     /// Word classes from unlabelled text, used as features by the others.
     Clusters(nlp::ClustersArgs),
+    /// Learned attribution (cue and source/content taggers), from PolNeAR.
+    Attribution(attribution::Args),
 }
 
 /// Runs `train`.
@@ -34,5 +37,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Target::Parser(a) => nlp::parser(a),
         Target::Ner(a) => nlp::ner(a),
         Target::Clusters(a) => nlp::clusters(a),
+        Target::Attribution(a) => attribution::run(a),
     }
 }

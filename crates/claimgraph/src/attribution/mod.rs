@@ -4,6 +4,7 @@
 //! a proposition ([`proposition`]).
 
 pub mod context;
+pub mod learned;
 pub mod lexicon;
 pub mod proposition;
 pub mod quotes;
@@ -82,7 +83,7 @@ fn find_drafts(ctx: &Ctx) -> Vec<Draft> {
     extend_colon_content(ctx, &mut drafts);
     drop_nested_according(&mut drafts);
     attribute_following_quotes(ctx, &mut drafts);
-    drafts
+    learned::drafts(ctx, drafts)
 }
 
 /// A quotation that follows an attributed one in the same paragraph, with

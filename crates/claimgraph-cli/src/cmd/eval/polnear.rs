@@ -53,6 +53,24 @@ pub struct Args {
     /// Score only the first N articles (in id order).
     #[arg(long)]
     limit: Option<usize>,
+    /// Which attribution system claimgraph runs: the rules, the learned
+    /// model, or both combined (the default, as in `extract`).
+    #[arg(long, value_enum)]
+    system: Option<System>,
+    /// Use this attribution model file instead of the shipped one.
+    #[arg(long)]
+    attribution_model: Option<PathBuf>,
+}
+
+/// The attribution systems `--system` chooses from.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum System {
+    /// The rules alone.
+    Rules,
+    /// The learned model alone.
+    Learned,
+    /// Both, merged.
+    Combined,
 }
 
 /// Another system's predictions.
@@ -99,6 +117,20 @@ pub fn run(a: Args) -> Result<ExitCode> {
             (predicted, p.seconds, p.cpu_seconds, p.system.unwrap_or_else(|| path.display().to_string()), None)
         }
         None => {
+            if let Some(s) = a.system {
+                use claimgraph::attribution::learned::{set_system, System as S};
+                set_system(match s {
+                    System::Rules => S::Rules,
+                    System::Learned => S::Learned,
+                    System::Combined => S::Combined,
+                });
+            }
+            if let Some(p) = &a.attribution_model {
+                let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+                let m = claimgraph::attribution::learned::Model::from_bytes(&bytes)
+                    .with_context(|| format!("loading {}", p.display()))?;
+                claimgraph::attribution::learned::model::use_model(m);
+            }
             let pipeline = Pipeline::new().context("loading the models")?;
             let cpu_start = process_cpu_seconds();
             let start = Instant::now();

@@ -1,0 +1,387 @@
+//! The role tagger: for one cue, tags the tokens of a window of sentences
+//! around it as source (B-S/I-S), content (B-C/I-C) or outside, decoded
+//! with Viterbi. Discontinuous content ("“A,” he said, “B.”") is two
+//! content runs; content over several sentences is a run that crosses them.
+//!
+//! A token's features are of two kinds:
+//! * **local** ones (its word, tags, quotation state...) conjoined with its
+//!   side of the cue, which do not depend on which cue it is, so that at run
+//!   time their scores are computed once per token and side and shared by
+//!   every cue whose window holds it;
+//! * **relative** ones: distance and sentence offset to the cue, the
+//!   dependency path between the token and the cue's head (under it through
+//!   which relation, above it, or under a common ancestor), the cue's lemma,
+//!   adjacency to the cue, the quotation next to the cue, other cues and
+//!   commas in between.
+
+use std::ops::Range;
+
+use claimgraph_nlp::hash::mix;
+
+use super::runs;
+use super::view::{View, NONE};
+use super::viterbi::Score;
+
+/// Outside.
+pub const O: u8 = 0;
+/// First token of a source.
+pub const BS: u8 = 1;
+/// Later token of a source.
+pub const IS: u8 = 2;
+/// First token of a content run.
+pub const BC: u8 = 3;
+/// Later token of a content run.
+pub const IC: u8 = 4;
+/// Number of tags.
+pub const K: usize = 5;
+
+/// Sentences before the cue's sentence in the window.
+pub const BEFORE: usize = 1;
+/// Sentences after the cue's sentence in the window.
+pub const AFTER: usize = 3;
+
+#[inline]
+fn f(t: u64, a: u64) -> u64 {
+    mix(mix(t.wrapping_mul(0xC2B2_AE3D_27D4_EB4F), a), 0x1656_67B1)
+}
+
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    mix(f(t, a), b)
+}
+
+#[inline]
+fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(mix(f(t, a), b), c)
+}
+
+#[inline]
+fn f4(t: u64, a: u64, b: u64, c: u64, d: u64) -> u64 {
+    mix(mix(mix(f(t, a), b), c), d)
+}
+
+/// The other cues of a document, for the "another cue in between" features.
+#[derive(Debug, Clone, Default)]
+pub struct CueMap {
+    /// Index of the cue covering each token ([`NONE`] outside cues).
+    pub at: Vec<u32>,
+    /// Number of cue starts before each token position (length n + 1).
+    pub starts_before: Vec<u32>,
+    /// Number of commas before each token position (length n + 1).
+    pub commas_before: Vec<u32>,
+}
+
+impl CueMap {
+    /// The map of `cues` (token ranges, in text order) over `v`.
+    pub fn new(v: &View, cues: &[Range<usize>], comma: u64) -> CueMap {
+        let mut at = vec![NONE; v.n];
+        let mut is_start = vec![false; v.n];
+        for (ci, c) in cues.iter().enumerate() {
+            for a in &mut at[c.start.min(v.n)..c.end.min(v.n)] {
+                *a = ci as u32;
+            }
+            if c.start < v.n {
+                is_start[c.start] = true;
+            }
+        }
+        let mut starts_before = Vec::with_capacity(v.n + 1);
+        let mut commas_before = Vec::with_capacity(v.n + 1);
+        let (mut s, mut c) = (0u32, 0u32);
+        for (&start, &lw) in is_start.iter().zip(&v.lw) {
+            starts_before.push(s);
+            commas_before.push(c);
+            s += u32::from(start);
+            c += u32::from(lw == comma);
+        }
+        starts_before.push(s);
+        commas_before.push(c);
+        CueMap { at, starts_before, commas_before }
+    }
+}
+
+/// What the taggers need to know about one cue.
+#[derive(Debug, Clone)]
+pub struct CueInfo {
+    /// The cue tokens.
+    pub cue: Range<usize>,
+    /// Its index in the [`CueMap`].
+    pub index: u32,
+    /// Its syntactic head: the cue token whose head lies outside the cue.
+    pub head: usize,
+    /// The head's ancestors (the head first), each with the relation of the
+    /// path's node below it (the head's own relation for the head).
+    pub ancestors: Vec<(usize, u8)>,
+    /// Sentence and paragraph of the cue.
+    pub sent: u32,
+    /// Paragraph of the cue.
+    pub para: u32,
+    /// The quotation right before or after the cue, if any.
+    pub quote: u32,
+    /// The window of tokens to tag.
+    pub window: Range<usize>,
+}
+
+impl CueInfo {
+    /// Describes the cue `cue` (index `index` among the document's cues).
+    pub fn new(v: &View, cue: Range<usize>, index: u32) -> CueInfo {
+        let head = cue.clone().find(|&k| v.head(k).is_none_or(|h| !cue.contains(&h))).unwrap_or(cue.start);
+        let mut ancestors = vec![(head, v.dep[head])];
+        let mut cur = head;
+        for _ in 0..40 {
+            let Some(h) = v.head(cur) else { break };
+            ancestors.push((h, v.dep[cur]));
+            cur = h;
+        }
+        let sent = v.sent[cue.start];
+        let para = v.para[cue.start];
+        // A quotation opening within three tokens after the cue or closing
+        // within three before it.
+        let mut quote = NONE;
+        for k in cue.end..(cue.end + 3).min(v.n) {
+            if v.quote[k] == super::view::q::OPEN {
+                quote = v.qid[k];
+                break;
+            }
+        }
+        if quote == NONE {
+            for k in (cue.start.saturating_sub(3)..cue.start).rev() {
+                if v.quote[k] == super::view::q::CLOSE {
+                    quote = v.qid[k];
+                    break;
+                }
+            }
+        }
+        let si = sent as usize;
+        let first = si.saturating_sub(BEFORE);
+        let last = (si + AFTER).min(v.sentences.len().saturating_sub(1));
+        let mut window = v.sentences.get(first).map(|s| s.start).unwrap_or(cue.start)
+            ..v.sentences.get(last).map(|s| s.end).unwrap_or(cue.end);
+        // A quotation next to the cue is content however far it runs.
+        if quote != NONE {
+            let q = &v.quotes[quote as usize];
+            window.start = window.start.min(q.start);
+            window.end = window.end.max(q.end);
+        }
+        CueInfo { cue, index, head, ancestors, sent, para, quote, window }
+    }
+}
+
+/// The local features of token `t` on side `d` (0 left of the cue, 1 right).
+pub fn local_features(v: &View, t: usize, d: u64, out: &mut Vec<u64>) {
+    let ti = t as isize;
+    let up = u64::from(v.upos[t]);
+    let s = v.sentence(t);
+    out.push(f(40, d));
+    out.push(f2(41, d, v.lw[t]));
+    out.push(f2(42, d, v.lem[t]));
+    out.push(f2(43, d, up));
+    out.push(f3(44, d, u64::from(v.upos_at(ti - 1)), up));
+    out.push(f3(45, d, up, u64::from(v.upos_at(ti + 1))));
+    out.push(f2(46, d, v.lw_at(ti - 1)));
+    out.push(f2(47, d, v.lw_at(ti + 1)));
+    out.push(f3(48, d, v.lw_at(ti - 1), up));
+    out.push(f2(49, d, u64::from(v.quote[t])));
+    out.push(f3(50, d, u64::from(v.quote[t]), u64::from(v.shape[t])));
+    out.push(f2(51, d, u64::from(v.ner[t])));
+    let hup = v.head(t).map(|h| u64::from(v.upos[h])).unwrap_or(99);
+    out.push(f3(52, d, u64::from(v.dep[t]), hup));
+    out.push(f3(53, d, u64::from(t == s.start), u64::from(t + 1 == s.end)));
+    let prev_q = if t > 0 { v.quote[t - 1] } else { 9 };
+    out.push(f3(54, d, u64::from(prev_q), u64::from(v.quote[t])));
+    out.push(f3(55, d, u64::from(v.class[t]), up));
+    let cc = |k: isize| if k < 0 || k as usize >= v.n { 0xFFFF } else { u64::from(v.cc[k as usize]) };
+    out.push(f2(56, d, u64::from(v.cf[t])));
+    out.push(f3(57, d, cc(ti - 1), cc(ti)));
+    out.push(f3(58, d, cc(ti), cc(ti + 1)));
+}
+
+fn dist_bucket(x: usize) -> u64 {
+    match x {
+        0..=4 => x as u64,
+        5..=7 => 5,
+        8..=12 => 6,
+        13..=20 => 7,
+        21..=40 => 8,
+        _ => 9,
+    }
+}
+
+/// How token `t` relates to the cue's head in the dependency tree:
+/// (kind, relation on the cue side, relation on the token side, depth).
+/// Kinds: 0 unrelated, 1 under the head, 2 above it, 3 under a common
+/// ancestor.
+fn path(v: &View, c: &CueInfo, t: usize) -> (u64, u64, u64, u64) {
+    let mut prev = t;
+    let mut cur = t;
+    let mut depth = 0u64;
+    for _ in 0..40 {
+        if let Some(pos) = c.ancestors.iter().position(|a| a.0 == cur) {
+            let t_side = if cur == t { 255 } else { u64::from(v.dep[prev]) };
+            return match pos {
+                0 => (1, 0, t_side, depth.min(6)),
+                _ if cur == t => (2, u64::from(c.ancestors[pos].1), 255, pos.min(6) as u64),
+                _ => (3, u64::from(c.ancestors[pos].1), t_side, (pos as u64).min(4) * 8 + depth.min(6)),
+            };
+        }
+        match v.head(cur) {
+            Some(h) => {
+                prev = cur;
+                cur = h;
+                depth += 1;
+            }
+            None => break,
+        }
+    }
+    (0, 0, 0, 0)
+}
+
+/// The relative features of token `t` for cue `c`.
+pub fn relative_features(v: &View, cues: &CueMap, c: &CueInfo, t: usize, out: &mut Vec<u64>) {
+    let d = u64::from(t >= c.cue.end);
+    let dist = if t < c.cue.start { c.cue.start - t } else { t + 1 - c.cue.end };
+    let db = dist_bucket(dist);
+    let sd = (i64::from(v.sent[t]) - i64::from(c.sent)).clamp(-2, 4) as u64;
+    let lem_h = v.lem[c.head];
+    let class_h = u64::from(v.class[c.head]);
+    out.push(f2(60, d, sd));
+    out.push(f2(61, d, db));
+    out.push(f3(62, d, sd, db));
+    let (kind, dep1, dep2, depth) = path(v, c, t);
+    out.push(f4(63, d, kind, dep1, dep2));
+    out.push(f4(64, kind, dep1, dep2, lem_h));
+    out.push(f4(65, kind, dep1, dep2, u64::from(v.upos[t])));
+    out.push(f4(66, d, kind, dep1, depth));
+    out.push(f4(67, kind, dep1, class_h, d));
+    out.push(f3(68, kind, dep1, v.lw[t]));
+    out.push(f3(69, d, sd, u64::from(v.quote[t])));
+    if t == c.cue.end {
+        out.push(f(70, v.lw[t]));
+        out.push(f2(71, v.lw[t], lem_h));
+    } else if t == c.cue.end + 1 {
+        out.push(f2(72, v.lw[t - 1], v.lw[t]));
+    }
+    if t + 1 == c.cue.start {
+        out.push(f(73, v.lw[t]));
+        out.push(f2(74, v.lw[t], lem_h));
+    } else if t + 2 == c.cue.start {
+        out.push(f2(75, v.lw[t], v.lw[t + 1]));
+    }
+    out.push(f2(76, d, lem_h));
+    out.push(f3(77, d, sd, lem_h));
+    out.push(f3(78, d, db, lem_h));
+    out.push(f2(79, d, v.lw[c.cue.start]));
+    let in_cue_quote = c.quote != NONE && v.qid[t] == c.quote;
+    out.push(f3(80, d, sd, u64::from(in_cue_quote)));
+    let cue_quoted = v.quote[c.cue.start] != 0;
+    out.push(f3(81, d, u64::from(v.quote[t]), u64::from(cue_quoted)));
+    // Other cues and commas between the token and the cue.
+    let (lo, hi) = if t < c.cue.start { (t + 1, c.cue.start) } else { (c.cue.end, t) };
+    let (lo, hi) = (lo.min(hi), hi);
+    let between = cues.starts_before[hi] - cues.starts_before[lo];
+    let other = cues.at[t] != NONE && cues.at[t] != c.index;
+    out.push(f3(82, d, u64::from(between.min(2)), sd));
+    out.push(f2(83, d, u64::from(other)));
+    let commas = cues.commas_before[hi] - cues.commas_before[lo];
+    out.push(f3(84, d, u64::from(commas.min(3)), sd));
+    out.push(f2(85, d, u64::from(v.para[t] == c.para)));
+    let s = v.sentence(t);
+    if t == s.start {
+        out.push(f4(86, sd, u64::from(v.quote[t]), u64::from(in_cue_quote), class_h));
+    }
+    out.push(f4(87, d, sd, class_h, u64::from(v.upos[t])));
+    out.push(f4(88, d, sd, u64::from(v.qid[t] != NONE), u64::from(between.min(2))));
+    out.push(f3(89, d, sd, u64::from(v.cf[c.head])));
+    out.push(f4(90, kind, dep1, dep2, u64::from(v.cf[c.head])));
+}
+
+/// Decoded roles of one cue: source spans and content runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roles {
+    /// Source spans.
+    pub sources: Vec<Range<usize>>,
+    /// Content runs.
+    pub contents: Vec<Range<usize>>,
+}
+
+/// Splits a role tag sequence starting at `offset` into spans.
+pub fn roles_of(tags: &[u8], offset: usize) -> Roles {
+    let mut r = Roles::default();
+    let mut open: Option<(u8, usize)> = None;
+    let close = |open: &mut Option<(u8, usize)>, r: &mut Roles, k: usize| {
+        if let Some((role, s)) = open.take() {
+            let span = offset + s..offset + k;
+            if role == BS {
+                r.sources.push(span);
+            } else {
+                r.contents.push(span);
+            }
+        }
+    };
+    for (k, &t) in tags.iter().enumerate() {
+        if t != IS && t != IC {
+            close(&mut open, &mut r, k);
+        }
+        if t == BS || t == BC {
+            open = Some((t, k));
+        }
+    }
+    close(&mut open, &mut r, tags.len());
+    r
+}
+
+/// Per-document run-time state of the role tagger: the cached local scores
+/// of each token on each side.
+#[derive(Debug, Default)]
+pub struct Cache {
+    local: Vec<[[f32; K]; 2]>,
+    done: Vec<u8>,
+    em: Vec<[f32; K]>,
+    mask: Vec<u8>,
+    back: Vec<[u8; runs::NS]>,
+    tags: Vec<u8>,
+    feats: Vec<u64>,
+}
+
+impl Cache {
+    /// A cache for a document of `n` tokens.
+    pub fn new(n: usize) -> Cache {
+        Cache { local: vec![[[0.0; K]; 2]; n], done: vec![0; n], ..Default::default() }
+    }
+}
+
+/// Tags the roles of cue `c` with frozen (or current) weights `w`.
+pub fn tag(w: &impl Score, v: &View, cues: &CueMap, c: &CueInfo, cache: &mut Cache) -> Roles {
+    let trans = runs::transitions(w);
+    cache.em.clear();
+    cache.mask.clear();
+    for t in c.window.clone() {
+        if c.cue.contains(&t) {
+            cache.em.push([0.0; K]);
+            cache.mask.push(1 << O);
+            continue;
+        }
+        let d = usize::from(t >= c.cue.end);
+        if cache.done[t] & (1 << d) == 0 {
+            cache.feats.clear();
+            local_features(v, t, d as u64, &mut cache.feats);
+            let mut e = [0f32; K];
+            w.add(&cache.feats, &mut e);
+            cache.local[t][d] = e;
+            cache.done[t] |= 1 << d;
+        }
+        let mut e = cache.local[t][d];
+        cache.feats.clear();
+        relative_features(v, cues, c, t, &mut cache.feats);
+        w.add(&cache.feats, &mut e);
+        cache.em.push(e);
+        cache.mask.push(0xff);
+    }
+    runs::decode(&cache.em, &cache.mask, &trans, &mut cache.back, &mut cache.tags);
+    roles_of(&cache.tags, c.window.start)
+}
+
+/// All features (local and relative) of token `t` for cue `c`, for training.
+pub fn all_features(v: &View, cues: &CueMap, c: &CueInfo, t: usize, out: &mut Vec<u64>) {
+    local_features(v, t, u64::from(t >= c.cue.end), out);
+    relative_features(v, cues, c, t, out);
+}

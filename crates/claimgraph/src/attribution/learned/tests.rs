@@ -1,0 +1,175 @@
+//! Training smoke tests on made-up sentences (written for these tests),
+//! and the merge with the rules.
+
+use std::ops::Range;
+
+use super::gold::TokenAttribution;
+use super::train::{train, Example, Options};
+use super::view::{View, WordClasses};
+use super::Model;
+use crate::attribution::context::Ctx;
+use crate::attribution::rules::Draft;
+use crate::document::{ClaimKind, Stance};
+use crate::eval::predict::analyse_text;
+use crate::eval::spans::{Attribution, Extent};
+use crate::Pipeline;
+
+/// A made-up sentence with its source, cue and content given as substrings.
+struct Case {
+    text: &'static str,
+    source: &'static str,
+    cue: &'static str,
+    content: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        text: "Maria Lopez said the bridge would reopen in May.",
+        source: "Maria Lopez",
+        cue: "said",
+        content: "the bridge would reopen in May",
+    },
+    Case {
+        text: "The council announced that local taxes will rise next year.",
+        source: "The council",
+        cue: "announced",
+        content: "that local taxes will rise next year",
+    },
+    Case {
+        text: "Tom Baker said the plan was far too expensive.",
+        source: "Tom Baker",
+        cue: "said",
+        content: "the plan was far too expensive",
+    },
+    Case {
+        text: "The minister has said that the port will stay open.",
+        source: "The minister",
+        cue: "has said",
+        content: "that the port will stay open",
+    },
+    Case {
+        text: "Police said the driver had fled the scene.",
+        source: "Police",
+        cue: "said",
+        content: "the driver had fled the scene",
+    },
+    Case {
+        text: "The company claimed that its profits had doubled.",
+        source: "The company",
+        cue: "claimed",
+        content: "that its profits had doubled",
+    },
+    Case {
+        text: "Sara Kim said the vote was fair and final.",
+        source: "Sara Kim",
+        cue: "said",
+        content: "the vote was fair and final",
+    },
+    Case {
+        text: "The union argued that wages must rise.",
+        source: "The union",
+        cue: "argued",
+        content: "that wages must rise",
+    },
+    Case {
+        text: "Officials said the fire started in the kitchen.",
+        source: "Officials",
+        cue: "said",
+        content: "the fire started in the kitchen",
+    },
+    Case {
+        text: "The mayor insisted that the budget was balanced.",
+        source: "The mayor",
+        cue: "insisted",
+        content: "that the budget was balanced",
+    },
+];
+
+fn extent(text: &str, part: &str) -> Extent {
+    let b = text.find(part).expect("the part is in the text");
+    let cp = |b: usize| text[..b].chars().count();
+    Extent::new(cp(b), cp(b + part.len()))
+}
+
+fn examples(pipeline: &Pipeline, cases: &[Case], classes: &WordClasses) -> Vec<Example> {
+    cases
+        .iter()
+        .map(|c| {
+            let doc = analyse_text(pipeline, "test", c.text);
+            let gold = Attribution {
+                cue: extent(c.text, c.cue),
+                sources: vec![extent(c.text, c.source)],
+                contents: vec![extent(c.text, c.content)],
+            };
+            Example::new(&doc, &[gold], classes)
+        })
+        .collect()
+}
+
+fn words(pipeline: &Pipeline, text: &str, r: &Range<usize>) -> String {
+    let doc = analyse_text(pipeline, "test", text);
+    let t = &doc.analysis.tokens;
+    text[t[r.start].start..t[r.end - 1].end].to_string()
+}
+
+#[test]
+fn learns_cues_sources_and_contents_from_a_few_sentences() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    let classes = WordClasses::default();
+    let train_set = examples(&pipeline, CASES, &classes);
+    let opts = Options { cue_epochs: 8, role_epochs: 8, seed: 3 };
+    let model = train(&train_set, &[], classes, &opts, &|_| {});
+    assert!(!model.is_empty());
+
+    // The model survives its file format.
+    let model = Model::from_bytes(&model.to_bytes()).expect("the model reads back");
+
+    // An unseen sentence of a seen pattern.
+    let text = "Anna Smith said the school would close in June.";
+    let doc = analyse_text(&pipeline, "test", text);
+    let quotes = crate::attribution::quotes::find_quotes(&doc.text, &doc.analysis.tokens);
+    let view = View::new(&doc, &quotes, &model.classes);
+    let found = model.predict(&view);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let a: &TokenAttribution = &found[0];
+    assert_eq!(words(&pipeline, text, &a.cue), "said");
+    assert_eq!(a.sources.len(), 1);
+    assert_eq!(words(&pipeline, text, &a.sources[0]), "Anna Smith");
+    assert_eq!(a.contents.len(), 1);
+    assert_eq!(words(&pipeline, text, &a.contents[0]), "the school would close in June");
+}
+
+fn draft(cue: Range<usize>, speaker: Option<Range<usize>>, content: Range<usize>) -> Draft {
+    Draft {
+        cue,
+        speaker,
+        shares_speaker: false,
+        content: vec![content],
+        kind: ClaimKind::Indirect,
+        stance: Stance::Affirms,
+        hedged: false,
+        confidence: 0.9,
+        colon_open: false,
+        denial_cue: false,
+    }
+}
+
+#[test]
+fn combine_keeps_rules_widens_them_and_fills_free_sentences() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    // Tokens: 0 The 1 minister 2 has 3 said 4 that 5 the 6 port 7 will 8 stay
+    // 9 open 10 . | 11 Critics 12 argued 13 the 14 plan 15 would 16 fail 17 .
+    let text = "The minister has said that the port will stay open. Critics argued the plan would fail.";
+    let doc = analyse_text(&pipeline, "test", text);
+    assert_eq!(doc.analysis.tokens.len(), 18);
+    let ctx = Ctx::new(&doc);
+    let rules = vec![draft(3..4, Some(1..2), 5..10)];
+    let learned = vec![draft(2..4, Some(0..2), 4..10), draft(12..13, Some(11..12), 13..17), draft(3..4, None, 4..6)];
+    let out = super::combine(&ctx, rules, learned);
+    assert_eq!(out.len(), 2, "{out:?}");
+    // The rules' draft, widened to the model's cue, source and content.
+    assert_eq!((out[0].cue.clone(), out[0].speaker.clone(), out[0].content.clone()), (2..4, Some(0..2), vec![4..10]));
+    assert_eq!(out[0].confidence, 0.9);
+    // The model's draft in the free second sentence.
+    assert_eq!(out[1].cue, 12..13);
+}
