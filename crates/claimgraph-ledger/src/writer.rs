@@ -561,13 +561,17 @@ impl LedgerWriter {
             }
             let entities: Vec<(String, String)> =
                 ctx.about.iter().map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone())).collect();
+            // Events hook (claimgraph::events::json::event_proposition): a
+            // claim without a predicate of its own takes the proposition of
+            // the event it reports or denies.
+            let event_prop = claimgraph::events::json::event_proposition(&rec, &c.id);
             let input = ClaimInput {
                 content: &c.content.text,
                 speaker_entity: c.speaker.entity.as_deref(),
                 speaker_text: &c.speaker.text,
                 entities,
                 mentions: ctx.mentions.clone(),
-                proposition: c.proposition.as_ref(),
+                proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                 numbers: ctx.numbers.clone(),
             };
             let facts = ClaimFacts {
@@ -852,6 +856,8 @@ impl LedgerWriter {
                         let rows = st.query_map([claim_row], |r| r.get(0))?;
                         (sp, rows.collect::<std::result::Result<_, _>>()?)
                     };
+                    // Events hook, as in `write_document`.
+                    let event_prop = claimgraph::events::json::event_proposition(rec, &c.id);
                     let input = ClaimInput {
                         content: &c.content.text,
                         speaker_entity: c.speaker.entity.as_deref(),
@@ -862,7 +868,7 @@ impl LedgerWriter {
                             .map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone()))
                             .collect(),
                         mentions: ctx.mentions.clone(),
-                        proposition: c.proposition.as_ref(),
+                        proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                         numbers: ctx.numbers.clone(),
                     };
                     let facts = ClaimFacts {

@@ -29,6 +29,13 @@ pub enum ExportFormat {
     Jsonl,
     /// One row per claim (documents without claims get one row).
     Csv,
+    /// Coded events as PLOVER JSON, one event per line (events module).
+    Plover,
+    /// Coded events as an ACLED-style CSV (events module).
+    AcledCsv,
+    /// Coded events as GDELT 2.0 event-table rows, tab-separated, no header
+    /// (events module).
+    GdeltTsv,
 }
 
 /// The ledger argument every query takes.
@@ -538,6 +545,29 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
                     if let Err(e) = w.serialize(row) {
                         failed.get_or_insert(e);
                     }
+                }
+                Ok(())
+            })?;
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+            w.flush()?;
+        }
+        ExportFormat::Plover => {
+            ledger.export(|rec| {
+                claimgraph::events::export::write_plover(&mut out, &rec)?;
+                Ok(())
+            })?;
+        }
+        ExportFormat::AcledCsv | ExportFormat::GdeltTsv => {
+            use claimgraph::events::export;
+            let acled = a.format == ExportFormat::AcledCsv;
+            let mut w = if acled { export::acled_writer(&mut out) } else { export::gdelt_writer(&mut out) };
+            let (mut failed, mut id): (Option<csv::Error>, u64) = (None, 1);
+            ledger.export(|rec| {
+                let r = if acled { export::write_acled_csv(&mut w, &rec) } else { export::write_gdelt_tsv(&mut w, &rec, &mut id) };
+                if let Err(e) = r {
+                    failed.get_or_insert(e);
                 }
                 Ok(())
             })?;

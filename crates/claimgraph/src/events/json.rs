@@ -307,3 +307,75 @@ pub fn from_json(
         })
         .collect()
 }
+
+/// The predicate word the ledger's aligner knows for an event type: its
+/// verb classes (`transfer`, `attack`, `meet`, ...) relate "supplied",
+/// "purchased from" and a PLOVER AID as one proposition.
+fn predicate_for(event_type: &str) -> &'static str {
+    match event_type {
+        "AID" => "supply",
+        "ASSAULT" => "attack",
+        "CONSULT" => "meet",
+        "SANCTION" => "sanction",
+        "MOBILIZE" => "deploy",
+        "COOPERATE" => "cooperate",
+        "AGREE" => "agree",
+        "SUPPORT" => "support",
+        "CONCEDE" => "concede",
+        "RETREAT" => "withdraw",
+        "REQUEST" => "request",
+        "ACCUSE" => "accuse",
+        "REJECT" => "reject",
+        "THREATEN" => "threaten",
+        "PROTEST" => "protest",
+        _ => "coerce",
+    }
+}
+
+/// **Ledger hook: event-based propositions.** The proposition of the event
+/// a claim reports — or denies — for the claim `claim_id` of `rec`: actor,
+/// a predicate of the aligner's verb classes, the goods (the first weapons
+/// or personnel quantity's unit, else the trigger word), recipient,
+/// polarity = the claim's stance. The ledger uses it for a claim whose own
+/// proposition has no predicate (typically a denial that only names the
+/// allegation: "rejected the allegation of the use of Iranian drones"), so
+/// that the denial joins the proposition of the event it denies and the
+/// aligner relates it (`contradicts`), and two sources reporting the same
+/// event share a proposition (`corroborates`). `None` when no event of the
+/// record is reported or denied by that claim.
+pub fn event_proposition(rec: &crate::output::DocRecord, claim_id: &str) -> Option<crate::output::PropositionOut> {
+    use crate::output::{ArgumentOut, PropositionOut};
+    let claim = rec.claims.iter().find(|c| c.id == claim_id)?;
+    let events: Vec<EventOut> = rec.events.iter().filter_map(|v| serde_json::from_value(v.clone()).ok()).collect();
+    let e = events
+        .iter()
+        .filter(|e| !e.future && !e.hypothetical)
+        .find(|e| e.claim.as_deref() == Some(claim_id))
+        .or_else(|| {
+            events.iter().find(|e| e.sources.iter().skip(1).any(|s| s.claim.as_deref() == Some(claim_id)))
+        })?;
+    let arg = |a: &ActorOut| ArgumentOut {
+        entity: a.entity.clone(),
+        text: a.text.clone(),
+        head: a.text.split_whitespace().last().unwrap_or("").to_lowercase(),
+    };
+    let goods = e.quantities.iter().find(|q| q.role == "weapons" || q.role == "personnel");
+    let object = match goods {
+        Some(q) => ArgumentOut { entity: None, text: q.text.clone(), head: q.unit.to_lowercase() },
+        None => ArgumentOut { entity: None, text: e.trigger.text.clone(), head: e.trigger.text.to_lowercase() },
+    };
+    let mut terms: Vec<String> =
+        e.text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| w.len() > 2).collect();
+    terms.sort();
+    terms.dedup();
+    Some(PropositionOut {
+        actor: e.actor.as_ref().map(arg),
+        predicate: predicate_for(&e.event_type).to_string(),
+        object: Some(object),
+        recipient: e.recipient.as_ref().map(arg),
+        polarity: claim.stance.clone(),
+        negated: e.negated && e.claim.as_deref() == Some(claim_id),
+        terms,
+        quantities: e.quantities.iter().map(|q| q.value).collect(),
+    })
+}
