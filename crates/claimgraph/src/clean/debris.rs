@@ -775,7 +775,7 @@ fn is_credit(k: &str) -> bool {
 }
 
 /// A credit line naming only a news agency or source, under the story:
-/// "(AFP)", "/TASS/", "— Reuters", "With agencies".
+/// "(AFP)", "/TASS/", "— AFP", "With agencies".
 fn is_agency_credit(line: &str, k: &str) -> bool {
     let words = k.split(' ').count();
     if words > 6 || k.contains(" by ") || k.starts_with("by ") || is_credit(k) {
@@ -887,7 +887,7 @@ fn is_list_item(line: &str, k: &str) -> bool {
 }
 
 /// Lines `run_start..run_end` are list items (and blank lines) at the end of
-/// the article, under the line `run_start - 1`. They are a list of other
+/// the article, under its last other line (the anchor). They are a list of other
 /// stories when they stand apart from the article: in blocks of two or more
 /// lines with no blank line between them (the article's paragraphs are
 /// separated by blank lines), or as three or more one-line blocks. An
