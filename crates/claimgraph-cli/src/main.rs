@@ -38,6 +38,8 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Serve the HTTP API and the analyst workbench.
     Serve(cmd::serve::Args),
+    /// Analyse the seed article (or given ones) into a ledger and open the workbench on it.
+    Demo(cmd::demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::Demo(a) => cmd::demo::run(a),
     };
     match result {
         Ok(code) => code,
