@@ -312,7 +312,7 @@ fn anonymous_description(ctx: &Ctx, np: &Range<usize>) -> Option<(String, Entity
     let head = speaker::np_head(ctx, np);
     let head_word = ctx.word(head);
     let human = crate::entities::gazetteer::role_class(head_word).is_some();
-    if !human && !(ctx.tagged && ctx.tokens[head].upos == claimgraph_nlp::Upos::NOUN) {
+    if !(human || ctx.tagged && ctx.tokens[head].upos == claimgraph_nlp::Upos::NOUN) {
         return None;
     }
     let text = ctx.doc.span_text(ctx.span(np.start, np.end)).trim().to_string();

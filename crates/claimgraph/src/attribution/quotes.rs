@@ -67,11 +67,7 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         }
         let w = t.text(text);
         match w {
-            "“" | "«" | "„" => {
-                if open.is_none() {
-                    open = Some(i);
-                }
-            }
+            "“" | "«" | "„" if open.is_none() => open = Some(i),
             "”" | "»" => {
                 if let Some(o) = open.take() {
                     out.push(Quote { open: o, close: i, closed: true });
@@ -80,11 +76,7 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
             // British single quotes: ‘ opens when no quote is open; ’ closes
             // it only after punctuation or before punctuation or the end, so
             // that an apostrophe ("countries’ leaders") does not.
-            "‘" => {
-                if open.is_none() {
-                    open = Some(i);
-                }
-            }
+            "‘" if open.is_none() => open = Some(i),
             "’" => {
                 if let Some(o) = open {
                     if ctx_word(text, tokens, o) == "‘" {
@@ -118,7 +110,9 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
                 let after_space = i == 0 || tokens[i - 1].end < t.start || is_opening_bracket(tokens[i - 1].text(text));
                 let before_space = tokens.get(i + 1).is_none_or(|n| n.start > t.end);
                 match open {
-                    Some(o) if !(after_space && !before_space) || tokens[o].text(text) == "\"" && !after_space => {
+                    // A straight mark closes the open quote unless it is glued to
+                    // the next word after a space (then it opens one).
+                    Some(o) if !after_space || before_space => {
                         out.push(Quote { open: o, close: i, closed: true });
                         open = None;
                     }

@@ -190,13 +190,12 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         | "recount" | "answer" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand"
         | "promise" | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat"
         | "reiterate" | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree"
-        | "respond" | "reply" => {
+        | "respond" | "reply"
             // These verbs report speech only with speech-like content next to
             // them or a sentence-final position ("..., Budanov continued.").
-            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) && !inverted_position(ctx, i, sent)
-            {
-                return None;
-            }
+            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) && !inverted_position(ctx, i, sent) =>
+        {
+            return None;
         }
         _ => {}
     }

@@ -753,8 +753,7 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         .iter()
         .filter(|m| m.span.end <= before && m.form != MentionForm::Pronoun)
         .filter_map(|m| m.entity)
-        .filter(|&e| ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)))
-        .last()
+        .rfind(|&e| ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)))
         .map(Resolution::Entity)
         .unwrap_or(Resolution::None)
 }

@@ -170,15 +170,14 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                 {
                     // "the OSCE Mission to Moldova", "Embassy to the UN".
                     end += 2;
-                } else if matches!(next, "of" | "for")
+                } else if (matches!(next, "of" | "for")
                     && end + 2 < s.tokens.end
                     && tokens[end + 1].text(text) == "the"
                     && is_cap(tokens[end + 2].text(text))
-                    && !is_not_name(tokens[end + 2].text(text))
+                    && !is_not_name(tokens[end + 2].text(text)))
+                    || ((next == "al" || next == "el") && end + 2 < s.tokens.end && tokens[end + 1].text(text) == "-")
                 {
-                    end += 3;
-                } else if (next == "al" || next == "el") && end + 2 < s.tokens.end && tokens[end + 1].text(text) == "-"
-                {
+                    // "the Office for the Coordination", "Abdullah al-Ani".
                     end += 3;
                 } else {
                     break;
@@ -305,7 +304,7 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     {
         name_start += 1;
     }
-    let mut title = (name_start > range.start).then(|| range.start..name_start).or(office.clone());
+    let mut title = (name_start > range.start).then_some(range.start..name_start).or(office.clone());
     // "Head of Isfahan", "Minister of Energy": a title followed by "of" is a
     // role description; what follows names a place or body, not a person.
     while name_start < range.end - 1 && is_connector(tokens[name_start].text(text)) {
@@ -317,7 +316,7 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // Reintegration Andrei Munteanu".
     if let Some(g) = (name_start + 1..range.end.saturating_sub(1)).find(|&k| {
         let (w, prev) = (tokens[k].text(text), tokens[k - 1].text(text));
-        is_given_name(w) && !is_given_name(prev) && is_cap(prev) && !is_title_word(prev) && !is_connector(prev)
+        is_given_name(w) && !is_given_name_like(prev) && is_cap(prev) && !is_title_word(prev) && !is_connector(prev)
     }) {
         if countries.lookup(tokens[name_start].text(text)).is_none() || g > name_start + 1 {
             name_start = g;
@@ -538,6 +537,16 @@ static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub fn is_given_name(word: &str) -> bool {
     let w = deunicode::deunicode(word).to_lowercase();
     GIVEN_NAMES.contains(w.as_str())
+}
+
+static GIVEN_SKELETONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    GIVEN_NAMES.iter().filter(|n| n.len() >= 4).map(|n| super::names::skeleton(n)).filter(|s| s.len() >= 3).collect()
+});
+
+/// True when `word` is a given name or a romanisation variant of one
+/// ("Hossein" for "Hussein").
+pub fn is_given_name_like(word: &str) -> bool {
+    is_given_name(word) || (word.chars().count() >= 4 && GIVEN_SKELETONS.contains(&super::names::skeleton(word)))
 }
 
 /// Rough test for a word that is a verb form right after a name ("said",

@@ -229,22 +229,21 @@ fn fold_digraphs(ascii: &str) -> String {
     if s.len() > 2 && s.starts_with('h') && !matches!(s.as_bytes()[1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b's') {
         s.replace_range(0..1, "g");
     }
-    s.replace("hs", "x")
-        .replace("zh", "j")
-        .replace("ck", "k")
-        .replace("gh", "k")
-        .replace("kh", "h")
-        .replace("ph", "f")
-        .replace("dh", "d")
-        .replace("th", "t")
-        .replace("sch", "sh")
-        .replace('q', "k")
-        .replace('c', "k")
-        .replace('w', "v")
-        .replace('z', "s")
-        .replace('x', "ks")
-        .replace('g', "k")
-        .replace('j', "y")
+    let s = s.replace("hs", "x").replace("zh", "j").replace("ck", "k").replace("gh", "k").replace("kh", "h");
+    let s = s.replace("ph", "f").replace("dh", "d").replace("th", "t").replace("sch", "sh");
+    // Single letters, in one pass.
+    let mut out = String::with_capacity(s.len() + 2);
+    for ch in s.chars() {
+        match ch {
+            'q' | 'c' | 'g' => out.push('k'),
+            'w' => out.push('v'),
+            'z' => out.push('s'),
+            'j' => out.push('y'),
+            'x' => out.push_str("ks"),
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// How two spellings relate.

@@ -277,7 +277,10 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
             while j < range.end && j < end + 14 {
                 let w = tokens[j].text(text);
                 let wl = w.to_lowercase();
-                let verb = matches!(tokens[j].upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX);
+                // A verb ends the description; untagged, a reporting verb does.
+                let verb = matches!(tokens[j].upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX)
+                    || (tokens[j].upos == claimgraph_nlp::Upos::X
+                        && crate::attribution::lexicon::cue_verb(&wl).is_some());
                 if verb
                     || matches!(
                         wl.as_str(),

@@ -36,10 +36,27 @@ pub fn claim_attribution(claim: &Claim, index: &CharIndex) -> Attribution {
 }
 
 /// Every claim of an analysed document as attributions in code points of
-/// `doc.text`.
+/// `doc.text`. Claims sharing a cue (a content split into propositions of
+/// different polarity, or a quotation continuing an attributed one) are one
+/// attribution in PolNeAR's terms: their contents are joined.
 pub fn attributions(doc: &Document) -> Vec<Attribution> {
     let index = CharIndex::new(&doc.text);
-    doc.claims.iter().map(|c| claim_attribution(c, &index)).collect()
+    let mut out: Vec<Attribution> = Vec::new();
+    for c in &doc.claims {
+        let a = claim_attribution(c, &index);
+        match out.iter_mut().find(|o| o.cue == a.cue) {
+            Some(o) => {
+                o.contents.extend(a.contents);
+                o.contents.sort_by_key(|e| (e.start, e.end));
+                o.contents.dedup();
+                if o.sources.is_empty() {
+                    o.sources = a.sources;
+                }
+            }
+            None => out.push(a),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -201,9 +201,10 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         let prev = if i > sent.start { lower(i - 1) } else { String::new() };
         let next = lower(j);
         let is_year = used == 1 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !word(i).contains(',');
-        if (is_year && !next.chars().next().is_some_and(char::is_alphabetic))
-            || (is_year
-                && matches!(
+        // A year: alone, or after a word that introduces one ("in 2022").
+        let year_here = is_year
+            && (!next.chars().next().is_some_and(char::is_alphabetic)
+                || matches!(
                     prev.as_str(),
                     "in" | "since"
                         | "of"
@@ -216,7 +217,8 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                         | "spring"
                         | "autumn"
                         | "winter"
-                ))
+                ));
+        if year_here
             || MONTHS.contains(&prev.as_str())
             || MONTHS.contains(&next.as_str()) && value <= 31.0
             || matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | ":" | "th" | "st" | "nd" | "rd" | "-year-old")
