@@ -83,7 +83,8 @@ impl ActorLexicon {
         while i < words.len() {
             if out.actor.is_none() {
                 if let Some((n, code)) = self.actors.lookup(words, i, self.date) {
-                    out.capital = self.capitals.get(&words[i..i + n].join(" ")).is_some_and(|c| code.starts_with(c.as_str()));
+                    out.capital =
+                        self.capitals.get(&words[i..i + n].join(" ")).is_some_and(|c| code.starts_with(c.as_str()));
                     out.actor = Some(code);
                     i += n;
                     continue;
@@ -133,7 +134,8 @@ mod tests {
     use super::*;
 
     fn lexicon() -> ActorLexicon {
-        let actors = ActorDict::parse("IRAN_ [IRN]\n+IRANIAN\n+TEHRAN_\nKREMLIN_\n\t[RUSGOV]\nUNITED_NATIONS [IGOUNO]\n");
+        let actors =
+            ActorDict::parse("IRAN_ [IRN]\n+IRANIAN\n+TEHRAN_\nKREMLIN_\n\t[RUSGOV]\nUNITED_NATIONS [IGOUNO]\n");
         let agents = AgentDict::parse("FOREIGN_MINISTER [~GOVFRM]\nMINISTER [~GOV]\nPOLICE {} [~COP]\n");
         let capitals = [("tehran".to_string(), "IRN".to_string())].into_iter().collect();
         ActorLexicon { actors, agents, capitals, date: None }

@@ -217,7 +217,24 @@ impl<'d> Ctx<'d> {
         // not from phrases inside it ("meetings in the presence of military
         // experts").
         let core: Vec<String> = self
-            .subtree(h, &["acl", "acl:relcl", "conj", "cc", "punct", "advcl", "parataxis", "ccomp", "dep", "list", "nmod", "appos", "case"])
+            .subtree(
+                h,
+                &[
+                    "acl",
+                    "acl:relcl",
+                    "conj",
+                    "cc",
+                    "punct",
+                    "advcl",
+                    "parataxis",
+                    "ccomp",
+                    "dep",
+                    "list",
+                    "nmod",
+                    "appos",
+                    "case",
+                ],
+            )
             .into_iter()
             .map(|i| self.words[i].clone())
             .collect();
@@ -359,7 +376,12 @@ impl<'d> Ctx<'d> {
             if let Some((n, code)) = self.lex.actors.actors.lookup(&words, k, self.lex.actors.date) {
                 let i = range.start + k;
                 let span = Span::new(self.toks[i].start, self.toks[i + n - 1].end);
-                let capital = self.lex.actors.capitals.get(&words[k..k + n].join(" ")).is_some_and(|c| code.starts_with(c.as_str()));
+                let capital = self
+                    .lex
+                    .actors
+                    .capitals
+                    .get(&words[k..k + n].join(" "))
+                    .is_some_and(|c| code.starts_with(c.as_str()));
                 let code = if capital && code.len() == 3 { format!("{code}GOV") } else { code };
                 let mut a = actor_from_code(code, span.text(&self.doc.text).to_string());
                 a.span = Some(span);
@@ -402,6 +424,19 @@ impl<'d> Ctx<'d> {
             if let Some(c) = self.compose(p, g, inner, inner_coding, outer) {
                 cands.insert(p, c);
             }
+        }
+        // "shelled the town, killing five": the killing is the shelling's
+        // toll, not a second event.
+        let tolls: Vec<usize> = cands
+            .keys()
+            .copied()
+            .filter(|&p| {
+                self.is_toll(p)
+                    && self.head(p).is_some_and(|h| cands.get(&h).is_some_and(|c| c.ty == PloverType::Assault))
+            })
+            .collect();
+        for p in tolls {
+            cands.remove(&p);
         }
         // Event nouns not already inside a coded verb's pattern.
         let covered: std::collections::HashSet<usize> =
@@ -470,7 +505,13 @@ impl<'d> Ctx<'d> {
         if lexicon::is_transfer(lemma) {
             let goods = thing.map(|t| self.lemmas[t].clone()).unwrap_or_default();
             let goods_conj: Vec<String> = thing
-                .map(|t| self.children[t].iter().filter(|&&c| self.is_rel(c, "conj")).map(|&c| self.lemmas[c].clone()).collect())
+                .map(|t| {
+                    self.children[t]
+                        .iter()
+                        .filter(|&&c| self.is_rel(c, "conj"))
+                        .map(|&c| self.lemmas[c].clone())
+                        .collect()
+                })
                 .unwrap_or_default();
             let military = lexicon::is_weapon(&goods)
                 || lexicon::is_troops(&goods)
@@ -510,14 +551,19 @@ impl<'d> Ctx<'d> {
     /// adjective, not a deed.
     fn is_adjectival_participle(&self, p: usize) -> bool {
         let t = &self.toks[p];
-        if t.xpos.as_str() != "VBN" || self.children[p].iter().any(|&k| self.rel(k).starts_with("aux") || self.rel(k).starts_with("nsubj") || self.rel(k) == "obl:agent") {
+        if t.xpos.as_str() != "VBN"
+            || self.children[p].iter().any(|&k| {
+                self.rel(k).starts_with("aux") || self.rel(k).starts_with("nsubj") || self.rel(k) == "obl:agent"
+            })
+        {
             return false;
         }
         match self.rel(p) {
             "amod" => true,
             "conj" | "xcomp" => self.head(p).is_some_and(|h| {
                 self.upos(h) == Upos::ADJ
-                    || (self.toks[h].xpos.as_str() == "VBN" && !self.children[h].iter().any(|&k| self.rel(k).starts_with("aux")))
+                    || (self.toks[h].xpos.as_str() == "VBN"
+                        && !self.children[h].iter().any(|&k| self.rel(k).starts_with("aux")))
             }),
             _ => false,
         }
@@ -526,10 +572,11 @@ impl<'d> Ctx<'d> {
     /// The assault mode given by weapons in the clause.
     fn weapon_mode_in(&self, p: usize) -> Option<&'static str> {
         let lemma = self.lemmas[p].as_str();
-        if matches!(lemma, "shell" | "bombard") {
+        let form = self.words[p].as_str();
+        if matches!(lemma, "shell" | "bombard") || form.starts_with("shell") || form.starts_with("bombard") {
             return Some("heavy-weapons");
         }
-        if matches!(lemma, "shoot" | "gun") {
+        if matches!(lemma, "shoot" | "gun") || form.starts_with("shot") || form.starts_with("shoot") {
             return Some("firearms");
         }
         for i in self.subtree(p, CLAUSE_STOP) {
@@ -562,7 +609,9 @@ impl<'d> Ctx<'d> {
             }
         }
         // "is about to", "is going to": future.
-        if self.children[p].iter().any(|&k| self.lemmas[k] == "about" || self.lemmas[k] == "go") && self.kid(p, "mark").is_some() {
+        if self.children[p].iter().any(|&k| self.lemmas[k] == "about" || self.lemmas[k] == "go")
+            && self.kid(p, "mark").is_some()
+        {
             c.future = true;
         }
     }
@@ -570,7 +619,12 @@ impl<'d> Ctx<'d> {
     /// Matches the CAMEO patterns of the verb at `p`.
     fn match_cameo(&self, p: usize) -> Option<Coding> {
         let dict = &self.lex.verbs;
-        let entries = dict.verbs.get(&self.lemmas[p]).or_else(|| dict.verbs.get(&self.words[p]))?;
+        // The lemma, else the form, else the form de-inflected by rule (the
+        // lemmatiser can miss rare verbs: "shelled" → "shel").
+        let entries = std::iter::once(self.lemmas[p].clone())
+            .chain(std::iter::once(self.words[p].clone()))
+            .chain(deinflect(&self.words[p]))
+            .find_map(|k| dict.verbs.get(&k))?;
         let clause = self.subtree(p, &["ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "cc", "punct"]);
         let pre: Vec<usize> = clause.iter().copied().filter(|&i| i < p).collect();
         let post: Vec<usize> = clause.iter().copied().filter(|&i| i > p).collect();
@@ -579,9 +633,10 @@ impl<'d> Ctx<'d> {
             .iter()
             .filter(|e| {
                 e.particles.is_empty()
-                    || e.particles.iter().enumerate().all(|(k, w)| {
-                        post.get(k).is_some_and(|&i| self.words[i] == *w || self.lemmas[i] == *w)
-                    })
+                    || e.particles
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| post.get(k).is_some_and(|&i| self.words[i] == *w || self.lemmas[i] == *w))
             })
             .max_by_key(|e| e.particles.len())?;
         let post = &post[entry.particles.len().min(post.len())..];
@@ -634,7 +689,8 @@ impl<'d> Ctx<'d> {
         match e {
             Elem::Skip => (from < seq.len()).then_some(from + 1),
             Elem::Source | Elem::Target => {
-                let k = (from..seq.len()).find(|&k| matches!(self.upos(seq[k]), Upos::NOUN | Upos::PROPN | Upos::PRON))?;
+                let k =
+                    (from..seq.len()).find(|&k| matches!(self.upos(seq[k]), Upos::NOUN | Upos::PROPN | Upos::PRON))?;
                 if matches!(e, Elem::Source) {
                     binds.source = Some(seq[k]);
                 } else {
@@ -678,7 +734,19 @@ impl<'d> Ctx<'d> {
                     break;
                 }
                 let i = *seq.get(pos)?;
-                if tries >= 3 || !matches!(self.upos(i), Upos::DET | Upos::ADJ | Upos::NUM | Upos::ADV | Upos::PRON | Upos::NOUN | Upos::PROPN | Upos::PART) {
+                if tries >= 3
+                    || !matches!(
+                        self.upos(i),
+                        Upos::DET
+                            | Upos::ADJ
+                            | Upos::NUM
+                            | Upos::ADV
+                            | Upos::PRON
+                            | Upos::NOUN
+                            | Upos::PROPN
+                            | Upos::PART
+                    )
+                {
                     return None;
                 }
                 tries += 1;
@@ -725,7 +793,9 @@ impl<'d> Ctx<'d> {
                 // "agreed on a pact", "offered to hand over": the intention
                 // itself is the event (PLOVER AGREE).
                 let mut o = o.clone();
-                if g == Governor::Intent && matches!(o.ty, PloverType::Support | PloverType::Consult | PloverType::Cooperate) {
+                if g == Governor::Intent
+                    && matches!(o.ty, PloverType::Support | PloverType::Consult | PloverType::Cooperate)
+                {
                     o.ty = PloverType::Agree;
                     o.mode = None;
                 }
@@ -803,7 +873,8 @@ impl<'d> Ctx<'d> {
             }
         }
         let partner = self.children[p].iter().copied().find(|&k| {
-            matches!(self.rel(k), "nmod" | "acl") && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to"))
+            matches!(self.rel(k), "nmod" | "acl")
+                && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to"))
         });
         let poss = self.kid(p, "nmod:poss");
         partner.or(poss)?;
@@ -962,7 +1033,10 @@ impl<'d> Ctx<'d> {
         let mut target: Option<EventActor> = None;
         let mut target_tok = None;
         for t in target_toks {
-            if Some(t) == source_tok || lexicon::is_weapon(&self.lemmas[t]) || lexicon::event_noun(&self.lemmas[t]).is_some() {
+            if Some(t) == source_tok
+                || lexicon::is_weapon(&self.lemmas[t])
+                || lexicon::event_noun(&self.lemmas[t]).is_some()
+            {
                 continue;
             }
             let found = self.np_actor(t).or_else(|| {
@@ -990,7 +1064,9 @@ impl<'d> Ctx<'d> {
         let mut extra_sources: Vec<EventActor> = Vec::new();
         if let Some(s) = source_tok {
             let conjs: Vec<EventActor> = self.conjuncts(s).into_iter().filter_map(|k| self.np_actor(k)).collect();
-            if target.is_none() && matches!(c.ty, PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Assault) {
+            if target.is_none()
+                && matches!(c.ty, PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Assault)
+            {
                 let mut it = conjs.into_iter();
                 target = it.next();
                 extra_sources.extend(it);
@@ -1009,7 +1085,9 @@ impl<'d> Ctx<'d> {
         let implausible = |s: &EventActor, t: &Option<EventActor>| {
             t.as_ref().is_some_and(|t| s.country.is_some() && s.country == t.country && c.ty != PloverType::Protest)
         };
-        if src_is_pronoun && (source.is_none() || source.as_ref().is_some_and(|s| implausible(s, &target) || s.country.is_none())) {
+        if src_is_pronoun
+            && (source.is_none() || source.as_ref().is_some_and(|s| implausible(s, &target) || s.country.is_none()))
+        {
             let mut exclude = vec![target.as_ref().and_then(|t| t.country.clone())];
             if !matches!(self.lemmas[source_tok.unwrap_or(p)].as_str(), "we" | "i" | "us") {
                 exclude.push(self.speaker_country(claim));
@@ -1027,7 +1105,10 @@ impl<'d> Ctx<'d> {
             return;
         }
         // PLOVER requires a recipient for these types.
-        if target.is_none() && matches!(c.ty, PloverType::Aid | PloverType::Cooperate | PloverType::Sanction) && c.inner.is_none() {
+        if target.is_none()
+            && matches!(c.ty, PloverType::Aid | PloverType::Cooperate | PloverType::Sanction)
+            && c.inner.is_none()
+        {
             return;
         }
         // Capital metonymy stands for the government as an actor; a capital
@@ -1051,10 +1132,10 @@ impl<'d> Ctx<'d> {
         // clause belongs to the deed.
         let mut qspan = span;
         for &k in &self.children[body] {
-            if matches!(self.lemmas[k].as_str(), "use" | "employ" | "utilize" | "utilise")
+            let instrument = matches!(self.lemmas[k].as_str(), "use" | "employ" | "utilize" | "utilise")
                 && matches!(self.rel(k), "advcl" | "conj" | "xcomp")
-                && self.kid(k, "nsubj").is_none()
-            {
+                && self.kid(k, "nsubj").is_none();
+            if instrument || (c.ty == PloverType::Assault && self.is_toll(k)) {
                 let sub = self.subtree(k, &["punct"]);
                 let ks = self.span_of(&sub);
                 qspan = Span::new(qspan.start.min(ks.start), qspan.end.max(ks.end));
@@ -1078,7 +1159,10 @@ impl<'d> Ctx<'d> {
         let mut mode = c.mode.map(str::to_string);
         let mut negated = c.negated;
         // PLOVER: a future cooperative deed is AGREE; a refused one REJECT.
-        if c.future && c.inner.is_none() && matches!(ty, PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid) {
+        if c.future
+            && c.inner.is_none()
+            && matches!(ty, PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid)
+        {
             if negated {
                 mode = reject_mode(ty).map(str::to_string);
                 ty = PloverType::Reject;
@@ -1121,6 +1205,14 @@ impl<'d> Ctx<'d> {
         }
     }
 
+    /// A participle clause giving a toll ("..., killing five people").
+    fn is_toll(&self, p: usize) -> bool {
+        matches!(self.lemmas[p].as_str(), "kill" | "injure" | "wound" | "leave" | "claim")
+            && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
+            && self.kid(p, "nsubj").is_none()
+            && self.toks[p].xpos.as_str() == "VBG"
+    }
+
     /// The other conjuncts of a coordination headed by `h` ("Mordor,
     /// Rohan, Fornost and Bree"), however the parser nested them.
     fn conjuncts(&self, h: usize) -> Vec<usize> {
@@ -1160,13 +1252,28 @@ impl<'d> Ctx<'d> {
                 "weapons"
             } else if matches!(
                 unit_lemma,
-                "people" | "person" | "civilian" | "dead" | "casualtie" | "victim" | "child" | "children" | "body" | "killed" | "wounded" | "injured"
-            ) || (*ty == PloverType::Assault && matches!(unit_lemma, "soldier" | "fighter" | "resident" | "worker"))
+                "people"
+                    | "person"
+                    | "civilian"
+                    | "dead"
+                    | "casualtie"
+                    | "victim"
+                    | "child"
+                    | "children"
+                    | "body"
+                    | "killed"
+                    | "wounded"
+                    | "injured"
+            ) || (*ty == PloverType::Assault
+                && matches!(unit_lemma, "soldier" | "fighter" | "resident" | "worker"))
             {
                 "casualties"
             } else if lexicon::is_troops(unit_lemma) {
                 "personnel"
-            } else if matches!(unit_lemma, "dollar" | "euro" | "rial" | "ruble" | "rouble" | "pound" | "yuan" | "hryvnia") {
+            } else if matches!(
+                unit_lemma,
+                "dollar" | "euro" | "rial" | "ruble" | "rouble" | "pound" | "yuan" | "hryvnia"
+            ) {
                 "money"
             } else {
                 "other"
@@ -1216,8 +1323,14 @@ impl<'d> Ctx<'d> {
             if is_place || (coded.actor.as_ref().is_some_and(|a| a.len() == 3) && self.upos(i) == Upos::PROPN) {
                 let span = self.span_of(&np);
                 let mut a = match coded.actor {
-                    Some(code) => actor_from_code(code.chars().take(3).collect(), span.text(&self.doc.text).to_string()),
-                    None => EventActor { code: "---".into(), text: span.text(&self.doc.text).to_string(), ..Default::default() },
+                    Some(code) => {
+                        actor_from_code(code.chars().take(3).collect(), span.text(&self.doc.text).to_string())
+                    }
+                    None => EventActor {
+                        code: "---".into(),
+                        text: span.text(&self.doc.text).to_string(),
+                        ..Default::default()
+                    },
                 };
                 a.sector = None;
                 a.entity = self.entity_of[i];
@@ -1295,13 +1408,47 @@ fn is_material(ty: &str) -> bool {
 /// Role descriptions of people who speak for a state.
 fn is_official_role(role: &str) -> bool {
     let r = role.to_lowercase();
-    ["minister", "president", "spokesman", "spokeswoman", "spokesperson", "ambassador", "official", "head of", "chief", "commander", "general", "secretary"]
-        .iter()
-        .any(|w| r.contains(w))
+    [
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "official",
+        "head of",
+        "chief",
+        "commander",
+        "general",
+        "secretary",
+    ]
+    .iter()
+    .any(|w| r.contains(w))
 }
 
 fn same_actor(a: &EventActor, b: &EventActor) -> bool {
-    (a.entity.is_some() && a.entity == b.entity) || (a.code == b.code && a.code.len() >= 3 && !a.code.starts_with("---"))
+    (a.entity.is_some() && a.entity == b.entity)
+        || (a.code == b.code && a.code.len() >= 3 && !a.code.starts_with("---"))
+}
+
+/// Base-form candidates of an inflected verb form.
+fn deinflect(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (suffix, repl) in
+        [("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")]
+    {
+        if let Some(stem) = form.strip_suffix(suffix) {
+            if stem.len() >= 2 {
+                out.push(format!("{stem}{repl}"));
+                // "shelled" → "shell" is covered above; "planned" → "plan".
+                let b = stem.as_bytes();
+                if repl.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                    out.push(stem[..stem.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Token positions bound by `$` and `+`.

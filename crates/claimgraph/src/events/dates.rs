@@ -100,8 +100,7 @@ pub fn resolve(words: &[String], reference: Option<Date>) -> Option<Resolved> {
     let fmt_day = |d: Date| d.strftime("%Y-%m-%d").to_string();
     let fmt_month = |y: i16, m: i8| format!("{y:04}-{m:02}");
     // Explicit year anywhere ("October 2022").
-    let year: Option<i16> =
-        words.iter().filter_map(|w| w.parse::<i16>().ok()).find(|y| (1900..=2100).contains(y));
+    let year: Option<i16> = words.iter().filter_map(|w| w.parse::<i16>().ok()).find(|y| (1900..=2100).contains(y));
     // Day number ("3 March", "March 3", "3rd").
     let day: Option<i8> = words
         .iter()
@@ -163,7 +162,13 @@ pub fn resolve(words: &[String], reference: Option<Date>) -> Option<Resolved> {
         }
     }
     if has("week") {
-        let shift = if last { -7 } else if next { 7 } else { 0 };
+        let shift = if last {
+            -7
+        } else if next {
+            7
+        } else {
+            0
+        };
         let value = r.and_then(|d| d.checked_add((shift as i64).days()).ok()).map(|d| {
             let iso = d.iso_week_date();
             format!("{:04}-W{:02}", iso.year(), iso.week())

@@ -593,7 +593,8 @@ mod tests {
 
     #[test]
     fn agents_expand_macros_and_plurals() {
-        let d = AgentDict::parse("!PERSON! = MAN, MEN\nPOLICE {} [~COP]\nCATTLE!PERSON! [~AGR]\nTRUCE_MONITOR [IGO~]\n");
+        let d =
+            AgentDict::parse("!PERSON! = MAN, MEN\nPOLICE {} [~COP]\nCATTLE!PERSON! [~AGR]\nTRUCE_MONITOR [IGO~]\n");
         assert_eq!(d.lookup(&words("police"), 0).map(|(_, a)| a.code.as_str()), Some("COP"));
         assert_eq!(d.lookup(&words("cattlemen"), 0).map(|(_, a)| a.code.as_str()), Some("AGR"));
         assert!(d.lookup(&words("truce monitors"), 0).is_some_and(|(_, a)| a.prefix));
@@ -606,7 +607,10 @@ mod tests {
         assert_eq!(d.synsets["weapon"].len(), 2);
         assert_eq!(d.blocks.len(), 1);
         let p = &d.blocks[0].patterns;
-        assert_eq!(p[0].post, vec![Elem::Syn("weapon".into()), Elem::Group(vec![Elem::Word("to".into()), Elem::Target])]);
+        assert_eq!(
+            p[0].post,
+            vec![Elem::Syn("weapon".into()), Elem::Group(vec![Elem::Word("to".into()), Elem::Target])]
+        );
         assert_eq!(p[1].pre, vec![Elem::Source]);
         assert_eq!(p[1].code, "072:073");
         assert!(d.verbs.contains_key("sent"));

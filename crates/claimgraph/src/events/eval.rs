@@ -47,7 +47,7 @@ pub struct GsrRecord {
 impl GsrRecord {
     /// True for the development half.
     pub fn is_dev(&self) -> bool {
-        self.index % 2 == 0
+        self.index.is_multiple_of(2)
     }
 }
 

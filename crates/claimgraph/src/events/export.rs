@@ -167,12 +167,18 @@ fn inter(a: Option<&ActorOut>, protester: bool) -> &'static str {
     }
 }
 
-fn acled_types(ty: PloverType, mode: Option<&str>, civilian: bool) -> Option<(&'static str, &'static str, &'static str)> {
+fn acled_types(
+    ty: PloverType,
+    mode: Option<&str>,
+    civilian: bool,
+) -> Option<(&'static str, &'static str, &'static str)> {
     use PloverType::*;
     Some(match ty {
         Assault => match mode {
             Some("aerial" | "drone") => ("Political violence", "Explosions/Remote violence", "Air/drone strike"),
-            Some("heavy-weapons") => ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            Some("heavy-weapons") => {
+                ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+            }
             Some("explosives") => ("Political violence", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
             Some("suicide-attack") => ("Political violence", "Explosions/Remote violence", "Suicide bomb"),
             Some("unconventional") => ("Political violence", "Explosions/Remote violence", "Chemical weapon"),
@@ -256,7 +262,11 @@ pub fn write_acled_csv<W: Write>(w: &mut csv::Writer<W>, rec: &DocRecord) -> csv
             latitude: String::new(),
             longitude: String::new(),
             geo_precision: 3,
-            source: if source.is_empty() { outlet_name(&rec.doc) } else { format!("{source}; {}", outlet_name(&rec.doc)) },
+            source: if source.is_empty() {
+                outlet_name(&rec.doc)
+            } else {
+                format!("{source}; {}", outlet_name(&rec.doc))
+            },
             source_scale: String::new(),
             notes: e.text.split_whitespace().collect::<Vec<_>>().join(" "),
             fatalities,
@@ -286,20 +296,67 @@ pub fn gdelt_writer<W: Write>(w: W) -> csv::Writer<W> {
 
 /// The GDELT 2.0 event table's 61 column names, in order.
 pub const GDELT_COLUMNS: [&str; 61] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
-    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// GDELT fields cannot hold tabs or newlines.

@@ -285,7 +285,11 @@ pub fn from_json(
             negated: o.negated,
             future: o.future,
             hypothetical: o.hypothetical,
-            quantities: o.quantities.iter().map(|q| EventQuantity { quantity: q.index, role: q.role.clone() }).collect(),
+            quantities: o
+                .quantities
+                .iter()
+                .map(|q| EventQuantity { quantity: q.index, role: q.role.clone() })
+                .collect(),
             date: o.date.as_ref().map(|d| EventDate {
                 span: span(d.start, d.end),
                 value: d.value.clone(),
@@ -347,13 +351,10 @@ pub fn event_proposition(rec: &crate::output::DocRecord, claim_id: &str) -> Opti
     use crate::output::{ArgumentOut, PropositionOut};
     let claim = rec.claims.iter().find(|c| c.id == claim_id)?;
     let events: Vec<EventOut> = rec.events.iter().filter_map(|v| serde_json::from_value(v.clone()).ok()).collect();
-    let e = events
-        .iter()
-        .filter(|e| !e.future && !e.hypothetical)
-        .find(|e| e.claim.as_deref() == Some(claim_id))
-        .or_else(|| {
-            events.iter().find(|e| e.sources.iter().skip(1).any(|s| s.claim.as_deref() == Some(claim_id)))
-        })?;
+    let e =
+        events.iter().filter(|e| !e.future && !e.hypothetical).find(|e| e.claim.as_deref() == Some(claim_id)).or_else(
+            || events.iter().find(|e| e.sources.iter().skip(1).any(|s| s.claim.as_deref() == Some(claim_id))),
+        )?;
     let arg = |a: &ActorOut| ArgumentOut {
         entity: a.entity.clone(),
         text: a.text.clone(),
@@ -364,8 +365,12 @@ pub fn event_proposition(rec: &crate::output::DocRecord, claim_id: &str) -> Opti
         Some(q) => ArgumentOut { entity: None, text: q.text.clone(), head: q.unit.to_lowercase() },
         None => ArgumentOut { entity: None, text: e.trigger.text.clone(), head: e.trigger.text.to_lowercase() },
     };
-    let mut terms: Vec<String> =
-        e.text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| w.len() > 2).collect();
+    let mut terms: Vec<String> = e
+        .text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| w.len() > 2)
+        .collect();
     terms.sort();
     terms.dedup();
     Some(PropositionOut {
@@ -377,5 +382,8 @@ pub fn event_proposition(rec: &crate::output::DocRecord, claim_id: &str) -> Opti
         negated: e.negated && e.claim.as_deref() == Some(claim_id),
         terms,
         quantities: e.quantities.iter().map(|q| q.value).collect(),
+        frames: Vec::new(),
+        rejection: false,
+        answers: Vec::new(),
     })
 }

@@ -54,7 +54,17 @@ pub fn is_reverse_transfer(lemma: &str) -> bool {
 pub fn is_transfer(lemma: &str) -> bool {
     matches!(
         lemma,
-        "supply" | "provide" | "deliver" | "transfer" | "send" | "give" | "ship" | "sell" | "export" | "hand" | "donate"
+        "supply"
+            | "provide"
+            | "deliver"
+            | "transfer"
+            | "send"
+            | "give"
+            | "ship"
+            | "sell"
+            | "export"
+            | "hand"
+            | "donate"
     ) || is_reverse_transfer(lemma)
 }
 
@@ -98,8 +108,8 @@ pub fn is_troops(lemma: &str) -> bool {
 pub fn event_noun(lemma: &str) -> Option<(PloverType, Option<&'static str>)> {
     use PloverType::*;
     Some(match lemma {
-        "attack" | "assault" | "strike" | "airstrike" | "raid" | "bombardment" | "shelling" | "bombing" | "offensive"
-        | "incursion" | "massacre" | "ambush" => (Assault, None),
+        "attack" | "assault" | "strike" | "airstrike" | "raid" | "bombardment" | "shelling" | "bombing"
+        | "offensive" | "incursion" | "massacre" | "ambush" => (Assault, None),
         "talks" | "talk" | "meeting" | "negotiation" | "consultation" | "summit" | "visit" => (Consult, None),
         "conversation" | "call" => (Consult, Some("phone")),
         "protest" | "demonstration" | "rally" | "sit-in" | "riot" => (Protest, None),
@@ -117,9 +127,37 @@ pub fn event_noun(lemma: &str) -> Option<(PloverType, Option<&'static str>)> {
 pub fn is_reporting(lemma: &str) -> bool {
     matches!(
         lemma,
-        "say" | "tell" | "state" | "add" | "note" | "stress" | "report" | "announce" | "claim" | "confirm" | "insist"
-            | "explain" | "declare" | "emphasize" | "emphasise" | "believe" | "think" | "write" | "argue" | "describe"
-            | "continue" | "quote" | "underline" | "consider" | "regard" | "see" | "reiterate" | "indicate" | "mention" | "recall" | "suggest"
+        "say"
+            | "tell"
+            | "state"
+            | "add"
+            | "note"
+            | "stress"
+            | "report"
+            | "announce"
+            | "claim"
+            | "confirm"
+            | "insist"
+            | "explain"
+            | "declare"
+            | "emphasize"
+            | "emphasise"
+            | "believe"
+            | "think"
+            | "write"
+            | "argue"
+            | "describe"
+            | "continue"
+            | "quote"
+            | "underline"
+            | "consider"
+            | "regard"
+            | "see"
+            | "reiterate"
+            | "indicate"
+            | "mention"
+            | "recall"
+            | "suggest"
     )
 }
 

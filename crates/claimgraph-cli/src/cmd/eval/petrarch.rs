@@ -87,7 +87,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 figs.no_event_records
             );
             for m in misses {
-                println!("  {} want {} {}->{} ({}) got {:?}", m.id, m.plover, m.expected.source, m.expected.target, m.expected.cameo, m.predicted);
+                println!(
+                    "  {} want {} {}->{} ({}) got {:?}",
+                    m.id, m.plover, m.expected.source, m.expected.target, m.expected.cameo, m.predicted
+                );
             }
         }
     }

@@ -49,8 +49,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let dev = gsr_figures(outcomes.iter().filter(|o| o.dev), no_event[0]);
     let held = gsr_figures(outcomes.iter().filter(|o| !o.dev), no_event[1]);
     let all = gsr_figures(outcomes.iter(), no_event[0] + no_event[1]);
-    let errors: Vec<&GsrOutcome> =
-        outcomes.iter().filter(|o| o.dev && !(o.type_ok && o.actor_ok && o.recipient_ok != Some(false))).take(a.errors).collect();
+    let errors: Vec<&GsrOutcome> = outcomes
+        .iter()
+        .filter(|o| o.dev && !(o.type_ok && o.actor_ok && o.recipient_ok != Some(false)))
+        .take(a.errors)
+        .collect();
     match a.format {
         Format::Json => {
             let mut v = serde_json::json!({
@@ -68,13 +71,25 @@ pub fn run(a: Args) -> Result<ExitCode> {
             for (name, f) in [("dev", &dev), ("heldout", &held), ("all", &all)] {
                 println!(
                     "{name:8} n={:3}  type {:.3}  actor {:.3}  recipient {:.3} (n={})  any-type {:.3}  no-event {}",
-                    f.sentences, f.type_accuracy, f.actor_accuracy, f.recipient_accuracy, f.with_target, f.any_event_type_recall, f.no_event
+                    f.sentences,
+                    f.type_accuracy,
+                    f.actor_accuracy,
+                    f.recipient_accuracy,
+                    f.with_target,
+                    f.any_event_type_recall,
+                    f.no_event
                 );
             }
             for e in errors {
                 println!(
                     "  {} gold {} {:?}->{:?} | got {:?} {:?}->{:?}",
-                    e.id, e.gold_type, e.gold_sources, e.gold_targets, e.predicted_type, e.predicted_actor, e.predicted_recipient
+                    e.id,
+                    e.gold_type,
+                    e.gold_sources,
+                    e.gold_targets,
+                    e.predicted_type,
+                    e.predicted_actor,
+                    e.predicted_recipient
                 );
             }
         }

@@ -1,0 +1,184 @@
+//! The events stage end to end: sentences written for these tests, the seed
+//! article (from ../shared, skipped when absent), and the three export
+//! formats parsed back with the csv crate and serde_json.
+
+use std::sync::LazyLock;
+
+use claimgraph::events::export;
+use claimgraph::output::DocRecord;
+use claimgraph::{DocMeta, Document, Pipeline};
+
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new().expect("shipped models load"));
+
+fn analyse(text: &str, published: Option<&str>) -> DocRecord {
+    let meta = DocMeta {
+        source: "https://news.example/a/1".into(),
+        url: Some("https://news.example/a/1".into()),
+        published: published.map(str::to_string),
+        ..Default::default()
+    };
+    let mut doc = Document::new(meta, text.to_string());
+    PIPELINE.analyse(&mut doc);
+    DocRecord::from_document(&doc)
+}
+
+fn events(rec: &DocRecord) -> Vec<claimgraph::events::json::EventOut> {
+    export::events_of(rec)
+}
+
+fn country(a: &Option<claimgraph::events::json::ActorOut>) -> Option<&str> {
+    a.as_ref().and_then(|a| a.country.as_deref())
+}
+
+#[test]
+fn narrative_assault_with_date_and_outlet() {
+    let rec = analyse(
+        "On Tuesday, Azerbaijani forces shelled Armenian border villages, killing three civilians.",
+        Some("2023-03-09"),
+    );
+    let ev = events(&rec);
+    let a = ev.iter().find(|e| e.event_type == "ASSAULT").expect("an ASSAULT");
+    assert_eq!(country(&a.actor), Some("AZE"));
+    assert_eq!(country(&a.recipient), Some("ARM"));
+    assert_eq!(a.mode.as_deref(), Some("heavy-weapons"));
+    // 9 March 2023 is a Thursday: the Tuesday before is the 7th.
+    assert_eq!(a.date.as_ref().and_then(|d| d.value.as_deref()), Some("2023-03-07"));
+    assert_eq!(a.claim, None);
+    assert_eq!(a.sources[0].kind, "outlet");
+    assert_eq!(a.sources[0].name, "news.example");
+}
+
+#[test]
+fn transfer_from_is_aid_by_the_giver_and_intentions_are_agree() {
+    let rec = analyse(
+        "The defence minister said that Belarus bought 40 tanks from China. \
+         China is ready to hold talks with India, the ministry said.",
+        None,
+    );
+    let ev = events(&rec);
+    let aid = ev.iter().find(|e| e.event_type == "AID").expect("an AID");
+    assert_eq!(country(&aid.actor), Some("CHN"));
+    assert_eq!(country(&aid.recipient), Some("BLR"));
+    assert!(aid.quantities.iter().any(|q| q.value == 40.0 && q.role == "weapons"));
+    assert!(aid.claim.is_some(), "reported by the minister's claim");
+    let agree = ev.iter().find(|e| e.event_type == "AGREE").expect("an AGREE");
+    assert_eq!(country(&agree.actor), Some("CHN"));
+    assert!(agree.future);
+}
+
+#[test]
+fn negated_deed_keeps_its_type() {
+    let rec = analyse("Officials said Turkey had not delivered any drones to Ethiopia.", None);
+    let ev = events(&rec);
+    let aid = ev.iter().find(|e| e.event_type == "AID").expect("an AID");
+    assert!(aid.negated);
+    assert_eq!(country(&aid.actor), Some("TUR"));
+    assert_eq!(country(&aid.recipient), Some("ETH"));
+}
+
+#[test]
+fn exports_parse_back() {
+    let rec = analyse(
+        "Russian forces shelled Kharkiv on Monday, killing five civilians. Iran sent 200 drones to Russia.",
+        Some("2023-05-10T08:00:00Z"),
+    );
+    assert!(events(&rec).len() >= 2);
+
+    let mut plover = Vec::new();
+    let n = export::write_plover(&mut plover, &rec).expect("writes");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&plover).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    assert_eq!(lines.len(), n);
+    assert!(lines.iter().any(|v| v["event"] == "ASSAULT" && v["source"][0]["code"] == "RUS"));
+
+    let mut w = export::acled_writer(Vec::new());
+    let n = export::write_acled_csv(&mut w, &rec).expect("writes");
+    let bytes = w.into_inner().expect("flushes");
+    let mut r = csv::Reader::from_reader(&bytes[..]);
+    let headers = r.headers().expect("header row").clone();
+    for col in [
+        "event_id_cnty",
+        "event_date",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "inter1",
+        "actor2",
+        "country",
+        "fatalities",
+        "notes",
+    ] {
+        assert!(headers.iter().any(|h| h == col), "ACLED column {col}");
+    }
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row parses")).collect();
+    assert_eq!(rows.len(), n);
+    let shelling = rows.iter().find(|r| &r[6] == "Shelling/artillery/missile attack").expect("the shelling row");
+    assert_eq!(&shelling[1], "2023-05-08");
+    assert_eq!(&shelling[17], "Ukraine");
+
+    let mut w = export::gdelt_writer(Vec::new());
+    let mut id = 1;
+    let n = export::write_gdelt_tsv(&mut w, &rec, &mut id).expect("writes");
+    let bytes = w.into_inner().expect("flushes");
+    let mut r = csv::ReaderBuilder::new().delimiter(b'\t').has_headers(false).from_reader(&bytes[..]);
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row parses")).collect();
+    assert_eq!(rows.len(), n);
+    for row in &rows {
+        assert_eq!(row.len(), export::GDELT_COLUMNS.len());
+    }
+    let col = |name: &str| export::GDELT_COLUMNS.iter().position(|c| *c == name).expect("column");
+    let aid = rows.iter().find(|r| &r[col("EventRootCode")] == "07").expect("an AID row");
+    assert_eq!(&aid[col("Actor1CountryCode")], "IRN");
+    assert_eq!(&aid[col("Actor2CountryCode")], "RUS");
+    assert_eq!(&aid[col("QuadClass")], "2");
+    assert_eq!(&aid[col("Actor2Geo_CountryCode")], "RS", "FIPS code");
+}
+
+#[test]
+fn seed_article_events() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/000_942ec9199f9d840f.txt");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} not found (needs /work/shared)");
+        return;
+    };
+    let raw = claimgraph::RawDocument {
+        meta: DocMeta { source: path.into(), ..Default::default() },
+        body: claimgraph::RawBody::Text(text),
+    };
+    let doc = PIPELINE.analyse_raw(raw).expect("analyses");
+    let rec = DocRecord::from_document(&doc);
+    let ev = events(&rec);
+    let speaker = |e: &claimgraph::events::json::EventOut| e.sources[0].name.clone();
+
+    let assault = ev
+        .iter()
+        .find(|e| e.event_type == "ASSAULT" && country(&e.actor) == Some("RUS") && country(&e.recipient) == Some("UKR"))
+        .expect("Russia → Ukraine ASSAULT");
+    assert!(assault.quantities.iter().any(|q| q.value == 75.0 && q.role == "weapons"));
+    assert!(assault.quantities.iter().any(|q| q.value == 10.0 && q.role == "frequency"));
+    assert!(speaker(assault).contains("Budanov"));
+
+    let drones = ev
+        .iter()
+        .find(|e| e.event_type == "AID" && !e.negated && e.quantities.iter().any(|q| q.value == 1700.0))
+        .expect("Iran → Russia AID (1,700 drones)");
+    assert_eq!((country(&drones.actor), country(&drones.recipient)), (Some("IRN"), Some("RUS")));
+    assert!(drones.sources.iter().any(|s| s.name.contains("Budanov") && s.stance == "affirms"));
+    assert!(drones.sources.iter().any(|s| s.stance == "denies" && s.kind == "speaker"), "denied by Iran's side");
+
+    assert!(
+        ev.iter().any(|e| e.event_type == "AID"
+            && e.negated
+            && country(&e.actor) == Some("IRN")
+            && e.text.contains("cruise missiles")),
+        "negated cruise-missile AID"
+    );
+    let offers: Vec<_> = ev.iter().filter(|e| e.event_type == "AGREE" && country(&e.actor) == Some("IRN")).collect();
+    assert!(offers.iter().any(|e| e.text.contains("technical meetings") && e.future));
+    assert!(offers.iter().any(|e| e.text.contains("cease-fire") && e.future));
+    assert!(
+        !ev.iter().any(|e| e.event_type == "CONSULT" && e.text.contains("technical meetings")),
+        "an offer, not a deed"
+    );
+}
