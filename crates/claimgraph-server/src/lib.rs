@@ -23,6 +23,7 @@
 pub mod analyse;
 pub mod api;
 pub mod assets;
+pub mod cache;
 pub mod error;
 pub mod extract;
 pub mod security;
@@ -44,6 +45,9 @@ pub use state::AppState;
 /// Largest request body accepted by default (an article as text or HTML).
 pub const DEFAULT_MAX_BODY: usize = 2 * 1024 * 1024;
 
+/// Answer cache size by default.
+pub const DEFAULT_CACHE_BYTES: usize = 64 * 1024 * 1024;
+
 /// How to run the server.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -59,6 +63,8 @@ pub struct Config {
     pub analysers: usize,
     /// Largest request body, in bytes.
     pub max_body: usize,
+    /// Bytes of API answers kept in the answer cache (0: no cache).
+    pub cache_bytes: usize,
 }
 
 impl Config {
@@ -66,7 +72,15 @@ impl Config {
     /// worker per core (at least 4), one analysis at a time.
     pub fn new(db: PathBuf, addr: SocketAddr) -> Config {
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-        Config { db, addr, write_token: None, db_workers: cores.max(4), analysers: 1, max_body: DEFAULT_MAX_BODY }
+        Config {
+            db,
+            addr,
+            write_token: None,
+            db_workers: cores.max(4),
+            analysers: 1,
+            max_body: DEFAULT_MAX_BODY,
+            cache_bytes: DEFAULT_CACHE_BYTES,
+        }
     }
 }
 
@@ -85,19 +99,27 @@ pub fn state(config: &Config) -> Result<Arc<AppState>, ServerError> {
         claimgraph_ledger::Ledger::open(&config.db)
             .map_err(|source| ServerError::Ledger { path: config.db.display().to_string(), source })?;
     }
-    let st = AppState::new(config.db.clone(), config.db_workers, config.analysers, config.write_token.clone())
-        .map_err(|source| ServerError::Ledger { path: config.db.display().to_string(), source })?;
+    let st = AppState::new(
+        config.db.clone(),
+        config.db_workers,
+        config.analysers,
+        config.cache_bytes,
+        config.write_token.clone(),
+    )
+    .map_err(|source| ServerError::Ledger { path: config.db.display().to_string(), source })?;
     Ok(Arc::new(st))
 }
 
 /// The whole application: API, assets and the security layers. With
 /// `loopback_only`, requests must name a loopback host.
 pub fn app(state: Arc<AppState>, max_body: usize, loopback_only: bool) -> Router {
+    let cache = state.cache();
     let mut router = Router::new()
         .merge(api::routes())
         .merge(assets::routes())
         .fallback(security::not_found)
         .with_state(state)
+        .layer(middleware::from_fn_with_state(cache, cache::layer))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(security::json_errors))
         .layer(CatchPanicLayer::custom(security::panic_response))

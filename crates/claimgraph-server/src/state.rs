@@ -11,6 +11,7 @@ use claimgraph::Pipeline;
 use claimgraph_ledger::{Ledger, LedgerError, LedgerPool};
 use tokio::sync::{Mutex, Semaphore};
 
+use crate::cache::ResponseCache;
 use crate::error::ApiError;
 
 /// How long a request may wait for a database slot before it is refused
@@ -27,21 +28,26 @@ pub struct AppState {
     write_token: Option<String>,
     write_lock: Mutex<()>,
     pipeline: OnceLock<Result<Arc<Pipeline>, String>>,
+    cache: Arc<ResponseCache>,
 }
 
 impl AppState {
     /// State over the ledger at `db_path`, running at most `db_workers`
-    /// queries and `analysers` analyses at once. Writes are allowed when a
-    /// token is given.
+    /// queries and `analysers` analyses at once, caching up to
+    /// `cache_bytes` of answers. Writes are allowed when a token is given.
     pub fn new(
         db_path: PathBuf,
         db_workers: usize,
         analysers: usize,
+        cache_bytes: usize,
         write_token: Option<String>,
     ) -> Result<AppState, LedgerError> {
         let db_workers = db_workers.max(1);
         let pool = LedgerPool::new(&db_path, db_workers)?;
+        let cache = ResponseCache::new(cache_bytes);
+        cache.watch(&db_path);
         Ok(AppState {
+            cache,
             pool,
             db_path,
             db_slots: Semaphore::new(db_workers),
@@ -107,7 +113,15 @@ impl AppState {
     {
         let _one_writer = self.write_lock.lock().await;
         let state = Arc::clone(self);
-        tokio::task::spawn_blocking(move || f(&state)).await.map_err(ApiError::internal)?
+        let result = tokio::task::spawn_blocking(move || f(&state)).await.map_err(ApiError::internal);
+        // Whatever happened, cached answers may be stale now.
+        self.cache.invalidate();
+        result?
+    }
+
+    /// The answer cache.
+    pub fn cache(&self) -> Arc<ResponseCache> {
+        Arc::clone(&self.cache)
     }
 
     /// Runs an analysis on the blocking pool, within the bound on
