@@ -190,7 +190,9 @@ impl Weights {
         let mask = cap - 1;
         let shift = 32 - cap.trailing_zeros();
         if n_classes == 3 {
-            let mut inline3 = vec![Slot3::default(); cap];
+            let mut inline3 = Vec::with_capacity(cap);
+            advise_huge(&inline3);
+            inline3.resize(cap, Slot3::default());
             let mut start = 0;
             for (&key, &len) in keys.iter().zip(lens) {
                 let mut i = (key >> shift) as usize;
@@ -206,7 +208,9 @@ impl Weights {
             }
             return Weights { n_classes, mask, shift, slots: Vec::new(), entries: Vec::new(), inline3 };
         }
-        let mut slots = vec![0u64; cap];
+        let mut slots = Vec::with_capacity(cap);
+        advise_huge(&slots);
+        slots.resize(cap, 0u64);
         let mut start = 0usize;
         for (&key, &len) in keys.iter().zip(lens) {
             if start + len as usize >= (1 << START_BITS) {
@@ -439,6 +443,31 @@ impl Weights {
             .collect();
         Ok(Weights::build_flat(n_classes, &keys, lens, entries))
     }
+}
+
+/// Asks the kernel to back a large, still untouched allocation with huge
+/// pages, so random probes into a weight table of tens of megabytes do not
+/// miss the TLB on nearly every lookup.
+fn advise_huge<T>(v: &Vec<T>) {
+    #[cfg(target_os = "linux")]
+    {
+        let bytes = v.capacity() * std::mem::size_of::<T>();
+        if bytes < 4 << 20 {
+            return;
+        }
+        let page = 4096usize;
+        let start = (v.as_ptr() as usize).div_ceil(page) * page;
+        let end = (v.as_ptr() as usize + bytes) / page * page;
+        if end > start {
+            // SAFETY: the range lies inside the vector's own allocation;
+            // madvise is only a hint and its failure is harmless.
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = v;
 }
 
 /// Hints the processor to fetch the cache line holding `x`.

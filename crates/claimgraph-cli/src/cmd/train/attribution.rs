@@ -51,6 +51,10 @@ pub struct Args {
     /// empty string for none.
     #[arg(long, default_value = "models/clusters.bin")]
     clusters: String,
+    /// Drop features whose weights all stay below this many 16-bit
+    /// quantisation steps (of the largest weight / 32767).
+    #[arg(long, default_value_t = 0)]
+    prune: i16,
 }
 
 /// Runs `train attribution`.
@@ -94,9 +98,22 @@ pub fn run(a: Args) -> Result<ExitCode> {
         dev.len(),
         start.elapsed().as_secs_f64()
     );
-    let opts = Options { cue_epochs: a.cue_epochs, role_epochs: a.role_epochs, seed: a.seed, ..Options::default() };
+    let opts = Options { cue_epochs: a.cue_epochs, role_epochs: a.role_epochs, seed: a.seed };
     let log = |m: &str| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64());
-    let model = learned::train::train(&train, &dev, classes, &opts, &log);
+    let mut model = learned::train::train(&train, &dev, classes, &opts, &log);
+    if a.prune > 0 {
+        model.cue = model.cue.pruned(a.prune);
+        model.roles = model.roles.pruned(a.prune);
+        model.note.push_str(&format!("; pruned below {} steps", a.prune));
+    }
+    if std::env::var_os("CLAIMGRAPH_PRUNE_SWEEP").is_some() {
+        for p in [128i16, 256, 512, 1024, 2048, 4096] {
+            let m = learned::Model { cue: model.cue.pruned(p), roles: model.roles.pruned(p), ..model.clone() };
+            let path = format!("{}.p{p}", a.out.display());
+            std::fs::write(&path, m.to_bytes())?;
+            eprintln!("{path}: cue {} roles {} features", m.cue.len(), m.roles.len());
+        }
+    }
     let bytes = model.to_bytes();
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     eprintln!(

@@ -115,8 +115,12 @@ pub struct CueInfo {
     pub sent: u32,
     /// Paragraph of the cue.
     pub para: u32,
-    /// The quotation right before or after the cue, if any.
+    /// The quotation right after the cue, else the one right before it.
     pub quote: u32,
+    /// The quotation closing right before the cue (or its source).
+    pub quote_before: u32,
+    /// The quotation opening right after the cue.
+    pub quote_after: u32,
     /// The window of tokens to tag.
     pub window: Range<usize>,
 }
@@ -134,35 +138,35 @@ impl CueInfo {
         }
         let sent = v.sent[cue.start];
         let para = v.para[cue.start];
-        // A quotation opening within three tokens after the cue or closing
-        // within three before it.
-        let mut quote = NONE;
-        for k in cue.end..(cue.end + 3).min(v.n) {
-            if v.quote[k] == super::view::q::OPEN {
-                quote = v.qid[k];
-                break;
-            }
-        }
-        if quote == NONE {
-            for k in (cue.start.saturating_sub(3)..cue.start).rev() {
-                if v.quote[k] == super::view::q::CLOSE {
-                    quote = v.qid[k];
-                    break;
-                }
-            }
-        }
+        // The quotation closing just before the cue (past its source: "“A,”
+        // Senator Jane Roe said") and the one opening just after it
+        // ("said: “B", "said. “B").
+        let para_start = (0..cue.start).rev().take_while(|&k| v.para[k] == para).last().unwrap_or(cue.start);
+        let quote_before = (cue.start.saturating_sub(10).max(para_start)..cue.start)
+            .rev()
+            .find(|&k| v.quote[k] == super::view::q::CLOSE)
+            .map(|k| v.qid[k])
+            .unwrap_or(NONE);
+        let quote_after = (cue.end..(cue.end + 6).min(v.n))
+            .take_while(|&k| v.para[k] == para)
+            .find(|&k| v.quote[k] == super::view::q::OPEN)
+            .map(|k| v.qid[k])
+            .unwrap_or(NONE);
+        let quote = if quote_after != NONE { quote_after } else { quote_before };
         let si = sent as usize;
         let first = si.saturating_sub(BEFORE);
         let last = (si + AFTER).min(v.sentences.len().saturating_sub(1));
         let mut window = v.sentences.get(first).map(|s| s.start).unwrap_or(cue.start)
             ..v.sentences.get(last).map(|s| s.end).unwrap_or(cue.end);
         // A quotation next to the cue is content however far it runs.
-        if quote != NONE {
-            let q = &v.quotes[quote as usize];
-            window.start = window.start.min(q.start);
-            window.end = window.end.max(q.end);
+        for q in [quote_before, quote_after] {
+            if q != NONE {
+                let q = &v.quotes[q as usize];
+                window.start = window.start.min(q.start);
+                window.end = window.end.max(q.end);
+            }
         }
-        CueInfo { cue, index, head, ancestors, sent, para, quote, window }
+        CueInfo { cue, index, head, ancestors, sent, para, quote, quote_before, quote_after, window }
     }
 }
 
@@ -291,6 +295,10 @@ pub fn relative_features(v: &View, cues: &CueMap, c: &CueInfo, t: usize, out: &m
     out.push(f4(87, d, sd, class_h, u64::from(v.upos[t])));
     out.push(f4(88, d, sd, u64::from(v.qid[t] != NONE), u64::from(between.min(2))));
     out.push(f3(89, d, sd, u64::from(v.cf[c.head])));
+    let qb = c.quote_before != NONE && v.qid[t] == c.quote_before;
+    let qa = c.quote_after != NONE && v.qid[t] == c.quote_after;
+    out.push(f4(91, d, sd, u64::from(qb), u64::from(qa)));
+    out.push(f4(92, u64::from(qb), u64::from(qa), u64::from(c.quote_before != NONE), u64::from(c.quote_after != NONE)));
     out.push(f4(90, kind, dep1, dep2, u64::from(v.cf[c.head])));
 }
 

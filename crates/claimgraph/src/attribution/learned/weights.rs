@@ -229,6 +229,19 @@ impl Weights {
         }
     }
 
+    /// The weights without the features whose largest weight is below
+    /// `min` quantisation steps: they hardly move a decision, and a smaller
+    /// table is faster to probe.
+    pub fn pruned(&self, min: i16) -> Weights {
+        let rows: Vec<(u32, Vec<i16>)> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0 && s.w[..self.n].iter().any(|w| w.unsigned_abs() >= min.unsigned_abs()))
+            .map(|s| (s.key, s.w[..self.n].to_vec()))
+            .collect();
+        Weights::from_quantised(self.n, self.scale, rows)
+    }
+
     /// Writes the weights: classes, scale, then per row the key delta, a
     /// bit mask of non-zero classes and their 16-bit weights.
     pub fn encode(&self, e: &mut Enc) {
