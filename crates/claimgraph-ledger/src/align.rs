@@ -833,6 +833,9 @@ mod tests {
             negated: false,
             terms: vec![],
             quantities: vec![],
+            frames: vec![],
+            rejection: false,
+            answers: vec![],
         }
     }
 

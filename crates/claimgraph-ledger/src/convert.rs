@@ -5,8 +5,8 @@
 //! the same entity registry as freshly analysed articles.
 
 use claimgraph::document::{
-    Argument, Claim, ClaimKind, DocEntity, DocMeta, Document, EntityKind, Mention, MentionForm, Proposition, Quantity,
-    Span, Speaker, Stance,
+    Argument, Claim, ClaimKind, DocEntity, DocMeta, Document, EntityKind, Frame, Mention, MentionForm, Proposition,
+    Quantity, Span, Speaker, Stance,
 };
 use claimgraph::output::{ArgumentOut, DocRecord};
 
@@ -121,6 +121,20 @@ pub fn record_to_document(rec: &DocRecord) -> Document {
                 negated: p.negated,
                 terms: p.terms.clone(),
                 quantities: p.quantities.clone(),
+                frames: p
+                    .frames
+                    .iter()
+                    .map(|f| Frame {
+                        predicate: f.predicate.clone(),
+                        actor: f.actor.as_ref().map(argument),
+                        object: f.object.as_ref().map(argument),
+                        recipient: f.recipient.as_ref().map(argument),
+                        negated: f.negated,
+                        quantities: f.quantities.clone(),
+                    })
+                    .collect(),
+                rejection: p.rejection,
+                answers: p.answers.iter().filter_map(|id| rec.claims.iter().position(|c| &c.id == id)).collect(),
             }),
         })
         .collect();

@@ -770,6 +770,9 @@ impl Generator {
             negated: false,
             terms: Vec::new(),
             quantities: number.into_iter().collect(),
+            frames: Vec::new(),
+            rejection: false,
+            answers: Vec::new(),
         });
         let claim = ClaimOut {
             id: String::new(),

@@ -262,6 +262,42 @@ pub struct Proposition {
     pub terms: Vec<String>,
     /// Values of the quantities stated in the content.
     pub quantities: Vec<f64>,
+    /// Every event the content states, the main one first: predicates of
+    /// relative, coordinated and embedded clauses and event nouns ("the
+    /// strike", "a violation of the air border") with their arguments, so
+    /// that claims can be aligned by event wherever it is told.
+    pub frames: Vec<Frame>,
+    /// True when the content rejects what others said ("rejected these
+    /// accusations", "the claims of X are baseless", "fabricated a story
+    /// about ...") rather than stating something of its own. The roles above
+    /// then describe the rejected statement where the content names it, and
+    /// the speaker's polarity towards it is a denial.
+    pub rejection: bool,
+    /// For a rejection: the claims of the same document it answers (indices
+    /// into [`Document::claims`]), found through an anaphor ("these
+    /// accusations", "them"), the accuser it names ("the statements of
+    /// Tiraspol") or the topic it names ("the accusation of smuggling").
+    pub answers: Vec<usize>,
+}
+
+/// One event stated in a claim's content: a predicate (a verb lemma or an
+/// event noun such as "strike" or "violation") with its arguments.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    /// The verb's lemma, or the event noun's lemma.
+    pub predicate: String,
+    /// Who acts (the subject, or the agent of a passive).
+    pub actor: Option<Argument>,
+    /// What is acted on (the object, the subject of a passive or of an
+    /// intransitive change such as "the base fell").
+    pub object: Option<Argument>,
+    /// Who receives or suffers it ("to X", "against X").
+    pub recipient: Option<Argument>,
+    /// True when the content negates this event ("did not enter", "no
+    /// launch was registered", "nobody was injured").
+    pub negated: bool,
+    /// Values of the quantities among its arguments ("killed 40 soldiers").
+    pub quantities: Vec<f64>,
 }
 
 /// A number with its unit, as stated in the text.

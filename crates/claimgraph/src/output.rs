@@ -144,6 +144,38 @@ pub struct PropositionOut {
     pub terms: Vec<String>,
     /// Quantity values in the content.
     pub quantities: Vec<f64>,
+    /// Every event the content states, the main one first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<FrameOut>,
+    /// True when the content rejects what others said rather than stating
+    /// something of its own (see [`crate::document::Proposition::rejection`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rejection: bool,
+    /// For a rejection: ids of the claims of the same document it answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<String>,
+}
+
+/// One event of a claim's content (see [`crate::document::Frame`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameOut {
+    /// Verb or event-noun lemma.
+    pub predicate: String,
+    /// Who acts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ArgumentOut>,
+    /// What is acted on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<ArgumentOut>,
+    /// Who receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<ArgumentOut>,
+    /// True when the content negates it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
+    /// Quantity values among its arguments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<f64>,
 }
 
 /// A quantity.
@@ -271,6 +303,20 @@ impl DocRecord {
                             negated: p.negated,
                             terms: p.terms.clone(),
                             quantities: p.quantities.clone(),
+                            frames: p
+                                .frames
+                                .iter()
+                                .map(|f| FrameOut {
+                                    predicate: f.predicate.clone(),
+                                    actor: f.actor.as_ref().map(arg),
+                                    object: f.object.as_ref().map(arg),
+                                    recipient: f.recipient.as_ref().map(arg),
+                                    negated: f.negated,
+                                    quantities: f.quantities.clone(),
+                                })
+                                .collect(),
+                            rejection: p.rejection,
+                            answers: p.answers.iter().map(|&a| claim_id(a)).collect(),
                         }
                     }),
                 }

@@ -565,7 +565,11 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
             let mut w = if acled { export::acled_writer(&mut out) } else { export::gdelt_writer(&mut out) };
             let (mut failed, mut id): (Option<csv::Error>, u64) = (None, 1);
             ledger.export(|rec| {
-                let r = if acled { export::write_acled_csv(&mut w, &rec) } else { export::write_gdelt_tsv(&mut w, &rec, &mut id) };
+                let r = if acled {
+                    export::write_acled_csv(&mut w, &rec)
+                } else {
+                    export::write_gdelt_tsv(&mut w, &rec, &mut id)
+                };
                 if let Err(e) = r {
                     failed.get_or_insert(e);
                 }

@@ -125,7 +125,7 @@ fn build(ctx: &super::context::Ctx, c: usize) -> Proposition {
     let negated = super::stance::main_clause_negated(ctx, &token_range(doc, parts[0]));
     let quantities =
         doc.quantities.iter().filter(|q| parts.iter().any(|p| p.contains(q.span))).map(|q| q.value).collect();
-    Proposition { actor, predicate, object, recipient, negated, terms, quantities }
+    Proposition { actor, predicate, object, recipient, negated, terms, quantities, ..Default::default() }
 }
 
 /// An argument for the token range: the entity of a name mention inside it,
