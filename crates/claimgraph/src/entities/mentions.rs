@@ -386,7 +386,10 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // The recogniser decides only what the name's shape leaves open: it is
     // trained on little data, while two to four capitalised words without an
     // organisation word or a place name are a person's name far more often.
-    let place_word = name_words.len() >= 2 && name_words.last().is_some_and(|w| is_place_word(w));
+    // "Zayandeh Rud", "East Sea of Korea", "Gulf of Aden".
+    let place_word = name_words.len() >= 2
+        && (name_words.last().is_some_and(|w| is_place_word(w))
+            || name_words.windows(2).any(|p| is_place_word(p[0]) && p[1] == "of"));
     let kind = if place_word {
         EntityKind::Location
     } else if title.is_some() || name_shaped {

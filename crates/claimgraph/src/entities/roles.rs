@@ -262,6 +262,18 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
                 start -= 1;
                 continue;
             }
+            // A hyphenated prefix of the role: "vice-director", "co-founder".
+            if prev == "-"
+                && start >= range.start + 2
+                && matches!(
+                    lower(tokens, text, start - 2).as_str(),
+                    "vice" | "deputy" | "co" | "ex" | "acting" | "under"
+                )
+            {
+                key.words.insert(lower(tokens, text, start - 2));
+                start -= 2;
+                continue;
+            }
             if ROLE_DETERMINERS.contains(&pl.as_str()) {
                 start -= 1;
                 break;
