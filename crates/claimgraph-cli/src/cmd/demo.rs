@@ -1,6 +1,7 @@
 //! `claimgraph demo`: analyse articles (by default the seed example), store
 //! them in a ledger, print what was found, and open the workbench on it.
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use claimgraph::input::{expand_sources, read_input};
 use claimgraph::{DocRecord, Pipeline};
-use claimgraph_ledger::LedgerWriter;
+use claimgraph_ledger::{Ledger, LedgerWriter, RelationFilter};
 use claimgraph_server::Config;
 
 /// The article analysed when none is given.
@@ -71,6 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         report.relations,
         args.db.display()
     );
+    print_relations(&args.db)?;
     if args.no_serve {
         return Ok(ExitCode::SUCCESS);
     }
@@ -90,4 +92,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         println!("  conflicts: {base}/#/conflicts    analyse a text: {base}/#/analyse");
     }))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the contradictions (then corroborations) the ledger holds, so the
+/// demo shows at once where the sources disagree.
+fn print_relations(db: &std::path::Path) -> Result<()> {
+    let ledger = Ledger::open(db).with_context(|| format!("opening the ledger {}", db.display()))?;
+    let mut out = std::io::stdout().lock();
+    for kind in ["contradicts", "corroborates"] {
+        let filter = RelationFilter { entity: None, kind: Some(kind.into()), limit: Some(20), offset: 0 };
+        let rels = ledger.relations(&filter).with_context(|| format!("reading relations from {}", db.display()))?;
+        for r in &rels {
+            super::query::pretty_relation(&mut out, r)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
 }

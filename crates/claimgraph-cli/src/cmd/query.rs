@@ -401,7 +401,8 @@ pub fn entity(a: EntityArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn pretty_relation(out: &mut impl Write, r: &RelationRow) -> Result<()> {
+/// Writes one relation as the `conflicts --format pretty` block.
+pub(crate) fn pretty_relation(out: &mut impl Write, r: &RelationRow) -> Result<()> {
     writeln!(out, "{}  {}", r.relation.to_uppercase(), line(&r.proposition, 120))?;
     for (tag, s) in [("A", &r.a), ("B", &r.b)] {
         writeln!(
