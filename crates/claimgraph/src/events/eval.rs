@@ -20,7 +20,8 @@
 //!   event). Codings whose code has no PLOVER meaning (01/02 statements and
 //!   appeals, and the validation dictionary's non-CAMEO codes 21x-91x) are
 //!   reported as excluded; "no event" records count correct when the coder
-//!   produces no event.
+//!   produces no event. Like the PLOVER set, the records are split by
+//!   position (even = dev, odd = held out).
 
 use serde::Serialize;
 
@@ -215,6 +216,8 @@ pub struct PetrCoding {
 pub struct PetrRecord {
     /// Record id.
     pub id: String,
+    /// Position in the file (0-based).
+    pub index: usize,
     /// The story date (`yyyymmdd`), for dated actor codes.
     pub date: Option<u32>,
     /// The sentence text (white space normalised).
@@ -285,9 +288,16 @@ pub fn read_petrarch(xml: &str) -> Vec<PetrRecord> {
                 codings.push(PetrCoding { source: s, target: t, cameo: e });
             }
         }
-        out.push(PetrRecord { id, date, text, codings, no_events, error });
+        out.push(PetrRecord { id, index: out.len(), date, text, codings, no_events, error });
     }
     out
+}
+
+impl PetrRecord {
+    /// True for the development half.
+    pub fn is_dev(&self) -> bool {
+        self.index.is_multiple_of(2)
+    }
 }
 
 /// The (actor, recipient, PLOVER type) triples an event stands for,
