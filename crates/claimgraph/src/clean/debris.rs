@@ -160,6 +160,27 @@ const FURNITURE: &[&str] = &[
     "save article",
     "a+ a-",
     "check also",
+    // Scraped pages of non-English outlets keep their chrome untranslated
+    // when only the article body went through machine translation.
+    "publicidade",
+    "publicidad",
+    "publicité",
+    "anzeige",
+    "werbung",
+    "реклама",
+    "partager",
+    "partilhe esta notícia",
+    "podeli",
+    "podijeli",
+    "paylaş",
+    "chia sẻ",
+    "bagikan",
+    "udostępnij",
+    "partilhar",
+    "compartilhar",
+    "compartir",
+    "teilen",
+    "поделиться",
 ];
 
 /// Headers after which the page lists other stories, tags or comments: at
@@ -237,6 +258,47 @@ const SECTION_HEADERS: &[&str] = &[
     "further reading",
     "read more about",
     "sources",
+    // The same headers on French, Portuguese, Spanish, German, Russian and
+    // Turkish pages (chrome stays untranslated; see FURNITURE).
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "sur le même sujet",
+    "les plus lus",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "saiba mais",
+    "mais lidas",
+    "notícias relacionadas",
+    "lea también",
+    "ver también",
+    "más leídas",
+    "noticias relacionadas",
+    "lesen sie auch",
+    "mehr zum thema",
+    "meistgelesen",
+    "читайте также",
+    "по теме",
+    "похожие новости",
+    "ilgili haberler",
+    "bunu da okuyun",
+    "commentaires",
+    "comentários",
+    "comentarios",
+    "kommentare",
+    "комментарии",
+    "yorumlar",
+    "komentari",
+    "komentarze",
+    "bình luận",
+    "tin liên quan",
+    "baca juga",
+    "berita terkait",
+    "czytaj także",
+    "povezane vijesti",
+    "povezane vesti",
 ];
 
 /// Headers that end the article outright (comment sections, the page's
@@ -250,6 +312,15 @@ const TERMINAL_HEADERS: &[&str] = &[
     "back to top",
     "about the author",
     "comments",
+    "commentaires",
+    "comentários",
+    "comentarios",
+    "kommentare",
+    "комментарии",
+    "yorumlar",
+    "komentari",
+    "komentarze",
+    "bình luận",
 ];
 
 /// Sentences of comment forms and notices, matched as line prefixes.
@@ -370,6 +441,18 @@ pub fn is_debris(line: &str) -> bool {
         "listen:",
         "more:",
         "read:",
+        "tags:",
+        "keywords:",
+        "mots-clés:",
+        "etiquetas:",
+        "schlagwörter:",
+        "теги:",
+        "từ khóa:",
+        "lire aussi:",
+        "leia também:",
+        "lea también:",
+        "baca juga:",
+        "читайте также:",
     ];
     if words <= 25 && POINTERS.iter().any(|p| k.starts_with(p)) {
         return true;
@@ -813,7 +896,7 @@ fn article_end(lines: &[&str]) -> usize {
         if prose_before == 0 || !is_section_header(&k) {
             continue;
         }
-        if TERMINAL_HEADERS.contains(&k.as_str()) || !article_continues_after(&lines[i + 1..]) {
+        if TERMINAL_HEADERS.contains(&without_count(&k)) || !article_continues_after(&lines[i + 1..]) {
             end = i;
             break;
         }
@@ -1058,6 +1141,11 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
     const PREFIXES: &[&str] = &[
         "reading time:",
         "last updated:",
+        "atualizado",
+        "actualizado",
+        "mis à jour",
+        "aktualisiert",
+        "обновлено",
         "last updated on",
         "updated:",
         "post views:",
@@ -1117,6 +1205,20 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
     if words <= 12 && PREFIXES.iter().any(|p| k.starts_with(p)) {
         return true;
     }
+    // "11 March 2025, 17:30 Updated 12 March 2025, 09:10": publication and
+    // update stamps.
+    if let Some((before, after)) = k.split_once(" updated ") {
+        let date = |t: &str| super::date::normalise(t.trim_matches([',', ' ', '|', '·'])).is_some();
+        if words <= 12 && date(before) && date(after) {
+            return true;
+        }
+    }
+    // "Updated 12 March 2025", "Published 3 hours ago": a time stamp line.
+    if let Some(rest) = ["updated ", "published ", "posted "].iter().find_map(|p| k.strip_prefix(p)) {
+        if words <= 8 && (super::date::normalise(rest).is_some() || rest.ends_with(" ago")) {
+            return true;
+        }
+    }
     // Agency photo credits: "AFP via Getty Images", "REUTERS/Jane Roe", "AP
     // Photo/John Doe".
     if words <= 6 && (k.ends_with("getty images") || k.ends_with("/ getty") || k.starts_with("ap photo/")) {
@@ -1142,8 +1244,20 @@ fn is_end_code(k: &str) -> bool {
 
 fn is_section_header(k: &str) -> bool {
     SECTION_HEADERS.contains(&k)
+        || SECTION_HEADERS.contains(&without_count(k))
         || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
         || is_list_header(k)
+}
+
+/// A header key without the count pages put after it ("comments (3",
+/// "related 12"), so that the count does not hide the header.
+fn without_count(k: &str) -> &str {
+    let base = k.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | '[' | ']' | ' '));
+    if base.len() < k.len() && base.len() >= 3 {
+        base
+    } else {
+        k
+    }
 }
 
 /// True for a line of page furniture that introduces a list of other
@@ -1255,6 +1369,35 @@ fn is_list_header(k: &str) -> bool {
 }
 
 fn is_social_line(k: &str) -> bool {
+    // "Share this story: Facebook | X", "Partilhe esta notícia: ...": a
+    // short share label before the buttons.
+    const SHARE: &[&str] = &[
+        "share",
+        "partager",
+        "partagez",
+        "partilhe",
+        "partilhar",
+        "compartilhe",
+        "compartilhar",
+        "compartir",
+        "comparte",
+        "teilen",
+        "поделиться",
+        "podeli",
+        "podijeli",
+        "paylaş",
+        "bagikan",
+        "udostępnij",
+        "condividi",
+        "delen",
+        "chia sẻ",
+    ];
+    if let Some((head, tail)) = k.split_once(':') {
+        let head = head.trim();
+        if head.split(' ').count() <= 4 && SHARE.iter().any(|w| head.starts_with(w)) && !tail.trim().is_empty() {
+            return is_social_line(tail.trim());
+        }
+    }
     let words: Vec<&str> = k.split([' ', '/', '|', '·', '•']).filter(|w| !w.is_empty()).collect();
     // Share counts may stand between the buttons: "Share 12 Tweet 5".
     let count = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == 'k');
@@ -1393,6 +1536,21 @@ mod tests {
     use super::*;
 
     const BODY: &str = "Iran denies it\n\nThe minister said on Sunday that no drones had been sent to the region.\n\nOfficials in Kessel said they had found parts of engines in the wreckage.";
+
+    #[test]
+    fn untranslated_chrome_of_other_languages_goes() {
+        for trailer in [
+            "Lire aussi :\nKessel : la hausse du prix du pain\nPartager : Facebook | X | WhatsApp",
+            "Partilhe esta notícia: Facebook | WhatsApp | E-mail\nLeia também:\nKessel: new bridge opens\nComentários (3)",
+            "Tin liên quan\nKessel opens a new port\nBình luận",
+            "Читайте также:\nValdoria elects a president",
+        ] {
+            let t = format!("{BODY}\n\n{trailer}");
+            assert_eq!(strip(&t), BODY, "{trailer}");
+        }
+        let t = format!("{BODY}\n\n11 March 2025, 17:30 Updated 12 March 2025, 09:10\n\nPUBLICIDADE");
+        assert_eq!(strip(&t), BODY);
+    }
 
     #[test]
     fn the_seed_trailer_goes() {
