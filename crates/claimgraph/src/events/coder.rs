@@ -39,6 +39,7 @@ use super::dict::{Elem, Pattern, VerbDict};
 use super::lexicon::{self, Governor};
 use super::plover::{self, PloverType};
 use crate::document::{Document, EntityKind, Event, EventActor, EventDate, EventQuantity, Span, Stance};
+use crate::entities::gazetteer::Countries;
 
 /// Everything the coder needs: verb patterns and the actor lexicon.
 #[derive(Debug, Clone, Default)]
@@ -488,6 +489,27 @@ impl<'d> Ctx<'d> {
             return None;
         }
         let mut coding = self.match_cameo(p);
+        // "rejected an ultimatum", "turned down the offer": PETRARCH's
+        // refusal block has no code of its own (its patterns need a parse),
+        // but any refusal of a proposal, demand or invitation is REJECT.
+        if coding.is_none() && lexicon::is_refusal(lemma) {
+            if let Some(o) = self.kid(p, "obj") {
+                coding = Some(Coding {
+                    cameo: Some("120".into()),
+                    ty: PloverType::Reject,
+                    mode: lexicon::refused_mode(&self.lemmas[o]),
+                    context: None,
+                    source_tok: None,
+                    target_tok: None,
+                    weight: 1,
+                    inner: None,
+                    hypothetical: false,
+                    future: false,
+                    negated: false,
+                    reverse: false,
+                });
+            }
+        }
         // claimgraph's rules over CAMEO.
         let obj = self.kid(p, "obj");
         let with_obl = self.children[p]
@@ -544,6 +566,7 @@ impl<'d> Ctx<'d> {
             coding.mode = self.weapon_mode_in(p);
         }
         self.modality(p, &mut coding);
+        self.obligation(p, &mut coding);
         Some(coding)
     }
 
@@ -587,6 +610,42 @@ impl<'d> Ctx<'d> {
         None
     }
 
+    /// "Russia said that Sudan must return the helicopter": an obligation
+    /// laid on someone in reported speech is the reporter's REQUEST of the
+    /// obliged party (PLOVER codes demands by what they ask for).
+    fn obligation(&self, p: usize, c: &mut Coding) {
+        let obliged = self.children[p]
+            .iter()
+            .any(|&k| self.rel(k) == "aux" && matches!(self.lemmas[k].as_str(), "must" | "should" | "ought"));
+        if !obliged || c.ty == PloverType::Request || self.children[p].iter().any(|&k| self.lemmas[k] == "if") {
+            return;
+        }
+        let Some(h) = self.reporting_head(p) else { return };
+        let Some(src) = self.subject_of(h, 0) else { return };
+        let Some(obj) = self.kid(p, "nsubj") else { return };
+        c.mode = request_mode(c.ty);
+        c.ty = PloverType::Request;
+        c.source_tok = Some(src);
+        c.target_tok = Some(obj);
+        c.future = false;
+        c.hypothetical = false;
+    }
+
+    /// The verb whose complement clause holds `p` ("said [that X would
+    /// ...]"), through control verbs in between.
+    fn reporting_head(&self, p: usize) -> Option<usize> {
+        let mut i = p;
+        for _ in 0..3 {
+            let h = self.head(i)?;
+            match self.rel(i) {
+                "ccomp" => return (self.upos(h) == Upos::VERB).then_some(h),
+                "xcomp" => i = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// Negation, future and hypothetical marks of a predicate.
     fn modality(&self, p: usize, c: &mut Coding) {
         for &k in &self.children[p] {
@@ -601,6 +660,16 @@ impl<'d> Ctx<'d> {
             if (r == "aux" || r == "mark") && lexicon::is_hypothetical_marker(l) && l != "will" {
                 c.hypothetical = true;
             }
+        }
+        // "said they would boycott": the future of reported speech, unless
+        // a condition makes it hypothetical.
+        if !c.future
+            && self.children[p].iter().any(|&k| self.rel(k) == "aux" && self.lemmas[k] == "would")
+            && !self.children[p].iter().any(|&k| matches!(self.lemmas[k].as_str(), "if" | "unless"))
+            && self.reporting_head(p).is_some_and(|h| lexicon::is_reporting(&self.lemmas[h]))
+        {
+            c.future = true;
+            c.hypothetical = false;
         }
         // "supplied no weapons", "not a single missile".
         if let Some(o) = self.kid(p, "obj") {
@@ -1082,6 +1151,15 @@ impl<'d> Ctx<'d> {
         // Pronoun fallback and plausibility: a party does not assault,
         // coerce or threaten itself, nor give aid to itself.
         let src_is_pronoun = source_tok.is_some_and(|s| self.upos(s) == Upos::PRON);
+        // "Hungary said it will support ...": a pronoun subject of reported
+        // speech names the reporter when their kinds agree.
+        if let (true, Some(s)) = (src_is_pronoun, source_tok) {
+            if source.as_ref().is_none_or(|a| a.country.is_none()) {
+                if let Some(a) = self.reporter_antecedent(s, body) {
+                    source = Some(a);
+                }
+            }
+        }
         let implausible = |s: &EventActor, t: &Option<EventActor>| {
             t.as_ref().is_some_and(|t| s.country.is_some() && s.country == t.country && c.ty != PloverType::Protest)
         };
@@ -1121,6 +1199,15 @@ impl<'d> Ctx<'d> {
                 }
             }
         }
+        // "the rebels", "the president": a sector without a country belongs
+        // to the country the sentence (else the story so far) is about.
+        let near = source_tok.unwrap_or(p);
+        if let Some(a) = source.as_mut() {
+            self.fill_country(a, near, &sent);
+        }
+        if let Some(a) = target.as_mut() {
+            self.fill_country(a, target_tok.unwrap_or(near), &sent);
+        }
         let mut clause = self.subtree(p, &["ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "cc"]);
         clause.retain(|&i| sent.contains(&i));
         while clause.last().is_some_and(|&i| self.upos(i) == Upos::PUNCT) {
@@ -1144,6 +1231,24 @@ impl<'d> Ctx<'d> {
         let quantities = self.quantities_in(qspan, &c.ty);
         let date = self.date_for(&clause, sent.clone());
         let location = self.location_in(&clause, target_tok);
+        // Domestic events without a named recipient: PLOVER's coders take
+        // the country where it happens (protests address its government,
+        // repression and concessions its people). The inferred recipient
+        // has no span in the text.
+        if target.is_none() {
+            let own = source.as_ref().and_then(|a| a.country.clone());
+            let place = location.as_ref().and_then(|l| l.country.clone());
+            let inferred = match c.ty {
+                PloverType::Protest => own.or(place),
+                PloverType::Coerce | PloverType::Concede => place.or(own),
+                PloverType::Assault => place,
+                _ => None,
+            };
+            if let Some(cc) = inferred {
+                let name = Countries::get().by_code(&cc).map(|x| x.name.clone()).unwrap_or_else(|| cc.clone());
+                target = Some(actor_from_code(cc, name));
+            }
+        }
         let mut context: Vec<String> = c.context.map(|s| vec![s.to_string()]).unwrap_or_default();
         if !context.iter().any(|x| x == "military")
             && quantities.iter().any(|q| q.role == "weapons" || q.role == "personnel")
@@ -1158,6 +1263,22 @@ impl<'d> Ctx<'d> {
         let mut ty = c.ty;
         let mut mode = c.mode.map(str::to_string);
         let mut negated = c.negated;
+        // PLOVER: an announced conflictual deed is a THREAT; declining to
+        // agree ("will not accept") is a REJECT.
+        if (c.future || c.hypothetical && self.reporting_head(body).is_some())
+            && c.inner.is_none()
+            && !negated
+            && ty.quad() == 4
+            && !self.children[body].iter().any(|&k| matches!(self.lemmas[k].as_str(), "if"))
+        {
+            mode = threat_mode(ty).map(str::to_string);
+            ty = PloverType::Threaten;
+        }
+        if negated && ty == PloverType::Agree && c.inner.is_none() {
+            ty = PloverType::Reject;
+            mode = None;
+            negated = false;
+        }
         // PLOVER: a future cooperative deed is AGREE; a refused one REJECT.
         if c.future
             && c.inner.is_none()
@@ -1203,6 +1324,54 @@ impl<'d> Ctx<'d> {
                 out.push(e);
             }
         }
+    }
+
+    /// The reporter of a clause as the antecedent of its pronoun subject:
+    /// "it" for an organisation or country, "they" for a plural, "he" or
+    /// "she" for a person.
+    fn reporter_antecedent(&self, pron: usize, p: usize) -> Option<EventActor> {
+        let h = self.reporting_head(p)?;
+        if !lexicon::is_reporting(&self.lemmas[h]) && lexicon::governor(&self.lemmas[h]).is_none() {
+            return None;
+        }
+        let s = self.subject_of(h, 0)?;
+        if self.upos(s) == Upos::PRON {
+            return None;
+        }
+        let person =
+            self.entity_of[s].and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person);
+        let plural = matches!(self.toks[s].xpos.as_str(), "NNS" | "NNPS") || !self.conjuncts(s).is_empty();
+        let fits = match self.lemmas[pron].as_str() {
+            "it" => !person && !plural,
+            "they" => plural,
+            "he" | "she" => person || (!plural && self.upos(s) == Upos::PROPN),
+            _ => false,
+        };
+        if !fits {
+            return None;
+        }
+        let mut a = self.np_actor(s)?;
+        a.span = Some(Span::new(self.toks[pron].start, self.toks[pron].end));
+        Some(a)
+    }
+
+    /// Gives a sector-only actor ("---REB") the country nearest to it in
+    /// the sentence, else the latest named before the sentence.
+    fn fill_country(&self, a: &mut EventActor, near: usize, sent: &std::ops::Range<usize>) {
+        if a.country.is_some() || !a.code.starts_with("---") {
+            return;
+        }
+        let Some(sector) = a.sector.clone() else { return };
+        let in_sentence = self
+            .salient
+            .iter()
+            .filter(|(i, x)| sent.contains(i) && x.country.is_some() && x.code.len() >= 3)
+            .min_by_key(|(i, _)| i.abs_diff(near));
+        let before = || self.salient.iter().rev().find(|(i, x)| *i < sent.start && x.country.is_some());
+        let Some((_, found)) = in_sentence.or_else(before) else { return };
+        let Some(country) = found.country.clone() else { return };
+        a.code = format!("{country}{sector}");
+        a.country = Some(country);
     }
 
     /// A participle clause giving a toll ("..., killing five people").

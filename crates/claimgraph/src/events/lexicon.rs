@@ -43,6 +43,23 @@ pub fn governor(lemma: &str) -> Option<Governor> {
     })
 }
 
+/// Verbs that refuse their object ("rejected the offer"). "Deny" is not
+/// one: denying a report is a stance on a claim, not an event.
+pub fn is_refusal(lemma: &str) -> bool {
+    matches!(lemma, "reject" | "refuse" | "decline" | "rebuff" | "spurn" | "dismiss" | "veto" | "snub")
+}
+
+/// The REJECT mode given by what is refused.
+pub fn refused_mode(object: &str) -> Option<&'static str> {
+    Some(match object {
+        "invitation" | "talk" | "talks" | "meeting" | "summit" | "visit" | "negotiation" => "meet",
+        "demand" | "ultimatum" | "appeal" | "call" | "request" | "plea" => "yield",
+        "aid" | "help" | "assistance" | "loan" => "assist",
+        "proposal" | "plan" | "change" | "reform" | "offer" | "deal" | "initiative" => "change",
+        _ => return None,
+    })
+}
+
 /// Verbs of transfer whose giver is the `from` phrase and whose receiver is
 /// the subject ("Russia bought drones from Iran": Iran gives).
 pub fn is_reverse_transfer(lemma: &str) -> bool {
