@@ -18,7 +18,13 @@
 //!      drones to Russia and one that Russia gave drones to Iran differ); or
 //!    - without object heads (propositions not filled in), their content
 //!      terms, weighted by rarity across the ledger, have a cosine
-//!      similarity of at least [`RuleAligner::min_similarity`].
+//!      similarity of at least [`RuleAligner::min_similarity`]; or
+//!    - whatever their main clauses, they share an *event frame*: the same
+//!      predicate class acting on the same head noun, wherever the content
+//!      tells it ("two aircraft that entered Valdorian airspace" and "never
+//!      entered the airspace"; "a violation of the air border" and "crossed
+//!      the border"). Verbs and event nouns of one class meet ("strike" the
+//!      noun and "struck"), light and reporting verbs never make a frame.
 //! 2. **Relation.** Within one proposition, a new claim is compared with up
 //!    to [`MAX_MEMBERS`] earlier claims:
 //!    - opposite polarity (one affirms, one denies) → `contradicts`, whoever
@@ -43,6 +49,14 @@
 //!    not its accusers. Such a denial is not aligned across documents unless it also
 //!    states its own content ("the allegation of the use of Iranian drones").
 //!
+//!    When the analysis links a rejection to the claims it answers
+//!    (`Proposition::answers`: the accuser it names, the topic it names, or
+//!    for an anaphor such as "these accusations" the nearest earlier
+//!    accuser), those links replace the side rule: the rejection contradicts
+//!    each answered claim, and takes the proposition of the first answered
+//!    claim that has one, as a denial, so that it also contradicts the
+//!    claims of that proposition from other sources, earlier or later.
+//!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
 //! store.
@@ -50,7 +64,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use claimgraph::output::{ArgumentOut, PropositionOut};
+use claimgraph::output::{ArgumentOut, FrameOut, PropositionOut};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -118,6 +132,9 @@ pub struct ClaimInput<'a> {
     pub proposition: Option<&'a PropositionOut>,
     /// Numbers stated in the content.
     pub numbers: Vec<NumberFact>,
+    /// Every event the content states (the analysis's frames), also for a
+    /// claim whose main clause has no predicate of its own.
+    pub frames: &'a [FrameOut],
 }
 
 /// A claim reduced for matching; stored once per proposition (the first
@@ -140,6 +157,12 @@ pub struct PropSignature {
     /// Folded name of who receives or suffers it, direction normalised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patient: Option<String>,
+    /// Event keys of the content's frames: predicate class (or stemmed
+    /// predicate) and the stemmed head of what it acts on
+    /// (`intrude|airspace`), for events told in relative, coordinated or
+    /// embedded clauses and event nouns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<String>,
     /// Readable form of the proposition.
     pub text: String,
 }
@@ -351,6 +374,9 @@ const PREDICATE_CLASSES: &[(&str, &[&str], bool)] = &[
             "handed",
             "arm",
             "armed",
+            "delivery",
+            "sale",
+            "shipment",
         ],
         false,
     ),
@@ -374,14 +400,61 @@ const PREDICATE_CLASSES: &[(&str, &[&str], bool)] = &[
     ),
     (
         "attack",
-        &["attack", "attacked", "strike", "struck", "bomb", "bombed", "shell", "shelled", "hit", "target", "targeted"],
+        &[
+            "attack",
+            "attacked",
+            "strike",
+            "struck",
+            "bomb",
+            "bombed",
+            "shell",
+            "shelled",
+            "hit",
+            "target",
+            "targeted",
+            "airstrike",
+            "raid",
+            "assault",
+            "bombing",
+            "bombardment",
+            "shelling",
+        ],
         false,
     ),
-    ("intercept", &["intercept", "intercepted", "shoot", "shot", "down", "downed", "destroy", "destroyed"], false),
-    ("kill", &["kill", "killed"], false),
+    // Entering or crossing into someone's space, by verb or event noun:
+    // "entered the airspace", "crossed the border", "a violation of the
+    // air border", "any incursion".
+    (
+        "intrude",
+        &[
+            "enter",
+            "entered",
+            "cross",
+            "crossed",
+            "violate",
+            "violated",
+            "violation",
+            "incursion",
+            "intrusion",
+            "crossing",
+            "entry",
+            "invade",
+            "invaded",
+            "invasion",
+            "penetrate",
+            "penetrated",
+        ],
+        false,
+    ),
+    (
+        "intercept",
+        &["intercept", "intercepted", "interception", "shoot", "shot", "down", "downed", "destroy", "destroyed"],
+        false,
+    ),
+    ("kill", &["kill", "killed", "killing"], false),
     ("meet", &["meet", "met", "talk", "talks", "negotiate", "negotiated"], false),
     ("sanction", &["sanction", "sanctioned", "impose", "imposed"], false),
-    ("deploy", &["deploy", "deployed", "station", "stationed"], false),
+    ("deploy", &["deploy", "deployed", "deployment", "station", "stationed"], false),
     ("produce", &["produce", "produced", "manufacture", "manufactured", "build", "built"], false),
     ("train", &["train", "trained"], false),
 ];
@@ -426,6 +499,27 @@ fn name_fold(text: &str) -> Option<String> {
         .map(|w| fold_proper(&w.to_lowercase()))
         .collect();
     ws.last().cloned()
+}
+
+/// Heads that name no participant of their own: pronouns and vague nouns.
+const VAGUE_HEADS: &[&str] = &[
+    "it", "them", "that", "this", "these", "those", "which", "what", "who", "he", "she", "they", "we", "side", "part",
+];
+
+/// The key of an event frame: predicate class (or stemmed predicate) and the
+/// stemmed head of its object (else of its recipient); `None` when it has
+/// neither or the head is vague.
+pub fn frame_key(f: &FrameOut) -> Option<String> {
+    let head = [&f.object, &f.recipient].into_iter().flatten().find_map(|a| {
+        let h =
+            if a.head.is_empty() { words(&a.text).last().map(|w| w.to_lowercase())? } else { a.head.to_lowercase() };
+        (!VAGUE_HEADS.contains(&h.as_str()) && !is_stop(&h) && !is_number(&h)).then(|| stem(&h))
+    })?;
+    let pred = match predicate_class(&f.predicate) {
+        Some((class, _)) => class.to_string(),
+        None => stem(&f.predicate.to_lowercase()),
+    };
+    Some(format!("{pred}|{head}"))
 }
 
 fn argument_key(a: &ArgumentOut) -> Option<String> {
@@ -597,6 +691,21 @@ impl Aligner for RuleAligner {
                 topics.insert(n.unit.clone());
             }
         }
+        let mut frames = BTreeSet::new();
+        for f in claim.frames {
+            if let Some(k) = frame_key(f) {
+                frames.insert(k);
+            }
+            // Participants named only inside an embedded event still say
+            // what the claim is about.
+            for a in [&f.actor, &f.object, &f.recipient].into_iter().flatten() {
+                if let Some(id) = &a.entity {
+                    if Some(id.as_str()) != claim.speaker_entity {
+                        anchors.insert(format!("#{id}"));
+                    }
+                }
+            }
+        }
         if anchors.is_empty() && topics.is_empty() {
             return None;
         }
@@ -608,6 +717,7 @@ impl Aligner for RuleAligner {
             predicate,
             agent,
             patient,
+            frames: frames.into_iter().collect(),
             text,
         })
     }
@@ -644,6 +754,17 @@ impl Aligner for RuleAligner {
         let anchored = share_any(&c.anchors, &p.anchors);
         if !(anchored || c.anchors.is_empty() && p.anchors.is_empty()) {
             return None;
+        }
+        // Rule 1, shared event frame: it decides on its own, whatever the
+        // main clauses say. Scored just under a main-clause match so that a
+        // claim joins the proposition its main clause states when it can.
+        if anchored && share_any(&c.frames, &p.frames) {
+            let cos = Self::cosine(&c.topics, &p.topics, stats);
+            let main = match (&c.head, &p.head) {
+                (Some(x), Some(y)) => x == y && c.predicate == p.predicate,
+                _ => false,
+            };
+            return Some(if main { 1.0 + cos } else { 0.9 + cos });
         }
         if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
             if x != y {
@@ -816,6 +937,7 @@ mod tests {
             mentions: Vec::new(),
             proposition: None,
             numbers: numbers_in_text(content),
+            frames: &[],
         }
     }
 

@@ -74,10 +74,14 @@ pub struct LedgerWriter {
 
 /// A claim of the document being written, kept for rule 3.
 struct DocClaim {
+    /// The claim's id in the record, for `answers`.
+    id: String,
     facts: ClaimFacts,
     about: Vec<i64>,
     side: Vec<String>,
     rejects: bool,
+    /// Ids of the claims the analysis says a rejection answers.
+    answers: Vec<String>,
     aligned: Option<(i64, PropSignature)>,
 }
 
@@ -573,6 +577,7 @@ impl LedgerWriter {
                 mentions: ctx.mentions.clone(),
                 proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                 numbers: ctx.numbers.clone(),
+                frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
             };
             let facts = ClaimFacts {
                 claim: claim_row,
@@ -588,7 +593,9 @@ impl LedgerWriter {
                 None => affiliation(&c.speaker.text, "other", &[]),
             };
             let sig = self.aligner.signature(&input);
-            let rejects = self.aligner.rejects_allegations(&input, facts.affirms);
+            let analysed_rejection = c.proposition.as_ref().is_some_and(|p| p.rejection);
+            let rejects = analysed_rejection || self.aligner.rejects_allegations(&input, facts.affirms);
+            let answers = c.proposition.as_ref().map(|p| p.answers.clone()).unwrap_or_default();
             let aligned = if rejects && !sig.as_ref().is_some_and(has_own_content) {
                 self.conn.prepare_cached("UPDATE claims SET aligned = 1 WHERE rowid = ?1")?.execute([claim_row])?;
                 None
@@ -597,7 +604,7 @@ impl LedgerWriter {
                 report.relations += n;
                 aligned
             };
-            in_doc.push(DocClaim { facts, about: about_rows, side, rejects, aligned });
+            in_doc.push(DocClaim { id: c.id.clone(), facts, about: about_rows, side, rejects, answers, aligned });
         }
         report.relations += self.answer_rejections(&in_doc)?;
         Ok(())
@@ -608,6 +615,10 @@ impl LedgerWriter {
     fn answer_rejections(&mut self, claims: &[DocClaim]) -> Result<usize> {
         let mut added = 0;
         for m in claims.iter().filter(|c| c.rejects) {
+            if !m.answers.is_empty() {
+                added += self.answer_linked(m, claims)?;
+                continue;
+            }
             for x in claims {
                 let Some((prop, sig)) = &x.aligned else { continue };
                 let same_speaker = match (m.facts.speaker, x.facts.speaker) {
@@ -632,6 +643,51 @@ impl LedgerWriter {
                 )? {
                     added += 1;
                 }
+            }
+        }
+        Ok(added)
+    }
+
+    /// A rejection whose answered claims the analysis found: it contradicts
+    /// each of them, and, when it states no proposition of its own, joins
+    /// the proposition of the first answered claim that has one as a denial
+    /// and is related to that proposition's other members (see rule 3 of
+    /// [`crate::align`]).
+    fn answer_linked(&mut self, m: &DocClaim, claims: &[DocClaim]) -> Result<usize> {
+        let mut added = 0;
+        let mut joined = m.aligned.is_some();
+        for x in claims.iter().filter(|x| m.answers.contains(&x.id)) {
+            let same_speaker = match (m.facts.speaker, x.facts.speaker) {
+                (Some(a), Some(b)) => a == b,
+                _ => m.facts.speaker_key == x.facts.speaker_key,
+            };
+            if !x.facts.affirms || same_speaker || x.facts.claim == m.facts.claim {
+                continue;
+            }
+            let Some((prop, _)) = &x.aligned else { continue };
+            let (a, b) = if x.facts.claim < m.facts.claim { (x, m) } else { (m, x) };
+            let mut involved: BTreeSet<i64> = a.about.iter().chain(b.about.iter()).copied().collect();
+            involved.extend(a.facts.speaker);
+            involved.extend(b.facts.speaker);
+            if self.insert_relation(
+                RelationKind::Contradicts,
+                a.facts.claim,
+                b.facts.claim,
+                *prop,
+                "rejects the claims it answers in the same article",
+                involved,
+            )? {
+                added += 1;
+            }
+            if !joined {
+                joined = true;
+                self.conn
+                    .prepare_cached("UPDATE claims SET prop = ?2 WHERE rowid = ?1")?
+                    .execute(params![m.facts.claim, prop])?;
+                self.conn
+                    .prepare_cached("UPDATE propositions SET claims = claims + 1 WHERE rowid = ?1")?
+                    .execute([prop])?;
+                added += self.relate_members(&m.facts, *prop, &m.about)?;
             }
         }
         Ok(added)
@@ -738,7 +794,14 @@ impl LedgerWriter {
         self.conn
             .prepare_cached("UPDATE claims SET prop = ?2, aligned = 1 WHERE rowid = ?1")?
             .execute(params![facts.claim, prop])?;
+        let added = self.relate_members(facts, prop, about_rows)?;
+        Ok((added, Some((prop, sig))))
+    }
 
+    /// Relates a claim to the earlier members of proposition `prop` (the
+    /// most recent [`crate::align::MAX_MEMBERS`]); returns the relations
+    /// added.
+    fn relate_members(&mut self, facts: &ClaimFacts, prop: i64, about_rows: &[i64]) -> Result<usize> {
         let members: Vec<ClaimFacts> = {
             let mut st = self.conn.prepare_cached(
                 "SELECT c.rowid, c.doc, coalesce(d.origin, d.rowid), c.speaker_entity, c.speaker_text, c.stance, c.facts
@@ -777,7 +840,7 @@ impl LedgerWriter {
                 added += 1;
             }
         }
-        Ok((added, Some((prop, sig))))
+        Ok(added)
     }
 
     /// Completes work that a migration left pending: documents without a
@@ -870,6 +933,7 @@ impl LedgerWriter {
                         mentions: ctx.mentions.clone(),
                         proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                         numbers: ctx.numbers.clone(),
+                        frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
                     };
                     let facts = ClaimFacts {
                         claim: claim_row,

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use claimgraph_nlp::Upos;
 
-use crate::document::{Argument, Document, MentionForm, Proposition, Span};
+use crate::document::{Argument, Document, Frame, MentionForm, Proposition, Span, Stance};
 use crate::entities::gazetteer::Countries;
 use crate::pipeline::Stage;
 
@@ -87,6 +87,7 @@ pub fn fill(doc: &mut Document) {
     for (c, p) in doc.claims.iter_mut().zip(props) {
         c.proposition = Some(p);
     }
+    fill_rejections(doc);
 }
 
 fn token_range(doc: &Document, span: Span) -> Range<usize> {
@@ -123,9 +124,15 @@ fn build(ctx: &super::context::Ctx, c: usize) -> Proposition {
     let main = token_range(doc, *parts.last().unwrap_or(&claim.content));
     let (actor, predicate, object, recipient) = clause_roles(doc, main.clone());
     let negated = super::stance::main_clause_negated(ctx, &token_range(doc, parts[0]));
-    let quantities =
+    let quantities: Vec<f64> =
         doc.quantities.iter().filter(|q| parts.iter().any(|p| p.contains(q.span))).map(|q| q.value).collect();
-    Proposition { actor, predicate, object, recipient, negated, terms, quantities, ..Default::default() }
+    let mut frames = Vec::new();
+    if ctx.parsed {
+        for p in &parts {
+            collect_frames(doc, token_range(doc, *p), &mut frames);
+        }
+    }
+    Proposition { actor, predicate, object, recipient, negated, terms, quantities, frames, ..Default::default() }
 }
 
 /// An argument for the token range: the entity of a name mention inside it,
@@ -236,4 +243,389 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
         }
     }
     (actor, predicate, object, recipient)
+}
+
+/// Verbs that state no event of their own: copulas, auxiliaries used as
+/// main verbs, and light verbs whose meaning lies in their object.
+const LIGHT_VERBS: &[&str] = &[
+    "be", "have", "do", "make", "get", "become", "seem", "appear", "continue", "begin", "start", "try", "want", "need",
+    "let", "go", "come", "know", "think", "believe", "see", "show", "stress", "note", "add", "call", "describe",
+];
+
+/// Nouns that name an event and take arguments like a verb ("the strike on
+/// the market", "a violation of the air border", "Israel's attack").
+const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "strike",
+    "airstrike",
+    "raid",
+    "assault",
+    "bombing",
+    "bombardment",
+    "shelling",
+    "incursion",
+    "intrusion",
+    "violation",
+    "invasion",
+    "crossing",
+    "entry",
+    "launch",
+    "test",
+    "flight",
+    "explosion",
+    "blast",
+    "seizure",
+    "capture",
+    "arrest",
+    "detention",
+    "abduction",
+    "kidnapping",
+    "killing",
+    "death",
+    "execution",
+    "shooting",
+    "torture",
+    "beating",
+    "looting",
+    "smuggling",
+    "transfer",
+    "delivery",
+    "sale",
+    "supply",
+    "purchase",
+    "shipment",
+    "deployment",
+    "surveillance",
+    "interception",
+    "involvement",
+    "failure",
+    "payment",
+    "use",
+    "withdrawal",
+];
+
+/// Event frames of the clauses and event nouns in token range `r` (see
+/// [`Frame`]), appended to `out`. Arguments come from the dependency parse:
+/// the subject (or passive agent) acts; the object (or passive subject) is
+/// acted on; an indirect object or a "to/against/from/on/into/over" phrase
+/// receives. A clause without a subject of its own takes it from where the
+/// parse attaches it: a relative clause from the noun it modifies ("aircraft
+/// that entered the airspace"), a coordinated or complement verb from its
+/// head verb ("entered and stayed", "tried to cross").
+fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
+    let toks = &doc.analysis.tokens;
+    if r.is_empty() || r.end > toks.len() {
+        return;
+    }
+    let a = &doc.analysis;
+    let s0 = a.sentence_of(r.start).map(|s| a.sentences[s].tokens.start).unwrap_or(r.start);
+    let s1 = a.sentence_of(r.end - 1).map(|s| a.sentences[s].tokens.end).unwrap_or(r.end);
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); s1 - s0];
+    for i in s0..s1 {
+        if let Some(h) = toks[i].head.filter(|h| (s0..s1).contains(h)) {
+            children[h - s0].push(i);
+        }
+    }
+    let kids = |i: usize| -> &[usize] { children.get(i.wrapping_sub(s0)).map(Vec::as_slice).unwrap_or(&[]) };
+    let lower = |i: usize| toks[i].text(&doc.text).to_lowercase();
+    let rel = |i: usize| toks[i].deprel;
+    // The words a dependent spans, clipped to the content.
+    let subtree = |i: usize| -> Range<usize> {
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            // Clauses hanging off the phrase are events of their own, and
+            // the phrase's own preposition ("of", "by") is not part of it.
+            stack.extend(kids(x).iter().copied().filter(|&k| {
+                !["acl", "punct", "conj", "parataxis", "advcl", "ccomp", "cc"].iter().any(|r| rel(k).is(r))
+                    && !(x == i && (rel(k).is("case") || rel(k).is("mark")))
+            }));
+        }
+        lo.max(r.start)..(hi + 1).min(r.end)
+    };
+    let arg = |i: usize| -> Option<Argument> {
+        let span_r = subtree(i);
+        if span_r.is_empty() {
+            return None;
+        }
+        let span = Span::new(toks[span_r.start].start, toks[span_r.end - 1].end);
+        let head_span = Span::new(toks[i].start, toks[i].end);
+        let entity = doc
+            .mentions
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .find(|m| m.span.contains(head_span))
+            .or_else(|| doc.mentions.iter().find(|m| span.contains(m.span)))
+            .and_then(|m| m.entity);
+        let head = term(doc, i).unwrap_or_else(|| lower(i));
+        Some(Argument { entity, text: doc.span_text(span).to_string(), head })
+    };
+    let case_of = |i: usize| kids(i).iter().find(|&&k| rel(k).is("case")).map(|&k| lower(k)).unwrap_or_default();
+    let is_negative = |i: usize| {
+        matches!(lower(i).as_str(), "nobody" | "nothing" | "none" | "no-one")
+            || kids(i).iter().any(|&k| matches!(lower(k).as_str(), "no" | "not" | "never" | "n't"))
+    };
+    let is_relative = |i: usize| matches!(lower(i).as_str(), "that" | "which" | "who" | "whom");
+    let subject_of = |v: usize| kids(v).iter().copied().find(|&k| rel(k).as_str() == "nsubj");
+    for i in r.clone() {
+        let t = &toks[i];
+        let lemma = if t.lemma.is_empty() { lower(i) } else { t.lemma.to_lowercase() };
+        let verb = t.upos == Upos::VERB
+            && !LIGHT_VERBS.contains(&lemma.as_str())
+            && super::lexicon::cue_verb(t.text(&doc.text)).is_none();
+        let noun = t.upos == Upos::NOUN && EVENT_NOUNS.contains(&lemma.as_str());
+        if !verb && !noun {
+            continue;
+        }
+        let mut frame = Frame { predicate: lemma, ..Default::default() };
+        let mut inside = Vec::new();
+        if verb {
+            let mut subj = subject_of(i);
+            let agent = kids(i)
+                .iter()
+                .copied()
+                .find(|&k| rel(k).as_str() == "obl:agent" || (rel(k).is("obl") && case_of(k) == "by"));
+            let mut object =
+                kids(i).iter().copied().find(|&k| rel(k).as_str() == "obj" || rel(k).as_str() == "nsubj:pass");
+            let head = t.head.filter(|h| (s0..s1).contains(h));
+            match (subj, head) {
+                (Some(s), Some(h)) if is_relative(s) && rel(i).is("acl") => subj = Some(h),
+                (None, Some(h)) if rel(i).is("acl") && agent.is_none() && object.is_none() => object = Some(h),
+                (None, Some(h)) if rel(i).is("acl") => subj = Some(h),
+                (None, Some(h)) if matches!(rel(i).as_str(), "conj" | "xcomp" | "advcl") => {
+                    subj = subject_of(h).or_else(|| {
+                        // Two coordinated verbs share the head's subject
+                        // even when the head itself is a relative clause.
+                        (rel(h).is("acl")).then_some(toks[h].head).flatten()
+                    })
+                }
+                _ => {}
+            }
+            if let Some(o) = object.filter(|&o| is_relative(o) && rel(i).is("acl")) {
+                object = head.filter(|&h| h != o).or(Some(o));
+            }
+            // A relative pronoun inherited from a head clause stands for the
+            // noun that clause modifies.
+            if let Some(s) = subj.filter(|&s| is_relative(s)) {
+                let mut v = toks[s].head;
+                while let Some(x) = v.filter(|x| (s0..s1).contains(x)) {
+                    if rel(x).is("acl") {
+                        break;
+                    }
+                    v = toks[x].head;
+                }
+                subj = v.filter(|x| (s0..s1).contains(x)).and_then(|x| toks[x].head).or(Some(s));
+            }
+            let actor = agent.or(subj);
+            let recipient = kids(i).iter().copied().find(|&k| {
+                rel(k).as_str() == "iobj"
+                    || rel(k).is("obl")
+                        && matches!(case_of(k).as_str(), "to" | "against" | "from" | "on" | "into" | "over")
+            });
+            frame.negated = kids(i).iter().any(|&k| matches!(lower(k).as_str(), "not" | "never" | "n't"))
+                || actor.is_some_and(is_negative)
+                || object.is_some_and(is_negative);
+            frame.actor = actor.and_then(arg);
+            frame.object = object.and_then(arg);
+            frame.recipient = recipient.and_then(arg);
+            inside.extend([actor, object, recipient].into_iter().flatten());
+        } else {
+            let of = kids(i).iter().copied().find(|&k| rel(k).is("nmod") && case_of(k) == "of");
+            let by = kids(i)
+                .iter()
+                .copied()
+                .find(|&k| rel(k).as_str() == "nmod:poss" || rel(k).is("nmod") && matches!(case_of(k).as_str(), "by"));
+            let on = kids(i).iter().copied().find(|&k| {
+                rel(k).is("nmod") && matches!(case_of(k).as_str(), "on" | "against" | "to" | "into" | "over")
+            });
+            frame.negated = kids(i).iter().any(|&k| matches!(lower(k).as_str(), "no" | "never"));
+            frame.actor = by.and_then(arg);
+            frame.object = of.and_then(arg);
+            frame.recipient = on.and_then(arg);
+            inside.extend([by, of, on].into_iter().flatten());
+        }
+        let spans: Vec<Span> = inside
+            .iter()
+            .map(|&k| subtree(k))
+            .filter(|s| !s.is_empty())
+            .map(|s| Span::new(toks[s.start].start, toks[s.end - 1].end))
+            .collect();
+        frame.quantities =
+            doc.quantities.iter().filter(|q| spans.iter().any(|s| s.contains(q.span))).map(|q| q.value).collect();
+        // A frame with no argument at all says too little to align on.
+        if frame.actor.is_some() || frame.object.is_some() || frame.recipient.is_some() {
+            out.push(frame);
+        }
+    }
+}
+
+/// Nouns and evaluations that dismiss what others said, beyond the claim
+/// nouns of the lexicon: "described them as an invention", "pure fantasy".
+const DISMISSALS: &[&str] =
+    &["invention", "fantasy", "forgery", "insinuation", "provocation", "fairy", "tale", "smear", "hoax", "lie", "lies"];
+
+/// True when token `i` names a claim ("accusations") or dismisses one
+/// ("baseless", "fabricated lies", "an invention").
+fn is_dismissal(doc: &Document, i: usize) -> bool {
+    let w = doc.analysis.tokens[i].text(&doc.text).to_lowercase();
+    super::lexicon::is_claim_noun(&w) || super::lexicon::is_falsity_word(&w) || DISMISSALS.contains(&w.as_str())
+}
+
+/// Who a claim is by: its speaker entity, else its speaker words.
+fn speaker_key(doc: &Document, c: usize) -> String {
+    let s = &doc.claims[c].speaker;
+    match (s.entity, s.span) {
+        (Some(e), _) => format!("#{e}"),
+        (None, Some(sp)) => doc.span_text(sp).to_lowercase(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Marks the claims that reject what others said and links each to the
+/// claims it answers.
+///
+/// A claim is a *rejection* when it denies and its content is about
+/// statements rather than events: it opens (after determiners and
+/// adjectives) with a claim noun or a dismissal ("these accusations", "the
+/// claims of Pakistan are baseless", "crude forgery", "an invention"), or
+/// with a pronoun standing for them ("described them as fabricated lies").
+///
+/// What it answers, first rule that finds anything:
+/// 1. **The accuser it names**: a name in the content ("the statements of
+///    Tiraspol", "the accusations of the Valdorian side") picks the
+///    affirming claims whose speaker is that entity or carries the name (or
+///    its country, for a demonym) in its name or roles.
+/// 2. **The topic it names**: content words after the claim noun ("the
+///    accusation of smuggling") pick the affirming claims whose terms share
+///    one of them.
+/// 3. **An anaphor or nothing named** ("these accusations", "them"): the
+///    affirming claims, before the rejection, of the nearest earlier speaker
+///    who affirmed anything: news reports the allegation, then the answer.
+///
+/// Claims by the rejecting speaker never count.
+fn fill_rejections(doc: &mut Document) {
+    let toks = &doc.analysis.tokens;
+    let countries = Countries::get();
+    let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
+    for c in 0..doc.claims.len() {
+        let claim = &doc.claims[c];
+        if claim.stance != Stance::Denies {
+            continue;
+        }
+        let r = token_range(doc, claim.content);
+        let first = r.clone().find(|&i| {
+            let w = toks[i].text(&doc.text);
+            w.chars().any(char::is_alphanumeric)
+                && !matches!(toks[i].upos, Upos::DET | Upos::ADJ | Upos::NUM)
+                && !matches!(w.to_lowercase().as_str(), "the" | "these" | "those" | "this" | "such" | "any" | "all")
+        });
+        let Some(first) = first else { continue };
+        let fw = toks[first].text(&doc.text).to_lowercase();
+        let pronoun = matches!(fw.as_str(), "them" | "it" | "this" | "that" | "these" | "those")
+            && (r.len() <= 2 || r.clone().any(|i| is_dismissal(doc, i)));
+        let opens = is_dismissal(doc, first)
+            || r.clone().take_while(|&i| i <= first).any(|i| super::lexicon::is_falsity_word(toks[i].text(&doc.text)));
+        if !(pronoun || opens) {
+            continue;
+        }
+        let me = speaker_key(doc, c);
+        let candidates: Vec<usize> = (0..doc.claims.len())
+            .filter(|&j| j != c && doc.claims[j].stance == Stance::Affirms && speaker_key(doc, j) != me)
+            .collect();
+        // 1. The accuser named in the content.
+        let mut named: Vec<String> = Vec::new();
+        let mut named_entities: Vec<usize> = Vec::new();
+        for m in doc.mentions.iter().filter(|m| claim.content.contains(m.span) && m.form == MentionForm::Name) {
+            if let Some(e) = m.entity {
+                if Some(e) != claim.speaker.entity {
+                    named_entities.push(e);
+                }
+            }
+        }
+        for i in r.clone() {
+            let w = toks[i].text(&doc.text);
+            if w.chars().next().is_some_and(char::is_uppercase) && i > r.start {
+                let lw = w.to_lowercase();
+                named.push(countries.lookup(w).map(|c| c.name.to_lowercase()).unwrap_or(lw));
+            }
+        }
+        let carries = |j: usize| -> bool {
+            let s = &doc.claims[j].speaker;
+            if s.entity.is_some_and(|e| named_entities.contains(&e)) {
+                return true;
+            }
+            let mut texts: Vec<String> = s.span.map(|sp| doc.span_text(sp).to_string()).into_iter().collect();
+            if let Some(e) = s.entity.and_then(|e| doc.entities.get(e)) {
+                texts.push(e.name.clone());
+                texts.extend(e.roles.iter().cloned());
+            }
+            texts.iter().any(|t| {
+                t.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
+                    let lw = w.to_lowercase();
+                    let k = countries.lookup(w).map(|c| c.name.to_lowercase()).unwrap_or(lw);
+                    w.chars().next().is_some_and(char::is_uppercase) && named.contains(&k)
+                })
+            })
+        };
+        let mut answers: Vec<usize> = candidates.iter().copied().filter(|&j| carries(j)).collect();
+        // 2. The topic named after the claim noun: "the accusation of
+        // smuggling", "the claim that civilians were killed".
+        if answers.is_empty() {
+            let noun = r.clone().find(|&i| super::lexicon::is_claim_noun(toks[i].text(&doc.text)));
+            let topic: Vec<String> = noun
+                .filter(|&n| {
+                    let next = toks.get(n + 1).map(|t| t.text(&doc.text).to_lowercase()).unwrap_or_default();
+                    matches!(next.as_str(), "of" | "about" | "that" | "on" | "over")
+                })
+                .map(|n| {
+                    (n + 2..r.end)
+                        .filter(|&i| matches!(toks[i].upos, Upos::NOUN | Upos::VERB) && !is_dismissal(doc, i))
+                        .filter_map(|i| term(doc, i))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !topic.is_empty() {
+                answers = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        doc.claims[j]
+                            .proposition
+                            .as_ref()
+                            .is_some_and(|p| p.terms.iter().any(|t| topic.iter().any(|u| same_stem(t, u))))
+                    })
+                    .collect();
+            }
+        }
+        // 3. The nearest earlier accuser.
+        if answers.is_empty() {
+            let before: Vec<usize> =
+                candidates.iter().copied().filter(|&j| doc.claims[j].content.start < claim.content.start).collect();
+            if let Some(&last) = before.iter().max_by_key(|&&j| doc.claims[j].content.start) {
+                let who = speaker_key(doc, last);
+                answers = before.into_iter().filter(|&j| speaker_key(doc, j) == who).collect();
+            }
+        }
+        found.push((c, answers));
+    }
+    for (c, answers) in found {
+        if let Some(p) = doc.claims[c].proposition.as_mut() {
+            p.rejection = true;
+            p.answers = answers;
+        }
+    }
+}
+
+/// True when two terms are forms of one word ("smuggling", "smuggle"):
+/// equal, or sharing a prefix of at least five letters that covers most of
+/// the shorter one.
+fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && common * 10 >= shorter * 7
 }
