@@ -180,6 +180,9 @@ impl<'d> Ctx<'d> {
     pub fn is_np_word(&self, i: usize) -> bool {
         let w = self.word(i);
         if self.tagged {
+            if self.is_mistagged_noun(i) {
+                return true;
+            }
             let u = self.tokens[i].upos;
             // "an informed source", "the ruling party".
             if u == Upos::VERB
@@ -194,6 +197,19 @@ impl<'d> Ctx<'d> {
                 || matches!(w, "’s" | "'s" | "-" | "of" | "for");
         }
         !self.is_punct(i) || matches!(w, "’s" | "'s" | "-" | "’" | "'")
+    }
+
+    /// True for a base-form "verb" right after a determiner, an adjective or
+    /// a possessive ("Marenland's foreign ministry rejected"): English has no
+    /// such verb, so the tagger took a rare noun for one, and the word must
+    /// not cut the subject phrase it stands in.
+    pub(crate) fn is_mistagged_noun(&self, i: usize) -> bool {
+        if !self.tagged || i == 0 || !matches!(self.tokens[i].xpos.as_str(), "VB" | "VBP") {
+            return false;
+        }
+        let prev = &self.tokens[i - 1];
+        matches!(prev.xpos.as_str(), "DT" | "JJ" | "POS" | "PRP$")
+            && !matches!(self.lower(i - 1).as_str(), "that" | "all" | "both")
     }
 
     /// The mention (index into `doc.mentions`) whose span ends exactly at the

@@ -233,6 +233,29 @@ fn inverted_position(ctx: &Ctx, v: usize, sent: &Range<usize>) -> bool {
     v > sent.start && (ctx.word(v - 1) == "," || ctx.closes_quote(v - 1).is_some())
 }
 
+/// True when a finite verb follows `from` before any relative pronoun,
+/// participle or conjunction: "said a survey ship, the Havstjerne, had
+/// switched off ..." — the noun phrase after the cue is then the subject of
+/// the reported clause, not an inverted speaker (", said Budanov, who ...").
+fn clause_continues(ctx: &Ctx, from: usize, sent: &Range<usize>) -> bool {
+    for k in from..sent.end {
+        let w = ctx.lower(k);
+        if matches!(
+            w.as_str(),
+            "who" | "which" | "whose" | "whom" | "that" | "and" | "but" | "as" | "adding" | "saying"
+        ) || w.ends_with("ing")
+            || matches!(w.as_str(), "." | "!" | "?" | ";")
+            || ctx.quote_of[k].is_some()
+        {
+            return false;
+        }
+        if ctx.tagged && ctx.is_finite_verb(k) {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when speech-like content follows position `j`: "that", a colon, a
 /// quotation, or a comma before one.
 fn speech_follows(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
@@ -675,7 +698,10 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 if let Some(n) = time_phrase_len(ctx, after, sent) {
                     after += n;
                 }
-                if after >= sent.end || matches!(ctx.word(after), "." | "," | "!" | "?" | ";") {
+                if after >= sent.end
+                    || matches!(ctx.word(after), "." | "!" | "?" | ";")
+                    || (ctx.word(after) == "," && !clause_continues(ctx, after + 1, sent))
+                {
                     speaker = Some(np);
                     // The content: the quotation closed right before the cue,
                     // else the sentence up to the comma.

@@ -180,8 +180,13 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
             if let Some(k) = previous_comma(ctx, j - 1, sent) {
                 let first = ctx.lower(k + 1);
                 // ", speaking on condition of anonymity," — a participle clause.
-                let participle =
-                    first.ends_with("ing") && (!ctx.tagged || ctx.tokens[k + 1].upos == claimgraph_nlp::Upos::VERB);
+                // ", asked about the reports," — a past participle clause.
+                let participle = first.ends_with("ing")
+                    && (!ctx.tagged || ctx.tokens[k + 1].upos == claimgraph_nlp::Upos::VERB)
+                    || ctx.tagged
+                        && k > sent.start
+                        && (ctx.tokens[k + 1].xpos.as_str() == "VBN"
+                            || ctx.tokens[k + 1].xpos.as_str() == "VBD" && first.ends_with("ed"));
                 if is_relative(&first) || is_adjunct_preposition(&first) || participle {
                     j = k;
                     continue;
@@ -408,7 +413,7 @@ impl Ctx<'_> {
             // "of" and "for" stay: "the head of X", "the spokesman for X".
             return true;
         }
-        if self.is_prenominal_participle(i) {
+        if self.is_prenominal_participle(i) || self.is_mistagged_noun(i) {
             return false;
         }
         if self.tagged {

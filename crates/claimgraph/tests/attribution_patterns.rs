@@ -1,0 +1,70 @@
+//! Attribution patterns on made-up sentences (written for this test): each
+//! sentence must yield a claim with the expected speaker, a content holding
+//! the expected words, and the expected stance. These are the shapes the
+//! rules must keep through any change of the linguistic core.
+
+use claimgraph::input::{single_document, Format};
+use claimgraph::output::DocRecord;
+use claimgraph::Pipeline;
+
+/// (paragraph, speaker text, words of the content, stance)
+const CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "Kessel's foreign ministry rejected any suggestion of involvement as \"absurd and offensive\".",
+        "Kessel's foreign ministry",
+        "suggestion of involvement",
+        "denies",
+    ),
+    (
+        "Two officials with knowledge of the inquiry, who were not authorised to speak publicly, said a survey ship, the Morvan, had switched off its transponder for six hours.",
+        "Two officials",
+        "had switched off its transponder",
+        "affirms",
+    ),
+    (
+        "The Pentagon, asked about the reports on the Morvan, said it would \"not comment on intelligence matters\".",
+        "Pentagon",
+        "not comment on intelligence matters",
+        "denies",
+    ),
+    (
+        "\"We have not sent a single missile,\" said Anton Varga, the deputy minister of defence.",
+        "Anton Varga",
+        "We have not sent a single missile",
+        "denies",
+    ),
+    (
+        "According to the Valdorian army, 40 soldiers were killed in the attack on Tuesday.",
+        "Valdorian army",
+        "40 soldiers were killed",
+        "affirms",
+    ),
+    (
+        "The governor denied that the police had used live ammunition against the protesters.",
+        "The governor",
+        "the police had used live ammunition",
+        "denies",
+    ),
+];
+
+#[test]
+fn attribution_patterns_hold() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let mut failures = Vec::new();
+    for (i, (text, speaker, content, stance)) in CASES.iter().enumerate() {
+        let body = format!("Test article {i}\n\n{text}\n");
+        let raw = single_document(&format!("case{i}.txt"), Format::Text, body.into_bytes()).expect("text reads");
+        let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+        let rec = DocRecord::from_document(&doc);
+        let found = rec
+            .claims
+            .iter()
+            .any(|c| c.speaker.text.contains(speaker) && c.content.text.contains(content) && c.stance == *stance);
+        if !found {
+            let got: Vec<String> =
+                rec.claims.iter().map(|c| format!("{} | {} | {}", c.speaker.text, c.stance, c.content.text)).collect();
+            failures.push(format!("{text}\n  want: {speaker} | {stance} | …{content}…\n  got:  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
