@@ -569,7 +569,7 @@
     const asHtml = h('input', { type: 'radio', name: 'fmt', value: 'html', id: 'fmt-html' });
     const asText = h('input', { type: 'radio', name: 'fmt', value: 'text', id: 'fmt-text', checked: true });
     const title = h('input', { type: 'text', id: 'an-title', placeholder: 'title (optional)', 'aria-label': 'Title' });
-    const url = h('input', { type: 'text', id: 'an-url', placeholder: 'https://… (optional, nothing is fetched)', 'aria-label': 'URL' });
+    const url = h('input', { type: 'text', id: 'an-url', placeholder: 'source URL (optional; not fetched)', 'aria-label': 'URL' });
     const date = h('input', { type: 'text', id: 'an-date', placeholder: 'YYYY-MM-DD (optional)', 'aria-label': 'Publication date' });
     const store = h('input', { type: 'checkbox', id: 'an-store', disabled: !writable });
     const token = h('input', { type: 'password', id: 'an-token', value: app.token, placeholder: 'write token', 'aria-label': 'Write token', autocomplete: 'off' });
@@ -625,6 +625,8 @@
       if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
     }
     document.title = 'claimgraph workbench';
+    // The search box shows the current search only, not the last one.
+    if (view !== 'search' && document.activeElement !== searchInput) searchInput.value = '';
     const fn = views[view];
     main.setAttribute('aria-busy', 'true');
     let out;

@@ -71,8 +71,8 @@ async function waitView(page, view, before) {
   }, [before || '', view], { timeout: 20000 });
 }
 
-async function shot(page, name) {
-  if (shots) await page.screenshot({ path: join(shots, name + '.png') });
+async function shot(page, name, options) {
+  if (shots) await page.screenshot({ path: join(shots, name + '.png'), ...options });
 }
 
 const api = async (page, path) => page.evaluate(async (p) => (await fetch(p)).json(), path);
@@ -154,8 +154,6 @@ let budanovPair = null;
     check('each side shows speaker, stance, date, outlet and a link to its sentence',
       [claim, denial].every((s) => s.who && s.stance && s.date && s.outlet && /^#\/doc\/[0-9a-f]{16}\?claim=/.test(s.link)), budanovPair);
     await page.locator('#budanov-pair').scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, document.getElementById('budanov-pair').getBoundingClientRect().top - 70));
-    await shot(page, 'conflicts');
     // Follow the link to the source sentence.
     const before = await page.evaluate(() => document.querySelector('main').dataset.ready);
     await page.locator('#budanov-pair .side').filter({ hasText: '1,700' }).locator('a.source-link').click();
@@ -167,7 +165,26 @@ let budanovPair = null;
     }));
     check('the source link opens the article with the claim’s sentence marked',
       active.text.includes('1,700 Shahid suicide drones') && active.sentence.includes('Budanov continued') && active.item.includes('1,700'), active);
+    // The colour legend at the top, the marked sentence below it.
+    await page.evaluate(() => {
+      const legend = document.querySelector('main .legend');
+      const header = document.querySelector('header.top').getBoundingClientRect().height;
+      window.scrollTo(0, legend.getBoundingClientRect().top + window.scrollY - header - 48);
+    });
     await shot(page, 'article');
+    // Screenshot of the conflicts view: Budanov's (filtered by his entity),
+    // from the top of the view down to his 1,700-drones pair.
+    if (shots) {
+      const ents = await api(page, '/api/entities?q=Budanov');
+      if (ents.length) {
+        await nav(page, '#/conflicts?entity=' + encodeURIComponent(ents[0].name), 'conflicts');
+        const bottom = await page.evaluate(() => {
+          const pair = [...document.querySelectorAll('.pair')].find((p) => p.textContent.includes('1,700'));
+          return pair ? pair.getBoundingClientRect().bottom + window.scrollY + 16 : 850;
+        });
+        await shot(page, 'conflicts', { fullPage: true, clip: { x: 0, y: 0, width: VIEWPORT.width, height: Math.max(VIEWPORT.height, bottom) } });
+      }
+    }
   }
 }
 
@@ -252,7 +269,14 @@ async function checkSpans(docId) {
   const summary = await page.textContent('.analyse-summary');
   const n = await page.locator('#analyse-result .doc-claims .claim').count();
   check('analyse box shows the pasted article’s claims at once', n >= 8 && /claims/.test(summary), { claims: n, summary });
-  await page.evaluate(() => window.scrollTo(0, document.getElementById('analyse-result').getBoundingClientRect().top + window.scrollY - 80));
+  // The pasted text (from its start), the summary and the first claims in
+  // one view.
+  await page.evaluate(() => {
+    const input = document.getElementById('analyse-input');
+    input.blur();
+    input.scrollTop = 0;
+    window.scrollTo(0, 0);
+  });
   await shot(page, 'analyse');
 }
 check('no script errors while using the workbench', log.errors.length === 0, log.errors);
