@@ -488,7 +488,54 @@ impl<'d> Ctx<'d> {
         {
             return None;
         }
+        // "launched an investigation", "imposed sanctions", "hold meetings":
+        // the object noun gives the type; the verb's subject is the actor and
+        // governors still compose with it ("ready to hold talks").
+        if lexicon::is_light_verb(lemma) {
+            if let Some((o, (ty, mode))) = self.kid(p, "obj").and_then(|o| Some((o, self.noun_event(o)?))) {
+                let partner = self.children[o].iter().copied().find(|&k| {
+                    matches!(self.rel(k), "nmod" | "acl")
+                        && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to" | "into"))
+                });
+                let mut c = Coding {
+                    cameo: None,
+                    ty,
+                    mode,
+                    context: None,
+                    source_tok: None,
+                    target_tok: partner,
+                    weight: 1,
+                    inner: None,
+                    hypothetical: false,
+                    future: false,
+                    negated: false,
+                    reverse: false,
+                };
+                self.modality(p, &mut c);
+                return Some(c);
+            }
+        }
         let mut coding = self.match_cameo(p);
+        let obj_lemma = self.kid(p, "obj").map(|o| self.lemmas[o].clone()).unwrap_or_default();
+        if let Some((ty, mode, overrides)) = lexicon::verb_reading(lemma, &obj_lemma) {
+            if overrides || coding.is_none() {
+                let weight = coding.as_ref().map_or(1, |c| c.weight.max(1));
+                coding = Some(Coding {
+                    cameo: None,
+                    ty,
+                    mode,
+                    context: None,
+                    source_tok: None,
+                    target_tok: None,
+                    weight,
+                    inner: None,
+                    hypothetical: false,
+                    future: false,
+                    negated: false,
+                    reverse: false,
+                });
+            }
+        }
         // "rejected an ultimatum", "turned down the offer": PETRARCH's
         // refusal block has no code of its own (its patterns need a parse),
         // but any refusal of a proposal, demand or invitation is REJECT.
@@ -933,8 +980,32 @@ impl<'d> Ctx<'d> {
 
     /// An event noun heading its own phrase ("talks with X", "an attack on
     /// Y", "a telephone conversation with Z").
+    /// The type and mode an event noun codes, with its modifiers ("hunger
+    /// strike" and "general strike" are protests, not air strikes).
+    fn noun_event(&self, p: usize) -> Option<(PloverType, Option<&'static str>)> {
+        if self.upos(p) != Upos::NOUN {
+            return None;
+        }
+        if self.lemmas[p] == "strike" {
+            let mods: Vec<&str> = self.children[p]
+                .iter()
+                .filter(|&&k| matches!(self.rel(k), "compound" | "amod"))
+                .map(|&k| self.lemmas[k].as_str())
+                .collect();
+            if mods.contains(&"hunger") {
+                return Some((PloverType::Protest, Some("hunger")));
+            }
+            if mods.iter().any(|m| {
+                matches!(*m, "general" | "national" | "nationwide" | "labor" | "labour" | "open-ended" | "indefinite")
+            }) {
+                return Some((PloverType::Protest, Some("strike")));
+            }
+        }
+        lexicon::event_noun(&self.lemmas[p])
+    }
+
     fn code_noun(&self, p: usize, covered: &std::collections::HashSet<usize>) -> Option<Coding> {
-        let (ty, mut mode) = lexicon::event_noun(&self.lemmas[p])?;
+        let (ty, mut mode) = self.noun_event(p)?;
         // Inside a coded verb's clause the verb's pattern already speaks.
         if let Some(h) = self.head(p) {
             if covered.contains(&h) && matches!(self.rel(p), "obj" | "nsubj" | "nsubj:pass" | "obl") {
@@ -946,7 +1017,11 @@ impl<'d> Ctx<'d> {
                 && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to"))
         });
         let poss = self.kid(p, "nmod:poss");
-        partner.or(poss)?;
+        let light = self.rel(p) == "obj"
+            && self.head(p).is_some_and(|h| lexicon::is_light_verb(&self.lemmas[h]) && self.subject_of(h, 0).is_some());
+        if partner.or(poss).is_none() && !light {
+            return None;
+        }
         // "He confirmed, in a telephone conversation with X": the subject
         // of the verb the noun hangs from.
         let poss = poss.or_else(|| {
@@ -1231,6 +1306,22 @@ impl<'d> Ctx<'d> {
         let quantities = self.quantities_in(qspan, &c.ty);
         let date = self.date_for(&clause, sent.clone());
         let location = self.location_in(&clause, target_tok);
+        // Blockades by workers, farmers, rebels or crowds are protests
+        // (PLOVER PROTEST/obstruct); by a state, restrictions (COERCE).
+        let mut c = std::borrow::Cow::Borrowed(c);
+        if c.ty == PloverType::Coerce
+            && matches!(self.lemmas[body].as_str(), "block" | "blockade" | "barricade" | "obstruct")
+            && source.as_ref().is_some_and(|a| {
+                !matches!(a.sector.as_deref(), Some("GOV" | "MIL" | "COP" | "JUD" | "SPY" | "LEG")) && a.code.len() > 3
+                    || self.upos(source_tok.unwrap_or(p)) == Upos::NOUN
+                        && !matches!(a.sector.as_deref(), Some("GOV" | "MIL" | "COP" | "JUD" | "SPY" | "LEG"))
+            })
+        {
+            let m = c.to_mut();
+            m.ty = PloverType::Protest;
+            m.mode = Some("obstruct");
+        }
+        let c: &Coding = &c;
         // Domestic events without a named recipient: PLOVER's coders take
         // the country where it happens (protests address its government,
         // repression and concessions its people). The inferred recipient

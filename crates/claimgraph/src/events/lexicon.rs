@@ -43,6 +43,67 @@ pub fn governor(lemma: &str) -> Option<Governor> {
     })
 }
 
+/// PLOVER readings of verbs that CAMEO codes otherwise or not at all,
+/// from the manual's category definitions: summoning an envoy is a
+/// complaint (ACCUSE), suing an allegation, resigning and surrendering a
+/// RETREAT; accepting a demand is a concession, accepting an offer an
+/// agreement. `object` is the lemma of the verb's object ("" if none).
+/// The boolean says whether the reading overrides a CAMEO code.
+pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'static str>, bool)> {
+    use PloverType::*;
+    Some(match lemma {
+        "summon" => (Accuse, Some("disapprove"), true),
+        "sue" => (Accuse, Some("allege"), true),
+        "resign" | "surrender" | "capitulate" | "abdicate" => {
+            (Retreat, if lemma == "resign" || lemma == "abdicate" { Some("resign") } else { None }, true)
+        }
+        "renege" => (Reject, None, true),
+        "investigate" | "probe" => (Accuse, Some("investigate"), false),
+        "accept" | "meet" | "heed" | "grant" | "satisfy" if is_demand(object) => (Concede, None, true),
+        "accept" | "welcome" | "embrace" if matches!(object, "offer" | "proposal" | "plan" | "invitation") => {
+            (Agree, None, false)
+        }
+        "boycott" => (Protest, Some("boycott"), true),
+        "demonstrate" | "march" | "rally" | "riot" => {
+            (Protest, if lemma == "riot" { Some("riot") } else { Some("demo") }, false)
+        }
+        _ => return None,
+    })
+}
+
+/// Nouns of demand: meeting one is a concession.
+pub fn is_demand(lemma: &str) -> bool {
+    matches!(lemma, "demand" | "request" | "condition" | "ultimatum" | "call" | "plea")
+}
+
+/// Light verbs whose object noun carries the event ("launched an attack",
+/// "imposed sanctions", "staged a protest"): the noun is coded, with the
+/// verb's subject as its actor.
+pub fn is_light_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "launch"
+            | "stage"
+            | "hold"
+            | "mount"
+            | "conduct"
+            | "carry"
+            | "begin"
+            | "start"
+            | "continue"
+            | "open"
+            | "impose"
+            | "reiterate"
+            | "renew"
+            | "announce"
+            | "complete"
+            | "make"
+            | "issue"
+            | "undertake"
+            | "go"
+    )
+}
+
 /// Verbs that refuse their object ("rejected the offer"). "Deny" is not
 /// one: denying a report is a stance on a claim, not an event.
 pub fn is_refusal(lemma: &str) -> bool {
@@ -130,7 +191,16 @@ pub fn event_noun(lemma: &str) -> Option<(PloverType, Option<&'static str>)> {
         "talks" | "talk" | "meeting" | "negotiation" | "consultation" | "summit" | "visit" => (Consult, None),
         "conversation" | "call" => (Consult, Some("phone")),
         "protest" | "demonstration" | "rally" | "sit-in" | "riot" => (Protest, None),
-        "sanction" | "embargo" => (Sanction, None),
+        "boycott" => (Protest, Some("boycott")),
+        "sanction" => (Sanction, None),
+        "embargo" | "blockade" => (Coerce, Some("restrict")),
+        "suspension" | "severance" => (Sanction, Some("discontinue")),
+        "expulsion" => (Sanction, Some("expel")),
+        "investigation" | "probe" | "inquiry" | "hearing" => (Accuse, Some("investigate")),
+        "demand" | "ultimatum" => (Request, None),
+        "invasion" => (Assault, None),
+        "mediation" => (Consult, Some("third-party")),
+        "withdrawal" | "pullout" => (Retreat, Some("withdraw")),
         "arrest" | "detention" | "crackdown" => (Coerce, Some("arrest")),
         "ceasefire" | "cease-fire" | "truce" => (Concede, None),
         "aid" | "assistance" => (Aid, None),
