@@ -668,8 +668,18 @@ impl<'d> Ctx<'d> {
             return;
         }
         let Some(h) = self.reporting_head(p) else { return };
+        let hl = self.lemmas[h].as_str();
+        if !lexicon::is_reporting(hl)
+            && lexicon::governor(hl) != Some(Governor::Request)
+            && !matches!(hl, "conclude" | "insist" | "warn")
+        {
+            return;
+        }
         let Some(src) = self.subject_of(h, 0) else { return };
         let Some(obj) = self.kid(p, "nsubj") else { return };
+        if self.np_actor(obj).is_none() {
+            return;
+        }
         c.mode = request_mode(c.ty);
         c.ty = PloverType::Request;
         c.source_tok = Some(src);

@@ -53,6 +53,8 @@ pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'s
     use PloverType::*;
     Some(match lemma {
         "summon" => (Accuse, Some("disapprove"), true),
+        // Agreeing (to, that, on) is PLOVER's AGREE; signing is SUPPORT.
+        "agree" => (Agree, None, true),
         "sue" => (Accuse, Some("allege"), true),
         "resign" | "surrender" | "capitulate" | "abdicate" => {
             (Retreat, if lemma == "resign" || lemma == "abdicate" { Some("resign") } else { None }, true)
