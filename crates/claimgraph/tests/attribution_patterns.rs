@@ -45,6 +45,18 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "the police had used live ammunition",
         "denies",
     ),
+    (
+        "The company assures that it has \"never under-declared a single gram of gold\".",
+        "The company",
+        "never under-declared a single gram",
+        "denies",
+    ),
+    (
+        "Marta Ilves rebuffed the accusation of smuggling gold by air, calling it \"pure fantasy\".",
+        "Marta Ilves",
+        "the accusation of smuggling gold",
+        "denies",
+    ),
 ];
 
 #[test]

@@ -172,7 +172,36 @@ impl<'d> Ctx<'d> {
     fn verbal_neighbourhood(&self, i: usize) -> bool {
         let next = self.lower(i + 1);
         let prev_ok = i > 0 && matches!(self.tokens[i - 1].upos, Upos::PROPN | Upos::PRON);
-        prev_ok && (next == "that" || next == ":")
+        // "The company assures that", "... and affirms that": a third-person
+        // form after a common noun or "and" is the verb the tagger missed
+        // (after a determiner or a possessive it stays a noun: "the claims
+        // that").
+        let w = self.lower(i);
+        // Plurals of common report nouns stay nouns there: "the media
+        // reports that", "Western claims that".
+        let report_noun = matches!(
+            w.as_str(),
+            "reports"
+                | "claims"
+                | "comments"
+                | "remarks"
+                | "answers"
+                | "replies"
+                | "notes"
+                | "states"
+                | "promises"
+                | "demands"
+                | "estimates"
+                | "charges"
+                | "threats"
+                | "warnings"
+                | "accounts"
+        );
+        let third_person = i > 0
+            && w.ends_with('s')
+            && !report_noun
+            && (self.tokens[i - 1].upos == Upos::NOUN || self.lower(i - 1) == "and");
+        (prev_ok || third_person) && (next == "that" || next == ":")
     }
 
     /// True for a token that is a noun-phrase word: name, noun, adjective,

@@ -155,6 +155,7 @@ const VERBS: &[Verb] = &[
     v("repudiate", Deny, true),
     v("disavow", Deny, true),
     v("debunk", Deny, true),
+    v("rebuff", Deny, true),
     v("describe", Evaluate, true),
     v("call", Evaluate, true),
     v("term", Evaluate, true),

@@ -82,6 +82,7 @@ fn find_drafts(ctx: &Ctx) -> Vec<Draft> {
     }
     extend_colon_content(ctx, &mut drafts);
     drop_nested_according(&mut drafts);
+    drop_repeated_content(&mut drafts);
     attribute_following_quotes(ctx, &mut drafts);
     learned::drafts(ctx, drafts)
 }
@@ -236,6 +237,20 @@ fn drop_nested_according(drafts: &mut Vec<Draft>) {
     drafts.retain(|_| {
         k += 1;
         keep[k - 1]
+    });
+}
+
+/// Two cues of one sentence may report the same content ("rebuffed the
+/// accusation ..., calling it "pure fantasy""): the content is one claim, so
+/// only the first cue's draft stays.
+fn drop_repeated_content(drafts: &mut Vec<Draft>) {
+    let mut seen: Vec<Vec<Range<usize>>> = Vec::new();
+    drafts.retain(|d| {
+        if seen.contains(&d.content) {
+            return false;
+        }
+        seen.push(d.content.clone());
+        true
     });
 }
 

@@ -691,7 +691,12 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         content.push(j + 1..rend);
     } else {
         // "..., said Budanov." — an inverted speaker after the cue.
-        if inverted_position(ctx, v, sent) && speaker.as_ref().is_none_or(|s| s.end + 2 < v || s.start > v) {
+        // A participle or coordinated cue has its speaker already: ",
+        // calling it "pure fantasy"" names no one after the cue.
+        if inverted_position(ctx, v, sent)
+            && !(coordinated || participle)
+            && speaker.as_ref().is_none_or(|s| s.end + 2 < v || s.start > v)
+        {
             if let Some(np) = np_right(ctx, j, sent) {
                 let mut after = np.end;
                 // A time phrase may follow: ", informed the police this Friday".
@@ -728,6 +733,19 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         }
     }
 
+    // ", calling it "pure fantasy"": the pronoun stands for the object of
+    // the clause before the participle ("rebuffed the accusation of X").
+    if verb.class == CueClass::Evaluate && participle && v > sent.start + 1 && ctx.word(v - 1) == "," {
+        if let Some(first) = content.first().cloned() {
+            if matches!(ctx.lower(first.start).as_str(), "it" | "them" | "this" | "that") {
+                if let Some(k) = (sent.start..v - 1).rev().find(|&k| ctx.tagged && ctx.is_finite_verb(k)) {
+                    if k + 1 < v - 1 {
+                        content = vec![k + 1..v - 1];
+                    }
+                }
+            }
+        }
+    }
     // Anaphoric content of a denial: "rejecting this allegation" stands for
     // an earlier "the allegation of ...".
     if verb.class == CueClass::Deny {
@@ -754,7 +772,11 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         // "did not say", "has not confirmed": no claim is made.
         return None;
     }
-    let after_cue = cue.tokens.end..content.last().map(|r| r.end).unwrap_or(rend).max(cue.tokens.end);
+    // What the cue says of its content; for content before the cue (",
+    // calling it "pure fantasy""), the words after the cue.
+    let content_end = content.last().map(|r| r.end).unwrap_or(rend);
+    let after_cue =
+        if content_end <= v { cue.tokens.end..rend } else { cue.tokens.end..content_end.max(cue.tokens.end) };
     let mut denial = match verb.class {
         CueClass::Deny => !cue_neg,
         CueClass::Evaluate => stance::evaluation_is_denial(ctx, &after_cue),
