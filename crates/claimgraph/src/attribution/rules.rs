@@ -613,15 +613,30 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 "," | "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "and"
             ));
     let mut speaker = if coordinated || participle { None } else { subject_left(ctx, v, sent) };
-    // "Tbilisi Ledger, a small outlet, which said ...": the speaker is the
-    // noun phrase the relative pronoun stands for.
-    if let Some(sp) = &speaker {
-        if sp.len() == 1 && matches!(ctx.lower(sp.start).as_str(), "which" | "who" | "that") && sp.start > sent.start {
-            let mut k = sp.start;
-            if ctx.word(k - 1) == "," {
-                k -= 1;
+    // "Tbilisi Ledger, a small outlet, which said ...", "said Guled, who
+    // added": the speaker is the noun phrase the relative pronoun stands
+    // for — the one right before its comma, with the name it is an
+    // apposition of.
+    let relative_at = (sent.start + 1..v)
+        .rev()
+        .take_while(|&k| {
+            k + 3 > v || is_pre_verb_filler(ctx.word(k)) || matches!(ctx.lower(k).as_str(), "who" | "which")
+        })
+        .find(|&k| matches!(ctx.lower(k).as_str(), "which" | "who") && ctx.word(k - 1) == ",");
+    if let Some(r) = relative_at {
+        let comma = r - 1;
+        if let Some(np) = super::speaker::noun_phrase_before(ctx, comma, sent) {
+            let mut start = np.start;
+            // "Tbilisi Ledger, a small investigative outlet, which": the
+            // apposition's name before it.
+            if np.start > sent.start + 1 && ctx.word(np.start - 1) == "," {
+                if let Some(name) = super::speaker::noun_phrase_before(ctx, np.start - 1, sent) {
+                    if ctx.mentions_in(ctx.span(name.start, name.end)).next().is_some() {
+                        start = name.start;
+                    }
+                }
             }
-            speaker = subject_left(ctx, k, sent).or_else(|| super::speaker::noun_phrase_before(ctx, k, sent));
+            speaker = Some(start..np.end);
         }
     }
     // "In the Kremlin they stated that ...", "At the ministry, they said":

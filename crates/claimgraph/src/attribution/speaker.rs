@@ -187,7 +187,10 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
                         && k > sent.start
                         && (ctx.tokens[k + 1].xpos.as_str() == "VBN"
                             || ctx.tokens[k + 1].xpos.as_str() == "VBD" && first.ends_with("ed"));
-                if is_relative(&first) || is_adjunct_preposition(&first) || participle {
+                // ", as the minister's name is written in Somali," — an
+                // aside about the subject.
+                let aside = first == "as" && ctx.lower(k + 2) != "as";
+                if is_relative(&first) || is_adjunct_preposition(&first) || participle || aside {
                     j = k;
                     continue;
                 }
@@ -748,6 +751,26 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
             }
         }
     }
+    // "he"/"she" continue the previous sentence's subject rather than a
+    // speaker that sentence only embeds ("S was responding to remarks by
+    // Z, who told ... . She said"): when the latest compatible speaker
+    // comes from the previous sentence but is not its subject, the subject
+    // (a person) wins.
+    if matches!(kind, PronounKind::Masculine | PronounKind::Feminine) {
+        let latest = recent.iter().rev().find(|&&(_, pos, k)| {
+            pos < ctx.tokens.len() && ctx.tokens[pos].start < ctx.tokens[at].start && compatible_kind(k)
+        });
+        let prev_sentence = ctx.doc.analysis.sentence_of(at).and_then(|s| s.checked_sub(1));
+        if let (Some(&(e, pos, _)), Some(ps)) = (latest, prev_sentence) {
+            if ctx.doc.analysis.sentence_of(pos) == Some(ps) {
+                if let Some(subject) = previous_subject_entity(ctx, at) {
+                    if subject != e && ctx.doc.entities.get(subject).is_some_and(|ent| ent.kind == EntityKind::Person) {
+                        return Resolution::Entity(subject);
+                    }
+                }
+            }
+        }
+    }
     // Earlier speakers first; a first-person pronoun only inside the same
     // paragraph as the last speaker (it continues their speech).
     for &(e, pos, k) in recent.iter().rev() {
@@ -781,8 +804,12 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
 fn previous_subject_entity(ctx: &Ctx, at: usize) -> Option<usize> {
     let si = ctx.doc.analysis.sentence_of(at)?;
     let prev = ctx.doc.analysis.sentences.get(si.checked_sub(1)?)?.tokens.clone();
-    let verb = prev.clone().find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())?;
-    let np = subject_left(ctx, verb, &prev)?;
+    // The main verb's subject: verbs of relative clauses ("X, who has run
+    // the alliance since 2019, was responding") are skipped.
+    let np =
+        prev.clone().filter(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none()).take(4).find_map(
+            |k| subject_left(ctx, k, &prev).filter(|np| !(np.len() == 1 && is_relative(&ctx.lower(np.start)))),
+        )?;
     let span = ctx.span(np.start, np.end);
     let head_byte = ctx.tokens[np_head(ctx, &np)].start;
     ctx.mentions_in(span)
