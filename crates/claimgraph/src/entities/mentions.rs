@@ -390,8 +390,37 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     let place_word = name_words.len() >= 2
         && (name_words.last().is_some_and(|w| is_place_word(w))
             || name_words.windows(2).any(|p| is_place_word(p[0]) && p[1] == "of"));
-    let kind = if place_word {
+    // "Republic of South Ossetia", "Emirate of Sharjah": a state's name.
+    let state_name = name_words.len() >= 3
+        && matches!(
+            name_words[0].to_lowercase().as_str(),
+            "republic" | "kingdom" | "emirate" | "principality" | "sultanate"
+        )
+        && name_words[1] == "of";
+    // "KGB of Tskhinvali region": an acronym inside a longer name marks an
+    // organisation; people's names carry initials with dots, not acronyms.
+    let acronym = |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
+    let org_acronym = title.is_none()
+        && name_words.len() >= 2
+        // A leading acronym may be a rank before a name ("ASP Yazid
+        // Danjuma") unless "of" follows the body it names.
+        && (name_words[1..].iter().any(|w| acronym(w)) || acronym(name_words[0]) && name_words.contains(&"of"))
+        && !name_words.iter().all(|w| acronym(w) || is_connector(w));
+    // "Khurvaleti of Gori": two names joined by "of", with no title or given
+    // name, is a place or a body, not a person (the recogniser decides).
+    let of_name = title.is_none()
+        && name_words.len() == 3
+        && name_words[1] == "of"
+        && !name_words.first().is_some_and(|w| is_given_name(w));
+    let kind = if place_word || state_name {
         EntityKind::Location
+    } else if org_acronym {
+        EntityKind::Organization
+    } else if of_name {
+        match ner {
+            Some(k) if k != EntityKind::Person => k,
+            _ => EntityKind::Other,
+        }
     } else if title.is_some() || name_shaped {
         EntityKind::Person
     } else if let Some(k) = ner {
