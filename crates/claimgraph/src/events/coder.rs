@@ -1287,11 +1287,13 @@ impl<'d> Ctx<'d> {
         // "the rebels", "the president": a sector without a country belongs
         // to the country the sentence (else the story so far) is about.
         let near = source_tok.unwrap_or(p);
+        let target_span = target.as_ref().and_then(|t| t.span);
+        let source_span = source.as_ref().and_then(|t| t.span);
         if let Some(a) = source.as_mut() {
-            self.fill_country(a, near, &sent);
+            self.fill_country(a, near, &sent, target_span);
         }
         if let Some(a) = target.as_mut() {
-            self.fill_country(a, target_tok.unwrap_or(near), &sent);
+            self.fill_country(a, target_tok.unwrap_or(near), &sent, source_span);
         }
         let mut clause = self.subtree(p, &["ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "cc"]);
         clause.retain(|&i| sent.contains(&i));
@@ -1457,19 +1459,25 @@ impl<'d> Ctx<'d> {
     }
 
     /// Gives a sector-only actor ("---REB") the country nearest to it in
-    /// the sentence, else the latest named before the sentence.
-    fn fill_country(&self, a: &mut EventActor, near: usize, sent: &std::ops::Range<usize>) {
-        if a.country.is_some() || !a.code.starts_with("---") {
+    /// the sentence outside the other participant's words, else any in
+    /// the sentence, else the latest named before the sentence. Weapons
+    /// ("a roadside bomb") get no country this way.
+    fn fill_country(&self, a: &mut EventActor, near: usize, sent: &std::ops::Range<usize>, other: Option<Span>) {
+        if a.country.is_some() || !a.code.starts_with("---") || a.sector.as_deref() == Some("WPN") {
             return;
         }
         let Some(sector) = a.sector.clone() else { return };
-        let in_sentence = self
-            .salient
-            .iter()
-            .filter(|(i, x)| sent.contains(i) && x.country.is_some() && x.code.len() >= 3)
-            .min_by_key(|(i, _)| i.abs_diff(near));
+        let nearest = |skip_other: bool| {
+            self.salient
+                .iter()
+                .filter(|(i, x)| sent.contains(i) && x.country.is_some())
+                .filter(|(i, _)| {
+                    !skip_other || !other.is_some_and(|o| o.contains(Span::new(self.toks[*i].start, self.toks[*i].end)))
+                })
+                .min_by_key(|(i, _)| i.abs_diff(near))
+        };
         let before = || self.salient.iter().rev().find(|(i, x)| *i < sent.start && x.country.is_some());
-        let Some((_, found)) = in_sentence.or_else(before) else { return };
+        let Some((_, found)) = nearest(true).or_else(|| nearest(false)).or_else(before) else { return };
         let Some(country) = found.country.clone() else { return };
         a.code = format!("{country}{sector}");
         a.country = Some(country);
