@@ -57,6 +57,12 @@
 //!    claim that has one, as a denial, so that it also contradicts the
 //!    claims of that proposition from other sources, earlier or later.
 //!
+//! 4. **One event in one article.** Inside one document the participants
+//!    are known from the story, so two claims by different speakers that
+//!    share an event frame (see rule 1; "the ship was hit" and "the vessel
+//!    had not been struck") state the same proposition even when neither
+//!    names a participant; opposite polarity makes them contradict.
+//!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
 //! store.
@@ -249,6 +255,9 @@ pub trait Aligner: Send + Sync {
     /// affirming claim with signature `allegation` by a speaker of side
     /// `alleger` in the same document; returns the reason when it does.
     fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String>;
+    /// Whether two claims of one document tell the same event (rule 4);
+    /// returns the reason when they do.
+    fn same_event_in_document(&self, a: &PropSignature, b: &PropSignature) -> Option<String>;
 }
 
 /// Nouns that name claims themselves: a denial built on them rejects
@@ -509,17 +518,67 @@ const VAGUE_HEADS: &[&str] = &[
 /// The key of an event frame: predicate class (or stemmed predicate) and the
 /// stemmed head of its object (else of its recipient); `None` when it has
 /// neither or the head is vague.
+///
+/// An intrusion is keyed by its class alone: what is entered or crossed is
+/// told many ways ("airspace", "the border", "the median line", "the
+/// market"), and the participants (rule 1's anchors) say whose space it is.
+/// Heads are folded by [`HEAD_CLASSES`] ("vessel" → "ship").
 pub fn frame_key(f: &FrameOut) -> Option<String> {
+    let class = predicate_class(&f.predicate).map(|(c, _)| c);
+    // Who acts, when a name says so ("Turkish aircraft", "Kesh planes"):
+    // the same event by another actor is another proposition.
+    let actor = f
+        .actor
+        .as_ref()
+        .and_then(|a| {
+            words(&a.text).into_iter().find(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()) && !is_number(w))
+        })
+        .map(|w| fold_proper(&w.to_lowercase()))
+        .unwrap_or_default();
+    if class == Some("intrude") {
+        return Some(format!("intrude||{actor}"));
+    }
     let head = [&f.object, &f.recipient].into_iter().flatten().find_map(|a| {
         let h =
             if a.head.is_empty() { words(&a.text).last().map(|w| w.to_lowercase())? } else { a.head.to_lowercase() };
-        (!VAGUE_HEADS.contains(&h.as_str()) && !is_stop(&h) && !is_number(&h)).then(|| stem(&h))
+        (!VAGUE_HEADS.contains(&h.as_str()) && !is_stop(&h) && !is_number(&h)).then(|| fold_head(&stem(&h)))
     })?;
-    let pred = match predicate_class(&f.predicate) {
-        Some((class, _)) => class.to_string(),
+    let pred = match class {
+        Some(c) => c.to_string(),
         None => stem(&f.predicate.to_lowercase()),
     };
-    Some(format!("{pred}|{head}"))
+    Some(format!("{pred}|{head}|{actor}"))
+}
+
+/// The shared frame of two frame lists: same predicate and head, and
+/// actors that do not clash (either unnamed, or the same).
+fn shared_frame<'a>(a: &'a [String], b: &[String]) -> Option<&'a String> {
+    let split = |k: &'a str| k.rsplit_once('|').unwrap_or((k, ""));
+    a.iter().find(|x| {
+        let (ex, ax) = split(x);
+        b.iter().any(|y| {
+            let (ey, ay) = y.rsplit_once('|').unwrap_or((y, ""));
+            ex == ey && (ax.is_empty() || ay.is_empty() || ax == ay)
+        })
+    })
+}
+
+/// Head nouns that news uses interchangeably for one kind of participant:
+/// (class, forms).
+const HEAD_CLASSES: &[(&str, &[&str])] = &[
+    ("ship", &["ship", "vessel", "tanker", "boat", "freighter", "carrier"]),
+    ("aircraft", &["aircraft", "plane", "jet", "airplane", "warplane", "fighter"]),
+    ("drone", &["drone", "uav"]),
+    ("civilian", &["civilian", "resident", "inhabitant"]),
+];
+
+/// The class of a stemmed head noun, or the head itself.
+fn fold_head(stemmed: &str) -> String {
+    HEAD_CLASSES
+        .iter()
+        .find(|(_, forms)| forms.iter().any(|f| stem(f) == stemmed))
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_else(|| stemmed.to_string())
 }
 
 fn argument_key(a: &ArgumentOut) -> Option<String> {
@@ -758,7 +817,7 @@ impl Aligner for RuleAligner {
         // Rule 1, shared event frame: it decides on its own, whatever the
         // main clauses say. Scored just under a main-clause match so that a
         // claim joins the proposition its main clause states when it can.
-        if anchored && share_any(&c.frames, &p.frames) {
+        if anchored && shared_frame(&c.frames, &p.frames).is_some() {
             let cos = Self::cosine(&c.topics, &p.topics, stats);
             let main = match (&c.head, &p.head) {
                 (Some(x), Some(y)) => x == y && c.predicate == p.predicate,
@@ -823,6 +882,12 @@ impl Aligner for RuleAligner {
                     .flatten()
                     .any(|a| META_NOUNS.contains(&a.head.to_lowercase().as_str()))
             })
+    }
+
+    fn same_event_in_document(&self, a: &PropSignature, b: &PropSignature) -> Option<String> {
+        let k = shared_frame(&a.frames, &b.frames)?;
+        let k = k.trim_end_matches('|');
+        Some(format!("same event in the same article ({k})"))
     }
 
     fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String> {
