@@ -472,20 +472,7 @@ impl<'d> Ctx<'d> {
     /// Codes a verb with the CAMEO patterns and claimgraph's rules.
     fn code_verb(&self, p: usize) -> Option<Coding> {
         let lemma = self.lemmas[p].as_str();
-        if lexicon::is_reporting(lemma) || self.is_adjectival_participle(p) {
-            return None;
-        }
-        // "bombed ..., using 75 missiles": the instrument of the main deed.
-        if matches!(lemma, "use" | "employ" | "utilize" | "utilise")
-            && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
-            && self.kid(p, "nsubj").is_none()
-        {
-            return None;
-        }
-        // "rejected the allegation" is a denial, carried by the claim.
-        if matches!(lemma, "reject" | "deny" | "dismiss" | "refute")
-            && self.kid(p, "obj").is_some_and(|o| lexicon::is_allegation(&self.lemmas[o]))
-        {
+        if self.is_adjectival_participle(p) {
             return None;
         }
         // "launched an investigation", "imposed sanctions", "hold meetings":
@@ -493,10 +480,7 @@ impl<'d> Ctx<'d> {
         // governors still compose with it ("ready to hold talks").
         if lexicon::is_light_verb(lemma) {
             if let Some((o, (ty, mode))) = self.kid(p, "obj").and_then(|o| Some((o, self.noun_event(o)?))) {
-                let partner = self.children[o].iter().copied().find(|&k| {
-                    matches!(self.rel(k), "nmod" | "acl")
-                        && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to" | "into"))
-                });
+                let partner = self.noun_partner(o);
                 let mut c = Coding {
                     cameo: None,
                     ty,
@@ -514,6 +498,22 @@ impl<'d> Ctx<'d> {
                 self.modality(p, &mut c);
                 return Some(c);
             }
+        }
+        if lexicon::is_reporting(lemma) {
+            return None;
+        }
+        // "bombed ..., using 75 missiles": the instrument of the main deed.
+        if matches!(lemma, "use" | "employ" | "utilize" | "utilise")
+            && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
+            && self.kid(p, "nsubj").is_none()
+        {
+            return None;
+        }
+        // "rejected the allegation" is a denial, carried by the claim.
+        if matches!(lemma, "reject" | "deny" | "dismiss" | "refute")
+            && self.kid(p, "obj").is_some_and(|o| lexicon::is_allegation(&self.lemmas[o]))
+        {
+            return None;
         }
         let mut coding = self.match_cameo(p);
         let obj_lemma = self.kid(p, "obj").map(|o| self.lemmas[o].clone()).unwrap_or_default();
@@ -585,7 +585,18 @@ impl<'d> Ctx<'d> {
             let military = lexicon::is_weapon(&goods)
                 || lexicon::is_troops(&goods)
                 || goods_conj.iter().any(|g| lexicon::is_weapon(g));
-            let aid = military || matches!(goods.as_str(), "aid" | "assistance" | "help" | "fund" | "money" | "loan");
+            let goods_nmod: Vec<String> = thing
+                .map(|t| {
+                    self.children[t]
+                        .iter()
+                        .filter(|&&c| self.is_rel(c, "nmod") || self.is_rel(c, "compound"))
+                        .map(|&c| self.lemmas[c].clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let aid = military
+                || lexicon::is_aid_goods(&goods)
+                || goods_nmod.iter().any(|g| lexicon::is_aid_goods(g) || lexicon::is_weapon(g));
             let reverse = lexicon::is_reverse_transfer(lemma);
             if aid {
                 coding = Some(Coding {
@@ -1012,6 +1023,28 @@ impl<'d> Ctx<'d> {
             }
         }
         lexicon::event_noun(&self.lemmas[p])
+    }
+
+    /// The other party of an event noun: "with/on/against/between/to X"
+    /// (also one level down: "suspension of air links with Serbia"), or
+    /// the subject of its complement ("its demand that Israel ease").
+    fn noun_partner(&self, o: usize) -> Option<usize> {
+        let direct = |n: usize| {
+            self.children[n].iter().copied().find(|&k| {
+                matches!(self.rel(k), "nmod" | "acl")
+                    && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to" | "into"))
+                    && self.upos(k) != Upos::VERB
+            })
+        };
+        direct(o)
+            .or_else(|| self.children[o].iter().copied().filter(|&k| self.rel(k) == "nmod").find_map(|k| direct(k)))
+            .or_else(|| {
+                self.children[o]
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(self.rel(k), "acl" | "ccomp") && self.upos(k) == Upos::VERB)
+                    .find_map(|k| self.kid(k, "nsubj"))
+            })
     }
 
     fn code_noun(&self, p: usize, covered: &std::collections::HashSet<usize>) -> Option<Coding> {
