@@ -1,5 +1,6 @@
 //! Attribution patterns on made-up sentences (written for this test): each
-//! sentence must yield a claim with the expected speaker, a content holding
+//! sentence must yield a claim with the expected speaker (as written, or the
+//! entity it resolves to), a content holding
 //! the expected words, and the expected stance. These are the shapes the
 //! rules must keep through any change of the linguistic core.
 
@@ -55,6 +56,24 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "Marta Ilves rebuffed the accusation of smuggling gold by air, calling it \"pure fantasy\".",
         "Marta Ilves",
         "the accusation of smuggling gold",
+        "denies",
+    ),
+    (
+        "The police entered the hospital and arrested three employees, one of whom was beaten, stated the director of the Office for Trade and Transport, Pavel Orlic.",
+        "Pavel Orlic",
+        "arrested three employees",
+        "affirms",
+    ),
+    (
+        "In the Kremlin they stated that Kessel \"remains an ally\".",
+        "Kremlin",
+        "remains an ally",
+        "affirms",
+    ),
+    (
+        "She called the reports about the \"expulsion\" of the border guards \"nonsense\", adding that the treaty stands.",
+        "She",
+        "the reports about the",
         "denies",
     ),
 ];

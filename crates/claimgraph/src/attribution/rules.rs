@@ -176,7 +176,11 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
             if matches!(next.as_str(), "for" | "on" | "upon" | "off" | "up" | "in" | "back") {
                 return None;
             }
-            if !stance::evaluation_is_denial(ctx, &(i + 1..(i + 10).min(sent.end))) {
+            // The verdict may follow a long object ("called the reports
+            // about the "expulsion" of the guards "nonsense""), but stays in
+            // the clause.
+            let limit = (i + 1..(i + 20).min(sent.end)).find(|&k| matches!(ctx.word(k), "," | ";")).unwrap_or((i + 20).min(sent.end));
+            if !stance::evaluation_is_denial(ctx, &(i + 1..limit.max(i + 1))) {
                 return None;
             }
         }
@@ -620,6 +624,26 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
             speaker = subject_left(ctx, k, sent).or_else(|| super::speaker::noun_phrase_before(ctx, k, sent));
         }
     }
+    // "In the Kremlin they stated that ...", "At the ministry, they said":
+    // the impersonal "they" stands for the institution named before it.
+    if let Some(sp) = &speaker {
+        if sp.len() == 1 && ctx.lower(sp.start) == "they" && sp.start > sent.start + 1 {
+            let first = content_start(ctx, sent);
+            if matches!(ctx.lower(first).as_str(), "in" | "at") && first + 1 < sp.start {
+                let mut end = sp.start;
+                if ctx.word(end - 1) == "," {
+                    end -= 1;
+                }
+                let np = first + 1..end;
+                if np.len() <= 8
+                    && np.clone().all(|k| ctx.is_np_word(k))
+                    && ctx.mentions_in(ctx.span(np.start, np.end)).next().is_some()
+                {
+                    speaker = Some(np);
+                }
+            }
+        }
+    }
     // "..., stated the director of the Office, Dragan X.": after a comma or a
     // closing quote, a noun phrase running to the sentence end is the
     // speaker, whatever stands on the left.
@@ -707,7 +731,11 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                     || matches!(ctx.word(after), "." | "!" | "?" | ";")
                     || (ctx.word(after) == "," && !clause_continues(ctx, after + 1, sent))
                 {
-                    speaker = Some(np);
+                    // Keep the fuller phrase found above (with its
+                    // appositive name: "the director of the Office, X").
+                    if !speaker.as_ref().is_some_and(|s| s.start == np.start && s.end > np.end) {
+                        speaker = Some(np);
+                    }
                     // The content: the quotation closed right before the cue,
                     // else the sentence up to the comma.
                     let close = (v.saturating_sub(2)..v).rev().find_map(|k| ctx.closes_quote(k));

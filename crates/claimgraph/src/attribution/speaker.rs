@@ -462,6 +462,19 @@ pub fn np_right(ctx: &Ctx, start: usize, sent: &Range<usize>) -> Option<Range<us
             }
         }
         let w = ctx.word(e);
+        // "the Office for Kosovo and Metohija": "and" between two
+        // capitalised words inside an "of"/"for" phrase.
+        let cap = |k: usize| ctx.word(k).chars().next().is_some_and(char::is_uppercase);
+        if w == "and"
+            && e > start
+            && e + 1 < sent.end
+            && cap(e - 1)
+            && cap(e + 1)
+            && (start..e).any(|k| matches!(ctx.lower(k).as_str(), "of" | "for"))
+        {
+            e += 1;
+            continue;
+        }
         if w == ","
             || is_np_boundary(w)
             || (e > start && ctx.can_be_clause_word(e) && !matches!(ctx.lower(e).as_str(), "of" | "for"))
