@@ -907,12 +907,26 @@ impl<'d> Ctx<'d> {
 
     /// The deed a governor governs: its infinitive or gerund complement.
     fn governed(&self, p: usize) -> Option<usize> {
-        self.children[p].iter().copied().find(|&k| {
-            matches!(self.upos(k), Upos::VERB)
-                && (self.is_rel(k, "xcomp")
-                    || (matches!(self.rel(k), "advcl" | "obl" | "ccomp")
-                        && self.children[k].iter().any(|&m| matches!(self.lemmas[m].as_str(), "to" | "for"))))
-        })
+        let to_clause = |k: usize| self.children[k].iter().any(|&m| matches!(self.lemmas[m].as_str(), "to" | "for"));
+        self.children[p]
+            .iter()
+            .copied()
+            .find(|&k| {
+                matches!(self.upos(k), Upos::VERB)
+                    && (self.is_rel(k, "xcomp") || (matches!(self.rel(k), "advcl" | "obl" | "ccomp") && to_clause(k)))
+            })
+            .or_else(|| {
+                // "ordered the newspaper to suspend ...", parsed with the
+                // infinitive on the object.
+                if lexicon::governor(&self.lemmas[p]) != Some(Governor::Request) {
+                    return None;
+                }
+                let o = self.kid(p, "obj")?;
+                self.children[o]
+                    .iter()
+                    .copied()
+                    .find(|&k| self.upos(k) == Upos::VERB && self.rel(k) == "acl" && to_clause(k))
+            })
     }
 
     /// Combines a governing verb with the deed it governs.
@@ -1155,6 +1169,12 @@ impl<'d> Ctx<'d> {
                 for &m in &self.children[k] {
                     if self.rel(m) == "nmod" || self.rel(m) == "nmod:poss" || self.rel(m) == "compound" {
                         later.push(m);
+                        // "25,000 tons of food aid to refugees".
+                        for &n in &self.children[m] {
+                            if self.rel(n) == "nmod" && matches!(self.case_of(n), Some("to" | "for")) {
+                                later.push(n);
+                            }
+                        }
                     }
                 }
             }
