@@ -996,7 +996,8 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         let first_verb =
             (src_start..sent.end).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none());
         let limit = first_verb.unwrap_or(sent.end);
-        let comma = (src_start..limit).rev().find(|&k| ctx.word(k) == ",");
+        // Commas inside a quotation belong to the content.
+        let comma = (src_start..limit).rev().find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
         match comma {
             Some(c) if c > src_start => {
                 source = src_start..c;

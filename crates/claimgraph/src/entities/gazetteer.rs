@@ -342,6 +342,8 @@ const ROLE_NOUNS: &[(&str, &str)] = &[
     ("farmer", "farmer"),
     ("farmers", "farmer"),
     ("employee", "employee"),
+    ("clerk", "employee"),
+    ("staffer", "employee"),
     ("employees", "employee"),
     ("worker", "worker"),
     ("workers", "worker"),
