@@ -547,7 +547,8 @@ impl<'d> Ctx<'d> {
                     mode: lexicon::refused_mode(&self.lemmas[o]),
                     context: None,
                     source_tok: None,
-                    target_tok: None,
+                    // "rejected an Australian ultimatum": the proposer.
+                    target_tok: self.owner_of(o),
                     weight: 1,
                     inner: None,
                     hypothetical: false,
@@ -1039,6 +1040,22 @@ impl<'d> Ctx<'d> {
         lexicon::event_noun(&self.lemmas[p])
     }
 
+    /// Who a proposal, offer or demand comes from: its nationality
+    /// adjective, possessor, compound or `by`/`from`/`of` phrase.
+    fn owner_of(&self, o: usize) -> Option<usize> {
+        self.children[o]
+            .iter()
+            .copied()
+            .filter(|&k| match self.rel(k) {
+                "amod" | "nmod:poss" | "compound" => true,
+                "nmod" => matches!(self.case_of(k), Some("by" | "from" | "of")),
+                _ => false,
+            })
+            .find(|&k| {
+                self.np_actor(k).is_some_and(|a| a.country.is_some() || a.code.len() >= 3 && !a.code.starts_with("---"))
+            })
+    }
+
     /// The other party of an event noun: "with/on/against/between/to X"
     /// (also one level down: "suspension of air links with Serbia"), or
     /// the subject of its complement ("its demand that Israel ease").
@@ -1258,7 +1275,13 @@ impl<'d> Ctx<'d> {
                     })
             });
             if let Some(a) = found {
-                if source.as_ref().is_some_and(|s| same_actor(s, &a)) {
+                // A party does not act on itself — but violence, repression
+                // and protest inside one country join two bare country codes
+                // ("a bombing near Samarra killed two Iraqi youths").
+                let domestic = c.ty.quad() == 4
+                    && source.as_ref().is_some_and(|s| s.entity.is_none() || s.entity != a.entity)
+                    && source.as_ref().is_some_and(|s| s.code.len() == 3 && a.code.len() == 3);
+                if source.as_ref().is_some_and(|s| same_actor(s, &a)) && !domestic {
                     continue;
                 }
                 target = Some(a);
@@ -1387,6 +1410,16 @@ impl<'d> Ctx<'d> {
             m.mode = Some("obstruct");
         }
         let c: &Coding = &c;
+        // Protesters who code as nobody ("prisoners rioted in Dili") are
+        // civilians of the country where they protest.
+        if source.is_none() && c.ty == PloverType::Protest {
+            if let Some(cc) = location.as_ref().and_then(|l| l.country.clone()) {
+                let text = source_tok.map(|s| self.span_of(&self.np(s)).text(&self.doc.text).to_string());
+                let mut a = actor_from_code(format!("{cc}CVL"), text.unwrap_or_default());
+                a.span = source_tok.map(|s| self.span_of(&self.np(s)));
+                source = Some(a);
+            }
+        }
         // Domestic events without a named recipient: PLOVER's coders take
         // the country where it happens (protests address its government,
         // repression and concessions its people). The inferred recipient
