@@ -82,6 +82,12 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "not even one woman came",
         "denies",
     ),
+    (
+        "The flight, the colonel said, was carried out at a distance of not less than 6 kilometres from the border.",
+        "colonel",
+        "not less than 6 kilometres",
+        "affirms",
+    ),
 ];
 
 #[test]

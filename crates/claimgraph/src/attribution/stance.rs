@@ -69,6 +69,18 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 2;
                 continue;
             }
+            // "not less than 6 km", "no more than 40 soldiers", "not far
+            // from", "no later than Friday": a bound on a number or a
+            // distance, not a negation of the clause.
+            let next = ctx.lower(j + 1);
+            if matches!(w.as_str(), "not" | "no")
+                && (matches!(next.as_str(), "less" | "more" | "fewer" | "later" | "earlier" | "sooner")
+                    && ctx.lower(j + 2) == "than"
+                    || w == "not" && next == "far" && ctx.lower(j + 2) == "from")
+            {
+                j += 3;
+                continue;
+            }
             // A double negation cancels out when the two stand together:
             // "cannot not know", "never did not".
             if (j + 1..(j + 3).min(content.end)).any(|k| is_negator(&ctx.lower(k))) {
