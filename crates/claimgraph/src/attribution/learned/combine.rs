@@ -113,7 +113,7 @@ pub fn combine(ctx: &Ctx, rules: Vec<Draft>, learned: Vec<Draft>) -> Vec<Draft> 
     }
     for mut d in learned {
         d.speaker = d.speaker.map(|s| tidy_speaker(ctx, s));
-        if !claim_like(ctx, &d) || unknown_name(ctx, &d) {
+        if !claim_like(ctx, &d) || unknown_name(ctx, &d) || passive_subject_speaker(ctx, &d) {
             continue;
         }
         let (lo, hi) = sentences(ctx, &d);
@@ -187,7 +187,18 @@ pub fn widen(ctx: &Ctx, d: &mut Draft, learned: &[Draft], content: bool) {
     {
         d.content = l.content.clone();
     }
-    let tidy = l.speaker.clone().map(|s| tidy_speaker(ctx, s));
+    // A title or apposition has no verb: a speaker that gains one has run
+    // into the next clause ("eyewitnesses, lasted more than ..."). A
+    // capitalised "verb" is a name the tagger misread ("... Monitor for
+    // Human Rights").
+    let tidy = l.speaker.clone().map(|s| tidy_speaker(ctx, s)).filter(|s| {
+        !s.clone().any(|i| {
+            d.speaker.as_ref().is_none_or(|ds| !ds.contains(&i))
+                && ctx.tagged
+                && matches!(ctx.tokens[i].upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX)
+                && ctx.word(i).starts_with(|c: char| c.is_lowercase())
+        })
+    });
     let l = Draft { speaker: tidy, ..l.clone() };
     // A missing speaker is taken from the model; a found one is widened to
     // the model's when that holds it ("Rep. Jim Clyburn (D-S.C.), the
@@ -200,17 +211,28 @@ pub fn widen(ctx: &Ctx, d: &mut Draft, learned: &[Draft], content: bool) {
     }
 }
 
-/// A speaker span cut where it stops being the speaker: before a verb or
-/// auxiliary at its end ("it is") and before an adjunct set off by a comma
-/// (", in a telephone conversation with ..."), whose names would otherwise
-/// be taken for the speaker's. An empty result keeps the span as it was.
+/// A speaker span cut where it stops being the speaker: before a clause set
+/// off by a comma or a bracket, before an adjunct set off by a comma (", in
+/// a telephone conversation with ..."), whose names would otherwise be
+/// taken for the speaker's, and after its last noun, name or pronoun ("it
+/// is"). An empty result keeps the span as it was.
 pub fn tidy_speaker(ctx: &Ctx, s: Range<usize>) -> Range<usize> {
     use claimgraph_nlp::Upos;
     if !ctx.tagged {
         return s;
     }
     let mut end = s.end;
-    for i in s.clone() {
+    // A clause inside the span ("..., lasted more than", "(he is not a
+    // relative of ...)") is cut off at the comma or bracket before it.
+    let verb = |i: usize| {
+        matches!(ctx.tokens[i].upos, Upos::VERB | Upos::AUX) && ctx.word(i).starts_with(|c: char| c.is_lowercase())
+    };
+    if let Some(v) = s.clone().skip(1).find(|&i| verb(i)) {
+        if let Some(p) = (s.start + 1..v).rev().find(|&i| matches!(ctx.word(i), "," | "(" | "—" | "–")) {
+            end = p;
+        }
+    }
+    for i in s.start..end {
         if i > s.start && ctx.is_punct(i) && ctx.word(i) == "," && i + 1 < s.end && ctx.tokens[i + 1].upos == Upos::ADP
         {
             end = i;
@@ -253,4 +275,16 @@ fn unknown_name(ctx: &Ctx, d: &Draft) -> bool {
         let sp = &ctx.doc.mentions[m].span;
         sp.start <= at && at < sp.end && ctx.mention_kind(m) != crate::document::EntityKind::Other
     })
+}
+
+/// True when a learned draft's cue is a passive ("was reported", "is said")
+/// and its speaker comes before it: the subject of a passive report is what
+/// was reported, not who reported it.
+fn passive_subject_speaker(ctx: &Ctx, d: &Draft) -> bool {
+    let Some(s) = &d.speaker else { return false };
+    if !ctx.tagged || s.start >= d.cue.start {
+        return false;
+    }
+    let be = d.cue.clone().any(|i| ctx.tokens[i].upos == claimgraph_nlp::Upos::AUX && ctx.tokens[i].lemma == "be");
+    be && d.cue.clone().any(|i| ctx.tokens[i].xpos.as_str() == "VBN")
 }
