@@ -1293,7 +1293,8 @@ impl<'d> Ctx<'d> {
         // renewed talks" — the second party is the recipient.
         let mut extra_sources: Vec<EventActor> = Vec::new();
         if let Some(s) = source_tok {
-            let conjs: Vec<EventActor> = self.conjuncts(s).into_iter().filter_map(|k| self.np_actor(k)).collect();
+            let conjs: Vec<EventActor> =
+                self.coordinated(s, source.as_ref()).into_iter().filter_map(|k| self.np_actor(k)).collect();
             if target.is_none()
                 && matches!(c.ty, PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Assault)
             {
@@ -1306,7 +1307,7 @@ impl<'d> Ctx<'d> {
         }
         let mut extra_targets: Vec<EventActor> = Vec::new();
         if let Some(t) = target_tok {
-            extra_targets = self.conjuncts(t).into_iter().filter_map(|k| self.np_actor(k)).collect();
+            extra_targets = self.coordinated(t, target.as_ref()).into_iter().filter_map(|k| self.np_actor(k)).collect();
         }
         let claim = self.claim_of[p].or(self.claim_of[body]);
         // Pronoun fallback and plausibility: a party does not assault,
@@ -1575,6 +1576,24 @@ impl<'d> Ctx<'d> {
             && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
             && self.kid(p, "nsubj").is_none()
             && self.toks[p].xpos.as_str() == "VBG"
+    }
+
+    /// The actors coordinated with the participant headed by `h`: its own
+    /// conjuncts, else those of the word inside its phrase that gave its
+    /// code ("the resumption of ties with Mordor, Rohan and Bree").
+    fn coordinated(&self, h: usize, actor: Option<&EventActor>) -> Vec<usize> {
+        let own = self.conjuncts(h);
+        if !own.is_empty() {
+            return own;
+        }
+        let Some(code) = actor.map(|a| a.code.as_str()) else { return own };
+        self.np(h)
+            .into_iter()
+            .filter(|&k| k != h && matches!(self.upos(k), Upos::PROPN | Upos::NOUN))
+            .map(|k| (k, self.conjuncts(k)))
+            .find(|(k, c)| !c.is_empty() && self.np_actor(*k).is_some_and(|a| a.code == code))
+            .map(|(_, c)| c)
+            .unwrap_or_default()
     }
 
     /// The other conjuncts of a coordination headed by `h` ("Mordor,
