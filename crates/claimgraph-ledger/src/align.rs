@@ -11,7 +11,8 @@
 //!
 //! 1. **Same proposition.** Two claims state the same proposition when they
 //!    share at least one participant (an entity, or a proper name such as
-//!    "Iran"/"Iranian") and either
+//!    "Iran"/"Iranian"; claims naming none are never aligned across
+//!    documents) and either
 //!    - both have an object head and the heads agree ("drones" ≈ "drone"),
 //!      their predicate classes do not clash (a `transfer` is not an
 //!      `intercept`), and their agents do not clash (a claim that Iran gave
@@ -141,6 +142,8 @@ pub struct ClaimInput<'a> {
     /// Every event the content states (the analysis's frames), also for a
     /// claim whose main clause has no predicate of its own.
     pub frames: &'a [FrameOut],
+    /// The side the speaker speaks for ([`affiliation`]).
+    pub speaker_side: Vec<String>,
 }
 
 /// A claim reduced for matching; stored once per proposition (the first
@@ -702,7 +705,10 @@ impl Aligner for RuleAligner {
                         anchors.insert(format!("#{id}"));
                     }
                 }
-                if a.entity.is_some() || is_capitalised(&a.text) {
+                // A name, not a sentence-initial capital: "The conflict" is
+                // no participant.
+                let named = words(&a.text).iter().any(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()));
+                if a.entity.is_some() || named {
                     if let Some(k) = argument_key(a) {
                         anchors.insert(k);
                     }
@@ -765,6 +771,11 @@ impl Aligner for RuleAligner {
                 }
             }
         }
+        // "Its aircraft had not crossed the border", said Kesh's ministry:
+        // a content naming no participant is about the speaker's side.
+        if anchors.is_empty() {
+            anchors.extend(claim.speaker_side.iter().cloned());
+        }
         if anchors.is_empty() && topics.is_empty() {
             return None;
         }
@@ -799,31 +810,21 @@ impl Aligner for RuleAligner {
                 keys.push(as_key(mix64(ha ^ fnv64(t.as_bytes()).rotate_left(17))));
             }
         }
-        if anchors.is_empty() {
-            for t in &topics {
-                keys.push(as_key(mix64(fnv64(t.as_bytes()))));
-            }
-        }
+        // Without a participant a claim is never matched (rule 1), so it
+        // needs no keys.
         keys.sort_unstable();
         keys.dedup();
         keys
     }
 
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
+        // Claims that name no participant at all ("the dispute was unlikely
+        // to settle before the winter") are not aligned across documents:
+        // nothing says they are about one story. Inside one document rule 4
+        // relates them.
         let anchored = share_any(&c.anchors, &p.anchors);
-        if !(anchored || c.anchors.is_empty() && p.anchors.is_empty()) {
+        if !anchored {
             return None;
-        }
-        // Rule 1, shared event frame: it decides on its own, whatever the
-        // main clauses say. Scored just under a main-clause match so that a
-        // claim joins the proposition its main clause states when it can.
-        if anchored && shared_frame(&c.frames, &p.frames).is_some() {
-            let cos = Self::cosine(&c.topics, &p.topics, stats);
-            let main = match (&c.head, &p.head) {
-                (Some(x), Some(y)) => x == y && c.predicate == p.predicate,
-                _ => false,
-            };
-            return Some(if main { 1.0 + cos } else { 0.9 + cos });
         }
         if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
             if x != y {
@@ -836,6 +837,15 @@ impl Aligner for RuleAligner {
                     return None;
                 }
             }
+        }
+        // Rule 1, shared event frame: past the clash gates above, it
+        // decides whatever the main clauses' heads say. Scored just under a
+        // main-clause match so that a claim joins the proposition its main
+        // clause states when it can.
+        if anchored && shared_frame(&c.frames, &p.frames).is_some() {
+            let cos = Self::cosine(&c.topics, &p.topics, stats);
+            let main = matches!((&c.head, &p.head), (Some(x), Some(y)) if x == y);
+            return Some(if main { 1.0 + cos } else { 0.9 + cos });
         }
         let cos = Self::cosine(&c.topics, &p.topics, stats);
         match (&c.head, &p.head) {
@@ -1003,6 +1013,7 @@ mod tests {
             proposition: None,
             numbers: numbers_in_text(content),
             frames: &[],
+            speaker_side: Vec::new(),
         }
     }
 

@@ -571,6 +571,10 @@ impl LedgerWriter {
             // claim without a predicate of its own takes the proposition of
             // the event it reports or denies.
             let event_prop = claimgraph::events::json::event_proposition(&rec, &c.id);
+            let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
+                Some(e) => affiliation(&e.name, &e.kind, &e.roles),
+                None => affiliation(&c.speaker.text, "other", &[]),
+            };
             let input = ClaimInput {
                 content: &c.content.text,
                 speaker_entity: c.speaker.entity.as_deref(),
@@ -580,6 +584,7 @@ impl LedgerWriter {
                 proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                 numbers: ctx.numbers.clone(),
                 frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
+                speaker_side: side.clone(),
             };
             let facts = ClaimFacts {
                 claim: claim_row,
@@ -589,10 +594,6 @@ impl LedgerWriter {
                 speaker_key: name_key(&c.speaker.text),
                 affirms: c.stance != "denies",
                 numbers: ctx.numbers.clone(),
-            };
-            let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
-                Some(e) => affiliation(&e.name, &e.kind, &e.roles),
-                None => affiliation(&c.speaker.text, "other", &[]),
             };
             let sig = self.aligner.signature(&input);
             let analysed_rejection = c.proposition.as_ref().is_some_and(|p| p.rejection);
@@ -976,6 +977,10 @@ impl LedgerWriter {
                         proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                         numbers: ctx.numbers.clone(),
                         frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
+                        speaker_side: match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
+                            Some(e) => affiliation(&e.name, &e.kind, &e.roles),
+                            None => affiliation(&c.speaker.text, "other", &[]),
+                        },
                     };
                     let facts = ClaimFacts {
                         claim: claim_row,
