@@ -15,14 +15,15 @@
 #         the API calls of the home view), gzip as a browser asks for it.
 #
 # Environment: CLAIMGRAPH_BIN (a built binary; default: build it), CLIENTS (200), DURATION (30s), THREADS (wrk threads, 2),
-# PORT (8097), SAMPLES (distinct URLs per endpoint, 5000).
+# PORT (8097), SAMPLES (distinct URLs per endpoint, 5000), ENCODING (the
+# Accept-Encoding the clients send, as browsers do: gzip; empty for none).
 # Needs wrk (apt-get install wrk), sqlite3 and curl. Everything runs niced.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${1:?usage: web_load.sh WORKDIR [ledger|load|size...]}"; shift || true
 STEPS="${*:-ledger load size}"
 CLIENTS="${CLIENTS:-200}"; DURATION="${DURATION:-30s}"; THREADS="${THREADS:-2}"
-PORT="${PORT:-8097}"; SAMPLES="${SAMPLES:-5000}"
+PORT="${PORT:-8097}"; SAMPLES="${SAMPLES:-5000}"; ENCODING="${ENCODING-gzip}"
 BIN="${CLAIMGRAPH_BIN:-$ROOT/target/release/claimgraph}"
 GEN="$ROOT/target/release/examples/gencorpus"
 DB="$WORK/million.db"
@@ -114,12 +115,16 @@ for t in sys.stdin:
     start_server
     echo "server: pid $SERVER on $DB ($(claims) claims); RSS after start $(rss)"
     echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
+    # Each endpoint twice over the same URLs: from an empty answer cache
+    # (cold: every URL is computed once), then with the answers cached (warm).
     for ep in entity search; do
-      echo "== $ep: $(wc -l < "$WORK/$ep.paths") distinct URLs, $CLIENTS clients, $DURATION"
-      nice -n 10 wrk -t "$THREADS" -c "$CLIENTS" -d "$DURATION" --timeout 10s -s "$WORK/paths.lua" "$BASE" -- "$WORK/$ep.paths" \
-        > "$WORK/wrk-$ep.out" 2>&1 || true
-      grep RESULT "$WORK/wrk-$ep.out" | sed "s/^RESULT/$ep:/" || cat "$WORK/wrk-$ep.out"
-      echo "   server peak RSS so far $(peak_rss); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+      for pass in cold warm; do
+        echo "== $ep ($pass): $(wc -l < "$WORK/$ep.paths") distinct URLs, $CLIENTS clients, $DURATION, Accept-Encoding: ${ENCODING:-none}"
+        nice -n 10 wrk -t "$THREADS" -c "$CLIENTS" -d "$DURATION" --timeout 10s ${ENCODING:+-H "Accept-Encoding: $ENCODING"} \
+          -s "$WORK/paths.lua" "$BASE" -- "$WORK/$ep.paths" > "$WORK/wrk-$ep-$pass.out" 2>&1 || true
+        grep RESULT "$WORK/wrk-$ep-$pass.out" | sed "s/^RESULT/$ep $pass:/" || cat "$WORK/wrk-$ep-$pass.out"
+        echo "   server RSS $(rss), peak $(peak_rss); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+      done
     done
     echo "peak RSS: $(peak_rss)"
     stop_server ;;

@@ -10,6 +10,9 @@
 # conflicts view, the article view with its highlighted spans, the analyse
 # box and a hostile article shown as text. Needs /usr/bin/chromium and node
 # (see .ci/run); installs playwright-core from the lock file when missing.
+# The committed images were taken with fonts-noto-color-emoji and
+# fonts-symbola installed (apt), so that the fixtures' emoji and mathematical
+# letters show as glyphs rather than boxes.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="${1:-$ROOT/docs/screenshots}"

@@ -11,7 +11,8 @@
 //!
 //! 1. **Same proposition.** Two claims state the same proposition when they
 //!    share at least one participant (an entity, or a proper name such as
-//!    "Iran"/"Iranian") and either
+//!    "Iran"/"Iranian"; claims naming none are never aligned across
+//!    documents) and either
 //!    - both have an object head and the heads agree ("drones" ≈ "drone"),
 //!      their predicate classes do not clash (a `transfer` is not an
 //!      `intercept`), and their agents do not clash (a claim that Iran gave
@@ -56,6 +57,12 @@
 //!    each answered claim, and takes the proposition of the first answered
 //!    claim that has one, as a denial, so that it also contradicts the
 //!    claims of that proposition from other sources, earlier or later.
+//!
+//! 4. **One event in one article.** Inside one document the participants
+//!    are known from the story, so two claims by different speakers that
+//!    share an event frame (see rule 1; "the ship was hit" and "the vessel
+//!    had not been struck") state the same proposition even when neither
+//!    names a participant; opposite polarity makes them contradict.
 //!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
@@ -135,6 +142,8 @@ pub struct ClaimInput<'a> {
     /// Every event the content states (the analysis's frames), also for a
     /// claim whose main clause has no predicate of its own.
     pub frames: &'a [FrameOut],
+    /// The side the speaker speaks for ([`affiliation`]).
+    pub speaker_side: Vec<String>,
 }
 
 /// A claim reduced for matching; stored once per proposition (the first
@@ -249,6 +258,9 @@ pub trait Aligner: Send + Sync {
     /// affirming claim with signature `allegation` by a speaker of side
     /// `alleger` in the same document; returns the reason when it does.
     fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String>;
+    /// Whether two claims of one document tell the same event (rule 4);
+    /// returns the reason when they do.
+    fn same_event_in_document(&self, a: &PropSignature, b: &PropSignature) -> Option<String>;
 }
 
 /// Nouns that name claims themselves: a denial built on them rejects
@@ -509,17 +521,67 @@ const VAGUE_HEADS: &[&str] = &[
 /// The key of an event frame: predicate class (or stemmed predicate) and the
 /// stemmed head of its object (else of its recipient); `None` when it has
 /// neither or the head is vague.
+///
+/// An intrusion is keyed by its class alone: what is entered or crossed is
+/// told many ways ("airspace", "the border", "the median line", "the
+/// market"), and the participants (rule 1's anchors) say whose space it is.
+/// Heads are folded by [`HEAD_CLASSES`] ("vessel" → "ship").
 pub fn frame_key(f: &FrameOut) -> Option<String> {
+    let class = predicate_class(&f.predicate).map(|(c, _)| c);
+    // Who acts, when a name says so ("Turkish aircraft", "Kesh planes"):
+    // the same event by another actor is another proposition.
+    let actor = f
+        .actor
+        .as_ref()
+        .and_then(|a| {
+            words(&a.text).into_iter().find(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()) && !is_number(w))
+        })
+        .map(|w| fold_proper(&w.to_lowercase()))
+        .unwrap_or_default();
+    if class == Some("intrude") {
+        return Some(format!("intrude||{actor}"));
+    }
     let head = [&f.object, &f.recipient].into_iter().flatten().find_map(|a| {
         let h =
             if a.head.is_empty() { words(&a.text).last().map(|w| w.to_lowercase())? } else { a.head.to_lowercase() };
-        (!VAGUE_HEADS.contains(&h.as_str()) && !is_stop(&h) && !is_number(&h)).then(|| stem(&h))
+        (!VAGUE_HEADS.contains(&h.as_str()) && !is_stop(&h) && !is_number(&h)).then(|| fold_head(&stem(&h)))
     })?;
-    let pred = match predicate_class(&f.predicate) {
-        Some((class, _)) => class.to_string(),
+    let pred = match class {
+        Some(c) => c.to_string(),
         None => stem(&f.predicate.to_lowercase()),
     };
-    Some(format!("{pred}|{head}"))
+    Some(format!("{pred}|{head}|{actor}"))
+}
+
+/// The shared frame of two frame lists: same predicate and head, and
+/// actors that do not clash (either unnamed, or the same).
+fn shared_frame<'a>(a: &'a [String], b: &[String]) -> Option<&'a String> {
+    let split = |k: &'a str| k.rsplit_once('|').unwrap_or((k, ""));
+    a.iter().find(|x| {
+        let (ex, ax) = split(x);
+        b.iter().any(|y| {
+            let (ey, ay) = y.rsplit_once('|').unwrap_or((y, ""));
+            ex == ey && (ax.is_empty() || ay.is_empty() || ax == ay)
+        })
+    })
+}
+
+/// Head nouns that news uses interchangeably for one kind of participant:
+/// (class, forms).
+const HEAD_CLASSES: &[(&str, &[&str])] = &[
+    ("ship", &["ship", "vessel", "tanker", "boat", "freighter", "carrier"]),
+    ("aircraft", &["aircraft", "plane", "jet", "airplane", "warplane", "fighter"]),
+    ("drone", &["drone", "uav"]),
+    ("civilian", &["civilian", "resident", "inhabitant"]),
+];
+
+/// The class of a stemmed head noun, or the head itself.
+fn fold_head(stemmed: &str) -> String {
+    HEAD_CLASSES
+        .iter()
+        .find(|(_, forms)| forms.iter().any(|f| stem(f) == stemmed))
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_else(|| stemmed.to_string())
 }
 
 fn argument_key(a: &ArgumentOut) -> Option<String> {
@@ -643,7 +705,10 @@ impl Aligner for RuleAligner {
                         anchors.insert(format!("#{id}"));
                     }
                 }
-                if a.entity.is_some() || is_capitalised(&a.text) {
+                // A name, not a sentence-initial capital: "The conflict" is
+                // no participant.
+                let named = words(&a.text).iter().any(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()));
+                if a.entity.is_some() || named {
                     if let Some(k) = argument_key(a) {
                         anchors.insert(k);
                     }
@@ -706,6 +771,11 @@ impl Aligner for RuleAligner {
                 }
             }
         }
+        // "Its aircraft had not crossed the border", said Kesh's ministry:
+        // a content naming no participant is about the speaker's side.
+        if anchors.is_empty() {
+            anchors.extend(claim.speaker_side.iter().cloned());
+        }
         if anchors.is_empty() && topics.is_empty() {
             return None;
         }
@@ -740,31 +810,21 @@ impl Aligner for RuleAligner {
                 keys.push(as_key(mix64(ha ^ fnv64(t.as_bytes()).rotate_left(17))));
             }
         }
-        if anchors.is_empty() {
-            for t in &topics {
-                keys.push(as_key(mix64(fnv64(t.as_bytes()))));
-            }
-        }
+        // Without a participant a claim is never matched (rule 1), so it
+        // needs no keys.
         keys.sort_unstable();
         keys.dedup();
         keys
     }
 
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
+        // Claims that name no participant at all ("the dispute was unlikely
+        // to settle before the winter") are not aligned across documents:
+        // nothing says they are about one story. Inside one document rule 4
+        // relates them.
         let anchored = share_any(&c.anchors, &p.anchors);
-        if !(anchored || c.anchors.is_empty() && p.anchors.is_empty()) {
+        if !anchored {
             return None;
-        }
-        // Rule 1, shared event frame: it decides on its own, whatever the
-        // main clauses say. Scored just under a main-clause match so that a
-        // claim joins the proposition its main clause states when it can.
-        if anchored && share_any(&c.frames, &p.frames) {
-            let cos = Self::cosine(&c.topics, &p.topics, stats);
-            let main = match (&c.head, &p.head) {
-                (Some(x), Some(y)) => x == y && c.predicate == p.predicate,
-                _ => false,
-            };
-            return Some(if main { 1.0 + cos } else { 0.9 + cos });
         }
         if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
             if x != y {
@@ -777,6 +837,15 @@ impl Aligner for RuleAligner {
                     return None;
                 }
             }
+        }
+        // Rule 1, shared event frame: past the clash gates above, it
+        // decides whatever the main clauses' heads say. Scored just under a
+        // main-clause match so that a claim joins the proposition its main
+        // clause states when it can.
+        if anchored && shared_frame(&c.frames, &p.frames).is_some() {
+            let cos = Self::cosine(&c.topics, &p.topics, stats);
+            let main = matches!((&c.head, &p.head), (Some(x), Some(y)) if x == y);
+            return Some(if main { 1.0 + cos } else { 0.9 + cos });
         }
         let cos = Self::cosine(&c.topics, &p.topics, stats);
         match (&c.head, &p.head) {
@@ -823,6 +892,12 @@ impl Aligner for RuleAligner {
                     .flatten()
                     .any(|a| META_NOUNS.contains(&a.head.to_lowercase().as_str()))
             })
+    }
+
+    fn same_event_in_document(&self, a: &PropSignature, b: &PropSignature) -> Option<String> {
+        let k = shared_frame(&a.frames, &b.frames)?;
+        let k = k.trim_end_matches('|');
+        Some(format!("same event in the same article ({k})"))
     }
 
     fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String> {
@@ -938,6 +1013,7 @@ mod tests {
             proposition: None,
             numbers: numbers_in_text(content),
             frames: &[],
+            speaker_side: Vec::new(),
         }
     }
 

@@ -310,6 +310,10 @@ fn relation_row(r: &Row<'_>) -> rusqlite::Result<RelationRow> {
 
 /// A full-text query from user words: every word must occur (quoted, so
 /// that FTS5 syntax characters in the input are taken literally).
+/// Matches of a full-text search alone (no other filter) that are sorted by
+/// date: the latest stored ones (see [`Ledger::claims`]).
+pub const SEARCH_WINDOW: usize = 2000;
+
 fn fts_query(text: &str) -> Option<String> {
     let ws: Vec<String> = words(text).into_iter().map(|w| format!("\"{}\"", w.replace('"', ""))).collect();
     (!ws.is_empty()).then(|| ws.join(" "))
@@ -489,7 +493,9 @@ impl Ledger {
         rows.into_iter().map(|r| self.summary(r)).collect()
     }
 
-    /// Claims matching the filter, newest first.
+    /// Claims matching the filter, newest first. A full-text search with
+    /// no other filter and a limit sorts only the latest matches stored
+    /// ([`SEARCH_WINDOW`], or four times limit + offset when more).
     pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
         let mut args: Vec<Value> = Vec::new();
         let about_rows = match &f.about {
@@ -542,8 +548,25 @@ impl Ledger {
         if let Some(q) = &f.search {
             match fts_query(q) {
                 Some(q) => {
-                    sql += " AND c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)";
+                    sql += " AND c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?";
                     args.push(Value::Text(q));
+                    // A search alone reads only the latest matches (the
+                    // index walks them newest-stored first and stops): a
+                    // common word matches a large share of a big ledger, and
+                    // sorting all of its matches by date costs a read of each.
+                    let alone = f.speaker.is_none()
+                        && f.about.is_none()
+                        && f.stance.is_none()
+                        && f.since.is_none()
+                        && f.until.is_none();
+                    match f.limit {
+                        Some(limit) if alone => {
+                            sql += " ORDER BY rowid DESC LIMIT ?)";
+                            let window = SEARCH_WINDOW.max(4 * (limit + f.offset));
+                            args.push(Value::Integer(window as i64));
+                        }
+                        _ => sql += ")",
+                    }
                 }
                 None => return Ok(Vec::new()),
             }
@@ -563,7 +586,8 @@ impl Ledger {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Full-text search over claims (content and speaker words).
+    /// Full-text search over claims (content and speaker words), newest
+    /// first among the latest [`SEARCH_WINDOW`] matches stored.
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<ClaimRow>> {
         self.claims(&ClaimFilter { search: Some(text.to_string()), limit: Some(limit), ..Default::default() })
     }

@@ -82,6 +82,8 @@ struct DocClaim {
     rejects: bool,
     /// Ids of the claims the analysis says a rejection answers.
     answers: Vec<String>,
+    /// The claim's signature, aligned or not (rule 4).
+    sig: Option<PropSignature>,
     aligned: Option<(i64, PropSignature)>,
 }
 
@@ -569,6 +571,10 @@ impl LedgerWriter {
             // claim without a predicate of its own takes the proposition of
             // the event it reports or denies.
             let event_prop = claimgraph::events::json::event_proposition(&rec, &c.id);
+            let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
+                Some(e) => affiliation(&e.name, &e.kind, &e.roles),
+                None => affiliation(&c.speaker.text, "other", &[]),
+            };
             let input = ClaimInput {
                 content: &c.content.text,
                 speaker_entity: c.speaker.entity.as_deref(),
@@ -578,6 +584,7 @@ impl LedgerWriter {
                 proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                 numbers: ctx.numbers.clone(),
                 frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
+                speaker_side: side.clone(),
             };
             let facts = ClaimFacts {
                 claim: claim_row,
@@ -588,14 +595,11 @@ impl LedgerWriter {
                 affirms: c.stance != "denies",
                 numbers: ctx.numbers.clone(),
             };
-            let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
-                Some(e) => affiliation(&e.name, &e.kind, &e.roles),
-                None => affiliation(&c.speaker.text, "other", &[]),
-            };
             let sig = self.aligner.signature(&input);
             let analysed_rejection = c.proposition.as_ref().is_some_and(|p| p.rejection);
             let rejects = analysed_rejection || self.aligner.rejects_allegations(&input, facts.affirms);
             let answers = c.proposition.as_ref().map(|p| p.answers.clone()).unwrap_or_default();
+            let own_sig = sig.clone();
             let aligned = if rejects && !sig.as_ref().is_some_and(has_own_content) {
                 self.conn.prepare_cached("UPDATE claims SET aligned = 1 WHERE rowid = ?1")?.execute([claim_row])?;
                 None
@@ -604,9 +608,19 @@ impl LedgerWriter {
                 report.relations += n;
                 aligned
             };
-            in_doc.push(DocClaim { id: c.id.clone(), facts, about: about_rows, side, rejects, answers, aligned });
+            in_doc.push(DocClaim {
+                id: c.id.clone(),
+                facts,
+                about: about_rows,
+                side,
+                rejects,
+                answers,
+                sig: own_sig,
+                aligned,
+            });
         }
         report.relations += self.answer_rejections(&in_doc)?;
+        report.relations += self.relate_in_document(&in_doc)?;
         Ok(())
     }
 
@@ -648,6 +662,37 @@ impl LedgerWriter {
         Ok(added)
     }
 
+    /// Rule 4 of [`crate::align`]: two claims of one document by different
+    /// speakers that tell the same event with opposite polarity contradict.
+    fn relate_in_document(&mut self, claims: &[DocClaim]) -> Result<usize> {
+        let mut added = 0;
+        for (j, y) in claims.iter().enumerate() {
+            for x in &claims[..j] {
+                if x.facts.affirms == y.facts.affirms || same_speaker_loose(&x.facts, &y.facts) {
+                    continue;
+                }
+                let (Some(sx), Some(sy)) = (&x.sig, &y.sig) else { continue };
+                let Some(prop) = x.aligned.as_ref().or(y.aligned.as_ref()).map(|(p, _)| *p) else { continue };
+                let Some(reason) = self.aligner.same_event_in_document(sx, sy) else { continue };
+                let mut involved: BTreeSet<i64> = x.about.iter().chain(y.about.iter()).copied().collect();
+                involved.extend(x.facts.speaker);
+                involved.extend(y.facts.speaker);
+                let (a, b) = if x.facts.claim < y.facts.claim { (x, y) } else { (y, x) };
+                if self.insert_relation(
+                    RelationKind::Contradicts,
+                    a.facts.claim,
+                    b.facts.claim,
+                    prop,
+                    &reason,
+                    involved,
+                )? {
+                    added += 1;
+                }
+            }
+        }
+        Ok(added)
+    }
+
     /// A rejection whose answered claims the analysis found: it contradicts
     /// each of them, and, when it states no proposition of its own, joins
     /// the proposition of the first answered claim that has one as a denial
@@ -657,11 +702,9 @@ impl LedgerWriter {
         let mut added = 0;
         let mut joined = m.aligned.is_some();
         for x in claims.iter().filter(|x| m.answers.contains(&x.id)) {
-            let same_speaker = match (m.facts.speaker, x.facts.speaker) {
-                (Some(a), Some(b)) => a == b,
-                _ => m.facts.speaker_key == x.facts.speaker_key,
-            };
-            if !x.facts.affirms || same_speaker || x.facts.claim == m.facts.claim {
+            // Rejecting a denial ("this claim" after "has not explained")
+            // contradicts it too; only an affirmed proposition is joined.
+            if same_speaker_loose(&m.facts, &x.facts) || x.facts.claim == m.facts.claim {
                 continue;
             }
             let Some((prop, _)) = &x.aligned else { continue };
@@ -679,7 +722,7 @@ impl LedgerWriter {
             )? {
                 added += 1;
             }
-            if !joined {
+            if !joined && x.facts.affirms {
                 joined = true;
                 self.conn
                     .prepare_cached("UPDATE claims SET prop = ?2 WHERE rowid = ?1")?
@@ -934,6 +977,10 @@ impl LedgerWriter {
                         proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
                         numbers: ctx.numbers.clone(),
                         frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
+                        speaker_side: match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
+                            Some(e) => affiliation(&e.name, &e.kind, &e.roles),
+                            None => affiliation(&c.speaker.text, "other", &[]),
+                        },
                     };
                     let facts = ClaimFacts {
                         claim: claim_row,
@@ -959,6 +1006,23 @@ impl LedgerWriter {
         self.conn.execute("DELETE FROM meta WHERE key = 'realign'", [])?;
         Ok(())
     }
+}
+
+/// True when two claims are by one speaker: the same entity, or, where
+/// either is unresolved, speaker words of which one ends with a word of the
+/// other ("The company" and "the Greek company Aegeus Maritime").
+fn same_speaker_loose(a: &ClaimFacts, b: &ClaimFacts) -> bool {
+    if let (Some(x), Some(y)) = (a.speaker, b.speaker) {
+        return x == y;
+    }
+    if a.speaker_key.is_empty() || b.speaker_key.is_empty() {
+        return false;
+    }
+    let last = |k: &str| k.split_whitespace().last().map(str::to_string);
+    let has = |k: &str, w: &Option<String>| w.as_ref().is_some_and(|w| k.split_whitespace().any(|x| x == w));
+    a.speaker_key == b.speaker_key
+        || has(&a.speaker_key, &last(&b.speaker_key))
+        || has(&b.speaker_key, &last(&a.speaker_key))
 }
 
 /// The day of an ISO 8601 date or time (its first ten characters).

@@ -703,5 +703,11 @@
   }
 
   window.addEventListener('hashchange', render);
-  refreshInfo().then(render);
+  // The first view waits for the ledger's figures a moment, not longer: on a
+  // large ledger they take seconds the first time (then they are cached),
+  // and the footer fills in when they come.
+  let late = false;
+  const info = refreshInfo();
+  Promise.race([info, new Promise((resolve) => setTimeout(() => { late = true; resolve(); }, 400))]).then(render);
+  info.then(() => { if (late && parseHash().view === 'home') render(); });
 })();

@@ -2,14 +2,23 @@
 //!
 //! An entity page or a search costs milliseconds of SQLite work; the same
 //! answer served again costs microseconds. Answers are keyed by path and
-//! query, held up to a byte budget (second-chance eviction), and belong to
+//! query, kept gzip-compressed (JSON shrinks five- to tenfold, so the budget
+//! holds that many more pages, and browsers, which ask for gzip, get the
+//! stored bytes as they are), held up to a byte budget (second-chance
+//! eviction), and belong to
 //! a *generation*: a watcher thread polls SQLite's `PRAGMA data_version`
 //! (which changes whenever another connection commits, e.g. an ingest in
 //! another process) and the server's own writes bump it too, so a cached
 //! answer is never served after the ledger has changed (for changes made by
 //! other processes: at most [`POLL`] later).
+//!
+//! Concurrent misses on one key compute the answer once: the first request
+//! runs the query, the others wait for it and take the cached answer, so a
+//! page opened by many clients at once (or an expensive one such as
+//! `/api/info` on a large ledger) costs one query, not one per client.
 
 use std::collections::{HashMap, VecDeque};
+use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
@@ -17,14 +26,18 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 
 /// How often the watcher looks for commits by other processes.
 pub const POLL: Duration = Duration::from_millis(250);
 
 struct Entry {
+    /// The answer, gzip-compressed.
     body: Bytes,
     generation: u64,
     used: bool,
@@ -40,6 +53,8 @@ struct Inner {
 /// The cache. Cheap to share (`Arc`).
 pub struct ResponseCache {
     inner: Mutex<Inner>,
+    /// Keys being computed now, each with the lock its waiters queue on.
+    inflight: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     generation: AtomicU64,
     budget: usize,
     hits: AtomicU64,
@@ -51,6 +66,7 @@ impl ResponseCache {
     pub fn new(budget: usize) -> Arc<ResponseCache> {
         Arc::new(ResponseCache {
             inner: Mutex::new(Inner::default()),
+            inflight: Mutex::new(HashMap::new()),
             generation: AtomicU64::new(0),
             budget,
             hits: AtomicU64::new(0),
@@ -157,6 +173,32 @@ impl ResponseCache {
 /// Largest answer read back into the cache.
 const MAX_CACHED_BODY: usize = 8 * 1024 * 1024;
 
+/// Removes a key from the in-flight map when its computation ends (also
+/// when the request is dropped half-way).
+struct Flight<'a> {
+    cache: &'a ResponseCache,
+    key: &'a str,
+    lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut map) = self.cache.inflight.lock() {
+            if map.get(self.key).is_some_and(|l| Arc::ptr_eq(l, &self.lock)) {
+                map.remove(self.key);
+            }
+        }
+    }
+}
+
+impl ResponseCache {
+    /// The lock that concurrent misses on `key` queue on.
+    fn flight(&self, key: &str) -> Option<Arc<tokio::sync::Mutex<()>>> {
+        let mut map = self.inflight.lock().ok()?;
+        Some(Arc::clone(map.entry(key.to_string()).or_default()))
+    }
+}
+
 /// Middleware: serves GET `/api/...` answers from the cache, and caches
 /// successful ones.
 pub async fn layer(State(cache): State<Arc<ResponseCache>>, req: Request, next: Next) -> Response {
@@ -165,9 +207,22 @@ pub async fn layer(State(cache): State<Arc<ResponseCache>>, req: Request, next: 
         return next.run(req).await;
     }
     let key = req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
-    if let Some(body) = cache.get(&key) {
+    let gzip_ok = accepts_gzip(req.headers());
+    if let Some(gz) = cache.get(&key) {
         cache.hits.fetch_add(1, Ordering::Relaxed);
-        return json(body);
+        return cached(gz, gzip_ok);
+    }
+    // One computation per key: wait for a request computing the same answer
+    // and take its result from the cache.
+    let flight = cache.flight(&key);
+    let _turn = match &flight {
+        Some(lock) => Some(lock.lock().await),
+        None => None,
+    };
+    let _leave = flight.as_ref().map(|lock| Flight { cache: &cache, key: &key, lock: Arc::clone(lock) });
+    if let Some(gz) = cache.get(&key) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        return cached(gz, gzip_ok);
     }
     cache.misses.fetch_add(1, Ordering::Relaxed);
     let generation = cache.generation.load(Ordering::SeqCst);
@@ -175,19 +230,66 @@ pub async fn layer(State(cache): State<Arc<ResponseCache>>, req: Request, next: 
     if res.status() != StatusCode::OK {
         return res;
     }
-    let (parts, body) = res.into_parts();
-    match axum::body::to_bytes(body, MAX_CACHED_BODY).await {
-        Ok(bytes) => {
-            cache.put(key, bytes.clone(), generation);
-            Response::from_parts(parts, Body::from(bytes))
-        }
-        Err(_) => crate::error::ApiError::internal("an answer could not be read back").into_response(),
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_CACHED_BODY).await {
+        Ok(bytes) => bytes,
+        Err(_) => return crate::error::ApiError::internal("an answer could not be read back").into_response(),
+    };
+    let Some(gz) = gzip(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    cache.put(key.clone(), gz.clone(), generation);
+    parts.headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if gzip_ok {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        Response::from_parts(parts, Body::from(gz))
+    } else {
+        Response::from_parts(parts, Body::from(bytes))
     }
 }
 
-fn json(body: Bytes) -> Response {
+/// Whether the client takes gzip (`Accept-Encoding: gzip`, not with q=0).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
+        |item| {
+            let mut it = item.split(';');
+            let name = it.next().unwrap_or("").trim();
+            let refused = it.any(|p| {
+                let p = p.trim().replace(' ', "");
+                p == "q=0" || p == "q=0.0" || p == "q=0.00" || p == "q=0.000"
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        },
+    )
+}
+
+/// The answer compressed for the cache (fast level: the cost is paid on
+/// every miss).
+fn gzip(bytes: &[u8]) -> Option<Bytes> {
+    let mut enc = GzEncoder::new(Vec::with_capacity(bytes.len() / 4 + 64), Compression::fast());
+    enc.write_all(bytes).ok()?;
+    enc.finish().ok().map(Bytes::from)
+}
+
+/// A cached answer: as stored for a client taking gzip, else decompressed.
+fn cached(gz: Bytes, gzip_ok: bool) -> Response {
+    let body = if gzip_ok {
+        gz
+    } else {
+        let mut out = Vec::with_capacity(gz.len() * 6);
+        if GzDecoder::new(&gz[..]).read_to_end(&mut out).is_err() {
+            return crate::error::ApiError::internal("a cached answer could not be read").into_response();
+        }
+        Bytes::from(out)
+    };
     let mut res = Response::new(Body::from(body));
-    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if gzip_ok {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
     res
 }
 
@@ -212,6 +314,42 @@ mod tests {
         // An answer computed before a change is not stored after it.
         cache.put("/b".into(), Bytes::from_static(b"{}"), 0);
         assert_eq!(cache.get("/b"), None);
+    }
+
+    #[test]
+    fn gzip_negotiation_and_round_trip() {
+        let h = |v: &str| {
+            let mut m = HeaderMap::new();
+            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).expect("header"));
+            m
+        };
+        assert!(accepts_gzip(&h("gzip, deflate, br, zstd")));
+        assert!(accepts_gzip(&h("br;q=1.0, gzip;q=0.8")));
+        assert!(!accepts_gzip(&h("gzip;q=0, br")));
+        assert!(!accepts_gzip(&h("identity")));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+        let json = br#"{"claims":[{"content":"Iran had not transferred cruise missiles to Russia"}]}"#.repeat(50);
+        let gz = gzip(&json).expect("compressed");
+        assert!(gz.len() * 5 < json.len(), "{} bytes from {}", gz.len(), json.len());
+        let mut back = Vec::new();
+        GzDecoder::new(&gz[..]).read_to_end(&mut back).expect("decompressed");
+        assert_eq!(back, json);
+    }
+
+    #[test]
+    fn concurrent_misses_share_one_lock_and_leave_no_trace() {
+        let cache = ResponseCache::new(1 << 20);
+        let a = cache.flight("/api/info").expect("lock");
+        let b = cache.flight("/api/info").expect("lock");
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(!Arc::ptr_eq(&a, &cache.flight("/api/search?q=x").expect("lock")));
+        drop(Flight { cache: &cache, key: "/api/info", lock: a });
+        drop(Flight { cache: &cache, key: "/api/search?q=x", lock: b });
+        // The first flight removed its key; the second's lock was not the
+        // one in the map for its key, which stays.
+        let map = cache.inflight.lock().expect("lock");
+        assert!(!map.contains_key("/api/info"));
+        assert!(map.contains_key("/api/search?q=x"));
     }
 
     #[test]

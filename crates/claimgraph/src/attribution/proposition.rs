@@ -250,6 +250,7 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
 const LIGHT_VERBS: &[&str] = &[
     "be", "have", "do", "make", "get", "become", "seem", "appear", "continue", "begin", "start", "try", "want", "need",
     "let", "go", "come", "know", "think", "believe", "see", "show", "stress", "note", "add", "call", "describe",
+    "exceed", "reach", "include", "remain", "exist", "mean",
 ];
 
 /// Nouns that name an event and take arguments like a verb ("the strike on
@@ -454,8 +455,9 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
             .collect();
         frame.quantities =
             doc.quantities.iter().filter(|q| spans.iter().any(|s| s.contains(q.span))).map(|q| q.value).collect();
-        // A frame with no argument at all says too little to align on.
-        if frame.actor.is_some() || frame.object.is_some() || frame.recipient.is_some() {
+        // A verb with no argument at all says too little to align on; an
+        // event noun alone still names its event ("denies any incursion").
+        if noun || frame.actor.is_some() || frame.object.is_some() || frame.recipient.is_some() {
             out.push(frame);
         }
     }
@@ -483,6 +485,24 @@ fn speaker_key(doc: &Document, c: usize) -> String {
     }
 }
 
+/// True when claims `a` and `b` are by one speaker: the same entity, or,
+/// where either is unresolved, speaker words of which one holds the last
+/// word of the other ("The company" and "the Greek company Aegeus").
+fn same_speaker(doc: &Document, a: usize, b: usize) -> bool {
+    let (x, y) = (&doc.claims[a].speaker, &doc.claims[b].speaker);
+    if let (Some(e), Some(f)) = (x.entity, y.entity) {
+        return e == f;
+    }
+    let words = |s: &crate::document::Speaker| -> Vec<String> {
+        s.span.map(|sp| doc.span_text(sp).split_whitespace().map(|w| w.to_lowercase()).collect()).unwrap_or_default()
+    };
+    let (wx, wy) = (words(x), words(y));
+    match (wx.last(), wy.last()) {
+        (Some(lx), Some(ly)) => wx == wy || wy.contains(lx) || wx.contains(ly),
+        _ => false,
+    }
+}
+
 /// Marks the claims that reject what others said and links each to the
 /// claims it answers.
 ///
@@ -501,10 +521,13 @@ fn speaker_key(doc: &Document, c: usize) -> String {
 ///    accusation of smuggling") pick the affirming claims whose terms share
 ///    one of them.
 /// 3. **An anaphor or nothing named** ("these accusations", "them"): the
-///    affirming claims, before the rejection, of the nearest earlier speaker
-///    who affirmed anything: news reports the allegation, then the answer.
+///    claims, before the rejection, of the nearest earlier speaker (other
+///    rejections aside): news reports the allegation, then the answer. Here
+///    a denial can be what is rejected ("has not provided credible
+///    explanations" ... "rejected this claim").
 ///
-/// Claims by the rejecting speaker never count.
+/// Rules 1 and 2 pick affirming claims only. Claims by the rejecting
+/// speaker never count.
 fn fill_rejections(doc: &mut Document) {
     let toks = &doc.analysis.tokens;
     let countries = Countries::get();
@@ -530,10 +553,9 @@ fn fill_rejections(doc: &mut Document) {
         if !(pronoun || opens) {
             continue;
         }
-        let me = speaker_key(doc, c);
-        let candidates: Vec<usize> = (0..doc.claims.len())
-            .filter(|&j| j != c && doc.claims[j].stance == Stance::Affirms && speaker_key(doc, j) != me)
-            .collect();
+        let candidates: Vec<usize> = (0..doc.claims.len()).filter(|&j| j != c && !same_speaker(doc, c, j)).collect();
+        let affirming: Vec<usize> =
+            candidates.iter().copied().filter(|&j| doc.claims[j].stance == Stance::Affirms).collect();
         // 1. The accuser named in the content.
         let mut named: Vec<String> = Vec::new();
         let mut named_entities: Vec<usize> = Vec::new();
@@ -565,11 +587,11 @@ fn fill_rejections(doc: &mut Document) {
                 t.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
                     let lw = w.to_lowercase();
                     let k = countries.lookup(w).map(|c| c.name.to_lowercase()).unwrap_or(lw);
-                    w.chars().next().is_some_and(char::is_uppercase) && named.contains(&k)
+                    w.chars().next().is_some_and(char::is_uppercase) && named.iter().any(|n| same_stem(n, &k))
                 })
             })
         };
-        let mut answers: Vec<usize> = candidates.iter().copied().filter(|&j| carries(j)).collect();
+        let mut answers: Vec<usize> = affirming.iter().copied().filter(|&j| carries(j)).collect();
         // 2. The topic named after the claim noun: "the accusation of
         // smuggling", "the claim that civilians were killed".
         if answers.is_empty() {
@@ -587,25 +609,64 @@ fn fill_rejections(doc: &mut Document) {
                 })
                 .unwrap_or_default();
             if !topic.is_empty() {
-                answers = candidates
+                // Most of the topic's words must be there: "the use of war
+                // bullets" is not answered by any claim about a war.
+                let need = topic.len().div_ceil(2);
+                answers = affirming
                     .iter()
                     .copied()
                     .filter(|&j| {
-                        doc.claims[j]
-                            .proposition
-                            .as_ref()
-                            .is_some_and(|p| p.terms.iter().any(|t| topic.iter().any(|u| same_stem(t, u))))
+                        doc.claims[j].proposition.as_ref().is_some_and(|p| {
+                            topic.iter().filter(|u| p.terms.iter().any(|t| same_stem(t, u))).count() >= need
+                        })
                     })
                     .collect();
             }
         }
         // 3. The nearest earlier accuser.
         if answers.is_empty() {
-            let before: Vec<usize> =
-                candidates.iter().copied().filter(|&j| doc.claims[j].content.start < claim.content.start).collect();
-            if let Some(&last) = before.iter().max_by_key(|&&j| doc.claims[j].content.start) {
-                let who = speaker_key(doc, last);
-                answers = before.into_iter().filter(|&j| speaker_key(doc, j) == who).collect();
+            let before: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&j| doc.claims[j].content.start < claim.content.start && !found.iter().any(|(r, _)| *r == j))
+                .collect();
+            let nearest_rejection = found
+                .iter()
+                .filter(|(r, a)| doc.claims[*r].content.start < claim.content.start && !a.is_empty())
+                .max_by_key(|(r, _)| doc.claims[*r].content.start);
+            let last = before.iter().copied().max_by_key(|&j| doc.claims[j].content.start);
+            match (nearest_rejection, last) {
+                // "rejected these accusations ... described them as lies":
+                // a rejection right after another answers the same claims.
+                (Some((r, a)), l) if l.is_none_or(|l| doc.claims[l].content.start < doc.claims[*r].content.start) => {
+                    answers = a.clone();
+                }
+                (_, Some(last)) => {
+                    // Of that speaker's claims, those that name the
+                    // rejecting speaker or share a noun with the rejection
+                    // ("not a single inch of the base" answers "overran the
+                    // base") are the accusations; where none does, all are.
+                    let who = speaker_key(doc, last);
+                    let theirs: Vec<usize> = before.into_iter().filter(|&j| speaker_key(doc, j) == who).collect();
+                    let nouns: Vec<String> = r
+                        .clone()
+                        .filter(|&i| toks[i].upos == Upos::NOUN && !is_dismissal(doc, i))
+                        .filter_map(|i| term(doc, i))
+                        .collect();
+                    let involving: Vec<usize> = theirs
+                        .iter()
+                        .copied()
+                        .filter(|&j| {
+                            involves(doc, j, claim.speaker.entity)
+                                || doc.claims[j]
+                                    .proposition
+                                    .as_ref()
+                                    .is_some_and(|p| p.terms.iter().any(|t| nouns.iter().any(|n| same_stem(t, n))))
+                        })
+                        .collect();
+                    answers = if involving.is_empty() { theirs } else { involving };
+                }
+                _ => {}
             }
         }
         found.push((c, answers));
@@ -616,6 +677,13 @@ fn fill_rejections(doc: &mut Document) {
             p.answers = answers;
         }
     }
+}
+
+/// True when claim `j`'s content names entity `e` (by any mention).
+fn involves(doc: &Document, j: usize, e: Option<usize>) -> bool {
+    let Some(e) = e else { return false };
+    let content = doc.claims[j].content;
+    doc.mentions.iter().any(|m| m.entity == Some(e) && content.contains(m.span))
 }
 
 /// True when two terms are forms of one word ("smuggling", "smuggle"):

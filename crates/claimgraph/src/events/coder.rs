@@ -472,20 +472,7 @@ impl<'d> Ctx<'d> {
     /// Codes a verb with the CAMEO patterns and claimgraph's rules.
     fn code_verb(&self, p: usize) -> Option<Coding> {
         let lemma = self.lemmas[p].as_str();
-        if lexicon::is_reporting(lemma) || self.is_adjectival_participle(p) {
-            return None;
-        }
-        // "bombed ..., using 75 missiles": the instrument of the main deed.
-        if matches!(lemma, "use" | "employ" | "utilize" | "utilise")
-            && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
-            && self.kid(p, "nsubj").is_none()
-        {
-            return None;
-        }
-        // "rejected the allegation" is a denial, carried by the claim.
-        if matches!(lemma, "reject" | "deny" | "dismiss" | "refute")
-            && self.kid(p, "obj").is_some_and(|o| lexicon::is_allegation(&self.lemmas[o]))
-        {
+        if self.is_adjectival_participle(p) {
             return None;
         }
         // "launched an investigation", "imposed sanctions", "hold meetings":
@@ -493,10 +480,7 @@ impl<'d> Ctx<'d> {
         // governors still compose with it ("ready to hold talks").
         if lexicon::is_light_verb(lemma) {
             if let Some((o, (ty, mode))) = self.kid(p, "obj").and_then(|o| Some((o, self.noun_event(o)?))) {
-                let partner = self.children[o].iter().copied().find(|&k| {
-                    matches!(self.rel(k), "nmod" | "acl")
-                        && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to" | "into"))
-                });
+                let partner = self.noun_partner(o);
                 let mut c = Coding {
                     cameo: None,
                     ty,
@@ -514,6 +498,22 @@ impl<'d> Ctx<'d> {
                 self.modality(p, &mut c);
                 return Some(c);
             }
+        }
+        if lexicon::is_reporting(lemma) {
+            return None;
+        }
+        // "bombed ..., using 75 missiles": the instrument of the main deed.
+        if matches!(lemma, "use" | "employ" | "utilize" | "utilise")
+            && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
+            && self.kid(p, "nsubj").is_none()
+        {
+            return None;
+        }
+        // "rejected the allegation" is a denial, carried by the claim.
+        if matches!(lemma, "reject" | "deny" | "dismiss" | "refute")
+            && self.kid(p, "obj").is_some_and(|o| lexicon::is_allegation(&self.lemmas[o]))
+        {
+            return None;
         }
         let mut coding = self.match_cameo(p);
         let obj_lemma = self.kid(p, "obj").map(|o| self.lemmas[o].clone()).unwrap_or_default();
@@ -547,7 +547,8 @@ impl<'d> Ctx<'d> {
                     mode: lexicon::refused_mode(&self.lemmas[o]),
                     context: None,
                     source_tok: None,
-                    target_tok: None,
+                    // "rejected an Australian ultimatum": the proposer.
+                    target_tok: self.owner_of(o),
                     weight: 1,
                     inner: None,
                     hypothetical: false,
@@ -585,7 +586,18 @@ impl<'d> Ctx<'d> {
             let military = lexicon::is_weapon(&goods)
                 || lexicon::is_troops(&goods)
                 || goods_conj.iter().any(|g| lexicon::is_weapon(g));
-            let aid = military || matches!(goods.as_str(), "aid" | "assistance" | "help" | "fund" | "money" | "loan");
+            let goods_nmod: Vec<String> = thing
+                .map(|t| {
+                    self.children[t]
+                        .iter()
+                        .filter(|&&c| self.is_rel(c, "nmod") || self.is_rel(c, "compound"))
+                        .map(|&c| self.lemmas[c].clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let aid = military
+                || lexicon::is_aid_goods(&goods)
+                || goods_nmod.iter().any(|g| lexicon::is_aid_goods(g) || lexicon::is_weapon(g));
             let reverse = lexicon::is_reverse_transfer(lemma);
             if aid {
                 coding = Some(Coding {
@@ -896,12 +908,26 @@ impl<'d> Ctx<'d> {
 
     /// The deed a governor governs: its infinitive or gerund complement.
     fn governed(&self, p: usize) -> Option<usize> {
-        self.children[p].iter().copied().find(|&k| {
-            matches!(self.upos(k), Upos::VERB)
-                && (self.is_rel(k, "xcomp")
-                    || (matches!(self.rel(k), "advcl" | "obl" | "ccomp")
-                        && self.children[k].iter().any(|&m| matches!(self.lemmas[m].as_str(), "to" | "for"))))
-        })
+        let to_clause = |k: usize| self.children[k].iter().any(|&m| matches!(self.lemmas[m].as_str(), "to" | "for"));
+        self.children[p]
+            .iter()
+            .copied()
+            .find(|&k| {
+                matches!(self.upos(k), Upos::VERB)
+                    && (self.is_rel(k, "xcomp") || (matches!(self.rel(k), "advcl" | "obl" | "ccomp") && to_clause(k)))
+            })
+            .or_else(|| {
+                // "ordered the newspaper to suspend ...", parsed with the
+                // infinitive on the object.
+                if lexicon::governor(&self.lemmas[p]) != Some(Governor::Request) {
+                    return None;
+                }
+                let o = self.kid(p, "obj")?;
+                self.children[o]
+                    .iter()
+                    .copied()
+                    .find(|&k| self.upos(k) == Upos::VERB && self.rel(k) == "acl" && to_clause(k))
+            })
     }
 
     /// Combines a governing verb with the deed it governs.
@@ -1014,6 +1040,44 @@ impl<'d> Ctx<'d> {
         lexicon::event_noun(&self.lemmas[p])
     }
 
+    /// Who a proposal, offer or demand comes from: its nationality
+    /// adjective, possessor, compound or `by`/`from`/`of` phrase.
+    fn owner_of(&self, o: usize) -> Option<usize> {
+        self.children[o]
+            .iter()
+            .copied()
+            .filter(|&k| match self.rel(k) {
+                "amod" | "nmod:poss" | "compound" => true,
+                "nmod" => matches!(self.case_of(k), Some("by" | "from" | "of")),
+                _ => false,
+            })
+            .find(|&k| {
+                self.np_actor(k).is_some_and(|a| a.country.is_some() || a.code.len() >= 3 && !a.code.starts_with("---"))
+            })
+    }
+
+    /// The other party of an event noun: "with/on/against/between/to X"
+    /// (also one level down: "suspension of air links with Serbia"), or
+    /// the subject of its complement ("its demand that Israel ease").
+    fn noun_partner(&self, o: usize) -> Option<usize> {
+        let direct = |n: usize| {
+            self.children[n].iter().copied().find(|&k| {
+                matches!(self.rel(k), "nmod" | "acl")
+                    && matches!(self.case_of(k), Some("with" | "on" | "against" | "between" | "to" | "into"))
+                    && self.upos(k) != Upos::VERB
+            })
+        };
+        direct(o)
+            .or_else(|| self.children[o].iter().copied().filter(|&k| self.rel(k) == "nmod").find_map(|k| direct(k)))
+            .or_else(|| {
+                self.children[o]
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(self.rel(k), "acl" | "ccomp") && self.upos(k) == Upos::VERB)
+                    .find_map(|k| self.kid(k, "nsubj"))
+            })
+    }
+
     fn code_noun(&self, p: usize, covered: &std::collections::HashSet<usize>) -> Option<Coding> {
         let (ty, mut mode) = self.noun_event(p)?;
         // Inside a coded verb's clause the verb's pattern already speaks.
@@ -1122,6 +1186,12 @@ impl<'d> Ctx<'d> {
                 for &m in &self.children[k] {
                     if self.rel(m) == "nmod" || self.rel(m) == "nmod:poss" || self.rel(m) == "compound" {
                         later.push(m);
+                        // "25,000 tons of food aid to refugees".
+                        for &n in &self.children[m] {
+                            if self.rel(n) == "nmod" && matches!(self.case_of(n), Some("to" | "for")) {
+                                later.push(n);
+                            }
+                        }
                     }
                 }
             }
@@ -1205,7 +1275,13 @@ impl<'d> Ctx<'d> {
                     })
             });
             if let Some(a) = found {
-                if source.as_ref().is_some_and(|s| same_actor(s, &a)) {
+                // A party does not act on itself — but violence, repression
+                // and protest inside one country join two bare country codes
+                // ("a bombing near Samarra killed two Iraqi youths").
+                let domestic = c.ty.quad() == 4
+                    && source.as_ref().is_some_and(|s| s.entity.is_none() || s.entity != a.entity)
+                    && source.as_ref().is_some_and(|s| s.code.len() == 3 && a.code.len() == 3);
+                if source.as_ref().is_some_and(|s| same_actor(s, &a)) && !domestic {
                     continue;
                 }
                 target = Some(a);
@@ -1217,7 +1293,8 @@ impl<'d> Ctx<'d> {
         // renewed talks" — the second party is the recipient.
         let mut extra_sources: Vec<EventActor> = Vec::new();
         if let Some(s) = source_tok {
-            let conjs: Vec<EventActor> = self.conjuncts(s).into_iter().filter_map(|k| self.np_actor(k)).collect();
+            let conjs: Vec<EventActor> =
+                self.coordinated(s, source.as_ref()).into_iter().filter_map(|k| self.np_actor(k)).collect();
             if target.is_none()
                 && matches!(c.ty, PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Assault)
             {
@@ -1230,7 +1307,7 @@ impl<'d> Ctx<'d> {
         }
         let mut extra_targets: Vec<EventActor> = Vec::new();
         if let Some(t) = target_tok {
-            extra_targets = self.conjuncts(t).into_iter().filter_map(|k| self.np_actor(k)).collect();
+            extra_targets = self.coordinated(t, target.as_ref()).into_iter().filter_map(|k| self.np_actor(k)).collect();
         }
         let claim = self.claim_of[p].or(self.claim_of[body]);
         // Pronoun fallback and plausibility: a party does not assault,
@@ -1287,11 +1364,13 @@ impl<'d> Ctx<'d> {
         // "the rebels", "the president": a sector without a country belongs
         // to the country the sentence (else the story so far) is about.
         let near = source_tok.unwrap_or(p);
+        let target_span = target.as_ref().and_then(|t| t.span);
+        let source_span = source.as_ref().and_then(|t| t.span);
         if let Some(a) = source.as_mut() {
-            self.fill_country(a, near, &sent);
+            self.fill_country(a, near, &sent, target_span);
         }
         if let Some(a) = target.as_mut() {
-            self.fill_country(a, target_tok.unwrap_or(near), &sent);
+            self.fill_country(a, target_tok.unwrap_or(near), &sent, source_span);
         }
         let mut clause = self.subtree(p, &["ccomp", "parataxis", "advcl", "acl:relcl", "csubj", "conj", "cc"]);
         clause.retain(|&i| sent.contains(&i));
@@ -1332,6 +1411,16 @@ impl<'d> Ctx<'d> {
             m.mode = Some("obstruct");
         }
         let c: &Coding = &c;
+        // Protesters who code as nobody ("prisoners rioted in Dili") are
+        // civilians of the country where they protest.
+        if source.is_none() && c.ty == PloverType::Protest {
+            if let Some(cc) = location.as_ref().and_then(|l| l.country.clone()) {
+                let text = source_tok.map(|s| self.span_of(&self.np(s)).text(&self.doc.text).to_string());
+                let mut a = actor_from_code(format!("{cc}CVL"), text.unwrap_or_default());
+                a.span = source_tok.map(|s| self.span_of(&self.np(s)));
+                source = Some(a);
+            }
+        }
         // Domestic events without a named recipient: PLOVER's coders take
         // the country where it happens (protests address its government,
         // repression and concessions its people). The inferred recipient
@@ -1457,19 +1546,25 @@ impl<'d> Ctx<'d> {
     }
 
     /// Gives a sector-only actor ("---REB") the country nearest to it in
-    /// the sentence, else the latest named before the sentence.
-    fn fill_country(&self, a: &mut EventActor, near: usize, sent: &std::ops::Range<usize>) {
-        if a.country.is_some() || !a.code.starts_with("---") {
+    /// the sentence outside the other participant's words, else any in
+    /// the sentence, else the latest named before the sentence. Weapons
+    /// ("a roadside bomb") get no country this way.
+    fn fill_country(&self, a: &mut EventActor, near: usize, sent: &std::ops::Range<usize>, other: Option<Span>) {
+        if a.country.is_some() || !a.code.starts_with("---") || a.sector.as_deref() == Some("WPN") {
             return;
         }
         let Some(sector) = a.sector.clone() else { return };
-        let in_sentence = self
-            .salient
-            .iter()
-            .filter(|(i, x)| sent.contains(i) && x.country.is_some() && x.code.len() >= 3)
-            .min_by_key(|(i, _)| i.abs_diff(near));
+        let nearest = |skip_other: bool| {
+            self.salient
+                .iter()
+                .filter(|(i, x)| sent.contains(i) && x.country.is_some())
+                .filter(|(i, _)| {
+                    !skip_other || !other.is_some_and(|o| o.contains(Span::new(self.toks[*i].start, self.toks[*i].end)))
+                })
+                .min_by_key(|(i, _)| i.abs_diff(near))
+        };
         let before = || self.salient.iter().rev().find(|(i, x)| *i < sent.start && x.country.is_some());
-        let Some((_, found)) = in_sentence.or_else(before) else { return };
+        let Some((_, found)) = nearest(true).or_else(|| nearest(false)).or_else(before) else { return };
         let Some(country) = found.country.clone() else { return };
         a.code = format!("{country}{sector}");
         a.country = Some(country);
@@ -1481,6 +1576,24 @@ impl<'d> Ctx<'d> {
             && matches!(self.rel(p), "advcl" | "conj" | "xcomp")
             && self.kid(p, "nsubj").is_none()
             && self.toks[p].xpos.as_str() == "VBG"
+    }
+
+    /// The actors coordinated with the participant headed by `h`: its own
+    /// conjuncts, else those of the word inside its phrase that gave its
+    /// code ("the resumption of ties with Mordor, Rohan and Bree").
+    fn coordinated(&self, h: usize, actor: Option<&EventActor>) -> Vec<usize> {
+        let own = self.conjuncts(h);
+        if !own.is_empty() {
+            return own;
+        }
+        let Some(code) = actor.map(|a| a.code.as_str()) else { return own };
+        self.np(h)
+            .into_iter()
+            .filter(|&k| k != h && matches!(self.upos(k), Upos::PROPN | Upos::NOUN))
+            .map(|k| (k, self.conjuncts(k)))
+            .find(|(k, c)| !c.is_empty() && self.np_actor(*k).is_some_and(|a| a.code == code))
+            .map(|(_, c)| c)
+            .unwrap_or_default()
     }
 
     /// The other conjuncts of a coordination headed by `h` ("Mordor,

@@ -66,11 +66,52 @@ pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'s
             (Agree, None, false)
         }
         "boycott" => (Protest, Some("boycott"), true),
+        "mobilize" | "mobilise" | "deploy" | "mass" | "station" if is_troops(object) || is_weapon(object) => {
+            (Mobilize, Some(if is_weapon(object) { "weapons" } else { "troops" }), true)
+        }
+        "lift" | "ease" | "relax" | "shorten" | "end" | "suspend" | "revoke" | "loosen" if is_restriction(object) => {
+            (Concede, None, true)
+        }
         "demonstrate" | "march" | "rally" | "riot" => {
             (Protest, if lemma == "riot" { Some("riot") } else { Some("demo") }, false)
         }
         _ => return None,
     })
+}
+
+/// Restrictions whose easing is a concession (PLOVER CONCEDE).
+pub fn is_restriction(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "curfew"
+            | "ban"
+            | "sanction"
+            | "restriction"
+            | "embargo"
+            | "blockade"
+            | "emergency"
+            | "siege"
+            | "law"
+            | "state"
+    )
+}
+
+/// Goods whose transfer is aid.
+pub fn is_aid_goods(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "aid"
+            | "assistance"
+            | "help"
+            | "fund"
+            | "money"
+            | "loan"
+            | "food"
+            | "medicine"
+            | "supplies"
+            | "supply"
+            | "grain"
+    )
 }
 
 /// Nouns of demand: meeting one is a concession.
@@ -180,7 +221,19 @@ pub fn is_weapon(lemma: &str) -> bool {
 /// Nouns for armed personnel: a transfer of them is military aid, their
 /// movement mobilisation.
 pub fn is_troops(lemma: &str) -> bool {
-    matches!(lemma, "troop" | "soldier" | "force" | "mercenary" | "fighter" | "army" | "battalion" | "brigade" | "unit")
+    matches!(
+        lemma,
+        "troop"
+            | "soldier"
+            | "force"
+            | "mercenary"
+            | "fighter"
+            | "army"
+            | "battalion"
+            | "brigade"
+            | "unit"
+            | "reservist"
+    )
 }
 
 /// Event nouns that code an event on their own ("an attack on X", "talks

@@ -38,7 +38,8 @@ pub use plover::PloverType;
 static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
     Arc::new(lexicon_from_texts(
         include_str!("../../resources/events/verbs.txt"),
-        include_str!("../../resources/events/actors.txt"),
+        &[include_str!("../../resources/events/actors.txt"), include_str!("../../resources/events/actors_extra.txt")]
+            .join("\n"),
         include_str!("../../resources/events/agents.txt"),
         Some(include_str!("../../resources/events/capitals.tsv")),
     ))

@@ -23,13 +23,23 @@ pub const VERSION: u32 = 2;
 /// The shipped model file (see `models/README.md`).
 pub static DEFAULT_MODEL: &[u8] = include_bytes!("../../../../../models/attribution.bin");
 
-static DEFAULT: LazyLock<Result<Model, String>> =
-    LazyLock::new(|| Model::from_bytes(DEFAULT_MODEL).map_err(|e| e.to_string()));
+/// The environment variable naming a model file to use instead of the
+/// shipped one (for trying a freshly trained model with any command,
+/// `extract` and the acceptance scorer included, without rebuilding).
+pub const MODEL_ENV: &str = "CLAIMGRAPH_ATTRIBUTION_MODEL";
+
+static DEFAULT: LazyLock<Result<Model, String>> = LazyLock::new(|| match std::env::var_os(MODEL_ENV) {
+    Some(path) => std::fs::read(&path)
+        .map_err(|e| format!("{MODEL_ENV}={}: {e}", path.to_string_lossy()))
+        .and_then(|b| Model::from_bytes(&b).map_err(|e| format!("{MODEL_ENV}={}: {e}", path.to_string_lossy()))),
+    None => Model::from_bytes(DEFAULT_MODEL).map_err(|e| e.to_string()),
+});
 
 static OVERRIDE: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
 
 /// The model the claim stage uses: the one given to [`use_model`], else the
-/// shipped one, loaded once on first use; an error message when the
+/// file named by [`MODEL_ENV`], else the shipped one, loaded once on first
+/// use; an error message when the
 /// embedded file cannot be read (then the rules run alone).
 pub fn default_model() -> Result<&'static Model, &'static str> {
     if let Some(m) = OVERRIDE.get() {

@@ -175,3 +175,28 @@ fn combine_keeps_rules_widens_them_and_fills_free_sentences() {
     // The model's draft in the free second sentence.
     assert_eq!(out[1].cue, 12..13);
 }
+
+#[test]
+fn learned_speakers_are_tidied_and_need_a_clause_to_stand_alone() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    // 0 Officials 1 , 2 in 3 a 4 call 5 with 6 reporters 7 , 8 said 9 the 10 dam
+    // 11 would 12 hold 13 . | 14 Critics 15 told 16 a 17 very 18 different 19 story 20 .
+    let text = "Officials, in a call with reporters, said the dam would hold. Critics told a very different story.";
+    let doc = analyse_text(&pipeline, "test", text);
+    assert_eq!(doc.analysis.tokens.len(), 21);
+    let ctx = Ctx::new(&doc);
+    // The adjunct after the comma is not part of the speaker.
+    assert_eq!(super::combine::tidy_speaker(&ctx, 0..7), 0..1);
+    let learned = vec![draft(8..9, Some(0..7), 9..13), draft(15..16, Some(14..15), 16..20)];
+    let out = super::combine(&ctx, Vec::new(), learned);
+    // The second content has no verb: not a claim on its own.
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!((out[0].cue.clone(), out[0].speaker.clone()), (8..9, Some(0..1)));
+}
+
+#[test]
+fn the_shipped_model_is_trained() {
+    let model = Model::from_bytes(super::model::DEFAULT_MODEL).expect("models/attribution.bin reads");
+    assert!(!model.is_empty(), "models/attribution.bin is an untrained placeholder");
+    assert!(model.note.contains("training articles"), "{}", model.note);
+}
