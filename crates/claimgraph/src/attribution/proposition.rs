@@ -322,8 +322,8 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
     let s0 = a.sentence_of(r.start).map(|s| a.sentences[s].tokens.start).unwrap_or(r.start);
     let s1 = a.sentence_of(r.end - 1).map(|s| a.sentences[s].tokens.end).unwrap_or(r.end);
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); s1 - s0];
-    for i in s0..s1 {
-        if let Some(h) = toks[i].head.filter(|h| (s0..s1).contains(h)) {
+    for (i, t) in toks.iter().enumerate().take(s1).skip(s0) {
+        if let Some(h) = t.head.filter(|h| (s0..s1).contains(h)) {
             children[h - s0].push(i);
         }
     }
