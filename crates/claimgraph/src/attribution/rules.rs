@@ -783,7 +783,8 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
             if matches!(ctx.lower(first.start).as_str(), "it" | "them" | "this" | "that") {
                 if let Some(k) = (sent.start..v - 1).rev().find(|&k| ctx.tagged && ctx.is_finite_verb(k)) {
                     if k + 1 < v - 1 {
-                        content = vec![k + 1..v - 1];
+                        content.clear();
+                        content.push(k + 1..v - 1);
                     }
                 }
             }
