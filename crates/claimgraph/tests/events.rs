@@ -182,3 +182,34 @@ fn seed_article_events() {
         "an offer, not a deed"
     );
 }
+
+#[test]
+fn refusals_obligations_threats_and_concessions() {
+    let find = |text: &str, ty: &str| -> claimgraph::events::json::EventOut {
+        let rec = analyse(text, None);
+        events(&rec).into_iter().find(|e| e.event_type == ty).unwrap_or_else(|| panic!("{ty} in {text:?}"))
+    };
+    // A refused ultimatum is REJECT, aimed at whoever issued it.
+    let e = find("Serbia on Thursday flatly rejected a Croatian ultimatum to hand over the suspects.", "REJECT");
+    assert_eq!((country(&e.actor), country(&e.recipient)), (Some("SRB"), Some("HRV")));
+    assert_eq!(e.mode.as_deref(), Some("yield"));
+    // "X said that Y must ..." is X's REQUEST of Y.
+    let e = find("Egypt said that Sudan must return the captured helicopter.", "REQUEST");
+    assert_eq!((country(&e.actor), country(&e.recipient)), (Some("EGY"), Some("SDN")));
+    // An announced blockade is a THREATEN, in the future.
+    let e = find("Farmers' leaders in France said they would blockade the capital next week.", "THREATEN");
+    assert_eq!(country(&e.actor), Some("FRA"));
+    assert!(e.future);
+    // Lifting a curfew is a concession to the country's people.
+    let e = find("Kenya's government lifted the nightly curfew in Mombasa on Friday.", "CONCEDE");
+    assert_eq!((country(&e.actor), country(&e.recipient)), (Some("KEN"), Some("KEN")));
+}
+
+#[test]
+fn coordinated_partners_inside_a_phrase_are_each_recipients() {
+    let rec = analyse("Greece and Bulgaria welcomed the resumption of talks with Turkey, Cyprus and Albania.", None);
+    let ev = events(&rec);
+    for (a, r) in [("GRC", "TUR"), ("GRC", "ALB"), ("BGR", "CYP")] {
+        assert!(ev.iter().any(|e| country(&e.actor) == Some(a) && country(&e.recipient) == Some(r)), "{a} -> {r}");
+    }
+}

@@ -1068,7 +1068,7 @@ impl<'d> Ctx<'d> {
             })
         };
         direct(o)
-            .or_else(|| self.children[o].iter().copied().filter(|&k| self.rel(k) == "nmod").find_map(|k| direct(k)))
+            .or_else(|| self.children[o].iter().copied().filter(|&k| self.rel(k) == "nmod").find_map(direct))
             .or_else(|| {
                 self.children[o]
                     .iter()
