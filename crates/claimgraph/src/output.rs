@@ -386,6 +386,8 @@ impl DocRecord {
             } else {
                 one_line(&c.content.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "), 160)
             };
+            // "said that X" reads as "X" after the stance.
+            let content = content.strip_prefix("that ").unwrap_or(&content);
             let _ = writeln!(s, "  • {who} — {} — {content}", c.stance);
             let _ = writeln!(s, "      [{}; cue “{}”]", c.kind, c.cue.text);
         }
