@@ -22,6 +22,8 @@ use crate::document::{DocEntity, Document, EntityKind, Mention, MentionForm, Spa
 use crate::pipeline::Stage;
 use mentions::{find_names, NameSpan};
 use names::{NameMatch, NameParts};
+use std::collections::BTreeSet;
+
 use roles::{find_roles, RoleKey, RolePhrase};
 
 pub use registry::EntityRegistry;
@@ -248,10 +250,30 @@ impl Builder<'_> {
             }
             // The name with its title: "ROLE, Brigadier General NAME".
             let full = n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start)..n.tokens.end;
-            for (ri, r) in roles.iter().enumerate() {
-                let adjacent = self.is_apposition(&full, &r.tokens)
-                    || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1)));
-                if adjacent && !r.key.plural {
+            let adjacent: Vec<usize> = (0..roles.len())
+                .filter(|&ri| {
+                    let r = &roles[ri];
+                    (self.is_apposition(&full, &r.tokens)
+                        || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1))))
+                        && !r.key.plural
+                })
+                .collect();
+            // "with his Ukrainian counterpart, NAME, Iran's foreign
+            // minister": descriptions of two countries cannot both be the
+            // person's. The one after the name describes it; the one before
+            // may name whom it stands beside.
+            let countries: BTreeSet<&str> =
+                adjacent.iter().filter_map(|&ri| roles[ri].key.country.as_deref()).collect();
+            let after_country = adjacent
+                .iter()
+                .map(|&ri| &roles[ri])
+                .find(|r| r.tokens.start >= n.tokens.end)
+                .and_then(|r| r.key.country.as_deref());
+            for ri in adjacent {
+                let r = &roles[ri];
+                let conflicting = countries.len() > 1
+                    && r.key.country.as_deref().is_some_and(|c| after_country.is_none_or(|a| a != c));
+                if !conflicting {
                     linked[ri] = true;
                     let text = self.doc.span_text(self.token_span(&r.tokens)).to_string();
                     let ent = &mut self.doc.entities[e];
