@@ -88,6 +88,18 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "not less than 6 kilometres",
         "affirms",
     ),
+    (
+        "\"There is no truth to the story about protection money,\" a spokeswoman for the company said.",
+        "spokeswoman",
+        "no truth to the story",
+        "denies",
+    ),
+    (
+        "\"It is not true that the road is closed,\" affirmed Tomas Nhaca.",
+        "Tomas Nhaca",
+        "the road is closed",
+        "denies",
+    ),
 ];
 
 #[test]

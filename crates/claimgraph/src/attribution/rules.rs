@@ -829,10 +829,13 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     if !denial && verb.class != CueClass::Deny {
         denial = stance::accompanying_denial(ctx, &(cue.tokens.end..sent.end));
     }
-    if !denial && content.first().is_some_and(|c| stance::content_rejects_claims(ctx, c)) {
+    // "There is no truth to the story", "It is not true that ...": the
+    // content's own negation is what rejects, so it is not counted twice.
+    let content_rejects = !denial && content.first().is_some_and(|c| stance::content_rejects_claims(ctx, c));
+    if content_rejects {
         denial = true;
     }
-    let negated = stance::content_negated(ctx, &content) && verb.class != CueClass::Evaluate;
+    let negated = stance::content_negated(ctx, &content) && verb.class != CueClass::Evaluate && !content_rejects;
     let stance = stance::combine(denial, negated);
     let hedged = content.first().is_some_and(|c| stance::hedged(ctx, c, v));
     let kind = kind_of(ctx, &content);
