@@ -171,9 +171,28 @@ CREATE TABLE doc_sources (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 5: relations counted by kind as they are stored and removed
+/// (triggers), so that the ledger's figures cost a lookup: counting 18M
+/// relations took 4.7 s. An `INSERT OR IGNORE` that stores nothing fires
+/// no trigger.
+const V5: &str = r#"
+CREATE TABLE relation_counts (kind TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO relation_counts(kind, n) SELECT kind, count(*) FROM relations GROUP BY kind;
+CREATE TRIGGER relation_counts_insert AFTER INSERT ON relations BEGIN
+    INSERT INTO relation_counts(kind, n) VALUES (new.kind, 1) ON CONFLICT(kind) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER relation_counts_delete AFTER DELETE ON relations BEGIN
+    UPDATE relation_counts SET n = n - 1 WHERE kind = old.kind;
+END;
+CREATE TRIGGER relation_counts_update AFTER UPDATE OF kind ON relations WHEN old.kind IS NOT new.kind BEGIN
+    UPDATE relation_counts SET n = n - 1 WHERE kind = old.kind;
+    INSERT INTO relation_counts(kind, n) VALUES (new.kind, 1) ON CONFLICT(kind) DO UPDATE SET n = n + 1;
+END;
+"#;
+
 /// The migrations in order; `MIGRATIONS[i]` brings a file from version `i`
 /// to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
