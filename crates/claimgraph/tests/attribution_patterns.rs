@@ -100,6 +100,12 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "the road is closed",
         "denies",
     ),
+    (
+        "The minister denied that the police had failed to inform the mission.",
+        "The minister",
+        "failed to inform the mission",
+        "affirms",
+    ),
 ];
 
 #[test]

@@ -63,7 +63,9 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         if j > i && matches!(w.as_str(), "but" | "and" | "yet") && starts_predicate(ctx, j + 1, content.end) {
             break;
         }
-        if is_negator(&w) {
+        // "had failed to inform": an implicit negation of the infinitive.
+        let implicit = matches!(w.as_str(), "failed" | "fails" | "fail" | "failing") && ctx.lower(j + 1) == "to";
+        if is_negator(&w) || implicit {
             // "not only ... but also" is not a negation.
             if w == "not" && ctx.lower(j + 1) == "only" {
                 j += 2;
