@@ -526,17 +526,25 @@ const VAGUE_HEADS: &[&str] = &[
 /// told many ways ("airspace", "the border", "the median line", "the
 /// market"), and the participants (rule 1's anchors) say whose space it is.
 /// Heads are folded by [`HEAD_CLASSES`] ("vessel" → "ship").
-pub fn frame_key(f: &FrameOut) -> Option<String> {
+pub fn frame_key(f: &FrameOut, speaker_side: &[String]) -> Option<String> {
     let class = predicate_class(&f.predicate).map(|(c, _)| c);
-    // Who acts, when a name says so ("Turkish aircraft", "Kesh planes"):
-    // the same event by another actor is another proposition.
+    // Who acts, when a name says so ("Turkish aircraft", "Kesh planes"), or
+    // the speaker's own side for "our aircraft", "its pilots", "we": the
+    // same event by another actor is another proposition.
     let actor = f
         .actor
         .as_ref()
         .and_then(|a| {
-            words(&a.text).into_iter().find(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()) && !is_number(w))
+            let ws = words(&a.text);
+            let own =
+                ws.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "our" | "its" | "we" | "their" | "us"));
+            if own {
+                return speaker_side.first().cloned();
+            }
+            ws.into_iter()
+                .find(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()) && !is_number(w))
+                .map(|w| fold_proper(&w.to_lowercase()))
         })
-        .map(|w| fold_proper(&w.to_lowercase()))
         .unwrap_or_default();
     if class == Some("intrude") {
         return Some(format!("intrude||{actor}"));
@@ -554,14 +562,27 @@ pub fn frame_key(f: &FrameOut) -> Option<String> {
 }
 
 /// The shared frame of two frame lists: same predicate and head, and
-/// actors that do not clash (either unnamed, or the same).
-fn shared_frame<'a>(a: &'a [String], b: &[String]) -> Option<&'a String> {
+/// actors that do not clash (either unnamed, or the same). `strict` (across
+/// documents, where nothing else ties the stories) wants, for an intrusion,
+/// whose key has no head, one actor named and the other claim naming it too
+/// (as its actor or a participant: "our aircraft" said by Kesh's ministry,
+/// "Kesh aircraft").
+fn shared_frame<'a>(a: &'a [String], b: &[String], strict: Option<(&[String], &[String])>) -> Option<&'a String> {
     let split = |k: &'a str| k.rsplit_once('|').unwrap_or((k, ""));
     a.iter().find(|x| {
         let (ex, ax) = split(x);
         b.iter().any(|y| {
             let (ey, ay) = y.rsplit_once('|').unwrap_or((y, ""));
-            ex == ey && (ax.is_empty() || ay.is_empty() || ax == ay)
+            let headless = ex.ends_with('|');
+            ex == ey
+                && match strict {
+                    Some((anchors_a, anchors_b)) if headless => {
+                        !ax.is_empty() && ax == ay
+                            || ax.is_empty() && !ay.is_empty() && anchors_a.iter().any(|k| k == ay)
+                            || ay.is_empty() && !ax.is_empty() && anchors_b.iter().any(|k| k == ax)
+                    }
+                    _ => ax == ay || ax.is_empty() || ay.is_empty(),
+                }
         })
     })
 }
@@ -758,7 +779,7 @@ impl Aligner for RuleAligner {
         }
         let mut frames = BTreeSet::new();
         for f in claim.frames {
-            if let Some(k) = frame_key(f) {
+            if let Some(k) = frame_key(f, &claim.speaker_side) {
                 frames.insert(k);
             }
             // Participants named only inside an embedded event still say
@@ -842,7 +863,7 @@ impl Aligner for RuleAligner {
         // decides whatever the main clauses' heads say. Scored just under a
         // main-clause match so that a claim joins the proposition its main
         // clause states when it can.
-        if anchored && shared_frame(&c.frames, &p.frames).is_some() {
+        if anchored && shared_frame(&c.frames, &p.frames, Some((&c.anchors, &p.anchors))).is_some() {
             let cos = Self::cosine(&c.topics, &p.topics, stats);
             let main = matches!((&c.head, &p.head), (Some(x), Some(y)) if x == y);
             return Some(if main { 1.0 + cos } else { 0.9 + cos });
@@ -895,7 +916,7 @@ impl Aligner for RuleAligner {
     }
 
     fn same_event_in_document(&self, a: &PropSignature, b: &PropSignature) -> Option<String> {
-        let k = shared_frame(&a.frames, &b.frames)?;
+        let k = shared_frame(&a.frames, &b.frames, None)?;
         let k = k.trim_end_matches('|');
         Some(format!("same event in the same article ({k})"))
     }
