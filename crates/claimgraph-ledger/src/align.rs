@@ -1136,6 +1136,49 @@ mod tests {
         assert_eq!(r.0, RelationKind::Corroborates);
     }
 
+    fn frame(actor: Option<&str>, pred: &str, obj: Option<(&str, &str)>) -> FrameOut {
+        FrameOut {
+            predicate: pred.into(),
+            actor: actor.and_then(|a| arg(a, a)),
+            object: obj.and_then(|(t, h)| arg(t, h)),
+            recipient: None,
+            negated: false,
+            quantities: vec![],
+        }
+    }
+
+    #[test]
+    fn shared_frames_align_claims_whatever_their_main_clause() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        // "scrambled jets to intercept Kesh aircraft that entered the
+        // airspace" and "Kesh aircraft never entered the airspace".
+        let f1 = [frame(Some("Kesh military aircraft"), "enter", Some(("Valdorian airspace", "airspace")))];
+        let mut i1 = input("it scrambled jets to intercept Kesh aircraft that entered Valdorian airspace", "x", &[]);
+        i1.frames = &f1;
+        let f2 = [frame(Some("Kesh aircraft"), "cross", Some(("the border", "border")))];
+        let mut i2 = input("Kesh aircraft had not crossed the border", "y", &[]);
+        i2.frames = &f2;
+        let (s1, s2) = (a.signature(&i1).unwrap(), a.signature(&i2).unwrap());
+        assert!(a.match_score(&s1, &s2, &stats).is_some(), "{s1:?}\n{s2:?}");
+        // An intrusion by an unnamed actor does not align across documents,
+        // but inside one article it is the same event (rule 4).
+        let f3 = [frame(None, "violation", None)];
+        let mut i3 = input("This is the ninth violation since January", "z", &[]);
+        i3.frames = &f3;
+        let s3 = a.signature(&i3).unwrap();
+        assert!(a.match_score(&s3, &s2, &stats).is_none());
+        assert!(a.same_event_in_document(&s3, &s2).is_some());
+        // A ship hit and a vessel not struck: one event in one article.
+        let f4 = [frame(None, "hit", Some(("the ship", "ship")))];
+        let f5 = [frame(None, "strike", Some(("the vessel", "vessel")))];
+        let (mut i4, mut i5) = (input("the ship was hit", "w", &[]), input("the vessel had not been struck", "v", &[]));
+        i4.frames = &f4;
+        i5.frames = &f5;
+        let (s4, s5) = (a.signature(&i4).unwrap(), a.signature(&i5).unwrap());
+        assert_eq!(a.same_event_in_document(&s4, &s5).as_deref(), Some("same event in the same article (attack|ship)"));
+    }
+
     #[test]
     fn numbers_are_read_with_units() {
         let n = numbers_in_text("Russia fired 40,000 shells and 2 million rounds in 2022");
