@@ -112,8 +112,8 @@ for t in sys.stdin:
     t = t.strip()
     if t: print("/api/search?" + urllib.parse.urlencode({"q": t, "limit": 50}))' < "$WORK/terms.txt" > "$WORK/search.paths"
     write_lua
-    # The server opens the ledger read-only: a file from an older build is
-    # migrated first by opening it once read-write (a few seconds once).
+    # A ledger from an older build is migrated first (the server would do it
+    # itself when it starts, but within start_server's 20 s wait).
     nice -n 10 "$BIN" entities --db "$DB" --limit 1 >/dev/null
     start_server
     echo "server: pid $SERVER on $DB ($(claims) claims); RSS after start $(rss)"

@@ -98,6 +98,12 @@ pub fn state(config: &Config) -> Result<Arc<AppState>, ServerError> {
         // on a new ledger.
         claimgraph_ledger::Ledger::open(&config.db)
             .map_err(|source| ServerError::Ledger { path: config.db.display().to_string(), source })?;
+    } else if schema_is_older(&config.db) {
+        // A ledger written by an older build: its schema is brought up to
+        // date once (migrations are additive, one transaction each), as any
+        // other command would; the API itself stays read-only. When the file
+        // cannot be written, opening it below reports the version.
+        let _ = claimgraph_ledger::Ledger::open(&config.db);
     }
     let st = AppState::new(
         config.db.clone(),
@@ -108,6 +114,14 @@ pub fn state(config: &Config) -> Result<Arc<AppState>, ServerError> {
     )
     .map_err(|source| ServerError::Ledger { path: config.db.display().to_string(), source })?;
     Ok(Arc::new(st))
+}
+
+/// Whether the file is a ledger of an older schema version than this build's.
+fn schema_is_older(db: &std::path::Path) -> bool {
+    db.exists()
+        && claimgraph_ledger::store::open_ro(db)
+            .and_then(|c| claimgraph_ledger::schema::version(&c))
+            .is_ok_and(|v| v < claimgraph_ledger::schema::CURRENT_VERSION)
 }
 
 /// The whole application: API, assets and the security layers. With
@@ -180,5 +194,38 @@ async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimgraph_ledger::synth::{Generator, SynthConfig};
+
+    #[test]
+    fn a_read_only_server_migrates_an_older_ledger() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("old.db");
+        let recs: Vec<_> =
+            Generator::new(SynthConfig { docs: 40, seed: 2, ..Default::default() }).map(|a| a.record).collect();
+        let mut w = claimgraph_ledger::LedgerWriter::open(&db).expect("writer");
+        w.write_records(recs).expect("ingest");
+        drop(w);
+        // Back to version 4, as the previous build left it.
+        let old = claimgraph_ledger::Ledger::open(&db).expect("open");
+        old.connection()
+            .execute_batch(
+                "DROP TRIGGER relation_counts_insert; DROP TRIGGER relation_counts_delete;
+                 DROP TRIGGER relation_counts_update; DROP TABLE relation_counts; PRAGMA user_version = 4;",
+            )
+            .expect("downgrade");
+        drop(old);
+        assert!(schema_is_older(&db));
+        let st = state(&Config::new(db.clone(), "127.0.0.1:0".parse().expect("addr"))).expect("server state");
+        assert!(!st.writable());
+        assert!(!schema_is_older(&db));
+        let stats = st.reader().expect("reader").stats().expect("stats");
+        assert_eq!(stats.schema_version, claimgraph_ledger::schema::CURRENT_VERSION);
+        assert!(stats.contradicts + stats.corroborates > 0);
     }
 }
