@@ -72,6 +72,9 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     // Capitalised words seen away from a sentence start and outside
     // title-case lines: evidence that a word is a name by itself.
     let mut capitalised_inside: HashSet<&str> = HashSet::new();
+    // The same without diacritics: "Celik" at a sentence start is the
+    // "Çelik" seen inside one.
+    let mut folded_inside: HashSet<String> = HashSet::new();
     let title_case: Vec<bool> =
         analysis.sentences.iter().map(|s| is_title_case(text, tokens, s.tokens.clone())).collect();
     for (si, s) in analysis.sentences.iter().enumerate() {
@@ -82,13 +85,18 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             let w = tokens[i].text(text);
             if is_cap(w) && !matches!(tokens[i - 1].text(text), "“" | "\"" | ":" | "(" | "‘") {
                 capitalised_inside.insert(w);
+                folded_inside.insert(deunicode::deunicode(w));
             }
         }
     }
     let corroborated = |r: Range<usize>| {
         r.clone().all(|k| {
             let w = tokens[k].text(text);
-            !is_cap(w) || capitalised_inside.contains(w) || Countries::get().lookup(w).is_some() || is_proper_org(w)
+            !is_cap(w)
+                || capitalised_inside.contains(w)
+                || folded_inside.contains(&deunicode::deunicode(w))
+                || Countries::get().lookup(w).is_some()
+                || is_proper_org(w)
         })
     };
     // Recogniser spans first: they are the better evidence when present,

@@ -56,6 +56,8 @@ const TITLE_WORDS: &[&str] = &[
     "captain",
     "adm",
     "admiral",
+    "rear",
+    "vice",
     "sen",
     "senator",
     "rep",
