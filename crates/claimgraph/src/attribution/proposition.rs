@@ -566,11 +566,18 @@ fn fill_rejections(doc: &mut Document) {
                 }
             }
         }
+        // The rejecter's own country is not an accuser it names ("the
+        // allegation of the use of Iranian drones", said by Iran's minister).
+        let own = speaker_countries(doc, c);
         for i in r.clone() {
             let w = toks[i].text(&doc.text);
             if w.chars().next().is_some_and(char::is_uppercase) && i > r.start {
                 let lw = w.to_lowercase();
-                named.push(countries.lookup(w).map(|c| c.name.to_lowercase()).unwrap_or(lw));
+                let country = countries.lookup(w);
+                if country.is_some_and(|k| own.contains(&k.code)) {
+                    continue;
+                }
+                named.push(country.map(|c| c.name.to_lowercase()).unwrap_or(lw));
             }
         }
         let carries = |j: usize| -> bool {
@@ -623,12 +630,15 @@ fn fill_rejections(doc: &mut Document) {
                     .collect();
             }
         }
-        // 3. The nearest earlier accuser.
+        // 3. The nearest earlier accuser — never a speaker of the
+        // rejecter's own country (the ministry's spokesman is not who the
+        // minister answers).
         if answers.is_empty() {
             let before: Vec<usize> = candidates
                 .iter()
                 .copied()
                 .filter(|&j| doc.claims[j].content.start < claim.content.start && !found.iter().any(|(r, _)| *r == j))
+                .filter(|&j| own.is_disjoint(&speaker_countries(doc, j)))
                 .collect();
             let nearest_rejection = found
                 .iter()
@@ -677,6 +687,24 @@ fn fill_rejections(doc: &mut Document) {
             p.answers = answers;
         }
     }
+}
+
+/// The countries a claim's speaker belongs to, as its words, name and roles
+/// say ("the spokesman for the Iranian Foreign Ministry" → Iran).
+fn speaker_countries(doc: &Document, j: usize) -> std::collections::BTreeSet<String> {
+    let countries = Countries::get();
+    let s = &doc.claims[j].speaker;
+    let mut texts: Vec<&str> = s.span.map(|sp| doc.span_text(sp)).into_iter().collect();
+    if let Some(e) = s.entity.and_then(|e| doc.entities.get(e)) {
+        texts.push(&e.name);
+        texts.extend(e.roles.iter().map(String::as_str));
+    }
+    texts
+        .iter()
+        .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| countries.lookup(w).map(|c| c.code.clone()))
+        .collect()
 }
 
 /// True when claim `j`'s content names entity `e` (by any mention).
