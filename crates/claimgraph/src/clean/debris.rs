@@ -284,15 +284,6 @@ const SECTION_HEADERS: &[&str] = &[
     "похожие новости",
     "ilgili haberler",
     "bunu da okuyun",
-    "commentaires",
-    "comentários",
-    "comentarios",
-    "kommentare",
-    "комментарии",
-    "yorumlar",
-    "komentari",
-    "komentarze",
-    "bình luận",
     "tin liên quan",
     "baca juga",
     "berita terkait",
@@ -312,6 +303,11 @@ const TERMINAL_HEADERS: &[&str] = &[
     "back to top",
     "about the author",
     "comments",
+];
+
+/// "Comments" in the languages of untranslated page chrome: a section
+/// header that also ends the article.
+const COMMENT_HEADERS: &[&str] = &[
     "commentaires",
     "comentários",
     "comentarios",
@@ -322,6 +318,11 @@ const TERMINAL_HEADERS: &[&str] = &[
     "komentarze",
     "bình luận",
 ];
+
+/// True for a header after which nothing is article text.
+fn is_terminal_header(k: &str) -> bool {
+    TERMINAL_HEADERS.contains(&k) || COMMENT_HEADERS.contains(&k)
+}
 
 /// Sentences of comment forms and notices, matched as line prefixes.
 const NOTICE_PREFIXES: &[&str] = &[
@@ -896,7 +897,7 @@ fn article_end(lines: &[&str]) -> usize {
         if prose_before == 0 || !is_section_header(&k) {
             continue;
         }
-        if TERMINAL_HEADERS.contains(&without_count(&k)) || !article_continues_after(&lines[i + 1..]) {
+        if is_terminal_header(without_count(&k)) || !article_continues_after(&lines[i + 1..]) {
             end = i;
             break;
         }
@@ -1032,7 +1033,7 @@ fn drop_inline_link_boxes(lines: &[&str], keep: &mut [bool]) {
     let mut i = 0;
     while i < lines.len() {
         let k = key(lines[i]);
-        if keep[i] && is_section_header(&k) && !TERMINAL_HEADERS.contains(&k.as_str()) {
+        if keep[i] && is_section_header(&k) && !is_terminal_header(without_count(&k)) {
             let mut j = i + 1;
             let mut titles = Vec::new();
             while j < lines.len() && (lines[j].trim().is_empty() || is_headline_like(lines[j])) {
@@ -1243,8 +1244,10 @@ fn is_end_code(k: &str) -> bool {
 }
 
 fn is_section_header(k: &str) -> bool {
+    let base = without_count(k);
     SECTION_HEADERS.contains(&k)
-        || SECTION_HEADERS.contains(&without_count(k))
+        || SECTION_HEADERS.contains(&base)
+        || COMMENT_HEADERS.contains(&base)
         || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
         || is_list_header(k)
 }
