@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use claimgraph_nlp::hash::mix;
+use super::features::Salt;
 
 use super::view::View;
 use super::viterbi::{decode, transitions, Score};
@@ -28,25 +28,8 @@ pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
     cur != I as usize || matches!(prev, Some(p) if p != O as usize)
 }
 
-#[inline]
-fn f(t: u64, a: u64) -> u64 {
-    mix(mix(t.wrapping_mul(0x9E37_79B9_7F4A_7C15), a), 0x5bd1_e995)
-}
-
-#[inline]
-fn f2(t: u64, a: u64, b: u64) -> u64 {
-    mix(f(t, a), b)
-}
-
-#[inline]
-fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(mix(f(t, a), b), c)
-}
-
-#[inline]
-fn f4(t: u64, a: u64, b: u64, c: u64, d: u64) -> u64 {
-    mix(mix(mix(f(t, a), b), c), d)
-}
+/// This tagger's feature salt.
+const H: Salt = Salt { mul: 0x9E37_79B9_7F4A_7C15, add: 0x5bd1_e995 };
 
 /// Relations whose presence among a token's dependents is a feature.
 const KID_RELS: &[&str] = &[
@@ -92,55 +75,55 @@ pub fn features(v: &View, i: usize, out: &mut Vec<u64>) {
     let dep = u64::from(v.dep[i]);
     let class = u64::from(v.class[i]);
     let q = u64::from(v.quote[i]);
-    out.push(f(1, 0));
-    out.push(f(2, lw));
-    out.push(f(3, lem));
-    out.push(f(4, up));
-    out.push(f(5, u64::from(v.xpos[i])));
-    out.push(f2(6, lem, up));
-    out.push(f(7, dep));
-    out.push(f2(8, dep, hup));
-    out.push(f2(9, hlem, dep));
-    out.push(f(10, v.lw_at(ii - 1)));
-    out.push(f(11, v.lw_at(ii + 1)));
-    out.push(f(12, v.lw_at(ii - 2)));
-    out.push(f(13, v.lw_at(ii + 2)));
-    out.push(f2(14, v.lw_at(ii - 1), lw));
-    out.push(f2(15, lw, v.lw_at(ii + 1)));
-    out.push(f2(16, u64::from(v.upos_at(ii - 1)), up));
-    out.push(f2(17, up, u64::from(v.upos_at(ii + 1))));
-    out.push(f3(18, u64::from(v.upos_at(ii - 1)), up, u64::from(v.upos_at(ii + 1))));
-    out.push(f(19, class));
-    out.push(f2(20, class, up));
-    out.push(f3(21, hclass, dep, up));
-    out.push(f(22, q));
-    out.push(f2(23, q, lem));
+    out.push(H.f(1, 0));
+    out.push(H.f(2, lw));
+    out.push(H.f(3, lem));
+    out.push(H.f(4, up));
+    out.push(H.f(5, u64::from(v.xpos[i])));
+    out.push(H.f2(6, lem, up));
+    out.push(H.f(7, dep));
+    out.push(H.f2(8, dep, hup));
+    out.push(H.f2(9, hlem, dep));
+    out.push(H.f(10, v.lw_at(ii - 1)));
+    out.push(H.f(11, v.lw_at(ii + 1)));
+    out.push(H.f(12, v.lw_at(ii - 2)));
+    out.push(H.f(13, v.lw_at(ii + 2)));
+    out.push(H.f2(14, v.lw_at(ii - 1), lw));
+    out.push(H.f2(15, lw, v.lw_at(ii + 1)));
+    out.push(H.f2(16, u64::from(v.upos_at(ii - 1)), up));
+    out.push(H.f2(17, up, u64::from(v.upos_at(ii + 1))));
+    out.push(H.f3(18, u64::from(v.upos_at(ii - 1)), up, u64::from(v.upos_at(ii + 1))));
+    out.push(H.f(19, class));
+    out.push(H.f2(20, class, up));
+    out.push(H.f3(21, hclass, dep, up));
+    out.push(H.f(22, q));
+    out.push(H.f2(23, q, lem));
     let kids = v.kids[i];
     for &r in kid_rels() {
         if kids & (1u64 << (r & 63)) != 0 {
-            out.push(f(24, u64::from(r)));
-            out.push(f2(25, u64::from(r), class));
-            out.push(f2(26, u64::from(r), lem));
+            out.push(H.f(24, u64::from(r)));
+            out.push(H.f2(25, u64::from(r), class));
+            out.push(H.f2(26, u64::from(r), lem));
         }
     }
-    out.push(f(27, v.suf[i]));
-    out.push(f(28, u64::from(v.shape[i])));
+    out.push(H.f(27, v.suf[i]));
+    out.push(H.f(28, u64::from(v.shape[i])));
     let first = i == s.start;
     let last = i + 1 >= s.end;
-    out.push(f2(29, u64::from(first), u64::from(last)));
+    out.push(H.f2(29, u64::from(first), u64::from(last)));
     let next_q = if i + 1 < v.n { v.quote[i + 1] } else { 9 };
     let prev_q = if i > 0 { v.quote[i - 1] } else { 9 };
-    out.push(f3(30, lw, u64::from(next_q), u64::from(prev_q)));
-    out.push(f2(31, lw, u64::from(v.upos_at(ii + 1))));
-    out.push(f(32, u64::from(v.ner[i])));
+    out.push(H.f3(30, lw, u64::from(next_q), u64::from(prev_q)));
+    out.push(H.f2(31, lw, u64::from(v.upos_at(ii + 1))));
+    out.push(H.f(32, u64::from(v.ner[i])));
     let next_lem = if i + 1 < v.n { v.lem[i + 1] } else { 0xE0D };
     let prev_lem = if i > 0 { v.lem[i - 1] } else { 0xE0D };
-    out.push(f2(33, lem, next_lem));
-    out.push(f2(34, prev_lem, lem));
-    out.push(f2(35, hlem, lem));
+    out.push(H.f2(33, lem, next_lem));
+    out.push(H.f2(34, prev_lem, lem));
+    out.push(H.f2(35, hlem, lem));
     // The head's head: "has" → "said" → root; "to" → "according".
     if let Some(hh) = h.and_then(|h| v.head(h)) {
-        out.push(f2(36, u64::from(v.class[hh]), dep));
+        out.push(H.f2(36, u64::from(v.class[hh]), dep));
     }
     // A quotation in the sentence, and where.
     let (mut q_before, mut q_after) = (false, false);
@@ -148,8 +131,8 @@ pub fn features(v: &View, i: usize, out: &mut Vec<u64>) {
         q_before = v.qid[i] != super::view::NONE || s.clone().take_while(|&k| k < i).any(|k| v.quote[k] != 0);
         q_after = v.qid[i] != super::view::NONE || (i + 1..s.end).any(|k| v.quote[k] != 0);
     }
-    out.push(f3(37, u64::from(q_before), u64::from(q_after), class));
-    out.push(f3(38, u64::from(q_before), u64::from(q_after), lw));
+    out.push(H.f3(37, u64::from(q_before), u64::from(q_after), class));
+    out.push(H.f3(38, u64::from(q_before), u64::from(q_after), lw));
     // The verb's frame: who its subject is, what its object, clausal
     // complement, marker and case words are.
     for &k in v.kids_of(i) {
@@ -162,46 +145,46 @@ pub fn features(v: &View, i: usize, out: &mut Vec<u64>) {
         let base = claimgraph_nlp::DepRel::from_index(kd as usize).map(|d| d.base()).unwrap_or("dep");
         match base {
             "nsubj" | "csubj" => {
-                out.push(f3(48, lem, kdep, u64::from(v.ner[k]) * 32 + u64::from(v.upos[k])));
-                out.push(f3(49, class, kdep, u64::from(v.ner[k]) * 32 + u64::from(v.upos[k])));
+                out.push(H.f3(48, lem, kdep, u64::from(v.ner[k]) * 32 + u64::from(v.upos[k])));
+                out.push(H.f3(49, class, kdep, u64::from(v.ner[k]) * 32 + u64::from(v.upos[k])));
             }
             "obj" | "xcomp" | "ccomp" | "obl" | "iobj" => {
-                out.push(f3(50, lem, kdep, v.lem[k]));
-                out.push(f3(51, class, kdep, u64::from(v.class[k])));
-                out.push(f3(52, lem, kdep, u64::from(v.cf[k])));
+                out.push(H.f3(50, lem, kdep, v.lem[k]));
+                out.push(H.f3(51, class, kdep, u64::from(v.class[k])));
+                out.push(H.f3(52, lem, kdep, u64::from(v.cf[k])));
             }
             "mark" | "case" | "aux" | "advmod" | "compound" => {
-                out.push(f3(53, lem, kdep, v.lw[k]));
-                out.push(f3(54, class, kdep, v.lw[k]));
+                out.push(H.f3(53, lem, kdep, v.lw[k]));
+                out.push(H.f3(54, class, kdep, v.lw[k]));
             }
             _ => {}
         }
     }
     // Two levels up: "about" → "X" → "worried".
     if let Some(hh) = h.and_then(|h| v.head(h)) {
-        out.push(f3(55, lw, v.lem[hh], dep));
-        out.push(f3(56, lw, u64::from(v.class[hh]), dep));
+        out.push(H.f3(55, lw, v.lem[hh], dep));
+        out.push(H.f3(56, lw, u64::from(v.class[hh]), dep));
     }
     // Word classes generalise to verbs and nouns rare in the training data.
     let cf = |k: isize| if k < 0 || k as usize >= v.n { 0xFFFF } else { u64::from(v.cf[k as usize]) };
     let cc = |k: isize| if k < 0 || k as usize >= v.n { 0xFFFF } else { u64::from(v.cc[k as usize]) };
-    out.push(f(43, cf(ii)));
-    out.push(f2(44, cf(ii), up));
-    out.push(f2(45, cc(ii - 1), cc(ii)));
-    out.push(f2(46, cc(ii), cc(ii + 1)));
-    out.push(f2(47, h.map(|h| cf(h as isize)).unwrap_or(0xFFFE), dep));
+    out.push(H.f(43, cf(ii)));
+    out.push(H.f2(44, cf(ii), up));
+    out.push(H.f2(45, cc(ii - 1), cc(ii)));
+    out.push(H.f2(46, cc(ii), cc(ii + 1)));
+    out.push(H.f2(47, h.map(|h| cf(h as isize)).unwrap_or(0xFFFE), dep));
     // Punctuation cues: "NAME: ...", "” ― NAME", headlines "Poll: ...".
     let pos = (i - s.start).min(6) as u64;
     let headline = u64::from(v.para[i] == 0);
-    out.push(f3(39, lw, pos, headline));
+    out.push(H.f3(39, lw, pos, headline));
     let pk = u64::from(v.pk[i]);
     if pk != 0 {
         let prev_shape = if i > 0 { u64::from(v.shape[i - 1]) } else { 9 };
         let next_shape = if i + 1 < v.n { u64::from(v.shape[i + 1]) } else { 9 };
         let prev_ner = if i > 0 { u64::from(v.ner[i - 1]) } else { 9 };
-        out.push(f4(40, pk, u64::from(prev_q), u64::from(next_q), pos));
-        out.push(f4(41, pk, prev_shape, next_shape, prev_ner));
-        out.push(f3(42, pk, pos, headline));
+        out.push(H.f4(40, pk, u64::from(prev_q), u64::from(next_q), pos));
+        out.push(H.f4(41, pk, prev_shape, next_shape, prev_ner));
+        out.push(H.f3(42, pk, pos, headline));
     }
 }
 

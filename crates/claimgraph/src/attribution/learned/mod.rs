@@ -17,6 +17,7 @@
 
 pub mod combine;
 pub mod cue;
+pub mod features;
 pub mod gold;
 pub mod lexicon;
 pub mod model;

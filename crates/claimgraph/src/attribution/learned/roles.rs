@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use claimgraph_nlp::hash::mix;
+use super::features::Salt;
 
 use super::runs;
 use super::view::{View, NONE};
@@ -40,25 +40,8 @@ pub const BEFORE: usize = 1;
 /// Sentences after the cue's sentence in the window.
 pub const AFTER: usize = 3;
 
-#[inline]
-fn f(t: u64, a: u64) -> u64 {
-    mix(mix(t.wrapping_mul(0xC2B2_AE3D_27D4_EB4F), a), 0x1656_67B1)
-}
-
-#[inline]
-fn f2(t: u64, a: u64, b: u64) -> u64 {
-    mix(f(t, a), b)
-}
-
-#[inline]
-fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(mix(f(t, a), b), c)
-}
-
-#[inline]
-fn f4(t: u64, a: u64, b: u64, c: u64, d: u64) -> u64 {
-    mix(mix(mix(f(t, a), b), c), d)
-}
+/// This tagger's feature salt.
+const H: Salt = Salt { mul: 0xC2B2_AE3D_27D4_EB4F, add: 0x1656_67B1 };
 
 /// The other cues of a document, for the "another cue in between" features.
 #[derive(Debug, Clone, Default)]
@@ -175,28 +158,28 @@ pub fn local_features(v: &View, t: usize, d: u64, out: &mut Vec<u64>) {
     let ti = t as isize;
     let up = u64::from(v.upos[t]);
     let s = v.sentence(t);
-    out.push(f(40, d));
-    out.push(f2(41, d, v.lw[t]));
-    out.push(f2(42, d, v.lem[t]));
-    out.push(f2(43, d, up));
-    out.push(f3(44, d, u64::from(v.upos_at(ti - 1)), up));
-    out.push(f3(45, d, up, u64::from(v.upos_at(ti + 1))));
-    out.push(f2(46, d, v.lw_at(ti - 1)));
-    out.push(f2(47, d, v.lw_at(ti + 1)));
-    out.push(f3(48, d, v.lw_at(ti - 1), up));
-    out.push(f2(49, d, u64::from(v.quote[t])));
-    out.push(f3(50, d, u64::from(v.quote[t]), u64::from(v.shape[t])));
-    out.push(f2(51, d, u64::from(v.ner[t])));
+    out.push(H.f(40, d));
+    out.push(H.f2(41, d, v.lw[t]));
+    out.push(H.f2(42, d, v.lem[t]));
+    out.push(H.f2(43, d, up));
+    out.push(H.f3(44, d, u64::from(v.upos_at(ti - 1)), up));
+    out.push(H.f3(45, d, up, u64::from(v.upos_at(ti + 1))));
+    out.push(H.f2(46, d, v.lw_at(ti - 1)));
+    out.push(H.f2(47, d, v.lw_at(ti + 1)));
+    out.push(H.f3(48, d, v.lw_at(ti - 1), up));
+    out.push(H.f2(49, d, u64::from(v.quote[t])));
+    out.push(H.f3(50, d, u64::from(v.quote[t]), u64::from(v.shape[t])));
+    out.push(H.f2(51, d, u64::from(v.ner[t])));
     let hup = v.head(t).map(|h| u64::from(v.upos[h])).unwrap_or(99);
-    out.push(f3(52, d, u64::from(v.dep[t]), hup));
-    out.push(f3(53, d, u64::from(t == s.start), u64::from(t + 1 == s.end)));
+    out.push(H.f3(52, d, u64::from(v.dep[t]), hup));
+    out.push(H.f3(53, d, u64::from(t == s.start), u64::from(t + 1 == s.end)));
     let prev_q = if t > 0 { v.quote[t - 1] } else { 9 };
-    out.push(f3(54, d, u64::from(prev_q), u64::from(v.quote[t])));
-    out.push(f3(55, d, u64::from(v.class[t]), up));
+    out.push(H.f3(54, d, u64::from(prev_q), u64::from(v.quote[t])));
+    out.push(H.f3(55, d, u64::from(v.class[t]), up));
     let cc = |k: isize| if k < 0 || k as usize >= v.n { 0xFFFF } else { u64::from(v.cc[k as usize]) };
-    out.push(f2(56, d, u64::from(v.cf[t])));
-    out.push(f3(57, d, cc(ti - 1), cc(ti)));
-    out.push(f3(58, d, cc(ti), cc(ti + 1)));
+    out.push(H.f2(56, d, u64::from(v.cf[t])));
+    out.push(H.f3(57, d, cc(ti - 1), cc(ti)));
+    out.push(H.f3(58, d, cc(ti), cc(ti + 1)));
 }
 
 fn dist_bucket(x: usize) -> u64 {
@@ -247,59 +230,65 @@ pub fn relative_features(v: &View, cues: &CueMap, c: &CueInfo, t: usize, out: &m
     let sd = (i64::from(v.sent[t]) - i64::from(c.sent)).clamp(-2, 4) as u64;
     let lem_h = v.lem[c.head];
     let class_h = u64::from(v.class[c.head]);
-    out.push(f2(60, d, sd));
-    out.push(f2(61, d, db));
-    out.push(f3(62, d, sd, db));
+    out.push(H.f2(60, d, sd));
+    out.push(H.f2(61, d, db));
+    out.push(H.f3(62, d, sd, db));
     let (kind, dep1, dep2, depth) = path(v, c, t);
-    out.push(f4(63, d, kind, dep1, dep2));
-    out.push(f4(64, kind, dep1, dep2, lem_h));
-    out.push(f4(65, kind, dep1, dep2, u64::from(v.upos[t])));
-    out.push(f4(66, d, kind, dep1, depth));
-    out.push(f4(67, kind, dep1, class_h, d));
-    out.push(f3(68, kind, dep1, v.lw[t]));
-    out.push(f3(69, d, sd, u64::from(v.quote[t])));
+    out.push(H.f4(63, d, kind, dep1, dep2));
+    out.push(H.f4(64, kind, dep1, dep2, lem_h));
+    out.push(H.f4(65, kind, dep1, dep2, u64::from(v.upos[t])));
+    out.push(H.f4(66, d, kind, dep1, depth));
+    out.push(H.f4(67, kind, dep1, class_h, d));
+    out.push(H.f3(68, kind, dep1, v.lw[t]));
+    out.push(H.f3(69, d, sd, u64::from(v.quote[t])));
     if t == c.cue.end {
-        out.push(f(70, v.lw[t]));
-        out.push(f2(71, v.lw[t], lem_h));
+        out.push(H.f(70, v.lw[t]));
+        out.push(H.f2(71, v.lw[t], lem_h));
     } else if t == c.cue.end + 1 {
-        out.push(f2(72, v.lw[t - 1], v.lw[t]));
+        out.push(H.f2(72, v.lw[t - 1], v.lw[t]));
     }
     if t + 1 == c.cue.start {
-        out.push(f(73, v.lw[t]));
-        out.push(f2(74, v.lw[t], lem_h));
+        out.push(H.f(73, v.lw[t]));
+        out.push(H.f2(74, v.lw[t], lem_h));
     } else if t + 2 == c.cue.start {
-        out.push(f2(75, v.lw[t], v.lw[t + 1]));
+        out.push(H.f2(75, v.lw[t], v.lw[t + 1]));
     }
-    out.push(f2(76, d, lem_h));
-    out.push(f3(77, d, sd, lem_h));
-    out.push(f3(78, d, db, lem_h));
-    out.push(f2(79, d, v.lw[c.cue.start]));
+    out.push(H.f2(76, d, lem_h));
+    out.push(H.f3(77, d, sd, lem_h));
+    out.push(H.f3(78, d, db, lem_h));
+    out.push(H.f2(79, d, v.lw[c.cue.start]));
     let in_cue_quote = c.quote != NONE && v.qid[t] == c.quote;
-    out.push(f3(80, d, sd, u64::from(in_cue_quote)));
+    out.push(H.f3(80, d, sd, u64::from(in_cue_quote)));
     let cue_quoted = v.quote[c.cue.start] != 0;
-    out.push(f3(81, d, u64::from(v.quote[t]), u64::from(cue_quoted)));
+    out.push(H.f3(81, d, u64::from(v.quote[t]), u64::from(cue_quoted)));
     // Other cues and commas between the token and the cue.
     let (lo, hi) = if t < c.cue.start { (t + 1, c.cue.start) } else { (c.cue.end, t) };
     let (lo, hi) = (lo.min(hi), hi);
     let between = cues.starts_before[hi] - cues.starts_before[lo];
     let other = cues.at[t] != NONE && cues.at[t] != c.index;
-    out.push(f3(82, d, u64::from(between.min(2)), sd));
-    out.push(f2(83, d, u64::from(other)));
+    out.push(H.f3(82, d, u64::from(between.min(2)), sd));
+    out.push(H.f2(83, d, u64::from(other)));
     let commas = cues.commas_before[hi] - cues.commas_before[lo];
-    out.push(f3(84, d, u64::from(commas.min(3)), sd));
-    out.push(f2(85, d, u64::from(v.para[t] == c.para)));
+    out.push(H.f3(84, d, u64::from(commas.min(3)), sd));
+    out.push(H.f2(85, d, u64::from(v.para[t] == c.para)));
     let s = v.sentence(t);
     if t == s.start {
-        out.push(f4(86, sd, u64::from(v.quote[t]), u64::from(in_cue_quote), class_h));
+        out.push(H.f4(86, sd, u64::from(v.quote[t]), u64::from(in_cue_quote), class_h));
     }
-    out.push(f4(87, d, sd, class_h, u64::from(v.upos[t])));
-    out.push(f4(88, d, sd, u64::from(v.qid[t] != NONE), u64::from(between.min(2))));
-    out.push(f3(89, d, sd, u64::from(v.cf[c.head])));
+    out.push(H.f4(87, d, sd, class_h, u64::from(v.upos[t])));
+    out.push(H.f4(88, d, sd, u64::from(v.qid[t] != NONE), u64::from(between.min(2))));
+    out.push(H.f3(89, d, sd, u64::from(v.cf[c.head])));
     let qb = c.quote_before != NONE && v.qid[t] == c.quote_before;
     let qa = c.quote_after != NONE && v.qid[t] == c.quote_after;
-    out.push(f4(91, d, sd, u64::from(qb), u64::from(qa)));
-    out.push(f4(92, u64::from(qb), u64::from(qa), u64::from(c.quote_before != NONE), u64::from(c.quote_after != NONE)));
-    out.push(f4(90, kind, dep1, dep2, u64::from(v.cf[c.head])));
+    out.push(H.f4(91, d, sd, u64::from(qb), u64::from(qa)));
+    out.push(H.f4(
+        92,
+        u64::from(qb),
+        u64::from(qa),
+        u64::from(c.quote_before != NONE),
+        u64::from(c.quote_after != NONE),
+    ));
+    out.push(H.f4(90, kind, dep1, dep2, u64::from(v.cf[c.head])));
 }
 
 /// Decoded roles of one cue: source spans and content runs.
