@@ -367,7 +367,7 @@ fn normalise_org(s: &str) -> String {
 
 /// True when `short` is the initials of `long` ("IRGC" for "Islamic
 /// Revolutionary Guard Corps").
-fn is_acronym_of(short: &str, long: &str) -> bool {
+pub(crate) fn is_acronym_of(short: &str, long: &str) -> bool {
     let s: String = short.chars().filter(|c| c.is_alphabetic()).collect();
     if s.len() < 2 || s.chars().any(|c| c.is_lowercase()) {
         return false;

@@ -328,7 +328,9 @@ impl EntityRegistry {
                 let k = &self.entities[c];
                 k.kind == e.kind
                     && k.aliases.iter().any(|ka| {
-                        e.aliases.iter().any(|a| norm(a) == norm(ka) || acronym_of(a, ka) || acronym_of(ka, a))
+                        e.aliases
+                            .iter()
+                            .any(|a| norm(a) == norm(ka) || super::is_acronym_of(a, ka) || super::is_acronym_of(ka, a))
                     })
             }),
         }
@@ -401,21 +403,6 @@ pub fn is_description(name: &str) -> bool {
     }
     matches!(first, "A" | "An" | "The" | "Some" | "Several" | "Two" | "Three" | "One")
         && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-}
-
-/// True when `short` is the initials of `long` ("IRGC" for "Islamic
-/// Revolutionary Guard Corps").
-fn acronym_of(short: &str, long: &str) -> bool {
-    let s: String = short.chars().filter(|c| c.is_alphabetic()).collect();
-    if s.len() < 2 || s.chars().any(|c| c.is_lowercase()) {
-        return false;
-    }
-    let initials: String = long
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    initials.len() >= 2 && initials == s
 }
 
 #[cfg(test)]
