@@ -793,7 +793,24 @@ impl<'d> Ctx<'d> {
             Some((pat, w, b)) => (pat.code.clone(), w, b),
             None => (entry.code.clone().unwrap_or_else(|| block.code.clone()), 0, Binds::default()),
         };
-        let pc = plover::from_cameo(&code)?;
+        // CAMEO's appeals (02x) have no PLOVER type, but a verb of demand
+        // or request ("demanded talks", "urged a ceasefire") is PLOVER's
+        // REQUEST; 02x mirrors 10x, so the sub-code gives the mode.
+        let pc = plover::from_cameo(&code).or_else(|| {
+            let request = lexicon::governor(&self.lemmas[p]) == Some(Governor::Request)
+                || matches!(self.lemmas[p].as_str(), "demand" | "press" | "push" | "plead" | "beg" | "implore");
+            (request && code.starts_with("02")).then(|| plover::PloverCode {
+                event: PloverType::Request,
+                mode: match code.get(..3) {
+                    Some("021" | "022" | "023") => Some("assist"),
+                    Some("024") => Some("change"),
+                    Some("025") => Some("yield"),
+                    Some("026" | "027" | "028") => Some("meet"),
+                    _ => None,
+                },
+                context: None,
+            })
+        })?;
         Some(Coding {
             cameo: Some(code),
             ty: pc.event,
@@ -1138,7 +1155,7 @@ impl<'d> Ctx<'d> {
     /// The subject of a predicate, through passives, control and relative
     /// clauses.
     fn subject_of(&self, p: usize, hops: usize) -> Option<usize> {
-        if let Some(s) = self.kid(p, "obl:agent") {
+        if let Some(s) = self.agent(p) {
             return Some(s);
         }
         // A passive without its "by" phrase names no agent.
@@ -1172,6 +1189,17 @@ impl<'d> Ctx<'d> {
         }
     }
 
+    /// The `by` agent of a passive. The parser also labels objects and
+    /// `to` phrases `obl:agent` ("hosted Hashimoto", "hand over to
+    /// Britain"): only a `by` phrase names the doer.
+    fn agent(&self, p: usize) -> Option<usize> {
+        let passive = self.toks[p].xpos.as_str() == "VBN"
+            && (self.kid(p, "aux:pass").is_some() || self.kid(p, "nsubj:pass").is_some() || self.rel(p) == "acl");
+        self.children[p].iter().copied().find(|&k| {
+            matches!(self.case_of(k), Some("by")) && (self.rel(k) == "obl:agent" || (self.rel(k) == "obl" && passive))
+        })
+    }
+
     /// Candidate target tokens of a predicate, in order of preference.
     fn target_candidates(&self, p: usize) -> Vec<usize> {
         let mut first = Vec::new();
@@ -1181,7 +1209,13 @@ impl<'d> Ctx<'d> {
         }
         for &k in &self.children[p] {
             let r = self.rel(k);
-            if r == "iobj" || r == "obj" {
+            // A mislabelled "agent" without `by` is an object.
+            let false_agent = self.is_rel(k, "obl:agent") && !matches!(self.case_of(k), Some("by"));
+            if false_agent && self.case_of(k).is_some() {
+                first.push(k);
+                continue;
+            }
+            if r == "iobj" || r == "obj" || false_agent {
                 first.push(k);
                 for &m in &self.children[k] {
                     if self.rel(m) == "nmod" || self.rel(m) == "nmod:poss" || self.rel(m) == "compound" {
