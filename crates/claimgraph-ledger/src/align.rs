@@ -62,7 +62,10 @@
 //!    are known from the story, so two claims by different speakers that
 //!    share an event frame (see rule 1; "the ship was hit" and "the vessel
 //!    had not been struck") state the same proposition even when neither
-//!    names a participant; opposite polarity makes them contradict.
+//!    names a participant; opposite polarity makes them contradict. Two
+//!    affirming claims that count the story's dead, wounded or abducted
+//!    differently ("five soldiers were martyred" against "I counted 11
+//!    bodies"; see [`crate::toll`]) contradict too.
 //!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
@@ -261,6 +264,9 @@ pub trait Aligner: Send + Sync {
     /// Whether two claims of one document tell the same event (rule 4);
     /// returns the reason when they do.
     fn same_event_in_document(&self, a: &PropSignature, b: &PropSignature) -> Option<String>;
+    /// Whether the tolls two affirming claims of one document state (see
+    /// [`crate::toll`]) disagree (rule 4); returns the reason when they do.
+    fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String>;
 }
 
 /// Nouns that name claims themselves: a denial built on them rejects
@@ -919,6 +925,11 @@ impl Aligner for RuleAligner {
         let k = shared_frame(&a.frames, &b.frames, None)?;
         let k = k.trim_end_matches('|');
         Some(format!("same event in the same article ({k})"))
+    }
+
+    fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String> {
+        let (x, y, fate) = crate::toll::disagreeing(a, b)?;
+        Some(format!("tolls disagree: {} vs {} {}", fmt_num(x), fmt_num(y), fate.as_str()))
     }
 
     fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String> {

@@ -33,6 +33,7 @@ pub mod read;
 pub mod schema;
 pub mod store;
 pub mod synth;
+pub mod toll;
 pub mod writer;
 
 pub use align::{Aligner, RelationKind, RuleAligner};

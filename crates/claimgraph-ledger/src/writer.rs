@@ -85,6 +85,9 @@ struct DocClaim {
     /// The claim's signature, aligned or not (rule 4).
     sig: Option<PropSignature>,
     aligned: Option<(i64, PropSignature)>,
+    /// Counts of people killed, wounded or taken that the claim states
+    /// (rule 4, tolls).
+    tolls: Vec<crate::toll::Toll>,
 }
 
 /// The claim-level facts the writer derives from a record.
@@ -617,6 +620,7 @@ impl LedgerWriter {
                 answers,
                 sig: own_sig,
                 aligned,
+                tolls: crate::toll::tolls(c, &rec.quantities),
             });
         }
         report.relations += self.answer_rejections(&in_doc)?;
@@ -663,17 +667,28 @@ impl LedgerWriter {
     }
 
     /// Rule 4 of [`crate::align`]: two claims of one document by different
-    /// speakers that tell the same event with opposite polarity contradict.
+    /// speakers that tell the same event with opposite polarity contradict,
+    /// and so do two that count the dead, wounded or abducted of the
+    /// story differently.
     fn relate_in_document(&mut self, claims: &[DocClaim]) -> Result<usize> {
         let mut added = 0;
         for (j, y) in claims.iter().enumerate() {
             for x in &claims[..j] {
-                if x.facts.affirms == y.facts.affirms || same_speaker_loose(&x.facts, &y.facts) {
+                if same_speaker_loose(&x.facts, &y.facts) {
                     continue;
                 }
-                let (Some(sx), Some(sy)) = (&x.sig, &y.sig) else { continue };
                 let Some(prop) = x.aligned.as_ref().or(y.aligned.as_ref()).map(|(p, _)| *p) else { continue };
-                let Some(reason) = self.aligner.same_event_in_document(sx, sy) else { continue };
+                let reason = if x.facts.affirms == y.facts.affirms {
+                    if !x.facts.affirms {
+                        continue;
+                    }
+                    let Some(reason) = self.aligner.tolls_disagree(&x.tolls, &y.tolls) else { continue };
+                    reason
+                } else {
+                    let (Some(sx), Some(sy)) = (&x.sig, &y.sig) else { continue };
+                    let Some(reason) = self.aligner.same_event_in_document(sx, sy) else { continue };
+                    reason
+                };
                 let mut involved: BTreeSet<i64> = x.about.iter().chain(y.about.iter()).copied().collect();
                 involved.extend(x.facts.speaker);
                 involved.extend(y.facts.speaker);

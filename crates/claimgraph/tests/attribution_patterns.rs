@@ -11,6 +11,18 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "The mayor, Petra Lind, rejected this as a lie: in Norvik, she said, there is no army depot near the school.",
+        "Petra Lind",
+        "this as a lie",
+        "denies",
+    ),
+    (
+        "Statements of the Talmar government about a hit on the refinery in Oskel, the general said, are \"another staged provocation\".",
+        "the general",
+        "Statements of the Talmar government",
+        "denies",
+    ),
+    (
         "Kessel's foreign ministry rejected any suggestion of involvement as \"absurd and offensive\".",
         "Kessel's foreign ministry",
         "suggestion of involvement",

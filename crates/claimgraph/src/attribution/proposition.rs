@@ -258,6 +258,10 @@ const LIGHT_VERBS: &[&str] = &[
 const EVENT_NOUNS: &[&str] = &[
     "attack",
     "strike",
+    "hit",
+    "downing",
+    "sinking",
+    "massacre",
     "airstrike",
     "raid",
     "assault",
@@ -546,20 +550,39 @@ fn fill_rejections(doc: &mut Document) {
         });
         let Some(first) = first else { continue };
         let fw = toks[first].text(&doc.text).to_lowercase();
-        let pronoun = matches!(fw.as_str(), "them" | "it" | "this" | "that" | "these" | "those")
+        // A demonstrative standing alone ("rejected this as a lie") is a
+        // pronoun too, though the scan above skips it as a determiner.
+        let lead = r.clone().find(|&i| toks[i].text(&doc.text).chars().any(char::is_alphanumeric));
+        let standalone = lead.is_some_and(|l| {
+            matches!(toks[l].text(&doc.text).to_lowercase().as_str(), "this" | "that" | "these" | "those")
+                && !toks.get(l + 1).is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM))
+        });
+        let pronoun = (standalone || matches!(fw.as_str(), "them" | "it" | "this" | "that" | "these" | "those"))
             && (r.len() <= 2 || r.clone().any(|i| is_dismissal(doc, i)));
         let opens = is_dismissal(doc, first)
             || r.clone().take_while(|&i| i <= first).any(|i| super::lexicon::is_falsity_word(toks[i].text(&doc.text)));
         if !(pronoun || opens) {
             continue;
         }
-        let candidates: Vec<usize> = (0..doc.claims.len()).filter(|&j| j != c && !same_speaker(doc, c, j)).collect();
+        // The rejecter's own side (its country, by its speaker's name and
+        // roles) is not whom it answers ("statements of the Kyiv regime",
+        // said by a Russian general, never answers the Russian ministry).
+        let own = speaker_countries(doc, c);
+        let candidates: Vec<usize> = (0..doc.claims.len())
+            .filter(|&j| j != c && !same_speaker(doc, c, j))
+            .filter(|&j| own.is_empty() || own.is_disjoint(&speaker_countries(doc, j)))
+            .collect();
         let affirming: Vec<usize> =
             candidates.iter().copied().filter(|&j| doc.claims[j].stance == Stance::Affirms).collect();
-        // 1. The accuser named in the content.
+        // 1. The accuser named in the content — in the rejecting clause
+        // itself: what follows a colon ("rejected this as a lie: in Bila
+        // Tserkva there is no military target") argues the case, and its
+        // places are not accusers.
+        let own_clause = r.start..r.clone().find(|&i| toks[i].text(&doc.text) == ":").unwrap_or(r.end);
+        let clause_span = Span::new(claim.content.start, toks[own_clause.end - 1].end.max(claim.content.start));
         let mut named: Vec<String> = Vec::new();
         let mut named_entities: Vec<usize> = Vec::new();
-        for m in doc.mentions.iter().filter(|m| claim.content.contains(m.span) && m.form == MentionForm::Name) {
+        for m in doc.mentions.iter().filter(|m| clause_span.contains(m.span) && m.form == MentionForm::Name) {
             if let Some(e) = m.entity {
                 if Some(e) != claim.speaker.entity {
                     named_entities.push(e);
@@ -568,8 +591,7 @@ fn fill_rejections(doc: &mut Document) {
         }
         // The rejecter's own country is not an accuser it names ("the
         // allegation of the use of Iranian drones", said by Iran's minister).
-        let own = speaker_countries(doc, c);
-        for i in r.clone() {
+        for i in own_clause.clone() {
             let w = toks[i].text(&doc.text);
             if w.chars().next().is_some_and(char::is_uppercase) && i > r.start {
                 let lw = w.to_lowercase();
@@ -638,7 +660,6 @@ fn fill_rejections(doc: &mut Document) {
                 .iter()
                 .copied()
                 .filter(|&j| doc.claims[j].content.start < claim.content.start && !found.iter().any(|(r, _)| *r == j))
-                .filter(|&j| own.is_disjoint(&speaker_countries(doc, j)))
                 .collect();
             let nearest_rejection = found
                 .iter()

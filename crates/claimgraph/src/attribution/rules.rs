@@ -831,7 +831,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     }
     // "There is no truth to the story", "It is not true that ...": the
     // content's own negation is what rejects, so it is not counted twice.
-    let content_rejects = !denial && content.first().is_some_and(|c| stance::content_rejects_claims(ctx, c));
+    let content_rejects = !denial && stance::content_rejects_claims(ctx, &content);
     if content_rejects {
         denial = true;
     }
@@ -1108,7 +1108,7 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         .filter(|p| !p.is_empty())
         .map(|p| {
             let negated = stance::content_negated(ctx, std::slice::from_ref(&p));
-            let denial = d.denial_cue || stance::content_rejects_claims(ctx, &p);
+            let denial = d.denial_cue || stance::content_rejects_claims(ctx, std::slice::from_ref(&p));
             let kind = kind_of(ctx, std::slice::from_ref(&p));
             Draft {
                 content: vec![p.clone()],

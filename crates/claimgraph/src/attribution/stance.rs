@@ -49,7 +49,11 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
     let mut negations = 0;
     while j < content.end {
         let w = ctx.lower(j);
-        if j > i && (matches!(w.as_str(), ";" | "." | "!" | "?") || (w == "," && is_clause_opener(&ctx.lower(j + 1)))) {
+        // A colon opens an elaboration ("rejected this as a lie: there is
+        // no military target"): the claim's own clause ends before it.
+        if j > i
+            && (matches!(w.as_str(), ";" | ":" | "." | "!" | "?") || (w == "," && is_clause_opener(&ctx.lower(j + 1))))
+        {
             break;
         }
         // ", not at a real military action": a contrastive negation of an
@@ -245,16 +249,30 @@ fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// True when the content itself calls claims false: "The claims of
-/// Pakistan are baseless", "these reports are lies".
-pub fn content_rejects_claims(ctx: &Ctx, content: &Range<usize>) -> bool {
-    if content_denies(ctx, content) {
+/// Pakistan are baseless", "these reports are lies", "Statements of the
+/// regime about a hit on the plant, he said, are another staged
+/// provocation". The claim noun opens the content (its first pieces'
+/// first six words); the falsity word follows the first copula after it,
+/// however long the subject, and the pieces of an interrupted content are
+/// read as one clause.
+pub fn content_rejects_claims(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
+    let Some(first) = parts.first() else { return false };
+    if content_denies(ctx, first) {
         return true;
     }
-    let window: Vec<usize> = content.clone().take(14).collect();
-    let claim_subject = window.iter().take(6).any(|&i| super::lexicon::is_claim_noun(ctx.word(i)));
-    claim_subject
-        && window
-            .iter()
-            .any(|&i| matches!(ctx.lower(i).as_str(), "is" | "are" | "was" | "were" | "be" | "remain" | "remains"))
-        && window.iter().any(|&i| is_falsity_word(ctx.word(i)) && ctx.lower(i) != "motivated")
+    if !first.clone().take(6).any(|i| super::lexicon::is_claim_noun(ctx.word(i))) {
+        return false;
+    }
+    let words: Vec<usize> = parts.iter().flat_map(|p| p.clone()).take(40).collect();
+    let Some(copula) = words
+        .iter()
+        .position(|&i| matches!(ctx.lower(i).as_str(), "is" | "are" | "was" | "were" | "be" | "remain" | "remains"))
+    else {
+        return false;
+    };
+    let false_word = |i: usize| is_falsity_word(ctx.word(i)) && ctx.lower(i) != "motivated";
+    // "These baseless claims are ...": the falsity may also qualify the
+    // claim noun itself.
+    words[..copula].iter().take(14).any(|&i| false_word(i))
+        || words[copula + 1..].iter().take(8).any(|&i| false_word(i))
 }

@@ -1,0 +1,313 @@
+//! Tolls: how many people a claim says were killed, wounded or taken.
+//!
+//! News about one attack routinely carries several counts from several
+//! sources ("five soldiers were martyred", said the army; "I counted 11
+//! bodies", said a doctor). Such counts rarely share a predicate or an
+//! object head, so the proposition alignment of [`crate::align`] misses
+//! them; but inside one article they are counts of one event, and when they
+//! disagree the sources contradict each other. A toll is a count of people
+//! (the quantity's unit names people: soldiers, inmates, pupils, bodies…)
+//! together with what happened to them, read from the nearest word of a
+//! fate ("killed", "wounded", "abducted") around the number in the content.
+
+use claimgraph::output::{ClaimOut, QuantityOut};
+
+use crate::align::NUMBER_TOLERANCE;
+
+/// What a toll counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Killed, dead, bodies.
+    Dead,
+    /// Wounded, injured.
+    Wounded,
+    /// Abducted, kidnapped, taken, missing.
+    Taken,
+    /// Rescued, freed, released: counted apart from the taken, so that
+    /// "rescued four pupils" is no count of the abducted.
+    Freed,
+}
+
+impl Fate {
+    /// A word for the reason line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fate::Dead => "dead",
+            Fate::Wounded => "wounded",
+            Fate::Taken => "abducted",
+            Fate::Freed => "freed",
+        }
+    }
+}
+
+/// One count of people with their fate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toll {
+    /// What happened to them.
+    pub fate: Fate,
+    /// The count (lower bound of a range).
+    pub value: f64,
+    /// Upper bound of a range.
+    pub max: Option<f64>,
+}
+
+/// Units that count people (singular and plural forms as written).
+const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "civilian",
+    "civilians",
+    "soldier",
+    "soldiers",
+    "troops",
+    "servicemen",
+    "serviceman",
+    "fighter",
+    "fighters",
+    "militant",
+    "militants",
+    "inmate",
+    "inmates",
+    "prisoner",
+    "prisoners",
+    "child",
+    "children",
+    "pupil",
+    "pupils",
+    "student",
+    "students",
+    "schoolchildren",
+    "girls",
+    "boys",
+    "women",
+    "men",
+    "resident",
+    "residents",
+    "villager",
+    "villagers",
+    "passenger",
+    "passengers",
+    "worker",
+    "workers",
+    "body",
+    "bodies",
+    "victim",
+    "victims",
+    "policemen",
+    "officers",
+    "police",
+    "migrants",
+    "refugees",
+    "hostages",
+    "sailors",
+    "crew",
+    "miners",
+    "protesters",
+    "demonstrators",
+    "journalists",
+    "dead",
+    "wounded",
+    "injured",
+];
+
+/// The fate a word names, if any.
+fn fate_of(word: &str) -> Option<Fate> {
+    let w = word.to_lowercase();
+    let starts = |stems: &[&str]| stems.iter().any(|s| w.starts_with(s));
+    if starts(&["kill", "dead", "die", "death", "bodies", "body", "martyr", "perish", "fatal", "slain", "massacr"]) {
+        Some(Fate::Dead)
+    } else if starts(&["wound", "injur", "hurt", "maim"]) {
+        Some(Fate::Wounded)
+    } else if starts(&["abduct", "kidnap", "hostage", "missing", "taken", "seized"]) {
+        Some(Fate::Taken)
+    } else if starts(&["rescu", "freed", "releas", "escap", "returned", "reunit"]) {
+        Some(Fate::Freed)
+    } else {
+        None
+    }
+}
+
+/// The tolls a claim states: its quantities whose unit counts people, each
+/// with the fate named nearest to it in the claim's content (within eight
+/// words). A count with no fate near it is no toll.
+pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
+    let content: Vec<char> = claim.content.text.chars().collect();
+    // Words of the content with their character offsets in the content.
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut at = None;
+    for (i, &ch) in content.iter().chain(std::iter::once(&' ')).enumerate() {
+        match (ch.is_alphanumeric() || ch == '-', at) {
+            (true, None) => at = Some(i),
+            (false, Some(s)) => {
+                words.push((s, content[s..i].iter().collect()));
+                at = None;
+            }
+            _ => {}
+        }
+    }
+    // A count over years ("more than 1,500 students have been abducted
+    // since 2014") is the background of the story, not its toll.
+    let year =
+        |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit());
+    let background = (0..words.len()).any(|k| {
+        year(&words[k].1)
+            && words[k.saturating_sub(2)..k]
+                .iter()
+                .any(|(_, w)| matches!(w.to_lowercase().as_str(), "since" | "from" | "in"))
+    }) || words.windows(2).any(|w| {
+        let pair = format!("{} {}", w[0].1.to_lowercase(), w[1].1.to_lowercase());
+        matches!(pair.as_str(), "in total" | "so far" | "since the" | "to date" | "each year" | "every year")
+    });
+    if background {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for q in quantities.iter().filter(|q| q.claim.as_deref() == Some(claim.id.as_str()) && !q.range_end) {
+        if !PEOPLE.contains(&q.unit.to_lowercase().as_str()) || q.per.is_some() {
+            continue;
+        }
+        let Some(rel) = q.start.checked_sub(claim.content.start) else { continue };
+        let rel_end = q.end.saturating_sub(claim.content.start);
+        let Some(first) = words.iter().position(|(s, _)| *s >= rel) else { continue };
+        // "among the dead were 5 children", "including three women": a part
+        // of a toll, not a toll of its own.
+        let part = words[first.saturating_sub(6)..first]
+            .iter()
+            .any(|(_, w)| matches!(w.to_lowercase().as_str(), "among" | "including" | "whom"));
+        if part {
+            continue;
+        }
+        let last = words.iter().rposition(|(s, _)| *s < rel_end).unwrap_or(first);
+        // The unit itself may say it ("11 bodies", "the 40 dead").
+        let mut best: Option<(usize, Fate)> = fate_of(&q.unit).map(|f| (0, f));
+        for (k, (_, w)) in words.iter().enumerate() {
+            let distance = if k < first {
+                first - k
+            } else if k > last {
+                k - last
+            } else {
+                continue;
+            };
+            if distance > 8 {
+                continue;
+            }
+            if let Some(f) = fate_of(w) {
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, f));
+                }
+            }
+        }
+        if let Some((_, fate)) = best {
+            out.push(Toll { fate, value: q.value, max: q.max });
+        }
+    }
+    out
+}
+
+/// The first pair of tolls of one fate that disagree by more than
+/// [`NUMBER_TOLERANCE`] (ranges that overlap agree), as `(a, b, fate)`.
+pub fn disagreeing(a: &[Toll], b: &[Toll]) -> Option<(f64, f64, Fate)> {
+    for x in a {
+        for y in b.iter().filter(|y| y.fate == x.fate) {
+            let (xl, xh) = (x.value, x.max.unwrap_or(x.value));
+            let (yl, yh) = (y.value, y.max.unwrap_or(y.value));
+            let scale = xh.max(yh).max(1.0);
+            let overlap = xl <= yh && yl <= xh;
+            let near = (xl - yh).abs() / scale <= NUMBER_TOLERANCE || (yl - xh).abs() / scale <= NUMBER_TOLERANCE;
+            if overlap || near {
+                // Any agreeing pair of one fate settles it: the sources
+                // agree on that count.
+                return None;
+            }
+        }
+    }
+    a.iter().find_map(|x| b.iter().find(|y| y.fate == x.fate).map(|y| (x.value, y.value, x.fate)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(id: &str, text: &str) -> ClaimOut {
+        let end = 100 + text.chars().count();
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "speaker": {"entity": null, "text": "", "start": null, "end": null},
+            "cue": {"start": 0, "end": 0, "text": ""},
+            "content": {"text": text, "start": 100, "end": end},
+            "stance": "affirms",
+            "kind": "indirect"
+        }))
+        .expect("a claim in the contract's shape")
+    }
+
+    fn quantity(claim: &str, text: &str, whole: &str, value: f64, unit: &str) -> QuantityOut {
+        let at = whole.find(text).map(|b| whole[..b].chars().count()).unwrap_or(0);
+        QuantityOut {
+            value,
+            max: None,
+            unit: unit.into(),
+            text: text.into(),
+            start: 100 + at,
+            end: 100 + at + text.chars().count(),
+            approximate: false,
+            per: None,
+            claim: Some(claim.into()),
+            range_end: false,
+        }
+    }
+
+    #[test]
+    fn counts_take_the_nearest_fate() {
+        let text = "five soldiers had been martyred and 14 others wounded, while 23 civilians were injured";
+        let c = claim("c1", text);
+        let qs = [
+            quantity("c1", "five soldiers", text, 5.0, "soldiers"),
+            quantity("c1", "23 civilians", text, 23.0, "civilians"),
+        ];
+        let t = tolls(&c, &qs);
+        assert_eq!(t.len(), 2);
+        assert_eq!((t[0].fate, t[0].value), (Fate::Dead, 5.0));
+        assert_eq!((t[1].fate, t[1].value), (Fate::Wounded, 23.0));
+    }
+
+    #[test]
+    fn counts_of_one_fate_disagree_and_others_do_not() {
+        let a = [Toll { fate: Fate::Dead, value: 5.0, max: None }];
+        let b = [Toll { fate: Fate::Dead, value: 11.0, max: None }];
+        let c = [Toll { fate: Fate::Wounded, value: 11.0, max: None }];
+        let d = [Toll { fate: Fate::Dead, value: 4.0, max: Some(6.0) }];
+        assert_eq!(disagreeing(&a, &b), Some((5.0, 11.0, Fate::Dead)));
+        assert_eq!(disagreeing(&a, &c), None);
+        assert_eq!(disagreeing(&a, &d), None);
+    }
+
+    #[test]
+    fn background_counts_and_rescues_are_no_toll_of_the_taken() {
+        let text = "more than 1,500 students have been abducted from schools since 2014";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "more than 1,500 students", text, 1500.0, "students")];
+        assert!(tolls(&c, &qs).is_empty());
+        let text = "troops had made contact with the kidnappers and rescued four pupils";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "four pupils", text, 4.0, "pupils")];
+        assert_eq!(tolls(&c, &qs).first().map(|t| t.fate), Some(Fate::Freed));
+        let text = "among the dead there were 5 children under the age of 12";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "5 children", text, 5.0, "children")];
+        assert!(tolls(&c, &qs).is_empty());
+    }
+
+    #[test]
+    fn a_count_without_a_fate_is_no_toll() {
+        let text = "up to 500 agents took part in the operation";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "up to 500 agents", text, 500.0, "agents")];
+        assert!(tolls(&c, &qs).is_empty());
+        let text = "the police searched 40 inmates";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "40 inmates", text, 40.0, "inmates")];
+        assert!(tolls(&c, &qs).is_empty());
+    }
+}
