@@ -977,6 +977,12 @@ impl<'d> Ctx<'d> {
         own.source_tok = outer.as_ref().and_then(|o| o.source_tok);
         own.target_tok = base.target_tok.or(outer.as_ref().and_then(|o| o.target_tok));
         match g {
+            // "prepared to resume shelling": military posturing short of
+            // force (PLOVER MOBILIZE).
+            Governor::Intent if self.lemmas[p] == "prepare" && matches!(ty, PloverType::Assault) => {
+                own.ty = PloverType::Mobilize;
+                own.mode = Some("troops");
+            }
             Governor::Intent => {
                 if ty.is_cooperative() {
                     own.ty = PloverType::Agree;
@@ -1189,6 +1195,26 @@ impl<'d> Ctx<'d> {
         }
     }
 
+    /// A verb the parser left without a subject ("A top U.S. official
+    /// today praised ...", with "today" taken for the head): the first
+    /// noun phrase before it, outside any clause of its own, that codes as
+    /// an actor. Passives and non-finite verbs have no such subject.
+    fn unlabelled_subject(&self, p: usize) -> Option<usize> {
+        if self.kid(p, "nsubj:pass").is_some()
+            || self.kid(p, "aux:pass").is_some()
+            || matches!(self.rel(p), "xcomp" | "acl" | "amod" | "conj" | "advcl")
+            || self.kid(p, "mark").is_some()
+        {
+            return None;
+        }
+        self.children[p]
+            .iter()
+            .copied()
+            .filter(|&k| k < p && matches!(self.upos(k), Upos::NOUN | Upos::PROPN))
+            .filter(|&k| matches!(self.rel(k), "obl:unmarked" | "obl:tmod" | "nmod" | "dep" | "compound" | "obl:npmod"))
+            .find(|&k| self.case_of(k).is_none() && self.np_actor(k).is_some_and(|a| !a.code.starts_with("---WPN")))
+    }
+
     /// The `by` agent of a passive. The parser also labels objects and
     /// `to` phrases `obl:agent` ("hosted Hashimoto", "hand over to
     /// Britain"): only a `by` phrase names the doer.
@@ -1217,6 +1243,15 @@ impl<'d> Ctx<'d> {
             }
             if r == "iobj" || r == "obj" || false_agent {
                 first.push(k);
+                // "photographs and other intelligence to Macedonia": the
+                // receiver hangs from the last conjunct.
+                for c in self.conjuncts(k) {
+                    for &m in &self.children[c] {
+                        if self.rel(m) == "nmod" && matches!(self.case_of(m), Some("to" | "for")) {
+                            later.push(m);
+                        }
+                    }
+                }
                 for &m in &self.children[k] {
                     if self.rel(m) == "nmod" || self.rel(m) == "nmod:poss" || self.rel(m) == "compound" {
                         later.push(m);
@@ -1254,7 +1289,7 @@ impl<'d> Ctx<'d> {
         } else {
             None
         };
-        let subj = self.subject_of(p, 0);
+        let subj = self.subject_of(p, 0).or_else(|| self.unlabelled_subject(p));
         let mut source_tok = c.source_tok.or(reverse_from).or(subj);
         if c.inner.is_some() && c.source_tok.is_none() {
             source_tok = reverse_from.or(subj);
@@ -1290,11 +1325,16 @@ impl<'d> Ctx<'d> {
         }
         let mut target: Option<EventActor> = None;
         let mut target_tok = None;
-        for t in target_toks {
-            if Some(t) == source_tok
-                || lexicon::is_weapon(&self.lemmas[t])
-                || lexicon::event_noun(&self.lemmas[t]).is_some()
-            {
+        for mut t in target_toks {
+            // "rejected an Indian proposal": the party behind the event
+            // noun.
+            if lexicon::event_noun(&self.lemmas[t]).is_some() {
+                match self.owner_of(t) {
+                    Some(o) => t = o,
+                    None => continue,
+                }
+            }
+            if Some(t) == source_tok || lexicon::is_weapon(&self.lemmas[t]) {
                 continue;
             }
             let found = self.np_actor(t).or_else(|| {

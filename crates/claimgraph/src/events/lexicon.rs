@@ -66,6 +66,21 @@ pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'s
             (Agree, None, false)
         }
         "boycott" => (Protest, Some("boycott"), true),
+        // Asking for shelter or help is a request (PLOVER REQUEST/assist).
+        "seek" | "request" | "solicit" if is_aid_goods(object) || matches!(object, "refuge" | "protection") => {
+            (Request, Some("assist"), true)
+        }
+        // Imposing a restriction is repression (COERCE), sanctions a
+        // reduction of relations (SANCTION).
+        "impose" | "institute" | "declare" | "introduce" | "reimpose" | "enforce" | "tighten" | "extend" | "order"
+            if is_restriction(object) && !matches!(object, "law" | "state") || object == "curfew" =>
+        {
+            match object {
+                "sanction" | "embargo" => (Sanction, None, true),
+                "curfew" => (Coerce, Some("curfew"), true),
+                _ => (Coerce, Some("restrict"), true),
+            }
+        }
         "mobilize" | "mobilise" | "deploy" | "mass" | "station" if is_troops(object) || is_weapon(object) => {
             (Mobilize, Some(if is_weapon(object) { "weapons" } else { "troops" }), true)
         }
@@ -111,6 +126,17 @@ pub fn is_aid_goods(lemma: &str) -> bool {
             | "supplies"
             | "supply"
             | "grain"
+            | "intelligence"
+            | "equipment"
+            | "training"
+            | "relief"
+            | "shelter"
+            | "asylum"
+            | "fuel"
+            | "vaccine"
+            | "credit"
+            | "grant"
+            | "donation"
     )
 }
 
@@ -241,8 +267,26 @@ pub fn is_troops(lemma: &str) -> bool {
 pub fn event_noun(lemma: &str) -> Option<(PloverType, Option<&'static str>)> {
     use PloverType::*;
     Some(match lemma {
-        "attack" | "assault" | "strike" | "airstrike" | "raid" | "bombardment" | "shelling" | "bombing"
-        | "offensive" | "incursion" | "massacre" | "ambush" => (Assault, None),
+        "attack" | "assault" | "strike" | "airstrike" | "bombardment" | "shelling" | "bombing" | "offensive"
+        | "incursion" | "massacre" | "ambush" | "killing" | "clash" | "fighting" | "shooting" | "shootout"
+        | "execution" | "hijacking" => (Assault, None),
+        "assassination" => (Assault, Some("targeted")),
+        "abduction" | "kidnapping" => (Assault, Some("abduct")),
+        "raid" | "seizure" | "confiscation" => (Coerce, Some("seize")),
+        "curfew" => (Coerce, Some("curfew")),
+        "deportation" => (Coerce, Some("deport")),
+        "censorship" => (Coerce, Some("censor")),
+        "condemnation" | "criticism" | "complaint" | "rebuke" => (Accuse, Some("disapprove")),
+        "lawsuit" | "indictment" => (Accuse, Some("allege")),
+        "threat" | "warning" => (Threaten, None),
+        "appeal" | "request" | "plea" => (Request, None),
+        "offer" | "pledge" | "promise" | "proposal" => (Agree, None),
+        "praise" | "endorsement" | "recognition" => (Support, None),
+        "amnesty" | "pardon" | "apology" | "concession" => (Concede, None),
+        "release" => (Retreat, Some("release")),
+        "evacuation" => (Retreat, Some("withdraw")),
+        "cooperation" => (Cooperate, None),
+        "walkout" | "march" => (Protest, None),
         "talks" | "talk" | "meeting" | "negotiation" | "consultation" | "summit" | "visit" => (Consult, None),
         "conversation" | "call" => (Consult, Some("phone")),
         "protest" | "demonstration" | "rally" | "sit-in" | "riot" => (Protest, None),
