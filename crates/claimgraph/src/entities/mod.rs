@@ -103,10 +103,14 @@ impl Builder<'_> {
             let multi_person = n.kind == EntityKind::Person && n.tokens.len() > 1;
             (!multi_person, n.tokens.start)
         });
+        let mut assigned: Vec<Option<usize>> = vec![None; names.len()];
         for i in order {
             let n = &names[i];
             let span = self.token_span(&n.tokens);
             let surface = self.doc.span_text(span).to_string();
+            // "Hsu Wen-chieh (Xu Wenjie)": a person's name in brackets right
+            // after another person's name is another spelling of it.
+            let bracketed = self.bracketed_alias_of(names, i).and_then(|j| assigned[j]);
             let names_country = n.country.as_deref().is_some_and(|code| names_the_country(&surface, code));
             // A one-word name that is not a country may be a person's
             // surname whatever the recogniser called it ("Budanov").
@@ -119,6 +123,7 @@ impl Builder<'_> {
                 .iter()
                 .position(|e| e.aliases.iter().any(|a| a == &surface) && e.kind != EntityKind::Location);
             let target = match n.kind {
+                _ if bracketed.is_some() => bracketed,
                 // (A bare surname goes through the person rule instead, which
                 // picks the most recent of several people sharing it.)
                 _ if same_spelling.is_some() && !names_country && !single => same_spelling,
@@ -142,6 +147,7 @@ impl Builder<'_> {
                     (self.new_entity(&display, kind), kind)
                 }
             };
+            assigned[i] = Some(entity);
             self.add_mention(span, kind, MentionForm::Name, entity);
             let e = &mut self.doc.entities[entity];
             if !e.aliases.contains(&surface) {
@@ -153,6 +159,27 @@ impl Builder<'_> {
                 e.name = surface;
             }
         }
+    }
+
+    /// The name that name `i` is a bracketed spelling of: both people's
+    /// names (or `i` of no known kind), `i` of one to four words standing
+    /// alone in brackets right after the other.
+    fn bracketed_alias_of(&self, names: &[NameSpan], i: usize) -> Option<usize> {
+        let n = &names[i];
+        let toks = &self.doc.analysis.tokens;
+        let word = |k: usize| toks.get(k).map(|t| t.text(&self.doc.text)).unwrap_or("");
+        if !matches!(n.kind, EntityKind::Person | EntityKind::Other)
+            || n.country.is_some()
+            || n.tokens.len() > 4
+            || n.tokens.start < 2
+            || word(n.tokens.start - 1) != "("
+            || word(n.tokens.end) != ")"
+        {
+            return None;
+        }
+        names
+            .iter()
+            .position(|m| m.kind == EntityKind::Person && m.tokens.end + 1 == n.tokens.start && m.tokens.len() >= 2)
     }
 
     fn find_country(&self, code: Option<&str>) -> Option<usize> {
