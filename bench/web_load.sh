@@ -15,7 +15,7 @@
 #         the API calls of the home view), gzip as a browser asks for it.
 #
 # Environment: CLAIMGRAPH_BIN (a built binary; default: build it), CLIENTS (200), DURATION (30s), THREADS (wrk threads, 2),
-# PORT (8097), SAMPLES (distinct URLs per endpoint, 5000), ENCODING (the
+# PORT (8097), SERVE_ARGS (more server options), SAMPLES (distinct URLs per endpoint, 5000), ENCODING (the
 # Accept-Encoding the clients send, as browsers do: gzip; empty for none).
 # Needs wrk (apt-get install wrk), sqlite3 and curl. Everything runs niced.
 set -euo pipefail
@@ -43,7 +43,9 @@ stop_server() { if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wa
 trap stop_server EXIT
 
 start_server() {
-  nice -n 10 "$BIN" serve --db "$DB" --addr "127.0.0.1:$PORT" >"$WORK/serve.log" 2>&1 &
+  # SERVE_ARGS: more options for the server (e.g. --workers 2), unquoted.
+  # shellcheck disable=SC2086
+  nice -n 10 "$BIN" serve --db "$DB" --addr "127.0.0.1:$PORT" ${SERVE_ARGS:-} >"$WORK/serve.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 100); do
     curl -sf "$BASE/api/info" >/dev/null 2>&1 && return 0

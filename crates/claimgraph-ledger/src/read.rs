@@ -254,21 +254,60 @@ pub struct Ledger {
 }
 
 /// Every live entity's spelling keys in memory, so that a substring search
-/// over names is a scan of a few MB of strings (well under a millisecond)
-/// instead of a `LIKE '%…%'` over the aliases table on every search.
-/// Reloaded when another connection has committed (`PRAGMA data_version`).
+/// over names is one scan of a few hundred KB of text instead of a
+/// `LIKE '%…%'` over the aliases table on every search. The keys are
+/// joined into one string (a key never holds a newline: [`name_key`]
+/// collapses white space), so the scan is one substring search, not one
+/// per key. Reloaded when another connection has committed
+/// (`PRAGMA data_version`).
 struct NameIndex {
     data_version: i64,
-    /// (key, entity row, mentions with that spelling).
-    keys: Vec<(String, i64, i64)>,
+    /// The keys, each followed by a newline.
+    text: String,
+    /// Where each key starts in `text`.
+    starts: Vec<usize>,
+    /// (entity row, mentions with that spelling), one per key.
+    entries: Vec<(i64, i64)>,
 }
 
-const CLAIM_SELECT: &str = "SELECT c.id, d.id, d.source, d.title, c.published, e.id, e.name, c.speaker_text, c.cue,
-    c.content, c.stance, c.kind, c.hedged, c.confidence, p.text, cc.id
-    FROM claims c JOIN documents d ON d.rowid = c.doc
-    LEFT JOIN entities e ON e.rowid = c.speaker_entity
-    LEFT JOIN propositions p ON p.rowid = c.prop
-    LEFT JOIN claims cc ON cc.rowid = c.copy_of";
+impl NameIndex {
+    /// Calls `f` once for each key containing `needle`.
+    fn each_containing(&self, needle: &str, mut f: impl FnMut(i64, i64)) {
+        if needle.is_empty() {
+            self.entries.iter().for_each(|&(e, n)| f(e, n));
+            return;
+        }
+        let mut last = usize::MAX;
+        for pos in memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes()) {
+            // The key holding this match: the last one starting at or before it.
+            let i = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+            if i != last {
+                last = i;
+                if let Some(&(e, n)) = self.entries.get(i) {
+                    f(e, n);
+                }
+            }
+        }
+    }
+}
+
+/// Who a claim filter's speaker is: entity rows, or (no entity by that
+/// name) the words written as the speaker.
+enum SpeakerMatch {
+    Rows(Vec<i64>),
+    Text(String),
+}
+
+/// A listed claim, read from its denormalised card (schema version 6): one
+/// row per claim, plus the speaker's entity and the proposition, both small
+/// tables that stay in the page cache. Completed by `WHERE k.claim = ?1`.
+const CARD_SELECT: &str = "SELECT k.id, k.doc_id, k.source, k.title, k.published, e.id, e.name, k.speaker_text, k.cue,
+    k.content, k.stance, k.kind, k.hedged, k.confidence, p.text, cc.id
+    FROM claim_cards k
+    LEFT JOIN entities e ON e.rowid = k.speaker_entity
+    LEFT JOIN propositions p ON p.rowid = k.prop
+    LEFT JOIN claim_cards cc ON cc.claim = k.copy_of
+    WHERE k.claim = ?1";
 
 fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
     let speaker_text: String = r.get(7)?;
@@ -293,14 +332,13 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
     })
 }
 
+/// Relations with both claims read from their cards (see [`CARD_SELECT`]).
 const RELATION_SELECT: &str = "SELECT r.kind, p.text, r.reason,
-    ca.id, da.source, da.id, da.published, ca.speaker_text, ea.id, ea.name, ca.content, ca.stance,
-    cb.id, db.source, db.id, db.published, cb.speaker_text, eb.id, eb.name, cb.content, cb.stance
+    ka.id, ka.source, ka.doc_id, ka.published, ka.speaker_text, ea.id, ea.name, ka.content, ka.stance,
+    kb.id, kb.source, kb.doc_id, kb.published, kb.speaker_text, eb.id, eb.name, kb.content, kb.stance
     FROM relations r JOIN propositions p ON p.rowid = r.prop
-    JOIN claims ca ON ca.rowid = r.a JOIN documents da ON da.rowid = ca.doc
-    LEFT JOIN entities ea ON ea.rowid = ca.speaker_entity
-    JOIN claims cb ON cb.rowid = r.b JOIN documents db ON db.rowid = cb.doc
-    LEFT JOIN entities eb ON eb.rowid = cb.speaker_entity";
+    JOIN claim_cards ka ON ka.claim = r.a LEFT JOIN entities ea ON ea.rowid = ka.speaker_entity
+    JOIN claim_cards kb ON kb.claim = r.b LEFT JOIN entities eb ON eb.rowid = kb.speaker_entity";
 
 fn relation_row(r: &Row<'_>) -> rusqlite::Result<RelationRow> {
     let side = |o: usize| -> rusqlite::Result<RelationSide> {
@@ -341,7 +379,7 @@ impl Ledger {
     pub fn open(path: &Path) -> Result<Ledger> {
         let mut conn = open_rw(path)?;
         schema::migrate(&mut conn)?;
-        Ok(Ledger { conn, path: path.to_path_buf(), names: RefCell::new(None) })
+        Ledger::with_connection(conn, path)
     }
 
     /// Opens an existing ledger read-only. Fails when the file does not
@@ -359,7 +397,38 @@ impl Ledger {
                 schema::CURRENT_VERSION
             )));
         }
+        Ledger::with_connection(conn, path)
+    }
+
+    fn with_connection(conn: Connection, path: &Path) -> Result<Ledger> {
+        // Query planner stability: without it, SQLite re-prepares a
+        // statement whenever a new value is bound to its LIMIT or OFFSET (it
+        // plans with the bound value), so every page of every list paid a
+        // parse and plan of its query: 13% of an uncached entity page's CPU.
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         Ok(Ledger { conn, path: path.to_path_buf(), names: RefCell::new(None) })
+    }
+
+    /// Runs `f` in one read transaction: its queries see one snapshot of
+    /// the ledger, and take the file's read lock once instead of once per
+    /// statement (an entity page runs some sixty). Within a transaction
+    /// already open, simply runs `f`.
+    pub fn snapshot<T, E: From<LedgerError>>(
+        &self,
+        f: impl FnOnce(&Ledger) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN").map_err(|e| E::from(e.into()))?;
+        let out = f(self);
+        // A read transaction has nothing to keep: ending it cannot lose work.
+        let end = self.conn.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        match (out, end) {
+            (Ok(v), Ok(())) => Ok(v),
+            (Ok(_), Err(e)) => Err(E::from(e.into())),
+            (Err(e), _) => Err(e),
+        }
     }
 
     /// The file this ledger reads.
@@ -521,18 +590,20 @@ impl Ledger {
                 "SELECT a.key, a.entity, a.count FROM aliases a JOIN entities e ON e.rowid = a.entity
                  WHERE e.merged_into IS NULL",
             )?;
-            let keys = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            *names = Some(NameIndex { data_version: version, keys });
+            let mut index =
+                NameIndex { data_version: version, text: String::new(), starts: Vec::new(), entries: Vec::new() };
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                index.starts.push(index.text.len());
+                index.text.push_str(&r.get::<_, String>(0)?);
+                index.text.push('\n');
+                index.entries.push((r.get(1)?, r.get(2)?));
+            }
+            *names = Some(index);
         }
         let Some(index) = names.as_ref() else { return Ok(Vec::new()) };
         let mut sums: FxHashMap<i64, i64> = FxHashMap::default();
-        for (k, entity, count) in &index.keys {
-            if k.contains(key) {
-                *sums.entry(*entity).or_default() += count;
-            }
-        }
+        index.each_containing(key, |entity, count| *sums.entry(entity).or_default() += count);
         let mut found: Vec<(i64, i64)> = sums.into_iter().collect();
         found.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let limit = usize::try_from(limit).unwrap_or(usize::MAX);
@@ -543,58 +614,101 @@ impl Ledger {
     /// no other filter and a limit sorts only the latest matches stored
     /// ([`SEARCH_WINDOW`], or four times limit + offset when more).
     pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
-        let mut args: Vec<Value> = Vec::new();
-        let about_rows = match &f.about {
+        let about = match &f.about {
             Some(name) => Some(self.entity_rows(name)?),
             None => None,
         };
-        // Claims about one entity are read through its (entity, date)
-        // index, newest first, so that a limit stops the scan early.
-        let single_about = about_rows.as_ref().filter(|r| r.len() == 1).map(|r| r[0]);
-        let mut sql = match single_about {
-            Some(e) => {
+        let speaker = match &f.speaker {
+            Some(name) => Some(self.speaker_match(name)?),
+            None => None,
+        };
+        self.claims_matching(f, speaker, about)
+    }
+
+    fn speaker_match(&self, name: &str) -> Result<SpeakerMatch> {
+        let rows = self.entity_rows(name)?;
+        Ok(if rows.is_empty() { SpeakerMatch::Text(name.trim().to_string()) } else { SpeakerMatch::Rows(rows) })
+    }
+
+    /// [`Ledger::claims`] with the speaker and the entities talked about
+    /// already resolved (`f.speaker` and `f.about` only say whether there
+    /// is such a filter). Two steps: the claims' row ids, filtered, ordered
+    /// and cut to the page through the indexes and the cards, then one card
+    /// per listed claim.
+    fn claims_matching(
+        &self,
+        f: &ClaimFilter,
+        speaker: Option<SpeakerMatch>,
+        about: Option<Vec<i64>>,
+    ) -> Result<Vec<ClaimRow>> {
+        let mut args: Vec<Value> = Vec::new();
+        // The driving index, so that a limit stops the scan early: claims
+        // about one entity walk its (entity, date) index newest first, claims
+        // by an entity the (speaker, date) index; either reads only the
+        // index and the cards.
+        let single_about = about.as_ref().filter(|r| r.len() == 1).map(|r| r[0]);
+        let (mut sql, order, speaker_col) = match (single_about, &speaker) {
+            (Some(e), _) => {
                 args.push(Value::Integer(e));
-                format!(
-                    "{} WHERE a.entity = ?",
-                    CLAIM_SELECT.replacen("FROM claims c", "FROM claim_about a JOIN claims c ON c.rowid = a.claim", 1)
+                (
+                    "SELECT a.claim FROM claim_about a JOIN claim_cards k ON k.claim = a.claim WHERE a.entity = ?"
+                        .to_string(),
+                    " ORDER BY a.published DESC, a.claim DESC",
+                    "k",
                 )
             }
-            None => format!("{CLAIM_SELECT} WHERE 1 = 1"),
+            (None, Some(_)) => (
+                "SELECT c.rowid FROM claims c JOIN claim_cards k ON k.claim = c.rowid WHERE 1 = 1".to_string(),
+                " ORDER BY c.published DESC, c.rowid DESC",
+                "c",
+            ),
+            (None, None) => (
+                "SELECT k.claim FROM claim_cards k WHERE 1 = 1".to_string(),
+                " ORDER BY k.published DESC, k.claim DESC",
+                "k",
+            ),
         };
-        if let Some(name) = &f.speaker {
-            let rows = self.entity_rows(name)?;
-            if rows.is_empty() {
-                // No entity by that name: unresolved speakers written so.
-                sql += " AND c.speaker_entity IS NULL AND c.speaker_text = ? COLLATE NOCASE";
-                args.push(Value::Text(name.trim().to_string()));
-            } else {
-                sql += &format!(" AND c.speaker_entity IN ({})", placeholders(rows.len()));
+        match speaker {
+            // No entity by that name: unresolved speakers written so.
+            Some(SpeakerMatch::Text(text)) => {
+                sql += &format!(
+                    " AND {speaker_col}.speaker_entity IS NULL AND {speaker_col}.speaker_text = ? COLLATE NOCASE"
+                );
+                args.push(Value::Text(text));
+            }
+            Some(SpeakerMatch::Rows(rows)) if rows.len() == 1 => {
+                sql += &format!(" AND {speaker_col}.speaker_entity = ?");
+                args.push(Value::Integer(rows[0]));
+            }
+            Some(SpeakerMatch::Rows(rows)) => {
+                sql += &format!(" AND {speaker_col}.speaker_entity IN ({})", placeholders(rows.len()));
                 args.extend(rows.into_iter().map(Value::Integer));
             }
+            None => {}
         }
-        if let (Some(rows), None) = (&about_rows, single_about) {
+        if let (Some(rows), None) = (&about, single_about) {
             sql += &format!(
-                " AND c.rowid IN (SELECT claim FROM claim_about WHERE entity IN ({}))",
+                " AND k.claim IN (SELECT claim FROM claim_about WHERE entity IN ({}))",
                 placeholders(rows.len())
             );
             args.extend(rows.iter().copied().map(Value::Integer));
         }
         if let Some(s) = &f.stance {
-            sql += " AND c.stance = ?";
+            sql += " AND k.stance = ?";
             args.push(Value::Text(s.clone()));
         }
         if let Some(s) = &f.since {
-            sql += " AND c.published >= ?";
+            sql += " AND k.published >= ?";
             args.push(Value::Text(s.clone()));
         }
         if let Some(s) = &f.until {
-            sql += " AND c.published < ?";
+            sql += " AND k.published < ?";
             args.push(Value::Text(s.clone()));
         }
         if let Some(q) = &f.search {
             match fts_query(q) {
                 Some(q) => {
-                    sql += " AND c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?";
+                    sql += " AND k.claim IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?";
                     args.push(Value::Text(q));
                     // A search alone reads only the latest matches (the
                     // index walks them newest-stored first and stops): a
@@ -618,18 +732,23 @@ impl Ledger {
             }
         }
         if !f.include_copies {
-            sql += " AND c.copy_of IS NULL";
+            sql += " AND k.copy_of IS NULL";
         }
-        sql += if single_about.is_some() {
-            " ORDER BY a.published DESC, a.claim DESC LIMIT ? OFFSET ?"
-        } else {
-            " ORDER BY c.published DESC, c.rowid DESC LIMIT ? OFFSET ?"
-        };
+        sql += order;
+        sql += " LIMIT ? OFFSET ?";
         args.push(Value::Integer(f.limit.map(|l| l as i64).unwrap_or(-1)));
         args.push(Value::Integer(f.offset as i64));
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(args), claim_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let ids: Vec<i64> = {
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let rows = st.query_map(params_from_iter(args), |r| r.get(0))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let mut card = self.conn.prepare_cached(CARD_SELECT)?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.push(card.query_row([id], claim_row)?);
+        }
+        Ok(out)
     }
 
     /// Full-text search over claims (content and speaker words), newest
@@ -640,6 +759,21 @@ impl Ledger {
 
     /// Relations matching the filter, newest first.
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
+        let entity_rows = match &f.entity {
+            Some(name) => {
+                let rows = self.entity_rows(name)?;
+                if rows.is_empty() {
+                    return Err(LedgerError::NoSuchEntity(name.clone()));
+                }
+                Some(rows)
+            }
+            None => None,
+        };
+        self.relations_of(f, entity_rows)
+    }
+
+    /// [`Ledger::relations`] with the entity already resolved.
+    fn relations_of(&self, f: &RelationFilter, entity_rows: Option<Vec<i64>>) -> Result<Vec<RelationRow>> {
         let mut args: Vec<Value> = Vec::new();
         let mut sql = String::from(RELATION_SELECT);
         let kind_clause = |args: &mut Vec<Value>| {
@@ -648,12 +782,8 @@ impl Ledger {
                 " AND r.kind = ?".to_string()
             })
         };
-        match &f.entity {
-            Some(name) => {
-                let rows = self.entity_rows(name)?;
-                if rows.is_empty() {
-                    return Err(LedgerError::NoSuchEntity(name.clone()));
-                }
+        match entity_rows {
+            Some(rows) => {
                 if rows.len() == 1 {
                     // One entity: walk its index newest first and stop at
                     // the limit, however many relations it has.
@@ -694,13 +824,24 @@ impl Ledger {
     /// claims by and about it (at most `limit` each), its timeline and its
     /// latest relations.
     pub fn entity_page(&self, name: &str, limit: usize) -> Result<EntityPage> {
+        self.snapshot(|l| l.entity_page_now(name, limit))
+    }
+
+    fn entity_page_now(&self, name: &str, limit: usize) -> Result<EntityPage> {
         let row = self.one_entity(name)?;
         let entity = self.summary(row)?;
         let id = entity.id.clone();
-        let claims_by =
-            self.claims(&ClaimFilter { speaker: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
-        let claims_about =
-            self.claims(&ClaimFilter { about: Some(id.clone()), limit: Some(limit), ..Default::default() })?;
+        // The entity is resolved once; the lists take its row.
+        let claims_by = self.claims_matching(
+            &ClaimFilter { speaker: Some(id.clone()), limit: Some(limit), ..Default::default() },
+            Some(SpeakerMatch::Rows(vec![row])),
+            None,
+        )?;
+        let claims_about = self.claims_matching(
+            &ClaimFilter { about: Some(id.clone()), limit: Some(limit), ..Default::default() },
+            None,
+            Some(vec![row]),
+        )?;
         let timeline = {
             let mut st = self.conn.prepare_cached(
                 "SELECT day, documents, claims_by, claims_about FROM entity_days WHERE entity = ?1 ORDER BY day",
@@ -715,8 +856,10 @@ impl Ledger {
             })?;
             rows.collect::<std::result::Result<Vec<_>, _>>()?
         };
-        let relations =
-            self.relations(&RelationFilter { entity: Some(id), limit: Some(limit), ..Default::default() })?;
+        let relations = self.relations_of(
+            &RelationFilter { entity: Some(id), limit: Some(limit), ..Default::default() },
+            Some(vec![row]),
+        )?;
         Ok(EntityPage { entity, claims_by, claims_about, timeline, relations })
     }
 

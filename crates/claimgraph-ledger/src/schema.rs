@@ -190,9 +190,58 @@ CREATE TRIGGER relation_counts_update AFTER UPDATE OF kind ON relations WHEN old
 END;
 "#;
 
+/// Version 6: one denormalised row per claim (`claim_cards`) holding
+/// everything a listed claim shows: its own fields and its document's id,
+/// source and title. An uncached entity page or search read one document
+/// row and one claim row per listed claim (two scattered page reads each
+/// on a large ledger); now they read one card. Triggers keep the cards in
+/// step with `claims`: a card is written with its claim, and the columns
+/// that change after the insert (speaker entity on merges and splits,
+/// proposition and copy on alignment) follow their claim. Document ids,
+/// sources and titles never change once stored.
+const V6: &str = r#"
+CREATE TABLE claim_cards (
+    claim INTEGER PRIMARY KEY,
+    published TEXT,
+    copy_of INTEGER,
+    speaker_entity INTEGER,
+    prop INTEGER,
+    stance TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    title TEXT,
+    speaker_text TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    content TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    hedged INTEGER NOT NULL,
+    confidence REAL NOT NULL
+);
+INSERT INTO claim_cards(claim, published, copy_of, speaker_entity, prop, stance, id, doc_id, source, title,
+    speaker_text, cue, content, kind, hedged, confidence)
+SELECT c.rowid, c.published, c.copy_of, c.speaker_entity, c.prop, c.stance, c.id, d.id, d.source, d.title,
+    c.speaker_text, c.cue, c.content, c.kind, c.hedged, c.confidence
+FROM claims c JOIN documents d ON d.rowid = c.doc ORDER BY c.rowid;
+CREATE TRIGGER claim_cards_insert AFTER INSERT ON claims BEGIN
+    INSERT INTO claim_cards(claim, published, copy_of, speaker_entity, prop, stance, id, doc_id, source, title,
+        speaker_text, cue, content, kind, hedged, confidence)
+    SELECT new.rowid, new.published, new.copy_of, new.speaker_entity, new.prop, new.stance, new.id, d.id, d.source,
+        d.title, new.speaker_text, new.cue, new.content, new.kind, new.hedged, new.confidence
+    FROM documents d WHERE d.rowid = new.doc;
+END;
+CREATE TRIGGER claim_cards_update AFTER UPDATE OF speaker_entity, prop, copy_of ON claims BEGIN
+    UPDATE claim_cards SET speaker_entity = new.speaker_entity, prop = new.prop, copy_of = new.copy_of
+    WHERE claim = new.rowid;
+END;
+CREATE TRIGGER claim_cards_delete AFTER DELETE ON claims BEGIN
+    DELETE FROM claim_cards WHERE claim = old.rowid;
+END;
+"#;
+
 /// The migrations in order; `MIGRATIONS[i]` brings a file from version `i`
 /// to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -251,7 +251,7 @@ async fn search(
         return Err(ApiError::bad_request("the query is longer than 200 characters"));
     }
     let limit = page(q.limit, DEFAULT_LIMIT)?;
-    Ok(Json(st.read(move |l| search_ledger(l, query, limit)).await?))
+    Ok(Json(st.read(move |l| l.snapshot(|l| search_ledger(l, query, limit))).await?))
 }
 
 fn search_ledger(l: &Ledger, query: String, limit: usize) -> Result<SearchResults, ApiError> {

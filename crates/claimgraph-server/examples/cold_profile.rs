@@ -1,0 +1,115 @@
+//! Where the time of an uncached entity page or search goes: times each
+//! part of the answer (ledger reads, JSON, gzip) over URLs from
+//! `bench/web_load.sh`'s path files, one at a time, on one connection.
+//!
+//!   cargo run --release -p claimgraph-server --example cold_profile -- DB entity.paths search.paths [N]
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use claimgraph_ledger::{ClaimFilter, Ledger, RelationFilter};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let db = PathBuf::from(&args[0]);
+    let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(300);
+    let ledger = Ledger::open_read_only(&db)?;
+    let read = |p: &str| -> anyhow::Result<Vec<String>> {
+        Ok(std::io::BufReader::new(std::fs::File::open(p)?).lines().take(n).collect::<Result<_, _>>()?)
+    };
+    let mut t = [Duration::ZERO; 8];
+    let ids: Vec<String> = read(&args[1])?
+        .iter()
+        .filter_map(|p| p.strip_prefix("/api/entities/").and_then(|s| s.split('?').next()).map(str::to_string))
+        .collect();
+    let mut bytes = 0;
+    for id in &ids {
+        let s = Instant::now();
+        let e = ledger.find_entities(id)?;
+        t[0] += s.elapsed();
+        let s = Instant::now();
+        ledger.claims(&ClaimFilter { speaker: Some(id.clone()), limit: Some(25), ..Default::default() })?;
+        t[1] += s.elapsed();
+        let s = Instant::now();
+        ledger.claims(&ClaimFilter { about: Some(id.clone()), limit: Some(25), ..Default::default() })?;
+        t[2] += s.elapsed();
+        let s = Instant::now();
+        ledger.relations(&RelationFilter { entity: Some(id.clone()), limit: Some(25), ..Default::default() })?;
+        t[3] += s.elapsed();
+        let s = Instant::now();
+        let page = ledger.entity_page(id, 25)?;
+        t[4] += s.elapsed();
+        let s = Instant::now();
+        let json = serde_json::to_vec(&page)?;
+        t[5] += s.elapsed();
+        let s = Instant::now();
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&json)?;
+        let gz = enc.finish()?;
+        t[6] += s.elapsed();
+        bytes += json.len();
+        let _ = (e, gz);
+    }
+    let k = ids.len().max(1) as u32;
+    println!(
+        "entity pages ({k}, first pass = cold): summary {:?}  by {:?}  about {:?}  relations {:?}  | page again (warm) {:?}  json {:?} ({} B)  gzip {:?}",
+        t[0] / k,
+        t[1] / k,
+        t[2] / k,
+        t[3] / k,
+        t[4] / k,
+        t[5] / k,
+        bytes / k as usize,
+        t[6] / k
+    );
+    let terms: Vec<String> = read(&args[2])?
+        .iter()
+        .filter_map(|p| p.split("q=").nth(1).and_then(|q| q.split('&').next()).map(|q| q.replace('+', " ")))
+        .collect();
+    let mut t = [Duration::ZERO; 4];
+    for q in &terms {
+        let q = percent(q);
+        let s = Instant::now();
+        ledger.entities(Some(&q), Some(10))?;
+        t[0] += s.elapsed();
+        let s = Instant::now();
+        let c = ledger.search(&q, 50)?;
+        t[1] += s.elapsed();
+        let s = Instant::now();
+        let json = serde_json::to_vec(&c)?;
+        t[2] += s.elapsed();
+        let s = Instant::now();
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&json)?;
+        enc.finish()?;
+        t[3] += s.elapsed();
+    }
+    let k = terms.len().max(1) as u32;
+    println!(
+        "searches ({k}): entities {:?}  claims {:?}  json {:?}  gzip {:?}",
+        t[0] / k,
+        t[1] / k,
+        t[2] / k,
+        t[3] / k
+    );
+    Ok(())
+}
+
+fn percent(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
