@@ -1215,6 +1215,72 @@ impl<'d> Ctx<'d> {
             .find(|&k| self.case_of(k).is_none() && self.np_actor(k).is_some_and(|a| !a.code.starts_with("---WPN")))
     }
 
+    /// The nearest noun phrase (a run of determiners, adjectives, nouns and
+    /// numbers) before (`after` false) or after `p` in its sentence, up to
+    /// the next verb, that codes as an actor; phrases after a preposition
+    /// of time, place or cause are skipped (and, before the verb, any
+    /// prepositional phrase). Returns its last token and its actor.
+    fn linear_actor(&self, p: usize, sent: &std::ops::Range<usize>, after: bool) -> Option<(usize, EventActor)> {
+        let in_chunk = |i: usize| {
+            matches!(self.upos(i), Upos::DET | Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM)
+                || (self.upos(i) == Upos::PART && self.words[i] == "'s")
+        };
+        let mut i = if after { p + 1 } else { p.checked_sub(1)? };
+        let mut steps = 0;
+        while sent.contains(&i) && steps < 25 {
+            steps += 1;
+            let auxiliary = matches!(self.lemmas[i].as_str(), "have" | "be" | "do") || self.rel(i).starts_with("aux");
+            if (self.upos(i) == Upos::VERB && !auxiliary) || self.words[i] == "that" || self.words[i] == ";" {
+                return None;
+            }
+            if !in_chunk(i) {
+                if after {
+                    i += 1;
+                } else {
+                    i = i.checked_sub(1)?;
+                }
+                continue;
+            }
+            // The chunk around i.
+            let (mut a, mut b) = (i, i);
+            while a > sent.start && in_chunk(a - 1) {
+                a -= 1;
+            }
+            while b + 1 < sent.end && in_chunk(b + 1) {
+                b += 1;
+            }
+            let prep = a.checked_sub(1).filter(|&k| sent.contains(&k) && self.upos(k) == Upos::ADP);
+            let skip = match prep {
+                None => false,
+                Some(k) if after => !matches!(
+                    self.lemmas[k].as_str(),
+                    "to" | "with" | "against" | "on" | "into" | "toward" | "towards" | "between" | "upon"
+                ),
+                Some(_) => true,
+            };
+            let toks: Vec<usize> = (a..=b).collect();
+            if !skip && toks.iter().any(|&k| matches!(self.upos(k), Upos::NOUN | Upos::PROPN)) {
+                let words: Vec<String> = toks.iter().map(|&k| self.words[k].clone()).collect();
+                let mut coded = self.lex.actors.code_words(&words);
+                if let Some(e) = toks.iter().find_map(|&k| self.entity_of[k]) {
+                    self.fill_from_entity(e, &mut coded);
+                }
+                let span = self.span_of(&toks);
+                if let Some(mut actor) = coded.to_actor(span.text(&self.doc.text).to_string()) {
+                    actor.entity = toks.iter().find_map(|&k| self.entity_of[k]);
+                    actor.span = Some(span);
+                    return Some((b, actor));
+                }
+            }
+            if after {
+                i = b + 1;
+            } else {
+                i = a.checked_sub(1)?;
+            }
+        }
+        None
+    }
+
     /// The `by` agent of a passive. The parser also labels objects and
     /// `to` phrases `obl:agent` ("hosted Hashimoto", "hand over to
     /// Britain"): only a `by` phrase names the doer.
@@ -1413,6 +1479,28 @@ impl<'d> Ctx<'d> {
                     a.code.push_str("GOV");
                 }
                 source = Some(a);
+            }
+        }
+        // The parser often mis-attaches subjects and objects of the news
+        // register ("A top U.S. official praised Haiti" with "praised" as an
+        // adjective of "Haiti"): when the tree gives no participant, the
+        // nearest noun phrase before the verb (the subject slot) and after
+        // it (the object slot) that code as actors, PETRARCH-style.
+        let passive = self.kid(body, "nsubj:pass").is_some() || self.kid(body, "aux:pass").is_some();
+        if source.is_none() && !passive && source_tok.is_none_or(|s| self.upos(s) != Upos::PRON) {
+            if let Some((t, a)) = self.linear_actor(p, &sent, false) {
+                if !target.as_ref().is_some_and(|x| same_actor(x, &a)) {
+                    source = Some(a);
+                    source_tok = Some(t);
+                }
+            }
+        }
+        if target.is_none() && target_tok.is_none() {
+            if let Some((t, a)) = self.linear_actor(body, &sent, true) {
+                if !source.as_ref().is_some_and(|x| same_actor(x, &a)) && Some(t) != source_tok {
+                    target = Some(a);
+                    target_tok = Some(t);
+                }
             }
         }
         if source.is_none() && target.is_none() {
