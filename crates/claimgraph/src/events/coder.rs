@@ -499,7 +499,8 @@ impl<'d> Ctx<'d> {
                 return Some(c);
             }
         }
-        if lexicon::is_reporting(lemma) {
+        // "according to X" reports; it is no accord.
+        if lexicon::is_reporting(lemma) || self.words[p] == "according" {
             return None;
         }
         // "bombed ..., using 75 missiles": the instrument of the main deed.
@@ -1495,7 +1496,7 @@ impl<'d> Ctx<'d> {
                 }
             }
         }
-        if target.is_none() && target_tok.is_none() {
+        if target.is_none() && target_tok.is_none() && source.is_some() {
             if let Some((t, a)) = self.linear_actor(body, &sent, true) {
                 if !source.as_ref().is_some_and(|x| same_actor(x, &a)) && Some(t) != source_tok {
                     target = Some(a);
