@@ -153,6 +153,9 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     && end + 1 < s.tokens.end
                     && (is_cap(tokens[end + 1].text(text)) || (next == "-" && glued))
                     && !(next == "and" || next == "the" || next == "on")
+                    // A dash with spaces around it separates ("Isfahan -
+                    // The head of ...": a dateline); only a hyphen joins.
+                    && !(next == "-" && !(glued && tokens[end].end == tokens[end + 1].start))
                 {
                     end += 2;
                 } else if matches!(next, "van" | "von" | "de" | "da" | "del" | "della" | "di" | "le" | "la")
