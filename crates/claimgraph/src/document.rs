@@ -403,6 +403,18 @@ pub struct Event {
     pub confidence: f32,
 }
 
+/// One attribution as spans only (no stance, no speaker entity): a cue, its
+/// sources and its content pieces, each in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AttributionSpans {
+    /// The cue.
+    pub cue: Span,
+    /// The source spans (none when the source is not in the text).
+    pub sources: Vec<Span>,
+    /// The content pieces.
+    pub contents: Vec<Span>,
+}
+
 /// A document and everything the pipeline found in it.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -420,6 +432,11 @@ pub struct Document {
     pub entities: Vec<DocEntity>,
     /// Attributed claims, in text order of their cues.
     pub claims: Vec<Claim>,
+    /// Every attribution found, in PolNeAR's wider sense (beliefs,
+    /// intentions and noun-phrase contents too), in text order of their
+    /// cues: what `eval polnear` scores. Filled by the claim stage; the
+    /// public [`Document::claims`] are the checkable subset.
+    pub attributions: Vec<AttributionSpans>,
     /// Quantities, in text order.
     pub quantities: Vec<Quantity>,
     /// Coded events.

@@ -14,7 +14,9 @@ pub mod stance;
 
 use std::ops::Range;
 
-use crate::document::{Claim, ClaimKind, DocEntity, Document, EntityKind, Mention, MentionForm, Speaker};
+use crate::document::{
+    AttributionSpans, Claim, ClaimKind, DocEntity, Document, EntityKind, Mention, MentionForm, Speaker,
+};
 use crate::pipeline::Stage;
 use context::Ctx;
 use rules::{according_claim, find_cues, verb_claim, Draft};
@@ -41,12 +43,14 @@ impl Stage for ClaimStage {
         "claims"
     }
     fn run(&self, doc: &mut Document) {
-        let (resolved, new) = {
+        let (resolved, new, layer) = {
             let ctx = Ctx::new(doc);
-            let drafts = find_drafts(&ctx);
-            resolve_speakers(&ctx, drafts)
+            let (drafts, layer) = find_drafts(&ctx);
+            let (resolved, new) = resolve_speakers(&ctx, drafts);
+            (resolved, new, layer)
         };
         apply(doc, resolved, new);
+        doc.attributions = to_spans(doc, &layer);
     }
 }
 
@@ -66,9 +70,29 @@ struct NewSpeaker {
     kind: EntityKind,
 }
 
+/// The attribution layer's token ranges as byte spans of the text.
+fn to_spans(doc: &Document, layer: &[learned::gold::TokenAttribution]) -> Vec<AttributionSpans> {
+    let tokens = &doc.analysis.tokens;
+    let span_of = |r: &Range<usize>| {
+        (!r.is_empty() && r.end <= tokens.len())
+            .then(|| crate::document::Span::new(tokens[r.start].start, tokens[r.end - 1].end))
+    };
+    layer
+        .iter()
+        .filter_map(|a| {
+            Some(AttributionSpans {
+                cue: span_of(&a.cue)?,
+                sources: a.sources.iter().filter_map(span_of).collect(),
+                contents: a.contents.iter().filter_map(span_of).collect(),
+            })
+        })
+        .collect()
+}
+
 /// Runs the rules over every sentence, then joins colon-introduced content
-/// over its paragraph and drops nested "according to" claims.
-fn find_drafts(ctx: &Ctx) -> Vec<Draft> {
+/// over its paragraph and drops nested "according to" claims; returns the
+/// drafts of the claims and the attribution layer.
+fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) {
     let mut drafts: Vec<Draft> = Vec::new();
     for s in &ctx.doc.analysis.sentences {
         let sent = s.tokens.clone();

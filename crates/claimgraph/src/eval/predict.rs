@@ -35,6 +35,39 @@ pub fn claim_attribution(claim: &Claim, index: &CharIndex) -> Attribution {
     Attribution { cue: cp(claim.cue), sources: claim.speaker.span.map(cp).into_iter().collect(), contents }
 }
 
+/// What `eval polnear` scores of an analysed document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scored {
+    /// The attribution layer ([`Document::attributions`]): every
+    /// attribution in PolNeAR's sense, the claims' wider superset.
+    #[default]
+    Attributions,
+    /// The public claims only ([`Document::claims`]).
+    Claims,
+}
+
+/// The attributions of an analysed document to score, as `what` says.
+pub fn scored(doc: &Document, what: Scored) -> Vec<Attribution> {
+    match what {
+        Scored::Attributions => layer_attributions(doc),
+        Scored::Claims => attributions(doc),
+    }
+}
+
+/// The document's attribution layer in code points of `doc.text`.
+pub fn layer_attributions(doc: &Document) -> Vec<Attribution> {
+    let index = CharIndex::new(&doc.text);
+    let cp = |s: crate::document::Span| Extent::new(index.char_offset(s.start), index.char_offset(s.end));
+    doc.attributions
+        .iter()
+        .map(|a| Attribution {
+            cue: cp(a.cue),
+            sources: a.sources.iter().map(|&s| cp(s)).collect(),
+            contents: a.contents.iter().map(|&s| cp(s)).collect(),
+        })
+        .collect()
+}
+
 /// Every claim of an analysed document as attributions in code points of
 /// `doc.text`. Claims sharing a cue (a content split into propositions of
 /// different polarity, or a quotation continuing an attributed one) are one

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use claimgraph::eval::polnear::{read_split, GoldArticle};
-use claimgraph::eval::predict::{analyse_text, attributions};
+use claimgraph::eval::predict::{analyse_text, scored, Scored};
 use claimgraph::eval::spans::Attribution;
 use claimgraph::eval::{Evaluation, Report};
 use claimgraph::Pipeline;
@@ -60,6 +60,19 @@ pub struct Args {
     /// Use this attribution model file instead of the shipped one.
     #[arg(long)]
     attribution_model: Option<PathBuf>,
+    /// What to score: the attribution layer (every attribution in
+    /// PolNeAR's sense, the default) or the public claims only.
+    #[arg(long, value_enum, default_value_t = Score::Attributions)]
+    score: Score,
+}
+
+/// What `--score` chooses from.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Score {
+    /// The attribution layer (`Document::attributions`).
+    Attributions,
+    /// The public claims (`Document::claims`).
+    Claims,
 }
 
 /// The attribution systems `--system` chooses from.
@@ -134,7 +147,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
             let pipeline = Pipeline::new().context("loading the models")?;
             let cpu_start = process_cpu_seconds();
             let start = Instant::now();
-            let predicted = run_claimgraph(&pipeline, articles);
+            let what = match a.score {
+                Score::Attributions => Scored::Attributions,
+                Score::Claims => Scored::Claims,
+            };
+            let predicted = run_claimgraph(&pipeline, articles, what);
             let seconds = start.elapsed().as_secs_f64();
             let cpu = cpu_start.zip(process_cpu_seconds()).map(|(a, b)| b - a);
             (predicted, Some(seconds), cpu, "claimgraph".to_string(), Some(rayon::current_num_threads()))
@@ -174,8 +191,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
 }
 
 /// claimgraph's attributions for each article, in article order.
-fn run_claimgraph(pipeline: &Pipeline, articles: &[GoldArticle]) -> Vec<Vec<Attribution>> {
-    articles.par_iter().map(|g| attributions(&analyse_text(pipeline, &g.path.display().to_string(), &g.text))).collect()
+fn run_claimgraph(pipeline: &Pipeline, articles: &[GoldArticle], what: Scored) -> Vec<Vec<Attribution>> {
+    articles.par_iter().map(|g| scored(&analyse_text(pipeline, &g.path.display().to_string(), &g.text), what)).collect()
 }
 
 /// CPU time (user + system) used so far by this process, from

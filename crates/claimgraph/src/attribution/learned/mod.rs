@@ -19,6 +19,7 @@ pub mod combine;
 pub mod cue;
 pub mod features;
 pub mod gold;
+pub mod layer;
 pub mod lexicon;
 pub mod model;
 pub mod roles;
@@ -93,24 +94,30 @@ pub fn predict(ctx: &Ctx, model: &Model) -> Vec<Draft> {
 }
 
 /// The drafts the claim stage keeps, given the rules' drafts: the rules',
-/// the shipped model's, or both merged, as [`system`] says. When the
-/// shipped model cannot be loaded the rules' drafts are kept.
-pub fn drafts(ctx: &Ctx, rules: Vec<Draft>) -> Vec<Draft> {
+/// the shipped model's, or both merged, as [`system`] says; and the
+/// attribution layer (see [`layer`]). When the shipped model cannot be
+/// loaded the rules' drafts are kept.
+pub fn drafts(ctx: &Ctx, rules: Vec<Draft>) -> (Vec<Draft>, Vec<gold::TokenAttribution>) {
     let sys = system();
     if sys == System::Rules {
-        return rules;
+        let l = layer::rules_layer(&rules);
+        return (rules, l);
     }
     let model = match default_model() {
         Ok(m) => m,
         Err(e) => {
             static WARNED: std::sync::Once = std::sync::Once::new();
             WARNED.call_once(|| eprintln!("claimgraph: attribution model not loaded ({e}); using the rules alone"));
-            return rules;
+            let l = layer::rules_layer(&rules);
+            return (rules, l);
         }
     };
-    let learned = predict(ctx, model);
+    let view = View::new(ctx.doc, &ctx.quotes, &model.classes);
+    let atts = model.predict(&view);
+    let learned = to_drafts(ctx, &atts);
+    let l = layer::layer(ctx, &atts);
     match sys {
-        System::Learned => learned,
-        _ => combine(ctx, rules, learned),
+        System::Learned => (learned, l),
+        _ => (combine(ctx, rules, learned), l),
     }
 }
