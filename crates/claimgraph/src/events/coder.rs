@@ -516,8 +516,37 @@ impl<'d> Ctx<'d> {
         {
             return None;
         }
+        // "continued their hunger strike", with "strike" tagged a verb.
+        if lemma == "strike" && p > 0 && self.words[p - 1] == "hunger" {
+            let mut c = Coding {
+                cameo: Some("142".into()),
+                ty: PloverType::Protest,
+                mode: Some("hunger"),
+                context: None,
+                source_tok: None,
+                target_tok: None,
+                weight: 1,
+                inner: None,
+                hypothetical: false,
+                future: false,
+                negated: false,
+                reverse: false,
+            };
+            self.modality(p, &mut c);
+            return Some(c);
+        }
         let mut coding = self.match_cameo(p);
-        let obj_lemma = self.kid(p, "obj").map(|o| self.lemmas[o].clone()).unwrap_or_default();
+        // The object's head; "suspended aid deliveries": also its compound.
+        let obj_lemma = self
+            .kid(p, "obj")
+            .map(|o| {
+                let compound = self.children[o]
+                    .iter()
+                    .copied()
+                    .find(|&k| self.rel(k) == "compound" && lexicon::is_relation(&self.lemmas[k]));
+                self.lemmas[compound.unwrap_or(o)].clone()
+            })
+            .unwrap_or_default();
         if let Some((ty, mode, overrides)) = lexicon::verb_reading(lemma, &obj_lemma) {
             if overrides || coding.is_none() {
                 let weight = coding.as_ref().map_or(1, |c| c.weight.max(1));
@@ -541,7 +570,16 @@ impl<'d> Ctx<'d> {
         // refusal block has no code of its own (its patterns need a parse),
         // but any refusal of a proposal, demand or invitation is REJECT.
         if coding.is_none() && lexicon::is_refusal(lemma) {
-            if let Some(o) = self.kid(p, "obj") {
+            // The refused thing, also when the tagger took its noun for a
+            // verb ("rejected a UN appeal" with "appeal" a relative clause).
+            let refused = self.kid(p, "obj").or_else(|| {
+                self.children[p].iter().copied().find(|&k| {
+                    matches!(self.rel(k), "acl:relcl" | "ccomp" | "xcomp" | "acl" | "dep")
+                        && lexicon::refused_mode(&self.lemmas[k]).is_some()
+                        && k > p
+                })
+            });
+            if let Some(o) = refused {
                 coding = Some(Coding {
                     cameo: Some("120".into()),
                     ty: PloverType::Reject,
@@ -549,7 +587,9 @@ impl<'d> Ctx<'d> {
                     context: None,
                     source_tok: None,
                     // "rejected an Australian ultimatum": the proposer.
-                    target_tok: self.owner_of(o),
+                    target_tok: self
+                        .owner_of(o)
+                        .or_else(|| self.kid(o, "nsubj").filter(|_| self.upos(o) == Upos::VERB)),
                     weight: 1,
                     inner: None,
                     hypothetical: false,
@@ -983,6 +1023,22 @@ impl<'d> Ctx<'d> {
             Governor::Intent if self.lemmas[p] == "prepare" && matches!(ty, PloverType::Assault) => {
                 own.ty = PloverType::Mobilize;
                 own.mode = Some("troops");
+            }
+            // A decision to concede or withdraw is the concession itself
+            // (PLOVER keeps RETREAT/CONCEDE rather than AGREE).
+            Governor::Intent
+                if matches!(self.lemmas[p].as_str(), "decide" | "resolve")
+                    && matches!(ty, PloverType::Concede | PloverType::Retreat) => {}
+            // An order to close or suspend is repression, not a request.
+            Governor::Request
+                if self.lemmas[p] == "order"
+                    && matches!(
+                        self.lemmas[inner_tok].as_str(),
+                        "suspend" | "close" | "shut" | "cease" | "halt" | "stop" | "ban" | "disband" | "dissolve"
+                    ) =>
+            {
+                own.ty = PloverType::Coerce;
+                own.mode = Some("restrict");
             }
             Governor::Intent => {
                 if ty.is_cooperative() {

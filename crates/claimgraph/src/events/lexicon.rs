@@ -66,6 +66,21 @@ pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'s
             (Agree, None, false)
         }
         "boycott" => (Protest, Some("boycott"), true),
+        // Expelling envoys, inspectors or missions reduces relations
+        // (PLOVER SANCTION/expel); deporting people is COERCE.
+        "expel" | "oust" if is_envoy(object) => (Sanction, Some("expel"), true),
+        // Cutting aid, ties or talks (PLOVER SANCTION/discontinue).
+        "suspend" | "cut" | "halt" | "freeze" | "end" | "cancel" | "sever" | "break" | "terminate" | "stop"
+            if is_relation(object) =>
+        {
+            (Sanction, Some("discontinue"), false)
+        }
+        // Laying down work is a strike.
+        "stop" | "down" | "lay" | "halt" if matches!(object, "work" | "tool" | "production") => {
+            (Protest, Some("strike"), true)
+        }
+        // Permitting what was barred is a concession.
+        "allow" | "permit" | "authorize" | "authorise" | "legalize" | "legalise" => (Concede, None, false),
         // Asking for shelter or help is a request (PLOVER REQUEST/assist).
         "seek" | "request" | "solicit" if is_aid_goods(object) || matches!(object, "refuge" | "protection") => {
             (Request, Some("assist"), true)
@@ -92,6 +107,52 @@ pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'s
         }
         _ => return None,
     })
+}
+
+/// Envoys and missions whose expulsion is a SANCTION.
+pub fn is_envoy(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "diplomat"
+            | "ambassador"
+            | "envoy"
+            | "inspector"
+            | "monitor"
+            | "observer"
+            | "peacekeeper"
+            | "mission"
+            | "attache"
+            | "consul"
+            | "delegation"
+    )
+}
+
+/// Relations, help and exchanges whose suspension is a SANCTION.
+pub fn is_relation(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "aid"
+            | "assistance"
+            | "delivery"
+            | "link"
+            | "tie"
+            | "relation"
+            | "relations"
+            | "cooperation"
+            | "talk"
+            | "talks"
+            | "negotiation"
+            | "mediation"
+            | "contact"
+            | "flight"
+            | "trade"
+            | "funding"
+            | "loan"
+            | "program"
+            | "programme"
+            | "effort"
+            | "dialogue"
+    )
 }
 
 /// Restrictions whose easing is a concession (PLOVER CONCEDE).
