@@ -559,7 +559,19 @@ fn fill_rejections(doc: &mut Document) {
         });
         let pronoun = (standalone || matches!(fw.as_str(), "them" | "it" | "this" | "that" | "these" | "those"))
             && (r.len() <= 2 || r.clone().any(|i| is_dismissal(doc, i)));
+        // "described the documents as a crude forgery", "dismissed the
+        // report as propaganda": what is called false is something said or
+        // shown, whatever noun names it.
+        let called_false = r.clone().take(8).any(|i| {
+            toks[i].text(&doc.text).eq_ignore_ascii_case("as")
+                && i > r.start
+                && (i + 1..(i + 5).min(r.end)).any(|k| {
+                    let w = toks[k].text(&doc.text);
+                    super::lexicon::is_falsity_word(w) || DISMISSALS.contains(&w.to_lowercase().as_str())
+                })
+        });
         let opens = is_dismissal(doc, first)
+            || called_false
             || r.clone().take_while(|&i| i <= first).any(|i| super::lexicon::is_falsity_word(toks[i].text(&doc.text)));
         if !(pronoun || opens) {
             continue;
