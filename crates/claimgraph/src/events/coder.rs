@@ -546,6 +546,14 @@ impl<'d> Ctx<'d> {
                     .find(|&k| self.rel(k) == "compound" && lexicon::is_relation(&self.lemmas[k]));
                 self.lemmas[compound.unwrap_or(o)].clone()
             })
+            // No object in the tree ("sought refuge" with "refuge" tagged
+            // an adverb): the first content word right after the verb.
+            .or_else(|| {
+                (p + 1..(p + 4).min(self.toks.len()))
+                    .take_while(|&k| !matches!(self.upos(k), Upos::VERB | Upos::PUNCT | Upos::ADP))
+                    .find(|&k| !matches!(self.upos(k), Upos::DET | Upos::ADJ | Upos::NUM | Upos::PRON))
+                    .map(|k| self.lemmas[k].clone())
+            })
             .unwrap_or_default();
         if let Some((ty, mode, overrides)) = lexicon::verb_reading(lemma, &obj_lemma) {
             if overrides || coding.is_none() {

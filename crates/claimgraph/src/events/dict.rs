@@ -162,6 +162,15 @@ fn word_matches(dict: &str, tok: &str, allow_plural: bool) -> bool {
 impl<T> PhraseIndex<T> {
     /// Adds a phrase.
     pub fn insert(&mut self, words: Vec<String>, exact: bool, value: T) {
+        // The tokeniser splits the possessive ("people's" → "people" "'s"):
+        // so do the dictionary's phrases.
+        let words: Vec<String> = words
+            .into_iter()
+            .flat_map(|w| match w.strip_suffix("'s").filter(|s| !s.is_empty()) {
+                Some(stem) => vec![stem.to_string(), "'s".to_string()],
+                None => vec![w],
+            })
+            .collect();
         if let Some(first) = words.first().cloned() {
             self.by_first.entry(first).or_default().push((words, exact, value));
         }
