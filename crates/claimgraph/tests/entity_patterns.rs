@@ -6,11 +6,18 @@ use claimgraph::output::DocRecord;
 use claimgraph::Pipeline;
 
 /// (paragraph, spellings that must name one entity)
-const CASES: &[(&str, &[&str])] = &[(
-    "The defence minister Chou Ming-hsien (Zhou Mingxian) told lawmakers that the drills had ended. \
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "The spokesman of the provincial council, Karimullah Haqqani, said on Monday that the road was closed. \
+         Haqany wrote later that the council would meet again.",
+        &["Karimullah Haqqani", "Haqany"],
+    ),
+    (
+        "The defence minister Chou Ming-hsien (Zhou Mingxian) told lawmakers that the drills had ended. \
      Zhou Mingxian also said the navy stayed on alert.",
-    &["Chou Ming-hsien", "Zhou Mingxian"],
-)];
+        &["Chou Ming-hsien", "Zhou Mingxian"],
+    ),
+];
 
 #[test]
 fn spellings_join_one_entity() {

@@ -130,6 +130,8 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             }
         }
     }
+    // Sentence-initial single words left without evidence.
+    let mut unproven: Vec<Range<usize>> = Vec::new();
     for (si, s) in analysis.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -205,8 +207,27 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                 if let Some(span) = refine(text, tokens, i..end, None) {
                     out.push(span);
                 }
+            } else if !title_case[si] {
+                unproven.push(i..end);
             }
             i = end;
+        }
+    }
+    // "Sarwary wrote on his X account": a sentence-initial word that is
+    // the surname (in any spelling) of a person named in full elsewhere in
+    // the article is that person, evidence enough.
+    let people: Vec<super::names::NameParts> = out
+        .iter()
+        .filter(|n| n.kind == EntityKind::Person && n.tokens.len() >= 2)
+        .map(|n| super::names::NameParts::new(&text[tokens[n.tokens.start].start..tokens[n.tokens.end - 1].end]))
+        .collect();
+    for r in unproven {
+        let word = super::names::NameParts::new(tokens[r.start].text(text));
+        if people.iter().any(|p| super::names::compare_parts(&word, p) == super::names::NameMatch::Surname) {
+            if let Some(mut span) = refine(text, tokens, r, Some(EntityKind::Person)) {
+                span.kind = EntityKind::Person;
+                out.push(span);
+            }
         }
     }
     // A span inside a longer one (a recogniser fragment of a name the rules
