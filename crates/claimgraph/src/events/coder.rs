@@ -1465,7 +1465,8 @@ impl<'d> Ctx<'d> {
                     None => continue,
                 }
             }
-            if Some(t) == source_tok || lexicon::is_weapon(&self.lemmas[t]) {
+            // A date is no participant.
+            if Some(t) == source_tok || lexicon::is_weapon(&self.lemmas[t]) || dates::is_time_word(&self.words[t]) {
                 continue;
             }
             let found = self.np_actor(t).or_else(|| {
