@@ -112,7 +112,9 @@ impl DatedCode {
         let mut parts = inner.split_whitespace();
         let code = parts.next()?.to_string();
         let (mut from, mut to) = (None, None);
-        if let Some(d) = parts.next() {
+        // "19950601 - 19990815" is one range, however it is spaced.
+        let rest: String = parts.collect();
+        if let Some(d) = Some(rest.as_str()).filter(|d| !d.is_empty()) {
             if let Some(x) = d.strip_prefix('>') {
                 from = parse_date(x);
             } else if let Some(x) = d.strip_prefix('<') {
