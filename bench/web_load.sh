@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Workbench load benchmark (BENCHMARKS.md, section "Workbench").
 #
-#   bench/web_load.sh WORKDIR [STEP...]      steps: ledger load size (default: all)
+#   bench/web_load.sh WORKDIR [STEP...]      steps: ledger load size cpu (default: ledger load size)
 #
 # ledger: a ~1M-claim ledger from the synthetic generator (270,000 articles,
 #         seed 42, as in bench/ledger_bench.sh's "million" step), stored from
@@ -11,6 +11,9 @@
 #         (CLIENTS connections, DURATION per run) over entity pages and
 #         searches drawn at random from the ledger; prints p50/p99 per
 #         endpoint, requests/s, errors, and the server's peak RSS.
+# cpu:    server CPU time per uncached request: one client asks N (1000)
+#         distinct entity pages, then N searches, one after the other over one
+#         connection; the server's utime + stime divided by N.
 # size:   bytes the first page load transfers (page, script, style, icon and
 #         the API calls of the home view), gzip as a browser asks for it.
 #
@@ -145,6 +148,23 @@ for t in sys.stdin:
       total=$((total + b))
     done
     echo "first load: $total bytes (gzip, headers included)"
+    stop_server ;;
+  cpu)
+    [ -f "$WORK/entity.paths" ] || { echo "web_load.sh: run the load step first (it draws the URLs)" >&2; exit 1; }
+    N="${N:-1000}"
+    stop_server; start_server
+    for ep in entity search; do
+      shuf "$WORK/$ep.paths" > "$WORK/cpu-$ep.paths"
+      # Warm-up on other URLs (connections opened, name index loaded).
+      tail -n 200 "$WORK/cpu-$ep.paths" | sed "s|^|url = \"$BASE|; s|\$|\"\noutput = \"/dev/null\"|" > "$WORK/cpu-warm.cfg"
+      head -n "$N" "$WORK/cpu-$ep.paths" | sed "s|^|url = \"$BASE|; s|\$|\"\noutput = \"/dev/null\"|" > "$WORK/cpu-run.cfg"
+      curl -s -H 'Accept-Encoding: gzip' -K "$WORK/cpu-warm.cfg"
+      t0=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+      curl -s -H 'Accept-Encoding: gzip' -K "$WORK/cpu-run.cfg"
+      t1=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+      n=$(head -n "$N" "$WORK/cpu-$ep.paths" | wc -l)
+      echo "$ep: server CPU $(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / n )) us per uncached request ($n URLs)"
+    done
     stop_server ;;
   *) echo "unknown step $step" >&2; exit 2 ;;
   esac

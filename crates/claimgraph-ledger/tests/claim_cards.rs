@@ -89,13 +89,12 @@ fn cards_follow_ingest_alignment_merges_and_splits() {
     assert_eq!(cards_out_of_step(&l).0, 0, "after a second ingest");
 }
 
+/// A listed claim as compared: id, document id, source, speaker entity's
+/// name, proposition.
+type Shown = (String, String, String, Option<String>, Option<String>);
+
 /// Claims listed as before the cards: the base tables joined, newest first.
-fn joined_claims(
-    l: &Ledger,
-    filter_sql: &str,
-    arg: i64,
-    limit: i64,
-) -> Vec<(String, String, String, Option<String>, Option<String>)> {
+fn joined_claims(l: &Ledger, filter_sql: &str, arg: i64, limit: i64) -> Vec<Shown> {
     let sql = format!(
         "SELECT c.id, d.id, d.source, e.name, p.text FROM claims c JOIN documents d ON d.rowid = c.doc
          LEFT JOIN entities e ON e.rowid = c.speaker_entity LEFT JOIN propositions p ON p.rowid = c.prop
@@ -117,15 +116,14 @@ fn lists_from_cards_match_the_joined_tables() {
         let row: i64 =
             l.connection().query_row("SELECT rowid FROM entities WHERE id = ?1", [&e.id], |r| r.get(0)).unwrap();
         let page = l.entity_page(&e.id, 7).unwrap();
-        let shown =
-            |rows: &[claimgraph_ledger::ClaimRow]| -> Vec<(String, String, String, Option<String>, Option<String>)> {
-                rows.iter()
-                    .map(|c| {
-                        let name = c.speaker_entity.as_ref().map(|_| c.speaker.clone());
-                        (c.id.clone(), c.doc_id.clone(), c.source.clone(), name, c.proposition.clone())
-                    })
-                    .collect()
-            };
+        let shown = |rows: &[claimgraph_ledger::ClaimRow]| -> Vec<Shown> {
+            rows.iter()
+                .map(|c| {
+                    let name = c.speaker_entity.as_ref().map(|_| c.speaker.clone());
+                    (c.id.clone(), c.doc_id.clone(), c.source.clone(), name, c.proposition.clone())
+                })
+                .collect()
+        };
         assert_eq!(shown(&page.claims_by), joined_claims(&l, "c.speaker_entity = ?1", row, 7), "{} by", e.id);
         let about = joined_claims(&l, "c.rowid IN (SELECT claim FROM claim_about WHERE entity = ?1)", row, 7);
         assert_eq!(shown(&page.claims_about), about, "{} about", e.id);
