@@ -62,7 +62,11 @@
 //!    are known from the story, so two claims by different speakers that
 //!    share an event frame (see rule 1; "the ship was hit" and "the vessel
 //!    had not been struck") state the same proposition even when neither
-//!    names a participant; opposite polarity makes them contradict. Two
+//!    names a participant; opposite polarity makes them contradict. So do
+//!    an affirming claim that a side did something and that side's denial
+//!    of the same kind of event ("Russian warplanes targeted the market";
+//!    the Russian ministry: "the strikes did not target civilian objects"),
+//!    whatever the heads. Two
 //!    affirming claims that count the story's dead, wounded or abducted
 //!    differently ("five soldiers were martyred" against "I counted 11
 //!    bodies"; see [`crate::toll`]) contradict too.
@@ -175,6 +179,12 @@ pub struct PropSignature {
     /// embedded clauses and event nouns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub frames: Vec<String>,
+    /// Who takes part in each event of the content, headless frames
+    /// included: `pred|` for every predicate (class or stem) and
+    /// `pred|name` for every folded proper name in its arguments (rule 4,
+    /// the accused's denial).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
     /// Readable form of the proposition.
     pub text: String,
 }
@@ -264,6 +274,20 @@ pub trait Aligner: Send + Sync {
     /// Whether two claims of one document tell the same event (rule 4);
     /// returns the reason when they do.
     fn same_event_in_document(&self, a: &PropSignature, b: &PropSignature) -> Option<String>;
+    /// Whether, in one document, a denial by a speaker of side `denier`
+    /// answers an affirming claim (by a speaker of another side,
+    /// `alleger`) that says the denier's side did what the denial is about:
+    /// the two share an event predicate and the allegation names the
+    /// denier's side in it ("Russian warplanes targeted the market" against
+    /// the Russian ministry's "the strikes did not target civilian
+    /// objects"). Returns the reason when it does (rule 4).
+    fn accused_denies(
+        &self,
+        denier: &[String],
+        denial: &PropSignature,
+        allegation: &PropSignature,
+        alleger: &[String],
+    ) -> Option<String>;
     /// Whether the tolls two affirming claims of one document state (see
     /// [`crate::toll`]) disagree (rule 4); returns the reason when they do.
     fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String>;
@@ -784,9 +808,22 @@ impl Aligner for RuleAligner {
             }
         }
         let mut frames = BTreeSet::new();
+        let mut parties = BTreeSet::new();
         for f in claim.frames {
             if let Some(k) = frame_key(f, &claim.speaker_side) {
                 frames.insert(k);
+            }
+            let pred = match predicate_class(&f.predicate) {
+                Some((c, _)) => c.to_string(),
+                None => stem(&f.predicate.to_lowercase()),
+            };
+            parties.insert(format!("{pred}|"));
+            for a in [&f.actor, &f.object, &f.recipient].into_iter().flatten() {
+                for w in words(&a.text) {
+                    if is_capitalised(w) && !is_stop(&w.to_lowercase()) && !is_number(w) {
+                        parties.insert(format!("{pred}|{}", fold_proper(&w.to_lowercase())));
+                    }
+                }
             }
             // Participants named only inside an embedded event still say
             // what the claim is about.
@@ -815,6 +852,7 @@ impl Aligner for RuleAligner {
             agent,
             patient,
             frames: frames.into_iter().collect(),
+            parties: parties.into_iter().collect(),
             text,
         })
     }
@@ -925,6 +963,22 @@ impl Aligner for RuleAligner {
         let k = shared_frame(&a.frames, &b.frames, None)?;
         let k = k.trim_end_matches('|');
         Some(format!("same event in the same article ({k})"))
+    }
+
+    fn accused_denies(
+        &self,
+        denier: &[String],
+        denial: &PropSignature,
+        allegation: &PropSignature,
+        alleger: &[String],
+    ) -> Option<String> {
+        if denier.is_empty() || denier.iter().any(|k| alleger.contains(k)) {
+            return None;
+        }
+        denial.parties.iter().filter_map(|p| p.strip_suffix('|')).find_map(|pred| {
+            let side = denier.iter().find(|k| allegation.parties.binary_search(&format!("{pred}|{k}")).is_ok())?;
+            Some(format!("denies what the allegation says {side} did ({pred})"))
+        })
     }
 
     fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String> {
@@ -1188,6 +1242,31 @@ mod tests {
         i5.frames = &f5;
         let (s4, s5) = (a.signature(&i4).unwrap(), a.signature(&i5).unwrap());
         assert_eq!(a.same_event_in_document(&s4, &s5).as_deref(), Some("same event in the same article (attack|ship)"));
+    }
+
+    #[test]
+    fn the_accused_side_denying_the_event_contradicts() {
+        let a = RuleAligner::default();
+        let fa = [frame(Some("Russian warplanes"), "target", Some(("a market", "market")))];
+        let fd = [frame(Some("the strikes"), "target", Some(("any civilian objects", "object")))];
+        let (mut ia, mut id) = (
+            input("Russian warplanes targeting a market", "monitor", &[]),
+            input("the strikes did not target any civilian objects", "ministry", &[]),
+        );
+        ia.frames = &fa;
+        id.frames = &fd;
+        let (sa, sd) = (a.signature(&ia).unwrap(), a.signature(&id).unwrap());
+        let russia = [fold_proper("russian")];
+        assert!(a.accused_denies(&russia, &sd, &sa, &["levant".to_string()]).is_some());
+        // Another side's denial, or an allegation by the same side: nothing.
+        assert!(a.accused_denies(&["iran".to_string()], &sd, &sa, &[]).is_none());
+        assert!(a.accused_denies(&russia, &sd, &sa, &russia).is_none());
+        // Another kind of event: nothing.
+        let fo = [frame(Some("the ministry"), "meet", Some(("the envoys", "envoy")))];
+        let mut io = input("the ministry did not meet the envoys", "ministry", &[]);
+        io.frames = &fo;
+        let so = a.signature(&io).unwrap();
+        assert!(a.accused_denies(&russia, &so, &sa, &[]).is_none());
     }
 
     #[test]

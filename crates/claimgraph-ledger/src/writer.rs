@@ -686,7 +686,15 @@ impl LedgerWriter {
                     reason
                 } else {
                     let (Some(sx), Some(sy)) = (&x.sig, &y.sig) else { continue };
-                    let Some(reason) = self.aligner.same_event_in_document(sx, sy) else { continue };
+                    let (den, aff) = if x.facts.affirms { (y, x) } else { (x, y) };
+                    let (Some(sd), Some(sa)) = (&den.sig, &aff.sig) else { continue };
+                    let Some(reason) = self
+                        .aligner
+                        .same_event_in_document(sx, sy)
+                        .or_else(|| self.aligner.accused_denies(&den.side, sd, sa, &aff.side))
+                    else {
+                        continue;
+                    };
                     reason
                 };
                 let mut involved: BTreeSet<i64> = x.about.iter().chain(y.about.iter()).copied().collect();
