@@ -239,7 +239,20 @@ impl<'d> Ctx<'d> {
             .into_iter()
             .map(|i| self.words[i].clone())
             .collect();
-        coded.agent = self.lex.actors.code_words(&core).agent;
+        let core_coded = self.lex.actors.code_words(&core);
+        coded.agent = core_coded.agent.clone();
+        // "ties with Egypt's government", "the removal of President X": a
+        // head that names no actor stands for the actor phrase inside it.
+        if core_coded.actor.is_none() && core_coded.agent.is_none() && self.entity_of[h].is_none() {
+            let inner = self.children[h]
+                .iter()
+                .copied()
+                .filter(|&k| matches!(self.rel(k), "nmod" | "nmod:poss"))
+                .find_map(|k| self.np_actor(k).filter(|a| a.country.is_some() || !a.code.starts_with("---")));
+            if let Some(a) = inner {
+                return Some(a);
+            }
+        }
         let entity = self.entity_of[h].or_else(|| np.iter().find_map(|&i| self.entity_of[i]));
         if let Some(e) = entity {
             self.fill_from_entity(e, &mut coded);
