@@ -113,7 +113,11 @@ pub fn combine(ctx: &Ctx, rules: Vec<Draft>, learned: Vec<Draft>) -> Vec<Draft> 
     }
     for mut d in learned {
         d.speaker = d.speaker.map(|s| tidy_speaker(ctx, s));
-        if !claim_like(ctx, &d) || unknown_name(ctx, &d) || passive_subject_speaker(ctx, &d) {
+        // A colon or a dash as the cue ("Poll: ...", "“...” ― Name") is an
+        // attribution of the layer, not a claim of its own: the rules
+        // decide those.
+        let punct_cue = d.cue.clone().all(|i| ctx.is_punct(i));
+        if punct_cue || !claim_like(ctx, &d) || unknown_name(ctx, &d) || passive_subject_speaker(ctx, &d) {
             continue;
         }
         let (lo, hi) = sentences(ctx, &d);

@@ -5,7 +5,8 @@
 //! Every span becomes the range of tokens it touches, with punctuation-only
 //! tokens trimmed from both ends (the evaluation compares spans the same
 //! way, so learning where an annotator put the quote mark or the final
-//! period would only add noise). Fragments of one role with nothing but
+//! period would only add noise); a span of punctuation only (a colon or a
+//! dash as cue) is kept whole, as the evaluation keeps it. Fragments of one role with nothing but
 //! punctuation between them are joined, as the evaluation does.
 
 use std::ops::Range;
@@ -68,15 +69,22 @@ impl<'d> Converter<'d> {
         let last = self.byte_of.len() - 1;
         let (bs, be) = (self.byte_of[e.start.min(last)], self.byte_of[e.end.min(last)]);
         let toks = &self.doc.analysis.tokens;
-        let mut a = toks.partition_point(|t| t.end <= bs);
-        let mut b = toks.partition_point(|t| t.start < be);
+        let (a0, b0) = (toks.partition_point(|t| t.end <= bs), toks.partition_point(|t| t.start < be));
+        let (mut a, mut b) = (a0, b0);
         while a < b && self.punct[a] {
             a += 1;
         }
         while b > a && self.punct[b - 1] {
             b -= 1;
         }
-        (a < b).then_some(a..b)
+        // A span of punctuation only stays as it is, as the evaluation
+        // keeps it: a colon or a dash is the cue of "Poll: ..." and of
+        // "“...” ― Name".
+        if a < b {
+            Some(a..b)
+        } else {
+            (a0 < b0).then_some(a0..b0)
+        }
     }
 
     /// Sorts fragments and joins those separated only by punctuation.

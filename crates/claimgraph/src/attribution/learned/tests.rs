@@ -200,3 +200,20 @@ fn the_shipped_model_is_trained() {
     assert!(!model.is_empty(), "models/attribution.bin is an untrained placeholder");
     assert!(model.note.contains("training articles"), "{}", model.note);
 }
+
+#[test]
+fn a_colon_cue_survives_the_conversion_to_tokens() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    let text = "Survey: most riders want later buses.";
+    let doc = analyse_text(&pipeline, "test", text);
+    let gold = Attribution {
+        cue: extent(text, ":"),
+        sources: vec![extent(text, "Survey")],
+        contents: vec![extent(text, "most riders want later buses.")],
+    };
+    let t = super::gold::to_tokens(&doc, &[gold]);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(words(&pipeline, text, &t[0].cue), ":");
+    // Edge punctuation of a span with words is still trimmed.
+    assert_eq!(words(&pipeline, text, &t[0].contents[0]), "most riders want later buses");
+}
