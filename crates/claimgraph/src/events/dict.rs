@@ -603,6 +603,22 @@ mod tests {
     }
 
     #[test]
+    fn spaced_date_ranges_and_possessives() {
+        let text = "SMEAGOL
+	[HOB < 950601]
+	[HOBGOV 19950601 - 19990815]
+	[HOBREB > 990816]
+PEOPLE'S_REPUBLIC_OF_MORDOR_ [MOR]
+";
+        let d = ActorDict::parse(text);
+        assert_eq!(d.lookup(&words("Smeagol"), 0, Some(19950101)), Some((1, "HOB".into())));
+        assert_eq!(d.lookup(&words("Smeagol"), 0, Some(19951101)), Some((1, "HOBGOV".into())));
+        assert_eq!(d.lookup(&words("Smeagol"), 0, Some(20000101)), Some((1, "HOBREB".into())));
+        // The tokeniser splits "People's" into "People" and "'s".
+        assert_eq!(d.lookup(&words("People 's Republic of Mordor"), 0, None), Some((5, "MOR".into())));
+    }
+
+    #[test]
     fn agents_expand_macros_and_plurals() {
         let d =
             AgentDict::parse("!PERSON! = MAN, MEN\nPOLICE {} [~COP]\nCATTLE!PERSON! [~AGR]\nTRUCE_MONITOR [IGO~]\n");

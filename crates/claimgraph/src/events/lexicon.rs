@@ -431,3 +431,25 @@ pub fn is_hypothetical_marker(lemma: &str) -> bool {
 pub fn is_negation(lemma: &str) -> bool {
     matches!(lemma, "not" | "n't" | "never" | "no" | "neither" | "nor" | "without")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plover_readings_of_relations_envoys_and_restrictions() {
+        assert_eq!(verb_reading("expel", "ambassador").map(|r| r.0), Some(PloverType::Sanction));
+        assert_eq!(verb_reading("expel", "migrant"), None);
+        assert_eq!(
+            verb_reading("suspend", "aid").map(|r| (r.0, r.1)),
+            Some((PloverType::Sanction, Some("discontinue")))
+        );
+        assert_eq!(verb_reading("impose", "curfew").map(|r| (r.0, r.1)), Some((PloverType::Coerce, Some("curfew"))));
+        assert_eq!(verb_reading("impose", "sanction").map(|r| r.0), Some(PloverType::Sanction));
+        assert_eq!(verb_reading("lift", "curfew").map(|r| r.0), Some(PloverType::Concede));
+        assert_eq!(verb_reading("seek", "refuge").map(|r| r.0), Some(PloverType::Request));
+        assert_eq!(verb_reading("stop", "work").map(|r| (r.0, r.1)), Some((PloverType::Protest, Some("strike"))));
+        assert_eq!(event_noun("assassination"), Some((PloverType::Assault, Some("targeted"))));
+        assert_eq!(event_noun("raid"), Some((PloverType::Coerce, Some("seize"))));
+    }
+}
