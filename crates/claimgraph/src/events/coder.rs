@@ -1427,9 +1427,13 @@ impl<'d> Ctx<'d> {
         let body = c.inner.unwrap_or(p);
         // Source.
         let reverse_from = if c.reverse {
+            // "bought drones from Iran", the `from` phrase on the verb or on
+            // its object.
+            let obj_kids = self.kid(body, "obj").map(|o| self.children[o].clone()).unwrap_or_default();
             self.children[body]
                 .iter()
                 .copied()
+                .chain(obj_kids.into_iter().filter(|&k| self.rel(k) == "nmod"))
                 .find(|&k| matches!(self.case_of(k), Some("from")) && self.np_actor(k).is_some())
         } else {
             None
