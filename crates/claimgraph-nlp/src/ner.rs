@@ -18,7 +18,7 @@ use crate::lex::{lex, Lex, FLAG_TITLE};
 use crate::perceptron::{argmax_where, Trainer, Weights};
 
 /// Version of the NER file format.
-pub const NER_VERSION: u32 = 2;
+pub const NER_VERSION: u32 = 3;
 
 const PAD: usize = 2;
 

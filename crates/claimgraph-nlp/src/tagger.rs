@@ -21,7 +21,7 @@ use crate::lex::{lex, Lex, FLAG_TITLE};
 use crate::perceptron::{argmax_where, Trainer, Weights};
 
 /// Version of the tagger file format.
-pub const TAGGER_VERSION: u32 = 3;
+pub const TAGGER_VERSION: u32 = 4;
 
 /// Padding on each side of a sentence.
 const PAD: usize = 2;

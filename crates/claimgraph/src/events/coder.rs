@@ -99,7 +99,8 @@ pub fn code_document(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         ctx.code_sentence(s.tokens.clone(), &mut events);
     }
     ctx.attach_denials(&mut events);
-    events.sort_by_key(|e| (e.trigger.start, e.actor.as_ref().map(|a| a.code.clone())));
+    // Stable: the main participants of a trigger stay before those coordinated with them.
+    events.sort_by_key(|e| e.trigger.start);
     events
 }
 
@@ -1426,9 +1427,13 @@ impl<'d> Ctx<'d> {
         let body = c.inner.unwrap_or(p);
         // Source.
         let reverse_from = if c.reverse {
+            // "bought drones from Iran", the `from` phrase on the verb or on
+            // its object.
+            let obj_kids = self.kid(body, "obj").map(|o| self.children[o].clone()).unwrap_or_default();
             self.children[body]
                 .iter()
                 .copied()
+                .chain(obj_kids.into_iter().filter(|&k| self.rel(k) == "nmod"))
                 .find(|&k| matches!(self.case_of(k), Some("from")) && self.np_actor(k).is_some())
         } else {
             None
@@ -1512,8 +1517,21 @@ impl<'d> Ctx<'d> {
         // renewed talks" — the second party is the recipient.
         let mut extra_sources: Vec<EventActor> = Vec::new();
         if let Some(s) = source_tok {
-            let conjs: Vec<EventActor> =
-                self.coordinated(s, source.as_ref()).into_iter().filter_map(|k| self.np_actor(k)).collect();
+            let mut conj_toks = self.coordinated(s, source.as_ref());
+            // "X and Y agree" parsed as two subjects of the verb.
+            let more: Vec<usize> = self.children[p]
+                .iter()
+                .copied()
+                .filter(|&k| k != s && self.rel(k) == "nsubj" && !conj_toks.contains(&k))
+                .filter(|_| !c.reverse && self.rel(s) == "nsubj" && self.head(s) == Some(p))
+                .collect();
+            conj_toks.extend(more);
+            let conjs: Vec<EventActor> = conj_toks
+                .into_iter()
+                .filter_map(|k| self.np_actor(k))
+                .filter(|a| !source.as_ref().is_some_and(|x| same_actor(x, a)))
+                .filter(|a| !target.as_ref().is_some_and(|x| same_actor(x, a)))
+                .collect();
             if target.is_none()
                 && matches!(c.ty, PloverType::Consult | PloverType::Cooperate | PloverType::Agree | PloverType::Assault)
             {
