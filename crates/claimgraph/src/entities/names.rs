@@ -231,8 +231,25 @@ fn fold_digraphs(ascii: &str) -> String {
     if s.len() > 2 && s.starts_with('h') && !matches!(s.as_bytes()[1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b's') {
         s.replace_range(0..1, "g");
     }
-    let s = s.replace("hs", "x").replace("zh", "j").replace("ck", "k").replace("gh", "k").replace("kh", "h");
-    let s = s.replace("ph", "f").replace("dh", "d").replace("th", "t").replace("sch", "sh");
+    // Applied in order (a later pattern may form from an earlier one's
+    // output: "ghh" → "kh" → "h"); each replaces only when its pattern is
+    // there, so the common name with none of them allocates nothing here
+    // (the registry compares many spellings per document).
+    for (from, to) in [
+        ("hs", "x"),
+        ("zh", "j"),
+        ("ck", "k"),
+        ("gh", "k"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("sch", "sh"),
+    ] {
+        if s.as_bytes().windows(from.len()).any(|w| w == from.as_bytes()) {
+            s = s.replace(from, to);
+        }
+    }
     // Single letters, in one pass.
     let mut out = String::with_capacity(s.len() + 2);
     for ch in s.chars() {
