@@ -69,6 +69,27 @@ struct Coding {
     reverse: bool,
 }
 
+impl Coding {
+    /// A plain coding of one trigger: no context, source or governor yet,
+    /// asserted, weight 1.
+    fn new(cameo: Option<&str>, ty: PloverType, mode: Option<&'static str>, target_tok: Option<usize>) -> Self {
+        Coding {
+            cameo: cameo.map(str::to_string),
+            ty,
+            mode,
+            context: None,
+            source_tok: None,
+            target_tok,
+            weight: 1,
+            inner: None,
+            hypothetical: false,
+            future: false,
+            negated: false,
+            reverse: false,
+        }
+    }
+}
+
 /// Per-document working state.
 struct Ctx<'d> {
     doc: &'d Document,
@@ -495,20 +516,7 @@ impl<'d> Ctx<'d> {
         if lexicon::is_light_verb(lemma) {
             if let Some((o, (ty, mode))) = self.kid(p, "obj").and_then(|o| Some((o, self.noun_event(o)?))) {
                 let partner = self.noun_partner(o);
-                let mut c = Coding {
-                    cameo: None,
-                    ty,
-                    mode,
-                    context: None,
-                    source_tok: None,
-                    target_tok: partner,
-                    weight: 1,
-                    inner: None,
-                    hypothetical: false,
-                    future: false,
-                    negated: false,
-                    reverse: false,
-                };
+                let mut c = Coding::new(None, ty, mode, partner);
                 self.modality(p, &mut c);
                 return Some(c);
             }
@@ -532,20 +540,7 @@ impl<'d> Ctx<'d> {
         }
         // "continued their hunger strike", with "strike" tagged a verb.
         if lemma == "strike" && p > 0 && self.words[p - 1] == "hunger" {
-            let mut c = Coding {
-                cameo: Some("142".into()),
-                ty: PloverType::Protest,
-                mode: Some("hunger"),
-                context: None,
-                source_tok: None,
-                target_tok: None,
-                weight: 1,
-                inner: None,
-                hypothetical: false,
-                future: false,
-                negated: false,
-                reverse: false,
-            };
+            let mut c = Coding::new(Some("142"), PloverType::Protest, Some("hunger"), None);
             self.modality(p, &mut c);
             return Some(c);
         }
@@ -602,23 +597,14 @@ impl<'d> Ctx<'d> {
                 })
             });
             if let Some(o) = refused {
-                coding = Some(Coding {
-                    cameo: Some("120".into()),
-                    ty: PloverType::Reject,
-                    mode: lexicon::refused_mode(&self.lemmas[o]),
-                    context: None,
-                    source_tok: None,
-                    // "rejected an Australian ultimatum": the proposer.
-                    target_tok: self
-                        .owner_of(o)
-                        .or_else(|| self.kid(o, "nsubj").filter(|_| self.upos(o) == Upos::VERB)),
-                    weight: 1,
-                    inner: None,
-                    hypothetical: false,
-                    future: false,
-                    negated: false,
-                    reverse: false,
-                });
+                // "rejected an Australian ultimatum": the proposer.
+                let proposer = self.owner_of(o).or_else(|| self.kid(o, "nsubj").filter(|_| self.upos(o) == Upos::VERB));
+                coding = Some(Coding::new(
+                    Some("120"),
+                    PloverType::Reject,
+                    lexicon::refused_mode(&self.lemmas[o]),
+                    proposer,
+                ));
             }
         }
         // claimgraph's rules over CAMEO.
@@ -1214,20 +1200,7 @@ impl<'d> Ctx<'d> {
             mode = Some("phone");
         }
         let pc = plover::PloverCode { event: ty, mode, context: None };
-        let mut c = Coding {
-            cameo: None,
-            ty: pc.event,
-            mode: pc.mode,
-            context: pc.context,
-            source_tok: poss,
-            target_tok: partner,
-            weight: 1,
-            inner: None,
-            hypothetical: false,
-            future: false,
-            negated: false,
-            reverse: false,
-        };
+        let mut c = Coding { context: pc.context, source_tok: poss, ..Coding::new(None, pc.event, pc.mode, partner) };
         if ty == PloverType::Assault {
             c.mode = c.mode.or_else(|| self.weapon_mode_in(p));
         }
