@@ -144,3 +144,16 @@ fn attribution_patterns_hold() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_dateline_is_not_part_of_the_speaker() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nNorvik - The head of the regional police department announced the arrest of 12 people \
+                and said: The reports of deaths among the protesters are completely fabricated.\n";
+    let raw = single_document("dateline.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let speakers: Vec<&str> = rec.claims.iter().map(|c| c.speaker.text.as_str()).collect();
+    assert!(!speakers.is_empty(), "no claim found");
+    assert!(speakers.iter().all(|s| s.starts_with("The head of the regional police")), "{speakers:?}");
+}
