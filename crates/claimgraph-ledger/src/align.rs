@@ -182,8 +182,9 @@ pub struct PropSignature {
     /// Who takes part in each event of the content, headless frames
     /// included: `pred|` for every predicate (class or stem) and
     /// `pred|name` for every folded proper name in its arguments (rule 4,
-    /// the accused's denial).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// the accused's denial). Only compared inside the document being
+    /// written, so never stored with a proposition.
+    #[serde(skip)]
     pub parties: Vec<String>,
     /// Readable form of the proposition.
     pub text: String,

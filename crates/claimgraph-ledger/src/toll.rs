@@ -132,6 +132,16 @@ fn fate_of(word: &str) -> Option<Fate> {
 /// with the fate named nearest to it in the claim's content (within eight
 /// words). A count with no fate near it is no toll.
 pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
+    let counts: Vec<&QuantityOut> = quantities
+        .iter()
+        .filter(|q| q.claim.as_deref() == Some(claim.id.as_str()) && !q.range_end && q.per.is_none())
+        .filter(|q| PEOPLE.contains(&q.unit.to_lowercase().as_str()))
+        .collect();
+    // Most claims count no people: nothing to read then (this runs on the
+    // ledger's write path for every claim).
+    if counts.is_empty() {
+        return Vec::new();
+    }
     let content: Vec<char> = claim.content.text.chars().collect();
     // Words of the content with their character offsets in the content.
     let mut words: Vec<(usize, String)> = Vec::new();
@@ -163,10 +173,7 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for q in quantities.iter().filter(|q| q.claim.as_deref() == Some(claim.id.as_str()) && !q.range_end) {
-        if !PEOPLE.contains(&q.unit.to_lowercase().as_str()) || q.per.is_some() {
-            continue;
-        }
+    for q in counts {
         let Some(rel) = q.start.checked_sub(claim.content.start) else { continue };
         let rel_end = q.end.saturating_sub(claim.content.start);
         let Some(first) = words.iter().position(|(s, _)| *s >= rel) else { continue };

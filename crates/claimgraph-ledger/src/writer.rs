@@ -686,8 +686,7 @@ impl LedgerWriter {
                     reason
                 } else {
                     let (Some(sx), Some(sy)) = (&x.sig, &y.sig) else { continue };
-                    let (den, aff) = if x.facts.affirms { (y, x) } else { (x, y) };
-                    let (Some(sd), Some(sa)) = (&den.sig, &aff.sig) else { continue };
+                    let (den, sd, aff, sa) = if x.facts.affirms { (y, sy, x, sx) } else { (x, sx, y, sy) };
                     let Some(reason) = self
                         .aligner
                         .same_event_in_document(sx, sy)

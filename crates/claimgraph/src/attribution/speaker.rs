@@ -434,7 +434,7 @@ impl Ctx<'_> {
 
 /// A dash with space on both sides ("Khartoum - The spokesman"): a dateline
 /// or parenthetical break, not a hyphen inside a word.
-fn is_loose_dash(ctx: &Ctx, i: usize) -> bool {
+pub(crate) fn is_loose_dash(ctx: &Ctx, i: usize) -> bool {
     let t = &ctx.tokens[i];
     matches!(ctx.word(i), "-" | "—" | "–")
         && i > 0

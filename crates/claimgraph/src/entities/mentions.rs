@@ -218,6 +218,7 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     // the article is that person, evidence enough.
     let people: Vec<super::names::NameParts> = out
         .iter()
+        .filter(|_| !unproven.is_empty())
         .filter(|n| n.kind == EntityKind::Person && n.tokens.len() >= 2)
         .map(|n| super::names::NameParts::new(&text[tokens[n.tokens.start].start..tokens[n.tokens.end - 1].end]))
         .collect();

@@ -257,11 +257,7 @@ pub fn tidy_speaker(ctx: &Ctx, s: Range<usize>) -> Range<usize> {
     // department"): capitalised words, then a dash with spaces around it,
     // open the sentence but not the speaker.
     let mut start = s.start;
-    if let Some(d) = (s.start + 1..end.min(s.start + 5)).find(|&i| {
-        matches!(ctx.word(i), "-" | "–" | "—")
-            && ctx.tokens[i - 1].end < ctx.tokens[i].start
-            && ctx.tokens.get(i + 1).is_some_and(|n| n.start > ctx.tokens[i].end)
-    }) {
+    if let Some(d) = (s.start + 1..end.min(s.start + 5)).find(|&i| crate::attribution::speaker::is_loose_dash(ctx, i)) {
         if (s.start..d).all(|i| ctx.word(i).starts_with(char::is_uppercase) || ctx.word(i) == ",") && d + 1 < end {
             start = d + 1;
         }
