@@ -25,10 +25,10 @@ use crate::align::{
 };
 use crate::convert::{entity_kind, record_to_document};
 use crate::error::Result;
+use crate::members::{Member, MemberCache};
 use crate::minhash::{self, Signature};
 use crate::norm::{name_key, stem, words};
 use crate::schema;
-use crate::members::{Member, MemberCache};
 use crate::store::{now, open_rw, pack_record, unpack_record};
 
 /// Most candidate propositions read per index key: the newest are kept.

@@ -384,7 +384,8 @@ impl EntityRegistry {
         }
         if by_surname.len() == 1 {
             let c = by_surname[0];
-            let surname = doc_names.iter().map(|p| skeleton(p.parts().last())).max_by_key(|s| s.len()).unwrap_or_default();
+            let surname =
+                doc_names.iter().map(|p| skeleton(p.parts().last())).max_by_key(|s| s.len()).unwrap_or_default();
             let role_match = {
                 let a = keys_of(&e.roles);
                 let b = keys_of(&self.entities[c].roles);
