@@ -14,7 +14,7 @@ use std::sync::Arc;
 use claimgraph::document::{Document, MentionForm};
 use claimgraph::entities::registry::{Decision, KnownEntity, RegistryChanges};
 use claimgraph::entities::EntityRegistry;
-use claimgraph::output::DocRecord;
+use claimgraph::output::{ClaimOut, DocRecord, PropositionOut};
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -588,7 +588,7 @@ impl LedgerWriter {
             // Events hook (claimgraph::events::json::event_proposition): a
             // claim without a predicate of its own takes the proposition of
             // the event it reports or denies.
-            let event_prop = claimgraph::events::json::event_proposition(&rec, &c.id);
+            let event_prop = event_proposition_unless_own(&rec, c);
             let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
                 Some(e) => affiliation(&e.name, &e.kind, &e.roles),
                 None => affiliation(&c.speaker.text, "other", &[]),
@@ -1022,7 +1022,7 @@ impl LedgerWriter {
                         (sp, rows.collect::<std::result::Result<_, _>>()?)
                     };
                     // Events hook, as in `write_document`.
-                    let event_prop = claimgraph::events::json::event_proposition(rec, &c.id);
+                    let event_prop = event_proposition_unless_own(rec, c);
                     let input = ClaimInput {
                         content: &c.content.text,
                         speaker_entity: c.speaker.entity.as_deref(),
@@ -1065,6 +1065,16 @@ impl LedgerWriter {
         self.conn.execute("DELETE FROM meta WHERE key = 'realign'", [])?;
         Ok(())
     }
+}
+
+/// The proposition of the event a claim reports or denies, looked up only
+/// when the claim has no predicate of its own (the only case that uses it:
+/// the lookup reads every event of the record, for each claim).
+fn event_proposition_unless_own(rec: &DocRecord, c: &ClaimOut) -> Option<PropositionOut> {
+    if c.proposition.as_ref().is_some_and(|p| !p.predicate.is_empty()) {
+        return None;
+    }
+    claimgraph::events::json::event_proposition(rec, &c.id)
 }
 
 /// True when two claims are by one speaker: the same entity, or, where

@@ -322,11 +322,15 @@ impl EntityRegistry {
         candidates.sort_unstable();
         candidates.dedup();
         candidates.retain(|c| !taken.contains(c) && !is_description(&self.entities[*c].name));
-        let allowed = |c: usize| -> bool {
-            let id = &self.entities[c].id;
-            !e.aliases.iter().any(|a| self.forbidden.contains(&(id.clone(), norm(a))))
-        };
-        candidates.retain(|&c| allowed(c));
+        // User splits are rare: without any, no candidate is forbidden, and
+        // the spellings are not normalised once per candidate.
+        if !self.forbidden.is_empty() {
+            let normed: Vec<String> = e.aliases.iter().map(|a| norm(a)).collect();
+            candidates.retain(|&c| {
+                let id = &self.entities[c].id;
+                !normed.iter().any(|a| self.forbidden.contains(&(id.clone(), a.clone())))
+            });
+        }
         match e.kind {
             EntityKind::Person => self.find_person(e, &candidates),
             EntityKind::Location => candidates.into_iter().find(|&c| {
