@@ -93,10 +93,33 @@ fn next_run(rx: &std::sync::mpsc::Receiver<Batch>) -> Option<Run> {
     Some(run)
 }
 
+/// Lets the writer win the CPU over analysis. The writer is the pipeline's
+/// one serial stage, and on a large ledger the slower one; the analysis
+/// threads (rayon's pool) can run ahead only as far as the channel lets
+/// them, so each moment they take from the writer is a moment the whole
+/// ingest waits. They run at a lower priority (nice 5) than the writer and
+/// reader; when the machine has cores to spare this changes nothing.
+/// Does nothing when the pool is already built (ingest called twice in one
+/// process).
+fn analysis_yields_to_writer() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .start_handler(|_| {
+            #[cfg(target_os = "linux")]
+            // SAFETY: setpriority reads only its integer arguments; on Linux,
+            // PRIO_PROCESS with `who = 0` names the calling thread alone.
+            // A failure leaves the thread at its priority, which is harmless.
+            unsafe {
+                libc::setpriority(libc::PRIO_PROCESS, 0, 5);
+            }
+        })
+        .build_global();
+}
+
 /// Runs `ingest`. Bad inputs are reported one line each and skipped; the
 /// exit code is non-zero only when no document could be read.
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
+    analysis_yields_to_writer();
     let mut writer =
         LedgerWriter::open(&args.db).with_context(|| format!("opening the ledger {}", args.db.display()))?;
     writer.keep_ids(args.keep_ids);
