@@ -527,6 +527,27 @@ impl<'d> Ctx<'d> {
                 }
             }
         }
+        // A governor whose deed codes nothing still states an intention,
+        // a demand, a refusal or a threat (PLOVER codes the speech act).
+        for &p in &by_depth {
+            let Some(g) = self.governor_class(p) else { continue };
+            if self.governed(p).is_none() {
+                continue;
+            }
+            let (ty, cameo) = match g {
+                Governor::Intent => (PloverType::Agree, "030"),
+                Governor::Request => (PloverType::Request, "100"),
+                Governor::Refuse => (PloverType::Reject, "120"),
+                Governor::Threat => (PloverType::Threaten, "130"),
+                Governor::Wish | Governor::Attempt => continue,
+            };
+            let mut c = Coding::new(Some(cameo), ty, None, None);
+            self.modality(p, &mut c);
+            if g == Governor::Intent {
+                c.future = true;
+            }
+            return Some((p, c));
+        }
         for &p in &by_depth {
             if self.upos(p) != Upos::NOUN || !matches!(self.rel(p), "obj" | "nsubj" | "obl" | "root" | "nsubj:pass") {
                 continue;
@@ -1092,7 +1113,13 @@ impl<'d> Ctx<'d> {
         if l == "look" && !self.children[p].iter().any(|&k| self.lemmas[k] == "forward") {
             return None;
         }
-        lexicon::governor(l)
+        // A participle taken for an adjective keeps its verb's class
+        // ("is committed to opening").
+        lexicon::governor(l).or_else(|| {
+            (self.upos(p) == Upos::ADJ && self.toks[p].xpos.as_str() != "JJR")
+                .then(|| deinflect(&self.words[p].to_lowercase()).iter().find_map(|b| lexicon::governor(b)))
+                .flatten()
+        })
     }
 
     /// The deed a governor governs: its infinitive or gerund complement.

@@ -234,9 +234,14 @@ impl ActorDict {
         let flush = |dict: &mut ActorDict, names: &mut Vec<String>, codes: &mut Vec<DatedCode>| {
             if !names.is_empty() && !codes.is_empty() {
                 let id = dict.codes.len();
+                // A one-word name of a country-level code takes the plural
+                // even when marked exact: the demonym "ALBANIAN_" names the
+                // people too ("ethnic Albanians").
+                let country = codes.iter().all(|c| c.code.len() == 3);
                 dict.codes.push(std::mem::take(codes));
                 for n in names.iter() {
                     let (ws, exact) = phrase_words(n);
+                    let exact = exact && !(country && ws.len() == 1);
                     dict.index.insert(ws, exact, id);
                 }
             }
