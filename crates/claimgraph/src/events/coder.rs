@@ -703,6 +703,21 @@ impl<'d> Ctx<'d> {
                 });
             }
         }
+        // "stopped negotiations", "ended mediation efforts": discontinuing a
+        // cooperative deed the CAMEO dictionary names (the object noun or
+        // its compound undone into its verb) is SANCTION/discontinue.
+        if lexicon::is_discontinue(lemma) && coding.as_ref().is_none_or(|c| c.ty.is_cooperative()) {
+            let named = self.kid(p, "obj").and_then(|o| {
+                std::iter::once(o)
+                    .chain(self.children[o].iter().copied().filter(|&k| self.rel(k) == "compound"))
+                    .filter_map(|k| self.nominal_cameo(k))
+                    .filter_map(|code| plover::from_cameo(&code))
+                    .find(|pc| pc.event.is_cooperative())
+            });
+            if named.is_some() {
+                coding = Some(Coding::new(Some("160"), PloverType::Sanction, Some("discontinue"), None));
+            }
+        }
         // "rejected an ultimatum", "turned down the offer": PETRARCH's
         // refusal block has no code of its own (its patterns need a parse),
         // but any refusal of a proposal, demand or invitation is REJECT.

@@ -602,13 +602,15 @@ mod tests {
 
     #[test]
     fn actor_dictionary_resolves_dated_codes() {
-        let text = "# c\nIRAN_  [IRN]\n+TEHRAN_\nKREMLIN_\n+RUSSIAN_WHITE_HOUSE\n\t[RUSGOV]\nSAM_GAMGEE\n\t[HOBCIV 950101-951231]\n\t[HOBGOV >960101]\n";
+        let text = "# c\nIRAN_  [IRN]\n+TEHRAN_\n+IRANIAN_\nKREMLIN_\n+RUSSIAN_WHITE_HOUSE\n\t[RUSGOV]\nSAM_GAMGEE\n\t[HOBCIV 950101-951231]\n\t[HOBGOV >960101]\n";
         let d = ActorDict::parse(text);
         assert_eq!(d.lookup(&words("Tehran said"), 0, None), Some((1, "IRN".into())));
         assert_eq!(d.lookup(&words("the Russian White House"), 1, None), Some((3, "RUSGOV".into())));
         assert_eq!(d.lookup(&words("Sam Gamgee"), 0, Some(19950601)), Some((2, "HOBCIV".into())));
         assert_eq!(d.lookup(&words("Sam Gamgee"), 0, None), Some((2, "HOBGOV".into())));
-        assert_eq!(d.lookup(&words("Tehrans"), 0, None), None, "trailing _ forbids plurals");
+        assert_eq!(d.lookup(&words("Kremlins"), 0, None), None, "trailing _ forbids plurals");
+        // A one-word name of a country code is a demonym: its plural names the people.
+        assert_eq!(d.lookup(&words("Iranians protested"), 0, None), Some((1, "IRN".into())));
     }
 
     #[test]
