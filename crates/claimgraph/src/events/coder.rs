@@ -1484,6 +1484,11 @@ impl<'d> Ctx<'d> {
             let prep = a.checked_sub(1).filter(|&k| sent.contains(&k) && self.upos(k) == Upos::ADP);
             let skip = match prep {
                 None => false,
+                // "shelled positions of the army": an `of` phrase after a
+                // noun that named nobody names the party it belongs to.
+                Some(k) if after && self.lemmas[k] == "of" => {
+                    !(k > sent.start && self.upos(k - 1) == Upos::NOUN && k > p + 1)
+                }
                 Some(k) if after => !matches!(
                     self.lemmas[k].as_str(),
                     "to" | "with" | "against" | "on" | "into" | "toward" | "towards" | "between" | "upon"
