@@ -1041,8 +1041,7 @@ impl<'d> Ctx<'d> {
             // part of that actor's name, not the thing the pattern means:
             // "fought government troops" is no "- * GOVERNMENT" pattern.
             Elem::Word(_) => (from..seq.len())
-                .filter(|&k| !self.names_actor_head(seq[k]))
-                .find_map(|k| self.match_at(seq, k, e, binds)),
+                .find_map(|k| self.match_at(seq, k, e, binds).filter(|_| !self.names_actor_head(seq[k]))),
             _ => (from..seq.len()).find_map(|k| self.match_at(seq, k, e, binds)),
         }
     }
@@ -1053,7 +1052,7 @@ impl<'d> Ctx<'d> {
             && self.upos(k) == Upos::NOUN
             && self.head(k).is_some_and(|h| {
                 self.upos(h) == Upos::NOUN
-                    && self.lex.actors.agents.lookup(&[self.words[h].to_lowercase()], 0).is_some()
+                    && self.lex.actors.agents.lookup(std::slice::from_ref(&self.words[h]), 0).is_some()
             })
     }
 
@@ -1484,10 +1483,11 @@ impl<'d> Ctx<'d> {
             let prep = a.checked_sub(1).filter(|&k| sent.contains(&k) && self.upos(k) == Upos::ADP);
             let skip = match prep {
                 None => false,
-                // "shelled positions of the army": an `of` phrase after a
-                // noun that named nobody names the party it belongs to.
+                // "shelled positions of the army": an `of` phrase after the
+                // verb's object noun, which named nobody, names the party
+                // the object belongs to.
                 Some(k) if after && self.lemmas[k] == "of" => {
-                    !(k > sent.start && self.upos(k - 1) == Upos::NOUN && k > p + 1)
+                    !(k > p + 1 && self.upos(k - 1) == Upos::NOUN && (p + 1..k).all(in_chunk))
                 }
                 Some(k) if after => !matches!(
                     self.lemmas[k].as_str(),
