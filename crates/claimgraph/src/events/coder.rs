@@ -487,9 +487,14 @@ impl<'d> Ctx<'d> {
         // A sentence nothing coded: fall back on readings the tree does not
         // license, each only when every earlier reading failed.
         if cands.is_empty() {
-            if let Some((p, c)) = self.fallback(range.clone()) {
-                cands.insert(p, c);
+            for (p, c) in self.fallback(range.clone()) {
+                let before = out.len();
+                self.build_events(p, &c, range.clone(), out);
+                if out.len() > before {
+                    break;
+                }
             }
+            return;
         }
         let mut keys: Vec<usize> = cands.keys().copied().collect();
         keys.sort_unstable();
@@ -499,7 +504,8 @@ impl<'d> Ctx<'d> {
         }
     }
 
-    /// The best event of a sentence whose predicates coded nothing:
+    /// The readings of a sentence whose predicates coded nothing, best
+    /// first (the first that yields an event is kept):
     /// 1. a CAMEO verb form the tagger took for an adjective or noun, in a
     ///    verb's slot between two noun phrases ("tanks shelled positions");
     /// 2. a refusal with an object of any kind ("reject the changes");
@@ -507,13 +513,14 @@ impl<'d> Ctx<'d> {
     ///    ("demand", "talk") or its nominalisation ("withdrawal",
     ///    "deployment") — coded with the verb's default code, highest in the
     ///    tree first.
-    fn fallback(&self, range: std::ops::Range<usize>) -> Option<(usize, Coding)> {
+    fn fallback(&self, range: std::ops::Range<usize>) -> Vec<(usize, Coding)> {
+        let mut found = Vec::new();
         let mut by_depth: Vec<usize> = range.clone().collect();
         by_depth.sort_by_key(|&p| (self.depth(p), p));
         for &p in &by_depth {
             if matches!(self.upos(p), Upos::ADJ | Upos::NOUN) && self.stranded_verb_form(p, &range) {
                 if let Some(c) = self.code_verb(p) {
-                    return Some((p, c));
+                    found.push((p, c));
                 }
             }
         }
@@ -523,7 +530,7 @@ impl<'d> Ctx<'d> {
                     let proposer = self.owner_of(o);
                     let mut c = Coding::new(Some("120"), PloverType::Reject, None, proposer);
                     self.modality(p, &mut c);
-                    return Some((p, c));
+                    found.push((p, c));
                 }
             }
         }
@@ -546,7 +553,7 @@ impl<'d> Ctx<'d> {
             if g == Governor::Intent {
                 c.future = true;
             }
-            return Some((p, c));
+            found.push((p, c));
         }
         for &p in &by_depth {
             if self.upos(p) != Upos::NOUN || !matches!(self.rel(p), "obj" | "nsubj" | "obl" | "root" | "nsubj:pass") {
@@ -562,9 +569,9 @@ impl<'d> Ctx<'d> {
             if let Some(h) = self.head(p).filter(|&h| self.upos(h) == Upos::VERB) {
                 self.modality(h, &mut c);
             }
-            return Some((p, c));
+            found.push((p, c));
         }
-        None
+        found
     }
 
     /// An inflected verb form ("shelled", "praised") tagged as an
