@@ -662,8 +662,19 @@ impl RuleAligner {
     }
 }
 
+/// True when two sorted lists share an element: one merge walk, since the
+/// aligner asks it of every candidate proposition of every claim (a binary
+/// search per element cost 7% of the ingest writer's time).
 fn share_any(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.binary_search(x).is_ok())
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
 }
 
 fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, String)> {
@@ -1088,6 +1099,16 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn share_any_finds_a_common_element_of_sorted_lists() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(share_any(&v(&["#e1", "iran", "russia"]), &v(&["#e9", "russia"])));
+        assert!(share_any(&v(&["a"]), &v(&["a"])));
+        assert!(!share_any(&v(&["#e1", "iran"]), &v(&["#e2", "russia", "ukraine"])));
+        assert!(!share_any(&v(&[]), &v(&["x"])));
+    }
+
     use super::*;
 
     fn input<'a>(content: &'a str, speaker: &'a str, entities: &[(&str, &str)]) -> ClaimInput<'a> {

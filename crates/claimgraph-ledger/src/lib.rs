@@ -26,6 +26,7 @@
 pub mod align;
 pub mod convert;
 pub mod error;
+pub mod members;
 pub mod minhash;
 pub mod norm;
 pub mod pool;

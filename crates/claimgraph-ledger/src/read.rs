@@ -401,11 +401,8 @@ impl Ledger {
     }
 
     fn with_connection(conn: Connection, path: &Path) -> Result<Ledger> {
-        // Query planner stability: without it, SQLite re-prepares a
-        // statement whenever a new value is bound to its LIMIT or OFFSET (it
-        // plans with the bound value), so every page of every list paid a
-        // parse and plan of its query: 13% of an uncached entity page's CPU.
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        // The connection comes from `store::open_ro`/`open_rw`, which set
+        // query planner stability.
         Ok(Ledger { conn, path: path.to_path_buf(), names: RefCell::new(None) })
     }
 

@@ -29,6 +29,7 @@ pub fn open_rw(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "cache_size", -65536)?;
     conn.set_prepared_statement_cache_capacity(64);
+    stable_plans(&conn)?;
     Ok(conn)
 }
 
@@ -41,7 +42,18 @@ pub fn open_ro(path: &Path) -> Result<Connection> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "cache_size", -32768)?;
     conn.set_prepared_statement_cache_capacity(64);
+    stable_plans(&conn)?;
     Ok(conn)
+}
+
+/// Query planner stability: without it, SQLite re-prepares a statement
+/// whenever a new value is bound to its LIMIT or OFFSET (it plans with the
+/// bound value), so every page of every list paid a parse and plan of its
+/// query (13% of an uncached entity page's CPU), and the writer re-planned
+/// its member and candidate lookups for each claim (3.6% of its time).
+fn stable_plans(conn: &Connection) -> Result<()> {
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    Ok(())
 }
 
 /// Compresses a record for storage. The document text is stored in its own

@@ -25,6 +25,7 @@ use crate::align::{
 };
 use crate::convert::{entity_kind, record_to_document};
 use crate::error::Result;
+use crate::members::{Member, MemberCache};
 use crate::minhash::{self, Signature};
 use crate::norm::{name_key, stem, words};
 use crate::schema;
@@ -32,6 +33,10 @@ use crate::store::{now, open_rw, pack_record, unpack_record};
 
 /// Most candidate propositions read per index key: the newest are kept.
 const CANDIDATES_PER_KEY: i64 = 64;
+
+/// The writer's SQLite page cache, in KiB (negative: SQLite's unit for a
+/// size rather than a page count): 128 MiB, against 32 MiB for a reader.
+const WRITER_CACHE_KIB: i64 = -131_072;
 
 /// What one batch (or a whole ingest) did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -69,6 +74,9 @@ pub struct LedgerWriter {
     aligner: Box<dyn Aligner>,
     stats: TermStats,
     signatures: FxHashMap<i64, Arc<PropSignature>>,
+    /// Each proposition's latest members, so that aligning a claim does
+    /// not read them from the file again.
+    members: MemberCache,
     keep_ids: bool,
 }
 
@@ -153,6 +161,11 @@ impl LedgerWriter {
     pub fn open_with(path: &Path, aligner: Box<dyn Aligner>) -> Result<LedgerWriter> {
         let mut conn = open_rw(path)?;
         schema::migrate(&mut conn)?;
+        // Alignment reads and the index inserts of relations touch pages all
+        // over a large ledger; a bigger page cache than a reader's keeps
+        // them out of the file (the writer is the one serial stage of
+        // ingest).
+        conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
         let (registry, entity_rows, redirects) = load_registry(&conn)?;
         let claims: u32 = conn
             .query_row("SELECT value FROM meta WHERE key = 'claims_counted'", [], |r| r.get::<_, String>(0))
@@ -173,6 +186,7 @@ impl LedgerWriter {
             aligner,
             stats: TermStats::from_counts(counts, claims),
             signatures: FxHashMap::default(),
+            members: MemberCache::default(),
             keep_ids: false,
         };
         w.realign_if_needed()?;
@@ -236,6 +250,7 @@ impl LedgerWriter {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 // The in-memory caches may hold rolled-back rows: reload.
                 self.signatures.clear();
+                self.members.clear();
                 let (registry, rows, redirects) = load_registry(&self.conn)?;
                 self.registry = registry;
                 self.registry_pos.clear();
@@ -867,45 +882,67 @@ impl LedgerWriter {
     /// most recent [`crate::align::MAX_MEMBERS`]); returns the relations
     /// added.
     fn relate_members(&mut self, facts: &ClaimFacts, prop: i64, about_rows: &[i64]) -> Result<usize> {
-        let members: Vec<ClaimFacts> = {
+        if self.members.get(prop).is_none() {
+            let loaded = self.load_members(prop, facts.claim)?;
+            self.members.load(prop, loaded);
+        }
+        // Newest first, as the cap keeps the newest.
+        let members: Vec<Member> = self
+            .members
+            .get(prop)
+            .map(|l| l.iter().rev().filter(|m| m.facts.claim != facts.claim).cloned().collect())
+            .unwrap_or_default();
+        let mut added = 0;
+        for old in members {
+            let old_facts = ClaimFacts {
+                speaker: old.facts.speaker.map(|s| self.redirects.get(&s).copied().unwrap_or(s)),
+                ..old.facts
+            };
+            let Some((kind, reason)) = self.aligner.relate(facts, &old_facts) else { continue };
+            let mut involved: BTreeSet<i64> = about_rows.iter().copied().collect();
+            involved.extend(facts.speaker);
+            involved.extend(old_facts.speaker);
+            involved.extend(old.about.iter().copied());
+            if self.insert_relation(kind, old_facts.claim, facts.claim, prop, &reason, involved)? {
+                added += 1;
+            }
+        }
+        self.members.push(prop, Member { facts: facts.clone(), about: about_rows.to_vec() });
+        Ok(added)
+    }
+
+    /// Reads the latest members of `prop` from the file (all but `except`,
+    /// the claim being related, which joins the list after its relations).
+    fn load_members(&mut self, prop: i64, except: i64) -> Result<Vec<Member>> {
+        let mut members: Vec<Member> = {
             let mut st = self.conn.prepare_cached(
                 "SELECT c.rowid, c.doc, coalesce(d.origin, d.rowid), c.speaker_entity, c.speaker_text, c.stance, c.facts
                  FROM claims c JOIN documents d ON d.rowid = c.doc
                  WHERE c.prop = ?1 AND c.rowid <> ?2 AND c.copy_of IS NULL
                  ORDER BY c.rowid DESC LIMIT ?3",
             )?;
-            let rows = st.query_map(params![prop, facts.claim, crate::align::MAX_MEMBERS as i64], |r| {
+            let rows = st.query_map(params![prop, except, crate::align::MAX_MEMBERS as i64], |r| {
                 let numbers: Option<String> = r.get(6)?;
-                Ok(ClaimFacts {
-                    claim: r.get(0)?,
-                    doc: r.get(1)?,
-                    origin: r.get(2)?,
-                    speaker: r.get(3)?,
-                    speaker_key: name_key(&r.get::<_, String>(4)?),
-                    affirms: r.get::<_, String>(5)? != "denies",
-                    numbers: numbers.and_then(|n| serde_json::from_str(&n).ok()).unwrap_or_default(),
+                Ok(Member {
+                    facts: ClaimFacts {
+                        claim: r.get(0)?,
+                        doc: r.get(1)?,
+                        origin: r.get(2)?,
+                        speaker: r.get(3)?,
+                        speaker_key: name_key(&r.get::<_, String>(4)?),
+                        affirms: r.get::<_, String>(5)? != "denies",
+                        numbers: numbers.and_then(|n| serde_json::from_str(&n).ok()).unwrap_or_default(),
+                    },
+                    about: Vec::new(),
                 })
             })?;
             rows.collect::<std::result::Result<_, _>>()?
         };
-        let mut added = 0;
-        for old in members {
-            let old = ClaimFacts { speaker: old.speaker.map(|s| self.redirects.get(&s).copied().unwrap_or(s)), ..old };
-            let Some((kind, reason)) = self.aligner.relate(facts, &old) else { continue };
-            let mut involved: BTreeSet<i64> = about_rows.iter().copied().collect();
-            involved.extend(facts.speaker);
-            involved.extend(old.speaker);
-            {
-                let mut st = self.conn.prepare_cached("SELECT entity FROM claim_about WHERE claim = ?1")?;
-                for e in st.query_map([old.claim], |r| r.get::<_, i64>(0))? {
-                    involved.insert(e?);
-                }
-            }
-            if self.insert_relation(kind, old.claim, facts.claim, prop, &reason, involved)? {
-                added += 1;
-            }
+        let mut st = self.conn.prepare_cached("SELECT entity FROM claim_about WHERE claim = ?1")?;
+        for m in &mut members {
+            m.about = st.query_map([m.facts.claim], |r| r.get::<_, i64>(0))?.collect::<std::result::Result<_, _>>()?;
         }
-        Ok(added)
+        Ok(members)
     }
 
     /// Completes work that a migration left pending: documents without a

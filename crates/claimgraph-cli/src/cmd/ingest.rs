@@ -2,7 +2,8 @@
 //!
 //! Three stages overlap: this thread reads inputs and cleans documents,
 //! the rayon pool analyses a batch at a time across all cores, and one
-//! writer thread stores each analysed batch in one transaction. A document
+//! writer thread stores the analysed batches, each transaction holding the
+//! batches that waited for it (one when the writer keeps up). A document
 //! whose clean-text hash the ledger already holds is skipped before
 //! analysis, so rerunning an interrupted ingest only analyses what is
 //! missing.
@@ -36,7 +37,9 @@ pub struct Args {
     /// them against the ledger (for re-importing an export).
     #[arg(long, requires = "records")]
     keep_ids: bool,
-    /// Documents per transaction.
+    /// Documents per batch: analysed together, and stored in one
+    /// transaction (with the batches waiting behind it, when storing is
+    /// the slower stage).
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     batch: u32,
     /// Files (.txt, .html, .jsonl, feeds, WARC), directories, URLs, or - for stdin.
@@ -52,6 +55,44 @@ enum Batch {
     Sources(Vec<(String, claimgraph::DocMeta)>),
 }
 
+/// Most batches the writer stores in one transaction, and the room in the
+/// channel that brings them.
+const RUN_BATCHES: usize = 4;
+
+/// What the writer stores in one transaction: the batches waiting for it.
+#[derive(Default)]
+struct Run {
+    documents: Vec<Document>,
+    records: Vec<DocRecord>,
+    sources: Vec<(String, claimgraph::DocMeta)>,
+}
+
+/// Waits for the next batch and takes with it those already waiting (up to
+/// [`RUN_BATCHES`]); `None` when the channel is closed and empty. Batches
+/// wait only when storing is slower than analysis, and then one
+/// transaction for several of them saves most of a commit's cost (on a
+/// large ledger a commit writes the pages each batch touched all over the
+/// indexes, many of them the same pages). When analysis is the slower
+/// stage, each batch is stored alone as soon as it arrives. Sources come
+/// after the documents of the same run, as they came after theirs.
+fn next_run(rx: &std::sync::mpsc::Receiver<Batch>) -> Option<Run> {
+    let first = rx.recv().ok()?;
+    let mut run = Run::default();
+    let mut add = |b: Batch| match b {
+        Batch::Documents(d) => run.documents.extend(d),
+        Batch::Records(r) => run.records.extend(r),
+        Batch::Sources(s) => run.sources.extend(s),
+    };
+    add(first);
+    for _ in 1..RUN_BATCHES {
+        match rx.try_recv() {
+            Ok(b) => add(b),
+            Err(_) => break,
+        }
+    }
+    Some(run)
+}
+
 /// Runs `ingest`. Bad inputs are reported one line each and skipped; the
 /// exit code is non-zero only when no document could be read.
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -63,22 +104,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inputs: Vec<_> = expand_sources(&args.sources).collect();
     let progress = progress_bar(&inputs);
 
-    // The writer thread: one transaction per batch, in arrival order.
-    let (tx, rx) = sync_channel::<Batch>(2);
+    // The writer thread: one transaction per run of batches, in arrival
+    // order (see `next_run`).
+    let (tx, rx) = sync_channel::<Batch>(RUN_BATCHES);
     let db_name = args.db.display().to_string();
     let writer_thread = std::thread::spawn(move || -> Result<(WriteReport, Duration)> {
         let mut total = WriteReport::default();
         let mut busy = Duration::ZERO;
-        for batch in rx {
+        while let Some(run) = next_run(&rx) {
             let t = Instant::now();
-            let report = match batch {
-                Batch::Documents(d) => writer.write_documents(d),
-                Batch::Records(r) => writer.write_records(r),
-                Batch::Sources(s) => writer.write_sources(s).map(|()| WriteReport::default()),
+            let context = || format!("writing to the ledger {db_name}");
+            if !run.documents.is_empty() {
+                total.absorb(&writer.write_documents(run.documents).with_context(context)?);
             }
-            .with_context(|| format!("writing to the ledger {db_name}"))?;
+            if !run.records.is_empty() {
+                total.absorb(&writer.write_records(run.records).with_context(context)?);
+            }
+            if !run.sources.is_empty() {
+                writer.write_sources(run.sources).with_context(context)?;
+            }
             busy += t.elapsed();
-            total.absorb(&report);
         }
         Ok((total, busy))
     });

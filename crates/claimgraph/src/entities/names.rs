@@ -286,14 +286,59 @@ pub fn compare(a: &str, b: &str) -> NameMatch {
 
 /// [`compare`] over already normalised names.
 pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
-    if a.parts.is_empty() || b.parts.is_empty() {
-        return NameMatch::Different;
+    compare_prepared(&PreparedName::from_parts(a.clone()), &PreparedName::from_parts(b.clone()))
+}
+
+/// A name made ready for many comparisons: its parts, and each suffix of
+/// its core parts joined ("amirabdollahian", "abdollahian") with the
+/// suffix's skeleton. An entity registry compares every spelling it knows
+/// of a candidate with each new spelling; computing the skeletons once per
+/// spelling, not once per pair, took most of the cost of resolving a
+/// document against a large ledger.
+#[derive(Debug, Clone)]
+pub struct PreparedName {
+    parts: NameParts,
+    /// `(joined suffix, its skeleton)`, longest first; the first is the
+    /// whole name joined. Empty when the name has no parts.
+    suffixes: Vec<(String, String)>,
+}
+
+impl PreparedName {
+    /// Prepares a name as written.
+    pub fn new(name: &str) -> PreparedName {
+        Self::from_parts(NameParts::new(name))
     }
-    if a.joined() == b.joined() {
+
+    /// Prepares already normalised parts.
+    pub fn from_parts(parts: NameParts) -> PreparedName {
+        let core = parts.core();
+        let suffixes = (0..core.len())
+            .map(|i| {
+                let s = core[i..].concat();
+                let sk = skeleton(&s);
+                (s, sk)
+            })
+            .collect();
+        PreparedName { parts, suffixes }
+    }
+
+    /// The normalised parts.
+    pub fn parts(&self) -> &NameParts {
+        &self.parts
+    }
+}
+
+/// [`compare`] over prepared names.
+pub fn compare_prepared(pa: &PreparedName, pb: &PreparedName) -> NameMatch {
+    let (a, b) = (&pa.parts, &pb.parts);
+    let (sufa, sufb) = (&pa.suffixes, &pb.suffixes);
+    let (Some((ja, ska)), Some((jb, skb))) = (sufa.first(), sufb.first()) else {
+        return NameMatch::Different;
+    };
+    if ja == jb {
         return NameMatch::Exact;
     }
-    let (ja, jb) = (a.joined(), b.joined());
-    if variant_spelling(&ja, &jb) {
+    if variant_of_skeletons(ja, jb, ska, skb) {
         return NameMatch::Variant;
     }
     if family_first_match(a, b) || family_first_match(b, a) || middle_surname_match(a, b) || middle_surname_match(b, a)
@@ -304,15 +349,13 @@ pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
     // Abdullahian" against "Hossein Amirabadollahian" aligns "amirabdullahian"
     // with "amirabadollahian"; the unaligned prefixes are given names, which
     // must not conflict.
-    let (ca, cb) = (a.core(), b.core());
-    for i in 0..ca.len() {
-        for j in 0..cb.len() {
+    for (i, (sa, ska)) in sufa.iter().enumerate() {
+        for (j, (sb, skb)) in sufb.iter().enumerate() {
             if i == 0 && j == 0 {
                 continue; // the whole names, compared above
             }
-            let sa: String = ca[i..].concat();
-            let sb: String = cb[j..].concat();
-            if sa == sb || variant_spelling(&sa, &sb) {
+            if sa == sb || variant_of_skeletons(sa, sb, ska, skb) {
+                let (ca, cb) = (a.core(), b.core());
                 let given_ok = given_names_agree(&ca[..i], &cb[..j]);
                 if !given_ok {
                     return NameMatch::Different;
@@ -364,20 +407,28 @@ fn family_first_match(short: &NameParts, long: &NameParts) -> bool {
 /// longer name ("Palacios" for "Ximena Palacios Cordero"; Spanish and
 /// Portuguese names carry two).
 fn middle_surname_match(short: &NameParts, long: &NameParts) -> bool {
+    if short.parts.len() != 1 {
+        return false;
+    }
     let core = long.core();
-    short.parts.len() == 1
-        && core.len() >= 3
-        && core[1..core.len() - 1].iter().any(|p| *p == short.parts[0].as_str() && p.len() >= 4)
+    core.len() >= 3 && core[1..core.len() - 1].iter().any(|p| *p == short.parts[0].as_str() && p.len() >= 4)
 }
 
 /// True when two joined spellings are transliteration variants.
-fn variant_spelling(a: &str, b: &str) -> bool {
-    let (sa, sb) = (skeleton(a), skeleton(b));
+/// True when two spellings are variants of one name: their skeletons
+/// (`sa`, `sb`, computed by the caller, who reuses them) agree and the
+/// spellings are similar. The skeletons are compared first: most pairs a
+/// registry tries differ there, and folding both spellings for the
+/// similarity costs two allocations.
+fn variant_of_skeletons(a: &str, b: &str, sa: &str, sb: &str) -> bool {
+    if sa != sb || sa.len() < MIN_SKELETON {
+        return false;
+    }
     // Similarity is judged on the folded spellings, so that a digraph
     // alternative ("gh"/"q", "zh"/"j") costs nothing.
     let (a, b) = (&fold_digraphs(a), &fold_digraphs(b));
     let floor = if sa.len() < 5 { MIN_SIMILARITY_SHORT } else { MIN_SIMILARITY };
-    sa == sb && sa.len() >= MIN_SKELETON && strsim::jaro_winkler(a, b) >= floor
+    strsim::jaro_winkler(a, b) >= floor
 }
 
 /// Given names agree when either side has none, or they match by skeleton or

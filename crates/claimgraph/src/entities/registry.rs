@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::names::{compare_parts, skeleton, NameMatch, NameParts};
+use super::names::{compare_prepared, skeleton, NameMatch, NameParts, PreparedName};
 use super::roles::keys_of;
 use crate::document::{DocEntity, Document, EntityKind};
 
@@ -87,6 +87,9 @@ pub struct EntityRegistry {
     by_id: HashMap<String, usize>,
     /// Candidate index: name key → entity positions.
     by_key: HashMap<String, Vec<usize>>,
+    /// Each person's spellings prepared for comparison, by position
+    /// (empty for other kinds); kept in step with `entities`.
+    prepared: Vec<Vec<PreparedName>>,
     /// Ids merged away → the id they now live in.
     redirects: HashMap<String, String>,
     /// (entity id, normalised alias) pairs a user split apart.
@@ -144,6 +147,7 @@ impl EntityRegistry {
             }
         }
         self.by_id.insert(e.id.clone(), pos);
+        self.prepared.push(prepare(&e));
         self.entities.push(e);
         pos
     }
@@ -151,6 +155,7 @@ impl EntityRegistry {
     fn rebuild_index(&mut self) {
         self.by_key.clear();
         self.by_id.clear();
+        self.prepared = self.entities.iter().map(prepare).collect();
         for (pos, e) in self.entities.iter().enumerate() {
             for a in &e.aliases {
                 for k in keys(a) {
@@ -278,6 +283,9 @@ impl EntityRegistry {
             if !known.aliases.contains(a) {
                 known.aliases.push(a.clone());
                 new_keys.extend(keys(a));
+                if known.kind == EntityKind::Person {
+                    self.prepared[pos].push(PreparedName::new(a));
+                }
                 changed = true;
             }
         }
@@ -337,8 +345,9 @@ impl EntityRegistry {
     }
 
     fn find_person(&self, e: &DocEntity, candidates: &[usize]) -> Option<usize> {
-        let doc_parts: Vec<NameParts> = e.aliases.iter().map(|a| NameParts::new(a)).collect();
-        let doc_full = doc_parts.iter().any(|p| p.parts.len() >= 2);
+        let doc_names: Vec<PreparedName> = e.aliases.iter().map(|a| PreparedName::new(a)).collect();
+        let full = |n: &PreparedName| n.parts().parts.len() >= 2;
+        let doc_full = doc_names.iter().any(full);
         let mut strong: Vec<usize> = Vec::new();
         let mut by_surname: Vec<usize> = Vec::new();
         for &c in candidates {
@@ -346,23 +355,21 @@ impl EntityRegistry {
             if k.kind != EntityKind::Person {
                 continue;
             }
-            let known_parts: Vec<NameParts> = k.aliases.iter().map(|a| NameParts::new(a)).collect();
-            let known_full = known_parts.iter().any(|p| p.parts.len() >= 2);
+            let known_names = &self.prepared[c];
+            let known_full = known_names.iter().any(full);
             // Any full-name pair that is explicitly different (another given
             // name) rules the candidate out.
-            let conflict = doc_parts.iter().filter(|p| p.parts.len() >= 2).any(|dp| {
-                known_parts
-                    .iter()
-                    .filter(|p| p.parts.len() >= 2)
-                    .all(|kp| compare_parts(dp, kp) == NameMatch::Different)
-            }) && doc_full
-                && known_full;
+            let conflict = doc_full
+                && known_full
+                && doc_names.iter().filter(|p| full(p)).any(|dp| {
+                    known_names.iter().filter(|p| full(p)).all(|kp| compare_prepared(dp, kp) == NameMatch::Different)
+                });
             if conflict {
                 continue;
             }
-            let best = doc_parts
+            let best = doc_names
                 .iter()
-                .flat_map(|dp| known_parts.iter().map(move |kp| compare_parts(dp, kp)))
+                .flat_map(|dp| known_names.iter().map(move |kp| compare_prepared(dp, kp)))
                 .max()
                 .unwrap_or(NameMatch::Different);
             match best {
@@ -377,7 +384,8 @@ impl EntityRegistry {
         }
         if by_surname.len() == 1 {
             let c = by_surname[0];
-            let surname = doc_parts.iter().map(|p| skeleton(p.last())).max_by_key(|s| s.len()).unwrap_or_default();
+            let surname =
+                doc_names.iter().map(|p| skeleton(p.parts().last())).max_by_key(|s| s.len()).unwrap_or_default();
             let role_match = {
                 let a = keys_of(&e.roles);
                 let b = keys_of(&self.entities[c].roles);
@@ -388,6 +396,16 @@ impl EntityRegistry {
             }
         }
         None
+    }
+}
+
+/// The spellings of a person prepared for comparison; nothing for other
+/// kinds, which are matched on normalised spellings.
+fn prepare(e: &KnownEntity) -> Vec<PreparedName> {
+    if e.kind == EntityKind::Person {
+        e.aliases.iter().map(|a| PreparedName::new(a)).collect()
+    } else {
+        Vec::new()
     }
 }
 
