@@ -261,3 +261,20 @@ fn governors_discontinuation_demonyms_and_mistagged_verbs() {
     assert_eq!(country(&shell.actor), Some("AZE"));
     assert_eq!(country(&shell.recipient), Some("ARM"));
 }
+
+/// A demand's addressee is the subject of its `that` clause, however the
+/// parser attaches the clause (ccomp, advcl or xcomp).
+#[test]
+fn demands_address_the_subject_of_their_clause() {
+    let rec = analyse(
+        "The rebels issued a declaration demanding that the Chilean government provide information on the prisoners.\n\n\
+         Peru demanded that Chile abandon its policy.",
+        None,
+    );
+    let ev = events(&rec);
+    let requests: Vec<_> = ev.iter().filter(|e| e.event_type == "REQUEST").collect();
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_eq!(requests[0].recipient.as_ref().map(|a| a.code.as_str()), Some("CHLGOV"));
+    assert_eq!(country(&requests[1].actor), Some("PER"));
+    assert_eq!(country(&requests[1].recipient), Some("CHL"));
+}

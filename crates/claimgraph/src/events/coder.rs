@@ -1626,8 +1626,20 @@ impl<'d> Ctx<'d> {
         }
         // "demanded that the US cancel ...", "accused X of ...": the party
         // addressed by a verbal act is the subject of its complement.
+        // The complement may be parsed as an adverbial clause ("demanding
+        // [that the government provide ...]" as advcl + mark), or be the
+        // governed deed itself ("demanded that Chile abandon ...").
         if c.ty.quad() == 3 || matches!(c.ty, PloverType::Agree | PloverType::Support) {
-            if let Some(cc) = self.children[p].iter().copied().find(|&k| self.rel(k) == "ccomp") {
+            let that_clause = |k: usize| {
+                self.rel(k) == "ccomp"
+                    || (matches!(self.rel(k), "advcl" | "xcomp")
+                        && self.children[k].iter().any(|&m| self.rel(m) == "mark" && self.lemmas[m] == "that"))
+            };
+            let comp = self.children[p].iter().copied().find(|&k| that_clause(k)).or_else(|| {
+                (c.ty == PloverType::Request && c.inner.is_some_and(|i| that_clause(i) || self.rel(i) == "ccomp"))
+                    .then_some(body)
+            });
+            if let Some(cc) = comp {
                 if let Some(s) = self.kid(cc, "nsubj").or_else(|| self.kid(cc, "nsubj:pass")) {
                     target_toks.push(s);
                 }
