@@ -213,3 +213,68 @@ fn coordinated_partners_inside_a_phrase_are_each_recipients() {
         assert!(ev.iter().any(|e| country(&e.actor) == Some(a) && country(&e.recipient) == Some(r)), "{a} -> {r}");
     }
 }
+
+/// Readings added for text the coder had not seen: governors whose deed
+/// codes nothing, discontinued cooperation, demonym plurals, pattern nouns
+/// inside actor names, PETRARCH's `(P X)` phrases, adjectival governors
+/// and verb forms the tagger took for adjectives.
+#[test]
+fn governors_discontinuation_demonyms_and_mistagged_verbs() {
+    let text = "A court in Lima ordered the former minister to appear for questioning.\n\n\
+                Moscow threatened to stop negotiations with Washington.\n\n\
+                Ethnic Albanians have vowed to fight.\n\n\
+                Rebels fought government troops near Lima.\n\n\
+                Chile is committed to opening up the economy.\n\n\
+                The Venezuelan president praised Colombia's efforts to improve its record on human rights.\n\n\
+                Azerbaijani helicopters and tanks shelled positions of the Armenian army near the border.";
+    let rec = analyse(text, None);
+    let ev = events(&rec);
+    let by_trigger =
+        |t: &str| ev.iter().find(|e| e.trigger.text.starts_with(t)).unwrap_or_else(|| panic!("no event at {t}"));
+    // An order whose deed codes nothing is still a REQUEST.
+    let order = by_trigger("ordered");
+    assert_eq!(order.event_type, "REQUEST");
+    assert_eq!(country(&order.actor), Some("PER"));
+    // Threatening to stop talks threatens relations; it is no promise.
+    let threat = by_trigger("threatened");
+    assert_eq!(threat.event_type, "THREATEN");
+    assert_eq!(country(&threat.actor), Some("RUS"));
+    assert_eq!(country(&threat.recipient), Some("USA"));
+    // "Albanians" codes as Albania though the dictionary's demonym is exact.
+    let vow = by_trigger("vowed");
+    assert_eq!(vow.event_type, "THREATEN");
+    assert_eq!(country(&vow.actor), Some("ALB"));
+    // "government troops" is the target, not a "- * GOVERNMENT" complaint.
+    let fight = by_trigger("fought");
+    assert_eq!(fight.event_type, "ASSAULT");
+    // A participle tagged as an adjective still governs: an intention.
+    let commit = by_trigger("committed");
+    assert_eq!(commit.event_type, "AGREE");
+    assert!(commit.future);
+    // "efforts to improve": the infinitive's "to" is no "(TO)" phrase.
+    let praise = by_trigger("praised");
+    assert_eq!(praise.event_type, "SUPPORT");
+    assert_eq!(country(&praise.recipient), Some("COL"));
+    // "shelled" tagged as an adjective in a sentence without a verb.
+    let shell = by_trigger("shelled");
+    assert_eq!(shell.event_type, "ASSAULT");
+    assert_eq!(country(&shell.actor), Some("AZE"));
+    assert_eq!(country(&shell.recipient), Some("ARM"));
+}
+
+/// A demand's addressee is the subject of its `that` clause, however the
+/// parser attaches the clause (ccomp, advcl or xcomp).
+#[test]
+fn demands_address_the_subject_of_their_clause() {
+    let rec = analyse(
+        "The rebels issued a declaration demanding that the Chilean government provide information on the prisoners.\n\n\
+         Peru demanded that Chile abandon its policy.",
+        None,
+    );
+    let ev = events(&rec);
+    let requests: Vec<_> = ev.iter().filter(|e| e.event_type == "REQUEST").collect();
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_eq!(requests[0].recipient.as_ref().map(|a| a.code.as_str()), Some("CHLGOV"));
+    assert_eq!(country(&requests[1].actor), Some("PER"));
+    assert_eq!(country(&requests[1].recipient), Some("CHL"));
+}

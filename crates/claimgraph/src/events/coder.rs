@@ -484,12 +484,139 @@ impl<'d> Ctx<'d> {
                 }
             }
         }
+        // A sentence nothing coded: fall back on readings the tree does not
+        // license, each only when every earlier reading failed.
+        if cands.is_empty() {
+            for (p, c) in self.fallback(range.clone()) {
+                let before = out.len();
+                self.build_events(p, &c, range.clone(), out);
+                if out.len() > before {
+                    break;
+                }
+            }
+            return;
+        }
         let mut keys: Vec<usize> = cands.keys().copied().collect();
         keys.sort_unstable();
         for p in keys {
             let coding = &cands[&p];
             self.build_events(p, coding, range.clone(), out);
         }
+    }
+
+    /// The readings of a sentence whose predicates coded nothing, best
+    /// first (the first that yields an event is kept):
+    /// 1. a CAMEO verb form the tagger took for an adjective or noun, in a
+    ///    verb's slot between two noun phrases ("tanks shelled positions");
+    /// 2. a refusal with an object of any kind ("reject the changes");
+    /// 3. a noun that names a CAMEO verb's deed — the verb itself
+    ///    ("demand", "talk") or its nominalisation ("withdrawal",
+    ///    "deployment") — coded with the verb's default code, highest in the
+    ///    tree first.
+    fn fallback(&self, range: std::ops::Range<usize>) -> Vec<(usize, Coding)> {
+        let mut found = Vec::new();
+        let mut by_depth: Vec<usize> = range.clone().collect();
+        by_depth.sort_by_key(|&p| (self.depth(p), p));
+        for &p in &by_depth {
+            if matches!(self.upos(p), Upos::ADJ | Upos::NOUN) && self.stranded_verb_form(p, &range) {
+                if let Some(c) = self.code_verb(p) {
+                    found.push((p, c));
+                }
+            }
+        }
+        for &p in &by_depth {
+            if self.upos(p) == Upos::VERB && lexicon::is_refusal(&self.lemmas[p]) {
+                if let Some(o) = self.kid(p, "obj") {
+                    let proposer = self.owner_of(o);
+                    let mut c = Coding::new(Some("120"), PloverType::Reject, None, proposer);
+                    self.modality(p, &mut c);
+                    found.push((p, c));
+                }
+            }
+        }
+        // A governor whose deed codes nothing still states an intention,
+        // a demand, a refusal or a threat (PLOVER codes the speech act).
+        for &p in &by_depth {
+            let Some(g) = self.governor_class(p) else { continue };
+            if self.governed(p).is_none() {
+                continue;
+            }
+            let (ty, cameo) = match g {
+                Governor::Intent => (PloverType::Agree, "030"),
+                Governor::Request => (PloverType::Request, "100"),
+                Governor::Refuse => (PloverType::Reject, "120"),
+                Governor::Threat => (PloverType::Threaten, "130"),
+                Governor::Wish | Governor::Attempt => continue,
+            };
+            let mut c = Coding::new(Some(cameo), ty, None, None);
+            self.modality(p, &mut c);
+            if g == Governor::Intent {
+                c.future = true;
+            }
+            found.push((p, c));
+        }
+        for &p in &by_depth {
+            if self.upos(p) != Upos::NOUN || !matches!(self.rel(p), "obj" | "nsubj" | "obl" | "root" | "nsubj:pass") {
+                continue;
+            }
+            let Some(code) = self.nominal_cameo(p) else { continue };
+            let Some(pc) = plover::from_cameo(&code) else { continue };
+            let partner = self.noun_partner(p);
+            let owner = self.kid(p, "nmod:poss").or_else(|| self.owner_of(p));
+            let mut c = Coding { source_tok: owner, ..Coding::new(Some(&code), pc.event, pc.mode, partner) };
+            c.context = pc.context;
+            // The verb the noun hangs from carries the modality.
+            if let Some(h) = self.head(p).filter(|&h| self.upos(h) == Upos::VERB) {
+                self.modality(h, &mut c);
+            }
+            found.push((p, c));
+        }
+        found
+    }
+
+    /// An inflected verb form ("shelled", "praised") tagged as an
+    /// adjective or noun between a noun phrase and the phrase it acts on,
+    /// whose base form is a CAMEO verb: the tagger's error, not a modifier.
+    fn stranded_verb_form(&self, p: usize, range: &std::ops::Range<usize>) -> bool {
+        let w = self.words[p].to_lowercase();
+        if !w.ends_with("ed") || w.len() < 5 || p == range.start || p + 1 >= range.end {
+            return false;
+        }
+        let before = matches!(self.upos(p - 1), Upos::NOUN | Upos::PROPN | Upos::ADV);
+        let after = matches!(self.upos(p + 1), Upos::DET | Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM);
+        before && after && deinflect(&w).iter().any(|b| self.lex.verbs.verbs.contains_key(b))
+    }
+
+    /// The default CAMEO code of the verb a noun names: the noun as a verb
+    /// ("demand", "attack") or its nominalisation undone ("withdrawal" →
+    /// "withdraw", "deployment" → "deploy", "invasion" → "invade").
+    fn nominal_cameo(&self, p: usize) -> Option<String> {
+        let lemma = self.lemmas[p].as_str();
+        let mut bases = vec![lemma.to_string()];
+        for (suffix, repls) in [
+            ("al", &["", "e"][..]),
+            ("ment", &[""][..]),
+            ("ation", &["ate", "e", ""][..]),
+            ("ition", &["ish", "ite", "e"][..]),
+            ("sion", &["de", "d", "t"][..]),
+            ("tion", &["te", "t", "e"][..]),
+            ("ance", &["", "e"][..]),
+            ("ence", &["", "e"][..]),
+            ("age", &[""][..]),
+        ] {
+            if let Some(stem) = lemma.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+                bases.extend(repls.iter().map(|r| format!("{stem}{r}")));
+            }
+        }
+        let dict = &self.lex.verbs;
+        bases.iter().find_map(|b| {
+            let entry = dict.verbs.get(b)?.iter().find(|e| e.particles.is_empty())?;
+            let code = entry
+                .code
+                .clone()
+                .unwrap_or_else(|| dict.blocks.get(entry.block).map(|bl| bl.code.clone()).unwrap_or_default());
+            plover::from_cameo(&code).is_some().then_some(code)
+        })
     }
 
     fn depth(&self, mut i: usize) -> usize {
@@ -581,6 +708,21 @@ impl<'d> Ctx<'d> {
                     negated: false,
                     reverse: false,
                 });
+            }
+        }
+        // "stopped negotiations", "ended mediation efforts": discontinuing a
+        // cooperative deed the CAMEO dictionary names (the object noun or
+        // its compound undone into its verb) is SANCTION/discontinue.
+        if lexicon::is_discontinue(lemma) && coding.as_ref().is_none_or(|c| c.ty.is_cooperative()) {
+            let named = self.kid(p, "obj").and_then(|o| {
+                std::iter::once(o)
+                    .chain(self.children[o].iter().copied().filter(|&k| self.rel(k) == "compound"))
+                    .filter_map(|k| self.nominal_cameo(k))
+                    .filter_map(|code| plover::from_cameo(&code))
+                    .find(|pc| pc.event.is_cooperative())
+            });
+            if named.is_some() {
+                coding = Some(Coding::new(Some("160"), PloverType::Sanction, Some("discontinue"), None));
             }
         }
         // "rejected an ultimatum", "turned down the offer": PETRARCH's
@@ -902,8 +1044,23 @@ impl<'d> Ctx<'d> {
                 }
                 Some(k + 1)
             }
+            // A pattern noun that only modifies a noun naming an actor is
+            // part of that actor's name, not the thing the pattern means:
+            // "fought government troops" is no "- * GOVERNMENT" pattern.
+            Elem::Word(_) => (from..seq.len())
+                .find_map(|k| self.match_at(seq, k, e, binds).filter(|_| !self.names_actor_head(seq[k]))),
             _ => (from..seq.len()).find_map(|k| self.match_at(seq, k, e, binds)),
         }
+    }
+
+    /// A noun compounded into a head noun that codes as an actor.
+    fn names_actor_head(&self, k: usize) -> bool {
+        self.rel(k) == "compound"
+            && self.upos(k) == Upos::NOUN
+            && self.head(k).is_some_and(|h| {
+                self.upos(h) == Upos::NOUN
+                    && self.lex.actors.agents.lookup(std::slice::from_ref(&self.words[h]), 0).is_some()
+            })
     }
 
     /// The position after `e` when it matches starting exactly at `k`.
@@ -918,6 +1075,14 @@ impl<'d> Ctx<'d> {
                 members.iter().find_map(|m| self.match_group(seq, k, m, binds))
             }
             Elem::Group(g) => self.match_group(seq, k, g, binds),
+            Elem::Pp(g) => {
+                let first = *seq.get(k)?;
+                let needs_prep = matches!(g.first(), Some(Elem::Word(_)));
+                if needs_prep && !matches!(self.upos(first), Upos::ADP | Upos::SCONJ) {
+                    return None;
+                }
+                self.match_group(seq, k, g, binds)
+            }
             Elem::Skip | Elem::Source | Elem::Target => self.find_elem(seq, k, e, binds).filter(|_| true),
         }
     }
@@ -969,7 +1134,13 @@ impl<'d> Ctx<'d> {
         if l == "look" && !self.children[p].iter().any(|&k| self.lemmas[k] == "forward") {
             return None;
         }
-        lexicon::governor(l)
+        // A participle taken for an adjective keeps its verb's class
+        // ("is committed to opening").
+        lexicon::governor(l).or_else(|| {
+            (self.upos(p) == Upos::ADJ && self.toks[p].xpos.as_str() != "JJR")
+                .then(|| deinflect(&self.words[p].to_lowercase()).iter().find_map(|b| lexicon::governor(b)))
+                .flatten()
+        })
     }
 
     /// The deed a governor governs: its infinitive or gerund complement.
@@ -1015,6 +1186,21 @@ impl<'d> Ctx<'d> {
                     && matches!(o.ty, PloverType::Support | PloverType::Consult | PloverType::Cooperate)
                 {
                     o.ty = PloverType::Agree;
+                    o.mode = None;
+                }
+                // The deed is not coded, but the governing act is a speech
+                // act of its own class whatever it governs: "ordered him to
+                // appear" is a REQUEST, "refused to sign" a REJECT.
+                let class = match g {
+                    Governor::Request => Some(PloverType::Request),
+                    Governor::Refuse => Some(PloverType::Reject),
+                    Governor::Threat if !o.ty.is_cooperative() => Some(PloverType::Threaten),
+                    _ => None,
+                };
+                if let Some(ty) = class.filter(|&t| {
+                    t != o.ty && !matches!(o.ty, PloverType::Coerce | PloverType::Sanction | PloverType::Mobilize)
+                }) {
+                    o.ty = ty;
                     o.mode = None;
                 }
                 return Some(o);
@@ -1304,6 +1490,12 @@ impl<'d> Ctx<'d> {
             let prep = a.checked_sub(1).filter(|&k| sent.contains(&k) && self.upos(k) == Upos::ADP);
             let skip = match prep {
                 None => false,
+                // "shelled positions of the army": an `of` phrase after the
+                // verb's object noun, which named nobody, names the party
+                // the object belongs to.
+                Some(k) if after && self.lemmas[k] == "of" => {
+                    !(k > p + 1 && self.upos(k - 1) == Upos::NOUN && (p + 1..k).all(in_chunk))
+                }
                 Some(k) if after => !matches!(
                     self.lemmas[k].as_str(),
                     "to" | "with" | "against" | "on" | "into" | "toward" | "towards" | "between" | "upon"
@@ -1434,8 +1626,20 @@ impl<'d> Ctx<'d> {
         }
         // "demanded that the US cancel ...", "accused X of ...": the party
         // addressed by a verbal act is the subject of its complement.
+        // The complement may be parsed as an adverbial clause ("demanding
+        // [that the government provide ...]" as advcl + mark), or be the
+        // governed deed itself ("demanded that Chile abandon ...").
         if c.ty.quad() == 3 || matches!(c.ty, PloverType::Agree | PloverType::Support) {
-            if let Some(cc) = self.children[p].iter().copied().find(|&k| self.rel(k) == "ccomp") {
+            let that_clause = |k: usize| {
+                self.rel(k) == "ccomp"
+                    || (matches!(self.rel(k), "advcl" | "xcomp")
+                        && self.children[k].iter().any(|&m| self.rel(m) == "mark" && self.lemmas[m] == "that"))
+            };
+            let comp = self.children[p].iter().copied().find(|&k| that_clause(k)).or_else(|| {
+                (c.ty == PloverType::Request && c.inner.is_some_and(|i| that_clause(i) || self.rel(i) == "ccomp"))
+                    .then_some(body)
+            });
+            if let Some(cc) = comp {
                 if let Some(s) = self.kid(cc, "nsubj").or_else(|| self.kid(cc, "nsubj:pass")) {
                     target_toks.push(s);
                 }

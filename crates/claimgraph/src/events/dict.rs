@@ -234,9 +234,14 @@ impl ActorDict {
         let flush = |dict: &mut ActorDict, names: &mut Vec<String>, codes: &mut Vec<DatedCode>| {
             if !names.is_empty() && !codes.is_empty() {
                 let id = dict.codes.len();
+                // A one-word name of a country-level code takes the plural
+                // even when marked exact: the demonym "ALBANIAN_" names the
+                // people too ("ethnic Albanians").
+                let country = codes.iter().all(|c| c.code.len() == 3);
                 dict.codes.push(std::mem::take(codes));
                 for n in names.iter() {
                     let (ws, exact) = phrase_words(n);
+                    let exact = exact && !(country && ws.len() == 1);
                     dict.index.insert(ws, exact, id);
                 }
             }
@@ -371,8 +376,12 @@ pub enum Elem {
     Word(String),
     /// A synset reference (`&WEAPON`), by name.
     Syn(String),
-    /// Words that must be adjacent: `{A B}`, `(P X)` or `A_B`.
+    /// Words that must be adjacent: `{A B}` or `A_B`.
     Group(Vec<Elem>),
+    /// A prepositional phrase `(P X)`: a group whose first word is a
+    /// preposition in the sentence too (PETRARCH matches it against a PP
+    /// of the parse, so "(TO)" is never the infinitive's "to").
+    Pp(Vec<Elem>),
     /// The source actor's position (`$`).
     Source,
     /// The target actor's position (`+`).
@@ -398,7 +407,7 @@ impl Pattern {
         fn w(e: &Elem) -> usize {
             match e {
                 Elem::Word(_) | Elem::Syn(_) => 1,
-                Elem::Group(g) => g.iter().map(w).sum(),
+                Elem::Group(g) | Elem::Pp(g) => g.iter().map(w).sum(),
                 _ => 0,
             }
         }
@@ -507,7 +516,7 @@ impl VerbDict {
 /// Parses the elements of one side of a pattern.
 fn parse_elems(s: &str) -> Vec<Elem> {
     let mut out = Vec::new();
-    let mut stack: Vec<Vec<Elem>> = Vec::new();
+    let mut stack: Vec<(Vec<Elem>, bool)> = Vec::new();
     let mut word = String::new();
     let flush_word = |word: &mut String, target: &mut Vec<Elem>| {
         if word.is_empty() {
@@ -525,31 +534,31 @@ fn parse_elems(s: &str) -> Vec<Elem> {
     for ch in s.chars() {
         match ch {
             '(' | '{' => {
-                let cur = stack.last_mut().unwrap_or(&mut out);
+                let cur = stack.last_mut().map_or(&mut out, |(g, _)| g);
                 flush_word(&mut word, cur);
-                stack.push(Vec::new());
+                stack.push((Vec::new(), ch == '('));
             }
             ')' | '}' => {
-                let cur = stack.last_mut().unwrap_or(&mut out);
+                let cur = stack.last_mut().map_or(&mut out, |(g, _)| g);
                 flush_word(&mut word, cur);
-                if let Some(group) = stack.pop() {
-                    let parent = stack.last_mut().unwrap_or(&mut out);
+                if let Some((group, pp)) = stack.pop() {
+                    let parent = stack.last_mut().map_or(&mut out, |(g, _)| g);
                     if !group.is_empty() {
-                        parent.push(Elem::Group(group));
+                        parent.push(if pp { Elem::Pp(group) } else { Elem::Group(group) });
                     }
                 }
             }
             c if c.is_whitespace() => {
-                let cur = stack.last_mut().unwrap_or(&mut out);
+                let cur = stack.last_mut().map_or(&mut out, |(g, _)| g);
                 flush_word(&mut word, cur);
             }
             c => word.push(c),
         }
     }
-    let cur = stack.last_mut().unwrap_or(&mut out);
+    let cur = stack.last_mut().map_or(&mut out, |(g, _)| g);
     flush_word(&mut word, cur);
-    while let Some(group) = stack.pop() {
-        let parent = stack.last_mut().unwrap_or(&mut out);
+    while let Some((group, _)) = stack.pop() {
+        let parent = stack.last_mut().map_or(&mut out, |(g, _)| g);
         parent.extend(group);
     }
     out
@@ -593,13 +602,15 @@ mod tests {
 
     #[test]
     fn actor_dictionary_resolves_dated_codes() {
-        let text = "# c\nIRAN_  [IRN]\n+TEHRAN_\nKREMLIN_\n+RUSSIAN_WHITE_HOUSE\n\t[RUSGOV]\nSAM_GAMGEE\n\t[HOBCIV 950101-951231]\n\t[HOBGOV >960101]\n";
+        let text = "# c\nIRAN_  [IRN]\n+TEHRAN_\n+IRANIAN_\nKREMLIN_\n+RUSSIAN_WHITE_HOUSE\n\t[RUSGOV]\nSAM_GAMGEE\n\t[HOBCIV 950101-951231]\n\t[HOBGOV >960101]\n";
         let d = ActorDict::parse(text);
         assert_eq!(d.lookup(&words("Tehran said"), 0, None), Some((1, "IRN".into())));
         assert_eq!(d.lookup(&words("the Russian White House"), 1, None), Some((3, "RUSGOV".into())));
         assert_eq!(d.lookup(&words("Sam Gamgee"), 0, Some(19950601)), Some((2, "HOBCIV".into())));
         assert_eq!(d.lookup(&words("Sam Gamgee"), 0, None), Some((2, "HOBGOV".into())));
-        assert_eq!(d.lookup(&words("Tehrans"), 0, None), None, "trailing _ forbids plurals");
+        assert_eq!(d.lookup(&words("Kremlins"), 0, None), None, "trailing _ forbids plurals");
+        // A one-word name of a country code is a demonym: its plural names the people.
+        assert_eq!(d.lookup(&words("Iranians protested"), 0, None), Some((1, "IRN".into())));
     }
 
     #[test]
@@ -634,10 +645,7 @@ PEOPLE'S_REPUBLIC_OF_MORDOR_ [MOR]
         assert_eq!(d.synsets["weapon"].len(), 2);
         assert_eq!(d.blocks.len(), 1);
         let p = &d.blocks[0].patterns;
-        assert_eq!(
-            p[0].post,
-            vec![Elem::Syn("weapon".into()), Elem::Group(vec![Elem::Word("to".into()), Elem::Target])]
-        );
+        assert_eq!(p[0].post, vec![Elem::Syn("weapon".into()), Elem::Pp(vec![Elem::Word("to".into()), Elem::Target])]);
         assert_eq!(p[1].pre, vec![Elem::Source]);
         assert_eq!(p[1].code, "072:073");
         assert!(d.verbs.contains_key("sent"));

@@ -132,6 +132,13 @@ pub struct GsrOutcome {
     pub recipient_ok: Option<bool>,
     /// Some event of the sentence has the gold type.
     pub any_type_ok: bool,
+    /// Every event of the sentence as `TYPE actor>recipient 'trigger'`,
+    /// for error listings (filled for the dev half only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+    /// The sentence (dev half only).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
 /// Scores the coder's output for one gold sentence.
@@ -156,6 +163,21 @@ pub fn score_gsr(rec: &GsrRecord, doc: &Document) -> GsrOutcome {
         predicted_actor: pa,
         gold_targets: rec.targets.clone(),
         predicted_recipient: pr,
+        events: if rec.is_dev() {
+            doc.events
+                .iter()
+                .map(|e| {
+                    let code = |a: &Option<crate::document::EventActor>| {
+                        a.as_ref().map_or("-".to_string(), |a| a.code.clone())
+                    };
+                    let trig = doc.text.get(e.trigger.start..e.trigger.end).unwrap_or("");
+                    format!("{} {}>{} '{}'", e.event_type, code(&e.actor), code(&e.recipient), trig)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        text: if rec.is_dev() { rec.text.clone() } else { String::new() },
     }
 }
 

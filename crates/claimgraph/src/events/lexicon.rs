@@ -70,11 +70,7 @@ pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'s
         // (PLOVER SANCTION/expel); deporting people is COERCE.
         "expel" | "oust" if is_envoy(object) => (Sanction, Some("expel"), true),
         // Cutting aid, ties or talks (PLOVER SANCTION/discontinue).
-        "suspend" | "cut" | "halt" | "freeze" | "end" | "cancel" | "sever" | "break" | "terminate" | "stop"
-            if is_relation(object) =>
-        {
-            (Sanction, Some("discontinue"), false)
-        }
+        _ if is_discontinue(lemma) && is_relation(object) => (Sanction, Some("discontinue"), false),
         // Laying down work is a strike.
         "stop" | "down" | "lay" | "halt" if matches!(object, "work" | "tool" | "production") => {
             (Protest, Some("strike"), true)
@@ -107,6 +103,13 @@ pub fn verb_reading(lemma: &str, object: &str) -> Option<(PloverType, Option<&'s
         }
         _ => return None,
     })
+}
+
+/// Verbs that discontinue what they act on ("suspended aid", "ended the
+/// talks"): with a cooperative deed or a relation as object, PLOVER
+/// SANCTION/discontinue.
+pub fn is_discontinue(lemma: &str) -> bool {
+    matches!(lemma, "suspend" | "cut" | "halt" | "freeze" | "end" | "cancel" | "sever" | "break" | "terminate" | "stop")
 }
 
 /// Envoys and missions whose expulsion is a SANCTION.

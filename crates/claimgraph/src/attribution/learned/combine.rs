@@ -89,8 +89,10 @@ fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
 /// * fills the gaps: a learned draft that names a speaker and says
 ///   something (a clause of [`MIN_CONTENT_WORDS`] words or more) is added
 ///   when no rules draft touches any sentence it spans, its speaker tidied
-///   ([`tidy_speaker`]), unless that speaker holds a name the entity stage
-///   did not recognise (the claim would split the person's entity).
+///   ([`tidy_speaker`], then [`with_apposition`]), unless that speaker
+///   holds a full name the entity stage did not recognise (the claim would
+///   split the person's entity), or its content is a topic rather than a
+///   proposition ([`topic_content`]).
 ///
 /// Merging more freely (learned drafts in sentences the rules also claim,
 /// learned spans replacing the rules') scores higher on PolNeAR but lowers
@@ -112,12 +114,17 @@ pub fn combine(ctx: &Ctx, rules: Vec<Draft>, learned: Vec<Draft>) -> Vec<Draft> 
         widen(ctx, d, &learned, !shared);
     }
     for mut d in learned {
-        d.speaker = d.speaker.map(|s| tidy_speaker(ctx, s));
+        d.speaker = d.speaker.map(|s| with_apposition(ctx, tidy_speaker(ctx, s)));
         // A colon or a dash as the cue ("Poll: ...", "“...” ― Name") is an
         // attribution of the layer, not a claim of its own: the rules
         // decide those.
         let punct_cue = d.cue.clone().all(|i| ctx.is_punct(i));
-        if punct_cue || !claim_like(ctx, &d) || unknown_name(ctx, &d) || passive_subject_speaker(ctx, &d) {
+        if punct_cue
+            || !claim_like(ctx, &d)
+            || unknown_name(ctx, &d)
+            || passive_subject_speaker(ctx, &d)
+            || topic_content(ctx, &d)
+        {
             continue;
         }
         let (lo, hi) = sentences(ctx, &d);
@@ -153,7 +160,8 @@ pub const MIN_CONTENT_WORDS: usize = 4;
 /// True when a learned draft can stand as a claim next to the rules': it
 /// names a speaker and its content is a clause of a few words (PolNeAR also
 /// annotates "voted for the law", "denies the ..." in headlines, which are
-/// not claims one could check).
+/// not claims one could check), or a shorter clause with its own subject
+/// ("it was false"; not "to react").
 fn claim_like(ctx: &Ctx, d: &Draft) -> bool {
     use claimgraph_nlp::Upos;
     let words = d.content.iter().flat_map(|r| r.clone()).filter(|&i| !ctx.is_punct(i)).count();
@@ -161,7 +169,8 @@ fn claim_like(ctx: &Ctx, d: &Draft) -> bool {
     // story", "1.4 million people at risk" are not).
     let clause = !ctx.tagged
         || d.content.iter().flat_map(|r| r.clone()).any(|i| matches!(ctx.tokens[i].upos, Upos::VERB | Upos::AUX));
-    d.speaker.as_ref().is_some_and(|s| !s.is_empty()) && words >= MIN_CONTENT_WORDS && clause
+    let long_enough = words >= MIN_CONTENT_WORDS || (words >= 2 && has_subject(ctx, &d.content));
+    d.speaker.as_ref().is_some_and(|s| !s.is_empty()) && long_enough && clause
 }
 
 fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -188,6 +197,8 @@ pub fn widen(ctx: &Ctx, d: &mut Draft, learned: &[Draft], content: bool) {
         && !d.content.is_empty()
         && covers(&outer(&l.content), &outer(&d.content))
         && !ov(&outer(&l.content), &d.cue)
+        && !past_quote(ctx, &outer(&d.content), &outer(&l.content))
+        && !crosses_complementiser(ctx, outer(&l.content).start..outer(&d.content).start)
     {
         d.content = l.content.clone();
     }
@@ -195,7 +206,7 @@ pub fn widen(ctx: &Ctx, d: &mut Draft, learned: &[Draft], content: bool) {
     // into the next clause ("eyewitnesses, lasted more than ..."). A
     // capitalised "verb" is a name the tagger misread ("... Monitor for
     // Human Rights").
-    let tidy = l.speaker.clone().map(|s| tidy_speaker(ctx, s)).filter(|s| {
+    let tidy = l.speaker.clone().map(|s| with_apposition(ctx, tidy_speaker(ctx, s))).filter(|s| {
         !s.clone().any(|i| {
             d.speaker.as_ref().is_none_or(|ds| !ds.contains(&i))
                 && ctx.tagged
@@ -281,6 +292,16 @@ fn unknown_name(ctx: &Ctx, d: &Draft) -> bool {
     let Some(last) = s.clone().rev().find(|&i| ctx.tokens[i].upos == claimgraph_nlp::Upos::PROPN) else {
         return false;
     };
+    // Only a full name (two proper nouns or more: "Nargiz Sultanli") makes
+    // a person the entity stage would split; a plural proper noun names a
+    // group ("Republicans"), and a single word ("Obama", "PolitiFact", a
+    // title-case headline word) is linked, if at all, by the entity stage's
+    // own surname and alias passes.
+    let plural = ctx.tokens[last].xpos.as_str() == "NNPS";
+    let single = last == s.start || ctx.tokens[last - 1].upos != claimgraph_nlp::Upos::PROPN;
+    if plural || single {
+        return false;
+    }
     let at = ctx.tokens[last].start;
     // A mention of a kind that cannot speak ("Other") does not count: it
     // is a name the entity stage did not make sense of.
@@ -300,4 +321,98 @@ fn passive_subject_speaker(ctx: &Ctx, d: &Draft) -> bool {
     }
     let be = d.cue.clone().any(|i| ctx.tokens[i].upos == claimgraph_nlp::Upos::AUX && ctx.tokens[i].lemma == "be");
     be && d.cue.clone().any(|i| ctx.tokens[i].xpos.as_str() == "VBN")
+}
+
+/// A speaker followed by its name in apposition ("the director of the
+/// regional power company, Oleksiy Kovalenko (...)"), widened over the name:
+/// a run of proper nouns after a comma that the parse attaches to the
+/// speaker (the model's span may stop at the comma, and the acceptance of a
+/// claim is by its speaker's name).
+pub fn with_apposition(ctx: &Ctx, s: Range<usize>) -> Range<usize> {
+    use claimgraph_nlp::Upos;
+    if !ctx.parsed || s.is_empty() || s.end + 1 >= ctx.tokens.len() || ctx.word(s.end) != "," {
+        return s;
+    }
+    let a = &ctx.doc.analysis;
+    let sent_end = a.sentence_of(s.start).map(|x| a.sentences[x].tokens.end).unwrap_or(s.end);
+    let first = s.end + 1;
+    let mut end = first;
+    while end < sent_end && ctx.tokens[end].upos == Upos::PROPN {
+        end += 1;
+    }
+    // Attached to the speaker by any relation but a conjunction ("X, Y and
+    // Z" lists other people); the parser often calls an apposition nmod.
+    let parsed_as_apposition =
+        (first..end).any(|k| !ctx.tokens[k].deprel.is("conj") && ctx.tokens[k].head.is_some_and(|h| s.contains(&h)));
+    if end > first && parsed_as_apposition {
+        s.start..end
+    } else {
+        s
+    }
+}
+
+/// True when the model's content `l` runs on past the closing mark of a
+/// quotation that the rules' content `d` is in: the quote's end is the
+/// content's end, and what follows the mark is another sentence or page
+/// debris.
+fn past_quote(ctx: &Ctx, d: &Range<usize>, l: &Range<usize>) -> bool {
+    (d.end..l.end).any(|i| {
+        ctx.closes_quote(i).is_some_and(|q| ctx.quotes[q].open < d.end) && (i + 1..l.end).any(|k| !ctx.is_punct(k))
+    })
+}
+
+/// True when the words `r` the model adds before the rules' content hold a
+/// complementiser past their first word ("a daily bulletin that ..."): the
+/// content starts at the complementiser, what precedes it belongs to the cue.
+fn crosses_complementiser(ctx: &Ctx, r: Range<usize>) -> bool {
+    r.clone().skip(1).any(|i| ctx.lower(i) == "that" && ctx.tokens[i].deprel.is("mark"))
+}
+
+/// True when `content` holds a subject of one of its own words.
+fn has_subject(ctx: &Ctx, content: &[Range<usize>]) -> bool {
+    let inside = |i: usize| content.iter().any(|r| r.contains(&i));
+    ctx.parsed
+        && content.iter().flat_map(|r| r.clone()).any(|i| {
+            let t = &ctx.tokens[i];
+            (t.deprel.is("nsubj") || t.deprel.is("csubj") || t.deprel.is("expl")) && t.head.is_some_and(inside)
+        })
+}
+
+/// True when a learned draft's content is what was talked about, not what
+/// was said: a prepositional object ("hints at sabotage, ..."), or a noun
+/// phrase after a speech event named by a noun and a preposition ("made
+/// statements regarding the agenda").
+fn topic_content(ctx: &Ctx, d: &Draft) -> bool {
+    use claimgraph_nlp::Upos;
+    if !ctx.tagged {
+        return false;
+    }
+    let first = d.content.iter().flat_map(|r| r.clone()).find(|&i| !ctx.is_punct(i));
+    let prepositional = first.is_some_and(|i| ctx.tokens[i].upos == Upos::ADP && ctx.lower(i) != "that");
+    let last = d.cue.end.saturating_sub(1);
+    let topic_cue = !d.cue.is_empty()
+        && (ctx.tokens[last].upos == Upos::ADP || ctx.tokens[last].deprel.is("case"))
+        && d.cue.clone().any(|i| ctx.tokens[i].upos == Upos::NOUN);
+    prepositional || (topic_cue && noun_phrase(ctx, &d.content))
+}
+
+/// True when no word of `content` that heads it (its head lies outside) is
+/// a verb or has a subject, copula or auxiliary: a noun phrase, not a clause.
+fn noun_phrase(ctx: &Ctx, content: &[Range<usize>]) -> bool {
+    use claimgraph_nlp::Upos;
+    if !ctx.parsed {
+        return false;
+    }
+    let inside = |i: usize| content.iter().any(|r| r.contains(&i));
+    let mut heads = content
+        .iter()
+        .flat_map(|r| r.clone())
+        .filter(|&i| !ctx.is_punct(i) && ctx.tokens[i].head.is_none_or(|h| !inside(h)));
+    !heads.any(|r| {
+        matches!(ctx.tokens[r].upos, Upos::VERB | Upos::AUX)
+            || ctx.doc.analysis.children(r).any(|k| {
+                let dr = ctx.tokens[k].deprel;
+                inside(k) && (dr.is("nsubj") || dr.is("cop") || dr.is("aux") || dr.is("csubj"))
+            })
+    })
 }

@@ -217,3 +217,79 @@ fn a_colon_cue_survives_the_conversion_to_tokens() {
     // Edge punctuation of a span with words is still trimmed.
     assert_eq!(words(&pipeline, text, &t[0].contents[0]), "most riders want later buses");
 }
+
+/// The token range from the first token `from` to the first token `to` (inclusive) after it.
+fn toks(doc: &crate::Document, from: &str, to: &str) -> Range<usize> {
+    toks_from(doc, 0, from, to)
+}
+
+/// As [`toks`], looking for `from` at token `start` or later.
+fn toks_from(doc: &crate::Document, start: usize, from: &str, to: &str) -> Range<usize> {
+    let t = &doc.analysis.tokens;
+    let a = (start..t.len()).find(|&i| t[i].text(&doc.text) == from).expect("first word present");
+    let b = (a..t.len()).find(|&i| t[i].text(&doc.text) == to).expect("last word present");
+    a..b + 1
+}
+
+#[test]
+fn a_learned_speaker_gains_its_name_in_apposition() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    let text = "The head of the regional health service, Maria Kowalska, said that two hospitals were running on \
+                generators.";
+    let doc = analyse_text(&pipeline, "test", text);
+    let ctx = Ctx::new(&doc);
+    let speaker = toks(&doc, "The", "service");
+    let widened = super::combine::with_apposition(&ctx, speaker.clone());
+    assert_eq!(words(&pipeline, text, &widened), "The head of the regional health service, Maria Kowalska");
+    // A list of other people is not an apposition.
+    let text = "The mayor, Anna Berg and Tom Lind met on Monday.";
+    let doc = analyse_text(&pipeline, "test", text);
+    let ctx = Ctx::new(&doc);
+    let s = toks(&doc, "The", "mayor");
+    let w = super::combine::with_apposition(&ctx, s.clone());
+    assert!(w == s || words(&pipeline, text, &w) == "The mayor, Anna Berg", "{w:?}");
+}
+
+#[test]
+fn topics_and_names_of_learned_claims() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    let text = "The adviser made statements regarding the agenda at the weekly briefing held at the ministry. \
+                Valdoria hinted at sabotage by a neighbouring state. Republicans argued the plan would fail. \
+                Critics said it was false.";
+    let doc = analyse_text(&pipeline, "test", text);
+    let ctx = Ctx::new(&doc);
+    let topic =
+        draft(toks(&doc, "made", "regarding"), Some(toks(&doc, "The", "adviser")), toks(&doc, "the", "ministry"));
+    let topic = Draft { content: vec![topic.cue.end..topic.content[0].end], ..topic };
+    let hinted = toks(&doc, "hinted", "hinted");
+    let prep =
+        draft(hinted.clone(), Some(toks(&doc, "Valdoria", "Valdoria")), toks_from(&doc, hinted.end, "at", "state"));
+    let group = draft(
+        toks(&doc, "argued", "argued"),
+        Some(toks(&doc, "Republicans", "Republicans")),
+        toks(&doc, "plan", "fail"),
+    );
+    let group = Draft { content: vec![group.content[0].start - 1..group.content[0].end], ..group };
+    let short = draft(toks(&doc, "said", "said"), Some(toks(&doc, "Critics", "Critics")), toks(&doc, "it", "false"));
+    let out = super::combine(&ctx, Vec::new(), vec![topic, prep, group, short]);
+    let cues: Vec<String> = out.iter().map(|d| words(&pipeline, text, &d.cue)).collect();
+    // What was talked about is not what was said; a plural proper noun is a
+    // group, not an unrecognised person; a short clause with its own
+    // subject is a claim.
+    assert_eq!(cues, ["argued", "said"], "{out:?}");
+}
+
+#[test]
+fn widened_content_stops_at_the_end_of_its_quotation() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    let text = "The minister said: \u{201c}We will end the displacement.\u{201d} of people. from the public.";
+    let doc = analyse_text(&pipeline, "test", text);
+    let ctx = Ctx::new(&doc);
+    let cue = toks(&doc, "said", "said");
+    let inner = toks(&doc, "We", "displacement");
+    let mut rules = draft(cue.clone(), Some(toks(&doc, "The", "minister")), inner.clone());
+    let learned =
+        vec![draft(cue.clone(), Some(toks(&doc, "The", "minister")), inner.start..doc.analysis.tokens.len() - 1)];
+    super::combine::widen(&ctx, &mut rules, &learned, true);
+    assert_eq!(rules.content, vec![inner]);
+}
