@@ -260,6 +260,8 @@ fn topics_and_names_of_learned_claims() {
     let ctx = Ctx::new(&doc);
     let topic =
         draft(toks(&doc, "made", "regarding"), Some(toks(&doc, "The", "adviser")), toks(&doc, "the", "ministry"));
+    // One content span, as the model drafts them (a list of spans).
+    #[allow(clippy::single_range_in_vec_init)]
     let topic = Draft { content: vec![topic.cue.end..topic.content[0].end], ..topic };
     let hinted = toks(&doc, "hinted", "hinted");
     let prep =
@@ -269,6 +271,7 @@ fn topics_and_names_of_learned_claims() {
         Some(toks(&doc, "Republicans", "Republicans")),
         toks(&doc, "plan", "fail"),
     );
+    #[allow(clippy::single_range_in_vec_init)]
     let group = Draft { content: vec![group.content[0].start - 1..group.content[0].end], ..group };
     let short = draft(toks(&doc, "said", "said"), Some(toks(&doc, "Critics", "Critics")), toks(&doc, "it", "false"));
     let out = super::combine(&ctx, Vec::new(), vec![topic, prep, group, short]);
