@@ -484,23 +484,23 @@ impl<'d> Ctx<'d> {
                 }
             }
         }
-        // A sentence nothing coded: fall back on readings the tree does not
-        // license, each only when every earlier reading failed.
-        if cands.is_empty() {
-            for (p, c) in self.fallback(range.clone()) {
-                let before = out.len();
-                self.build_events(p, &c, range.clone(), out);
-                if out.len() > before {
-                    break;
-                }
-            }
-            return;
-        }
+        let start = out.len();
         let mut keys: Vec<usize> = cands.keys().copied().collect();
         keys.sort_unstable();
         for p in keys {
             let coding = &cands[&p];
             self.build_events(p, coding, range.clone(), out);
+        }
+        // A sentence that gave no event (nothing coded, or no participant
+        // found): fall back on readings the tree does not license, each only
+        // when every earlier reading failed.
+        if out.len() == start {
+            for (p, c) in self.fallback(range.clone(), cands.is_empty()) {
+                self.build_events(p, &c, range.clone(), out);
+                if out.len() > start {
+                    break;
+                }
+            }
         }
     }
 
@@ -513,7 +513,11 @@ impl<'d> Ctx<'d> {
     ///    ("demand", "talk") or its nominalisation ("withdrawal",
     ///    "deployment") — coded with the verb's default code, highest in the
     ///    tree first.
-    fn fallback(&self, range: std::ops::Range<usize>) -> Vec<(usize, Coding)> {
+    ///
+    /// Event nouns (3) are read only when no predicate coded at all: a
+    /// sentence whose coded verb lacked participants rarely has its event
+    /// in a noun ("for these reasons", "relations").
+    fn fallback(&self, range: std::ops::Range<usize>, nothing_coded: bool) -> Vec<(usize, Coding)> {
         let mut found = Vec::new();
         let mut by_depth: Vec<usize> = range.clone().collect();
         by_depth.sort_by_key(|&p| (self.depth(p), p));
@@ -555,7 +559,7 @@ impl<'d> Ctx<'d> {
             }
             found.push((p, c));
         }
-        for &p in &by_depth {
+        for &p in by_depth.iter().filter(|_| nothing_coded) {
             if self.upos(p) != Upos::NOUN || !matches!(self.rel(p), "obj" | "nsubj" | "obl" | "root" | "nsubj:pass") {
                 continue;
             }
