@@ -15,6 +15,7 @@ use claimgraph::document::{Document, MentionForm};
 use claimgraph::entities::registry::{Decision, KnownEntity, RegistryChanges};
 use claimgraph::entities::EntityRegistry;
 use claimgraph::output::{ClaimOut, DocRecord, PropositionOut};
+use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -78,6 +79,51 @@ pub struct LedgerWriter {
     /// not read them from the file again.
     members: MemberCache,
     keep_ids: bool,
+}
+
+/// A document of a batch after pass 1 of [`LedgerWriter::write_batch`].
+enum Staged {
+    /// Already stored (or earlier in the batch): only its source is kept.
+    Present(String, claimgraph::DocMeta),
+    /// To store, entities resolved, with its record's sentences if any.
+    New(Box<(Document, Option<Vec<claimgraph::output::SentenceOut>>)>),
+}
+
+/// A document of a batch after pass 2.
+enum Prepared {
+    /// Already stored.
+    Present(String, claimgraph::DocMeta),
+    /// Ready to store.
+    Ready(Box<Ready>),
+}
+
+/// What pass 2 computes for a new document.
+struct Ready {
+    doc: Document,
+    rec: DocRecord,
+    /// The record, compressed for its column.
+    packed: Vec<u8>,
+    /// The text's near-duplicate signature.
+    signature: Option<Signature>,
+}
+
+impl Prepared {
+    /// Pass 2 for one document; pure, so it runs on any thread.
+    fn new(staged: Staged) -> Result<Prepared> {
+        let (doc, sentences) = match staged {
+            Staged::Present(id, meta) => return Ok(Prepared::Present(id, meta)),
+            Staged::New(new) => *new,
+        };
+        let mut rec = DocRecord::from_document(&doc);
+        if let Some(s) = sentences {
+            if rec.sentences.is_empty() {
+                rec.sentences = s;
+            }
+        }
+        let packed = pack_record(&rec)?;
+        let signature = Signature::of_text(&rec.doc.text);
+        Ok(Prepared::Ready(Box::new(Ready { doc, rec, packed, signature })))
+    }
 }
 
 /// A claim of the document being written, kept for rule 3.
@@ -210,13 +256,7 @@ impl LedgerWriter {
 
     /// Stores a batch of analysed documents in one transaction.
     pub fn write_documents(&mut self, docs: Vec<Document>) -> Result<WriteReport> {
-        self.in_transaction(|w| {
-            let mut report = WriteReport::default();
-            for doc in docs {
-                w.write_document(doc, None, &mut report)?;
-            }
-            Ok(report)
-        })
+        self.in_transaction(|w| w.write_batch(docs.into_iter().map(|d| (d, None)).collect()))
     }
 
     /// Stores a batch of records (extract output, an export, the synthetic
@@ -224,7 +264,7 @@ impl LedgerWriter {
     /// ledger's registry unless [`LedgerWriter::keep_ids`] is set.
     pub fn write_records(&mut self, recs: Vec<DocRecord>) -> Result<WriteReport> {
         self.in_transaction(|w| {
-            let mut report = WriteReport::default();
+            let mut batch = Vec::with_capacity(recs.len());
             for rec in recs {
                 let sentences = rec.sentences.clone();
                 let mut doc = record_to_document(&rec);
@@ -233,10 +273,56 @@ impl LedgerWriter {
                         e.global_id = Some(r.id.clone());
                     }
                 }
-                w.write_document(doc, Some(sentences), &mut report)?;
+                batch.push((doc, Some(sentences)));
             }
-            Ok(report)
+            w.write_batch(batch)
         })
+    }
+
+    /// Stores documents (each with the sentences of its record, when it
+    /// came as one) inside the open transaction, in three passes:
+    ///
+    /// 1. in order, on this thread: skip the documents already stored and
+    ///    resolve the others' entities (the registry is shared state);
+    /// 2. in parallel, on rayon's threads: build each record, compress it,
+    ///    and compute the text's near-duplicate signature, which depend on
+    ///    the document alone (the writer is ingest's one serial stage, and
+    ///    the analysis threads wait for it);
+    /// 3. in order, on this thread: store them and align their claims.
+    ///
+    /// Resolving every document before storing the first gives the same
+    /// ledger as resolving each just before storing it: storage reads
+    /// nothing the registry writes but the entity rows, which pass 1 has
+    /// already made.
+    fn write_batch(
+        &mut self,
+        docs: Vec<(Document, Option<Vec<claimgraph::output::SentenceOut>>)>,
+    ) -> Result<WriteReport> {
+        let mut report = WriteReport::default();
+        let mut in_batch: FxHashSet<String> = FxHashSet::default();
+        let mut staged = Vec::with_capacity(docs.len());
+        for (mut doc, sentences) in docs {
+            if !in_batch.insert(doc.id.clone()) || self.exists(&doc.id)? {
+                staged.push(Staged::Present(doc.id, doc.meta));
+                continue;
+            }
+            if !self.keep_ids {
+                let changes = self.registry.resolve(&mut doc);
+                self.store_registry_changes(&changes)?;
+            }
+            staged.push(Staged::New(Box::new((doc, sentences))));
+        }
+        let prepared: Vec<Result<Prepared>> = staged.into_par_iter().map(Prepared::new).collect();
+        for p in prepared {
+            match p? {
+                Prepared::Present(id, meta) => {
+                    report.present += 1;
+                    self.add_source(&id, &meta)?;
+                }
+                Prepared::Ready(ready) => self.store_document(*ready, &mut report)?,
+            }
+        }
+        Ok(report)
     }
 
     fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
@@ -396,27 +482,10 @@ impl LedgerWriter {
         Ok(best.map(|(_, o)| o))
     }
 
-    fn write_document(
-        &mut self,
-        mut doc: Document,
-        sentences: Option<Vec<claimgraph::output::SentenceOut>>,
-        report: &mut WriteReport,
-    ) -> Result<()> {
-        if self.exists(&doc.id)? {
-            report.present += 1;
-            self.add_source(&doc.id, &doc.meta)?;
-            return Ok(());
-        }
-        if !self.keep_ids {
-            let changes = self.registry.resolve(&mut doc);
-            self.store_registry_changes(&changes)?;
-        }
-        let mut rec = DocRecord::from_document(&doc);
-        if let Some(s) = sentences {
-            if rec.sentences.is_empty() {
-                rec.sentences = s;
-            }
-        }
+    /// Stores one prepared document and aligns its claims (pass 3 of
+    /// [`LedgerWriter::write_batch`]).
+    fn store_document(&mut self, ready: Ready, report: &mut WriteReport) -> Result<()> {
+        let Ready { doc, rec, packed, signature } = ready;
         // Entity rows for every entity of the record (ids the registry did
         // not report as changed, or kept ids, may still be new here).
         let mut local_rows = Vec::with_capacity(rec.entities.len());
@@ -424,7 +493,6 @@ impl LedgerWriter {
             local_rows.push(self.entity_row(&e.id, &e.name, &e.kind)?);
         }
 
-        let signature = Signature::of_text(&rec.doc.text);
         let origin = match &signature {
             Some(sig) => self.find_origin(sig)?,
             None => None,
@@ -442,7 +510,7 @@ impl LedgerWriter {
                 published,
                 rec.doc.url,
                 rec.doc.text,
-                pack_record(&rec)?,
+                packed,
                 now(),
                 origin,
                 signature.as_ref().map(Signature::to_bytes),
