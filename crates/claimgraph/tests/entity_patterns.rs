@@ -37,3 +37,27 @@ fn spellings_join_one_entity() {
         assert!(ids.iter().all(|id| id.is_some() && *id == ids[0]), "{text}\n  spellings {spellings:?} -> {ids:?}");
     }
 }
+
+/// A name standing in apposition after a person's role ("The researcher,
+/// NAME, who ...") is that person: the claim's speaker is the named
+/// person, never a new entity made of the role and the name together. (The
+/// recogniser types this name as neither person nor place: the rule, not
+/// the recogniser, makes it a person.)
+#[test]
+fn appositive_name_after_a_role_is_the_speaker() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let text = "Seoul analysts doubted the test. The researcher, Park Ji-hoon, who served 15 years in the navy, \
+                said that \"one failure will not stop the programme, they will try again within weeks\".";
+    let body = format!("Test article\n\n{text}\n");
+    let raw = single_document("apposition.txt", Format::Text, body.into_bytes()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    assert!(
+        rec.entities.iter().all(|e| !e.name.starts_with("The researcher")),
+        "no entity of role and name together: {:?}",
+        rec.entities.iter().map(|e| (&e.name, &e.kind)).collect::<Vec<_>>()
+    );
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("one failure")).expect("the claim is found");
+    let speaker = claim.speaker.entity.as_ref().and_then(|id| rec.entities.iter().find(|e| &e.id == id));
+    assert_eq!(speaker.map(|e| (e.name.as_str(), e.kind.as_str())), Some(("Park Ji-hoon", "person")));
+}

@@ -272,11 +272,14 @@ impl Builder<'_> {
         };
         for n in names {
             let Some(e) = name_entity(self, n) else { continue };
+            // The name with its title: "ROLE, Brigadier General NAME".
+            let full = n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start)..n.tokens.end;
+            if self.doc.entities[e].kind == EntityKind::Other && self.names_a_person(&full, roles) {
+                self.make_person(e);
+            }
             if self.doc.entities[e].kind != EntityKind::Person {
                 continue;
             }
-            // The name with its title: "ROLE, Brigadier General NAME".
-            let full = n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start)..n.tokens.end;
             let adjacent: Vec<usize> = (0..roles.len())
                 .filter(|&ri| {
                     let r = &roles[ri];
@@ -340,6 +343,33 @@ impl Builder<'_> {
                 let span = self.token_span(&r.tokens);
                 self.add_mention(span, EntityKind::Person, MentionForm::Role, e);
             }
+        }
+    }
+
+    /// True when a name the recogniser typed neither person, organisation
+    /// nor place follows a person's role as its apposition ("The
+    /// researcher, Park Jong-hoon, said"): role phrases describe people, so
+    /// the name is a person's. Only the role-first order counts, closed by a
+    /// comma or followed by a verb: "NAME, ROLE" is as often a clause
+    /// ending in a name and the next clause's subject ("whether he was
+    /// accusing Marenland, the minister replied"), and a name only written
+    /// next to a lower-case role noun ("expert Rauf Gasanov") is left to the
+    /// recogniser, since the noun may be a modifier.
+    fn names_a_person(&self, name: &Range<usize>, roles: &[RolePhrase]) -> bool {
+        let t = &self.doc.analysis.tokens;
+        let text = |i: usize| t.get(i).map(|tok| tok.text(&self.doc.text));
+        let closed = text(name.end) == Some(",")
+            || t.get(name.end)
+                .is_some_and(|tok| matches!(tok.upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX));
+        closed
+            && roles.iter().any(|r| !r.key.plural && name.start == r.tokens.end + 1 && text(r.tokens.end) == Some(","))
+    }
+
+    /// Makes an entity, and its mentions, a person's.
+    fn make_person(&mut self, e: usize) {
+        self.doc.entities[e].kind = EntityKind::Person;
+        for &m in &self.doc.entities[e].mentions {
+            self.doc.mentions[m].kind = EntityKind::Person;
         }
     }
 
