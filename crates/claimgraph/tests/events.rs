@@ -190,7 +190,7 @@ fn refusals_obligations_threats_and_concessions() {
         events(&rec).into_iter().find(|e| e.event_type == ty).unwrap_or_else(|| panic!("{ty} in {text:?}"))
     };
     // A refused ultimatum is REJECT, aimed at whoever issued it.
-    let e = find("Serbia on Thursday flatly rejected a Croatian ultimatum to hand over the suspects.", "REJECT");
+    let e = find("Serbia on Thursday bluntly refused a Croatian ultimatum to surrender the two suspects.", "REJECT");
     assert_eq!((country(&e.actor), country(&e.recipient)), (Some("SRB"), Some("HRV")));
     assert_eq!(e.mode.as_deref(), Some("yield"));
     // "X said that Y must ..." is X's REQUEST of Y.
@@ -224,9 +224,9 @@ fn governors_discontinuation_demonyms_and_mistagged_verbs() {
                 Moscow threatened to stop negotiations with Washington.\n\n\
                 Ethnic Albanians have vowed to fight.\n\n\
                 Rebels fought government troops near Lima.\n\n\
-                Chile is committed to opening up the economy.\n\n\
-                The Venezuelan president praised Colombia's efforts to improve its record on human rights.\n\n\
-                Azerbaijani helicopters and tanks shelled positions of the Armenian army near the border.";
+                Chile is committed to lowering its import tariffs.\n\n\
+                The Venezuelan president praised Colombia's efforts to reduce poverty in its rural provinces.\n\n\
+                Azerbaijani gunboats and tanks shelled outposts of the Armenian army along the river.";
     let rec = analyse(text, None);
     let ev = events(&rec);
     let by_trigger =
@@ -251,7 +251,7 @@ fn governors_discontinuation_demonyms_and_mistagged_verbs() {
     let commit = by_trigger("committed");
     assert_eq!(commit.event_type, "AGREE");
     assert!(commit.future);
-    // "efforts to improve": the infinitive's "to" is no "(TO)" phrase.
+    // "efforts to reduce": the infinitive's "to" is no "(TO)" phrase.
     let praise = by_trigger("praised");
     assert_eq!(praise.event_type, "SUPPORT");
     assert_eq!(country(&praise.recipient), Some("COL"));
@@ -267,7 +267,7 @@ fn governors_discontinuation_demonyms_and_mistagged_verbs() {
 #[test]
 fn demands_address_the_subject_of_their_clause() {
     let rec = analyse(
-        "The rebels issued a declaration demanding that the Chilean government provide information on the prisoners.\n\n\
+        "The rebels published a statement demanding that the Chilean government release the names of the detainees.\n\n\
          Peru demanded that Chile abandon its policy.",
         None,
     );
