@@ -239,9 +239,19 @@ CREATE TRIGGER claim_cards_delete AFTER DELETE ON claims BEGIN
 END;
 "#;
 
+/// Version 7: the writer counts the relations it stores and adds the
+/// counts once per transaction, instead of a trigger updating the count
+/// row once per relation (8% of the ingest writer's CPU on a 70,000-article
+/// ledger, where each new article brings some forty relations). Relations
+/// are only ever stored by the writer; removals and changes of kind (merges
+/// and splits) keep their triggers.
+const V7: &str = r#"
+DROP TRIGGER IF EXISTS relation_counts_insert;
+"#;
+
 /// The migrations in order; `MIGRATIONS[i]` brings a file from version `i`
 /// to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

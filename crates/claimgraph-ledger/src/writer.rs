@@ -81,6 +81,9 @@ pub struct LedgerWriter {
     /// `(entity, relation)` links of the relations added in the open
     /// transaction, stored at its end in key order.
     relation_entities: Vec<(i64, i64)>,
+    /// Relations stored in the open transaction, by kind, added to
+    /// `relation_counts` at its end.
+    relations_added: FxHashMap<&'static str, i64>,
     keep_ids: bool,
 }
 
@@ -237,6 +240,7 @@ impl LedgerWriter {
             signatures: FxHashMap::default(),
             members: MemberCache::default(),
             relation_entities: Vec::new(),
+            relations_added: FxHashMap::default(),
             keep_ids: false,
         };
         w.realign_if_needed()?;
@@ -331,7 +335,13 @@ impl LedgerWriter {
 
     fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(self).and_then(|t| self.flush_relation_entities().and_then(|()| self.flush_stats()).map(|()| t)) {
+        let flushed = f(self).and_then(|t| {
+            self.flush_relation_entities()?;
+            self.flush_relation_counts()?;
+            self.flush_stats()?;
+            Ok(t)
+        });
+        match flushed {
             Ok(t) => {
                 self.conn.execute_batch("COMMIT")?;
                 Ok(t)
@@ -342,6 +352,7 @@ impl LedgerWriter {
                 self.signatures.clear();
                 self.members.clear();
                 self.relation_entities.clear();
+                self.relations_added.clear();
                 let (registry, rows, redirects) = load_registry(&self.conn)?;
                 self.registry = registry;
                 self.registry_pos.clear();
@@ -357,6 +368,19 @@ impl LedgerWriter {
     /// the index, where one at a time, in the order relations were found,
     /// each fell on a page of its own entity's range (the links were a
     /// sixth of the writer's time). Nothing reads them before the commit.
+    /// Adds the relations stored in this transaction to the per-kind
+    /// counts (schema version 7: no trigger counts them one by one).
+    fn flush_relation_counts(&mut self) -> Result<()> {
+        let added = std::mem::take(&mut self.relations_added);
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO relation_counts(kind, n) VALUES (?1, ?2) ON CONFLICT(kind) DO UPDATE SET n = n + excluded.n",
+        )?;
+        for (kind, n) in added {
+            st.execute(params![kind, n])?;
+        }
+        Ok(())
+    }
+
     fn flush_relation_entities(&mut self) -> Result<()> {
         let mut links = std::mem::take(&mut self.relation_entities);
         links.sort_unstable();
@@ -879,6 +903,7 @@ impl LedgerWriter {
         if n == 0 {
             return Ok(false);
         }
+        *self.relations_added.entry(kind.as_str()).or_insert(0) += 1;
         let rel = self.conn.last_insert_rowid();
         for e in involved {
             let e = self.redirects.get(&e).copied().unwrap_or(e);
