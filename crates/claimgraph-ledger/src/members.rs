@@ -78,6 +78,23 @@ impl MemberCache {
         }
     }
 
+    /// Takes the list of `prop` out of the cache, to be given back with
+    /// [`MemberCache::restore`].
+    pub fn take(&mut self, prop: i64) -> Option<VecDeque<Member>> {
+        let list = self.lists.remove(&prop)?;
+        self.held -= list.len();
+        Some(list)
+    }
+
+    /// Gives back a list taken with [`MemberCache::take`].
+    pub fn restore(&mut self, prop: i64, list: VecDeque<Member>) {
+        self.make_room(list.len());
+        self.held += list.len();
+        if let Some(old) = self.lists.insert(prop, list) {
+            self.held -= old.len();
+        }
+    }
+
     /// Forgets everything (after a rollback, or to bound memory).
     pub fn clear(&mut self) {
         self.lists.clear();
@@ -147,6 +164,18 @@ mod tests {
         assert_eq!(got[0], 2);
         assert_eq!(*got.last().unwrap(), 1000);
         assert_eq!(cache.get(2).unwrap().back().unwrap().about, vec![10_000]);
+    }
+
+    #[test]
+    fn a_taken_list_comes_back_whole() {
+        let mut cache = MemberCache::default();
+        cache.load(4, vec![member(1), member(2)]);
+        let list = cache.take(4).expect("loaded");
+        assert!(cache.get(4).is_none());
+        assert!(cache.is_empty());
+        cache.restore(4, list);
+        assert_eq!(claims(&cache, 4), vec![1, 2]);
+        assert_eq!(cache.len(), 2);
     }
 
     #[test]

@@ -999,19 +999,24 @@ impl LedgerWriter {
             let loaded = self.load_members(prop, facts.claim)?;
             self.members.load(prop, loaded);
         }
-        // Newest first, as the cap keeps the newest.
-        let members: Vec<Member> = self
-            .members
-            .get(prop)
-            .map(|l| l.iter().rev().filter(|m| m.facts.claim != facts.claim).cloned().collect())
-            .unwrap_or_default();
+        // The list is taken out of the cache while the relations are stored
+        // (which needs the writer), not copied, and put back after.
+        let list = self.members.take(prop).unwrap_or_default();
         let mut added = 0;
-        for old in members {
-            let old_facts = ClaimFacts {
-                speaker: old.facts.speaker.map(|s| self.redirects.get(&s).copied().unwrap_or(s)),
-                ..old.facts
+        // Newest first, as the cap keeps the newest.
+        for old in list.iter().rev().filter(|m| m.facts.claim != facts.claim) {
+            // A speaker merged away since the claim was stored answers to
+            // the entity it now lives in.
+            let redirected = old.facts.speaker.and_then(|s| self.redirects.get(&s).copied());
+            let moved;
+            let old_facts = match redirected {
+                Some(r) => {
+                    moved = ClaimFacts { speaker: Some(r), ..old.facts.clone() };
+                    &moved
+                }
+                None => &old.facts,
             };
-            let Some((kind, reason)) = self.aligner.relate(facts, &old_facts) else { continue };
+            let Some((kind, reason)) = self.aligner.relate(facts, old_facts) else { continue };
             let mut involved: BTreeSet<i64> = about_rows.iter().copied().collect();
             involved.extend(facts.speaker);
             involved.extend(old_facts.speaker);
@@ -1020,6 +1025,7 @@ impl LedgerWriter {
                 added += 1;
             }
         }
+        self.members.restore(prop, list);
         self.members.push(prop, Member { facts: facts.clone(), about: about_rows.to_vec() });
         Ok(added)
     }

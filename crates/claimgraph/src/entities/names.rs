@@ -286,7 +286,20 @@ pub fn compare(a: &str, b: &str) -> NameMatch {
 
 /// [`compare`] over already normalised names.
 pub fn compare_parts(a: &NameParts, b: &NameParts) -> NameMatch {
-    compare_prepared(&PreparedName::from_parts(a.clone()), &PreparedName::from_parts(b.clone()))
+    compare_with(a, &suffixes_of(a), b, &suffixes_of(b))
+}
+
+/// Each suffix of a name's core parts joined, with its skeleton, longest
+/// first (see [`PreparedName`]).
+fn suffixes_of(parts: &NameParts) -> Vec<(String, String)> {
+    let core = parts.core();
+    (0..core.len())
+        .map(|i| {
+            let s = core[i..].concat();
+            let sk = skeleton(&s);
+            (s, sk)
+        })
+        .collect()
 }
 
 /// A name made ready for many comparisons: its parts, and each suffix of
@@ -311,14 +324,7 @@ impl PreparedName {
 
     /// Prepares already normalised parts.
     pub fn from_parts(parts: NameParts) -> PreparedName {
-        let core = parts.core();
-        let suffixes = (0..core.len())
-            .map(|i| {
-                let s = core[i..].concat();
-                let sk = skeleton(&s);
-                (s, sk)
-            })
-            .collect();
+        let suffixes = suffixes_of(&parts);
         PreparedName { parts, suffixes }
     }
 
@@ -330,8 +336,11 @@ impl PreparedName {
 
 /// [`compare`] over prepared names.
 pub fn compare_prepared(pa: &PreparedName, pb: &PreparedName) -> NameMatch {
-    let (a, b) = (&pa.parts, &pb.parts);
-    let (sufa, sufb) = (&pa.suffixes, &pb.suffixes);
+    compare_with(&pa.parts, &pa.suffixes, &pb.parts, &pb.suffixes)
+}
+
+/// The comparison itself, over parts and their [`suffixes_of`].
+fn compare_with(a: &NameParts, sufa: &[(String, String)], b: &NameParts, sufb: &[(String, String)]) -> NameMatch {
     let (Some((ja, ska)), Some((jb, skb))) = (sufa.first(), sufb.first()) else {
         return NameMatch::Different;
     };
