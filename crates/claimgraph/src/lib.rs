@@ -21,6 +21,7 @@ pub mod input;
 pub mod offsets;
 pub mod output;
 pub mod pipeline;
+pub mod priority;
 pub mod quantities;
 
 pub use document::{Claim, ClaimKind, DocMeta, Document, EntityKind, RawBody, RawDocument, Span, Stance};

@@ -97,21 +97,12 @@ fn next_run(rx: &std::sync::mpsc::Receiver<Batch>) -> Option<Run> {
 /// one serial stage, and on a large ledger the slower one; the analysis
 /// threads (rayon's pool) can run ahead only as far as the channel lets
 /// them, so each moment they take from the writer is a moment the whole
-/// ingest waits. They run at a lower priority (nice 5) than the writer and
-/// reader; when the machine has cores to spare this changes nothing.
+/// ingest waits. They run five nice levels below the writer and reader; when the machine has cores to spare this changes nothing.
 /// Does nothing when the pool is already built (ingest called twice in one
 /// process).
 fn analysis_yields_to_writer() {
     let _ = rayon::ThreadPoolBuilder::new()
-        .start_handler(|_| {
-            #[cfg(target_os = "linux")]
-            // SAFETY: setpriority reads only its integer arguments; on Linux,
-            // PRIO_PROCESS with `who = 0` names the calling thread alone.
-            // A failure leaves the thread at its priority, which is harmless.
-            unsafe {
-                libc::setpriority(libc::PRIO_PROCESS, 0, 5);
-            }
-        })
+        .start_handler(|_| claimgraph::priority::lower_current_thread(5))
         .build_global();
 }
 
