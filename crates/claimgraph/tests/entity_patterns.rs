@@ -61,3 +61,21 @@ fn appositive_name_after_a_role_is_the_speaker() {
     let speaker = claim.speaker.entity.as_ref().and_then(|id| rec.entities.iter().find(|e| &e.id == id));
     assert_eq!(speaker.map(|e| (e.name.as_str(), e.kind.as_str())), Some(("Park Ji-hoon", "person")));
 }
+
+/// A capitalised function word opening the sentence is not part of the name
+/// after it ("Unlike NAME, ..."), so it never becomes the person's display
+/// name.
+#[test]
+fn sentence_opening_function_word_is_not_part_of_a_name() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let text = "Unlike Margarethe Vollstedt, the mayor said that the budget would pass. \
+                Meanwhile Tobias Ellerbrook told reporters that the vote was postponed.";
+    let body = format!("Test article\n\n{text}\n");
+    let raw = single_document("opening.txt", Format::Text, body.into_bytes()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let names: Vec<&str> = rec.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Margarethe Vollstedt"), "{names:?}");
+    assert!(names.contains(&"Tobias Ellerbrook"), "{names:?}");
+    assert!(rec.entities.iter().all(|e| !e.aliases.iter().any(|a| a.starts_with("Unlike"))), "{names:?}");
+}

@@ -58,6 +58,18 @@ fn is_connector(word: &str) -> bool {
     )
 }
 
+/// True for a capitalised word tagged as a function word (preposition,
+/// subordinator, conjunction, adverb, pronoun, auxiliary, particle or
+/// interjection) that is not a known given name. Determiners are not
+/// included: "The" belongs to names such as "The Hague".
+fn opens_clause(text: &str, token: &Token) -> bool {
+    matches!(
+        token.upos,
+        Upos::ADP | Upos::SCONJ | Upos::CCONJ | Upos::ADV | Upos::PRON | Upos::AUX | Upos::PART | Upos::INTJ
+    ) && is_cap(token.text(text))
+        && !is_given_name(token.text(text))
+}
+
 /// Adjectival endings: a lone capitalised word with one of these before a
 /// lower-case noun is a modifier ("Western officials", "Iranian drones").
 fn looks_adjectival(word: &str) -> bool {
@@ -261,6 +273,24 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         && !tokens[range.end - 1].text(text).chars().all(|c| c.is_ascii_digit())
     {
         range.end -= 1;
+    }
+    // A capitalised function word that opens the sentence is not part of
+    // the name the recogniser found after it: "Unlike Hillary Clinton, ...",
+    // "Maybe Trump will ...". Such a word, once in a name, would become the
+    // display name of the entity across a whole run or ledger. A known given
+    // name is kept whatever its tag ("Will Smith").
+    while range.len() > 1 && opens_clause(text, &tokens[range.start]) {
+        range.start += 1;
+    }
+    // A common noun glued before a personal name: "Liar of the Year Barack
+    // Obama", "Author Roger Stone". The name starts at the given name.
+    if range.len() >= 3
+        && tokens[range.start].upos == Upos::NOUN
+        && !is_given_name(tokens[range.start].text(text))
+        && is_given_name(tokens[range.start + 1].text(text))
+        && tokens[range.start + 2].upos == Upos::PROPN
+    {
+        range.start += 1;
     }
     if range.is_empty() {
         return None;

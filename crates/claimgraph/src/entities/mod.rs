@@ -154,8 +154,7 @@ impl Builder<'_> {
                 e.aliases.push(surface.clone());
             }
             // The fullest spelling becomes the display name of a person.
-            if kind == EntityKind::Person && NameParts::new(&surface).parts.len() > NameParts::new(&e.name).parts.len()
-            {
+            if kind == EntityKind::Person && names::is_fuller_name(&surface, &e.name) {
                 e.name = surface;
             }
         }

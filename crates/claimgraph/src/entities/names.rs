@@ -133,6 +133,32 @@ pub fn is_title_word(word: &str) -> bool {
     TITLE_WORDS.contains(&w.as_str())
 }
 
+/// True when the spelling `new` should replace `current` as a person's
+/// display name: it has more parts, and what it adds is a middle name, a
+/// suffix or a leading given name ("Hillary Rodham Clinton" for "Hillary
+/// Clinton", "Hossein Amir Abdollahian" for "Amir Abdollahian"). A longer
+/// spelling that puts some other word before a full name ("Unlike Hillary
+/// Clinton", "Liar of the Year Barack Obama" read as "Year Barack Obama")
+/// is kept as an alias but does not become the name: one such misread would
+/// otherwise name the person across a whole run or ledger.
+///
+/// The other way round, a full name replaces a display name that is the
+/// same name after such a word: "Barack Obama" replaces "Year Barack Obama"
+/// (from a document where only "Obama" had been seen before).
+pub fn is_fuller_name(new: &str, current: &str) -> bool {
+    let (n, c) = (NameParts::new(new), NameParts::new(current));
+    let leads_with_given_name =
+        |spelling: &str| spelling.split_whitespace().next().is_some_and(super::mentions::is_given_name_like);
+    if n.parts.len() <= c.parts.len() {
+        // Two words at least: "D'Souza" is one name, not a full name.
+        return new.split_whitespace().count() >= 2
+            && n.parts.len() < c.parts.len()
+            && c.parts.ends_with(&n.parts)
+            && !leads_with_given_name(current);
+    }
+    c.parts.len() <= 1 || n.parts.first() == c.parts.first() || leads_with_given_name(new)
+}
+
 /// A name split into normalised parts: ASCII, lower case, titles removed,
 /// split at spaces, hyphens and apostrophes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -455,6 +481,23 @@ fn given_names_agree(a: &[&str], b: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fuller_names_replace_display_names_only_with_name_parts() {
+        // A middle name, a leading given name, or a full name for a surname.
+        assert!(is_fuller_name("Hillary Rodham Clinton", "Hillary Clinton"));
+        assert!(is_fuller_name("Hossein Amir Abdollahian", "Amir Abdollahian"));
+        assert!(is_fuller_name("Kyrylo Budanov", "Budanov"));
+        // Another word before a full name is not part of it.
+        assert!(!is_fuller_name("Unlike Hillary Clinton", "Hillary Clinton"));
+        assert!(!is_fuller_name("Year Barack Obama", "Barack Obama"));
+        // ... and the full name takes the display name back from it.
+        assert!(is_fuller_name("Barack Obama", "Year Barack Obama"));
+        assert!(!is_fuller_name("Amir Abdollahian", "Hossein Amir Abdollahian"));
+        // One word is never a full name, however it splits.
+        assert!(!is_fuller_name("D'Souza", "Dinesh D'Souza"));
+        assert!(!is_fuller_name("Clinton", "Hillary Clinton"));
+    }
     use super::*;
 
     #[test]

@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::names::{compare_prepared, skeleton, NameMatch, NameParts, PreparedName};
+use super::names::{compare_prepared, is_fuller_name, skeleton, NameMatch, NameParts, PreparedName};
 use super::roles::keys_of;
 use crate::document::{DocEntity, Document, EntityKind};
 
@@ -296,9 +296,7 @@ impl EntityRegistry {
             }
         }
         // The fullest spelling of a person is the display name.
-        if known.kind == EntityKind::Person
-            && NameParts::new(&e.name).parts.len() > NameParts::new(&known.name).parts.len()
-        {
+        if known.kind == EntityKind::Person && is_fuller_name(&e.name, &known.name) {
             known.name = e.name.clone();
             changed = true;
         }
