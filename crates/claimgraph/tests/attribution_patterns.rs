@@ -157,3 +157,18 @@ fn a_dateline_is_not_part_of_the_speaker() {
     assert!(!speakers.is_empty(), "no claim found");
     assert!(speakers.iter().all(|s| s.starts_with("The head of the regional police")), "{speakers:?}");
 }
+
+/// A span of time standing before a speech verb is never its speaker
+/// ("... a full day before the mayor's office, two hours later announced
+/// ..."): the claim takes another speaker or none, never "two hours".
+#[test]
+fn a_span_of_time_is_not_a_speaker() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nThe council knew of the flooding in Harwick a full day before the briefing; \
+                only two hours later announced that the bridge would be closed until March.\n";
+    let raw = single_document("time.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let speakers: Vec<&str> = rec.claims.iter().map(|c| c.speaker.text.as_str()).collect();
+    assert!(speakers.iter().all(|s| !s.contains("hours")), "{speakers:?}");
+}
