@@ -108,7 +108,15 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     drop_nested_according(&mut drafts);
     drop_repeated_content(&mut drafts);
     attribute_following_quotes(ctx, &mut drafts);
-    learned::drafts(ctx, drafts)
+    let (mut drafts, layer) = learned::drafts(ctx, drafts);
+    // Whichever system proposed it, a phrase that cannot speak (a span of
+    // time) is no speaker: the claim stands without one.
+    for d in &mut drafts {
+        if d.speaker.as_ref().is_some_and(|sp| !speaker::can_speak(ctx, sp)) {
+            d.speaker = None;
+        }
+    }
+    (drafts, layer)
 }
 
 /// A quotation that follows an attributed one in the same paragraph, with

@@ -144,19 +144,18 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
 
 /// False for a noun phrase that can be a verb's subject but never a source:
 /// a span of time ("seven hours later announced", "a few minutes said",
-/// misread when the real subject sits elsewhere in a garbled sentence), or
-/// a phrase opened by an object pronoun ("me a fair sentence", the end of
-/// an earlier clause).
+/// misread when the real subject sits elsewhere in a garbled sentence). A
+/// capitalised head is a name part ("Eva Resnick-Day"), not a time.
 pub fn can_speak(ctx: &Ctx, np: &Range<usize>) -> bool {
     if np.is_empty() {
         return false;
     }
-    if matches!(ctx.lower(np.start).as_str(), "me" | "him" | "us" | "them") && np.len() > 1 {
-        return false;
+    let head = ctx.word(np_head(ctx, np));
+    if head.chars().next().is_some_and(char::is_uppercase) {
+        return true;
     }
-    let head = singular_lower(ctx.word(np_head(ctx, np)));
     !matches!(
-        head.as_str(),
+        singular_lower(head).as_str(),
         "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "moment" | "while"
     )
 }
