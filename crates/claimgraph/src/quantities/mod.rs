@@ -200,7 +200,13 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         // Not quantities: years, days of months, times, ordinals, model names.
         let prev = if i > sent.start { lower(i - 1) } else { String::new() };
         let next = lower(j);
-        let is_year = used == 1 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !word(i).contains(',');
+        // Four digits from 1000 are a year too when they stand as one ("in
+        // 1780 the town"); "1500 people" stays a count (see below).
+        let four_digits = word(i).len() == 4 && word(i).bytes().all(|b| b.is_ascii_digit());
+        let is_year = used == 1
+            && value.fract() == 0.0
+            && ((1900.0..=2100.0).contains(&value) || four_digits && value >= 1000.0)
+            && !word(i).contains(',');
         // A year: alone, or after a word that introduces one ("in 2022").
         let year_here = is_year
             && (!next.chars().next().is_some_and(char::is_alphabetic)
@@ -218,7 +224,11 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                         | "autumn"
                         | "winter"
                 ));
+        // A year that modifies a singular noun ("the 2016 race", "a 2024
+        // budget"): a count would take a plural ("2016 votes").
+        let year_modifier = is_year && toks.get(j).is_some_and(|t| matches!(t.xpos.as_str(), "NN" | "NNP"));
         if year_here
+            || year_modifier
             || MONTHS.contains(&prev.as_str())
             || MONTHS.contains(&next.as_str()) && value <= 31.0
             || matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | ":" | "th" | "st" | "nd" | "rd" | "-year-old")
@@ -307,6 +317,18 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 end = e;
             }
         }
+        // A fraction ("three-quarters of the voters", "two thirds of them",
+        // "a quarter of the wheat") is a share, in percent, comparable with
+        // "75 percent". Without a hyphen or "of" it counts ("the past three
+        // quarters").
+        if let Some(denominator) = fraction_denominator(&unit) {
+            let hyphenated = toks.get(j).is_some_and(|t| t.text(&doc.text) == "-") || word(num_start).contains('-');
+            let partitive = lower(end) == "of";
+            if (hyphenated || partitive) && value < denominator && max.is_none() {
+                value = (100.0 * value / denominator * 10.0).round() / 10.0;
+                unit = "percent".into();
+            }
+        }
         // A bare number word ("one, his temperament, and two, ...") is an
         // enumeration, not a quantity; bare digits are kept.
         if matches!(lower(num_start).as_str(), "twice" | "thrice") && unit.is_empty() {
@@ -344,6 +366,20 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         out.extend(upper);
         i = end.max(j).max(i + 1);
     }
+}
+
+/// The denominator a fraction word names ("quarters" → 4, "third" → 3).
+fn fraction_denominator(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "eighth" | "eighths" => 8.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
 }
 
 /// True when the word "one" at `i` counts something: a noun (or an
@@ -600,6 +636,39 @@ mod tests {
         assert_eq!(q[1].unit, "years");
         assert_eq!((q[2].value, q[2].max), (10.0, Some(15.0)));
         assert_eq!(q[2].unit, "tanks");
+    }
+
+    #[test]
+    fn reads_fractions_as_shares() {
+        let q = quantities("About three-quarters of the voters and two thirds of the members agreed.");
+        assert_eq!((q[0].value, q[0].unit.as_str()), (75.0, "percent"));
+        assert!(q[0].approximate);
+        assert_eq!((q[1].value, q[1].unit.as_str()), (66.7, "percent"));
+        // Without a hyphen or "of", quarters are counted.
+        let q = quantities("Revenue fell in the past three quarters.");
+        assert_eq!((q[0].value, q[0].unit.as_str()), (3.0, "quarters"));
+    }
+
+    #[test]
+    fn skips_years_before_the_twentieth_century() {
+        let q = quantities("In 1780 the town had 1500 people.");
+        assert_eq!(q.len(), 1);
+        assert_eq!((q[0].value, q[0].unit.as_str()), (1500.0, "people"));
+    }
+
+    /// With tags: a year before a singular noun modifies it.
+    #[test]
+    fn skips_a_year_that_modifies_a_noun() {
+        let pipeline = crate::Pipeline::new().expect("the shipped linguistic models load");
+        let raw = crate::input::single_document(
+            "year.txt",
+            crate::input::Format::Text,
+            b"Test\n\nThe 2016 race drew 2016 votes in the county.\n".to_vec(),
+        )
+        .expect("text reads");
+        let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+        let found: Vec<(f64, &str)> = doc.quantities.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(found, vec![(2016.0, "votes")]);
     }
 
     #[test]
