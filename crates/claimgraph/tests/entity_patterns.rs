@@ -79,3 +79,22 @@ fn sentence_opening_function_word_is_not_part_of_a_name() {
     assert!(names.contains(&"Tobias Ellerbrook"), "{names:?}");
     assert!(rec.entities.iter().all(|e| !e.aliases.iter().any(|a| a.starts_with("Unlike"))), "{names:?}");
 }
+
+/// Person-shaped names of sites and events are not people; a given name
+/// before such a word keeps a person ("Frank Hall").
+#[test]
+fn sites_and_events_are_not_people() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    let text = "Fans filled Riverton Square Garden for the Harbour Bowl on Sunday, and Frank Hall, the organiser, \
+                said the Kestrel Peace Prize would be handed out there next year.";
+    let body = format!("Test article\n\n{text}\n");
+    let raw = single_document("sites.txt", Format::Text, body.into_bytes()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let kind_of = |name: &str| rec.entities.iter().find(|e| e.name == name).map(|e| e.kind.to_string());
+    let all: Vec<_> = rec.entities.iter().map(|e| (e.name.as_str(), e.kind.to_string())).collect();
+    for thing in ["Riverton Square Garden", "Harbour Bowl", "Kestrel Peace Prize"] {
+        assert!(kind_of(thing).is_none_or(|k| k != "person"), "{thing}: {all:?}");
+    }
+    assert_eq!(kind_of("Frank Hall").as_deref(), Some("person"), "{all:?}");
+}

@@ -475,8 +475,19 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         && name_words.len() == 3
         && name_words[1] == "of"
         && !name_words.first().is_some_and(|w| is_given_name(w));
-    let kind = if place_word || state_name {
+    // "Madison Square Garden", "Super Bowl", "Freedom of Information Act":
+    // a building or site, or an event, prize, law or programme, is no person
+    // however person-shaped its name, unless it opens with a given name
+    // ("John Tower", "Frank Hall").
+    let last_word = name_words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let thing_shaped =
+        title.is_none() && name_words.len() >= 2 && !name_words.first().is_some_and(|w| is_given_name(w));
+    let site = thing_shaped && is_site_word(&last_word);
+    let named_thing = thing_shaped && is_named_thing_word(&last_word);
+    let kind = if place_word || state_name || site {
         EntityKind::Location
+    } else if named_thing {
+        EntityKind::Other
     } else if org_acronym {
         EntityKind::Organization
     } else if of_name {
@@ -558,6 +569,66 @@ fn is_place_word(w: &str) -> bool {
             | "strip"
             | "bank"
             | "pass"
+    )
+}
+
+/// Last words of the names of buildings and sites.
+fn is_site_word(w: &str) -> bool {
+    matches!(
+        w,
+        "garden"
+            | "gardens"
+            | "building"
+            | "tower"
+            | "towers"
+            | "arena"
+            | "stadium"
+            | "palace"
+            | "hotel"
+            | "hall"
+            | "center"
+            | "centre"
+            | "park"
+            | "beach"
+            | "museum"
+            | "hospital"
+            | "cathedral"
+            | "mosque"
+            | "temple"
+            | "prison"
+            | "station"
+            | "east"
+    )
+}
+
+/// Last words of the names of events, prizes, laws, programmes and shows.
+fn is_named_thing_word(w: &str) -> bool {
+    matches!(
+        w,
+        "bowl"
+            | "award"
+            | "awards"
+            | "prize"
+            | "act"
+            | "show"
+            | "poll"
+            | "war"
+            | "championship"
+            | "cup"
+            | "olympics"
+            | "games"
+            | "festival"
+            | "summit"
+            | "convention"
+            | "treaty"
+            | "accord"
+            | "accords"
+            | "amendment"
+            | "doctrine"
+            | "syndrome"
+            | "caucus"
+            | "caucuses"
+            | "time"
     )
 }
 
