@@ -483,7 +483,17 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     let thing_shaped =
         title.is_none() && name_words.len() >= 2 && !name_words.first().is_some_and(|w| is_given_name(w));
     let site = thing_shaped && is_site_word(&last_word);
-    let named_thing = thing_shaped && is_named_thing_word(&last_word);
+    // "Florida Senator", "Kentucky Republican", "Presumptive Democrat": a
+    // place or qualifier before a role or party is a description, not a
+    // name ("John Major" opens with a given name and stays a person).
+    let role_final = thing_shaped
+        && (role_class(&last_word).is_some()
+            || is_title_word(&last_word)
+            || matches!(
+                last_word.as_str(),
+                "republican" | "republicans" | "democrat" | "democrats" | "democratic" | "presidential"
+            ));
+    let named_thing = thing_shaped && (is_named_thing_word(&last_word) || role_final);
     let kind = if place_word || state_name || site {
         EntityKind::Location
     } else if named_thing {
