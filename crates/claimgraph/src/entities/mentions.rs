@@ -68,6 +68,12 @@ fn opens_clause(text: &str, token: &Token) -> bool {
         Upos::ADP | Upos::SCONJ | Upos::CCONJ | Upos::ADV | Upos::PRON | Upos::AUX | Upos::PART | Upos::INTJ
     ) && is_cap(token.text(text))
         && !is_given_name(token.text(text))
+        // Name particles that open surnames ("De Niro", "Da Silva", "Le Pen").
+        && !matches!(
+            token.text(text).to_lowercase().as_str(),
+            "de" | "da" | "di" | "do" | "dos" | "das" | "del" | "della" | "du" | "le" | "la" | "van" | "von" | "der"
+                | "den" | "ter" | "al" | "el" | "bin" | "ibn" | "abu" | "ben" | "mac" | "mc" | "st" | "st."
+        )
 }
 
 /// Adjectival endings: a lone capitalised word with one of these before a
