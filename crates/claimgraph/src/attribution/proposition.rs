@@ -312,7 +312,7 @@ const EVENT_NOUNS: &[&str] = &[
 /// Event frames of the clauses and event nouns in token range `r` (see
 /// [`Frame`]), appended to `out`. Arguments come from the dependency parse:
 /// the subject (or passive agent) acts; the object (or passive subject) is
-/// acted on; an indirect object or a "to/against/from/on/into/over" phrase
+/// acted on; an indirect object or a "to/against/from/on/into/over/at" phrase
 /// receives. A clause without a subject of its own takes it from where the
 /// parse attaches it: a relative clause from the noun it modifies ("aircraft
 /// that entered the airspace"), a coordinated or complement verb from its
@@ -483,7 +483,7 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
             let recipient = kids(i).iter().copied().find(|&k| {
                 rel(k).as_str() == "iobj"
                     || rel(k).is("obl")
-                        && matches!(case_of(k).as_str(), "to" | "against" | "from" | "on" | "into" | "over")
+                        && matches!(case_of(k).as_str(), "to" | "against" | "from" | "on" | "into" | "over" | "at")
             });
             frame.negated = kids(i).iter().any(|&k| matches!(lower(k).as_str(), "not" | "never" | "n't"))
                 || actor.is_some_and(is_negative)
