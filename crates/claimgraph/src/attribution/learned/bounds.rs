@@ -4,7 +4,8 @@
 //! The role tagger decides each token's role from local evidence, so a
 //! content run sometimes stops inside a constituent ("that his" and no
 //! verb), leaves out the subject of a clause that the cue interrupts, or
-//! runs on into a second predicate of the cue's verb. PolNeAR's content is
+//! runs on into a second predicate of the cue's verb or into the writer's
+//! narration after a quotation. PolNeAR's content is
 //! the complement of the cue, so these rules snap the run's edges to the
 //! parse. Each rule was kept only for what it gained on PolNeAR dev (see
 //! BENCHMARKS.md, "Attribution"). The public claims do not go through
@@ -99,6 +100,7 @@ pub fn repair(ctx: &Ctx, tree: &Tree, a: &mut TokenAttribution) {
     if let Some(subject) = fronted_subject(ctx, tree, a) {
         contents.push(subject);
     }
+    drop_narration_after_quote(ctx, a, &mut contents);
     contents.sort_by_key(|c| (c.start, c.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(contents.len());
     for c in contents {
@@ -150,6 +152,21 @@ fn complete_right(tree: &Tree, a: &TokenAttribution, ch: usize, c: &mut Range<us
         return;
     }
     *c = new;
+}
+
+/// Drops the content runs after the cue that lie outside every quotation
+/// when a quotation before the cue is content ("“...,” she said several
+/// months later, and ..."): the words after the cue are the writer's
+/// narration, not the quoted speaker's.
+fn drop_narration_after_quote(ctx: &Ctx, a: &TokenAttribution, contents: &mut Vec<Range<usize>>) {
+    let in_quote = |k: usize| ctx.quote_of.get(k).is_some_and(|q| q.is_some());
+    let quoted = |c: &Range<usize>| {
+        let mut words = c.clone().filter(|&k| !ctx.is_punct(k)).peekable();
+        words.peek().is_some() && words.all(in_quote)
+    };
+    if contents.iter().any(|c| c.end <= a.cue.start && quoted(c)) {
+        contents.retain(|c| c.start < a.cue.end || c.clone().any(in_quote));
+    }
 }
 
 /// A second verb coordinated with the cue's verb, with no subject of its
@@ -283,6 +300,29 @@ mod tests {
         let mut whole = 2..7;
         complete_right(&tree, &a, 1, &mut whole);
         assert_eq!(whole, 2..7);
+    }
+
+    #[test]
+    fn narration_after_a_quoted_content_is_dropped() {
+        // “ It failed , ” she said later , and left .
+        let text = "\u{201c}It failed,\u{201d} she said later, and left.";
+        let mut doc = crate::document::Document::new(crate::document::DocMeta::default(), text.to_string());
+        doc.analysis.tokens = claimgraph_nlp::tokenize(text);
+        let words: Vec<&str> = doc.analysis.tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            ["\u{201c}", "It", "failed", ",", "\u{201d}", "she", "said", "later", ",", "and", "left", "."]
+        );
+        let ctx = Ctx::new(&doc);
+        let a = TokenAttribution { cue: 6..7, sources: vec![5..6], contents: vec![1..3, 7..11] };
+        let mut contents = a.contents.clone();
+        drop_narration_after_quote(&ctx, &a, &mut contents);
+        assert_eq!(contents, vec![1..3]);
+        // Without the quotation before the cue the run after it stays.
+        let b = TokenAttribution { cue: 6..7, sources: vec![5..6], contents: vec![7..11] };
+        let mut kept = b.contents.clone();
+        drop_narration_after_quote(&ctx, &b, &mut kept);
+        assert_eq!(kept, vec![7..11]);
     }
 
     #[test]

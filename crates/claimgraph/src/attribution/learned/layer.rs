@@ -7,7 +7,8 @@
 //! found it, cue, sources and content boundaries, except where the
 //! dependency parse shows a content edge to be wrong ([`super::bounds`]:
 //! a run cut inside a clause, a fronted subject, a second predicate of the
-//! cue's verb, a preposition that opens the content). One layout the model
+//! cue's verb, narration after a quotation, a preposition that opens the
+//! content). One layout the model
 //! seldom saw in training is added by rule: a quotation signed by a dash
 //! and a name ([`signed_quotes`]). The public claims are a separate,
 //! stricter choice ([`super::combine`]); this layer is what `eval polnear`
