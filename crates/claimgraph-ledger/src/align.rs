@@ -26,6 +26,10 @@
 //!      entered the airspace"; "a violation of the air border" and "crossed
 //!      the border"). Verbs and event nouns of one class meet ("strike" the
 //!      noun and "struck"), light and reporting verbs never make a frame.
+//!      Classes group verbs and event nouns that news uses for one kind of
+//!      deed ([`PREDICATE_CLASSES`]): taking a life ("killed", "beheaded",
+//!      "the deaths of"), harming people in one's hands ("beaten",
+//!      "mistreated", "tortured", and using force or violence), launching.
 //! 2. **Relation.** Within one proposition, a new claim is compared with up
 //!    to [`MAX_MEMBERS`] earlier claims:
 //!    - opposite polarity (one affirms, one denies) → `contradicts`, whoever
@@ -34,6 +38,8 @@
 //!      rather than a reversal);
 //!    - same polarity but numbers for the same unit that disagree by more
 //!      than [`NUMBER_TOLERANCE`] (40,000 vs 10,000 shells) → `contradicts`;
+//!      units written several ways are one unit ("250 kilometers" and
+//!      "600 km"; [`UNIT_CLASSES`]);
 //!    - same polarity from different speakers in documents of different
 //!      origins → `corroborates`. Copies of one wire story share an origin
 //!      (see `minhash`), so a reprint never corroborates its original, and a
@@ -70,6 +76,24 @@
 //!    affirming claims that count the story's dead, wounded or abducted
 //!    differently ("five soldiers were martyred" against "I counted 11
 //!    bodies"; see [`crate::toll`]) contradict too.
+//!
+//!    A *blanket denial* — a deed of a kind in [`BLANKET_CLASSES`] denied
+//!    outright with nobody and nothing in particular acted on ("no launch
+//!    was registered", "the company never detains or beats anyone", "nobody
+//!    was mistreated") — contradicts an affirming claim of the same article
+//!    by a speaker of another side that tells such a deed as done, unless
+//!    the two name different actors.
+//!
+//! 5. **Participants from the story.** A claim whose words name no
+//!    participant ("the transponder of the vessel was never switched off",
+//!    "it flew about 250 kilometers") is about what its article is about:
+//!    the article's most mentioned participants other than people
+//!    ([`story_anchors`]). Such a claim meets a proposition of another
+//!    article about the same story (the two articles' participants meet)
+//!    that names one of them, or a named claim meets such a proposition,
+//!    when the two share an event frame with a head (rule 1) and their
+//!    predicate classes do not clash; nothing else (terms, heads of the
+//!    main clause) is enough without a named participant.
 //!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
@@ -151,6 +175,9 @@ pub struct ClaimInput<'a> {
     pub frames: &'a [FrameOut],
     /// The side the speaker speaks for ([`affiliation`]).
     pub speaker_side: Vec<String>,
+    /// What the claim's article is about ([`story_anchors`]), for claims
+    /// whose own words name no participant.
+    pub story: Vec<String>,
 }
 
 /// A claim reduced for matching; stored once per proposition (the first
@@ -186,6 +213,35 @@ pub struct PropSignature {
     /// written, so never stored with a proposition.
     #[serde(skip)]
     pub parties: Vec<String>,
+    /// Deeds of a classified kind the content tells as done (frames not
+    /// negated), as `class|actor`
+    /// (actor folded as in [`frame_key`], empty when unnamed), whatever
+    /// they act on. Only compared inside the document being written.
+    #[serde(skip)]
+    pub deeds: Vec<String>,
+    /// Deeds of a kind of [`BLANKET_CLASSES`] denied outright, with nobody
+    /// and nothing in particular acted on ("no launch was registered",
+    /// "detains or beats anyone", "there were no deaths"), as
+    /// `class|actor`: in a denial, a blanket denial of that kind of deed
+    /// (rule 4). Only compared inside the document being written.
+    #[serde(skip)]
+    pub blanket: Vec<String>,
+    /// The participants of the claim's article ([`story_anchors`]): a
+    /// claim that shares an event frame with another but no participant of
+    /// its own ("the transponder was never switched off") is about what its
+    /// story is about (rule 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<String>,
+    /// True when the content names no participant of its own (its anchors
+    /// are the speaker's side, or none): only such a claim, or a
+    /// proposition of one, is matched through the story (rule 5).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unnamed: bool,
+    /// The stemmed main verb, when the object head is a name: two claims
+    /// about one named person or place with different verbs ("attacked
+    /// Trump", "mentioned Trump") state different propositions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named_object_verb: Option<String>,
     /// Readable form of the proposition.
     pub text: String,
 }
@@ -294,6 +350,27 @@ pub trait Aligner: Send + Sync {
     fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String>;
 }
 
+/// How many of an article's most mentioned participants stand for what it
+/// is about.
+pub const STORY_ANCHORS: usize = 3;
+
+/// What an article is about: the folded names of its most mentioned
+/// participants other than people (places, countries, organisations,
+/// vessels: people in the news are mostly its speakers), at most
+/// [`STORY_ANCHORS`], each mentioned at least twice.
+pub fn story_anchors(entities: &[claimgraph::output::EntityOut]) -> Vec<String> {
+    let mut ranked: Vec<(usize, &claimgraph::output::EntityOut)> = entities
+        .iter()
+        .filter(|e| e.kind != "person" && e.mentions.len() >= 2)
+        .map(|e| (e.mentions.len(), e))
+        .collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let mut out: Vec<String> = ranked.iter().filter_map(|(_, e)| name_fold(&e.name)).take(STORY_ANCHORS).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Nouns that name claims themselves: a denial built on them rejects
 /// allegations rather than stating a proposition.
 const META_NOUNS: &[&str] = &[
@@ -325,6 +402,18 @@ pub fn affiliation(name: &str, kind: &str, roles: &[String]) -> Vec<String> {
     let own: Vec<String> = words(name).into_iter().map(|w| fold_proper(&w.to_lowercase())).collect();
     // Titles and office words are capitalised in roles but name no side.
     const GENERIC: &[&str] = &[
+        "admiral",
+        "affairs",
+        "brigadier",
+        "captain",
+        "colonel",
+        "deputy",
+        "interior",
+        "lieutenant",
+        "major",
+        "rear",
+        "sergeant",
+        "vice",
         "agency",
         "army",
         "chief",
@@ -494,7 +583,56 @@ const PREDICATE_CLASSES: &[(&str, &[&str], bool)] = &[
         &["intercept", "intercepted", "interception", "shoot", "shot", "down", "downed", "destroy", "destroyed"],
         false,
     ),
-    ("kill", &["kill", "killed", "killing"], false),
+    // Taking a life, whatever the means or the telling: "killed",
+    // "beheaded", "murdered", "the deaths of".
+    (
+        "kill",
+        &[
+            "kill",
+            "killed",
+            "killing",
+            "murder",
+            "murdered",
+            "behead",
+            "beheaded",
+            "beheading",
+            "massacre",
+            "massacred",
+            "slay",
+            "slain",
+            "death",
+            "die",
+            "died",
+        ],
+        false,
+    ),
+    // Physical harm to people in someone's hands: "beat", "mistreated",
+    // "tortured", "ill-treatment" ("used force" joins it in `frame_class`).
+    (
+        "mistreat",
+        &[
+            "beat",
+            "beaten",
+            "beating",
+            "mistreat",
+            "mistreated",
+            "mistreatment",
+            "maltreat",
+            "maltreated",
+            "maltreatment",
+            "ill-treat",
+            "ill-treated",
+            "ill-treatment",
+            "torture",
+            "tortured",
+            "brutalise",
+            "brutalize",
+            "brutalised",
+            "brutalized",
+        ],
+        false,
+    ),
+    ("launch", &["launch", "launched"], false),
     ("meet", &["meet", "met", "talk", "talks", "negotiate", "negotiated"], false),
     ("sanction", &["sanction", "sanctioned", "impose", "imposed"], false),
     ("deploy", &["deploy", "deployed", "deployment", "station", "stationed"], false),
@@ -558,12 +696,91 @@ const VAGUE_HEADS: &[&str] = &[
 /// market"), and the participants (rule 1's anchors) say whose space it is.
 /// Heads are folded by [`HEAD_CLASSES`] ("vessel" → "ship").
 pub fn frame_key(f: &FrameOut, speaker_side: &[String]) -> Option<String> {
-    let class = predicate_class(&f.predicate).map(|(c, _)| c);
-    // Who acts, when a name says so ("Turkish aircraft", "Kesh planes"), or
-    // the speaker's own side for "our aircraft", "its pilots", "we": the
-    // same event by another actor is another proposition.
-    let actor = f
-        .actor
+    let class = frame_class(f);
+    let actor = frame_actor(f, speaker_side);
+    if class == Some("intrude") {
+        return Some(format!("intrude||{actor}"));
+    }
+    // "Used force": the force is the means, not what is acted on.
+    if class == Some("mistreat") && predicate_class(&f.predicate).is_none() {
+        return None;
+    }
+    let head = [&f.object, &f.recipient].into_iter().flatten().find_map(|a| {
+        let h =
+            if a.head.is_empty() { words(&a.text).last().map(|w| w.to_lowercase())? } else { a.head.to_lowercase() };
+        (!VAGUE_HEADS.contains(&h.as_str()) && !is_stop(&h) && !is_number(&h)).then(|| fold_head(&stem(&h)))
+    })?;
+    let pred = match class {
+        Some(c) => c.to_string(),
+        None => stem(&f.predicate.to_lowercase()),
+    };
+    Some(format!("{pred}|{head}|{actor}"))
+}
+
+/// Nouns whose use is a deed of harm to people: "no force was used", "the
+/// use of violence".
+const FORCE_NOUNS: &[&str] = &["force", "violence"];
+
+/// Pronouns that name nobody and nothing in particular: a deed told of
+/// them is told of anyone ("beats anyone", "nobody was mistreated").
+const ANY_HEADS: &[&str] =
+    &["anyone", "anybody", "anything", "nobody", "nothing", "none", "no-one", "everyone", "everybody"];
+
+/// The predicate class of a frame: its predicate's class, or `mistreat`
+/// for using force or violence.
+fn frame_class(f: &FrameOut) -> Option<&'static str> {
+    if let Some((c, _)) = predicate_class(&f.predicate) {
+        return Some(c);
+    }
+    let force = f.object.as_ref().is_some_and(|o| {
+        let h = if o.head.is_empty() {
+            words(&o.text).last().map(|w| w.to_lowercase())
+        } else {
+            Some(o.head.to_lowercase())
+        };
+        h.is_some_and(|h| FORCE_NOUNS.contains(&h.as_str()))
+    });
+    (stem(&f.predicate.to_lowercase()) == "use" && force).then_some("mistreat")
+}
+
+/// Kinds of deed whose blanket denial ("nobody was killed", "no launch
+/// was registered", "we never beat anyone") answers any account of such a
+/// deed in the same story. Kinds told loosely in news ("gave", "talks",
+/// "shot down" a bill) stay out.
+const BLANKET_CLASSES: &[&str] = &["kill", "mistreat", "attack", "launch"];
+
+/// Words that only occur under negation or that deny by themselves: a deed
+/// told with them is denied outright ("detains or beats anyone").
+const NEGATIVE_WORDS: &[&str] = &["anyone", "anybody", "anything", "nobody", "nothing", "none", "no-one"];
+
+/// True when a frame denies its deed outright, of nobody and nothing in
+/// particular: the frame is negated ("no launch", "were never beaten") or
+/// the content says "anyone", "nobody" and the like; and it has no object
+/// or recipient but such pronouns (for using force, the force is the means
+/// and does not count). Only kinds of [`BLANKET_CLASSES`].
+fn is_blanket(f: &FrameOut, class: &str, content: &str) -> bool {
+    if !BLANKET_CLASSES.contains(&class) {
+        return false;
+    }
+    let outright = f.negated || words(content).iter().any(|w| NEGATIVE_WORDS.contains(&w.to_lowercase().as_str()));
+    if !outright {
+        return false;
+    }
+    let means = predicate_class(&f.predicate).is_none();
+    [(&f.object, means), (&f.recipient, false)].into_iter().all(|(a, skip)| {
+        skip || a.as_ref().is_none_or(|a| {
+            let ws = words(&a.text);
+            ws.len() <= 2 && ws.last().is_some_and(|w| ANY_HEADS.contains(&w.to_lowercase().as_str()))
+        })
+    })
+}
+
+/// Who acts in a frame, when a name says so ("Turkish aircraft", "Kesh
+/// planes"), or the speaker's own side for "our aircraft", "its pilots",
+/// "we": the same event by another actor is another proposition. Empty
+/// when unnamed.
+fn frame_actor(f: &FrameOut, speaker_side: &[String]) -> String {
+    f.actor
         .as_ref()
         .and_then(|a| {
             let ws = words(&a.text);
@@ -576,20 +793,7 @@ pub fn frame_key(f: &FrameOut, speaker_side: &[String]) -> Option<String> {
                 .find(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()) && !is_number(w))
                 .map(|w| fold_proper(&w.to_lowercase()))
         })
-        .unwrap_or_default();
-    if class == Some("intrude") {
-        return Some(format!("intrude||{actor}"));
-    }
-    let head = [&f.object, &f.recipient].into_iter().flatten().find_map(|a| {
-        let h =
-            if a.head.is_empty() { words(&a.text).last().map(|w| w.to_lowercase())? } else { a.head.to_lowercase() };
-        (!VAGUE_HEADS.contains(&h.as_str()) && !is_stop(&h) && !is_number(&h)).then(|| fold_head(&stem(&h)))
-    })?;
-    let pred = match class {
-        Some(c) => c.to_string(),
-        None => stem(&f.predicate.to_lowercase()),
-    };
-    Some(format!("{pred}|{head}|{actor}"))
+        .unwrap_or_default()
 }
 
 /// The shared frame of two frame lists: same predicate and head, and
@@ -625,6 +829,8 @@ const HEAD_CLASSES: &[(&str, &[&str])] = &[
     ("aircraft", &["aircraft", "plane", "jet", "airplane", "warplane", "fighter"]),
     ("drone", &["drone", "uav"]),
     ("civilian", &["civilian", "resident", "inhabitant"]),
+    ("km", &["km", "kilometer", "kilometre"]),
+    ("mile", &["mile", "mi"]),
 ];
 
 /// The class of a stemmed head noun, or the head itself.
@@ -690,8 +896,8 @@ fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, Str
     let mut verdict = None;
     for x in a {
         for y in b {
-            let comparable =
-                x.unit == y.unit || (x.unit.is_empty() || y.unit.is_empty()) && a.len() == 1 && b.len() == 1;
+            let comparable = fold_unit(&x.unit) == fold_unit(&y.unit)
+                || (x.unit.is_empty() || y.unit.is_empty()) && a.len() == 1 && b.len() == 1;
             if !comparable {
                 continue;
             }
@@ -702,6 +908,22 @@ fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, Str
         }
     }
     verdict
+}
+
+/// Units of measure written several ways: (unit, stemmed forms). "250
+/// kilometers" and "600 km" count one thing.
+const UNIT_CLASSES: &[(&str, &[&str])] = &[
+    ("km", &["km", "kilometer", "kilometr", "kms"]),
+    ("mile", &["mile", "mi"]),
+    ("metr", &["m", "meter", "metr"]),
+    ("kg", &["kg", "kilogram", "kilo", "kgs"]),
+    ("tonn", &["tonn", "ton", "t"]),
+    ("percent", &["percent", "%", "per cent", "pct"]),
+];
+
+/// The class of a stemmed unit, or the unit itself.
+fn fold_unit(stemmed: &str) -> &str {
+    UNIT_CLASSES.iter().find(|(_, forms)| forms.contains(&stemmed)).map(|(c, _)| *c).unwrap_or(stemmed)
 }
 
 fn fmt_num(v: f64) -> String {
@@ -754,6 +976,7 @@ impl Aligner for RuleAligner {
             }
         }
         let mut head = None;
+        let mut named_object_verb = None;
         let (mut agent, mut patient) = text_roles(claim.content, &speaker_words, &claim.mentions);
         let mut text = None;
         if let Some(p) = claim.proposition {
@@ -784,6 +1007,13 @@ impl Aligner for RuleAligner {
                     Some(o.head.to_lowercase())
                 };
                 head = h.map(|h| stem(&h));
+                let named = words(&o.text).last().is_some_and(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()));
+                if named && !p.predicate.is_empty() {
+                    named_object_verb = Some(match predicate_class(&p.predicate) {
+                        Some((c, _)) => c.to_string(),
+                        None => stem(&p.predicate.to_lowercase()),
+                    });
+                }
             }
             if !p.predicate.is_empty() {
                 match predicate_class(&p.predicate) {
@@ -821,12 +1051,24 @@ impl Aligner for RuleAligner {
         }
         let mut frames = BTreeSet::new();
         let mut parties = BTreeSet::new();
+        let (mut deeds, mut blanket) = (BTreeSet::new(), BTreeSet::new());
         for f in claim.frames {
             if let Some(k) = frame_key(f, &claim.speaker_side) {
                 frames.insert(k);
             }
-            let pred = match predicate_class(&f.predicate) {
-                Some((c, _)) => c.to_string(),
+            if let Some(c) = frame_class(f) {
+                let deed = format!("{c}|{}", frame_actor(f, &claim.speaker_side));
+                if is_blanket(f, c, claim.content) {
+                    blanket.insert(deed.clone());
+                }
+                // What an allegation tells happened: its frames that are
+                // not negated.
+                if !f.negated {
+                    deeds.insert(deed);
+                }
+            }
+            let pred = match frame_class(f) {
+                Some(c) => c.to_string(),
                 None => stem(&f.predicate.to_lowercase()),
             };
             parties.insert(format!("{pred}|"));
@@ -849,7 +1091,8 @@ impl Aligner for RuleAligner {
         }
         // "Its aircraft had not crossed the border", said Kesh's ministry:
         // a content naming no participant is about the speaker's side.
-        if anchors.is_empty() {
+        let unnamed = anchors.is_empty();
+        if unnamed {
             anchors.extend(claim.speaker_side.iter().cloned());
         }
         if anchors.is_empty() && topics.is_empty() {
@@ -865,6 +1108,11 @@ impl Aligner for RuleAligner {
             patient,
             frames: frames.into_iter().collect(),
             parties: parties.into_iter().collect(),
+            deeds: deeds.into_iter().collect(),
+            blanket: blanket.into_iter().collect(),
+            story: claim.story.clone(),
+            unnamed,
+            named_object_verb,
             text,
         })
     }
@@ -887,6 +1135,25 @@ impl Aligner for RuleAligner {
                 keys.push(as_key(mix64(ha ^ fnv64(t.as_bytes()).rotate_left(17))));
             }
         }
+        // Rule 5: a frame (predicate and head, without its actor) under each
+        // participant and each participant of the story, so that a claim
+        // naming none of its own finds the propositions of its story's
+        // events.
+        let cores: Vec<&str> = sig
+            .frames
+            .iter()
+            .filter_map(|f| f.rsplit_once('|').map(|(core, _)| core))
+            .filter(|c| !c.ends_with('|'))
+            .collect();
+        if !cores.is_empty() {
+            let story = if sig.unnamed { sig.story.as_slice() } else { &[] };
+            for a in anchors.iter().copied().chain(story) {
+                let ha = fnv64(a.as_bytes()).rotate_left(29);
+                for c in &cores {
+                    keys.push(as_key(mix64(ha ^ fnv64(c.as_bytes()).rotate_left(7))));
+                }
+            }
+        }
         // Without a participant a claim is never matched (rule 1), so it
         // needs no keys.
         keys.sort_unstable();
@@ -901,7 +1168,23 @@ impl Aligner for RuleAligner {
         // relates them.
         let anchored = share_any(&c.anchors, &p.anchors);
         if !anchored {
-            return None;
+            // Rule 5: participants met through the story; only a shared
+            // event frame with a head (not a bare intrusion) can decide.
+            // The two articles tell one story (their participants meet),
+            // and the claim that names none meets the other's participants.
+            let story = share_any(&c.story, &p.story)
+                && (c.unnamed && share_any(&c.story, &p.anchors) || p.unnamed && share_any(&c.anchors, &p.story));
+            if !story {
+                return None;
+            }
+            if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
+                if x != y {
+                    return None;
+                }
+            }
+            let headed: Vec<String> = c.frames.iter().filter(|k| !k.starts_with("intrude||")).cloned().collect();
+            shared_frame(&headed, &p.frames, None)?;
+            return Some(0.8 + Self::cosine(&c.topics, &p.topics, stats));
         }
         if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
             if x != y {
@@ -926,6 +1209,17 @@ impl Aligner for RuleAligner {
         }
         let cos = Self::cosine(&c.topics, &p.topics, stats);
         match (&c.head, &p.head) {
+            // A named object is a participant, not a thing said about:
+            // the verbs must agree too.
+            (Some(x), Some(y))
+                if x == y
+                    && matches!(
+                        (&c.named_object_verb, &p.named_object_verb),
+                        (Some(u), Some(v)) if u != v
+                    ) =>
+            {
+                None
+            }
             (Some(x), Some(y)) if x == y && anchored => Some(1.0 + cos),
             (Some(x), Some(y)) if x != y => None,
             _ if cos >= self.min_similarity => Some(cos),
@@ -984,12 +1278,24 @@ impl Aligner for RuleAligner {
         allegation: &PropSignature,
         alleger: &[String],
     ) -> Option<String> {
-        if denier.is_empty() || denier.iter().any(|k| alleger.contains(k)) {
+        if denier.iter().any(|k| alleger.contains(k)) {
             return None;
         }
-        denial.parties.iter().filter_map(|p| p.strip_suffix('|')).find_map(|pred| {
+        let accused = denial.parties.iter().filter_map(|p| p.strip_suffix('|')).find_map(|pred| {
             let side = denier.iter().find(|k| allegation.parties.binary_search(&format!("{pred}|{k}")).is_ok())?;
             Some(format!("denies what the allegation says {side} did ({pred})"))
+        });
+        accused.or_else(|| {
+            // A blanket denial of a kind of deed against another side's
+            // account of such a deed, by no other actor.
+            denial.blanket.iter().find_map(|b| {
+                let (class, actor) = b.split_once('|')?;
+                allegation.deeds.iter().find(|d| {
+                    d.split_once('|')
+                        .is_some_and(|(c, a)| c == class && (a == actor || a.is_empty() || actor.is_empty()))
+                })?;
+                Some(format!("denies any {class} of the kind another side tells"))
+            })
         })
     }
 
@@ -1122,6 +1428,7 @@ mod tests {
             numbers: numbers_in_text(content),
             frames: &[],
             speaker_side: Vec::new(),
+            story: Vec::new(),
         }
     }
 
@@ -1289,6 +1596,125 @@ mod tests {
         io.frames = &fo;
         let so = a.signature(&io).unwrap();
         assert!(a.accused_denies(&russia, &so, &sa, &[]).is_none());
+    }
+
+    fn frame_neg(actor: Option<&str>, pred: &str, obj: Option<(&str, &str)>) -> FrameOut {
+        FrameOut { negated: true, ..frame(actor, pred, obj) }
+    }
+
+    #[test]
+    fn a_blanket_denial_meets_another_sides_account_of_that_kind_of_deed() {
+        let a = RuleAligner::default();
+        // "The warden said guards never beat anyone" against an inmate's
+        // "they were tortured with cables": one kind of deed.
+        let fd = [frame_neg(Some("guards"), "beat", Some(("anyone", "anyone")))];
+        let fa = [frame(None, "tortured", Some(("they", "they")))];
+        let (mut id, mut ia) = (
+            input("guards never beat anyone", "the warden", &[]),
+            input("they were tortured with cables", "a former inmate", &[]),
+        );
+        id.frames = &fd;
+        ia.frames = &fa;
+        let (sd, sa) = (a.signature(&id).unwrap(), a.signature(&ia).unwrap());
+        assert_eq!(sd.blanket, vec!["mistreat|".to_string()]);
+        assert!(a.accused_denies(&[], &sd, &sa, &[]).is_some());
+        // "No force was used" is a blanket denial of the same kind.
+        let ff = [frame_neg(None, "use", Some(("No force", "force")))];
+        let mut i_force = input("No force was used", "the warden", &[]);
+        i_force.frames = &ff;
+        let sf = a.signature(&i_force).unwrap();
+        assert!(a.accused_denies(&[], &sf, &sa, &[]).is_some());
+        // Denying a deed done to someone named is not blanket.
+        let fn_ = [frame_neg(Some("guards"), "beat", Some(("the cook", "cook")))];
+        let mut in_ = input("guards did not beat the cook", "the warden", &[]);
+        in_.frames = &fn_;
+        assert!(a.accused_denies(&[], &a.signature(&in_).unwrap(), &sa, &[]).is_none());
+        // Another kind of deed, another named actor, or one side against
+        // itself: nothing.
+        let fo = [frame(None, "kill", Some(("two guards", "guard")))];
+        let mut io = input("two guards were killed", "a relative", &[]);
+        io.frames = &fo;
+        assert!(a.accused_denies(&[], &sd, &a.signature(&io).unwrap(), &[]).is_none());
+        let fx = [frame(Some("Brennish soldiers"), "beat", Some(("the prisoners", "prisoner")))];
+        let fy = [frame_neg(Some("Tolvan guards"), "beat", Some(("anyone", "anyone")))];
+        let (mut ix, mut iy) = (
+            input("Brennish soldiers beat the prisoners", "x", &[]),
+            input("Tolvan guards never beat anyone", "y", &[]),
+        );
+        ix.frames = &fx;
+        iy.frames = &fy;
+        assert!(a.accused_denies(&[], &a.signature(&iy).unwrap(), &a.signature(&ix).unwrap(), &[]).is_none());
+        let side = ["tolv".to_string()];
+        assert!(a.accused_denies(&side, &sd, &sa, &side).is_none());
+    }
+
+    #[test]
+    fn killings_deaths_and_beheadings_are_one_kind_of_deed() {
+        let a = RuleAligner::default();
+        // "There were no deaths" against "the gunmen beheaded a farmer".
+        let fd = [frame_neg(None, "death", None)];
+        let fa = [frame(Some("the gunmen"), "behead", Some(("a farmer", "farmer")))];
+        let (mut id, mut ia) = (
+            input("there were no deaths", "the governor", &[]),
+            input("the gunmen beheaded a farmer", "a witness", &[]),
+        );
+        id.frames = &fd;
+        ia.frames = &fa;
+        let (sd, sa) = (a.signature(&id).unwrap(), a.signature(&ia).unwrap());
+        assert_eq!(
+            a.accused_denies(&[], &sd, &sa, &[]).as_deref(),
+            Some("denies any kill of the kind another side tells")
+        );
+        // The same kind of deed keys one frame: "the murder of the judge"
+        // and "the judge was not killed".
+        let f1 = [frame(None, "murder", Some(("the judge", "judge")))];
+        let f2 = [frame_neg(None, "killed", Some(("the judge", "judge")))];
+        let (mut i1, mut i2) =
+            (input("the murder of the judge", "x", &[]), input("the judge was not killed", "y", &[]));
+        i1.frames = &f1;
+        i2.frames = &f2;
+        assert!(a.same_event_in_document(&a.signature(&i1).unwrap(), &a.signature(&i2).unwrap()).is_some());
+    }
+
+    #[test]
+    fn units_written_two_ways_count_one_thing() {
+        let km = |v: f64, u: &str| NumberFact { value: v, max: None, unit: stem(u) };
+        assert!(numbers_disagree(&[km(250.0, "kilometers")], &[km(600.0, "km")]).is_some());
+        assert!(numbers_disagree(&[km(250.0, "kilometres")], &[km(255.0, "km")]).is_none());
+        // Different units are not compared.
+        assert!(numbers_disagree(&[km(250.0, "kilometers"), km(3.0, "minutes")], &[km(600.0, "miles")]).is_none());
+        // The same distance as a frame's head: "flew 600 km", "flew about
+        // 250 kilometers" share a frame.
+        let f1 = [frame(Some("the rocket"), "fly", Some(("600 km", "km")))];
+        let f2 = [frame(None, "fly", Some(("about 250 kilometers", "kilometer")))];
+        let (mut i1, mut i2) =
+            (input("the rocket flew 600 km", "x", &[]), input("it flew about 250 kilometers", "y", &[]));
+        i1.frames = &f1;
+        i2.frames = &f2;
+        assert_eq!(a_frames(&i1), a_frames(&i2));
+    }
+
+    #[test]
+    fn a_named_object_with_another_verb_is_another_proposition() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let p1 = prop("the senator", "criticise", ("Governor Okafor", "Okafor"), None);
+        let mut i1 = input("the senator criticised Governor Okafor", "x", &[]);
+        i1.proposition = Some(&p1);
+        let p2 = prop("the senator", "praise", ("Okafor", "Okafor"), None);
+        let mut i2 = input("the senator praised Okafor", "y", &[]);
+        i2.proposition = Some(&p2);
+        let (s1, s2) = (a.signature(&i1).unwrap(), a.signature(&i2).unwrap());
+        assert!(a.match_score(&s1, &s2, &stats).is_none(), "{s1:?}\n{s2:?}");
+        // The same verb about the same named object is one proposition.
+        let p3 = prop("the senator", "criticise", ("Okafor", "Okafor"), None);
+        let mut i3 = input("the senator did not criticise Okafor", "z", &[]);
+        i3.proposition = Some(&p3);
+        assert!(a.match_score(&a.signature(&i3).unwrap(), &s1, &stats).is_some());
+    }
+
+    fn a_frames(i: &ClaimInput<'_>) -> Vec<String> {
+        RuleAligner::default().signature(i).map(|s| s.frames).unwrap_or_default()
     }
 
     #[test]

@@ -619,6 +619,9 @@ impl LedgerWriter {
 
         let origin_row = origin.unwrap_or(doc_row);
         let mut in_doc: Vec<DocClaim> = Vec::new();
+        // What the article is about, for claims that name no participant
+        // (rule 5 of `crate::align`).
+        let story = crate::align::story_anchors(&rec.entities);
         for j in 0..rec.claims.len() {
             let ctx = claim_context(&rec, j);
             let c = &rec.claims[j];
@@ -717,6 +720,7 @@ impl LedgerWriter {
                 numbers: ctx.numbers.clone(),
                 frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
                 speaker_side: side.clone(),
+                story: story.clone(),
             };
             let facts = ClaimFacts {
                 claim: claim_row,
@@ -1159,6 +1163,7 @@ impl LedgerWriter {
                             Some(e) => affiliation(&e.name, &e.kind, &e.roles),
                             None => affiliation(&c.speaker.text, "other", &[]),
                         },
+                        story: crate::align::story_anchors(&rec.entities),
                     };
                     let facts = ClaimFacts {
                         claim: claim_row,

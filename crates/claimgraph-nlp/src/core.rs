@@ -56,9 +56,18 @@ pub struct Core {
 }
 
 impl Core {
-    /// Loads the models shipped in the binary.
+    /// Loads the models shipped in the binary. The environment variable
+    /// `CLAIMGRAPH_TAGGER_MODEL`, when set, names a tagger file used instead
+    /// of the shipped one (to compare a retrained tagger end to end).
     pub fn load_default() -> Result<Core, ModelError> {
-        Core::from_bytes(DEFAULT_TAGGER, DEFAULT_PARSER, DEFAULT_NER)
+        match std::env::var_os("CLAIMGRAPH_TAGGER_MODEL") {
+            Some(path) => {
+                let tagger = std::fs::read(&path)
+                    .map_err(|source| ModelError::Io { path: path.to_string_lossy().into_owned(), source })?;
+                Core::from_bytes(&tagger, DEFAULT_PARSER, DEFAULT_NER)
+            }
+            None => Core::from_bytes(DEFAULT_TAGGER, DEFAULT_PARSER, DEFAULT_NER),
+        }
     }
 
     /// Loads models from model-file bytes. The parser (the largest) is

@@ -312,11 +312,20 @@ const EVENT_NOUNS: &[&str] = &[
 /// Event frames of the clauses and event nouns in token range `r` (see
 /// [`Frame`]), appended to `out`. Arguments come from the dependency parse:
 /// the subject (or passive agent) acts; the object (or passive subject) is
-/// acted on; an indirect object or a "to/against/from/on/into/over" phrase
+/// acted on; an indirect object or a "to/against/from/on/into/over/at" phrase
 /// receives. A clause without a subject of its own takes it from where the
 /// parse attaches it: a relative clause from the noun it modifies ("aircraft
 /// that entered the airspace"), a coordinated or complement verb from its
 /// head verb ("entered and stayed", "tried to cross").
+///
+/// Three readings repair what the tagger and parser get wrong or leave
+/// implicit: a passive participle tagged as an adjective ("was brutally
+/// beaten") is a passive verb whose subject is acted on; a finite verb
+/// tagged as a plural noun ("the company detains or beats anyone": a
+/// "noun" with a subject and no determiner, case or copula) is a verb; a
+/// phrasal verb's object read as an oblique of its particle ("switched off
+/// its transponder") is its object. An event noun used as a predicate ("the
+/// launch was a failure") is an event of its subject.
 fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
     let toks = &doc.analysis.tokens;
     if r.is_empty() || r.end > toks.len() {
@@ -374,10 +383,43 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
     };
     let is_relative = |i: usize| matches!(lower(i).as_str(), "that" | "which" | "who" | "whom");
     let subject_of = |v: usize| kids(v).iter().copied().find(|&k| rel(k).as_str() == "nsubj");
+    let has_kid = |i: usize, r: &str| kids(i).iter().any(|&k| rel(k).is(r));
+    // Tagger slips that hide a verb (see [`verb_reading`]).
+    let finite_as_noun = |i: usize| {
+        toks[i].upos == Upos::NOUN
+            && lower(i).ends_with('s')
+            && !["cop", "det", "nmod:poss", "case", "amod", "nummod"].iter().any(|r| has_kid(i, r))
+    };
+    let verb_reading = |i: usize| -> Option<VerbReading> {
+        let t = &toks[i];
+        if t.upos == Upos::VERB {
+            return Some(VerbReading::Verb);
+        }
+        if t.upos == Upos::ADJ
+            && is_participle(&lower(i))
+            && kids(i).iter().any(|&k| rel(k).is("cop") && is_be_form(&lower(k)))
+            && subject_of(i).is_some()
+        {
+            return Some(VerbReading::Passive);
+        }
+        if finite_as_noun(i)
+            && (subject_of(i).is_some()
+                || rel(i).is("conj")
+                    && t.head.is_some_and(|h| (s0..s1).contains(&h) && finite_as_noun(h) && subject_of(h).is_some()))
+        {
+            return Some(VerbReading::Verb);
+        }
+        None
+    };
     for i in r.clone() {
         let t = &toks[i];
-        let lemma = if t.lemma.is_empty() { lower(i) } else { t.lemma.to_lowercase() };
-        let verb = t.upos == Upos::VERB
+        let reading = verb_reading(i);
+        let lemma = match reading {
+            Some(VerbReading::Passive) => lower(i),
+            _ if t.lemma.is_empty() => lower(i),
+            _ => t.lemma.to_lowercase(),
+        };
+        let verb = reading.is_some()
             && !LIGHT_VERBS.contains(&lemma.as_str())
             && super::lexicon::cue_verb(t.text(&doc.text)).is_none();
         let noun = t.upos == Upos::NOUN && EVENT_NOUNS.contains(&lemma.as_str());
@@ -387,15 +429,29 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
         let mut frame = Frame { predicate: lemma, ..Default::default() };
         let mut inside = Vec::new();
         if verb {
-            let mut subj = subject_of(i);
+            let passive = reading == Some(VerbReading::Passive);
+            let mut subj = if passive { None } else { subject_of(i) };
             let agent = kids(i)
                 .iter()
                 .copied()
                 .find(|&k| rel(k).as_str() == "obl:agent" || (rel(k).is("obl") && case_of(k) == "by"));
-            let mut object =
-                kids(i).iter().copied().find(|&k| rel(k).as_str() == "obj" || rel(k).as_str() == "nsubj:pass");
+            let mut object = kids(i)
+                .iter()
+                .copied()
+                .find(|&k| rel(k).as_str() == "obj" || rel(k).as_str() == "nsubj:pass")
+                .or_else(|| if passive { subject_of(i) } else { None })
+                // A phrasal verb's object read as an oblique of its
+                // particle: "switched off its transponder".
+                .or_else(|| {
+                    kids(i).iter().copied().find(|&k| {
+                        rel(k).is("obl") && kids(k).iter().any(|&c| rel(c).is("case") && toks[c].xpos.as_str() == "RP")
+                    })
+                });
             let head = t.head.filter(|h| (s0..s1).contains(h));
             match (subj, head) {
+                // A passive's subject is what it acts on; whoever acts is
+                // told by its "by" phrase or not at all.
+                _ if passive => {}
                 (Some(s), Some(h)) if is_relative(s) && rel(i).is("acl") => subj = Some(h),
                 (None, Some(h)) if rel(i).is("acl") && agent.is_none() && object.is_none() => object = Some(h),
                 (None, Some(h)) if rel(i).is("acl") => subj = Some(h),
@@ -427,7 +483,7 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
             let recipient = kids(i).iter().copied().find(|&k| {
                 rel(k).as_str() == "iobj"
                     || rel(k).is("obl")
-                        && matches!(case_of(k).as_str(), "to" | "against" | "from" | "on" | "into" | "over")
+                        && matches!(case_of(k).as_str(), "to" | "against" | "from" | "on" | "into" | "over" | "at")
             });
             frame.negated = kids(i).iter().any(|&k| matches!(lower(k).as_str(), "not" | "never" | "n't"))
                 || actor.is_some_and(is_negative)
@@ -437,7 +493,11 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
             frame.recipient = recipient.and_then(arg);
             inside.extend([actor, object, recipient].into_iter().flatten());
         } else {
-            let of = kids(i).iter().copied().find(|&k| rel(k).is("nmod") && case_of(k) == "of");
+            // "the launch was a failure": the subject of an event noun
+            // used as a predicate is what the event is of.
+            let of = kids(i).iter().copied().find(|&k| rel(k).is("nmod") && case_of(k) == "of").or_else(|| {
+                kids(i).iter().any(|&k| rel(k).is("cop") && is_be_form(&lower(k))).then(|| subject_of(i)).flatten()
+            });
             let by = kids(i)
                 .iter()
                 .copied()
@@ -445,7 +505,13 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
             let on = kids(i).iter().copied().find(|&k| {
                 rel(k).is("nmod") && matches!(case_of(k).as_str(), "on" | "against" | "to" | "into" | "over")
             });
-            frame.negated = kids(i).iter().any(|&k| matches!(lower(k).as_str(), "no" | "never"));
+            // "no deaths", and "no record of deaths", "no sign of an
+            // attack": the event of a negated noun's "of" phrase.
+            let denied = |n: usize| kids(n).iter().any(|&k| matches!(lower(k).as_str(), "no" | "never"));
+            frame.negated = denied(i)
+                || rel(i).is("nmod")
+                    && case_of(i) == "of"
+                    && t.head.is_some_and(|h| (s0..s1).contains(&h) && toks[h].upos == Upos::NOUN && denied(h));
             frame.actor = by.and_then(arg);
             frame.object = of.and_then(arg);
             frame.recipient = on.and_then(arg);
@@ -465,6 +531,55 @@ fn collect_frames(doc: &Document, r: Range<usize>, out: &mut Vec<Frame>) {
             out.push(frame);
         }
     }
+}
+
+/// How a word that is not tagged as a verb is still read as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbReading {
+    /// A verb, or a finite verb the tagger took for a plural noun ("the
+    /// company detains or beats anyone": a "noun" with a subject of its own
+    /// and no determiner, case or copula).
+    Verb,
+    /// A passive participle the tagger took for an adjective ("was
+    /// brutally beaten", "were mistreated"): its subject is what is acted
+    /// on.
+    Passive,
+}
+
+/// The forms of "be" that make a passive or a copula.
+fn is_be_form(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s")
+}
+
+/// Irregular past participles of verbs that name deeds done to someone or
+/// something (the regular ones end in "-ed").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "beaten",
+    "bitten",
+    "broken",
+    "driven",
+    "given",
+    "held",
+    "hidden",
+    "hit",
+    "shot",
+    "sold",
+    "bought",
+    "sent",
+    "stolen",
+    "struck",
+    "taken",
+    "thrown",
+    "torn",
+    "burnt",
+    "slain",
+    "forgotten",
+];
+
+/// True when a word reads as a past participle: "-ed" (at least five
+/// letters, so that "red" and "bed" are not) or an irregular form.
+fn is_participle(w: &str) -> bool {
+    w.len() >= 5 && w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w)
 }
 
 /// Nouns and evaluations that dismiss what others said, beyond the claim

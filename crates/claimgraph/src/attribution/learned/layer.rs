@@ -4,7 +4,11 @@
 //! The model was trained on PolNeAR's notion of attribution (beliefs,
 //! intentions, poll findings and noun-phrase contents as well as speech),
 //! so its spans are the layer: each model attribution is kept as the model
-//! found it, cue, sources and content boundaries. One layout the model
+//! found it, cue, sources and content boundaries, except where the
+//! dependency parse shows a content edge to be wrong ([`super::bounds`]:
+//! a run cut inside a clause, a fronted subject, a second predicate of the
+//! cue's verb, narration after a quotation, a preposition that opens the
+//! content). One layout the model
 //! seldom saw in training is added by rule: a quotation signed by a dash
 //! and a name ([`signed_quotes`]). The public claims are a separate,
 //! stricter choice ([`super::combine`]); this layer is what `eval polnear`
@@ -38,6 +42,12 @@ fn taken(a: &TokenAttribution, out: &[TokenAttribution]) -> bool {
 /// missed, in cue order.
 pub fn layer(ctx: &Ctx, learned: &[TokenAttribution]) -> Vec<TokenAttribution> {
     let mut out: Vec<TokenAttribution> = learned.to_vec();
+    if ctx.parsed {
+        let tree = super::bounds::Tree::new(ctx.tokens);
+        for a in &mut out {
+            super::bounds::repair(ctx, &tree, a);
+        }
+    }
     for a in signed_quotes(ctx) {
         if !taken(&a, &out) {
             out.push(a);

@@ -15,6 +15,7 @@
 //! Which system the claim stage uses is a process-wide setting
 //! ([`set_system`]), so that `eval polnear --system` can measure each.
 
+pub mod bounds;
 pub mod combine;
 pub mod cue;
 pub mod features;
