@@ -188,3 +188,24 @@ fn stdin_like_streams_are_sniffed() {
     let docs: Vec<_> = read_stream("-".into(), None, Box::new(std::io::Cursor::new(warc)), None).collect();
     assert_eq!(docs.len(), 2);
 }
+
+/// A collection's README and LICENSE are skipped in a directory walk, and
+/// read when named explicitly.
+#[test]
+fn a_directory_walk_skips_the_collections_readme() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["README.md", "LICENSE", "a.txt", "readme-notes.txt"] {
+        std::fs::write(dir.path().join(name), "Title\n\nThe minister said the talks would resume.\n").unwrap();
+    }
+    let names = |sources: Vec<String>| -> Vec<String> {
+        expand_sources(&sources)
+            .map(|i| match i.unwrap() {
+                Input::File(p) => p.file_name().unwrap().to_string_lossy().to_string(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(names(vec![dir.path().display().to_string()]), vec!["a.txt", "readme-notes.txt"]);
+    let readme = dir.path().join("README.md").display().to_string();
+    assert_eq!(names(vec![readme]), vec!["README.md"]);
+}

@@ -164,9 +164,18 @@ impl Input {
     }
 }
 
+/// True for the files that describe a collection rather than belong to it
+/// (README, LICENSE, NOTICE, CHANGELOG...): a directory of articles often
+/// carries one, and it is no article. Named explicitly, such a file is read.
+fn is_project_file(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy().to_ascii_uppercase();
+    let stem = name.split('.').next().unwrap_or("");
+    matches!(stem, "README" | "LICENSE" | "LICENCE" | "COPYING" | "NOTICE" | "CHANGELOG" | "AUTHORS")
+}
+
 /// Expands user-given sources into the inputs to read, lazily: files as
 /// given, directories walked recursively (sorted by name, hidden entries
-/// skipped, symbolic links not followed), URLs and `-` kept as they are.
+/// and a collection's README or LICENSE skipped, symbolic links not followed), URLs and `-` kept as they are.
 /// A source that does not exist, or a directory entry that cannot be listed,
 /// comes back as an error naming it, in its place.
 pub fn expand_sources(sources: &[String]) -> Sources {
@@ -188,7 +197,9 @@ impl Iterator for Sources {
         loop {
             if let Some((root, walk)) = &mut self.walk {
                 match walk.next() {
-                    Some(Ok(e)) if e.file_type().is_file() => return Some(Ok(Input::File(e.into_path()))),
+                    Some(Ok(e)) if e.file_type().is_file() && !is_project_file(e.file_name()) => {
+                        return Some(Ok(Input::File(e.into_path())))
+                    }
                     Some(Ok(_)) => continue,
                     Some(Err(err)) => {
                         let p = err.path().map(|p| p.display().to_string()).unwrap_or_else(|| root.clone());
