@@ -101,9 +101,8 @@ fn next_run(rx: &std::sync::mpsc::Receiver<Batch>) -> Option<Run> {
 /// Does nothing when the pool is already built (ingest called twice in one
 /// process).
 fn analysis_yields_to_writer() {
-    let _ = rayon::ThreadPoolBuilder::new()
-        .start_handler(|_| claimgraph::priority::lower_current_thread(5))
-        .build_global();
+    let _ =
+        rayon::ThreadPoolBuilder::new().start_handler(|_| claimgraph::priority::lower_current_thread(5)).build_global();
 }
 
 /// Runs `ingest`. Bad inputs are reported one line each and skipped; the
