@@ -260,6 +260,8 @@ fn fronted_subject(ctx: &Ctx, tree: &Tree, a: &TokenAttribution) -> Option<Range
 }
 
 #[cfg(test)]
+// A span list of one token range is what these tests build, on purpose.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use claimgraph_nlp::DepRel;
