@@ -15,7 +15,9 @@
 //!    documents) and either
 //!    - both have an object head and the heads agree ("drones" ≈ "drone"),
 //!      their predicate classes do not clash (a `transfer` is not an
-//!      `intercept`), and their agents do not clash (a claim that Iran gave
+//!      `intercept`), their main verbs, when both have one, are the same
+//!      verb or of one class ("released her tax returns" and "questioned his
+//!      tax returns" are two propositions), and their agents do not clash (a claim that Iran gave
 //!      drones to Russia and one that Russia gave drones to Iran differ); or
 //!    - without object heads (propositions not filled in), their content
 //!      terms, weighted by rarity across the ledger, have a cosine
@@ -237,11 +239,13 @@ pub struct PropSignature {
     /// proposition of one, is matched through the story (rule 5).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unnamed: bool,
-    /// The stemmed main verb, when the object head is a name: two claims
-    /// about one named person or place with different verbs ("attacked
-    /// Trump", "mentioned Trump") state different propositions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub named_object_verb: Option<String>,
+    /// The main verb acting on the object (its class, else its stem), when
+    /// the claim has an object: two claims about one object with different
+    /// verbs state different propositions ("attacked Trump", "mentioned
+    /// Trump"; "released her tax returns", "questioned his tax returns").
+    /// Stored under its first name, which held it for named objects only.
+    #[serde(default, rename = "named_object_verb", skip_serializing_if = "Option::is_none")]
+    pub object_verb: Option<String>,
     /// Readable form of the proposition.
     pub text: String,
 }
@@ -976,7 +980,7 @@ impl Aligner for RuleAligner {
             }
         }
         let mut head = None;
-        let mut named_object_verb = None;
+        let mut object_verb = None;
         let (mut agent, mut patient) = text_roles(claim.content, &speaker_words, &claim.mentions);
         let mut text = None;
         if let Some(p) = claim.proposition {
@@ -1007,9 +1011,8 @@ impl Aligner for RuleAligner {
                     Some(o.head.to_lowercase())
                 };
                 head = h.map(|h| stem(&h));
-                let named = words(&o.text).last().is_some_and(|w| is_capitalised(w) && !is_stop(&w.to_lowercase()));
-                if named && !p.predicate.is_empty() {
-                    named_object_verb = Some(match predicate_class(&p.predicate) {
+                if !p.predicate.is_empty() {
+                    object_verb = Some(match predicate_class(&p.predicate) {
                         Some((c, _)) => c.to_string(),
                         None => stem(&p.predicate.to_lowercase()),
                     });
@@ -1112,7 +1115,7 @@ impl Aligner for RuleAligner {
             blanket: blanket.into_iter().collect(),
             story: claim.story.clone(),
             unnamed,
-            named_object_verb,
+            object_verb,
             text,
         })
     }
@@ -1209,12 +1212,12 @@ impl Aligner for RuleAligner {
         }
         let cos = Self::cosine(&c.topics, &p.topics, stats);
         match (&c.head, &p.head) {
-            // A named object is a participant, not a thing said about:
-            // the verbs must agree too.
+            // One object under different verbs is a different deed or
+            // statement: the verbs must agree too.
             (Some(x), Some(y))
                 if x == y
                     && matches!(
-                        (&c.named_object_verb, &p.named_object_verb),
+                        (&c.object_verb, &p.object_verb),
                         (Some(u), Some(v)) if u != v
                     ) =>
             {
@@ -1709,6 +1712,24 @@ mod tests {
         // The same verb about the same named object is one proposition.
         let p3 = prop("the senator", "criticise", ("Okafor", "Okafor"), None);
         let mut i3 = input("the senator did not criticise Okafor", "z", &[]);
+        i3.proposition = Some(&p3);
+        assert!(a.match_score(&a.signature(&i3).unwrap(), &s1, &stats).is_some());
+    }
+
+    #[test]
+    fn one_object_under_other_verbs_is_another_proposition() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let p1 = prop("the Liberal leader", "release", ("her tax returns", "return"), None);
+        let mut i1 = input("the Liberal leader released her tax returns", "x", &[]);
+        i1.proposition = Some(&p1);
+        let p2 = prop("the Liberal leader", "question", ("his tax returns", "return"), None);
+        let mut i2 = input("the Liberal leader questioned his tax returns", "y", &[]);
+        i2.proposition = Some(&p2);
+        let (s1, s2) = (a.signature(&i1).unwrap(), a.signature(&i2).unwrap());
+        assert!(a.match_score(&s1, &s2, &stats).is_none(), "{s1:?}\n{s2:?}");
+        let p3 = prop("the Liberal leader", "release", ("tax returns", "return"), None);
+        let mut i3 = input("the Liberal leader never released tax returns", "z", &[]);
         i3.proposition = Some(&p3);
         assert!(a.match_score(&a.signature(&i3).unwrap(), &s1, &stats).is_some());
     }
