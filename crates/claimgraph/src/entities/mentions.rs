@@ -69,11 +69,7 @@ fn opens_clause(text: &str, token: &Token) -> bool {
     ) && is_cap(token.text(text))
         && !is_given_name(token.text(text))
         // Name particles that open surnames ("De Niro", "Da Silva", "Le Pen").
-        && !matches!(
-            token.text(text).to_lowercase().as_str(),
-            "de" | "da" | "di" | "do" | "dos" | "das" | "del" | "della" | "du" | "le" | "la" | "van" | "von" | "der"
-                | "den" | "ter" | "al" | "el" | "bin" | "ibn" | "abu" | "ben" | "mac" | "mc" | "st" | "st."
-        )
+        && !super::names::is_particle(&token.text(text).to_lowercase())
 }
 
 /// Adjectival endings: a lone capitalised word with one of these before a

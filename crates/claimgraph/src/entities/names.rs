@@ -129,6 +129,17 @@ const TITLE_WORDS: &[&str] = &[
 const PARTICLES: &[&str] =
     &["al", "el", "ul", "ol", "bin", "ibn", "bint", "abu", "de", "da", "di", "van", "von", "der"];
 
+/// True when `word` (lower case) opens a surname as a particle: those of
+/// [`PARTICLES`], and those written apart only ("dos Santos", "Le Pen",
+/// "Mac Donald"), which name alignment keeps as parts.
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+        || matches!(
+            word,
+            "do" | "dos" | "das" | "del" | "della" | "du" | "le" | "la" | "den" | "ter" | "ben" | "mac" | "mc"
+        )
+}
+
 /// True when `word` (any case) is a title or honorific.
 pub fn is_title_word(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();

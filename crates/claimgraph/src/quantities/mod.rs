@@ -317,8 +317,8 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 end = e;
             }
         }
-        // A fraction ("three-quarters of the voters", "two thirds of them",
-        // "a quarter of the wheat") is a share, in percent, comparable with
+        // A fraction ("three-quarters of the voters", "two thirds of them")
+        // is a share, in percent, comparable with
         // "75 percent". Without a hyphen or "of" it counts ("the past three
         // quarters").
         if let Some(denominator) = fraction_denominator(&unit) {
