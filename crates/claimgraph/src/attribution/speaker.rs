@@ -144,8 +144,9 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
 
 /// False for a noun phrase that can be a verb's subject but never a source:
 /// a span of time ("seven hours later announced", "a few minutes said",
-/// misread when the real subject sits elsewhere in a garbled sentence). A
-/// capitalised head is a name part ("Eva Resnick-Day"), not a time.
+/// misread when the real subject sits elsewhere in a garbled sentence), or
+/// one of [`NEVER_SOURCES`]. A capitalised head is a name part ("Eva
+/// Resnick-Day"), not a time.
 pub fn can_speak(ctx: &Ctx, np: &Range<usize>) -> bool {
     if np.is_empty() {
         return false;
@@ -157,8 +158,54 @@ pub fn can_speak(ctx: &Ctx, np: &Range<usize>) -> bool {
     !matches!(
         singular_lower(head).as_str(),
         "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "moment" | "while"
-    )
+    ) && !NEVER_SOURCES.contains(&head.to_lowercase().as_str())
 }
+
+/// Heads of noun phrases that stand where a source would but never are
+/// one: "for his part indicated" (a discourse phrase), "pays according to
+/// the tonnage", "according to the law" (a measure or a rule), "rejected
+/// the accusations" (what was said, not who said it).
+const NEVER_SOURCES: &[&str] = &[
+    "part",
+    "tonnage",
+    "weight",
+    "size",
+    "volume",
+    "rule",
+    "rules",
+    "regulation",
+    "regulations",
+    "law",
+    "laws",
+    "legislation",
+    "schedule",
+    "timetable",
+    "procedure",
+    "procedures",
+    "tradition",
+    "custom",
+    "norm",
+    "norms",
+    "standard",
+    "standards",
+    "criteria",
+    "terms",
+    "conditions",
+    "price",
+    "prices",
+    "tariff",
+    "tariffs",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "charge",
+    "charges",
+    "version",
+    "versions",
+    "case",
+    "cases",
+];
 
 fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
     let mut j = end;

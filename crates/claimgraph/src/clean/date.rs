@@ -78,15 +78,21 @@ fn plausible(d: Date) -> bool {
     (1900..=2100).contains(&d.year())
 }
 
+/// English month abbreviations, as strtime's `%b` reads them.
+const ENGLISH_ABBREVIATIONS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 /// Reduces "Thursday, Oct. 5th, 2023 at 2:30 pm" to "Oct 5 2023 at 2:30 pm":
-/// no weekday, no commas, no abbreviation dots, no ordinal suffixes.
+/// no leading weekday or other word, no commas, no abbreviation dots, no
+/// ordinal suffixes, months in English.
 fn simplify(s: &str) -> String {
-    const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
     let mut words = Vec::new();
     for w in s.split([' ', ',', '\t', '\n']).filter(|w| !w.is_empty()) {
         let lower = w.trim_end_matches('.').to_lowercase();
-        let is_weekday = lower.ends_with("day") && lower.len() >= 6 || WEEKDAYS.contains(&lower.as_str());
-        if words.is_empty() && is_weekday {
+        // Words before the date that are not a month ("Thursday", "Thu",
+        // "jeudi", "Published") go: no layout starts with a word other
+        // than the month.
+        if words.is_empty() && lower.chars().all(char::is_alphabetic) && month_number(&lower).is_none() {
             continue;
         }
         let mut w = w.trim_end_matches('.').to_string();
@@ -98,9 +104,15 @@ fn simplify(s: &str) -> String {
                 }
             }
         }
-        // "Sept" is common but strtime knows only "Sep".
-        if w.eq_ignore_ascii_case("sept") {
-            w = "Sep".into();
+        // strtime knows English names only (and "Sep", not "Sept"): a
+        // month named in another language becomes its English
+        // abbreviation, and the words other languages put around the
+        // month ("16 de noviembre de 2024", "le 5 mars 2024") go.
+        if ["de", "del", "le", "el"].contains(&lower.as_str()) {
+            continue;
+        }
+        if let Some(m) = month_number(&lower) {
+            w = ENGLISH_ABBREVIATIONS[usize::try_from(m - 1).unwrap_or(0)].to_string();
         }
         words.push(w);
     }
@@ -120,8 +132,77 @@ pub struct Found {
     pub iso: String,
 }
 
-const MONTHS: &str =
-    "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+/// Month names by month, English first (with its abbreviations), then the
+/// names that machine translation and partly translated pages leave in
+/// English text ("Guayaquil, 16 de noviembre de 2024", "Ankara, 3 Kasım
+/// 2024", "Paris, le 5 mars 2024"): Spanish, Portuguese, French, Italian,
+/// German, Dutch, Indonesian, Turkish, and Russian and Ukrainian in their
+/// genitive forms as dates write them. A name shared by two languages
+/// names the same month in both.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["january", "jan", "enero", "janeiro", "janvier", "gennaio", "januar", "januari", "ocak", "января", "січня"],
+    &[
+        "february",
+        "feb",
+        "febrero",
+        "fevereiro",
+        "février",
+        "fevrier",
+        "febbraio",
+        "februar",
+        "februari",
+        "şubat",
+        "subat",
+        "февраля",
+        "лютого",
+    ],
+    &["march", "mar", "marzo", "março", "marco", "mars", "märz", "maerz", "maart", "maret", "mart", "марта", "березня"],
+    &["april", "apr", "abril", "avril", "aprile", "nisan", "апреля", "квітня"],
+    &["may", "mayo", "maio", "mai", "maggio", "mei", "mayıs", "mayis", "мая", "травня"],
+    &["june", "jun", "junio", "junho", "juin", "giugno", "juni", "haziran", "июня", "червня"],
+    &["july", "jul", "julio", "julho", "juillet", "luglio", "juli", "temmuz", "июля", "липня"],
+    &["august", "aug", "agosto", "août", "aout", "augustus", "agustus", "ağustos", "agustos", "августа", "серпня"],
+    &[
+        "september",
+        "sept",
+        "sep",
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "septembre",
+        "settembre",
+        "eylül",
+        "eylul",
+        "сентября",
+        "вересня",
+    ],
+    &["october", "oct", "octubre", "outubro", "octobre", "ottobre", "oktober", "ekim", "октября", "жовтня"],
+    &["november", "nov", "noviembre", "novembro", "novembre", "kasım", "kasim", "ноября", "листопада"],
+    &[
+        "december",
+        "dec",
+        "diciembre",
+        "dezembro",
+        "décembre",
+        "decembre",
+        "dicembre",
+        "dezember",
+        "desember",
+        "aralık",
+        "aralik",
+        "декабря",
+        "грудня",
+    ],
+];
+
+/// The regex alternation of every month name, longest first so that a
+/// full name wins over its abbreviation.
+static MONTHS: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTH_NAMES.iter().flat_map(|names| names.iter().copied()).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    names.join("|")
+});
 const WEEKDAY: &str = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?";
 
 /// How the numbers of a date are ordered.
@@ -145,7 +226,7 @@ enum Order {
 /// (a number or an English month name) and `d`, and an optional weekday in
 /// front. Digits must not touch other digits ("120.03.20245" is no date).
 static DATE_PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
-    let m = MONTHS;
+    let m = MONTHS.as_str();
     let w = WEEKDAY;
     let mut out = Vec::new();
     for sep in ["-", "/", r"\."] {
@@ -158,15 +239,24 @@ static DATE_PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
     for sep in ["/", "-"] {
         out.push((format!(r"(?i)\b{w}(?P<d>\d{{1,2}}){sep}(?P<m>\d{{1,2}}){sep}(?P<y>\d{{4}})\b"), Order::Slashed));
     }
-    // 14 March 2024, 14th of March, 2024, 14 Mar. 2024
+    // 14 March 2024, 14th of March, 2024, 14 Mar. 2024, and as other
+    // languages join them: "16 de noviembre de 2024", "16. November 2024",
+    // "le 5 mars 2024" (the article stays outside the match).
     out.push((
-        format!(r"(?i)\b{w}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})\b\.?,?\s+(?P<y>\d{{4}})\b"),
+        format!(
+            r"(?i)\b{w}(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:(?:of|de|del)\s+)?(?P<m>{m})\b\.?,?\s+(?:(?:de|del)\s+)?(?P<y>\d{{4}})\b"
+        ),
         Order::Named,
     ));
     // March 14, 2024, Mar. 14 2024, March 14th, 2024
     out.push((
         format!(r"(?i)\b{w}(?P<m>{m})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
         Order::Named,
+    ));
+    // 2024年11月16日 (Chinese and Japanese), 2024년 11월 16일 (Korean).
+    out.push((
+        r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]".to_string(),
+        Order::YearFirst,
     ));
     // 25 Farvardin 1403 (Solar Hijri, as Iranian and Afghan sites date).
     out.push((
@@ -300,11 +390,10 @@ fn persian_to_gregorian(jy: i16, jm: i8, jd: i8) -> Option<Date> {
     plausible(date).then_some(date)
 }
 
+/// The number of a month named in any language of [`MONTH_NAMES`].
 fn month_number(name: &str) -> Option<i8> {
-    let n = name.to_ascii_lowercase();
-    let i = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|p| n.starts_with(p))?;
+    let n = name.trim_end_matches('.').to_lowercase();
+    let i = MONTH_NAMES.iter().position(|names| names.contains(&n.as_str()))?;
     i8::try_from(i + 1).ok()
 }
 
@@ -354,6 +443,14 @@ mod tests {
         assert_eq!(iso("2024-03-14T08:00").as_deref(), Some("2024-03-14T08:00:00"));
         assert_eq!(iso("14/03/2024").as_deref(), Some("2024-03-14"));
         assert_eq!(iso("03/14/2024").as_deref(), Some("2024-03-14"));
+        assert_eq!(iso("Guayaquil, 16 de noviembre de 2024. – The").as_deref(), Some("2024-11-16"));
+        assert_eq!(iso("São Paulo, 3 de março de 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(iso("Paris, le 5 mars 2024 (AFP)").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("Berlin, 16. Dezember 2024").as_deref(), Some("2024-12-16"));
+        assert_eq!(iso("Ankara, 3 Kasım 2024").as_deref(), Some("2024-11-03"));
+        assert_eq!(iso("Jakarta, 17 Agustus 2024").as_deref(), Some("2024-08-17"));
+        assert_eq!(iso("Москва, 14 марта 2024").as_deref(), Some("2024-03-14"));
+        assert_eq!(iso("北京 2024年11月16日 新华社").as_deref(), Some("2024-11-16"));
         let f = find("Posted on March 14, 2024 at 10:45 by staff").unwrap();
         assert_eq!((f.start, f.end, f.iso.as_str()), (10, 33, "2024-03-14T10:45:00"));
         // Ambiguous, impossible, implausible, or numbers running on.
@@ -384,6 +481,9 @@ mod tests {
         assert_eq!(normalise("2023/10/05").as_deref(), Some("2023-10-05"));
         assert_eq!(normalise("05.10.2023").as_deref(), Some("2023-10-05"));
         assert_eq!(normalise("20231005").as_deref(), Some("2023-10-05"));
+        assert_eq!(normalise("16 de noviembre de 2024").as_deref(), Some("2024-11-16"));
+        assert_eq!(normalise("jeudi 5 octobre 2023").as_deref(), Some("2023-10-05"));
+        assert_eq!(normalise("5. Oktober 2023").as_deref(), Some("2023-10-05"));
     }
 
     #[test]

@@ -142,8 +142,19 @@ fn standalone(line: &str) -> Option<(u8, String)> {
     let after = line[f.end..].trim_start();
     let sep_before = before.is_empty() || before.ends_with(seps) || before.ends_with(',') && byline(before);
     let sep_after = after.is_empty() || after.starts_with(seps);
-    (sep_before && sep_after && (line.contains(seps) || byline(before))).then_some((1, f.iso))
+    if sep_before && sep_after && (line.contains(seps) || byline(before)) {
+        return Some((1, f.iso));
+    }
+    // "Source: Huaxia Review Network  2025-08-21 16:42": the outlet's line,
+    // with the date (and its time) at the end.
+    let source_line = SOURCE_LABELS.iter().any(|l| before.to_lowercase().starts_with(l));
+    (source_line && CLOCK.replace_all(after, " ").trim().is_empty()).then_some((1, f.iso))
 }
+
+/// Labels of the line that names the outlet or author, on which pages put
+/// the publication date too.
+const SOURCE_LABELS: &[&str] =
+    &["source:", "source ：", "fuente:", "fonte:", "quelle:", "источник:", "来源", "author:", "autor:", "by "];
 
 /// "By Jane Roe" before a date.
 fn byline(before: &str) -> bool {
@@ -240,6 +251,8 @@ mod tests {
             ("Headline\n\nThe ministry said on Thursday that it was so.\n\nPosted by admin on March 14, 2024", "2024-03-14"),
             ("Headline\nThursday, 14 March 2024 10:45 GMT\n\nThe ministry said on Thursday that it was so.", "2024-03-14T10:45:00"),
             ("Headline\n\n2024/03/14\n\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            ("Headline\nSource: Kessel Daily  2024-03-14 16:42\nThe ministry said on Thursday that it was so.", "2024-03-14T16:42:00"),
+            ("Headline\n\nGuayaquil, 16 de noviembre de 2024. – The ministry said on Thursday that it was so.", "2024-11-16"),
             ("Headline\n\n14:30, 14.03.2024\n\nThe ministry said on Thursday that it was so.", "2024-03-14"),
             ("Headline\nPublish date: 1403/01/25\nThe ministry said on Thursday that it was so.", "2024-04-13"),
             ("Headline\nUpdated: 15.03.2024 | Published: 14.03.2024\nThe ministry said on Thursday that it was so.", "2024-03-14"),

@@ -417,6 +417,9 @@ pub fn is_debris(line: &str) -> bool {
     if k.is_empty() {
         return false;
     }
+    if in_parts(line, &k, is_debris) {
+        return true;
+    }
     if FURNITURE.contains(&k.as_str()) || is_social_line(&k) || is_copyright(line, &k) || is_cookie_notice(&k) {
         return true;
     }
@@ -462,6 +465,21 @@ pub fn is_debris(line: &str) -> bool {
         || is_error_report_notice(&k, words)
         || call_to_action(line, &k, words) == Call::Strong
         || !is_reported(&k) && is_comment_prompt(&k, words)
+}
+
+/// A short line of parts joined by " / " or " | ", one of them matching
+/// `is` on its own: bilingual sites write their calls twice ("Kala soco
+/// wararka ugu dambeeyay / Follow the latest news") and themes join chrome
+/// ("Share | Print"). The other parts are then a translation or more
+/// chrome, never article prose: a line holding a sentence is kept.
+fn in_parts(line: &str, k: &str, is: impl Fn(&str) -> bool) -> bool {
+    if k.split(' ').count() > 16 || is_prose(line) || is_reported(k) {
+        return false;
+    }
+    let Some(sep) = [" / ", " | "].into_iter().find(|sep| line.contains(sep)) else {
+        return false;
+    };
+    line.split(sep).map(str::trim).any(|part| part.split_whitespace().count() >= 2 && is(part))
 }
 
 /// A line with someone's words in it: quoted, or reported with a speech
@@ -1077,6 +1095,9 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
         "section:",
         "rubric:",
     ];
+    if in_parts(line, k, |part| is_trailer_line(part, &key(part))) {
+        return true;
+    }
     let words = k.split(' ').count();
     if PREFIXES.iter().any(|p| k.starts_with(p)) && words <= 30 || is_agency_credit(line, k) || is_link_line(line, 1) {
         return true;
@@ -1131,7 +1152,9 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
     if words <= 12 && k.contains("send an email") {
         return true;
     }
-    if words <= 5
+    // "6 min read", and bylines that end with it ("By Awa Ndour · 12
+    // September 2025 · 6 min read").
+    if words <= 14
         && (k.ends_with("min read")
             || k.ends_with("mins read")
             || k.ends_with("minute read")
@@ -1214,6 +1237,16 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
             return true;
         }
     }
+    // "By Staff, Belém · 12/07/2024 19h48 · Updated 1 day ago": a byline
+    // with its update stamp, in any of the languages of PREFIXES.
+    const UPDATED: &[&str] = &["updated", "atualizado", "actualizado", "aktualisiert", "aggiornato", "обновлено"];
+    const AGO: &[&str] = &[" ago", " há ", " hace ", " il y a ", " vor ", " fa", " назад"];
+    if words <= 14
+        && k.split(|c: char| !c.is_alphanumeric()).any(|w| UPDATED.contains(&w))
+        && (AGO.iter().any(|a| k.contains(a)) || super::date::find(line).is_some() || has_clock_time(k))
+    {
+        return true;
+    }
     // "Updated 12 March 2025", "Published 3 hours ago": a time stamp line.
     if let Some(rest) = ["updated ", "published ", "posted "].iter().find_map(|p| k.strip_prefix(p)) {
         if words <= 8 && (super::date::normalise(rest).is_some() || rest.ends_with(" ago")) {
@@ -1232,6 +1265,15 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
             && tail.trim_start().chars().next().is_some_and(char::is_uppercase)
     });
     words <= 5 && agency_slash
+}
+
+/// True when a line key holds a time of day: "7:40pm", "19h48", "10:45",
+/// "9 am".
+fn has_clock_time(k: &str) -> bool {
+    static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b\d{1,2}(?:[:.h]\d{2}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b)").expect("clock pattern")
+    });
+    CLOCK.is_match(k)
 }
 
 /// A short code of upper-case letters, digits and `*` or `/` that news
@@ -1401,6 +1443,19 @@ fn is_social_line(k: &str) -> bool {
             return is_social_line(tail.trim());
         }
     }
+    // A share label on a line of its own, in the site's language: "Comparte
+    // esta noticia", "Haberi paylaş", "Diesen Artikel teilen". English
+    // "share" opens headlines too ("Share prices fell"), so it counts only
+    // before what is shared.
+    let label: Vec<&str> = k.trim_end_matches(':').split(' ').collect();
+    if label.len() <= 4 {
+        let foreign = |w: &&str| *w != "share" && SHARE.contains(w);
+        let english = label.first() == Some(&"share")
+            && label.get(1).is_some_and(|w| matches!(*w, "this" | "the" | "on" | "via" | "with" | "article" | "story"));
+        if english || label.first().is_some_and(foreign) || label.last().is_some_and(foreign) {
+            return true;
+        }
+    }
     let words: Vec<&str> = k.split([' ', '/', '|', '·', '•']).filter(|w| !w.is_empty()).collect();
     // Share counts may stand between the buttons: "Share 12 Tweet 5".
     let count = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == 'k');
@@ -1553,6 +1608,29 @@ mod tests {
         }
         let t = format!("{BODY}\n\n11 March 2025, 17:30 Updated 12 March 2025, 09:10\n\nPUBLICIDADE");
         assert_eq!(strip(&t), BODY);
+        // A byline with its update stamp; a call written in two languages.
+        for line in ["Por Redação, Belém · 12/07/2024 19h48 · Atualizado há 1 dia", "By Staff · Updated 3 hours ago"]
+        {
+            assert!(is_debris(line), "{line}");
+        }
+        for line in [
+            "By Awa Ndour · 12 September 2025 · 6 min read",
+            "LIVE · Last updated 7:40pm",
+            "Comparte esta noticia:",
+            "Haberi paylaş",
+        ] {
+            assert!(is_debris(line), "{line}");
+        }
+        assert!(!is_debris("Share prices fell"));
+        let t = format!("{BODY}\n\nKala soco wararka ugu dambeeyay / Follow the latest news");
+        assert_eq!(strip(&t), BODY);
+        // Prose with a slash, or an update reported in a sentence, stays.
+        for line in [
+            "Kessel / Valdoria border talks resume",
+            "The ministry said it had updated the casualty list on 12 March 2024 after the strike.",
+        ] {
+            assert!(!is_debris(line), "{line}");
+        }
     }
 
     #[test]

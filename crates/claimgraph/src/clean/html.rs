@@ -153,6 +153,38 @@ const CHROME_CLASSES: &[&str] = &[
     "sign-up",
 ];
 
+/// Class or id words of boxes that are chrome even inside the container
+/// Readability picks: a newsletter box or a share bar placed between two
+/// paragraphs of the story. Such boxes are taken out of the page before
+/// Readability reads it, since it turns a box of inline text into a plain
+/// paragraph and drops its class. Words that also name parts of an
+/// article ("comment", "footer", "menu") are left to Readability's own
+/// scoring.
+const BOX_CLASSES: &[&str] = &[
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "promo",
+    "cookie",
+    "consent",
+    "paywall",
+    "signup",
+    "sign-up",
+    "sponsor",
+    "recommend",
+    "trending",
+    "most-read",
+    "mostread",
+    "popup",
+    "modal",
+    "widget",
+    "sidebar",
+    "breadcrumb",
+];
+
 /// ARIA roles of page chrome.
 const CHROME_ROLES: &[&str] =
     &["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"];
@@ -165,7 +197,11 @@ pub fn extract(html: &str) -> Page {
     }
     let doc = Html::parse_document(html);
     let meta = meta::extract(&doc);
-    let readable = if depth(&doc) <= MAX_READABILITY_DEPTH { readability(html) } else { None };
+    let readable = if depth(&doc) <= MAX_READABILITY_DEPTH {
+        readability(without_boxes(&doc).as_deref().unwrap_or(html))
+    } else {
+        None
+    };
     // Rendering the whole page is only needed when Readability's pick is
     // short enough to doubt.
     let body = match readable {
@@ -173,6 +209,50 @@ pub fn extract(html: &str) -> Page {
         readable => choose(readable, Renderer::render(doc.root_element(), true)),
     };
     Page { body, title: meta.title, published: meta.published }
+}
+
+/// Whether an element's class or id holds one of `words` as a word. The
+/// article container itself often has "content" or "article" in its class
+/// next to a chrome word ("article-share-bar" is chrome, "article-body" is
+/// not), so only whole words and hyphenated parts count, and the page's
+/// own containers never do.
+fn has_class_word(el: ElementRef<'_>, words: &[&str]) -> bool {
+    let e = el.value();
+    if matches!(e.name(), "body" | "html" | "main" | "article") {
+        return false;
+    }
+    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .flat_map(|w| w.split('-').chain(std::iter::once(w)))
+        .any(|w| words.contains(&w))
+}
+
+/// The page without its chrome boxes (`BOX_CLASSES`), as HTML for
+/// Readability, or `None` when it has none. A box holding much text is
+/// kept: a container whose class merely mentions "related" or "share"
+/// might hold the story itself.
+fn without_boxes(doc: &Html) -> Option<String> {
+    const MAX_BOX_CHARS: usize = 1_500;
+    let mut boxes = Vec::new();
+    let mut stack = vec![doc.root_element()];
+    while let Some(el) = stack.pop() {
+        if has_class_word(el, BOX_CLASSES) && el.text().map(str::len).sum::<usize>() <= MAX_BOX_CHARS {
+            boxes.push(el.id());
+            continue;
+        }
+        stack.extend(el.children().filter_map(ElementRef::wrap));
+    }
+    if boxes.is_empty() {
+        return None;
+    }
+    let mut pruned = doc.clone();
+    for id in boxes {
+        if let Some(mut node) = pruned.tree.get_mut(id) {
+            node.detach();
+        }
+    }
+    Some(pruned.html())
 }
 
 /// An upper estimate of how deeply a page's elements nest, from its raw
@@ -328,26 +408,13 @@ impl Renderer {
         if matches!(name, "ul" | "ol" | "dl") && is_link_list(el) {
             return true;
         }
-        if self.fallback {
-            if name == "header"
-                || e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-            {
-                return true;
-            }
-            let names =
-                format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
-            // The article container itself often has "content" or "article"
-            // in its class next to a chrome word ("article-share-bar" is
-            // chrome, "article-body" is not): only words count.
-            let chrome = names
-                .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-                .flat_map(|w| w.split('-').chain(std::iter::once(w)))
-                .any(|w| CHROME_CLASSES.contains(&w));
-            if chrome && name != "body" && name != "html" && name != "main" && name != "article" {
-                return true;
-            }
+        if self.fallback
+            && (name == "header"
+                || e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str())))
+        {
+            return true;
         }
-        false
+        self.fallback && has_class_word(el, CHROME_CLASSES)
     }
 
     fn open(&mut self, name: &str) {
@@ -474,6 +541,19 @@ mod tests {
 </article>
 <aside><h3>Most read</h3><p>Something else entirely that is not part of the article text.</p></aside>
 <footer><p>&copy; 2024 The Example Post. All rights reserved.</p></footer></body></html>"##;
+
+    #[test]
+    fn chrome_boxes_inside_the_article_go() {
+        let p = "<p>The minister said on Sunday that no drones had been sent to the region, and that the reports were false.</p>";
+        let html = format!(
+            "<html><body><article class=\"article-body\"><h1>Valdoria denies drone deal</h1>{p}{p}\
+             <div class=\"newsletter-signup\"><strong>Get the Dispatch in your inbox.</strong> <span>Our weekly \
+             briefing.</span> <input type=\"email\"><button>Sign up</button></div>{p}{p}</article></body></html>"
+        );
+        let page = extract(&html);
+        assert!(page.body.contains("no drones had been sent"), "{}", page.body);
+        assert!(!page.body.contains("Dispatch"), "{}", page.body);
+    }
 
     #[test]
     fn keeps_the_article_and_drops_the_chrome() {

@@ -270,10 +270,20 @@ const ROLE_NOUNS: &[(&str, &str)] = &[
     ("professor", "professor"),
     ("lawmaker", "lawmaker"),
     ("lawmakers", "lawmaker"),
+    ("parliamentarian", "lawmaker"),
+    ("parliamentarians", "lawmaker"),
+    ("legislator", "lawmaker"),
+    ("legislators", "lawmaker"),
+    ("mp", "lawmaker"),
+    ("mps", "lawmaker"),
     ("senator", "lawmaker"),
     ("congressman", "lawmaker"),
     ("congresswoman", "lawmaker"),
-    ("deputy", "deputy"),
+    // As a head noun, "deputy" is in translated news a member of
+    // parliament (French député, Russian депутат, Spanish diputado); as a
+    // modifier ("deputy minister") it is a rank, read in roles.rs.
+    ("deputy", "lawmaker"),
+    ("deputies", "lawmaker"),
     ("negotiator", "negotiator"),
     ("witness", "witness"),
     ("witnesses", "witness"),
@@ -378,8 +388,18 @@ const ROLE_NOUNS: &[(&str, &str)] = &[
 /// The class of a role noun ("chief" → "head"), if `word` is one.
 pub fn role_class(word: &str) -> Option<&'static str> {
     let w = word.to_lowercase();
-    ROLE_NOUNS.iter().find(|(n, _)| *n == w).map(|(_, c)| *c)
+    if let Some((_, c)) = ROLE_NOUNS.iter().find(|(n, _)| *n == w) {
+        return Some(c);
+    }
+    // A role written with a rank prefix in one word ("vice-minister",
+    // "sub-commissioner", "ex-president") is of its noun's class; the
+    // prefix itself is kept as a word of the description (roles.rs).
+    let (prefix, noun) = w.split_once('-')?;
+    ROLE_PREFIXES.contains(&prefix).then(|| role_class(noun)).flatten()
 }
+
+/// Prefixes of rank joined to a role noun by a hyphen.
+pub const ROLE_PREFIXES: &[&str] = &["vice", "deputy", "co", "ex", "acting", "under", "sub", "assistant", "chief"];
 
 /// Grammatical gender and number of a pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -283,7 +283,11 @@ impl Builder<'_> {
                 .filter(|&ri| {
                     let r = &roles[ri];
                     (self.is_apposition(&full, &r.tokens)
-                        || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1))))
+                        || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1)))
+                        // "the vice-minister of industry Nurlan Abdikarimov
+                        // declared": the description runs on into the name
+                        // it stands before, with no comma between.
+                        || r.tokens.start < full.start && r.tokens.end == n.tokens.end)
                         && !r.key.plural
                 })
                 .collect();
@@ -304,7 +308,11 @@ impl Builder<'_> {
                     && r.key.country.as_deref().is_some_and(|c| after_country.is_none_or(|a| a != c));
                 if !conflicting {
                     linked[ri] = true;
-                    let text = self.doc.span_text(self.token_span(&r.tokens)).to_string();
+                    // A description that runs on into the name is stored without it.
+                    let runs_on = r.tokens.start < full.start && r.tokens.end == n.tokens.end;
+                    let role_tokens = if runs_on { r.tokens.start..full.start } else { r.tokens.clone() };
+                    let text =
+                        self.doc.span_text(self.token_span(&role_tokens)).trim_end_matches([' ', ',']).to_string();
                     let ent = &mut self.doc.entities[e];
                     if !ent.roles.contains(&text) {
                         ent.roles.push(text);

@@ -235,6 +235,13 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
                 && !matches!(word.to_lowercase().as_str(), "boss" | "witness" | "chiefs"),
             ..Default::default()
         };
+        // The rank of a one-word role ("vice-minister") is one of its words,
+        // as "vice" is when written apart.
+        if let Some((prefix, _)) = word.to_lowercase().split_once('-') {
+            if super::gazetteer::ROLE_PREFIXES.contains(&prefix) {
+                key.words.insert(prefix.to_string());
+            }
+        }
         // Walk left over modifiers, possessors and a determiner.
         let mut start = i;
         while start > range.start {
@@ -265,10 +272,7 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
             // A hyphenated prefix of the role: "vice-director", "co-founder".
             if prev == "-"
                 && start >= range.start + 2
-                && matches!(
-                    lower(tokens, text, start - 2).as_str(),
-                    "vice" | "deputy" | "co" | "ex" | "acting" | "under"
-                )
+                && super::gazetteer::ROLE_PREFIXES.contains(&lower(tokens, text, start - 2).as_str())
             {
                 key.words.insert(lower(tokens, text, start - 2));
                 start -= 2;
