@@ -118,6 +118,29 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "failed to inform the mission",
         "affirms",
     ),
+    // A fronted "as" clause reports a main clause that opens with the
+    // speaker's own source; "according to" stops before the clause's
+    // subject.
+    (
+        "As the deputy governor Lena Varro noted on Monday, according to the data of the flood service no dam in the valley was breached.",
+        "Lena Varro",
+        "no dam in the valley was breached",
+        "denies",
+    ),
+    // "for his part" between the subject and its verb.
+    (
+        "The head of the dockers' union, Piet Maas, has for his part indicated that the catches of his members fell by half.",
+        "Piet Maas",
+        "catches of his members fell by half",
+        "affirms",
+    ),
+    // A report said to ignore the facts is called false.
+    (
+        "Ana Silva said, the report of the institute completely ignores the facts and serves other interests.",
+        "Ana Silva",
+        "completely ignores the facts",
+        "denies",
+    ),
 ];
 
 #[test]
@@ -171,4 +194,20 @@ fn a_span_of_time_is_not_a_speaker() {
     let rec = DocRecord::from_document(&doc);
     let speakers: Vec<&str> = rec.claims.iter().map(|c| c.speaker.text.as_str()).collect();
     assert!(speakers.iter().all(|s| !s.contains("hours")), "{speakers:?}");
+}
+
+/// A role that runs on into the name without a comma ("the vice-minister
+/// of transport Ilya Dorn declared") is that person's, so that "the
+/// vice-minister" later resolves to him.
+#[test]
+fn a_one_word_ranked_role_resolves_to_its_holder() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nAs the vice-minister of transport Ilya Dorn declared at the briefing, no bridge was closed.\n\n\
+                The vice-minister also rejected the information that the ferry had sunk.\n";
+    let raw = single_document("role.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let rejection =
+        rec.claims.iter().find(|c| c.content.text.contains("ferry had sunk")).expect("the rejection is a claim");
+    assert_eq!(rejection.speaker.name.as_deref(), Some("Ilya Dorn"), "{:?}", rejection.speaker);
 }

@@ -110,10 +110,16 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     attribute_following_quotes(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     // Whichever system proposed it, a phrase that cannot speak (a span of
-    // time) is no speaker: the claim stands without one.
+    // time, "his part" of "for his part") is no speaker: the subject of the
+    // cue's verb speaks ("Abdou Karim Thiaw has for his part indicated"),
+    // else the claim stands without one.
     for d in &mut drafts {
         if d.speaker.as_ref().is_some_and(|sp| !speaker::can_speak(ctx, sp)) {
-            d.speaker = None;
+            let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
+            d.speaker = match (d.kind, sent) {
+                (ClaimKind::AccordingTo, _) | (_, None) => None,
+                (_, Some(sent)) => speaker::subject_left(ctx, d.cue.start, &sent),
+            };
         }
     }
     (drafts, layer)

@@ -197,7 +197,10 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         | "respond" | "reply"
             // These verbs report speech only with speech-like content next to
             // them or a sentence-final position ("..., Budanov continued.").
-            if !speech_follows(ctx, i + 1, sent) && !clause_final(ctx, i + 1, sent) && !inverted_position(ctx, i, sent) =>
+            if !speech_follows(ctx, i + 1, sent)
+                && !clause_final(ctx, i + 1, sent)
+                && !inverted_position(ctx, i, sent)
+                && !in_fronted_as_clause(ctx, i, sent) =>
         {
             return None;
         }
@@ -501,6 +504,14 @@ fn interrupted_part1(ctx: &Ctx, speaker: &Option<Range<usize>>, sent: &Range<usi
     (!part1.is_empty()).then_some(part1)
 }
 
+/// True when the cue at `i` stands in an "as" clause that opens the
+/// sentence ("As the minister noted, ..."): the clause reports the rest of
+/// the sentence.
+fn in_fronted_as_clause(ctx: &Ctx, i: usize, sent: &Range<usize>) -> bool {
+    let first = content_start(ctx, sent);
+    ctx.lower(first) == "as" && i > first && (first..i).all(|k| ctx.word(k) != ",")
+}
+
 /// True when what follows a cue's comma is an afterthought of the speaker
 /// ("adding that", "citing", "according to") rather than more content.
 fn is_trailing_participle(ctx: &Ctx, j: usize) -> bool {
@@ -716,6 +727,12 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
             content.push(part1);
         }
         content.push(j + 1..rend);
+    } else if w == "," && ctx.lower(j + 1) == "according" && in_fronted_as_clause(ctx, v, sent) {
+        // "As the minister noted, according to the data of the ministry,
+        // the plant was not hit": the fronted "as" clause reports the main
+        // clause, which opens with the minister's own source (so past the
+        // "according to" cue, where `rend` stops).
+        content.push(trim(ctx, j + 1..sent.end));
     } else if j >= sent.end
         || matches!(w, "." | "!" | "?" | ";")
         || ctx.closes_quote(j).is_some()
@@ -999,11 +1016,31 @@ fn anaphor_antecedent(ctx: &Ctx, content: &Range<usize>, sent: &Range<usize>) ->
     best
 }
 
+/// The source of "according to" without the subject of the clause that
+/// follows it unpunctuated: "according to the data of the gas control
+/// system no sensor was switched off" (a determiner right after the
+/// source's last noun opens a new noun phrase, the clause's subject, when a
+/// finite verb follows it in the sentence).
+fn source_before_clause(ctx: &Ctx, source: Range<usize>, sent: &Range<usize>) -> Range<usize> {
+    if !ctx.tagged {
+        return source;
+    }
+    let opens_np = |k: usize| {
+        matches!(ctx.lower(k).as_str(), "no" | "the" | "a" | "an" | "this" | "these" | "those" | "every" | "all")
+            && matches!(ctx.tokens[k - 1].upos, Upos::NOUN | Upos::PROPN)
+    };
+    let verb_follows = |k: usize| (k + 1..sent.end).any(|v| ctx.is_finite_verb(v) && ctx.quote_of[v].is_none());
+    match (source.start + 1..source.end).find(|&k| opens_np(k) && verb_follows(k)) {
+        Some(k) => source.start..k,
+        None => source,
+    }
+}
+
 /// Builds the draft claim of an "according to" cue.
 pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draft> {
     let a = cue.tokens.start;
     let src_start = cue.tokens.end;
-    let source = np_right(ctx, src_start, sent)?;
+    let source = source_before_clause(ctx, np_right(ctx, src_start, sent)?, sent);
     let at_start = (sent.start..a)
         .all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also"));
     let mut source = source;

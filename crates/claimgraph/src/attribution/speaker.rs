@@ -219,6 +219,19 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
         while j > sent.start && is_pre_verb_filler(ctx.word(j - 1)) {
             j -= 1;
         }
+        // "for his part", "in her turn", "on their part": a discourse
+        // phrase between the subject and its verb.
+        if j >= sent.start + 4
+            && matches!(ctx.lower(j - 3).as_str(), "for" | "in" | "on")
+            && matches!(ctx.lower(j - 2).as_str(), "his" | "her" | "their" | "its" | "our" | "my")
+            && matches!(ctx.lower(j - 1).as_str(), "part" | "turn")
+        {
+            j -= 3;
+            while j > sent.start && ctx.word(j - 1) == "," {
+                j -= 1;
+            }
+            continue;
+        }
         if j > sent.start + 1 && ctx.word(j - 1) == ")" {
             let mut k = j - 1;
             while k > sent.start && ctx.word(k - 1) != "(" && j - k < 16 {

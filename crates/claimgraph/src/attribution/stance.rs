@@ -248,6 +248,26 @@ fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// True when the words say that what they are about departs from the
+/// facts: "(the report) completely ignores the facts", "distorts the
+/// truth", "has nothing to do with reality", "does not correspond to the
+/// facts", "is far from the truth".
+fn misstates_facts(ctx: &Ctx, words: &[usize]) -> bool {
+    const FACTS: &[&str] = &["facts", "fact", "truth", "reality", "realities"];
+    let lower: Vec<String> = words.iter().map(|&i| ctx.lower(i)).collect();
+    let distorts = words.iter().enumerate().any(|(k, &i)| {
+        let lemma = if ctx.tokens[i].lemma.is_empty() { ctx.lower(i) } else { ctx.tokens[i].lemma.to_lowercase() };
+        matches!(lemma.as_str(), "ignore" | "distort" | "twist" | "misrepresent" | "contradict" | "falsify")
+            && lower[k + 1..].iter().take(4).any(|w| FACTS.contains(&w.as_str()))
+    });
+    let joined = lower.join(" ");
+    distorts
+        || ["nothing to do with", "not correspond to", "far from the truth", "far from reality"]
+            .iter()
+            .any(|p| joined.contains(p))
+            && FACTS.iter().any(|f| lower.iter().any(|w| w == f))
+}
+
 /// True when the content itself calls claims false: "The claims of
 /// Pakistan are baseless", "these reports are lies", "Statements of the
 /// regime about a hit on the plant, he said, are another staged
@@ -264,6 +284,9 @@ pub fn content_rejects_claims(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
         return false;
     }
     let words: Vec<usize> = parts.iter().flat_map(|p| p.clone()).take(40).collect();
+    if misstates_facts(ctx, &words[..words.len().min(20)]) {
+        return true;
+    }
     let Some(copula) = words
         .iter()
         .position(|&i| matches!(ctx.lower(i).as_str(), "is" | "are" | "was" | "were" | "be" | "remain" | "remains"))

@@ -228,6 +228,16 @@ pub fn find_roles(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Role
             i += 1;
             continue;
         }
+        // Capitalised before another office or body word, it names no
+        // rank: "the General Prosecutor's Office", "General Staff",
+        // "General Assembly", "the general director".
+        let next = tokens.get(i + 1).map(|t| t.text(text).trim_end_matches("'s").trim_end_matches("’s"));
+        if (word.eq_ignore_ascii_case("general") || word.eq_ignore_ascii_case("major"))
+            && next.is_some_and(|n| role_class(n).is_some() || super::gazetteer::is_org_word(n))
+        {
+            i += 1;
+            continue;
+        }
         let countries = Countries::get();
         let mut key = RoleKey {
             class: class.to_string(),
