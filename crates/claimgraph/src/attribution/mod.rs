@@ -113,13 +113,35 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     // time, "his part" of "for his part") is no speaker: the subject of the
     // cue's verb speaks ("Abdou Karim Thiaw has for his part indicated"),
     // else the claim stands without one.
+    // "According to" a phrase that cannot speak ("pays according to the
+    // tonnage") attributes nothing.
+    drafts.retain(|d| {
+        d.kind != ClaimKind::AccordingTo || d.speaker.as_ref().is_none_or(|sp| speaker::can_speak(ctx, sp))
+    });
     for d in &mut drafts {
+        // "denounced this Thursday the Association ...": a day that the
+        // speaker phrase took in front of the speaker.
+        if let Some(sp) = d.speaker.as_mut() {
+            while sp.len() > 1
+                && matches!(
+                    ctx.lower(sp.start).as_str(),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "yesterday"
+                        | "today"
+                )
+            {
+                sp.start += 1;
+            }
+        }
         if d.speaker.as_ref().is_some_and(|sp| !speaker::can_speak(ctx, sp)) {
             let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
-            d.speaker = match (d.kind, sent) {
-                (ClaimKind::AccordingTo, _) | (_, None) => None,
-                (_, Some(sent)) => speaker::subject_left(ctx, d.cue.start, &sent),
-            };
+            d.speaker = sent.and_then(|sent| speaker::subject_left(ctx, d.cue.start, &sent));
         }
     }
     (drafts, layer)

@@ -536,9 +536,22 @@ fn is_trailing_participle(ctx: &Ctx, j: usize) -> bool {
     )
 }
 
-/// The start of a sentence's content, past leading conjunctions.
+/// The start of a sentence's content, past a wire dateline ("Luanda, 15
+/// May 2025 (Agency) - ...") and leading conjunctions.
 fn content_start(ctx: &Ctx, sent: &Range<usize>) -> usize {
     let mut s = sent.start;
+    // A dateline: a capitalised place, maybe a date and an agency, then a
+    // loose dash, with no verb before it.
+    if ctx.word(s).chars().next().is_some_and(char::is_uppercase) {
+        let dash = (s + 1..(s + 16).min(sent.end)).find(|&k| super::speaker::is_loose_dash(ctx, k));
+        if let Some(d) = dash {
+            let verbless = (s..d).all(|k| !(ctx.tagged && ctx.is_finite_verb(k)));
+            let has_number = (s..d).any(|k| ctx.word(k).chars().any(|c| c.is_ascii_digit()));
+            if verbless && has_number && d + 1 < sent.end {
+                s = d + 1;
+            }
+        }
+    }
     while s < sent.end && matches!(ctx.lower(s).as_str(), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | ",")
     {
         s += 1;

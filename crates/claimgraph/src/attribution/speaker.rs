@@ -245,6 +245,19 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
         if j > sent.start && ctx.word(j - 1) != "," {
             if let Some(np) = np_left(ctx, j, sent) {
                 let p = np.start;
+                // "a source close to the ministry", "officials loyal to the
+                // general": the phrase completes an adjective of the subject.
+                if p > sent.start + 2
+                    && ctx.lower(p - 1) == "to"
+                    && matches!(
+                        ctx.lower(p - 2).as_str(),
+                        "close" | "closer" | "near" | "loyal" | "affiliated" | "linked"
+                    )
+                {
+                    if let Some(head) = np_left(ctx, p - 1, sent) {
+                        return Some(head.start..np.end);
+                    }
+                }
                 if p > sent.start + 1 && (is_adjunct_preposition(&ctx.lower(p - 1)) || ctx.lower(p - 1) == "by") {
                     j = p - 1;
                     // "two residents contacted by telephone": the participle
