@@ -317,6 +317,15 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 end = e;
             }
         }
+        // "of the 23 wounded, seven are policemen": the count's noun is the
+        // complement of "are".
+        if unit.is_empty()
+            && matches!(lower(j).as_str(), "are" | "were")
+            && toks.get(j + 1).is_some_and(|t| t.xpos.as_str() == "NNS")
+        {
+            unit = lower(j + 1);
+            end = j + 2;
+        }
         // A fraction ("three-quarters of the voters", "two thirds of them")
         // is a share, in percent, comparable with
         // "75 percent". Without a hyphen or "of" it counts ("the past three
@@ -364,7 +373,10 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
             range_end: false,
         });
         out.extend(upper);
-        i = end.max(j).max(i + 1);
+        // A number inside the unit phrase ("three of the 27 injured
+        // workers") counts too: the scan resumes there.
+        let inner = (j + 1..end).find(|&k| word(k).chars().next().is_some_and(|c| c.is_ascii_digit()));
+        i = inner.unwrap_or(end.max(j)).max(i + 1);
     }
 }
 
