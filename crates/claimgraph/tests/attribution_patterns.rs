@@ -241,3 +241,25 @@ fn datelines_and_measures_are_not_attribution() {
     assert!(contents.iter().any(|c| c.starts_with("More than 60 stalls")), "{contents:?}");
     assert!(contents.iter().all(|c| !c.contains("Norvik Post") && !c.contains("Each trader")), "{contents:?}");
 }
+
+/// A communiqué that announces its points ("informs the public the
+/// following:") states each numbered paragraph after it.
+#[test]
+fn an_announced_list_is_the_speakers() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nThe Police Command of Norvik informs the public the following:\n\n\
+                1. On Wednesday police personnel cleared the highway, which had been blocked for eight days.\n\n\
+                2. The officers deployed did not carry firearms.\n\nThe commander said the operation was lawful.\n";
+    let raw = single_document("list.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let by_command: Vec<(&str, &str)> = rec
+        .claims
+        .iter()
+        .filter(|c| c.speaker.text.contains("Police Command"))
+        .map(|c| (c.content.text.as_str(), c.stance.as_str()))
+        .collect();
+    assert!(by_command.iter().any(|(t, s)| t.contains("cleared the highway") && *s == "affirms"), "{by_command:?}");
+    assert!(by_command.iter().any(|(t, s)| t.contains("did not carry firearms") && *s == "denies"), "{by_command:?}");
+    assert!(by_command.iter().all(|(t, _)| !t.contains("the following")), "{by_command:?}");
+}

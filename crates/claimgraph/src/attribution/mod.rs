@@ -109,6 +109,7 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     drop_repeated_content(&mut drafts);
     attribute_following_quotes(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
+    announced_list(ctx, &mut drafts);
     // Whichever system proposed it, a phrase that cannot speak (a span of
     // time, "his part" of "for his part") is no speaker: the subject of the
     // cue's verb speaks ("Abdou Karim Thiaw has for his part indicated"),
@@ -245,6 +246,88 @@ fn extend_colon_content(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         k += 1;
         !swallowed[k - 1]
     });
+}
+
+/// The most numbered items a statement announced with "the following:" is
+/// read over.
+const MAX_LIST_ITEMS: usize = 12;
+
+/// A statement that announces a list ("The police command informs the
+/// public the following:", "the ministry stated as follows:") attributes
+/// each numbered paragraph that follows it to its speaker: communiqués set
+/// out their points that way. Each item is a claim of its own, with its
+/// own stance; the announcement itself ("the public the following") is
+/// none.
+fn announced_list(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let mut added = Vec::new();
+    let mut announcements = Vec::new();
+    for (di, d) in drafts.iter().enumerate() {
+        let Some(last) = d.content.last() else { continue };
+        let words: Vec<String> = (last.start..last.end).map(|i| ctx.lower(i)).collect();
+        let announces = words.ends_with(&["the".to_string(), "following".to_string()])
+            || words.ends_with(&["as".to_string(), "follows".to_string()]);
+        let mut colon = last.end;
+        while colon < ctx.tokens.len() && ctx.word(colon) != ":" && colon < last.end + 2 {
+            colon += 1;
+        }
+        if !announces || ctx.word(colon) != ":" || ctx.paragraph(colon).end != colon + 1 {
+            continue;
+        }
+        let mut at = colon + 1;
+        let mut items = 0;
+        while at < ctx.tokens.len() && items < MAX_LIST_ITEMS {
+            let para = ctx.paragraph(at);
+            let marker = list_marker_len(ctx, para.start);
+            if marker == 0 || para.start + marker >= para.end {
+                break;
+            }
+            let content = rules::trim(ctx, para.start + marker..para.end);
+            let negated = stance::content_negated(ctx, std::slice::from_ref(&content));
+            added.push(Draft {
+                cue: d.cue.clone(),
+                speaker: d.speaker.clone(),
+                shares_speaker: d.shares_speaker,
+                kind: ClaimKind::Indirect,
+                stance: stance::combine(false, negated),
+                hedged: stance::hedged(ctx, &content, d.cue.start),
+                confidence: 0.7,
+                colon_open: false,
+                content: vec![content],
+                denial_cue: false,
+            });
+            items += 1;
+            at = para.end;
+        }
+        if items > 0 {
+            announcements.push(di);
+        }
+    }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !announcements.contains(&(k - 1))
+    });
+    drafts.extend(added);
+    drafts.sort_by_key(|d| (d.cue.start, d.content.first().map(|c| c.start).unwrap_or(0)));
+}
+
+/// The length in tokens of a list marker opening a paragraph ("1.", "2)",
+/// "-", "•"), or 0.
+fn list_marker_len(ctx: &Ctx, i: usize) -> usize {
+    let w = ctx.word(i);
+    if matches!(w, "-" | "•" | "*" | "–" | "—") {
+        return 1;
+    }
+    let numbered = w.len() <= 3
+        && (w.chars().all(|c| c.is_ascii_digit()) || w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()));
+    if numbered && matches!(ctx.word(i + 1), "." | ")") {
+        return 2;
+    }
+    // "1." may be one token.
+    if w.len() <= 4 && w.ends_with(['.', ')']) && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit()) && w.len() > 1 {
+        return 1;
+    }
+    0
 }
 
 /// True when a draft opens a new attribution (see [`extend_colon_content`]).
