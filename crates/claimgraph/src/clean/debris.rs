@@ -1094,6 +1094,18 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
         "related topics:",
         "section:",
         "rubric:",
+        // Tag labels of sites scraped untranslated.
+        "etiketler:",
+        "etiket:",
+        "anahtar kelimeler:",
+        "schlagworte:",
+        "étiquettes:",
+        "palavras-chave:",
+        "palabras clave:",
+        "parole chiave:",
+        "tagi:",
+        "метки:",
+        "标签",
     ];
     if in_parts(line, k, |part| is_trailer_line(part, &key(part))) {
         return true;
@@ -1239,11 +1251,14 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
     }
     // "By Staff, Belém · 12/07/2024 19h48 · Updated 1 day ago": a byline
     // with its update stamp, in any of the languages of PREFIXES.
+    // A dateline with its update time ("VESNOGRAD · 11 November 2024 ·
+    // updated 18:05") is the story's own line and stays: the stamp must be
+    // relative ("1 day ago") or the site's "last updated".
     const UPDATED: &[&str] = &["updated", "atualizado", "actualizado", "aktualisiert", "aggiornato", "обновлено"];
     const AGO: &[&str] = &[" ago", " há ", " hace ", " il y a ", " vor ", " fa", " назад"];
     if words <= 14
         && k.split(|c: char| !c.is_alphanumeric()).any(|w| UPDATED.contains(&w))
-        && (AGO.iter().any(|a| k.contains(a)) || super::date::find(line).is_some() || has_clock_time(k))
+        && (AGO.iter().any(|a| k.contains(a)) || k.contains("last updated") && has_clock_time(k))
     {
         return true;
     }
@@ -1613,6 +1628,11 @@ mod tests {
         {
             assert!(is_debris(line), "{line}");
         }
+        // A dateline with its update time stays; tag labels in other
+        // languages go.
+        assert!(!is_debris("NORVIK · 11 November 2024 · updated 18:05"));
+        let t = format!("{BODY}\n\nEtiketler: Kessel, Valdoria\nBu haberi paylaş\nYorum Yap (0)");
+        assert_eq!(strip(&t), BODY);
         for line in [
             "By Awa Ndour · 12 September 2025 · 6 min read",
             "LIVE · Last updated 7:40pm",
