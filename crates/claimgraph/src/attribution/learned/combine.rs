@@ -66,6 +66,16 @@ fn to_draft(ctx: &Ctx, a: &TokenAttribution) -> Option<Draft> {
     })
 }
 
+/// True when a learned cue holds a verb ("declared on", "goes further",
+/// "found") or a word the lexicon knows as a cue ("According to"):
+/// PolNeAR's attributions also take nouns and bare prepositions for cues
+/// ("a very violent attack against", "in", "catch phrase"), which report no
+/// statement of the speaker's.
+fn speech_cue(ctx: &Ctx, d: &Draft) -> bool {
+    d.kind == ClaimKind::AccordingTo
+        || d.cue.clone().any(|k| cue_verb(ctx.word(k)).is_some() || ctx.tokens[k].upos == claimgraph_nlp::Upos::VERB)
+}
+
 /// Direct when every piece lies inside quotation marks, mixed when some
 /// token does, indirect otherwise.
 fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
@@ -120,6 +130,7 @@ pub fn combine(ctx: &Ctx, rules: Vec<Draft>, learned: Vec<Draft>) -> Vec<Draft> 
         // decide those.
         let punct_cue = d.cue.clone().all(|i| ctx.is_punct(i));
         if punct_cue
+            || !speech_cue(ctx, &d)
             || !claim_like(ctx, &d)
             || unknown_name(ctx, &d)
             || passive_subject_speaker(ctx, &d)
