@@ -119,24 +119,15 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     drafts.retain(|d| {
         d.kind != ClaimKind::AccordingTo || d.speaker.as_ref().is_none_or(|sp| speaker::can_speak(ctx, sp))
     });
+    let is_day = |i: usize| {
+        let w = ctx.lower(i);
+        rules::is_weekday(&w) || matches!(w.as_str(), "yesterday" | "today")
+    };
     for d in &mut drafts {
         // "denounced this Thursday the Association ...": a day that the
         // speaker phrase took in front of the speaker.
         if let Some(sp) = d.speaker.as_mut() {
-            while sp.len() > 1
-                && matches!(
-                    ctx.lower(sp.start).as_str(),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "yesterday"
-                        | "today"
-                )
-            {
+            while sp.len() > 1 && is_day(sp.start) {
                 sp.start += 1;
             }
         }

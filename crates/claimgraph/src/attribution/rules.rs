@@ -279,30 +279,29 @@ fn clause_final(ctx: &Ctx, mut j: usize, sent: &Range<usize>) -> bool {
     j >= sent.end || matches!(ctx.word(j), "." | "," | "!" | "?" | ";") || ctx.closes_quote(j).is_some()
 }
 
+/// Weekdays (lower case).
+pub(crate) fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 /// Weekdays and months.
 fn is_weekday_or_month(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    is_weekday(w)
+        || matches!(
+            w,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
 }
 
 /// The length of a short time phrase starting at `j` ("on Monday", "on 5
