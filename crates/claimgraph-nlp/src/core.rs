@@ -129,15 +129,27 @@ impl Core {
         if ner {
             analysis.entities.clear();
         }
-        let mut forms: Vec<&str> = Vec::new();
         let mut xpos: Vec<Xpos> = Vec::new();
+        // Sentences written in capitals are read in the case the document
+        // gives their words elsewhere (see `truecase`).
+        let sentence_forms: Vec<Vec<&str>> = analysis
+            .sentences
+            .iter()
+            .filter(|s| s.tokens.end <= analysis.tokens.len())
+            .map(|s| analysis.tokens[s.tokens.clone()].iter().map(|t| t.text(text)).collect())
+            .collect();
+        let book = crate::truecase::CaseBook::learn(sentence_forms.iter().map(Vec::as_slice));
         for s in &analysis.sentences {
             let range = s.tokens.clone();
             if range.is_empty() || range.end > analysis.tokens.len() {
                 continue;
             }
-            forms.clear();
-            forms.extend(analysis.tokens[range.clone()].iter().map(|t| t.text(text)));
+            let written: Vec<&str> = analysis.tokens[range.clone()].iter().map(|t| t.text(text)).collect();
+            let recased = book.recase(&written);
+            let forms: Vec<&str> = match &recased {
+                Some(r) => r.iter().map(String::as_str).collect(),
+                None => written,
+            };
             let tags = m.tagger.tag(&forms);
             xpos.clear();
             xpos.extend(tags.iter().map(|t| t.1));

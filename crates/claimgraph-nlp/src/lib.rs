@@ -27,6 +27,7 @@ pub mod tagger;
 pub mod token;
 pub mod tokenize;
 pub mod transition;
+pub mod truecase;
 
 pub use core::{Core, ModelError};
 pub use labels::{DepRel, NerLabel, Upos, Xpos};
