@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::names::{compare_prepared, is_fuller_name, loose_key, skeleton, NameMatch, NameParts, PreparedName};
+use super::names::{compare_prepared, is_fuller_name, loose_keys, skeleton, NameMatch, NameParts, PreparedName};
 use super::roles::keys_of;
 use crate::document::{DocEntity, Document, EntityKind};
 
@@ -120,8 +120,8 @@ fn keys(alias: &str) -> Vec<String> {
     }
     // The loose key of the family name finds a person across spellings a
     // skeleton keeps apart ("Akopyan" for "Hakobyan").
-    if let Some(key) = parts.parts.last().and_then(|p| loose_key(p)) {
-        out.push(format!("l:{key}"));
+    if let Some(last) = parts.parts.last() {
+        out.extend(loose_keys(last).into_iter().map(|k| format!("l:{k}")));
     }
     out
 }
@@ -493,6 +493,12 @@ mod tests {
         r.resolve(&mut b);
         assert_eq!(ids(&a)[0], ids(&b)[1]);
         assert_eq!(ids(&a)[1], ids(&b)[0]);
+        // A Russian spelling of a Ukrainian name, named in full.
+        let mut u = doc_with(&[&["Oleksiy Honcharenko"]]);
+        r.resolve(&mut u);
+        let mut v = doc_with(&[&["Alexei Goncharenko", "Goncharenko"]]);
+        r.resolve(&mut v);
+        assert_eq!(ids(&u)[0], ids(&v)[0]);
         // A woman of the family is another person.
         let mut c = doc_with(&[&["Anna Akopyan"]]);
         r.resolve(&mut c);
