@@ -993,6 +993,7 @@ mod tests {
             ("Hall", "Gall", Different),
             // Russian: -ov / -off, y / i / j, Cyrillic spellings.
             ("Sergei Ivanoff", "Sergey Ivanov", Variant),
+            ("Kyrylo Budanov", "Kirill Budanov", Variant),
             ("Yevgeny Morozov", "Evgeniy Morozov", Variant),
             ("Дмитрий Соколов", "Dmitry Sokolov", Variant),
             // Ukrainian h / Russian g before a consonant.
@@ -1017,6 +1018,7 @@ mod tests {
             ("Hsu", "Hsu Wen-chieh", Surname),
             // False friends: different names, or different people.
             ("Hassan Barakat", "Hussein Barakat", Different),
+            ("Mohammed Abbas", "Mahmoud Abbas", Different),
             ("Ali Demir", "Alin Demir", Different),
             ("Ivanova", "Sergei Ivanov", Different),
             ("Anna Ivanova", "Anna Ivanov", Different),
