@@ -122,10 +122,15 @@
 //!    - Across articles of one story (their casts, [`story_cast`], share
 //!      [`CAST_MEET`] members; people count, since the same officials are
 //!      quoted on both sides), the denial joins the affirmation's
-//!      proposition, after every other rule, only when both tell one event
-//!      acting on one thing (`switch|transponder`), so that it contradicts
-//!      it (rule 2). The candidates come from index keys on the deeds; the
-//!      other rules judge only the candidates their own keys find.
+//!      proposition, after every other rule, so that it contradicts it
+//!      (rule 2), when both tell one event acting on one thing
+//!      (`switch|transponder`), or the denial tells a decisive kind of deed
+//!      as an event that the affirmation names, with one more shared term
+//!      ("denied that officers had beaten an employee" and "arrested three
+//!      employees, one of whom was brutally beaten"), or as within one
+//!      article, a deed with two more shared terms. The candidates come
+//!      from index keys on the deeds; the other rules judge only the
+//!      candidates their own keys find.
 //!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
@@ -1334,9 +1339,12 @@ struct DeedTerms {
 ///   died"), or a deed that one tells as an event and the other names too,
 ///   with one more shared term ("women were found working" and "not even
 ///   one woman came ... all of them are working from home");
-/// - across articles (`across` true), a deed both tell as an event, with
-///   one more shared term ("switched off its transponder" and "the
-///   transponder was never switched off").
+/// - across articles (`across` true), the last, or a decisive kind of
+///   deed the denial tells as an event and the affirmation names, with one
+///   more shared term ("had beaten an employee" and "three employees, one
+///   of whom was brutally beaten");
+/// - in both, one event acting on one thing ("switched off its
+///   transponder" and "the transponder was never switched off").
 ///
 /// Returns what they share.
 fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: bool) -> Option<String> {
@@ -1363,14 +1371,21 @@ fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: b
     if let Some(f) = frame {
         return Some(f.trim_start_matches('@').replace('|', " "));
     }
-    if across {
-        return None;
-    }
-    let decisive = rare.iter().find(|t| t.strip_prefix('@').is_some_and(|c| DECISIVE_CLASSES.contains(&c)));
-    if let Some(c) = decisive.filter(|c| both(c) && denied(c)) {
-        return Some(c.trim_start_matches('@').to_string());
-    }
     let told = if a.denies { b } else { a };
+    let decisive = rare.iter().find(|t| t.strip_prefix('@').is_some_and(|c| DECISIVE_CLASSES.contains(&c)));
+    if let Some(class) = decisive.filter(|c| denied(c)) {
+        let c = class.trim_start_matches('@');
+        // In one article both tell it as an event; across articles the
+        // denial tells it as an event and the affirmation at least names
+        // it ("one of whom was brutally beaten"), with one more term.
+        if !across && both(class) {
+            return Some(c.to_string());
+        }
+        let more = shown(c);
+        if across && has(&den.deed_events, class) && !more.is_empty() {
+            return Some(format!("{c}: {}", more.join(", ")));
+        }
+    }
     let deed = rare
         .iter()
         .copied()
@@ -1908,7 +1923,7 @@ impl Aligner for RuleAligner {
         // finds the affirmations of its story that it answers; the casts
         // are compared when matching.
         if !sig.cast.is_empty() {
-            keys.extend(sig.deed_events.iter().map(|t| deed_key(t)));
+            keys.extend(sig.deed_preds.iter().map(|t| deed_key(t)));
             keys.sort_unstable();
             keys.dedup();
         }
@@ -2579,6 +2594,21 @@ mod tests {
         let mut himself = sd.clone();
         himself.speaker = sa.speaker.clone();
         assert!(a.match_score(&himself, &sa, &stats).is_none());
+        // A decisive deed the denial tells as an event and the
+        // affirmation names, with one more term: "officers had beaten an
+        // employee" (denied) and "three employees, one of whom was brutally
+        // beaten".
+        let fb = [frame(Some("officers"), "beaten", Some(("an employee", "employee")))];
+        let mut ib = den("officers had beaten an employee of the health centre", "the police", &fb);
+        ib.cast = ia.cast.clone();
+        let mut ie = aff("the police arrested three employees, one of whom was brutally beaten", "the office", &[]);
+        ie.cast = ia.cast.clone();
+        let (sb, se) = (a.signature(&ib).unwrap(), a.signature(&ie).unwrap());
+        assert!(a.match_score(&sb, &se, &stats).is_some(), "{sb:?}\n{se:?}");
+        // Without a second shared term, no.
+        let mut ig = aff("a protester was brutally beaten", "the office", &[]);
+        ig.cast = ia.cast.clone();
+        assert!(a.match_score(&sb, &a.signature(&ig).unwrap(), &stats).is_none());
         // Sharing the event but not what it acts on is not enough across
         // articles: "switched off the lights".
         let fl = [frame(None, "switched", Some(("the lights", "light")))];
