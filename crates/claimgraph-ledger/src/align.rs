@@ -1635,22 +1635,49 @@ fn rule_keys(sig: &PropSignature) -> Vec<i64> {
     keys
 }
 
+/// True when two signatures share an index key of rules 1 to 5
+/// ([`rule_keys`]), without hashing: the keys are every (participant,
+/// topic) pair and every (participant or, for a claim naming none, story
+/// participant, frame core) pair, so two lists of keys meet when both
+/// halves of some pair do.
+fn rule_keys_meet(c: &PropSignature, p: &PropSignature) -> bool {
+    let named = |s: &PropSignature| s.anchors.iter().filter(|a| !a.starts_with('#')).cloned().collect::<Vec<_>>();
+    let (ac, ap) = (named(c), named(p));
+    let topics = |s: &PropSignature| {
+        let mut t = s.topics.clone();
+        t.extend(s.head.iter().cloned());
+        t.sort_unstable();
+        t
+    };
+    if share_any(&ac, &ap) && share_any(&topics(c), &topics(p)) {
+        return true;
+    }
+    let cores = |s: &PropSignature| {
+        let mut k: Vec<String> = s
+            .frames
+            .iter()
+            .filter_map(|f| f.rsplit_once('|').map(|(core, _)| core))
+            .filter(|c| !c.ends_with('|'))
+            .map(str::to_string)
+            .collect();
+        k.sort_unstable();
+        k
+    };
+    let who = |s: &PropSignature, named: Vec<String>| {
+        let mut w = named;
+        if s.unnamed {
+            w.extend(s.story.iter().cloned());
+        }
+        w.sort_unstable();
+        w
+    };
+    let (kc, kp) = (cores(c), cores(p));
+    !kc.is_empty() && !kp.is_empty() && share_any(&kc, &kp) && share_any(&who(c, ac), &who(p, ap))
+}
+
 /// The index key of a deed (rule 6).
 fn deed_key(term: &str) -> i64 {
     as_key(mix64(fnv64(term.as_bytes()).rotate_left(41) ^ 0x6465_6564))
-}
-
-/// True when two sorted key lists share a key.
-fn sorted_share(a: &[i64], b: &[i64]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    false
 }
 
 /// True when two sorted lists share an element: one merge walk, since the
@@ -1933,8 +1960,7 @@ impl Aligner for RuleAligner {
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
         // Rules 1 to 5 judge only the candidates their own keys find: the
         // deed keys of rule 6 bring candidates that only rule 6 may take.
-        let strict = || sorted_share(&rule_keys(c), &rule_keys(p));
-        strict().then(|| self.match_rules(c, p, stats)).flatten().or_else(|| {
+        rule_keys_meet(c, p).then(|| self.match_rules(c, p, stats)).flatten().or_else(|| {
             // Rule 6, after every other: a denial joins the affirmation it
             // answers in another article of its story.
             denial_meets(c, p, stats)?;
