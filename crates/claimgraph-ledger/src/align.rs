@@ -111,8 +111,11 @@
 //!    ([`TermStats::is_common`]). A denial that negates some of its events
 //!    ("did not visit the hospital") denies those only; one that negates
 //!    none is denied by its cue and denies all it tells. The two claims'
-//!    speakers must differ and speak for no common side, and their named
-//!    participants must not clash (rule 1's agent and patient).
+//!    speakers must differ and not speak for one side (one's side words
+//!    all the other's: "Russia" and "the Russian Defense Ministry"; the
+//!    "Office for Kosovo" and the "Kosovo Police" are two sides), and
+//!    their named participants must not clash (rule 1's agent and patient;
+//!    common nouns such as "officers" name nobody in particular).
 //!    - Within one article the denial contradicts an affirmation that
 //!      tells, as an event, the same decisive kind of deed as the denial
 //!      ([`DECISIVE_CLASSES`]: killing, harming people in one's hands,
@@ -1399,8 +1402,9 @@ fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: b
 }
 
 /// Rule 6 across articles: a denial and an affirmation (either first) of
-/// two articles whose casts meet ([`CAST_MEET`]), by speakers of no common
-/// side, that share the deed ([`deeds_meet`]). Returns what they share.
+/// two articles whose casts meet ([`CAST_MEET`]), by two speakers not of
+/// one side ([`same_side`]), whose named participants do not clash, that
+/// share the deed ([`deeds_meet`]). Returns what they share.
 fn denial_meets(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<String> {
     let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
     if c.denies == p.denies || same_speaker || same_side(&c.side, &p.side) {
@@ -1417,18 +1421,25 @@ fn denial_meets(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Opti
 }
 
 /// True when the named participants of two claims clash (Iran gave,
-/// Russia gave; to Kenya, to Finland): two deeds, as in rule 1.
+/// Russia gave; to Kenya, to Finland): two deeds, as in rule 1. Common
+/// nouns ("the special units", "officers") name nobody in particular.
 fn participants_clash(c: &PropSignature, p: &PropSignature) -> bool {
+    let named =
+        |s: &PropSignature, k: &String| s.anchors.binary_search(k).is_ok() && s.topics.binary_search(k).is_err();
     [(&c.agent, &p.agent), (&c.patient, &p.patient)].into_iter().any(|(x, y)| match (x, y) {
-        (Some(x), Some(y)) => x != y && c.anchors.binary_search(x).is_ok() && p.anchors.binary_search(y).is_ok(),
+        (Some(x), Some(y)) => x != y && named(c, x) && named(p, y),
         _ => false,
     })
 }
 
-/// Whether two signatures are of claims whose speakers speak for one side
-/// (rule 6: a side does not contradict itself).
+/// Whether two claims' speakers speak for one side (rule 6: a side does
+/// not contradict itself): one's side words are all the other's ("Russia"
+/// and "the Russian Defense Ministry"). Sides that only overlap are not
+/// enough: the Serbian government's "Office for Kosovo and Metohija" and
+/// the "Kosovo Police" share a name, not a side.
 fn same_side(a: &[String], b: &[String]) -> bool {
-    share_any(a, b)
+    let within = |x: &[String], y: &[String]| x.iter().all(|k| y.binary_search(k).is_ok());
+    !a.is_empty() && !b.is_empty() && (within(a, b) || within(b, a))
 }
 
 /// Who acts in a frame, when a name says so ("Turkish aircraft", "Kesh
@@ -2641,6 +2652,25 @@ mod tests {
         let mut il = aff("the crew switched off the lights", "a sailor", &fl);
         il.cast = ia.cast.clone();
         assert!(a.match_score(&sd, &a.signature(&il).unwrap(), &stats).is_none());
+    }
+
+    #[test]
+    fn sides_that_only_share_a_name_are_two_sides() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(same_side(&v(&["russ"]), &v(&["defens", "russ"])));
+        assert!(same_side(&v(&["kesh"]), &v(&["kesh"])));
+        assert!(!same_side(&v(&["kosovo", "metohij"]), &v(&["kosovo", "polic", "prishtin"])));
+        assert!(!same_side(&v(&[]), &v(&["kesh"])));
+        // Named participants clash; common nouns do not.
+        let sig = |agent: &str, named: bool| PropSignature {
+            anchors: vec![agent.to_string()],
+            topics: if named { vec![] } else { vec![agent.to_string()] },
+            agent: Some(agent.to_string()),
+            ..Default::default()
+        };
+        assert!(participants_clash(&sig("iran", true), &sig("russia", true)));
+        assert!(!participants_clash(&sig("unit", false), &sig("officer", false)));
+        assert!(!participants_clash(&sig("iran", true), &sig("iran", true)));
     }
 
     #[test]
