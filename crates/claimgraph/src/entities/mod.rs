@@ -227,8 +227,11 @@ impl Builder<'_> {
                 .map(|a| NameParts::new(a))
                 .filter(|a| !(single && has_full) || a.core_len() > 1)
                 .map(|a| {
-                    let m = names::compare_parts(&parts, &a);
-                    family_member |= m == NameMatch::Different && !single && names::same_family_name(&parts, &a);
+                    if single {
+                        return names::compare_parts(&parts, &a);
+                    }
+                    let (m, same_family) = names::compare_family(&parts, &a);
+                    family_member |= m == NameMatch::Different && same_family;
                     m
                 })
                 .max()

@@ -374,7 +374,7 @@ struct Suffix {
     /// Its [`skeleton`].
     skeleton: String,
     /// Its [`loose_readings`], for the whole name and the family name (the
-    /// only suffixes [`loose_alignment`] tries) of a [`PreparedName`];
+    /// only suffixes [`loose_alignment`] reads) of a [`PreparedName`];
     /// empty otherwise, and then computed when needed.
     loose: Vec<Loose>,
 }
@@ -436,7 +436,24 @@ pub fn compare_prepared(pa: &PreparedName, pb: &PreparedName) -> NameMatch {
 /// al-Obaidi" and "Qais al-Obaidi"), whom a cluster holding one must not
 /// take the other into.
 pub fn same_family_different_people(a: &NameParts, b: &NameParts) -> bool {
-    same_family_name(a, b) && compare_parts(a, b) == NameMatch::Different
+    compare_family(a, b) == (NameMatch::Different, true)
+}
+
+/// [`compare_parts`], and whether two full names (two core parts or more
+/// each) end in one family name in any spelling ([`same_family_name`]), in
+/// one pass: the family check reuses the keys the comparison computed.
+pub fn compare_family(a: &NameParts, b: &NameParts) -> (NameMatch, bool) {
+    let (sufa, sufb) = (suffixes_of(a, true), suffixes_of(b, true));
+    let m = compare_with(a, &sufa, b, &sufb);
+    let family = match (sufa.last(), sufb.last()) {
+        (Some(la), Some(lb)) if sufa.len() >= 2 && sufb.len() >= 2 => {
+            la.joined == lb.joined
+                || variant_of_skeletons(&la.joined, &lb.joined, &la.skeleton, &lb.skeleton)
+                || loose_match(&la.loose, &lb.loose, MIN_LOOSE_KEY)
+        }
+        _ => false,
+    };
+    (m, family)
 }
 
 /// True when two full names (two core parts or more each) end in one
@@ -508,63 +525,54 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     loose_alignment(a, sufa, b, sufb)
 }
 
-/// The whole name's and the family name's loose readings (index, readings):
-/// the prepared ones, or computed now.
-fn loose_ends(suf: &[Suffix]) -> Vec<(usize, Cow<'_, [Loose]>)> {
-    let ends: &[usize] = if suf.len() > 1 { &[0, suf.len() - 1] } else { &[0] };
-    ends.iter()
-        .filter_map(|&i| suf.get(i).map(|s| (i, s)))
-        .map(|(i, s)| {
-            let r =
-                if s.loose.is_empty() { Cow::Owned(loose_readings(&s.joined)) } else { Cow::Borrowed(&s.loose[..]) };
-            (i, r)
-        })
-        .collect()
+/// A suffix's loose readings: the prepared ones, or computed now.
+fn readings_of(s: &Suffix) -> Cow<'_, [Loose]> {
+    if s.loose.is_empty() {
+        Cow::Owned(loose_readings(&s.joined))
+    } else {
+        Cow::Borrowed(&s.loose[..])
+    }
 }
 
 /// The weaker evidence of [`loose_readings`], tried when no spelling or
-/// skeleton aligns: the same suffixes aligned by loose key. A loose match
-/// alone is little evidence, so it counts only as
+/// skeleton aligns: the family names (last core parts) by loose key. A loose
+/// match alone is little evidence, so it counts only as
 /// * a **surname** reference when one side is a one-word name ("Akopyan"
 ///   for "Lusine Hakobyan"), which the callers accept only when no other
 ///   person in view shares that family name;
-/// * a **variant** when both names agree in all their parts (the whole names
-///   align) or both have given names that agree ("Lusine Hakobyan" /
-///   "Lusine Akopyan": a family name plus a given name);
-/// * **different** otherwise: a multi-part name aligned with a family name
-///   whose given names cannot be checked is not enough.
+/// * a **variant** when both are full names and the whole names also agree
+///   by loose key (all their parts) or their given names agree ("Lusine
+///   Hakobyan" / "Lusine Akopyan": a family name plus a given name);
+/// * **different** otherwise, and when the family names differ in gender.
 fn loose_alignment(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) -> NameMatch {
-    // Only the whole names and the family names are aligned: a loose match
-    // of inner suffixes would be evidence of nothing the rules use.
-    let (ea, eb) = (loose_ends(sufa), loose_ends(sufb));
-    for (i, ra) in &ea {
-        for (j, rb) in &eb {
-            let (i, j) = (*i, *j);
-            if !loose_match(ra, rb, MIN_LOOSE_KEY) {
-                continue;
-            }
-            let (sa, sb) = (&sufa[i], &sufb[j]);
-            let (ca, cb) = (a.core(), b.core());
-            if !given_names_agree(&ca[..i], &cb[..j]) || gender_clash(&sa.joined, &sb.joined) {
-                return NameMatch::Different;
-            }
-            // A one-word name against the other's family name, not against
-            // several of its parts run together ("Clintons" is no "Clinton
-            // Cash").
-            let (a_one, b_one) = (i == 0 && ca.len() == 1, j == 0 && cb.len() == 1);
-            let (a_family, b_family) = (i + 1 == ca.len(), j + 1 == cb.len());
-            return if (a_one && b_family) || (b_one && a_family) {
-                NameMatch::Surname
-            } else if a_one || b_one {
-                NameMatch::Different
-            } else if (i == 0 && j == 0) || (i > 0 && j > 0) {
-                NameMatch::Variant
-            } else {
-                NameMatch::Different
-            };
-        }
+    // The family names first: every verdict above needs them to agree, and
+    // most pairs tried differ there, so the whole names' readings are
+    // computed only when they do.
+    let (Some(fa), Some(fb)) = (sufa.last(), sufb.last()) else {
+        return NameMatch::Different;
+    };
+    // A short key will do here ("Jama" / "Jaamac": "jm"): the whole names
+    // or the given names must still agree below. One letter will not: with
+    // "h" dropped, "Wang Hao" and "Wang Ao" would meet.
+    let (ra, rb) = (readings_of(fa), readings_of(fb));
+    if !loose_match(&ra, &rb, 2) || gender_clash(&fa.joined, &fb.joined) {
+        return NameMatch::Different;
     }
-    NameMatch::Different
+    let (ca, cb) = (a.core(), b.core());
+    if ca.len() == 1 || cb.len() == 1 {
+        // A one-word name alone: only a family name long enough to say
+        // something.
+        return if loose_match(&ra, &rb, MIN_LOOSE_KEY) { NameMatch::Surname } else { NameMatch::Different };
+    }
+    // Two full names of one family name: one person when the whole names
+    // agree part for part ("Maxamed Cumar Ducaale" / "Mohamed Omar Duale")
+    // or the given names agree.
+    let whole = loose_match(&readings_of(&sufa[0]), &readings_of(&sufb[0]), MIN_LOOSE_KEY);
+    if whole || given_names_agree(&ca[..ca.len() - 1], &cb[..cb.len() - 1]) {
+        NameMatch::Variant
+    } else {
+        NameMatch::Different
+    }
 }
 
 /// Common East Asian family names, which stand first in a full name ("Hsu
@@ -737,7 +745,12 @@ fn loose_match(a: &[Loose], b: &[Loose], min_key: usize) -> bool {
 ///   Ukrainian surname has a reading with "h" as the Russian "g":
 ///   "Honcharenko" / "Goncharenko".
 fn loose_readings(s: &str) -> Vec<Loose> {
-    let ascii: String = deunicode(s).to_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
+    // Joined name parts are lower-case ASCII already: fold them as they are.
+    let ascii: Cow<'_, str> = if s.bytes().all(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(deunicode(s).to_lowercase().chars().filter(char::is_ascii_alphabetic).collect())
+    };
     let mut out = vec![loose_reading(&ascii, Orthography::Plain)];
     for (shaped, orthography) in
         [(somali_shaped(&ascii), Orthography::Somali), (ukrainian_shaped(&ascii), Orthography::Ukrainian)]
