@@ -1149,6 +1149,10 @@ const DEED_STOP: &[&str] = &[
     "level",
     "point",
     "end",
+    "action",
+    "actions",
+    "step",
+    "steps",
 ];
 
 /// Plurals and forms that the suffix stemmer leaves apart: a denial of
