@@ -97,6 +97,44 @@
 //!    predicate classes do not clash; nothing else (terms, heads of the
 //!    main clause) is enough without a named participant.
 //!
+//! 6. **A denial answers the deed it names.** A claim that denies (its
+//!    stance) answers the affirming claims that tell the deed it denies,
+//!    worded otherwise ("women were found working" and "not even one woman
+//!    came ... all of them are working from home"; "had switched off its
+//!    transponder" and "the transponder was never switched off"). What a
+//!    claim tells is reduced to *deed terms* ([`PropSignature::deed`]):
+//!    the classes of its events (`kill`, `mistreat`, ...) and the stemmed
+//!    content words of its events and of what they act on ("injuries" and
+//!    "injured" meet, "women" and "woman"), never a name, a reporting,
+//!    light or degree word, a word of every story ("people", "country",
+//!    "officials"), or a word used by many of the ledger's claims
+//!    ([`TermStats::is_common`]). A denial that negates some of its events
+//!    ("did not visit the hospital") denies those only; one that negates
+//!    none is denied by its cue and denies all it tells. The two claims'
+//!    speakers must differ and not speak for one side (one's side words
+//!    all the other's: "Russia" and "the Russian Defense Ministry"; the
+//!    "Office for Kosovo" and the "Kosovo Police" are two sides), and
+//!    their named participants must not clash (rule 1's agent and patient;
+//!    common nouns such as "officers" name nobody in particular).
+//!    - Within one article the denial contradicts an affirmation that
+//!      tells, as an event, the same decisive kind of deed as the denial
+//!      ([`DECISIVE_CLASSES`]: killing, harming people in one's hands,
+//!      attacks, launches, intrusions, interceptions), or a deed the denial
+//!      tells as an event that the affirmation names too, with two more
+//!      shared terms, or one event acting on the same thing in both.
+//!    - Across articles of one story (their casts, [`story_cast`], share
+//!      [`CAST_MEET`] members; people count, since the same officials are
+//!      quoted on both sides), the denial joins the affirmation's
+//!      proposition, after every other rule, so that it contradicts it
+//!      (rule 2), when both tell one event acting on one thing
+//!      (`switch|transponder`), or the denial tells a decisive kind of deed
+//!      as an event that the affirmation names, with one more shared term
+//!      ("denied that officers had beaten an employee" and "arrested three
+//!      employees, one of whom was brutally beaten"), or as within one
+//!      article, a deed with two more shared terms. The candidates come
+//!      from index keys on the deeds; the other rules judge only the
+//!      candidates their own keys find.
+//!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
 //! store.
@@ -180,6 +218,12 @@ pub struct ClaimInput<'a> {
     /// What the claim's article is about ([`story_anchors`]), for claims
     /// whose own words name no participant.
     pub story: Vec<String>,
+    /// Who the claim's article is about, people included ([`story_cast`]):
+    /// two articles whose casts meet tell one story (rule 6).
+    pub cast: Vec<String>,
+    /// True when the claim denies (its stance), so that a denial can meet
+    /// the affirmations it answers (rule 6).
+    pub denies: bool,
 }
 
 /// A claim reduced for matching; stored once per proposition (the first
@@ -246,6 +290,42 @@ pub struct PropSignature {
     /// Stored under its first name, which held it for named objects only.
     #[serde(default, rename = "named_object_verb", skip_serializing_if = "Option::is_none")]
     pub object_verb: Option<String>,
+    /// True when the claim denies (rule 6).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub denies: bool,
+    /// What the claim tells is done, for rule 6: the classes of its deeds
+    /// (`@kill`) and the stemmed content words of its deeds and what they
+    /// act on, without names, reporting, light or common words
+    /// ([`deed_terms`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deed: Vec<String>,
+    /// Among [`PropSignature::deed`], the deeds themselves: predicates and
+    /// verb forms (rule 6 wants one of them shared).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deed_preds: Vec<String>,
+    /// Among [`PropSignature::deed_preds`], the deeds the analysis reads
+    /// as events: the predicates of the content's frames and main clause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deed_events: Vec<String>,
+    /// Among [`PropSignature::deed_events`], those the content negates
+    /// ("was never switched off"): a denial that negates some events
+    /// denies those, not the others it tells (rule 6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deed_denied: Vec<String>,
+    /// The events of [`PropSignature::deed_events`] with the root of what
+    /// each acts on or for (`switch|transponder`), for rule 6.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deed_frames: Vec<String>,
+    /// The claim's article's cast ([`story_cast`]), for rule 6.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cast: Vec<String>,
+    /// Who speaks (`#<entity id>`, else the speaker's words in lower
+    /// case): rule 6 never sets a speaker against themselves.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub speaker: String,
+    /// The side of the claim's speaker ([`affiliation`]), for rule 6.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub side: Vec<String>,
     /// Readable form of the proposition.
     pub text: String,
 }
@@ -304,6 +384,15 @@ impl TermStats {
         ((1.0 + self.claims as f64) / (1.0 + df)).ln() + 1.0
     }
 
+    /// True when a term is too common across the ledger to tie two claims
+    /// by itself: used by at least [`COMMON_MIN_CLAIMS`] claims and by at
+    /// least [`COMMON_SHARE`] of them. A small ledger has no common words
+    /// beyond the fixed lists: its counts say little.
+    pub fn is_common(&self, term: &str) -> bool {
+        let df = self.df.get(term).copied().unwrap_or(0);
+        df >= COMMON_MIN_CLAIMS && f64::from(df) >= COMMON_SHARE * f64::from(self.claims)
+    }
+
     /// Terms changed since the last call, with their counts.
     pub fn take_dirty(&mut self) -> Vec<(String, u32)> {
         let dirty = std::mem::take(&mut self.dirty);
@@ -349,6 +438,10 @@ pub trait Aligner: Send + Sync {
         allegation: &PropSignature,
         alleger: &[String],
     ) -> Option<String>;
+    /// Whether, in one document, a denial answers an affirming claim by a
+    /// speaker of another side because the two share the deed (rule 6);
+    /// returns the reason when it does.
+    fn denial_answers(&self, denial: &PropSignature, allegation: &PropSignature, stats: &TermStats) -> Option<String>;
     /// Whether the tolls two affirming claims of one document state (see
     /// [`crate::toll`]) disagree (rule 4); returns the reason when they do.
     fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String>;
@@ -357,6 +450,41 @@ pub trait Aligner: Send + Sync {
 /// How many of an article's most mentioned participants stand for what it
 /// is about.
 pub const STORY_ANCHORS: usize = 3;
+
+/// Claims from which a term can be common ([`TermStats::is_common`]).
+pub const COMMON_MIN_CLAIMS: u32 = 30;
+
+/// Share of the ledger's claims from which a term is common
+/// ([`TermStats::is_common`]).
+pub const COMMON_SHARE: f64 = 0.03;
+
+/// How many of an article's most mentioned participants, people included,
+/// make its cast ([`story_cast`]).
+pub const STORY_CAST: usize = 8;
+
+/// Cast members two articles must share to tell one story (rule 6).
+pub const CAST_MEET: usize = 2;
+
+/// Who an article is about, people included: the folded names of its most
+/// mentioned participants, at most [`STORY_CAST`]. Two articles quoting
+/// the same people about the same places tell one story, whatever the
+/// entity kinds say (rule 6).
+pub fn story_cast(entities: &[claimgraph::output::EntityOut]) -> Vec<String> {
+    let mut ranked: Vec<(usize, usize, &claimgraph::output::EntityOut)> =
+        entities.iter().enumerate().map(|(i, e)| (e.mentions.len(), i, e)).collect();
+    ranked.sort_by_key(|r| (std::cmp::Reverse(r.0), r.1));
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, e) in ranked {
+        if out.len() == STORY_CAST {
+            break;
+        }
+        if let Some(k) = name_fold(&e.name).filter(|k| k.chars().count() > 2 && !out.contains(k)) {
+            out.push(k);
+        }
+    }
+    out.sort();
+    out
+}
 
 /// What an article is about: the folded names of its most mentioned
 /// participants other than people (places, countries, organisations,
@@ -779,6 +907,545 @@ fn is_blanket(f: &FrameOut, class: &str, content: &str) -> bool {
     })
 }
 
+/// Kinds of deed that, shared, tie a denial to an affirmation by
+/// themselves (rule 6): deeds of harm and force, which news tells in many
+/// words. Looser kinds (`transfer`: "gave", "sent", "received") count as
+/// one shared word.
+const DECISIVE_CLASSES: &[&str] = &["kill", "mistreat", "attack", "launch", "intrude", "intercept"];
+
+/// Words that never tell a deed of their own (rule 6): light and reporting
+/// verbs, modal and degree words, and nouns every political or war story
+/// uses. Rarity across the ledger ([`TermStats::is_common`]) removes the
+/// rest of the common words once the ledger is large enough to say.
+const DEED_STOP: &[&str] = &[
+    // light verbs
+    "be",
+    "have",
+    "do",
+    "make",
+    "get",
+    "become",
+    "seem",
+    "appear",
+    "continue",
+    "begin",
+    "start",
+    "try",
+    "want",
+    "need",
+    "let",
+    "go",
+    "come",
+    "came",
+    "know",
+    "knew",
+    "think",
+    "believe",
+    "see",
+    "saw",
+    "seen",
+    "show",
+    "take",
+    "took",
+    "taken",
+    "put",
+    "keep",
+    "kept",
+    "give",
+    "use",
+    "used",
+    "find",
+    "found",
+    "can",
+    "cannot",
+    "hold",
+    "held",
+    "leave",
+    "left",
+    "stay",
+    "remain",
+    "include",
+    "mean",
+    "set",
+    "look",
+    // reporting and stance verbs
+    "say",
+    "tell",
+    "state",
+    "stated",
+    "accuse",
+    "accused",
+    "confirm",
+    "confirmed",
+    "announce",
+    "insist",
+    "reject",
+    "describe",
+    "described",
+    "call",
+    "called",
+    "add",
+    "note",
+    "stress",
+    "claim",
+    "deny",
+    "denied",
+    "respond",
+    "responded",
+    "comment",
+    "explain",
+    "argue",
+    "suggest",
+    "suggested",
+    "ask",
+    "asked",
+    "speak",
+    "spoke",
+    "talk",
+    "write",
+    "wrote",
+    "written",
+    "quote",
+    "quoted",
+    "cite",
+    "cited",
+    "admit",
+    "admitted",
+    "assert",
+    "stress",
+    // degree, time and modal words
+    "even",
+    "ever",
+    "really",
+    "completely",
+    "simply",
+    "absolutely",
+    "totally",
+    "entirely",
+    "fully",
+    "just",
+    "also",
+    "yet",
+    "far",
+    "well",
+    "able",
+    "whole",
+    "single",
+    "least",
+    "almost",
+    "about",
+    "around",
+    "again",
+    "today",
+    "tonight",
+    "morning",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "month",
+    "months",
+    "time",
+    "times",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "week",
+    "weeks",
+    "ago",
+    "recent",
+    "recently",
+    "previous",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "early",
+    "late",
+    "later",
+    // words of every story
+    "people",
+    "person",
+    "thing",
+    "things",
+    "way",
+    "ways",
+    "part",
+    "case",
+    "lot",
+    "number",
+    "place",
+    "world",
+    "country",
+    "countries",
+    "government",
+    "official",
+    "officials",
+    "statement",
+    "statements",
+    "question",
+    "issue",
+    "fact",
+    "word",
+    "words",
+    "news",
+    "media",
+    "matter",
+    "side",
+    "sides",
+    "information",
+    "evidence",
+    "situation",
+    "lie",
+    "lies",
+    "truth",
+    "true",
+    "untrue",
+    "false",
+    "fake",
+    "baseless",
+    "groundless",
+    "nonsense",
+    "propaganda",
+    "allegation",
+    "accusation",
+    "report",
+    "story",
+    "rumor",
+    "rumour",
+    "invention",
+    "fabricated",
+    "fabrication",
+    "incident",
+    "event",
+    "thing",
+    "anything",
+    "everything",
+    "something",
+    "nothing",
+    "whatever",
+    "other",
+    "others",
+    "any",
+    "every",
+    "all",
+    "none",
+    "nobody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "someone",
+    "somebody",
+    "no-one",
+    "nowhere",
+    "anywhere",
+    "kind",
+    "sort",
+    "type",
+    "level",
+    "point",
+    "end",
+    "action",
+    "actions",
+    "step",
+    "steps",
+];
+
+/// Plurals and forms that the suffix stemmer leaves apart: a denial of
+/// "not one woman" answers "women were found" (rule 6).
+const DEED_FOLDS: &[(&str, &str)] = &[
+    ("women", "woman"),
+    ("men", "man"),
+    ("children", "child"),
+    ("injury", "injur"),
+    ("injuries", "injur"),
+    ("injur", "injur"),
+    ("dead", "death"),
+    ("killed", "kill"),
+    ("wounded", "wound"),
+];
+
+/// The comparable form of a deed word: stemmed, with [`DEED_FOLDS`].
+fn deed_root(lower: &str) -> String {
+    // Twice, so that "shootings" and "shoot" meet.
+    let st = stem(&stem(lower));
+    DEED_FOLDS.iter().find(|(f, _)| *f == lower || *f == st).map(|(_, r)| r.to_string()).unwrap_or(st)
+}
+
+/// True when a word may tell a deed or what it acts on (rule 6).
+fn deed_word(lower: &str) -> bool {
+    lower.chars().count() > 2
+        && !is_stop(lower)
+        && !is_number(lower)
+        && !DEED_STOP.contains(&lower)
+        && !NEGATIVE_WORDS.contains(&lower)
+        && !ANY_HEADS.contains(&lower)
+        && !META_NOUNS.contains(&lower)
+}
+
+/// Words of a decisive kind ([`DECISIVE_CLASSES`]) that plain text often
+/// uses for something else ("down the line", "hit the campaign trail",
+/// "a shot at the nomination", "attacked his rival"): they count as their
+/// class only where the analysis reads them as an event (a frame).
+const LOOSE_CLASS_WORDS: &[&str] = &[
+    "down",
+    "hit",
+    "hits",
+    "shot",
+    "shoot",
+    "shoots",
+    "shell",
+    "target",
+    "targets",
+    "targeted",
+    "strike",
+    "strikes",
+    "struck",
+    "attack",
+    "attacks",
+    "attacked",
+    "launch",
+    "launched",
+    "enter",
+    "entered",
+    "cross",
+    "crossed",
+    "destroy",
+    "destroyed",
+    "raid",
+    "assault",
+    "entry",
+    "crossing",
+    "violate",
+    "violated",
+    "violation",
+    "death",
+    "die",
+    "died",
+];
+
+/// What [`PropSignature::deed_denied`] holds for a negated event that
+/// tells no deed of its own ("this is not a circumstance").
+const NEGATED_OTHER: &str = "!";
+
+/// The deed terms of a claim (rule 6): for every content word that may
+/// tell a deed ([`deed_word`]), its root ([`deed_root`]), or its class
+/// (`@mistreat` for "beaten") when it is of a decisive kind and not a
+/// [`LOOSE_CLASS_WORDS`]; names are left out, except a capitalised word
+/// opening a sentence that no mention claims ("Patients were thrown out").
+/// Also the classes (else roots) of the content's frames and main
+/// predicate and the roots of the heads they act on, by or for.
+///
+/// Returns the terms; among them, the deeds themselves: the frames' and
+/// the main clause's predicates, the classed words, and verb forms in
+/// "-ing" and "-ed" ("women were found working"); and among those, the
+/// deeds told as events (the frames' and the main clause's predicates).
+fn deed_terms(claim: &ClaimInput<'_>) -> DeedTerms {
+    let mut denied = BTreeSet::new();
+    let mut terms = BTreeSet::new();
+    let mut preds = BTreeSet::new();
+    let mut events = BTreeSet::new();
+    let mut frames = BTreeSet::new();
+    let text = claim.content;
+    let ws = words(text);
+    let mentioned = |w: &str| claim.mentions.iter().any(|(surface, _)| words(surface).contains(&w));
+    for (i, w) in ws.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if !deed_word(&lower) {
+            continue;
+        }
+        if is_capitalised(w) {
+            let at = w.as_ptr() as usize - text.as_ptr() as usize;
+            let before = text[..at].trim_end().chars().last();
+            let opens = before.is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '\u{201c}' | ':' | '\u{2014}' | '('));
+            let next_named = ws.get(i + 1).is_some_and(|n| is_capitalised(n));
+            if !opens || next_named || mentioned(w) {
+                continue;
+            }
+        }
+        let class = predicate_class(&lower)
+            .map(|(c, _)| c)
+            .filter(|c| DECISIVE_CLASSES.contains(c) && !LOOSE_CLASS_WORDS.contains(&lower.as_str()));
+        let term = match class {
+            Some(c) => format!("@{c}"),
+            None => deed_root(&lower),
+        };
+        if class.is_some() || lower.ends_with("ing") || lower.ends_with("ed") {
+            preds.insert(term.clone());
+        }
+        terms.insert(term);
+    }
+    let told =
+        claim.frames.iter().map(|f| (frame_class(f), &f.predicate, f.negated, [&f.actor, &f.object, &f.recipient]));
+    let main = claim.proposition.map(|p| {
+        (predicate_class(&p.predicate).map(|c| c.0), &p.predicate, p.negated, [&p.actor, &p.object, &p.recipient])
+    });
+    for (class, pred, negated, args) in told.chain(main) {
+        let lower = pred.to_lowercase();
+        // "A shooting" is a shooting, not an interception.
+        let class = class.filter(|_| !lower.starts_with("shooting"));
+        let term = match class {
+            Some(c) => Some(format!("@{c}")),
+            None => deed_word(&lower).then(|| deed_root(&lower)),
+        };
+        if let Some(t) = &term {
+            preds.insert(t.clone());
+            events.insert(t.clone());
+            terms.insert(t.clone());
+        }
+        if negated {
+            // A negated light verb ("is not a circumstance") still says
+            // the denial negates something of its own.
+            denied.insert(term.clone().unwrap_or_else(|| NEGATED_OTHER.to_string()));
+        }
+        for (k, a) in args.into_iter().enumerate() {
+            let Some(a) = a else { continue };
+            let h = if a.head.is_empty() { words(&a.text).last().map(|w| w.to_string()) } else { Some(a.head.clone()) };
+            let Some(h) = h else { continue };
+            let lower = h.to_lowercase();
+            // A named head is a participant, not what is done.
+            if a.entity.is_some() || !deed_word(&lower) || is_capitalised(&h) && !text.starts_with(h.as_str()) {
+                continue;
+            }
+            let root = deed_root(&lower);
+            // What the event acts on or for (not its actor).
+            if let Some(t) = term.as_ref().filter(|_| k > 0) {
+                frames.insert(format!("{t}|{root}"));
+            }
+            terms.insert(root);
+        }
+    }
+    let list = |set: BTreeSet<String>| set.into_iter().collect::<Vec<_>>();
+    DeedTerms {
+        terms: list(terms),
+        preds: list(preds),
+        events: list(events),
+        denied: list(denied),
+        frames: list(frames),
+    }
+}
+
+/// What [`deed_terms`] finds.
+struct DeedTerms {
+    terms: Vec<String>,
+    preds: Vec<String>,
+    events: Vec<String>,
+    denied: Vec<String>,
+    frames: Vec<String>,
+}
+
+/// Whether two claims share the deed (rule 6); names never count, nor
+/// terms common in the ledger ([`TermStats::is_common`]):
+/// - in one article (`across` false), a decisive kind of deed
+///   ([`DECISIVE_CLASSES`]) that both tell as an event ("the rumors about
+///   the death of two protesters are fabricated" and "two young farmers
+///   died"), or a deed that one tells as an event and the other names too,
+///   with one more shared term ("women were found working" and "not even
+///   one woman came ... all of them are working from home");
+/// - across articles (`across` true), the last, or a decisive kind of
+///   deed the denial tells as an event and the affirmation names, with one
+///   more shared term ("had beaten an employee" and "three employees, one
+///   of whom was brutally beaten");
+/// - in both, one event acting on one thing ("switched off its
+///   transponder" and "the transponder was never switched off").
+///
+/// Returns what they share.
+fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: bool) -> Option<String> {
+    let has = |list: &[String], t: &str| list.binary_search_by(|x| x.as_str().cmp(t)).is_ok();
+    let rare: Vec<&str> = a
+        .deed
+        .iter()
+        .filter(|t| has(&b.deed, t) && (t.starts_with('@') || !stats.is_common(t)))
+        .map(String::as_str)
+        .collect();
+    // A denial that negates some of its events denies those only; one
+    // that negates none is denied by its cue ("denied claims that officers
+    // had beaten an employee") and denies what it tells.
+    let den = if a.denies { a } else { b };
+    let denied = |t: &str| den.deed_denied.is_empty() || has(&den.deed_denied, t);
+    let both = |t: &str| has(&a.deed_events, t) && has(&b.deed_events, t);
+    let shown = |t: &str| rare.iter().map(|t| t.trim_start_matches('@')).filter(|x| *x != t).collect::<Vec<_>>();
+    // One event acting on one thing, in both.
+    let frame = a.deed_frames.iter().find(|f| {
+        has(&b.deed_frames, f)
+            && f.split_once('|')
+                .is_some_and(|(t, h)| denied(t) && (t.starts_with('@') || !stats.is_common(t)) && !stats.is_common(h))
+    });
+    if let Some(f) = frame {
+        return Some(f.trim_start_matches('@').replace('|', " "));
+    }
+    let told = if a.denies { b } else { a };
+    let decisive = rare.iter().find(|t| t.strip_prefix('@').is_some_and(|c| DECISIVE_CLASSES.contains(&c)));
+    if let Some(class) = decisive.filter(|c| denied(c)) {
+        let c = class.trim_start_matches('@');
+        // In one article both tell it as an event; across articles the
+        // denial tells it as an event and the affirmation at least names
+        // it ("one of whom was brutally beaten"), with one more term.
+        if !across && both(class) {
+            return Some(c.to_string());
+        }
+        let more = shown(c);
+        if across && has(&den.deed_events, class) && !more.is_empty() {
+            return Some(format!("{c}: {}", more.join(", ")));
+        }
+    }
+    let deed = rare
+        .iter()
+        .copied()
+        .filter(|t| denied(t))
+        .find(|t| has(&den.deed_events, t) && (has(&told.deed_preds, t) || has(&told.deed_events, t)))?;
+    let more = shown(deed.trim_start_matches('@'));
+    if more.len() < 2 {
+        return None;
+    }
+    Some(format!("{}: {}", deed.trim_start_matches('@'), more.join(", ")))
+}
+
+/// Rule 6 across articles: a denial and an affirmation (either first) of
+/// two articles whose casts meet ([`CAST_MEET`]), by two speakers not of
+/// one side ([`same_side`]), whose named participants do not clash, that
+/// share the deed ([`deeds_meet`]). Returns what they share.
+fn denial_meets(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<String> {
+    let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
+    if c.denies == p.denies || same_speaker || same_side(&c.side, &p.side) {
+        return None;
+    }
+    if participants_clash(c, p) {
+        return None;
+    }
+    let met = c.cast.iter().filter(|k| p.cast.binary_search(k).is_ok()).count();
+    if met < CAST_MEET {
+        return None;
+    }
+    deeds_meet(c, p, stats, true)
+}
+
+/// True when the named participants of two claims clash (Iran gave,
+/// Russia gave; to Kenya, to Finland): two deeds, as in rule 1. Common
+/// nouns ("the special units", "officers") name nobody in particular.
+fn participants_clash(c: &PropSignature, p: &PropSignature) -> bool {
+    let named =
+        |s: &PropSignature, k: &String| s.anchors.binary_search(k).is_ok() && s.topics.binary_search(k).is_err();
+    [(&c.agent, &p.agent), (&c.patient, &p.patient)].into_iter().any(|(x, y)| match (x, y) {
+        (Some(x), Some(y)) => x != y && named(c, x) && named(p, y),
+        _ => false,
+    })
+}
+
+/// Whether two claims' speakers speak for one side (rule 6: a side does
+/// not contradict itself): one's side words are all the other's ("Russia"
+/// and "the Russian Defense Ministry"). Sides that only overlap are not
+/// enough: the Serbian government's "Office for Kosovo and Metohija" and
+/// the "Kosovo Police" share a name, not a side.
+fn same_side(a: &[String], b: &[String]) -> bool {
+    let within = |x: &[String], y: &[String]| x.iter().all(|k| y.binary_search(k).is_ok());
+    !a.is_empty() && !b.is_empty() && (within(a, b) || within(b, a))
+}
+
 /// Who acts in a frame, when a name says so ("Turkish aircraft", "Kesh
 /// planes"), or the speaker's own side for "our aircraft", "its pilots",
 /// "we": the same event by another actor is another proposition. Empty
@@ -850,6 +1517,73 @@ fn argument_key(a: &ArgumentOut) -> Option<String> {
 }
 
 impl RuleAligner {
+    /// Rules 1 and 5: whether a claim states a proposition, and how well.
+    fn match_rules(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
+        // Claims that name no participant at all ("the dispute was unlikely
+        // to settle before the winter") are not aligned across documents:
+        // nothing says they are about one story. Inside one document rule 4
+        // relates them.
+        let anchored = share_any(&c.anchors, &p.anchors);
+        if !anchored {
+            // Rule 5: participants met through the story; only a shared
+            // event frame with a head (not a bare intrusion) can decide.
+            // The two articles tell one story (their participants meet),
+            // and the claim that names none meets the other's participants.
+            let story = share_any(&c.story, &p.story)
+                && (c.unnamed && share_any(&c.story, &p.anchors) || p.unnamed && share_any(&c.anchors, &p.story));
+            if !story {
+                return None;
+            }
+            if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
+                if x != y {
+                    return None;
+                }
+            }
+            let headed: Vec<String> = c.frames.iter().filter(|k| !k.starts_with("intrude||")).cloned().collect();
+            shared_frame(&headed, &p.frames, None)?;
+            return Some(0.8 + Self::cosine(&c.topics, &p.topics, stats));
+        }
+        if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
+            if x != y {
+                return None;
+            }
+        }
+        for (x, y) in [(&c.agent, &p.agent), (&c.patient, &p.patient)] {
+            if let (Some(x), Some(y)) = (x, y) {
+                if x != y {
+                    return None;
+                }
+            }
+        }
+        // Rule 1, shared event frame: past the clash gates above, it
+        // decides whatever the main clauses' heads say. Scored just under a
+        // main-clause match so that a claim joins the proposition its main
+        // clause states when it can.
+        if anchored && shared_frame(&c.frames, &p.frames, Some((&c.anchors, &p.anchors))).is_some() {
+            let cos = Self::cosine(&c.topics, &p.topics, stats);
+            let main = matches!((&c.head, &p.head), (Some(x), Some(y)) if x == y);
+            return Some(if main { 1.0 + cos } else { 0.9 + cos });
+        }
+        let cos = Self::cosine(&c.topics, &p.topics, stats);
+        match (&c.head, &p.head) {
+            // One object under different verbs is a different deed or
+            // statement: the verbs must agree too.
+            (Some(x), Some(y))
+                if x == y
+                    && matches!(
+                        (&c.object_verb, &p.object_verb),
+                        (Some(u), Some(v)) if u != v
+                    ) =>
+            {
+                None
+            }
+            (Some(x), Some(y)) if x == y && anchored => Some(1.0 + cos),
+            (Some(x), Some(y)) if x != y => None,
+            _ if cos >= self.min_similarity => Some(cos),
+            _ => None,
+        }
+    }
+
     fn cosine(a: &[String], b: &[String], stats: &TermStats) -> f64 {
         let (mut dot, mut na, mut nb) = (0.0, 0.0, 0.0);
         for t in a {
@@ -869,6 +1603,96 @@ impl RuleAligner {
             dot / (na.sqrt() * nb.sqrt())
         }
     }
+}
+
+/// The index keys of rules 1 to 5 (see [`Aligner::index_keys`]), sorted.
+fn rule_keys(sig: &PropSignature) -> Vec<i64> {
+    // A key per (participant, topic) pair: selective enough that a
+    // popular participant ("Russia") does not make every claim a
+    // candidate, loose enough that a paraphrase sharing one participant
+    // and one content word is found. Entity-id anchors are skipped: a
+    // name key exists for every entity anyway.
+    let anchors: Vec<&String> = sig.anchors.iter().filter(|a| !a.starts_with('#')).collect();
+    let mut topics: Vec<&String> = sig.topics.iter().collect();
+    if let Some(h) = &sig.head {
+        topics.push(h);
+    }
+    let mut keys = Vec::with_capacity(anchors.len() * topics.len());
+    for a in &anchors {
+        let ha = fnv64(a.as_bytes());
+        for t in &topics {
+            keys.push(as_key(mix64(ha ^ fnv64(t.as_bytes()).rotate_left(17))));
+        }
+    }
+    // Rule 5: a frame (predicate and head, without its actor) under each
+    // participant and each participant of the story, so that a claim
+    // naming none of its own finds the propositions of its story's
+    // events.
+    let cores: Vec<&str> = sig
+        .frames
+        .iter()
+        .filter_map(|f| f.rsplit_once('|').map(|(core, _)| core))
+        .filter(|c| !c.ends_with('|'))
+        .collect();
+    if !cores.is_empty() {
+        let story = if sig.unnamed { sig.story.as_slice() } else { &[] };
+        for a in anchors.iter().copied().chain(story) {
+            let ha = fnv64(a.as_bytes()).rotate_left(29);
+            for c in &cores {
+                keys.push(as_key(mix64(ha ^ fnv64(c.as_bytes()).rotate_left(7))));
+            }
+        }
+    }
+    // Without a participant a claim is never matched (rule 1), so it
+    // needs no keys.
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// True when two signatures share an index key of rules 1 to 5
+/// ([`rule_keys`]), without hashing: the keys are every (participant,
+/// topic) pair and every (participant or, for a claim naming none, story
+/// participant, frame core) pair, so two lists of keys meet when both
+/// halves of some pair do.
+fn rule_keys_meet(c: &PropSignature, p: &PropSignature) -> bool {
+    let named = |s: &PropSignature| s.anchors.iter().filter(|a| !a.starts_with('#')).cloned().collect::<Vec<_>>();
+    let (ac, ap) = (named(c), named(p));
+    let topics = |s: &PropSignature| {
+        let mut t = s.topics.clone();
+        t.extend(s.head.iter().cloned());
+        t.sort_unstable();
+        t
+    };
+    if share_any(&ac, &ap) && share_any(&topics(c), &topics(p)) {
+        return true;
+    }
+    let cores = |s: &PropSignature| {
+        let mut k: Vec<String> = s
+            .frames
+            .iter()
+            .filter_map(|f| f.rsplit_once('|').map(|(core, _)| core))
+            .filter(|c| !c.ends_with('|'))
+            .map(str::to_string)
+            .collect();
+        k.sort_unstable();
+        k
+    };
+    let who = |s: &PropSignature, named: Vec<String>| {
+        let mut w = named;
+        if s.unnamed {
+            w.extend(s.story.iter().cloned());
+        }
+        w.sort_unstable();
+        w
+    };
+    let (kc, kp) = (cores(c), cores(p));
+    !kc.is_empty() && !kp.is_empty() && share_any(&kc, &kp) && share_any(&who(c, ac), &who(p, ap))
+}
+
+/// The index key of a deed (rule 6).
+fn deed_key(term: &str) -> i64 {
+    as_key(mix64(fnv64(term.as_bytes()).rotate_left(41) ^ 0x6465_6564))
 }
 
 /// True when two sorted lists share an element: one merge walk, since the
@@ -1103,6 +1927,8 @@ impl Aligner for RuleAligner {
             return None;
         }
         let text = text.unwrap_or_else(|| shorten(claim.content, 200));
+        let DeedTerms { terms: deed, preds: deed_preds, events: deed_events, denied: deed_denied, frames: deed_frames } =
+            deed_terms(claim);
         Some(PropSignature {
             anchors: anchors.into_iter().collect(),
             topics: topics.into_iter().collect(),
@@ -1117,118 +1943,44 @@ impl Aligner for RuleAligner {
             story: claim.story.clone(),
             unnamed,
             object_verb,
+            denies: claim.denies,
+            deed,
+            deed_preds,
+            deed_events,
+            deed_denied,
+            deed_frames,
+            cast: claim.cast.clone(),
+            speaker: match claim.speaker_entity {
+                Some(id) => format!("#{id}"),
+                None => claim.speaker_text.trim().to_lowercase(),
+            },
+            side: claim.speaker_side.clone(),
             text,
         })
     }
 
     fn index_keys(&self, sig: &PropSignature) -> Vec<i64> {
-        // A key per (participant, topic) pair: selective enough that a
-        // popular participant ("Russia") does not make every claim a
-        // candidate, loose enough that a paraphrase sharing one participant
-        // and one content word is found. Entity-id anchors are skipped: a
-        // name key exists for every entity anyway.
-        let anchors: Vec<&String> = sig.anchors.iter().filter(|a| !a.starts_with('#')).collect();
-        let mut topics: Vec<&String> = sig.topics.iter().collect();
-        if let Some(h) = &sig.head {
-            topics.push(h);
+        let mut keys = rule_keys(sig);
+        // Rule 6: every deed the content tells as an event, so that a denial
+        // finds the affirmations of its story that it answers; the casts
+        // are compared when matching.
+        if !sig.cast.is_empty() {
+            keys.extend(sig.deed_preds.iter().map(|t| deed_key(t)));
+            keys.sort_unstable();
+            keys.dedup();
         }
-        let mut keys = Vec::with_capacity(anchors.len() * topics.len());
-        for a in &anchors {
-            let ha = fnv64(a.as_bytes());
-            for t in &topics {
-                keys.push(as_key(mix64(ha ^ fnv64(t.as_bytes()).rotate_left(17))));
-            }
-        }
-        // Rule 5: a frame (predicate and head, without its actor) under each
-        // participant and each participant of the story, so that a claim
-        // naming none of its own finds the propositions of its story's
-        // events.
-        let cores: Vec<&str> = sig
-            .frames
-            .iter()
-            .filter_map(|f| f.rsplit_once('|').map(|(core, _)| core))
-            .filter(|c| !c.ends_with('|'))
-            .collect();
-        if !cores.is_empty() {
-            let story = if sig.unnamed { sig.story.as_slice() } else { &[] };
-            for a in anchors.iter().copied().chain(story) {
-                let ha = fnv64(a.as_bytes()).rotate_left(29);
-                for c in &cores {
-                    keys.push(as_key(mix64(ha ^ fnv64(c.as_bytes()).rotate_left(7))));
-                }
-            }
-        }
-        // Without a participant a claim is never matched (rule 1), so it
-        // needs no keys.
-        keys.sort_unstable();
-        keys.dedup();
         keys
     }
 
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
-        // Claims that name no participant at all ("the dispute was unlikely
-        // to settle before the winter") are not aligned across documents:
-        // nothing says they are about one story. Inside one document rule 4
-        // relates them.
-        let anchored = share_any(&c.anchors, &p.anchors);
-        if !anchored {
-            // Rule 5: participants met through the story; only a shared
-            // event frame with a head (not a bare intrusion) can decide.
-            // The two articles tell one story (their participants meet),
-            // and the claim that names none meets the other's participants.
-            let story = share_any(&c.story, &p.story)
-                && (c.unnamed && share_any(&c.story, &p.anchors) || p.unnamed && share_any(&c.anchors, &p.story));
-            if !story {
-                return None;
-            }
-            if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
-                if x != y {
-                    return None;
-                }
-            }
-            let headed: Vec<String> = c.frames.iter().filter(|k| !k.starts_with("intrude||")).cloned().collect();
-            shared_frame(&headed, &p.frames, None)?;
-            return Some(0.8 + Self::cosine(&c.topics, &p.topics, stats));
-        }
-        if let (Some(x), Some(y)) = (&c.predicate, &p.predicate) {
-            if x != y {
-                return None;
-            }
-        }
-        for (x, y) in [(&c.agent, &p.agent), (&c.patient, &p.patient)] {
-            if let (Some(x), Some(y)) = (x, y) {
-                if x != y {
-                    return None;
-                }
-            }
-        }
-        // Rule 1, shared event frame: past the clash gates above, it
-        // decides whatever the main clauses' heads say. Scored just under a
-        // main-clause match so that a claim joins the proposition its main
-        // clause states when it can.
-        if anchored && shared_frame(&c.frames, &p.frames, Some((&c.anchors, &p.anchors))).is_some() {
-            let cos = Self::cosine(&c.topics, &p.topics, stats);
-            let main = matches!((&c.head, &p.head), (Some(x), Some(y)) if x == y);
-            return Some(if main { 1.0 + cos } else { 0.9 + cos });
-        }
-        let cos = Self::cosine(&c.topics, &p.topics, stats);
-        match (&c.head, &p.head) {
-            // One object under different verbs is a different deed or
-            // statement: the verbs must agree too.
-            (Some(x), Some(y))
-                if x == y
-                    && matches!(
-                        (&c.object_verb, &p.object_verb),
-                        (Some(u), Some(v)) if u != v
-                    ) =>
-            {
-                None
-            }
-            (Some(x), Some(y)) if x == y && anchored => Some(1.0 + cos),
-            (Some(x), Some(y)) if x != y => None,
-            _ if cos >= self.min_similarity => Some(cos),
-            _ => None,
-        }
+        // Rules 1 to 5 judge only the candidates their own keys find: the
+        // deed keys of rule 6 bring candidates that only rule 6 may take.
+        rule_keys_meet(c, p).then(|| self.match_rules(c, p, stats)).flatten().or_else(|| {
+            // Rule 6, after every other: a denial joins the affirmation it
+            // answers in another article of its story.
+            denial_meets(c, p, stats)?;
+            Some(0.1 + 0.1 * Self::cosine(&c.topics, &p.topics, stats))
+        })
     }
 
     fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)> {
@@ -1301,6 +2053,18 @@ impl Aligner for RuleAligner {
                 Some(format!("denies any {class} of the kind another side tells"))
             })
         })
+    }
+
+    fn denial_answers(&self, denial: &PropSignature, allegation: &PropSignature, stats: &TermStats) -> Option<String> {
+        if !denial.denies
+            || allegation.denies
+            || same_side(&denial.side, &allegation.side)
+            || participants_clash(denial, allegation)
+        {
+            return None;
+        }
+        let shared = deeds_meet(denial, allegation, stats, false)?;
+        Some(format!("denies the deed another side tells ({shared})"))
     }
 
     fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String> {
@@ -1433,6 +2197,8 @@ mod tests {
             frames: &[],
             speaker_side: Vec::new(),
             story: Vec::new(),
+            cast: Vec::new(),
+            denies: false,
         }
     }
 
@@ -1754,5 +2520,174 @@ mod tests {
         assert_eq!(n[0].value, 40_000.0);
         assert_eq!(n[0].unit, stem("shells"));
         assert_eq!(n[1].value, 2e6);
+    }
+
+    fn den<'a>(content: &'a str, speaker: &'a str, frames: &'a [FrameOut]) -> ClaimInput<'a> {
+        ClaimInput { frames, denies: true, ..input(content, speaker, &[]) }
+    }
+
+    fn aff<'a>(content: &'a str, speaker: &'a str, frames: &'a [FrameOut]) -> ClaimInput<'a> {
+        ClaimInput { frames, ..input(content, speaker, &[]) }
+    }
+
+    #[test]
+    fn a_denial_meets_the_decisive_deed_another_side_tells_in_its_article() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        // Rule 6: "the rumors about the death of two protesters are
+        // fabricated and no one was killed" against "two young farmers died
+        // in the hospital": one kind of deed, told as an event by both.
+        let fd = [frame(None, "death", Some(("two protesters", "protester"))), frame_neg(None, "killed", None)];
+        let fa = [frame(Some("two young farmers"), "died", None)];
+        let sd = a
+            .signature(&den(
+                "The rumors about the death of two protesters are fabricated and no one was killed",
+                "the judiciary",
+                &fd,
+            ))
+            .unwrap();
+        let sa = a.signature(&aff("two young farmers died in the hospital", "a rights group", &fa)).unwrap();
+        assert!(sd.deed.contains(&"@kill".to_string()), "{:?}", sd.deed);
+        let why = a.denial_answers(&sd, &sa, &stats).unwrap();
+        assert!(why.contains("kill"), "{why}");
+        // The word alone, not told as an event ("the killing fields"), or
+        // an affirmation that names it without telling it, does not.
+        let sn = a.signature(&aff("a film about the killing fields was shown", "a critic", &[])).unwrap();
+        assert!(a.denial_answers(&sd, &sn, &stats).is_none());
+        // A denial negating another event of its own ("did not visit")
+        // does not deny the deed it also tells.
+        let fv =
+            [frame(None, "died", None), frame_neg(Some("the minister"), "visit", Some(("the hospital", "hospital")))];
+        let sv = a.signature(&den("the minister did not visit the hospital where two farmers died", "x", &fv)).unwrap();
+        assert!(a.denial_answers(&sv, &sa, &stats).is_none());
+        // One side does not contradict itself; two affirmations neither.
+        let mut own = sd.clone();
+        own.side = vec!["isfahan".into()];
+        let mut own_a = sa.clone();
+        own_a.side = vec!["isfahan".into()];
+        assert!(a.denial_answers(&own, &own_a, &stats).is_none());
+        assert!(a.denial_answers(&sa, &sa, &stats).is_none());
+    }
+
+    #[test]
+    fn a_denial_meets_a_deed_it_tells_with_two_more_shared_words() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        // "Women were found working together with men in the offices" and
+        // "in their office not even one woman came, all of them are working
+        // from home": working, woman, office.
+        let fa = [frame(None, "find", Some(("women", "women")))];
+        let fd = [frame(Some("all of them"), "working", None)];
+        let sa = a
+            .signature(&aff(
+                "in the offices women were found working together with men, without hijab",
+                "the deputy minister",
+                &fa,
+            ))
+            .unwrap();
+        let sd = a
+            .signature(&den(
+                "in their office not even one woman came since last year, all of them are working from home",
+                "an employee",
+                &fd,
+            ))
+            .unwrap();
+        let why = a.denial_answers(&sd, &sa, &stats).unwrap();
+        assert!(why.starts_with("denies the deed another side tells (work: "), "{why}");
+        // One more shared word is not enough: "women can continue to work
+        // in health" shares working and woman only.
+        let sw = a.signature(&aff("the women can continue working in the health sector", "the minister", &[])).unwrap();
+        assert!(a.denial_answers(&sd, &sw, &stats).is_none());
+        // Words every story uses never count, names neither.
+        let sp = a
+            .signature(&aff("people in Kabul were working in the country, officials said", "the minister", &[]))
+            .unwrap();
+        assert!(a.denial_answers(&sd, &sp, &stats).is_none());
+    }
+
+    #[test]
+    fn a_denial_meets_the_event_it_denies_in_another_article_of_its_story() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let cast = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        // "The Havstjerne had switched off its transponder" against "the
+        // transponder of the vessel was never switched off", two articles
+        // quoting the same people about the same places.
+        let fa = [frame(Some("the Havstjerne"), "switched", Some(("its transponder", "transponder")))];
+        let fd = [frame_neg(None, "switched", Some(("The transponder of the vessel", "transponder")))];
+        let mut ia = aff("a survey ship, the Havstjerne, had switched off its transponder", "two officials", &fa);
+        ia.cast = cast(&["havstjern", "marenland", "ostrevia", "velkov"]);
+        let mut id = den("The transponder of the vessel was never switched off", "the foreign minister", &fd);
+        id.cast = cast(&["heyden", "marenland", "ostrevia", "velkov"]);
+        let (sa, sd) = (a.signature(&ia).unwrap(), a.signature(&id).unwrap());
+        assert!(a.match_score(&sd, &sa, &stats).is_some(), "{sd:?}\n{sa:?}");
+        assert!(a.match_score(&sa, &sd, &stats).is_some());
+        // The deed keys find each other.
+        assert!(a.index_keys(&sd).iter().any(|k| a.index_keys(&sa).contains(k)));
+        // Articles of other stories (casts that do not meet), the same
+        // polarity, or one speaker against themselves: no match.
+        let mut other = sd.clone();
+        other.cast = cast(&["kesh", "valdoria"]);
+        assert!(a.match_score(&other, &sa, &stats).is_none());
+        let mut both_deny = sa.clone();
+        both_deny.denies = true;
+        assert!(a.match_score(&sd, &both_deny, &stats).is_none());
+        let mut himself = sd.clone();
+        himself.speaker = sa.speaker.clone();
+        assert!(a.match_score(&himself, &sa, &stats).is_none());
+        // A decisive deed the denial tells as an event and the
+        // affirmation names, with one more term: "officers had beaten an
+        // employee" (denied) and "three employees, one of whom was brutally
+        // beaten".
+        let fb = [frame(Some("officers"), "beaten", Some(("an employee", "employee")))];
+        let mut ib = den("officers had beaten an employee of the health centre", "the police", &fb);
+        ib.cast = ia.cast.clone();
+        let mut ie = aff("the police arrested three employees, one of whom was brutally beaten", "the office", &[]);
+        ie.cast = ia.cast.clone();
+        let (sb, se) = (a.signature(&ib).unwrap(), a.signature(&ie).unwrap());
+        assert!(a.match_score(&sb, &se, &stats).is_some(), "{sb:?}\n{se:?}");
+        // Without a second shared term, no.
+        let mut ig = aff("a protester was brutally beaten", "the office", &[]);
+        ig.cast = ia.cast.clone();
+        assert!(a.match_score(&sb, &a.signature(&ig).unwrap(), &stats).is_none());
+        // Sharing the event but not what it acts on is not enough across
+        // articles: "switched off the lights".
+        let fl = [frame(None, "switched", Some(("the lights", "light")))];
+        let mut il = aff("the crew switched off the lights", "a sailor", &fl);
+        il.cast = ia.cast.clone();
+        assert!(a.match_score(&sd, &a.signature(&il).unwrap(), &stats).is_none());
+    }
+
+    #[test]
+    fn sides_that_only_share_a_name_are_two_sides() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(same_side(&v(&["russ"]), &v(&["defens", "russ"])));
+        assert!(same_side(&v(&["kesh"]), &v(&["kesh"])));
+        assert!(!same_side(&v(&["kosovo", "metohij"]), &v(&["kosovo", "polic", "prishtin"])));
+        assert!(!same_side(&v(&[]), &v(&["kesh"])));
+        // Named participants clash; common nouns do not.
+        let sig = |agent: &str, named: bool| PropSignature {
+            anchors: vec![agent.to_string()],
+            topics: if named { vec![] } else { vec![agent.to_string()] },
+            agent: Some(agent.to_string()),
+            ..Default::default()
+        };
+        assert!(participants_clash(&sig("iran", true), &sig("russia", true)));
+        assert!(!participants_clash(&sig("unit", false), &sig("officer", false)));
+        assert!(!participants_clash(&sig("iran", true), &sig("iran", true)));
+    }
+
+    #[test]
+    fn the_cast_of_an_article_counts_people_too() {
+        let e = |name: &str, kind: &str, n: usize| claimgraph::output::EntityOut {
+            id: name.into(),
+            name: name.into(),
+            kind: kind.into(),
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![claimgraph::output::SpanOut { start: 0, end: 1, text: "x".into() }; n],
+        };
+        let cast = story_cast(&[e("Radomir Velkov", "person", 4), e("Marenland", "location", 3), e("Oct", "other", 1)]);
+        assert_eq!(cast, vec!["marenland".to_string(), "oct".to_string(), "velkov".to_string()]);
     }
 }

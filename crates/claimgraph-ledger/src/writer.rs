@@ -622,6 +622,7 @@ impl LedgerWriter {
         // What the article is about, for claims that name no participant
         // (rule 5 of `crate::align`).
         let story = crate::align::story_anchors(&rec.entities);
+        let cast = crate::align::story_cast(&rec.entities);
         for j in 0..rec.claims.len() {
             let ctx = claim_context(&rec, j);
             let c = &rec.claims[j];
@@ -721,6 +722,8 @@ impl LedgerWriter {
                 frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
                 speaker_side: side.clone(),
                 story: story.clone(),
+                cast: cast.clone(),
+                denies: c.stance == "denies",
             };
             let facts = ClaimFacts {
                 claim: claim_row,
@@ -824,6 +827,7 @@ impl LedgerWriter {
                         .aligner
                         .same_event_in_document(sx, sy)
                         .or_else(|| self.aligner.accused_denies(&den.side, sd, sa, &aff.side))
+                        .or_else(|| self.aligner.denial_answers(sd, sa, &self.stats))
                     else {
                         continue;
                     };
@@ -1164,6 +1168,8 @@ impl LedgerWriter {
                             None => affiliation(&c.speaker.text, "other", &[]),
                         },
                         story: crate::align::story_anchors(&rec.entities),
+                        cast: crate::align::story_cast(&rec.entities),
+                        denies: c.stance == "denies",
                     };
                     let facts = ClaimFacts {
                         claim: claim_row,

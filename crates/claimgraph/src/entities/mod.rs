@@ -217,13 +217,28 @@ impl Builder<'_> {
             // Mousavi was named since.
             let single = parts.core_len() == 1;
             let has_full = e.aliases.iter().any(|a| NameParts::new(a).core_len() > 1);
+            // A full name never joins a cluster holding another member of its
+            // family ("Qais al-Obaidi" and "Munther al-Obaidi"), even when a
+            // bare "al-Obaidi" there would match it as a surname.
+            let mut family_member = false;
             let m = e
                 .aliases
                 .iter()
-                .filter(|a| !(single && has_full) || NameParts::new(a).core_len() > 1)
-                .map(|a| names::compare_parts(&parts, &NameParts::new(a)))
+                .map(|a| NameParts::new(a))
+                .filter(|a| !(single && has_full) || a.core_len() > 1)
+                .map(|a| {
+                    if single {
+                        return names::compare_parts(&parts, &a);
+                    }
+                    let (m, same_family) = names::compare_family(&parts, &a);
+                    family_member |= m == NameMatch::Different && same_family;
+                    m
+                })
                 .max()
                 .unwrap_or(NameMatch::Different);
+            if family_member {
+                continue;
+            }
             if m == NameMatch::Surname {
                 surname_hits += 1;
             }

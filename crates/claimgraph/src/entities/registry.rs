@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::names::{compare_prepared, is_fuller_name, skeleton, NameMatch, NameParts, PreparedName};
+use super::names::{compare_prepared, is_fuller_name, loose_keys, skeleton, NameMatch, NameParts, PreparedName};
 use super::roles::keys_of;
 use crate::document::{DocEntity, Document, EntityKind};
 
@@ -117,6 +117,11 @@ fn keys(alias: &str) -> Vec<String> {
     let joined = parts.joined();
     if !joined.is_empty() {
         out.push(format!("s:{}", skeleton(&joined)));
+    }
+    // The loose key of the family name finds a person across spellings a
+    // skeleton keeps apart ("Akopyan" for "Hakobyan").
+    if let Some(last) = parts.parts.last() {
+        out.extend(loose_keys(last).into_iter().map(|k| format!("l:{k}")));
     }
     out
 }
@@ -348,7 +353,8 @@ impl EntityRegistry {
 
     fn find_person(&self, e: &DocEntity, candidates: &[usize]) -> Option<usize> {
         let doc_names: Vec<PreparedName> = e.aliases.iter().map(|a| PreparedName::new(a)).collect();
-        let full = |n: &PreparedName| n.parts().parts.len() >= 2;
+        // "al-Obaidi" has two parts but is a family name alone.
+        let full = |n: &PreparedName| n.parts().core_len() >= 2;
         let doc_full = doc_names.iter().any(full);
         let mut strong: Vec<usize> = Vec::new();
         let mut by_surname: Vec<usize> = Vec::new();
@@ -476,6 +482,48 @@ mod tests {
         r.resolve(&mut c);
         assert_ne!(ids(&c)[0], ids(&a)[0]);
         assert_ne!(ids(&c)[0], ids(&b)[0]);
+    }
+
+    #[test]
+    fn transliterations_join_across_documents() {
+        let mut r = EntityRegistry::new();
+        let mut a = doc_with(&[&["Lusine Hakobyan", "Hakobyan"], &["Abdirahman Farah Warsame", "Warsame"]]);
+        r.resolve(&mut a);
+        let mut b = doc_with(&[&["Cabdiraxmaan Faarax Warsame"], &["Lusine Akopyan"]]);
+        r.resolve(&mut b);
+        assert_eq!(ids(&a)[0], ids(&b)[1]);
+        assert_eq!(ids(&a)[1], ids(&b)[0]);
+        // A Russian spelling of a Ukrainian name, named in full.
+        let mut u = doc_with(&[&["Oleksiy Honcharenko"]]);
+        r.resolve(&mut u);
+        let mut v = doc_with(&[&["Alexei Goncharenko", "Goncharenko"]]);
+        r.resolve(&mut v);
+        assert_eq!(ids(&u)[0], ids(&v)[0]);
+        // A woman of the family is another person.
+        let mut c = doc_with(&[&["Anna Akopyan"]]);
+        r.resolve(&mut c);
+        assert_ne!(ids(&c)[0], ids(&a)[0]);
+    }
+
+    #[test]
+    fn brothers_sharing_a_family_name_stay_apart() {
+        let mut r = EntityRegistry::new();
+        // A document that names only the family first, then one that names
+        // a brother with it, then the other brother.
+        let mut a = doc_with(&[&["al-Obaidi"]]);
+        r.resolve(&mut a);
+        let mut b = doc_with(&[&["Munther al-Obaidi", "al-Obaidi"]]);
+        r.resolve(&mut b);
+        let mut c = doc_with(&[&["Qais al-Obaidi", "Obaidi"]]);
+        r.resolve(&mut c);
+        assert_ne!(ids(&b)[0], ids(&c)[0]);
+        let mut d = doc_with(&[&["Munther al-Obaidi"], &["Qais al-Obaidi"]]);
+        r.resolve(&mut d);
+        assert_eq!(ids(&d)[0], ids(&b)[0]);
+        assert_eq!(ids(&d)[1], ids(&c)[0]);
+        let known = |id: &str| r.get(id).map(|e| e.aliases.clone()).unwrap_or_default();
+        assert!(!known(&ids(&b)[0]).contains(&"Qais al-Obaidi".to_string()));
+        assert!(!known(&ids(&c)[0]).contains(&"Munther al-Obaidi".to_string()));
     }
 
     #[test]
