@@ -59,18 +59,49 @@ fn seed_article_meets_the_acceptance_figures() {
 
 #[test]
 fn own_test_articles_keep_their_figures() {
-    // Floors a little under the figures measured when they were set, so that
-    // a real regression fails while small trade-offs do not.
-    let dev = repo_root().join("tests/articles/dev");
-    if !dev.join("gold.json").exists() {
-        eprintln!("skipping: tests/articles/dev/gold.json is absent");
-        return;
+    // Floors a little under the figures measured when they were set
+    // (2026-11-26, fifth session; BENCHMARKS.md, "Unseen articles"), so
+    // that a real regression fails while small trade-offs do not.
+    let sets: [(&str, &[(&str, f64)]); 3] = [
+        (
+            "dev",
+            &[
+                ("claim_recall", 0.95),
+                ("entity_checks", 1.0),
+                ("quantity_recall", 0.98),
+                ("boilerplate_clean", 1.0),
+                ("contradiction_recall", 0.6),
+            ],
+        ),
+        (
+            "dev2",
+            &[
+                ("claim_recall", 0.93),
+                ("entity_checks", 0.95),
+                ("quantity_recall", 0.98),
+                ("boilerplate_clean", 0.98),
+                ("contradiction_recall", 0.5),
+            ],
+        ),
+        (
+            "dev3",
+            &[
+                ("claim_recall", 0.82),
+                ("entity_checks", 0.93),
+                ("quantity_recall", 0.97),
+                ("boilerplate_clean", 0.98),
+                ("contradiction_recall", 0.2),
+            ],
+        ),
+    ];
+    for (set, mins) in sets {
+        let dir = repo_root().join("tests/articles").join(set);
+        if !dir.join("gold.json").exists() {
+            eprintln!("skipping: tests/articles/{set}/gold.json is absent");
+            continue;
+        }
+        score(&dir.join("gold.json"), &dir, mins);
     }
-    score(
-        &dev.join("gold.json"),
-        &dev,
-        &[("claim_recall", 0.6), ("entity_checks", 0.8), ("quantity_recall", 0.8), ("boilerplate_clean", 0.9)],
-    );
 }
 
 #[test]
