@@ -1656,38 +1656,58 @@ fn rule_keys(sig: &PropSignature) -> Vec<i64> {
 /// participant, frame core) pair, so two lists of keys meet when both
 /// halves of some pair do.
 fn rule_keys_meet(c: &PropSignature, p: &PropSignature) -> bool {
-    let named = |s: &PropSignature| s.anchors.iter().filter(|a| !a.starts_with('#')).cloned().collect::<Vec<_>>();
-    let (ac, ap) = (named(c), named(p));
-    let topics = |s: &PropSignature| {
-        let mut t = s.topics.clone();
-        t.extend(s.head.iter().cloned());
-        t.sort_unstable();
-        t
-    };
-    if share_any(&ac, &ap) && share_any(&topics(c), &topics(p)) {
-        return true;
+    // Asked of every candidate of every claim, so nothing is cloned or
+    // sorted here: the signature's lists are sorted (built from ordered
+    // sets), and a sorted list filtered stays sorted.
+    fn named(s: &PropSignature) -> impl Iterator<Item = &String> {
+        s.anchors.iter().filter(|a| !a.starts_with('#'))
     }
-    let cores = |s: &PropSignature| {
-        let mut k: Vec<String> = s
-            .frames
-            .iter()
-            .filter_map(|f| f.rsplit_once('|').map(|(core, _)| core))
-            .filter(|c| !c.ends_with('|'))
-            .map(str::to_string)
-            .collect();
-        k.sort_unstable();
-        k
-    };
-    let who = |s: &PropSignature, named: Vec<String>| {
-        let mut w = named;
+    fn cores(s: &PropSignature) -> impl Iterator<Item = &str> {
+        s.frames.iter().filter_map(|f| f.rsplit_once('|').map(|(core, _)| core)).filter(|c| !c.ends_with('|'))
+    }
+    fn story(s: &PropSignature) -> &[String] {
         if s.unnamed {
-            w.extend(s.story.iter().cloned());
+            s.story.as_slice()
+        } else {
+            &[]
         }
-        w.sort_unstable();
-        w
-    };
-    let (kc, kp) = (cores(c), cores(p));
-    !kc.is_empty() && !kp.is_empty() && share_any(&kc, &kp) && share_any(&who(c, ac), &who(p, ap))
+    }
+    let named_meet = sorted_meet(named(c), named(p));
+    if named_meet {
+        // Topics and the head: the head is one more topic.
+        let in_terms = |h: &String, s: &PropSignature| {
+            s.topics.binary_search(h).is_ok() || s.head.as_ref().is_some_and(|x| x == h)
+        };
+        if sorted_meet(c.topics.iter(), p.topics.iter())
+            || c.head.as_ref().is_some_and(|h| in_terms(h, p))
+            || p.head.as_ref().is_some_and(|h| in_terms(h, c))
+        {
+            return true;
+        }
+    }
+    // Frame cores (not sorted: a core is a frame's prefix), then who.
+    if !cores(c).any(|x| cores(p).any(|y| x == y)) {
+        return false;
+    }
+    // The story's few participants, for a claim naming none, are compared
+    // one by one (the story's order is not the signature's to promise).
+    named_meet
+        || named(p).any(|y| story(c).contains(y))
+        || named(c).any(|y| story(p).contains(y))
+        || story(p).iter().any(|y| story(c).contains(y))
+}
+
+/// True when two sorted sequences share an element (one merge walk).
+fn sorted_meet<'a>(mut a: impl Iterator<Item = &'a String>, mut b: impl Iterator<Item = &'a String>) -> bool {
+    let (mut x, mut y) = (a.next(), b.next());
+    while let (Some(u), Some(v)) = (x, y) {
+        match u.cmp(v) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => x = a.next(),
+            std::cmp::Ordering::Greater => y = b.next(),
+        }
+    }
+    false
 }
 
 /// The index key of a deed (rule 6).
