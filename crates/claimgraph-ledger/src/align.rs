@@ -328,6 +328,98 @@ pub struct PropSignature {
     pub side: Vec<String>,
     /// Readable form of the proposition.
     pub text: String,
+    /// Hashes of the halves of its index keys of rules 1 to 5, made on
+    /// first use ([`rule_keys_meet`]); never stored.
+    #[serde(skip)]
+    pub key_halves: KeyHalves,
+}
+
+/// The halves of a signature's index keys of rules 1 to 5, hashed, each
+/// list sorted: two signatures whose hashes do not meet share no key, so
+/// most candidates of a claim are set aside without comparing strings.
+/// Made once per signature; two signatures are equal whatever their
+/// cached halves.
+#[derive(Debug, Clone, Default)]
+pub struct KeyHalves(OnceLock<Halves>);
+
+impl PartialEq for KeyHalves {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// What [`KeyHalves`] holds: hashes of the named participants, the
+/// topics and head, the frame cores, and for a claim naming none the
+/// story's participants.
+#[derive(Debug, Clone, Default)]
+struct Halves {
+    named: Vec<u64>,
+    terms: Vec<u64>,
+    cores: Vec<u64>,
+    story: Vec<u64>,
+}
+
+impl Halves {
+    fn of(s: &PropSignature) -> Halves {
+        let list = |it: &mut dyn Iterator<Item = &str>| {
+            let mut v: Vec<u64> = it.map(|x| fnv64(x.as_bytes())).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        Halves {
+            named: list(&mut rule_named(s).map(String::as_str)),
+            terms: list(&mut s.topics.iter().chain(s.head.iter()).map(String::as_str)),
+            cores: list(&mut rule_cores(s)),
+            story: list(&mut rule_story(s).iter().map(String::as_str)),
+        }
+    }
+
+    /// False only when the two signatures surely share no key of rules 1
+    /// to 5 (equal strings have equal hashes).
+    fn may_meet(&self, o: &Halves) -> bool {
+        let named = u64_meet(&self.named, &o.named);
+        named && u64_meet(&self.terms, &o.terms)
+            || u64_meet(&self.cores, &o.cores)
+                && (named
+                    || u64_meet(&self.story, &o.named)
+                    || u64_meet(&self.named, &o.story)
+                    || u64_meet(&self.story, &o.story))
+    }
+}
+
+/// True when two sorted lists of hashes share one (one merge walk).
+fn u64_meet(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
+}
+
+/// The named participants of a signature, as its rule keys take them
+/// (entity-id anchors aside).
+fn rule_named(s: &PropSignature) -> impl Iterator<Item = &String> {
+    s.anchors.iter().filter(|a| !a.starts_with('#'))
+}
+
+/// The frame cores of a signature (predicate and head, without the
+/// actor), as its rule keys take them.
+fn rule_cores(s: &PropSignature) -> impl Iterator<Item = &str> {
+    s.frames.iter().filter_map(|f| f.rsplit_once('|').map(|(core, _)| core)).filter(|c| !c.ends_with('|'))
+}
+
+/// The story's participants, for a claim naming none (rule 5).
+fn rule_story(s: &PropSignature) -> &[String] {
+    if s.unnamed {
+        s.story.as_slice()
+    } else {
+        &[]
+    }
 }
 
 /// The facts about a stored claim that the relation rule needs.
@@ -1411,7 +1503,7 @@ fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: b
 /// share the deed ([`deeds_meet`]). Returns what they share.
 fn denial_meets(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<String> {
     let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
-    if c.denies == p.denies || same_speaker || same_side(&c.side, &p.side) {
+    if c.denies == p.denies || !deeds_may_meet(c, p) || same_speaker || same_side(&c.side, &p.side) {
         return None;
     }
     if participants_clash(c, p) {
@@ -1422,6 +1514,13 @@ fn denial_meets(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Opti
         return None;
     }
     deeds_meet(c, p, stats, true)
+}
+
+/// False when two claims cannot share the deed ([`deeds_meet`] needs a
+/// deed term or a deed frame of both): most candidates of rule 6 fail
+/// here, before the dearer tests. The lists are sorted (ordered sets).
+fn deeds_may_meet(a: &PropSignature, b: &PropSignature) -> bool {
+    sorted_meet(a.deed.iter(), b.deed.iter()) || sorted_meet(a.deed_frames.iter(), b.deed_frames.iter())
 }
 
 /// True when the named participants of two claims clash (Iran gave,
@@ -1656,22 +1755,15 @@ fn rule_keys(sig: &PropSignature) -> Vec<i64> {
 /// participant, frame core) pair, so two lists of keys meet when both
 /// halves of some pair do.
 fn rule_keys_meet(c: &PropSignature, p: &PropSignature) -> bool {
-    // Asked of every candidate of every claim, so nothing is cloned or
-    // sorted here: the signature's lists are sorted (built from ordered
-    // sets), and a sorted list filtered stays sorted.
-    fn named(s: &PropSignature) -> impl Iterator<Item = &String> {
-        s.anchors.iter().filter(|a| !a.starts_with('#'))
+    // Asked of every candidate of every claim: the hashes set most aside;
+    // the strings decide the rest, so a hash collision changes nothing.
+    let (hc, hp) = (c.key_halves.0.get_or_init(|| Halves::of(c)), p.key_halves.0.get_or_init(|| Halves::of(p)));
+    if !hc.may_meet(hp) {
+        return false;
     }
-    fn cores(s: &PropSignature) -> impl Iterator<Item = &str> {
-        s.frames.iter().filter_map(|f| f.rsplit_once('|').map(|(core, _)| core)).filter(|c| !c.ends_with('|'))
-    }
-    fn story(s: &PropSignature) -> &[String] {
-        if s.unnamed {
-            s.story.as_slice()
-        } else {
-            &[]
-        }
-    }
+    // Nothing is cloned or sorted here: the signature's lists are sorted
+    // (built from ordered sets), and a sorted list filtered stays sorted.
+    let (named, cores, story) = (rule_named, rule_cores, rule_story);
     let named_meet = sorted_meet(named(c), named(p));
     if named_meet {
         // Topics and the head: the head is one more topic.
@@ -1976,6 +2068,7 @@ impl Aligner for RuleAligner {
             },
             side: claim.speaker_side.clone(),
             text,
+            key_halves: KeyHalves::default(),
         })
     }
 
@@ -2078,6 +2171,7 @@ impl Aligner for RuleAligner {
     fn denial_answers(&self, denial: &PropSignature, allegation: &PropSignature, stats: &TermStats) -> Option<String> {
         if !denial.denies
             || allegation.denies
+            || !deeds_may_meet(denial, allegation)
             || same_side(&denial.side, &allegation.side)
             || participants_clash(denial, allegation)
         {
