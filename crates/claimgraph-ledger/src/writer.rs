@@ -35,6 +35,10 @@ use crate::store::{now, open_rw, pack_record, unpack_record};
 /// Most candidate propositions read per index key: the newest are kept.
 const CANDIDATES_PER_KEY: i64 = 64;
 
+/// Most index keys whose propositions the writer keeps in memory: about
+/// 100 MiB at most; past it the cache starts again.
+const MAX_CACHED_KEYS: usize = 1_000_000;
+
 /// The writer's SQLite page cache, in KiB (negative: SQLite's unit for a
 /// size rather than a page count): 128 MiB, against 32 MiB for a reader.
 const WRITER_CACHE_KIB: i64 = -131_072;
@@ -75,6 +79,12 @@ pub struct LedgerWriter {
     aligner: Box<dyn Aligner>,
     stats: TermStats,
     signatures: FxHashMap<i64, Arc<PropSignature>>,
+    /// Each index key's newest propositions, newest first, as the file's
+    /// `prop_keys` gives them (at most [`CANDIDATES_PER_KEY`]): a claim's
+    /// keys, its deed keys most of all, were read from the file again for
+    /// every claim that shares them. This writer is the one that adds
+    /// keys, so a new proposition is put in front of each of its keys.
+    prop_keys: FxHashMap<i64, Vec<i64>>,
     /// Each proposition's latest members, so that aligning a claim does
     /// not read them from the file again.
     members: MemberCache,
@@ -238,6 +248,7 @@ impl LedgerWriter {
             aligner,
             stats: TermStats::from_counts(counts, claims),
             signatures: FxHashMap::default(),
+            prop_keys: FxHashMap::default(),
             members: MemberCache::default(),
             relation_entities: Vec::new(),
             relations_added: FxHashMap::default(),
@@ -350,6 +361,7 @@ impl LedgerWriter {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 // The in-memory caches may hold rolled-back rows: reload.
                 self.signatures.clear();
+                self.prop_keys.clear();
                 self.members.clear();
                 self.relation_entities.clear();
                 self.relations_added.clear();
@@ -952,16 +964,28 @@ impl LedgerWriter {
             return Ok((0, None));
         };
         let keys = self.aligner.index_keys(&sig);
-        let mut cands = BTreeSet::new();
+        let mut cands = Vec::new();
         {
             let mut st =
                 self.conn.prepare_cached("SELECT prop FROM prop_keys WHERE key = ?1 ORDER BY prop DESC LIMIT ?2")?;
             for &k in &keys {
-                for p in st.query_map(params![k, CANDIDATES_PER_KEY], |r| r.get::<_, i64>(0))? {
-                    cands.insert(p?);
+                if let Some(props) = self.prop_keys.get(&k) {
+                    cands.extend_from_slice(props);
+                    continue;
                 }
+                let props = st
+                    .query_map(params![k, CANDIDATES_PER_KEY], |r| r.get::<_, i64>(0))?
+                    .collect::<std::result::Result<Vec<i64>, _>>()?;
+                cands.extend_from_slice(&props);
+                if self.prop_keys.len() >= MAX_CACHED_KEYS {
+                    self.prop_keys.clear();
+                }
+                self.prop_keys.insert(k, props);
             }
         }
+        // In ascending order, once each: ties go to the oldest.
+        cands.sort_unstable();
+        cands.dedup();
         let mut best: Option<(f64, i64)> = None;
         for p in cands {
             let Some(psig) = self.signature_of(p)? else { continue };
@@ -986,6 +1010,13 @@ impl LedgerWriter {
                 let mut st = self.conn.prepare_cached("INSERT OR IGNORE INTO prop_keys(key, prop) VALUES (?1, ?2)")?;
                 for &k in &keys {
                     st.execute(params![k, p])?;
+                    // The newest proposition: first of its keys' lists.
+                    if let Some(props) = self.prop_keys.get_mut(&k) {
+                        if props.first() != Some(&p) {
+                            props.insert(0, p);
+                            props.truncate(CANDIDATES_PER_KEY as usize);
+                        }
+                    }
                 }
                 self.signatures.insert(p, Arc::new(sig.clone()));
                 p
