@@ -357,6 +357,8 @@ struct Halves {
     terms: Vec<u64>,
     cores: Vec<u64>,
     story: Vec<u64>,
+    /// The cast's hashes, sorted, duplicates kept (rule 6 counts them).
+    cast: Vec<u64>,
 }
 
 impl Halves {
@@ -372,11 +374,23 @@ impl Halves {
             terms: list(&mut s.topics.iter().chain(s.head.iter()).map(String::as_str)),
             cores: list(&mut rule_cores(s)),
             story: list(&mut rule_story(s).iter().map(String::as_str)),
+            cast: {
+                let mut v: Vec<u64> = s.cast.iter().map(|x| fnv64(x.as_bytes())).collect();
+                v.sort_unstable();
+                v
+            },
         }
     }
 
     /// False only when the two signatures surely share no key of rules 1
     /// to 5 (equal strings have equal hashes).
+    /// False only when the two casts surely share fewer than
+    /// [`CAST_MEET`] members: every member of one found in the other has
+    /// its hash found too.
+    fn casts_may_meet(&self, o: &Halves) -> bool {
+        self.cast.iter().filter(|h| o.cast.binary_search(h).is_ok()).count() >= CAST_MEET
+    }
+
     fn may_meet(&self, o: &Halves) -> bool {
         let named = u64_meet(&self.named, &o.named);
         named && u64_meet(&self.terms, &o.terms)
@@ -419,6 +433,13 @@ fn rule_story(s: &PropSignature) -> &[String] {
         s.story.as_slice()
     } else {
         &[]
+    }
+}
+
+impl PropSignature {
+    /// Its [`KeyHalves`], made on first use.
+    fn halves(&self) -> &Halves {
+        self.key_halves.0.get_or_init(|| Halves::of(self))
     }
 }
 
@@ -1503,7 +1524,10 @@ fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: b
 /// share the deed ([`deeds_meet`]). Returns what they share.
 fn denial_meets(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<String> {
     let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
-    if c.denies == p.denies || !deeds_may_meet(c, p) || same_speaker || same_side(&c.side, &p.side) {
+    if c.denies == p.denies || !c.halves().casts_may_meet(p.halves()) {
+        return None;
+    }
+    if !deeds_may_meet(c, p) || same_speaker || same_side(&c.side, &p.side) {
         return None;
     }
     if participants_clash(c, p) {
@@ -1757,7 +1781,7 @@ fn rule_keys(sig: &PropSignature) -> Vec<i64> {
 fn rule_keys_meet(c: &PropSignature, p: &PropSignature) -> bool {
     // Asked of every candidate of every claim: the hashes set most aside;
     // the strings decide the rest, so a hash collision changes nothing.
-    let (hc, hp) = (c.key_halves.0.get_or_init(|| Halves::of(c)), p.key_halves.0.get_or_init(|| Halves::of(p)));
+    let (hc, hp) = (c.halves(), p.halves());
     if !hc.may_meet(hp) {
         return false;
     }
