@@ -263,3 +263,18 @@ fn an_announced_list_is_the_speakers() {
     assert!(by_command.iter().any(|(t, s)| t.contains("did not carry firearms") && *s == "denies"), "{by_command:?}");
     assert!(by_command.iter().all(|(t, _)| !t.contains("the following")), "{by_command:?}");
 }
+
+/// "It should be recalled that ...", "It was reported that ...": an
+/// impersonal passive has no speaker, and "it" is not resolved to the body
+/// named before it.
+#[test]
+fn an_impersonal_passive_has_no_speaker() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nThe Ministry of Fisheries rejected the report. It should be recalled that at least 60 \
+                young people have gone missing at sea since January.\n";
+    let raw = single_document("it.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let recalled = rec.claims.iter().find(|c| c.content.text.contains("60 young people")).expect("the claim is found");
+    assert!(recalled.speaker.text.is_empty() && recalled.speaker.entity.is_none(), "{:?}", recalled.speaker);
+}

@@ -98,3 +98,21 @@ fn sites_and_events_are_not_people() {
     }
     assert_eq!(kind_of("Frank Hall").as_deref(), Some("person"), "{all:?}");
 }
+
+/// A headline written in capitals names no bodies by its short words
+/// ("OF HAVING \"SOLD OUR SEA\"" looks like acronyms), while its person is
+/// the one the story names.
+#[test]
+fn a_headline_in_capitals_makes_no_acronym_bodies() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nFISHING: THE DEPUTY ISSA NDOYE ACCUSES THE GOVERNMENT OF HAVING \"SOLD OUR SEA\" TO THE \
+                CHINESE\n\nDakar, 9 September 2025 - The deputy Issa Ndoye said that 52 trawlers had received licences.\n";
+    let raw = single_document("caps.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let names: Vec<&str> = rec.entities.iter().map(|e| e.name.as_str()).collect();
+    for junk in ["HAVING", "SOLD", "SEA", "FISHING"] {
+        assert!(!names.contains(&junk), "{junk} in {names:?}");
+    }
+    assert!(names.contains(&"Issa Ndoye"), "{names:?}");
+}

@@ -131,6 +131,18 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
                 sp.start += 1;
             }
         }
+        // "It should be recalled that ...", "it was reported that ...": an
+        // impersonal passive names no speaker, and "it" must not be
+        // resolved to whatever came before.
+        let impersonal = d.speaker.as_ref().is_some_and(|sp| {
+            let passive_be = (sp.end..d.cue.end).any(|k| matches!(ctx.lower(k).as_str(), "be" | "is" | "was" | "been"));
+            let participle = d.cue.clone().any(|k| ctx.tagged && ctx.tokens[k].xpos.as_str() == "VBN");
+            sp.len() == 1 && ctx.lower(sp.start) == "it" && passive_be && participle
+        });
+        if impersonal {
+            d.speaker = None;
+            continue;
+        }
         if d.speaker.as_ref().is_some_and(|sp| !speaker::can_speak(ctx, sp)) {
             let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
             d.speaker = sent.and_then(|sent| speaker::subject_left(ctx, d.cue.start, &sent));

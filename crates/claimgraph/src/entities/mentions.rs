@@ -103,14 +103,26 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             }
         }
     }
+    // In a sentence written in capitals every short word looks like an
+    // acronym ("OF HAVING \"SOLD OUR SEA\""): there, only words the body
+    // writes in capitals too, countries and known bodies count.
+    let shouted: Vec<bool> = analysis
+        .sentences
+        .iter()
+        .map(|s| {
+            let forms: Vec<&str> = tokens[s.tokens.clone()].iter().map(|t| t.text(text)).collect();
+            claimgraph_nlp::truecase::is_capitalised_sentence(&forms)
+        })
+        .collect();
     let corroborated = |r: Range<usize>| {
+        let shouted = analysis.sentence_of(r.start).is_some_and(|si| shouted[si]);
         r.clone().all(|k| {
             let w = tokens[k].text(text);
             !is_cap(w)
                 || capitalised_inside.contains(w)
                 || folded_inside.contains(&deunicode::deunicode(w))
                 || Countries::get().lookup(w).is_some()
-                || is_proper_org(w)
+                || if shouted { is_known_org(w) } else { is_proper_org(w) }
         })
     };
     // Recogniser spans first: they are the better evidence when present,
@@ -523,7 +535,10 @@ fn is_title_case(text: &str, tokens: &[Token], r: Range<usize>) -> bool {
     let words: Vec<&str> =
         r.map(|i| tokens[i].text(text)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
-    long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 10 >= long.len() * 8
+    // A piece of a headline in capitals ("\"SOLD OUR SEA\" TO THE
+    // CHINESE", cut off by the sentence splitter) is as short as it comes.
+    let shouted = words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    shouted || long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 10 >= long.len() * 8
 }
 
 /// Words that end names of places: "Zayandeh Rud", "Red Sea", "Gaza Strip".
@@ -644,8 +659,18 @@ fn is_named_thing_word(w: &str) -> bool {
     )
 }
 
-/// Organisations known by a single proper name.
+/// Organisations known by a single proper name, or a word shaped like an
+/// acronym ("KGB", "SSG").
 fn is_proper_org(name: &str) -> bool {
+    is_known_org(name)
+        || (name.len() >= 2
+            && name.len() <= 6
+            && name.chars().all(|c| c.is_ascii_uppercase())
+            && !name.starts_with('U'))
+}
+
+/// Bodies named by one well-known word ("Kremlin", "Hamas", "Reuters").
+fn is_known_org(name: &str) -> bool {
     let l = name.to_lowercase();
     matches!(
         l.as_str(),
@@ -703,7 +728,7 @@ fn is_proper_org(name: &str) -> bool {
             | "politico"
             | "bloomberg"
             | "axios"
-    ) || (name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase()) && !name.starts_with('U'))
+    )
 }
 
 static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
