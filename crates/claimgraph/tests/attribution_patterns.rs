@@ -148,6 +148,14 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "More than 60 stalls were removed",
         "affirms",
     ),
+    // A relative clause inside the subject: the subject is what it
+    // qualifies, not the clause's object.
+    (
+        "The official who leads the inquiry into the fire said that the wiring of the depot was old.",
+        "The official who leads",
+        "the wiring of the depot was old",
+        "affirms",
+    ),
     // A report said to ignore the facts is called false.
     (
         "Ana Silva said, the report of the institute completely ignores the facts and serves other interests.",

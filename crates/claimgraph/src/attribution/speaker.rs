@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use claimgraph_nlp::Upos;
+
 use super::context::Ctx;
 use crate::document::{EntityKind, MentionForm};
 use crate::entities::gazetteer::{is_org_word, pronoun_kind, Countries, PronounKind};
@@ -139,7 +141,50 @@ fn is_np_boundary(w: &str) -> bool {
 /// A phrase that cannot speak is no subject of a speech verb: see
 /// [`can_speak`].
 pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<usize>> {
-    subject_phrase_left(ctx, end, sent).filter(|np| can_speak(ctx, np))
+    let np = subject_phrase_left(ctx, end, sent)?;
+    // "The official who leads the inquiry said": the phrase before the
+    // verb belongs to a relative clause; the subject is what it qualifies,
+    // with the clause (its head is found before "who").
+    let np = match relative_pronoun_before(ctx, np.start, sent).and_then(|k| np_left(ctx, k, sent)) {
+        Some(mut head) => {
+            // "voters in Florida who were voting": the head noun may stand
+            // before a prepositional phrase.
+            while head.start > sent.start + 1
+                && matches!(ctx.lower(head.start - 1).as_str(), "in" | "of" | "from" | "at")
+            {
+                match np_left(ctx, head.start - 1, sent) {
+                    Some(before) => head = before.start..head.end,
+                    None => break,
+                }
+            }
+            head.start..np.end
+        }
+        None => np,
+    };
+    Some(np).filter(|np| can_speak(ctx, np))
+}
+
+/// The relative pronoun ("who", "which") that opens a relative clause
+/// without commas ending at `np_start`, when its own finite verb stands
+/// between them: "The commission which investigates the causes of the
+/// accident announced".
+fn relative_pronoun_before(ctx: &Ctx, np_start: usize, sent: &Range<usize>) -> Option<usize> {
+    if !ctx.tagged {
+        return None;
+    }
+    let lowest = np_start.saturating_sub(15).max(sent.start + 1);
+    for k in (lowest..np_start).rev() {
+        let w = ctx.lower(k);
+        if matches!(w.as_str(), "," | ";" | ":" | "(" | ")") || ctx.quote_of[k].is_some() {
+            return None;
+        }
+        if matches!(w.as_str(), "who" | "which") {
+            let own_verb = (k + 1..np_start).any(|i| ctx.is_finite_verb(i));
+            let head_noun = matches!(ctx.tokens[k - 1].upos, Upos::NOUN | Upos::PROPN);
+            return (own_verb && head_noun).then_some(k);
+        }
+    }
+    None
 }
 
 /// False for a noun phrase that can be a verb's subject but never a source:
