@@ -129,40 +129,52 @@ impl Core {
         if ner {
             analysis.entities.clear();
         }
+        let mut forms: Vec<&str> = Vec::new();
         let mut xpos: Vec<Xpos> = Vec::new();
         // Sentences written in capitals are read in the case the document
-        // gives their words elsewhere (see `truecase`).
-        let sentence_forms: Vec<Vec<&str>> = analysis
+        // gives their words elsewhere (see `truecase`); the book of cases is
+        // made only for a document that has such a sentence.
+        let sentence_forms = |s: &crate::Sentence| analysis.tokens[s.tokens.clone()].iter().map(|t| t.text(text));
+        let valid = |s: &&crate::Sentence| s.tokens.end <= analysis.tokens.len();
+        let book = analysis
             .sentences
             .iter()
-            .filter(|s| s.tokens.end <= analysis.tokens.len())
-            .map(|s| analysis.tokens[s.tokens.clone()].iter().map(|t| t.text(text)).collect())
-            .collect();
-        let book = crate::truecase::CaseBook::learn(sentence_forms.iter().map(Vec::as_slice));
+            .filter(valid)
+            .any(|s| crate::truecase::is_capitalised_sentence(sentence_forms(s)))
+            .then(|| {
+                let all: Vec<Vec<&str>> =
+                    analysis.sentences.iter().filter(valid).map(|s| sentence_forms(s).collect()).collect();
+                crate::truecase::CaseBook::learn(all.iter().map(Vec::as_slice))
+            });
         for s in &analysis.sentences {
             let range = s.tokens.clone();
             if range.is_empty() || range.end > analysis.tokens.len() {
                 continue;
             }
-            let written: Vec<&str> = analysis.tokens[range.clone()].iter().map(|t| t.text(text)).collect();
-            let recased = book.recase(&written);
-            let forms: Vec<&str> = match &recased {
-                Some(r) => r.iter().map(String::as_str).collect(),
-                None => written,
+            forms.clear();
+            forms.extend(analysis.tokens[range.clone()].iter().map(|t| t.text(text)));
+            let recased = book.as_ref().and_then(|b| b.recase(&forms));
+            let recased_forms: Vec<&str>;
+            let view: &[&str] = match &recased {
+                Some(r) => {
+                    recased_forms = r.iter().map(String::as_str).collect();
+                    &recased_forms
+                }
+                None => &forms,
             };
-            let tags = m.tagger.tag(&forms);
+            let tags = m.tagger.tag(view);
             xpos.clear();
             xpos.extend(tags.iter().map(|t| t.1));
-            let parse = m.parser.parse(&m.parser.input(&forms, &xpos));
+            let parse = m.parser.parse(&m.parser.input(view, &xpos));
             for (k, tok) in analysis.tokens[range.clone()].iter_mut().enumerate() {
                 tok.upos = tags[k].0;
                 tok.xpos = tags[k].1;
-                tok.lemma = m.tagger.lemmatizer.lemma(forms[k], tags[k].1);
+                tok.lemma = m.tagger.lemmatizer.lemma(view[k], tags[k].1);
                 tok.head = parse[k].0.map(|h| range.start + h);
                 tok.deprel = parse[k].1;
             }
             if ner {
-                for (r, label) in m.ner.recognize(&forms, &xpos) {
+                for (r, label) in m.ner.recognize(view, &xpos) {
                     analysis.entities.push(EntitySpan { tokens: range.start + r.start..range.start + r.end, label });
                 }
             }

@@ -27,7 +27,7 @@ impl CaseBook {
     pub fn learn<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> CaseBook {
         let mut forms = HashMap::new();
         for s in sentences {
-            if is_capitalised_sentence(s) {
+            if is_capitalised_sentence(s.iter().copied()) {
                 continue;
             }
             for w in s.iter().skip(1) {
@@ -42,7 +42,7 @@ impl CaseBook {
     /// The forms of a capitalised sentence as the document would write
     /// them, or `None` when the sentence is not written in capitals.
     pub fn recase(&self, sentence: &[&str]) -> Option<Vec<String>> {
-        if !is_capitalised_sentence(sentence) {
+        if !is_capitalised_sentence(sentence.iter().copied()) {
             return None;
         }
         let mut first = true;
@@ -68,10 +68,15 @@ impl CaseBook {
 
 /// True when at least [`MIN_WORDS`] words of two letters or more stand in
 /// the sentence and nine in ten of them are written in capitals.
-pub fn is_capitalised_sentence(forms: &[&str]) -> bool {
-    let words: Vec<&&str> = forms.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
-    let caps = words.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
-    words.len() >= MIN_WORDS && caps * 10 >= words.len() * 9
+pub fn is_capitalised_sentence<'a>(forms: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for w in forms {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            words += 1;
+            caps += usize::from(!w.chars().any(char::is_lowercase));
+        }
+    }
+    words >= MIN_WORDS && caps * 10 >= words * 9
 }
 
 #[cfg(test)]
@@ -89,6 +94,6 @@ mod tests {
         assert_eq!(got.join(" "), "Fishing : the deputy Cheikh Tidiane M'Bengue accuses NATO and the Chinese");
         assert!(book.recase(&body).is_none());
         // Short lines of capitals are names or acronyms, not sentences.
-        assert!(!is_capitalised_sentence(&["UN", "SECURITY", "COUNCIL"]));
+        assert!(!is_capitalised_sentence(["UN", "SECURITY", "COUNCIL"]));
     }
 }

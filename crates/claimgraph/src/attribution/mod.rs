@@ -110,12 +110,22 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     attribute_following_quotes(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     announced_list(ctx, &mut drafts);
-    // Whichever system proposed it, a phrase that cannot speak (a span of
-    // time, "his part" of "for his part") is no speaker: the subject of the
-    // cue's verb speaks ("Abdou Karim Thiaw has for his part indicated"),
-    // else the claim stands without one.
-    // "According to" a phrase that cannot speak ("pays according to the
-    // tonnage") attributes nothing.
+    tidy_speakers(ctx, &mut drafts);
+    (drafts, layer)
+}
+
+/// Repairs speakers, whichever system proposed them:
+/// * "According to" a phrase that cannot speak ("pays according to the
+///   tonnage") attributes nothing: the draft goes.
+/// * A day the speaker phrase took in front of the speaker ("denounced
+///   this Thursday the Association ...") leaves it.
+/// * An impersonal passive ("It should be recalled that ...", "it was
+///   reported that ...") names no speaker, so "it" is not resolved to
+///   whatever came before.
+/// * A phrase that cannot speak (a span of time, "his part" of "for his
+///   part") gives way to the subject of the cue's verb ("Abdou Karim Thiaw
+///   has for his part indicated"), else the claim stands without speaker.
+fn tidy_speakers(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     drafts.retain(|d| {
         d.kind != ClaimKind::AccordingTo || d.speaker.as_ref().is_none_or(|sp| speaker::can_speak(ctx, sp))
     });
@@ -123,32 +133,26 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
         let w = ctx.lower(i);
         rules::is_weekday(&w) || matches!(w.as_str(), "yesterday" | "today")
     };
-    for d in &mut drafts {
-        // "denounced this Thursday the Association ...": a day that the
-        // speaker phrase took in front of the speaker.
-        if let Some(sp) = d.speaker.as_mut() {
-            while sp.len() > 1 && is_day(sp.start) {
-                sp.start += 1;
-            }
+    for d in drafts.iter_mut() {
+        let Some(sp) = d.speaker.as_mut() else { continue };
+        while sp.len() > 1 && is_day(sp.start) {
+            sp.start += 1;
         }
-        // "It should be recalled that ...", "it was reported that ...": an
-        // impersonal passive names no speaker, and "it" must not be
-        // resolved to whatever came before.
-        let impersonal = d.speaker.as_ref().is_some_and(|sp| {
-            let passive_be = (sp.end..d.cue.end).any(|k| matches!(ctx.lower(k).as_str(), "be" | "is" | "was" | "been"));
-            let participle = d.cue.clone().any(|k| ctx.tagged && ctx.tokens[k].xpos.as_str() == "VBN");
-            sp.len() == 1 && ctx.lower(sp.start) == "it" && passive_be && participle
-        });
-        if impersonal {
+        let passive_be = (sp.end..d.cue.end).any(|k| matches!(ctx.lower(k).as_str(), "be" | "is" | "was" | "been"));
+        let participle = d.cue.clone().any(|k| ctx.tagged && ctx.tokens[k].xpos.as_str() == "VBN");
+        if sp.len() == 1 && ctx.lower(sp.start) == "it" && passive_be && participle {
             d.speaker = None;
-            continue;
-        }
-        if d.speaker.as_ref().is_some_and(|sp| !speaker::can_speak(ctx, sp)) {
+        } else if !speaker::can_speak(ctx, sp) {
             let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
             d.speaker = sent.and_then(|sent| speaker::subject_left(ctx, d.cue.start, &sent));
         }
     }
-    (drafts, layer)
+}
+
+/// Drafts in cue order (then content order), as the later stages read
+/// them.
+fn sort_drafts(drafts: &mut [Draft]) {
+    drafts.sort_by_key(|d| (d.cue.start, d.content.first().map(|c| c.start).unwrap_or(0)));
 }
 
 /// A quotation that follows an attributed one in the same paragraph, with
@@ -207,7 +211,7 @@ fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         });
     }
     drafts.extend(added);
-    drafts.sort_by_key(|d| (d.cue.start, d.content.first().map(|c| c.start).unwrap_or(0)));
+    sort_drafts(drafts);
 }
 
 /// Unquoted content after a colon continues over the following sentences
@@ -263,19 +267,18 @@ const MAX_LIST_ITEMS: usize = 12;
 /// none.
 fn announced_list(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let mut added = Vec::new();
-    let mut announcements = Vec::new();
+    let mut announcement = vec![false; drafts.len()];
     for (di, d) in drafts.iter().enumerate() {
         let Some(last) = d.content.last() else { continue };
-        let words: Vec<String> = (last.start..last.end).map(|i| ctx.lower(i)).collect();
-        let announces = words.ends_with(&["the".to_string(), "following".to_string()])
-            || words.ends_with(&["as".to_string(), "follows".to_string()]);
-        let mut colon = last.end;
-        while colon < ctx.tokens.len() && ctx.word(colon) != ":" && colon < last.end + 2 {
-            colon += 1;
-        }
-        if !announces || ctx.word(colon) != ":" || ctx.paragraph(colon).end != colon + 1 {
+        if last.len() < 2 {
             continue;
         }
+        let (before_last, end) = (ctx.lower(last.end - 2), ctx.lower(last.end - 1));
+        let announces = before_last == "the" && end == "following" || before_last == "as" && end == "follows";
+        // The colon ends the content or stands right after it, and ends
+        // its paragraph.
+        let colon = (last.end - 1..(last.end + 2).min(ctx.tokens.len())).find(|&k| ctx.word(k) == ":");
+        let Some(colon) = colon.filter(|&c| announces && ctx.paragraph(c).end == c + 1) else { continue };
         let mut at = colon + 1;
         let mut items = 0;
         while at < ctx.tokens.len() && items < MAX_LIST_ITEMS {
@@ -301,17 +304,15 @@ fn announced_list(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             items += 1;
             at = para.end;
         }
-        if items > 0 {
-            announcements.push(di);
-        }
+        announcement[di] = items > 0;
     }
     let mut k = 0;
     drafts.retain(|_| {
         k += 1;
-        !announcements.contains(&(k - 1))
+        !announcement[k - 1]
     });
     drafts.extend(added);
-    drafts.sort_by_key(|d| (d.cue.start, d.content.first().map(|c| c.start).unwrap_or(0)));
+    sort_drafts(drafts);
 }
 
 /// The length in tokens of a list marker opening a paragraph ("1.", "2)",

@@ -173,12 +173,13 @@ fn relative_pronoun_before(ctx: &Ctx, np_start: usize, sent: &Range<usize>) -> O
         return None;
     }
     let lowest = np_start.saturating_sub(15).max(sent.start + 1);
+    // Asked for every subject: words are compared in place, not lowered.
     for k in (lowest..np_start).rev() {
-        let w = ctx.lower(k);
-        if matches!(w.as_str(), "," | ";" | ":" | "(" | ")") || ctx.quote_of[k].is_some() {
+        let w = ctx.word(k);
+        if matches!(w, "," | ";" | ":" | "(" | ")") || ctx.quote_of[k].is_some() {
             return None;
         }
-        if matches!(w.as_str(), "who" | "which") {
+        if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which") {
             let own_verb = (k + 1..np_start).any(|i| ctx.is_finite_verb(i));
             let head_noun = matches!(ctx.tokens[k - 1].upos, Upos::NOUN | Upos::PROPN);
             return (own_verb && head_noun).then_some(k);

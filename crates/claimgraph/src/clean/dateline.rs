@@ -147,7 +147,8 @@ fn standalone(line: &str) -> Option<(u8, String)> {
     }
     // "Source: Huaxia Review Network  2025-08-21 16:42": the outlet's line,
     // with the date (and its time) at the end.
-    let source_line = SOURCE_LABELS.iter().any(|l| before.to_lowercase().starts_with(l));
+    let before_lower = before.to_lowercase();
+    let source_line = SOURCE_LABELS.iter().any(|l| before_lower.starts_with(l));
     (source_line && CLOCK.replace_all(after, " ").trim().is_empty()).then_some((1, f.iso))
 }
 

@@ -473,12 +473,13 @@ pub fn is_debris(line: &str) -> bool {
 /// ("Share | Print"). The other parts are then a translation or more
 /// chrome, never article prose: a line holding a sentence is kept.
 fn in_parts(line: &str, k: &str, is: impl Fn(&str) -> bool) -> bool {
-    if k.split(' ').count() > 16 || is_prose(line) || is_reported(k) {
-        return false;
-    }
+    // Every line is asked: the separator test, the cheapest, comes first.
     let Some(sep) = [" / ", " | "].into_iter().find(|sep| line.contains(sep)) else {
         return false;
     };
+    if k.split(' ').count() > 16 || is_prose(line) || is_reported(k) {
+        return false;
+    }
     line.split(sep).map(str::trim).any(|part| part.split_whitespace().count() >= 2 && is(part))
 }
 

@@ -221,11 +221,13 @@ fn has_class_word(el: ElementRef<'_>, words: &[&str]) -> bool {
     if matches!(e.name(), "body" | "html" | "main" | "article") {
         return false;
     }
-    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
-    names
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .flat_map(|w| w.split('-').chain(std::iter::once(w)))
-        .any(|w| words.contains(&w))
+    // Asked of every element of a page: no string is built.
+    [e.attr("class"), e.attr("id")].into_iter().flatten().any(|names| {
+        names
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .flat_map(|w| w.split('-').chain(std::iter::once(w)))
+            .any(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+    })
 }
 
 /// The page without its chrome boxes (`BOX_CLASSES`), as HTML for

@@ -110,8 +110,7 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
         .sentences
         .iter()
         .map(|s| {
-            let forms: Vec<&str> = tokens[s.tokens.clone()].iter().map(|t| t.text(text)).collect();
-            claimgraph_nlp::truecase::is_capitalised_sentence(&forms)
+            claimgraph_nlp::truecase::is_capitalised_sentence(tokens[s.tokens.clone()].iter().map(|t| t.text(text)))
         })
         .collect();
     let corroborated = |r: Range<usize>| {
@@ -535,8 +534,8 @@ fn is_title_case(text: &str, tokens: &[Token], r: Range<usize>) -> bool {
     let words: Vec<&str> =
         r.map(|i| tokens[i].text(text)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
-    // A piece of a headline in capitals ("\"SOLD OUR SEA\" TO THE
-    // CHINESE", cut off by the sentence splitter) is as short as it comes.
+    // A line in capitals too short for a sentence in capitals (see
+    // `claimgraph_nlp::truecase`): "PLEDGED DELEGATES", a headline piece.
     let shouted = words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase));
     shouted || long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 10 >= long.len() * 8
 }
