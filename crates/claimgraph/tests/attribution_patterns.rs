@@ -11,6 +11,30 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "The spokeswoman, Mara Telli, said the cabinet did not deny that several polling stations had run out of ballots.",
+        "Mara Telli",
+        "polling stations had run out",
+        "affirms",
+    ),
+    (
+        "The commander, Ivo Brask, said the drones had struck the depot and not the school.",
+        "Ivo Brask",
+        "struck the depot",
+        "affirms",
+    ),
+    (
+        "The colonel, Ivo Brask, said the information about 23 dead civilians was categorically false.",
+        "Ivo Brask",
+        "23 dead civilians",
+        "denies",
+    ),
+    (
+        "The director, Ona Pirk, said residents don’t want to be moved.",
+        "Ona Pirk",
+        "want to be moved",
+        "denies",
+    ),
+    (
         "The mayor, Petra Lind, rejected this as a lie: in Norvik, she said, there is no army depot near the school.",
         "Petra Lind",
         "this as a lie",
@@ -285,4 +309,69 @@ fn an_impersonal_passive_has_no_speaker() {
     let rec = DocRecord::from_document(&doc);
     let recalled = rec.claims.iter().find(|c| c.content.text.contains("60 young people")).expect("the claim is found");
     assert!(recalled.speaker.text.is_empty() && recalled.speaker.entity.is_none(), "{:?}", recalled.speaker);
+}
+
+/// A briefing printed as labelled turns: every sentence of an answer is the
+/// labelled speaker's claim with its own stance, first-person cues inside it
+/// are the speaker's, and what a question supposes is no claim.
+#[test]
+fn labelled_turns_are_the_speakers_claims() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Briefing of the defence ministry\n\n\
+                The ministry's spokesman, Colonel Tomas Wirth, answered questions from journalists on Monday.\n\n\
+                Col. Wirth: The artillery fired at military targets only. The figure of 40,000 shells is false.\n\n\
+                Question (Radio Nord): Does the ministry admit that it attacked first?\n\n\
+                Col. Wirth: No. There were no children in the school. I do not deny that there are victims on both sides.\n";
+    let raw = single_document("briefing.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let by_wirth: Vec<(&str, &str)> = rec
+        .claims
+        .iter()
+        .filter(|c| c.speaker.text.contains("Wirth"))
+        .map(|c| (c.content.text.as_str(), c.stance.as_str()))
+        .collect();
+    let has = |words: &str, stance: &str| by_wirth.iter().any(|(t, s)| t.contains(words) && *s == stance);
+    assert!(has("fired at military targets", "affirms"), "{by_wirth:?}");
+    assert!(has("40,000 shells is false", "denies"), "{by_wirth:?}");
+    assert!(has("no children in the school", "denies"), "{by_wirth:?}");
+    assert!(has("victims on both sides", "affirms"), "{by_wirth:?}");
+    assert!(rec.claims.iter().all(|c| !c.content.text.contains("attacked first")), "{:?}", rec.claims);
+}
+
+/// An interview's "A:" answers belong to the person the introduction names
+/// last before the first question.
+#[test]
+fn interview_answers_are_the_interviewees() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Interview with the port director\n\n\
+                The ferry sank on Friday. We asked the director of the port, Aiko Morin, about the inquiry.\n\n\
+                Q: What happened?\n\n\
+                A: The ferry changed its course suddenly. The crew did not answer our radio calls.\n\n\
+                Q: Were there victims?\n\n\
+                A: Two sailors were injured.\n";
+    let raw = single_document("qa.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let by_morin: Vec<(&str, &str)> = rec
+        .claims
+        .iter()
+        .filter(|c| c.speaker.text.contains("Morin"))
+        .map(|c| (c.content.text.as_str(), c.stance.as_str()))
+        .collect();
+    assert!(by_morin.iter().any(|(t, s)| t.contains("changed its course") && *s == "affirms"), "{by_morin:?}");
+    assert!(by_morin.iter().any(|(t, s)| t.contains("did not answer our radio") && *s == "denies"), "{by_morin:?}");
+    assert!(by_morin.iter().any(|(t, _)| t.contains("Two sailors were injured")), "{by_morin:?}");
+}
+
+/// "If the suspicion is confirmed, we will ...": a cue inside a conditional
+/// clause reports nothing.
+#[test]
+fn a_conditional_clause_is_no_attribution() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nIf the suspicion is confirmed, the prosecutors will open a case against the captain.\n";
+    let raw = single_document("if.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    assert!(rec.claims.iter().all(|c| c.cue.text != "is confirmed" && c.cue.text != "confirmed"), "{:?}", rec.claims);
 }

@@ -308,12 +308,14 @@ pub fn is_falsity_word(word: &str) -> bool {
     FALSITY.contains(&word.to_lowercase().as_str())
 }
 
-/// Words that negate the clause they stand in.
+/// Words that negate the clause they stand in ("n’t" with a typographic
+/// apostrophe too, as news sites print it).
 pub fn is_negator(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
         "not"
             | "n't"
+            | "n’t"
             | "never"
             | "no"
             | "none"

@@ -1,7 +1,8 @@
 //! Attribution: who says what. Finds cues, speakers and contents
 //! ([`rules`]), resolves speakers through names, roles and pronouns
-//! ([`speaker`]), decides stance ([`stance`]) and normalises each content to
-//! a proposition ([`proposition`]).
+//! ([`speaker`]), decides stance ([`stance`]), reads transcripts' labelled
+//! turns ([`turns`]) and normalises each content to a proposition
+//! ([`proposition`]).
 
 pub mod context;
 pub mod learned;
@@ -11,6 +12,7 @@ pub mod quotes;
 pub mod rules;
 pub mod speaker;
 pub mod stance;
+mod turns;
 
 use std::ops::Range;
 
@@ -110,6 +112,8 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     attribute_following_quotes(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     announced_list(ctx, &mut drafts);
+    turns::apply(ctx, &mut drafts);
+    sort_drafts(&mut drafts);
     tidy_speakers(ctx, &mut drafts);
     (drafts, layer)
 }

@@ -206,6 +206,15 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         }
         _ => {}
     }
+    // "If the suspicion is confirmed, we will ...": a cue in a conditional
+    // clause reports nothing.
+    if (sent.start..i)
+        .rev()
+        .take_while(|&k| !matches!(ctx.word(k), "," | ";" | ":"))
+        .any(|k| matches!(ctx.lower(k).as_str(), "if" | "unless" | "whether"))
+    {
+        return None;
+    }
     // "was quoted as saying"
     if verb.lemma == "quote" {
         return None;

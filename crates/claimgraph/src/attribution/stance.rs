@@ -56,10 +56,17 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         {
             break;
         }
-        // ", not at a real military action": a contrastive negation of an
-        // added phrase, not of the clause.
-        if w == "," && matches!(ctx.lower(j + 1).as_str(), "not" | "rather") {
+        // ", not at a real military action", ', "not 87 like ..."': a
+        // contrastive negation of an added phrase, not of the clause.
+        let after_marks = (j + 1..content.end).find(|&k| !is_quote_mark(ctx.word(k))).unwrap_or(j + 1);
+        if w == "," && matches!(ctx.lower(after_marks).as_str(), "not" | "rather") {
             break;
+        }
+        // "attacked the town and not the battery", "an artillery battery
+        // and nothing else": the negation sets off a noun phrase.
+        if matches!(w.as_str(), "and" | "but") && contrasts_phrase(ctx, j + 1) {
+            j += 3;
+            continue;
         }
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
             break;
@@ -88,8 +95,12 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 continue;
             }
             // A double negation cancels out when the two stand together:
-            // "cannot not know", "never did not".
-            if (j + 1..(j + 3).min(content.end)).any(|k| is_negator(&ctx.lower(k))) {
+            // "cannot not know", "never did not"; so does a negated denial:
+            // "did not deny that the stations had run out" affirms.
+            if (j + 1..(j + 3).min(content.end)).any(|k| {
+                is_negator(&ctx.lower(k))
+                    || super::lexicon::cue_verb(&ctx.lower(k)).is_some_and(|c| c.class == CueClass::Deny)
+            }) {
                 j += 3;
                 continue;
             }
@@ -98,6 +109,33 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         j += 1;
     }
     negations > 0
+}
+
+/// True for a quotation mark token.
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
+}
+
+/// True when a negation at `k` sets off a noun phrase rather than a
+/// predicate: "not the battery", "nothing else", "no one else".
+fn contrasts_phrase(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.lower(k);
+    let next = ctx.lower(k + 1);
+    match w.as_str() {
+        "nothing" | "nobody" => next == "else",
+        "not" => {
+            ctx.tagged
+                && k + 1 < ctx.tokens.len()
+                && matches!(
+                    ctx.tokens[k + 1].upos,
+                    claimgraph_nlp::Upos::DET
+                        | claimgraph_nlp::Upos::NOUN
+                        | claimgraph_nlp::Upos::PROPN
+                        | claimgraph_nlp::Upos::NUM
+                )
+        }
+        _ => false,
+    }
 }
 
 fn is_clause_opener(w: &str) -> bool {
@@ -268,6 +306,16 @@ fn misstates_facts(ctx: &Ctx, words: &[usize]) -> bool {
             && FACTS.iter().any(|f| lower.iter().any(|w| w == f))
 }
 
+/// Nouns for what others tell, besides claims proper: "The information
+/// about 23 dead civilians is categorically false", "The number of 40
+/// thousand ... has nothing to do with the reality".
+fn is_told_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "information" | "number" | "numbers" | "figure" | "figures" | "version" | "versions" | "narrative" | "news"
+    )
+}
+
 /// True when the content itself calls claims false: "The claims of
 /// Pakistan are baseless", "these reports are lies", "Statements of the
 /// regime about a hit on the plant, he said, are another staged
@@ -280,7 +328,7 @@ pub fn content_rejects_claims(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
     if content_denies(ctx, first) {
         return true;
     }
-    if !first.clone().take(6).any(|i| super::lexicon::is_claim_noun(ctx.word(i))) {
+    if !first.clone().take(6).any(|i| super::lexicon::is_claim_noun(ctx.word(i)) || is_told_noun(&ctx.lower(i))) {
         return false;
     }
     let words: Vec<usize> = parts.iter().flat_map(|p| p.clone()).take(40).collect();

@@ -1,0 +1,196 @@
+//! Transcripts: paragraphs that open with a speaker label.
+//!
+//! Briefings, hearings and interviews are printed as turns: "Col. Wróbel:
+//! The information is categorically false. ...", or "Q: ..." / "A: ..."
+//! after an introduction that names who answers ("We asked the chief of
+//! the coast guard, Shunsuke Ohtaki, about ..."). No reporting verb stands
+//! in such a paragraph, yet every sentence of an answer is the labelled
+//! speaker's own word, each a proposition with its own polarity. This pass
+//! turns each sentence of an answer into a claim of the labelled speaker,
+//! gives the first-person claims inside it ("I do not deny that ...", "according to
+//! our data") to that speaker, and drops the claims a question only
+//! supposes ("Does Karsk admit that it attacked first?").
+
+use std::ops::Range;
+
+use super::context::Ctx;
+use super::rules::{self, Draft};
+use super::stance;
+use crate::document::{ClaimKind, EntityKind};
+
+/// The longest label, in tokens ("Deputy Minister Anna Kowalska-Nowak:").
+const MAX_LABEL: usize = 7;
+
+/// Sentences shorter than this are no proposition ("No.").
+const MIN_SENTENCE: usize = 3;
+
+/// Confidence of a claim read from a labelled turn.
+const TURN_CONFIDENCE: f32 = 0.8;
+
+/// Who speaks in a paragraph that opens with a label.
+enum Turn {
+    /// A question ("Q:", "Question (Radio X):", "Reporter:").
+    Question,
+    /// An answer or statement by the speaker whose words are these tokens.
+    Speech(Range<usize>),
+}
+
+/// Applies the transcript turns of the document to the drafts.
+pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let turns = find_turns(ctx);
+    if turns.is_empty() {
+        return;
+    }
+    let turn_of = |i: usize| turns.iter().find(|(body, _)| body.contains(&i));
+    // Claims a question supposes are not claims; first-person claims inside
+    // an answer are the answerer's.
+    drafts.retain(|d| match turn_of(d.cue.start) {
+        Some((body, Turn::Question)) => !ends_in_question(ctx, body, d.cue.start),
+        _ => true,
+    });
+    for d in drafts.iter_mut() {
+        if let Some((_, Turn::Speech(who))) = turn_of(d.cue.start) {
+            if d.speaker.as_ref().is_none_or(|s| first_person(ctx, s)) && !d.shares_speaker {
+                d.speaker = Some(who.clone());
+            }
+        }
+    }
+    let mut added = Vec::new();
+    for (body, turn) in &turns {
+        let Turn::Speech(who) = turn else { continue };
+        let cue = body.start - 1..body.start;
+        for s in &ctx.doc.analysis.sentences {
+            let from = s.tokens.start.max(body.start);
+            let to = s.tokens.end.min(body.end);
+            if from >= to {
+                continue;
+            }
+            // A sentence is read already when a cue stands in it or a quotation
+            // covers it; an indirect content that ran on past its sentence
+            // ("writes that it cannot say who fired. So this number ...") does
+            // not take the next one from the speaker.
+            let covered = drafts.iter().any(|d| {
+                (from..to).contains(&d.cue.start)
+                    || d.kind != ClaimKind::Indirect && d.content.iter().any(|c| c.start < to && from < c.end)
+            });
+            let p = rules::trim(ctx, from..to);
+            if covered || p.len() < MIN_SENTENCE || ctx.word(to - 1) == "?" || ctx.lower(p.start) == "please" {
+                continue;
+            }
+            let one = std::slice::from_ref(&p);
+            let rejects = stance::content_rejects_claims(ctx, one);
+            let negated = !rejects && stance::content_negated(ctx, one);
+            added.push(Draft {
+                cue: cue.clone(),
+                speaker: Some(who.clone()),
+                shares_speaker: false,
+                stance: stance::combine(rejects, negated),
+                hedged: stance::hedged(ctx, &p, cue.start),
+                content: vec![p],
+                kind: ClaimKind::Direct,
+                confidence: TURN_CONFIDENCE,
+                colon_open: false,
+                denial_cue: false,
+            });
+        }
+    }
+    drafts.extend(added);
+}
+
+/// The labelled paragraphs of the document: each body (the tokens after the
+/// label's colon, to the paragraph's end) with its turn. Answers labelled
+/// only "A:" are the interviewee's: the last person named before the first
+/// question. A document needs two labelled paragraphs before any counts,
+/// so that a lone "Minister: ..." headline stays what the rules make of it.
+fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
+    let n = ctx.tokens.len();
+    let mut out = Vec::new();
+    let mut first_question: Option<usize> = None;
+    let mut answers = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let para = ctx.paragraph(start);
+        start = para.end.max(start + 1);
+        let Some(colon) = (para.start..para.end.min(para.start + MAX_LABEL + 1)).find(|&i| ctx.word(i) == ":") else {
+            continue;
+        };
+        if colon == para.start || colon + MIN_SENTENCE > para.end {
+            continue;
+        }
+        let label = para.start..colon;
+        let body = colon + 1..para.end;
+        match label_kind(ctx, &label) {
+            Some(Label::Question) => {
+                first_question.get_or_insert(para.start);
+                out.push((body, Turn::Question));
+            }
+            Some(Label::Answer) => answers.push(body),
+            Some(Label::Person(who)) => out.push((body, Turn::Speech(who))),
+            None => {}
+        }
+    }
+    if let Some(who) = first_question.and_then(|q| interviewee(ctx, q)) {
+        out.extend(answers.into_iter().map(|b| (b, Turn::Speech(who.clone()))));
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out.sort_by_key(|(b, _)| b.start);
+    out
+}
+
+/// What a label says.
+enum Label {
+    Question,
+    Answer,
+    Person(Range<usize>),
+}
+
+/// Reads a label: a question or answer mark, or a person's name with an
+/// optional title ("Col. Wróbel", "Minister Tomaszczyk"), all capitalised.
+fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
+    let first = ctx.lower(label.start);
+    if matches!(first.as_str(), "q" | "question" | "reporter" | "journalist" | "interviewer") {
+        return Some(Label::Question);
+    }
+    if label.len() == 1 && matches!(first.as_str(), "a" | "answer") {
+        return Some(Label::Answer);
+    }
+    let capitalised = label.clone().all(|i| {
+        let w = ctx.word(i);
+        w == "." || w == "-" || w.chars().next().is_some_and(char::is_uppercase)
+    });
+    if !capitalised {
+        return None;
+    }
+    let span = ctx.span(label.start, label.end);
+    let person = ctx.mentions_in(span).find(|&m| ctx.mention_kind(m) == EntityKind::Person)?;
+    // The name must end the label: "Wróbel's office:" is no speaker.
+    (ctx.doc.mentions[person].span.end == span.end).then(|| Label::Person(label.clone()))
+}
+
+/// The person an interview's answers belong to: the last person named
+/// before its first question.
+fn interviewee(ctx: &Ctx, first_question: usize) -> Option<Range<usize>> {
+    let before = ctx.tokens.get(first_question)?.start;
+    let m = ctx.doc.mentions.iter().rev().find(|m| {
+        m.span.end <= before && m.kind == EntityKind::Person && m.form == crate::document::MentionForm::Name
+    })?;
+    let from = ctx.doc.analysis.token_at_or_after(m.span.start);
+    let to = ctx.doc.analysis.token_at_or_after(m.span.end);
+    (from < to).then_some(from..to)
+}
+
+/// True when the speaker words are a first-person pronoun ("I", "we").
+fn first_person(ctx: &Ctx, s: &Range<usize>) -> bool {
+    s.len() == 1 && matches!(ctx.lower(s.start).as_str(), "i" | "we" | "our" | "my" | "us" | "me")
+        || s.len() == 2 && matches!(ctx.lower(s.start).as_str(), "our" | "my")
+}
+
+/// True when the sentence holding token `i` inside `body` ends with a
+/// question mark.
+fn ends_in_question(ctx: &Ctx, body: &Range<usize>, i: usize) -> bool {
+    let Some(si) = ctx.doc.analysis.sentence_of(i) else { return false };
+    let end = ctx.doc.analysis.sentences[si].tokens.end.min(body.end);
+    end > 0 && ctx.word(end - 1) == "?"
+}
