@@ -375,3 +375,20 @@ fn a_conditional_clause_is_no_attribution() {
     let rec = DocRecord::from_document(&doc);
     assert!(rec.claims.iter().all(|c| c.cue.text != "is confirmed" && c.cue.text != "confirmed"), "{:?}", rec.claims);
 }
+
+/// "he" does not resolve to a person the text calls a spokeswoman: the
+/// pronoun skips the earlier speaker of the other gender.
+#[test]
+fn a_pronoun_agrees_with_a_gendered_role() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body =
+        "Test article\n\nA spokeswoman of the agency, Carla Venti, said that 112 people were counted on the quay.\n\n\
+                The ship's doctor, Yusuf Amrani, has spoken to reporters. \"We recovered one body,\" he says.\n";
+    let raw = single_document("he.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let body_claim =
+        rec.claims.iter().find(|c| c.content.text.contains("recovered one body")).expect("the claim is found");
+    let entity = body_claim.speaker.entity.as_deref().and_then(|id| rec.entities.iter().find(|e| e.id == id));
+    assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
+}

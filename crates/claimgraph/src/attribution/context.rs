@@ -6,6 +6,7 @@ use claimgraph_nlp::{Token, Upos};
 
 use super::quotes::{find_quotes, Quote};
 use crate::document::{Document, EntityKind, MentionForm, Span};
+use crate::entities::gazetteer::PronounKind;
 
 /// A document prepared for the attribution rules.
 pub struct Ctx<'d> {
@@ -23,6 +24,8 @@ pub struct Ctx<'d> {
     pub parsed: bool,
     /// Role keys of each entity of the document (from its role texts).
     pub entity_roles: Vec<Vec<crate::entities::roles::RoleKey>>,
+    /// The gender each entity's roles or titles give it, if any.
+    pub entity_gender: Vec<Option<PronounKind>>,
 }
 
 impl<'d> Ctx<'d> {
@@ -39,7 +42,8 @@ impl<'d> Ctx<'d> {
         let tagged = tokens.iter().any(|t| t.upos != Upos::X);
         let parsed = tokens.iter().any(|t| t.head.is_some());
         let entity_roles = doc.entities.iter().map(|e| crate::entities::roles::keys_of(&e.roles)).collect();
-        Ctx { doc, tokens, quotes, quote_of, tagged, parsed, entity_roles }
+        let entity_gender = (0..doc.entities.len()).map(|e| gender_of(doc, e)).collect();
+        Ctx { doc, tokens, quotes, quote_of, tagged, parsed, entity_roles, entity_gender }
     }
 
     /// The word at token `i`.
@@ -282,5 +286,62 @@ fn rank(m: &crate::document::Mention) -> u8 {
         (MentionForm::Name, EntityKind::Organization) => 2,
         (MentionForm::Name, _) => 1,
         (MentionForm::Pronoun, _) => 0,
+    }
+}
+
+/// Words that give a person's gender: a gendered role noun ("spokeswoman",
+/// "chairman"), a kinship word or a title ("Mrs", "Mr").
+fn gendered_word(w: &str) -> Option<PronounKind> {
+    match w.trim_end_matches('.') {
+        "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" | "policewoman" | "woman" | "mother"
+        | "wife" | "daughter" | "widow" | "sister" | "grandmother" | "actress" | "queen" | "princess" | "mrs"
+        | "ms" | "miss" | "madam" | "madame" | "mme" | "lady" | "girl" => Some(PronounKind::Feminine),
+        "spokesman" | "chairman" | "congressman" | "businessman" | "policeman" | "man" | "father" | "husband"
+        | "son" | "widower" | "brother" | "grandfather" | "king" | "prince" | "mr" | "sir" | "sheikh" | "boy" => {
+            Some(PronounKind::Masculine)
+        }
+        _ => None,
+    }
+}
+
+/// The gender a person's role texts and the titles before their names
+/// give, when they agree ("A spokeswoman of the agency, Carlotta Benassi";
+/// "Mrs. Halina Kostrzewa").
+fn gender_of(doc: &Document, e: usize) -> Option<PronounKind> {
+    let ent = &doc.entities[e];
+    if ent.kind != EntityKind::Person {
+        return None;
+    }
+    let mut found: Option<PronounKind> = None;
+    let mut clash = false;
+    let mut note = |g: PronounKind| match found {
+        Some(f) if f != g => clash = true,
+        _ => found = Some(g),
+    };
+    for role in &ent.roles {
+        for w in role.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            if let Some(g) = gendered_word(&w.to_lowercase()) {
+                note(g);
+            }
+        }
+    }
+    let tokens = &doc.analysis.tokens;
+    for &m in &ent.mentions {
+        let Some(mention) = doc.mentions.get(m) else { continue };
+        if mention.form != MentionForm::Name {
+            continue;
+        }
+        let at = doc.analysis.token_at_or_after(mention.span.start);
+        if at > 0 && at <= tokens.len() {
+            let w = tokens[at - 1].text(&doc.text).to_lowercase();
+            if let Some(g) = gendered_word(&w) {
+                note(g);
+            }
+        }
+    }
+    if clash {
+        None
+    } else {
+        found
     }
 }

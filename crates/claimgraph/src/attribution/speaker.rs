@@ -884,6 +884,11 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
             PronounKind::FirstPerson => true,
         }
     };
+    // "he" is not a person the text calls a spokeswoman or "Mrs.".
+    let agrees = |e: usize| match (kind, ctx.entity_gender.get(e).copied().flatten()) {
+        (PronounKind::Masculine | PronounKind::Feminine, Some(g)) => g == kind,
+        _ => true,
+    };
     // "it"/"they" most often continue the previous sentence's subject when
     // that is an organisation ("The de facto KGB ... spread another version.
     // According to it, ...").
@@ -923,7 +928,7 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         if kind == PronounKind::FirstPerson && ctx.paragraph(pos) != ctx.paragraph(at) {
             return Resolution::None;
         }
-        if compatible_kind(k) {
+        if compatible_kind(k) && agrees(e) {
             return Resolution::Entity(e);
         }
     }
@@ -937,7 +942,7 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         .iter()
         .filter(|m| m.span.end <= before && m.form != MentionForm::Pronoun)
         .filter_map(|m| m.entity)
-        .rfind(|&e| ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)))
+        .rfind(|&e| ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)) && agrees(e))
         .map(Resolution::Entity)
         .unwrap_or(Resolution::None)
 }
