@@ -278,3 +278,52 @@ fn demands_address_the_subject_of_their_clause() {
     assert_eq!(country(&requests[1].actor), Some("PER"));
     assert_eq!(country(&requests[1].recipient), Some("CHL"));
 }
+
+#[test]
+fn reporting_naming_and_motion_verbs_are_no_events_on_news() {
+    // Written for this test: each sentence has a generic verb CAMEO's
+    // block default would code (CONSULT, SUPPORT, AGREE, THREATEN).
+    let rec = analyse(
+        "A Valdorian military spokesman went further.\n\n\
+         The statement came after what the militia called the crime of Tarsa.\n\n\
+         The ministry rejected the report, calling it an element of the information war.\n\n\
+         The director affirmed in a press conference that the situation is under control.\n\n\
+         The fuel was going to be sold in the markets of the region.\n\n\
+         A former minister warned that Georgia will not get closer to Europe.\n\n\
+         The Health Centre serves about 16 thousand residents of the surrounding villages.",
+        None,
+    );
+    let ev = events(&rec);
+    assert!(
+        !ev.iter().any(|e| matches!(e.event_type.as_str(), "CONSULT" | "SUPPORT" | "AGREE" | "THREATEN" | "COOPERATE")),
+        "{:?}",
+        ev.iter().map(|e| (&e.event_type, &e.text)).collect::<Vec<_>>()
+    );
+    // The deeds themselves still code, and a question is not asserted.
+    let rec = analyse("Armenia said Azerbaijan shelled its villages. Did Iran send drones to Russia?", None);
+    let ev = events(&rec);
+    assert!(ev.iter().any(|e| e.event_type == "ASSAULT" && country(&e.actor) == Some("AZE")));
+    let asked = ev.iter().find(|e| e.event_type == "AID").expect("the AID asked about");
+    assert!(asked.hypothetical, "{asked:?}");
+}
+
+#[test]
+fn unresolved_pronouns_stay_unknown_rather_than_the_salient_place() {
+    // "he" has no antecedent the document resolves: not Tarsa's government.
+    let rec = analyse(
+        "Clashes broke out in Tarsa, a city in Bolivia, on Monday.\n\n\
+         He blamed the police for the violence.",
+        None,
+    );
+    let ev = events(&rec);
+    assert!(
+        !ev.iter().any(|e| e.actor.as_ref().is_some_and(|a| a.code.ends_with("GOV"))),
+        "{:?}",
+        ev.iter().map(|e| (&e.event_type, &e.actor)).collect::<Vec<_>>()
+    );
+    // An "it" with a country named before it in its sentence is that country.
+    let rec = analyse("Since Russia lacks missiles, it accused Ukraine of sabotage.", None);
+    let ev = events(&rec);
+    let acc = ev.iter().find(|e| e.event_type == "ACCUSE").expect("an ACCUSE");
+    assert_eq!(country(&acc.actor), Some("RUS"));
+}

@@ -392,15 +392,37 @@ impl<'d> Ctx<'d> {
         None
     }
 
-    /// The most recent actor named before token `before` whose country is
-    /// not excluded: the salience fallback for pronouns.
-    fn salient_before(&self, before: usize, exclude: &[Option<String>]) -> Option<EventActor> {
+    /// The most recent country or capital named before token `before`
+    /// (within `within` when given) whose country is not excluded: the
+    /// antecedent of an "it" or "they" left unresolved, or of a pronoun
+    /// whose resolution contradicts its event. Cities, regions and
+    /// demonyms are no antecedents ("he" is no city's government).
+    fn country_before(
+        &self,
+        before: usize,
+        within: Option<&std::ops::Range<usize>>,
+        exclude: &[Option<String>],
+    ) -> Option<EventActor> {
         self.salient
             .iter()
             .rev()
-            .filter(|(i, _)| *i < before)
+            .filter(|(i, _)| *i < before && within.is_none_or(|r| r.contains(i)))
             .map(|(_, a)| a)
-            .find(|a| a.country.is_some() && !exclude.iter().any(|x| x.is_some() && *x == a.country))
+            .filter(|a| !exclude.iter().any(|x| x.is_some() && *x == a.country))
+            .find(|a| {
+                let Some(cc) = a.country.as_deref() else { return false };
+                let capital = a.code.len() == 6 && a.sector.as_deref() == Some("GOV");
+                let text = a.text.trim_start_matches("the ").trim_start_matches("The ");
+                let country = Countries::get()
+                    .by_code(cc)
+                    .is_some_and(|c| c.name.eq_ignore_ascii_case(text) || text.len() <= 3 && a.code == cc);
+                // "Moroccan diplomats", "the Iranian Foreign Ministry": an
+                // actor phrase, not a bare demonym or a city.
+                let place =
+                    a.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
+                let phrase = text.contains(' ') && !place;
+                capital || country || phrase
+            })
             .cloned()
     }
 
@@ -409,6 +431,11 @@ impl<'d> Ctx<'d> {
         let words: Vec<String> = range.clone().map(|i| self.words[i].clone()).collect();
         let mut k = 0;
         while k < words.len() {
+            // The pronoun "us" is no United States.
+            if self.upos(range.start + k) == Upos::PRON {
+                k += 1;
+                continue;
+            }
             if let Some((n, code)) = self.lex.actors.actors.lookup(&words, k, self.lex.actors.date) {
                 let i = range.start + k;
                 let span = Span::new(self.toks[i].start, self.toks[i + n - 1].end);
@@ -561,6 +588,18 @@ impl<'d> Ctx<'d> {
         }
         for &p in by_depth.iter().filter(|_| nothing_coded) {
             if self.upos(p) != Upos::NOUN || !matches!(self.rel(p), "obj" | "nsubj" | "obl" | "root" | "nsubj:pass") {
+                continue;
+            }
+            // "Valdoria's air force said": a noun that with its compounds
+            // names an actor is no deed.
+            let name: Vec<String> = self.children[p]
+                .iter()
+                .copied()
+                .filter(|&k| self.rel(k) == "compound")
+                .chain(std::iter::once(p))
+                .map(|k| self.words[k].clone())
+                .collect();
+            if self.lex.actors.code_words(&name).agent.is_some() {
                 continue;
             }
             let Some(code) = self.nominal_cameo(p) else { continue };
@@ -816,6 +855,9 @@ impl<'d> Ctx<'d> {
             }
         }
         let mut coding = coding?;
+        if coding.weight == 0 && self.is_speech_not_deed(p, &coding) {
+            return None;
+        }
         if coding.ty == PloverType::Assault && coding.mode.is_none() {
             coding.mode = self.weapon_mode_in(p);
         }
@@ -824,10 +866,69 @@ impl<'d> Ctx<'d> {
         Some(coding)
     }
 
-    /// "politically motivated and intended to ...": a participle used as an
-    /// adjective, not a deed.
+    /// The name of the CAMEO verb block the verb at `p` belongs to, lower-cased.
+    fn block_name(&self, p: usize) -> Option<&str> {
+        let dict = &self.lex.verbs;
+        let entries = std::iter::once(self.lemmas[p].clone())
+            .chain(std::iter::once(self.words[p].clone()))
+            .chain(deinflect(&self.words[p]))
+            .find_map(|k| dict.verbs.get(&k))?;
+        let e = entries.iter().find(|e| e.particles.is_empty()).or(entries.first())?;
+        dict.blocks.get(e.block).map(|b| b.name.as_str())
+    }
+
+    /// A verb coded only by its CAMEO block's default (no pattern matched)
+    /// that, in this sentence, reports, names or moves rather than acts:
+    /// - a verb of promise, praise or warning with a `that` clause reports
+    ///   the clause ("affirmed that the situation is under control",
+    ///   "warned that Georgia will not get closer"); the clause carries its
+    ///   own event ("warned it would strike" is coded from "strike");
+    /// - a verb of naming ("calling them an element of the war", "what it
+    ///   called the crime"): two objects, an object with a predicate, or a
+    ///   relative clause on "what";
+    /// - "going to" + verb is the future, not a journey;
+    /// - a death ("a peasant dies") names its victim, not a doer.
+    fn is_speech_not_deed(&self, p: usize, c: &Coding) -> bool {
+        let kids = &self.children[p];
+        if (c.ty.is_cooperative() || c.ty == PloverType::Threaten)
+            && (kids.iter().any(|&k| self.rel(k) == "ccomp")
+                || self
+                    .subtree(p, CLAUSE_STOP)
+                    .iter()
+                    .any(|&k| k > p && self.rel(k) == "mark" && self.lemmas[k] == "that" && self.upos(k) != Upos::DET))
+        {
+            return true;
+        }
+        let objs = kids.iter().filter(|&&k| self.rel(k) == "obj").count();
+        let predicate = kids.iter().any(|&k| self.rel(k) == "xcomp" && self.upos(k) != Upos::VERB);
+        let on_what = self.rel(p) == "acl:relcl" && self.head(p).is_some_and(|h| self.lemmas[h] == "what");
+        if objs >= 2 || (objs == 1 && predicate) || on_what {
+            return true;
+        }
+        if self.lemmas[p] == "go"
+            && kids.iter().any(|&k| {
+                self.rel(k) == "xcomp"
+                    && self.children[k].iter().any(|&m| self.rel(m) == "mark" && self.lemmas[m] == "to")
+            })
+        {
+            return true;
+        }
+        self.block_name(p) == Some("die")
+    }
+
+    /// "politically motivated and intended to ...", "the surrounding
+    /// villages": a participle used as an adjective, not a deed.
     fn is_adjectival_participle(&self, p: usize) -> bool {
         let t = &self.toks[p];
+        // "the surrounding villages", "the ruling party": a present
+        // participle before its noun, with no object, describes it.
+        if t.xpos.as_str() == "VBG"
+            && self.rel(p) == "amod"
+            && self.head(p).is_some_and(|h| h > p)
+            && self.kid(p, "obj").is_none()
+        {
+            return true;
+        }
         if t.xpos.as_str() != "VBN"
             || self.children[p].iter().any(|&k| {
                 self.rel(k).starts_with("aux") || self.rel(k).starts_with("nsubj") || self.rel(k) == "obl:agent"
@@ -1432,6 +1533,9 @@ impl<'d> Ctx<'d> {
                 self.subject_of(h, hops + 1)
             }
             "conj" | "advcl" => self.subject_of(h, hops + 1),
+            // "The Pentagon, asked about the reports": a reduced passive
+            // relative's noun is its patient, not its doer.
+            "acl" if self.toks[p].xpos.as_str() == "VBN" => None,
             "acl" | "acl:relcl" => Some(h),
             _ => None,
         }
@@ -1668,11 +1772,12 @@ impl<'d> Ctx<'d> {
             if Some(t) == source_tok || lexicon::is_weapon(&self.lemmas[t]) || dates::is_time_word(&self.words[t]) {
                 continue;
             }
+            // An unresolved "it"/"they" is a country or capital named before
+            // it in its sentence, else unknown (see the source's).
+            let pronoun = self.upos(t) == Upos::PRON;
             let found = self.np_actor(t).or_else(|| {
-                // An unresolved "it"/"they": the latest actor named before
-                // it that is not the source.
-                (self.upos(t) == Upos::PRON && matches!(self.lemmas[t].as_str(), "it" | "they" | "them"))
-                    .then(|| self.salient_before(t, &[source.as_ref().and_then(|s| s.country.clone())]))
+                (pronoun && matches!(self.lemmas[t].as_str(), "it" | "they"))
+                    .then(|| self.country_before(t, Some(&sent), &[source.as_ref().and_then(|s| s.country.clone())]))
                     .flatten()
                     .map(|mut a| {
                         a.span = Some(Span::new(self.toks[t].start, self.toks[t].end));
@@ -1733,30 +1838,58 @@ impl<'d> Ctx<'d> {
         let src_is_pronoun = source_tok.is_some_and(|s| self.upos(s) == Upos::PRON);
         // "Hungary said it will support ...": a pronoun subject of reported
         // speech names the reporter when their kinds agree.
-        if let (true, Some(s)) = (src_is_pronoun, source_tok) {
-            if source.as_ref().is_none_or(|a| a.country.is_none()) {
-                if let Some(a) = self.reporter_antecedent(s, body) {
-                    source = Some(a);
-                }
-            }
-        }
+        // A pronoun the document's coreference did not resolve stays
+        // unknown: the most salient place before it is a guess that is
+        // wrong on news ("he" coded as a city's government). One resolved
+        // to the recipient's own side is a coreference error, not a party
+        // acting on itself, unless the reporter is its antecedent.
         let implausible = |s: &EventActor, t: &Option<EventActor>| {
             t.as_ref().is_some_and(|t| s.country.is_some() && s.country == t.country && c.ty != PloverType::Protest)
         };
-        if src_is_pronoun
-            && (source.is_none() || source.as_ref().is_some_and(|s| implausible(s, &target) || s.country.is_none()))
-        {
-            let mut exclude = vec![target.as_ref().and_then(|t| t.country.clone())];
-            if !matches!(self.lemmas[source_tok.unwrap_or(p)].as_str(), "we" | "i" | "us") {
-                exclude.push(self.speaker_country(claim));
-            }
-            if let Some(mut a) = self.salient_before(source_tok.unwrap_or(p), &exclude) {
-                a.span = source_tok.map(|s| Span::new(self.toks[s].start, self.toks[s].end)).or(a.span);
-                if a.code.len() == 3 {
-                    a.sector = Some("GOV".into());
-                    a.code.push_str("GOV");
+        if let (true, Some(s)) = (src_is_pronoun, source_tok) {
+            // An unresolved "he"/"she" in reported speech is its speaker
+            // ("Budanov said he ...") — the claim's speaker resolution.
+            if source.is_none() && matches!(self.lemmas[s].as_str(), "he" | "she") {
+                let speaker = claim.and_then(|ci| self.doc.claims.get(ci)).and_then(|c| c.speaker.entity);
+                if let Some(e) =
+                    speaker.filter(|&e| self.doc.entities.get(e).is_some_and(|x| x.kind == EntityKind::Person))
+                {
+                    source = self.entity_actor(e, Some(Span::new(self.toks[s].start, self.toks[s].end)));
                 }
-                source = Some(a);
+            }
+            if source.as_ref().is_none_or(|a| a.country.is_none() || implausible(a, &target)) {
+                let contradicted = source.as_ref().is_some_and(|a| implausible(a, &target));
+                let mut exclude = vec![target.as_ref().and_then(|t| t.country.clone())];
+                if !matches!(self.lemmas[s].as_str(), "we" | "i" | "us") {
+                    exclude.push(self.speaker_country(claim));
+                }
+                // An unresolved "it"/"they": a country or capital named
+                // before it in its sentence ("since Moscow lacks ..., it
+                // looks to Tehran"); a resolution the event contradicts
+                // ("he" resolved to a Ukrainian bombing Ukraine): the latest
+                // other country of the story.
+                let it_they = source.is_none() && matches!(self.lemmas[s].as_str(), "it" | "they");
+                let fallback = || {
+                    if contradicted {
+                        self.country_before(s, None, &exclude)
+                    } else if it_they {
+                        self.country_before(s, Some(&sent), &exclude)
+                    } else {
+                        None
+                    }
+                };
+                if let Some(a) = self.reporter_antecedent(s, body) {
+                    source = Some(a);
+                } else if let Some(mut a) = fallback() {
+                    a.span = Some(Span::new(self.toks[s].start, self.toks[s].end));
+                    if a.code.len() == 3 {
+                        a.sector = Some("GOV".into());
+                        a.code.push_str("GOV");
+                    }
+                    source = Some(a);
+                } else if contradicted {
+                    source = None;
+                }
             }
         }
         // The parser often mis-attaches subjects and objects of the news
@@ -1783,6 +1916,45 @@ impl<'d> Ctx<'d> {
         }
         if source.is_none() && target.is_none() {
             return;
+        }
+        // A verb coded only by its CAMEO block's default, with one party:
+        // a journey needs its destination ("went further", "leaves a
+        // distributor"), and a cooperative or requesting verb whose only
+        // party is a civilian, business, medium or court is no political
+        // event ("serves residents", "allowed to meet a lawyer").
+        if c.weight == 0 && c.inner.is_none() && (source.is_none() || target.is_none()) {
+            let motion = matches!(self.block_name(body), Some("go_somewhere" | "arrive"));
+            let party = source.as_ref().or(target.as_ref());
+            let civil = party.is_some_and(|a| {
+                a.code.trim_matches('-').is_empty()
+                    || a.sector.as_deref().is_some_and(|s| {
+                        matches!(
+                            s,
+                            "CVL"
+                                | "MED"
+                                | "EDU"
+                                | "BUS"
+                                | "AGR"
+                                | "HLH"
+                                | "LAB"
+                                | "REF"
+                                | "ENV"
+                                | "REL"
+                                | "JUD"
+                                | "PPL"
+                                | "WPN"
+                                | "MUS"
+                                | "CHR"
+                                | "JEW"
+                                | "HIN"
+                                | "BUD"
+                                | "ELI"
+                        )
+                    })
+            });
+            if (motion && target.is_none()) || (civil && (c.ty.is_cooperative() || c.ty == PloverType::Request)) {
+                return;
+            }
         }
         // PLOVER requires a recipient for these types.
         if target.is_none()
@@ -1923,6 +2095,8 @@ impl<'d> Ctx<'d> {
                 mode = None;
             }
         }
+        // An event asked about ("Did Iran send drones?") is not asserted.
+        let question = sent.clone().rev().find(|&i| self.upos(i) == Upos::PUNCT).is_some_and(|i| self.words[i] == "?");
         let base = Event {
             event_type: ty.as_str().to_string(),
             mode,
@@ -1932,7 +2106,7 @@ impl<'d> Ctx<'d> {
             recipient: target.clone(),
             negated,
             future: c.future,
-            hypothetical: c.hypothetical,
+            hypothetical: c.hypothetical || question,
             quantities,
             date,
             location,
@@ -1960,7 +2134,12 @@ impl<'d> Ctx<'d> {
     /// "it" for an organisation or country, "they" for a plural, "he" or
     /// "she" for a person.
     fn reporter_antecedent(&self, pron: usize, p: usize) -> Option<EventActor> {
-        let h = self.reporting_head(p)?;
+        // "announced it would prohibit aid and would deny entry": a
+        // conjoined deed shares its first conjunct's reporter.
+        let h = self.reporting_head(p).or_else(|| {
+            let first = self.head(p).filter(|_| self.rel(p) == "conj")?;
+            self.reporting_head(first)
+        })?;
         if !lexicon::is_reporting(&self.lemmas[h]) && lexicon::governor(&self.lemmas[h]).is_none() {
             return None;
         }
@@ -1972,7 +2151,8 @@ impl<'d> Ctx<'d> {
             self.entity_of[s].and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person);
         let plural = matches!(self.toks[s].xpos.as_str(), "NNS" | "NNPS") || !self.conjuncts(s).is_empty();
         let fits = match self.lemmas[pron].as_str() {
-            "it" => !person && !plural,
+            // "The United States announced it would ...".
+            "it" => !person && (!plural || self.upos(s) == Upos::PROPN),
             "they" => plural,
             "he" | "she" => person || (!plural && self.upos(s) == Upos::PROPN),
             _ => false,
