@@ -392,3 +392,19 @@ fn a_pronoun_agrees_with_a_gendered_role() {
     let entity = body_claim.speaker.entity.as_deref().and_then(|id| rec.entities.iter().find(|e| e.id == id));
     assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
 }
+
+/// A paragraph that names one person before "he" is that person's, even
+/// when an earlier paragraph's speaker could be "he" too.
+#[test]
+fn a_pronoun_continues_the_person_its_paragraph_names() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nThe harbour master, Kim Lorens, said that 87 people were counted on the quay.\n\n\
+                The ship's doctor, Yusuf Amrani, has spoken to reporters. \"We recovered one body,\" he says.\n";
+    let raw = single_document("para.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let body_claim =
+        rec.claims.iter().find(|c| c.content.text.contains("recovered one body")).expect("the claim is found");
+    let entity = body_claim.speaker.entity.as_deref().and_then(|id| rec.entities.iter().find(|e| e.id == id));
+    assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
+}

@@ -70,6 +70,9 @@ struct Resolved {
 struct NewSpeaker {
     name: String,
     kind: EntityKind,
+    /// A plural description ("sources in the prefecture", "witnesses"):
+    /// "they" may continue it, "he" and "she" may not.
+    plural: bool,
 }
 
 /// The attribution layer's token ranges as byte spans of the text.
@@ -441,7 +444,9 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
                         let idx = match new.iter().position(|n| n.name.eq_ignore_ascii_case(&name)) {
                             Some(k) => base + k,
                             None => {
-                                new.push(NewSpeaker { name, kind });
+                                let plural = ctx.tagged
+                                    && matches!(ctx.tokens[speaker::np_head(ctx, np)].xpos.as_str(), "NNS" | "NNPS");
+                                new.push(NewSpeaker { name, kind, plural });
                                 base + new.len() - 1
                             }
                         };
@@ -459,11 +464,14 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
     (out, new)
 }
 
+/// The kind a resolved speaker has for the pronouns that may continue it:
+/// its entity's kind, except that a plural description of people counts
+/// as a group ("they", never "he").
 fn kind_of(ctx: &Ctx, new: &[NewSpeaker], base: usize, e: usize) -> EntityKind {
     if e < base {
         ctx.doc.entities[e].kind
     } else {
-        new.get(e - base).map(|n| n.kind).unwrap_or(EntityKind::Other)
+        new.get(e - base).map(|n| if n.plural { EntityKind::Other } else { n.kind }).unwrap_or(EntityKind::Other)
     }
 }
 

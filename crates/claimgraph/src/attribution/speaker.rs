@@ -919,6 +919,16 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
             }
         }
     }
+    // A paragraph that names one person, and no speaker before the
+    // pronoun, is that person's ("The ship's doctor, Y, has spoken to
+    // reporters. '...,' he says."), ahead of speakers of earlier
+    // paragraphs: live blogs and wire copy introduce each speaker in the
+    // paragraph that quotes them.
+    if matches!(kind, PronounKind::Masculine | PronounKind::Feminine) {
+        if let Some(e) = sole_paragraph_person(ctx, at, recent).filter(|&e| agrees(e)) {
+            return Resolution::Entity(e);
+        }
+    }
     // Earlier speakers first; a first-person pronoun only inside the same
     // paragraph as the last speaker (it continues their speech).
     for &(e, pos, k) in recent.iter().rev() {
@@ -945,6 +955,30 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         .rfind(|&e| ctx.doc.entities.get(e).is_some_and(|ent| compatible_kind(ent.kind)) && agrees(e))
         .map(Resolution::Entity)
         .unwrap_or(Resolution::None)
+}
+
+/// The one person named by name in the paragraph of token `at` before it
+/// (outside quotations), when no speaker of that paragraph precedes it and
+/// the pronoun does not open the paragraph.
+fn sole_paragraph_person(ctx: &Ctx, at: usize, recent: &[(usize, usize, EntityKind)]) -> Option<usize> {
+    let para = ctx.paragraph(at);
+    if recent.iter().any(|&(_, pos, _)| para.contains(&pos) && pos < at) {
+        return None;
+    }
+    let (from, to) = (ctx.tokens[para.start].start, ctx.tokens[at].start);
+    let mut people = ctx
+        .doc
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name)
+        .filter(|m| {
+            let t = ctx.doc.analysis.token_at_or_after(m.span.start);
+            t < ctx.quote_of.len() && ctx.quote_of[t].is_none()
+        })
+        .filter_map(|m| m.entity)
+        .filter(|&e| ctx.doc.entities.get(e).is_some_and(|ent| ent.kind == EntityKind::Person));
+    let first = people.next()?;
+    people.all(|e| e == first).then_some(first)
 }
 
 /// The entity named by the subject of the previous sentence's first finite
