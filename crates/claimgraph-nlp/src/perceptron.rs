@@ -414,8 +414,20 @@ impl Weights {
     /// Builds the table from quantised rows (keys unique, classes valid).
     fn build_q(n_classes: usize, scale: f32, mut rows: QRows) -> Weights {
         rows.sort_unstable_by_key(|r| r.0);
+        Weights::build_sorted(n_classes, scale, rows.len(), rows.iter().map(|(k, r)| (*k, &r[..])))
+    }
+
+    /// Builds the table from `count` quantised rows in ascending key order
+    /// (keys unique, classes valid), borrowed: a model being loaded keeps
+    /// its rows in one array instead of a vector per row.
+    fn build_sorted<'r>(
+        n_classes: usize,
+        scale: f32,
+        count: usize,
+        rows: impl Iterator<Item = (u32, &'r [(u8, i16)])>,
+    ) -> Weights {
         // At a load of 0.5 about one bucket in twenty overflows.
-        let cap = (rows.len() / 2 + 1).max(4);
+        let cap = (count / 2 + 1).max(4);
         let mut tn = Table::new(cap, BucketN::default());
         let mut long = Vec::new();
         let mut dense = Vec::new();
@@ -431,7 +443,7 @@ impl Weights {
             let b = &mut tn[i];
             b.keys[lane] = key;
             if row.len() <= INLINE {
-                for (k, (c, q)) in row.into_iter().enumerate() {
+                for (k, &(c, q)) in row.iter().enumerate() {
                     b.cls[lane][k] = c;
                     b.w[lane][k] = q;
                 }
@@ -440,14 +452,14 @@ impl Weights {
                 b.cls[lane][0] = DENSE;
                 b.w[lane] = [start as u16 as i16, (start >> 16) as u16 as i16, 0, 0];
                 dense.resize(dense.len() + stride, 0i16);
-                for (c, q) in row {
+                for &(c, q) in row {
                     dense[start as usize + c as usize] = q;
                 }
             } else {
                 let start = long.len() as u32;
                 b.cls[lane][0] = LONG;
                 b.w[lane] = [start as u16 as i16, (start >> 16) as u16 as i16, row.len() as i16, 0];
-                long.extend(row.into_iter().map(|(c, q)| u32::from(c) | (u32::from(q as u16) << 16)));
+                long.extend(row.iter().map(|&(c, q)| u32::from(c) | (u32::from(q as u16) << 16)));
             }
         }
         Weights { n_classes, scale, tn, capn: cap, long, dense, stride, ..Weights::default() }
@@ -732,24 +744,25 @@ impl Weights {
             return Err(d.err("class out of range"));
         }
         let weights = d.bytes(2 * total)?;
-        let mut rows = Vec::with_capacity(n);
+        let entries: Vec<(u8, i16)> =
+            classes.iter().zip(weights.chunks_exact(2)).map(|(&c, w)| (c, i16::from_le_bytes([w[0], w[1]]))).collect();
         let mut at = 0;
-        for (&key, &len) in keys.iter().zip(lens) {
-            let len = len as usize;
-            let row = (at..at + len).map(|k| (classes[k], i16::from_le_bytes([weights[2 * k], weights[2 * k + 1]])));
-            rows.push((key, row.collect()));
-            at += len;
-        }
-        Ok(Weights::build_q(n_classes, scale, rows))
+        let rows = keys.iter().zip(lens).map(|(&key, &len)| {
+            let row = &entries[at..at + len as usize];
+            at += len as usize;
+            (key, row)
+        });
+        Ok(Weights::build_sorted(n_classes, scale, n, rows))
     }
 }
 
 /// A fixed-size table whose storage starts on a huge-page boundary and,
 /// when large, is backed by huge pages (`MADV_HUGEPAGE`), so that random
 /// probes into it do not miss the TLB on nearly every lookup (page walks
-/// are dear in a virtual machine).
+/// are dear in a virtual machine). Public so that the other hashed-weight
+/// tables of claimgraph (the attribution model's) get the same layout.
 #[derive(Debug, Clone, Default)]
-struct Table<T> {
+pub struct Table<T> {
     buf: Vec<T>,
     off: usize,
 }
@@ -759,7 +772,7 @@ const HUGE: usize = 2 << 20;
 
 impl<T: Copy> Table<T> {
     /// A table of `len` copies of `fill`.
-    fn new(len: usize, fill: T) -> Table<T> {
+    pub fn new(len: usize, fill: T) -> Table<T> {
         let size = std::mem::size_of::<T>().max(1);
         let bytes = len * size;
         if bytes < HUGE / 2 || !cfg!(target_os = "linux") {
@@ -799,7 +812,7 @@ impl<T> std::ops::DerefMut for Table<T> {
 
 /// Hints the processor to fetch the cache line holding `x`.
 #[inline(always)]
-fn prefetch<T>(x: &T) {
+pub fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: prefetching is a hint; it never faults, and `x` is a valid
     // reference anyway.

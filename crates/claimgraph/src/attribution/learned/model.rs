@@ -140,7 +140,7 @@ impl Model {
         let mut cache = roles::Cache::new(v.n);
         cues.iter()
             .enumerate()
-            .map(|(i, c)| roles::tag(&self.roles, v, &map, &CueInfo::new(v, c.clone(), i as u32), &mut cache))
+            .map(|(i, c)| roles::tag_frozen(&self.roles, v, &map, &CueInfo::new(v, c.clone(), i as u32), &mut cache))
             .collect()
     }
 

@@ -21,6 +21,7 @@ use super::features::Salt;
 use super::runs;
 use super::view::{View, NONE};
 use super::viterbi::Score;
+use super::weights::{Weights, MAX_CLASSES};
 
 /// Outside.
 pub const O: u8 = 0;
@@ -337,6 +338,7 @@ pub struct Cache {
     back: Vec<[u8; runs::NS]>,
     tags: Vec<u8>,
     feats: Vec<u64>,
+    memo: Memo,
 }
 
 impl Cache {
@@ -348,6 +350,56 @@ impl Cache {
 
 /// Tags the roles of cue `c` with frozen (or current) weights `w`.
 pub fn tag(w: &impl Score, v: &View, cues: &CueMap, c: &CueInfo, cache: &mut Cache) -> Roles {
+    tag_with(w, v, c, cache, |t, feats, _, e| {
+        feats.clear();
+        relative_features(v, cues, c, t, feats);
+        w.add(feats, e);
+    })
+}
+
+/// [`tag`] for frozen weights, the run-time path, with the same result.
+///
+/// Most relative features take few values within one cue's window (the
+/// side, the sentence offset, the distance bucket, the quotation flags,
+/// the dependency path's relations), so they are scored in groups, each
+/// group's integer sum memoised per cue under the values it reads: a
+/// token then costs a few memo lookups instead of some thirty hashes and
+/// table probes. Frozen weights sum in integer steps, so the emission
+/// scores are exactly those of [`tag`].
+pub fn tag_frozen(w: &Weights, v: &View, cues: &CueMap, c: &CueInfo, cache: &mut Cache) -> Roles {
+    cache.memo.next_cue();
+    tag_with(w, v, c, cache, |t, feats, memo, e| {
+        let r = Rel::new(v, cues, c, t);
+        let mut acc = [0i32; MAX_CLASSES];
+        for g in [Group::Distance, Group::Quotes, Group::Path] {
+            let a = memo.get(r.key(g), || {
+                feats.clear();
+                r.group(v, c, g, feats);
+                let mut a = [0i32; MAX_CLASSES];
+                w.accumulate(feats, &mut a);
+                a
+            });
+            for (x, y) in acc.iter_mut().zip(a) {
+                *x += y;
+            }
+        }
+        feats.clear();
+        r.rest(v, c, t, feats);
+        w.accumulate(feats, &mut acc);
+        w.apply(&acc, e);
+    })
+}
+
+/// The window loop shared by [`tag`] and [`tag_frozen`]: local scores
+/// (cached per token and side), plus `rel(t, buffer, memo, scores)` adding
+/// the relative ones, then the decoding.
+fn tag_with(
+    w: &impl Score,
+    v: &View,
+    c: &CueInfo,
+    cache: &mut Cache,
+    mut rel: impl FnMut(usize, &mut Vec<u64>, &mut Memo, &mut [f32; K]),
+) -> Roles {
     let trans = runs::transitions(w);
     cache.em.clear();
     cache.mask.clear();
@@ -367,9 +419,7 @@ pub fn tag(w: &impl Score, v: &View, cues: &CueMap, c: &CueInfo, cache: &mut Cac
             cache.done[t] |= 1 << d;
         }
         let mut e = cache.local[t][d];
-        cache.feats.clear();
-        relative_features(v, cues, c, t, &mut cache.feats);
-        w.add(&cache.feats, &mut e);
+        rel(t, &mut cache.feats, &mut cache.memo, &mut e);
         cache.em.push(e);
         cache.mask.push(0xff);
     }
@@ -377,8 +427,280 @@ pub fn tag(w: &impl Score, v: &View, cues: &CueMap, c: &CueInfo, cache: &mut Cac
     roles_of(&cache.tags, c.window.start)
 }
 
+/// The groups of relative features [`tag_frozen`] memoises; see
+/// [`Rel::group`] for their members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// Side, sentence offset and distance with the cue's own words.
+    Distance = 1,
+    /// Quotation, cue-between, comma and paragraph flags.
+    Quotes = 2,
+    /// The dependency path to the cue's head.
+    Path = 3,
+}
+
+/// The values the relative features of one token read, computed once
+/// (exactly as [`relative_features`] computes them).
+#[derive(Debug, Clone, Copy)]
+struct Rel {
+    d: u64,
+    sd: u64,
+    db: u64,
+    kind: u64,
+    dep1: u64,
+    dep2: u64,
+    depth: u64,
+    in_cue_quote: bool,
+    between: u32,
+    commas: u32,
+    other: bool,
+    qb: bool,
+    qa: bool,
+    quote: u8,
+    upos: u8,
+    same_para: bool,
+    quoted: bool,
+}
+
+impl Rel {
+    fn new(v: &View, cues: &CueMap, c: &CueInfo, t: usize) -> Rel {
+        let d = u64::from(t >= c.cue.end);
+        let dist = if t < c.cue.start { c.cue.start - t } else { t + 1 - c.cue.end };
+        let sd = (i64::from(v.sent[t]) - i64::from(c.sent)).clamp(-2, 4) as u64;
+        let (kind, dep1, dep2, depth) = path(v, c, t);
+        let (lo, hi) = if t < c.cue.start { (t + 1, c.cue.start) } else { (c.cue.end, t) };
+        let (lo, hi) = (lo.min(hi), hi);
+        Rel {
+            d,
+            sd,
+            db: dist_bucket(dist),
+            kind,
+            dep1,
+            dep2,
+            depth,
+            in_cue_quote: c.quote != NONE && v.qid[t] == c.quote,
+            between: cues.starts_before[hi] - cues.starts_before[lo],
+            commas: cues.commas_before[hi] - cues.commas_before[lo],
+            other: cues.at[t] != NONE && cues.at[t] != c.index,
+            qb: c.quote_before != NONE && v.qid[t] == c.quote_before,
+            qa: c.quote_after != NONE && v.qid[t] == c.quote_after,
+            quote: v.quote[t],
+            upos: v.upos[t],
+            same_para: v.para[t] == c.para,
+            quoted: v.qid[t] != NONE,
+        }
+    }
+
+    /// The memo key of group `g`: every value the group's features read
+    /// that varies within one cue's window (the cue's own words are fixed
+    /// for the memo's lifetime), packed with the group's number.
+    fn key(&self, g: Group) -> u64 {
+        // The sentence offset is -2..=4 stored as u64: its low three bits
+        // (two's complement) tell the seven values apart.
+        let sd = self.sd & 7;
+        let body = match g {
+            Group::Distance => self.d | sd << 1 | self.db << 4,
+            Group::Quotes => {
+                self.d
+                    | sd << 1
+                    | u64::from(self.quote) << 4
+                    | u64::from(self.in_cue_quote) << 12
+                    | u64::from(self.between.min(2)) << 13
+                    | u64::from(self.commas.min(3)) << 15
+                    | u64::from(self.same_para) << 17
+                    | u64::from(self.quoted) << 18
+                    | u64::from(self.qb) << 19
+                    | u64::from(self.qa) << 20
+                    | u64::from(self.other) << 21
+            }
+            Group::Path => {
+                self.d
+                    | sd << 1
+                    | self.kind << 4
+                    | self.dep1 << 8
+                    | self.dep2 << 16
+                    | self.depth << 24
+                    | u64::from(self.upos) << 32
+            }
+        };
+        body | (g as u64) << 60
+    }
+
+    /// The features of group `g`, as [`relative_features`] makes them.
+    fn group(&self, v: &View, c: &CueInfo, g: Group, out: &mut Vec<u64>) {
+        let Rel { d, sd, db, kind, dep1, dep2, depth, .. } = *self;
+        let lem_h = v.lem[c.head];
+        let class_h = u64::from(v.class[c.head]);
+        match g {
+            Group::Distance => {
+                out.push(H.f2(60, d, sd));
+                out.push(H.f2(61, d, db));
+                out.push(H.f3(62, d, sd, db));
+                out.push(H.f2(76, d, lem_h));
+                out.push(H.f3(77, d, sd, lem_h));
+                out.push(H.f3(78, d, db, lem_h));
+                out.push(H.f2(79, d, v.lw[c.cue.start]));
+                out.push(H.f3(89, d, sd, u64::from(v.cf[c.head])));
+            }
+            Group::Quotes => {
+                let (qb, qa) = (u64::from(self.qb), u64::from(self.qa));
+                let between = u64::from(self.between.min(2));
+                out.push(H.f3(69, d, sd, u64::from(self.quote)));
+                out.push(H.f3(80, d, sd, u64::from(self.in_cue_quote)));
+                let cue_quoted = v.quote[c.cue.start] != 0;
+                out.push(H.f3(81, d, u64::from(self.quote), u64::from(cue_quoted)));
+                out.push(H.f3(82, d, between, sd));
+                out.push(H.f2(83, d, u64::from(self.other)));
+                out.push(H.f3(84, d, u64::from(self.commas.min(3)), sd));
+                out.push(H.f2(85, d, u64::from(self.same_para)));
+                out.push(H.f4(88, d, sd, u64::from(self.quoted), between));
+                out.push(H.f4(91, d, sd, qb, qa));
+                out.push(H.f4(92, qb, qa, u64::from(c.quote_before != NONE), u64::from(c.quote_after != NONE)));
+            }
+            Group::Path => {
+                let up = u64::from(self.upos);
+                out.push(H.f4(63, d, kind, dep1, dep2));
+                out.push(H.f4(64, kind, dep1, dep2, lem_h));
+                out.push(H.f4(65, kind, dep1, dep2, up));
+                out.push(H.f4(66, d, kind, dep1, depth));
+                out.push(H.f4(67, kind, dep1, class_h, d));
+                out.push(H.f4(87, d, sd, class_h, up));
+                out.push(H.f4(90, kind, dep1, dep2, u64::from(v.cf[c.head])));
+            }
+        }
+    }
+
+    /// The relative features of token `t` in no group: its word on the
+    /// path, the words next to the cue, and the sentence start.
+    fn rest(&self, v: &View, c: &CueInfo, t: usize, out: &mut Vec<u64>) {
+        let lem_h = v.lem[c.head];
+        out.push(H.f3(68, self.kind, self.dep1, v.lw[t]));
+        if t == c.cue.end {
+            out.push(H.f(70, v.lw[t]));
+            out.push(H.f2(71, v.lw[t], lem_h));
+        } else if t == c.cue.end + 1 {
+            out.push(H.f2(72, v.lw[t - 1], v.lw[t]));
+        }
+        if t + 1 == c.cue.start {
+            out.push(H.f(73, v.lw[t]));
+            out.push(H.f2(74, v.lw[t], lem_h));
+        } else if t + 2 == c.cue.start {
+            out.push(H.f2(75, v.lw[t], v.lw[t + 1]));
+        }
+        if t == v.sentence(t).start {
+            let class_h = u64::from(v.class[c.head]);
+            out.push(H.f4(86, self.sd, u64::from(self.quote), u64::from(self.in_cue_quote), class_h));
+        }
+    }
+}
+
+/// Memoised group sums of [`tag_frozen`]: a direct-mapped table whose
+/// entries are valid for one cue (a stamp per cue saves clearing it).
+#[derive(Debug, Default)]
+struct Memo {
+    slots: Vec<MemoSlot>,
+    stamp: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct MemoSlot {
+    key: u64,
+    stamp: u32,
+    acc: [i32; MAX_CLASSES],
+}
+
+/// Slots of the memo (a power of two): enough for the distinct groups of
+/// one window, small enough to stay in the first-level cache.
+const MEMO_SLOTS: usize = 512;
+
+impl Memo {
+    /// Invalidates every entry (a new cue).
+    fn next_cue(&mut self) {
+        if self.slots.is_empty() {
+            self.slots = vec![MemoSlot::default(); MEMO_SLOTS];
+        }
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.slots.iter_mut().for_each(|s| s.stamp = 0);
+            self.stamp = 1;
+        }
+    }
+
+    /// The sum stored under `key`, else `make()` stored.
+    #[inline]
+    fn get(&mut self, key: u64, make: impl FnOnce() -> [i32; MAX_CLASSES]) -> [i32; MAX_CLASSES] {
+        let i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (MEMO_SLOTS - 1);
+        let s = &mut self.slots[i];
+        if s.stamp == self.stamp && s.key == key {
+            return s.acc;
+        }
+        let acc = make();
+        *s = MemoSlot { key, stamp: self.stamp, acc };
+        acc
+    }
+}
+
 /// All features (local and relative) of token `t` for cue `c`, for training.
 pub fn all_features(v: &View, cues: &CueMap, c: &CueInfo, t: usize, out: &mut Vec<u64>) {
     local_features(v, t, u64::from(t >= c.cue.end), out);
     relative_features(v, cues, c, t, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::learned::model::Model;
+    use crate::eval::predict::analyse_text;
+    use crate::Pipeline;
+
+    /// A made-up article (written for this test) with quotations, several
+    /// cues per paragraph and sentences far from their cue.
+    const TEXT: &str = "Mayor Ines Calder said on Monday that the ferry would resume in May. \
+\"We have the money,\" she told reporters, \"and the crews are ready.\"\n\
+The harbour board, which manages the docks, denied that repairs were late. \
+Its chairman, Piet Varga, argued the delay was caused by the storm. \
+According to the board, two piers were damaged.\n\
+\"Nobody was hurt,\" Varga added. Critics claimed the city had ignored warnings for years, \
+and residents said they wanted answers. The ministry declined to comment.";
+
+    /// The grouped features of [`tag_frozen`] are exactly those of
+    /// [`relative_features`], and both taggers decode the same roles, for
+    /// the model's cues and for every verb taken as a cue.
+    #[test]
+    fn grouped_scoring_matches_the_plain_features() {
+        let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+        let model = Model::from_bytes(super::super::model::DEFAULT_MODEL).expect("the shipped model reads");
+        let doc = analyse_text(&pipeline, "test", TEXT);
+        let quotes = crate::attribution::quotes::find_quotes(&doc.text, &doc.analysis.tokens);
+        let v = View::new(&doc, &quotes, &model.classes);
+        let mut cues = model.cues(&v);
+        assert!(cues.len() >= 4, "{cues:?}");
+        let verb = claimgraph_nlp::Upos::parse("VERB").map(|u| u.index() as u8);
+        cues.extend((0..v.n).filter(|&t| Some(v.upos[t]) == verb).map(|t| t..t + 1));
+        cues.sort_by_key(|c| (c.start, c.end));
+        cues.dedup();
+        let map = CueMap::new(&v, &cues, super::super::model::comma_hash());
+        let (mut plain, mut grouped) = (Vec::new(), Vec::new());
+        let (mut a, mut b) = (Cache::new(v.n), Cache::new(v.n));
+        let mut checked = 0;
+        for (i, cue) in cues.iter().enumerate() {
+            let c = CueInfo::new(&v, cue.clone(), i as u32);
+            for t in c.window.clone().filter(|t| !cue.contains(t)) {
+                plain.clear();
+                relative_features(&v, &map, &c, t, &mut plain);
+                grouped.clear();
+                let r = Rel::new(&v, &map, &c, t);
+                for g in [Group::Distance, Group::Quotes, Group::Path] {
+                    r.group(&v, &c, g, &mut grouped);
+                }
+                r.rest(&v, &c, t, &mut grouped);
+                plain.sort_unstable();
+                grouped.sort_unstable();
+                assert_eq!(plain, grouped, "cue {cue:?}, token {t}");
+                checked += 1;
+            }
+            assert_eq!(tag(&model.roles, &v, &map, &c, &mut a), tag_frozen(&model.roles, &v, &map, &c, &mut b));
+        }
+        assert!(checked > 500, "{checked}");
+    }
 }

@@ -95,6 +95,43 @@ pub fn transitions(w: &impl Score) -> Trans {
     (t, end)
 }
 
+/// Marks a transition [`NEXT`] forbids.
+const NO_STATE: u8 = u8::MAX;
+
+/// The state reached from each state by each tag ([`NO_STATE`] when the tag
+/// may not follow it), so that decoding looks the rules of [`follows`] and
+/// [`after`] up instead of evaluating them for every position.
+static NEXT: [[u8; K]; NS] = {
+    let mut t = [[NO_STATE; K]; NS];
+    let mut from = 0;
+    while from < NS {
+        let (p, s, c) = (from / (S * C), (from / C) % S, from % C);
+        let mut tag = 0;
+        while tag < K {
+            let cur = tag as u8;
+            let ok = match cur {
+                IS => p as u8 == BS || p as u8 == IS,
+                IC => p as u8 == BC || p as u8 == IC,
+                _ => true,
+            };
+            // `after`: a second source run is not allowed; content runs
+            // count up to "2 or more".
+            let counts = match cur {
+                BS if s >= 1 => None,
+                BS => Some((1, c)),
+                BC => Some((s, if c + 1 < C - 1 { c + 1 } else { C - 1 })),
+                _ => Some((s, c)),
+            };
+            if let (true, Some((s2, c2))) = (ok, counts) {
+                t[from][tag] = ((tag * S + s2) * C + c2) as u8;
+            }
+            tag += 1;
+        }
+        from += 1;
+    }
+    t
+};
+
 /// Decodes the best tag sequence: `em[t]` emission scores, `mask[t]` the
 /// tags allowed at `t` (bit set). Writes the tags into `out`.
 pub fn decode(em: &[[f32; K]], mask: &[u8], trans: &Trans, back: &mut Vec<[u8; NS]>, out: &mut Vec<u8>) {
@@ -118,18 +155,18 @@ pub fn decode(em: &[[f32; K]], mask: &[u8], trans: &Trans, back: &mut Vec<[u8; N
     for t in 1..n {
         let mut next = [f32::NEG_INFINITY; NS];
         let bt = &mut back[t];
+        let m = mask.get(t).map_or(u8::MAX, |&m| m);
         for (from, &score) in cur.iter().enumerate() {
             if score == f32::NEG_INFINITY {
                 continue;
             }
             let (p, s, c) = unstate(from);
             let row = &trans.0[p][s][c];
-            for tag in 0..K {
-                if !ok(t, tag) || !follows(Some(p as u8), tag as u8) {
+            for (tag, &to) in NEXT[from].iter().enumerate() {
+                if m & (1 << tag) == 0 || to == NO_STATE {
                     continue;
                 }
-                let Some((s2, c2)) = after(tag as u8, s, c) else { continue };
-                let to = state(tag, s2, c2);
+                let to = usize::from(to);
                 let v = score + row[tag] + em[t][tag];
                 if v > next[to] {
                     next[to] = v;
@@ -216,6 +253,20 @@ pub fn update<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_transition_table_follows_the_rules() {
+        for (from, next) in NEXT.iter().enumerate() {
+            let (p, s, c) = unstate(from);
+            for tag in 0..K as u8 {
+                let want = match (follows(Some(p as u8), tag), after(tag, s, c)) {
+                    (true, Some((s2, c2))) => state(tag as usize, s2, c2) as u8,
+                    _ => NO_STATE,
+                };
+                assert_eq!(next[tag as usize], want, "state {from}, tag {tag}");
+            }
+        }
+    }
 
     #[test]
     fn at_most_one_source_run() {

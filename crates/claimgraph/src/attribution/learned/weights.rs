@@ -17,6 +17,7 @@
 use rustc_hash::FxHashMap;
 
 use claimgraph_nlp::format::{Dec, Enc};
+use claimgraph_nlp::perceptron::{prefetch, Table};
 use claimgraph_nlp::ModelError;
 
 /// The 32-bit key a 64-bit feature hash is stored under (never 0, which
@@ -141,12 +142,17 @@ struct Slot {
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     n: usize,
-    mask: usize,
+    /// Number of slots (any size: a key's home is its top bits scaled to
+    /// it, see [`home`]).
+    cap: usize,
     /// One quantisation step.
     scale: f32,
-    slots: Vec<Slot>,
+    slots: Table<Slot>,
     count: usize,
 }
+
+/// A quantised row: a key and its class weights.
+type QRow = (u32, [i16; MAX_CLASSES]);
 
 impl Weights {
     /// Builds the table from rows sorted by key, quantising the weights.
@@ -154,29 +160,40 @@ impl Weights {
         let max = rows.iter().flat_map(|r| r.1.iter()).fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
         let q = |w: f32| (w / scale).round().clamp(-(i16::MAX as f32), i16::MAX as f32) as i16;
-        let rows: Vec<(u32, Vec<i16>)> = rows
+        let rows: Vec<QRow> = rows
             .into_iter()
-            .map(|(k, r)| (k, r.iter().map(|&w| q(w)).collect::<Vec<i16>>()))
+            .map(|(k, r)| {
+                let mut w = [0i16; MAX_CLASSES];
+                for (x, &y) in w.iter_mut().zip(&r) {
+                    *x = q(y);
+                }
+                (k, w)
+            })
             .filter(|(_, r)| r.iter().any(|&x| x != 0))
             .collect();
         Weights::from_quantised(n, scale, rows)
     }
 
-    fn from_quantised(n: usize, scale: f32, rows: Vec<(u32, Vec<i16>)>) -> Weights {
+    /// Builds the table from quantised rows (keys unique). Rows are placed
+    /// in key order: since a key's home grows with the key, the table then
+    /// fills front to back (a sequential write instead of a random one per
+    /// row, which made loading the model slow).
+    fn from_quantised(n: usize, scale: f32, mut rows: Vec<QRow>) -> Weights {
         assert!(n <= MAX_CLASSES, "too many classes");
-        let cap = (rows.len() * 3 / 2 + 1).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![Slot::default(); cap];
+        rows.sort_unstable_by_key(|r| r.0);
+        // A load of one half: a miss (most probes) scans about 2.5 slots.
+        let cap = (rows.len() * 2).max(16);
+        let mut slots = Table::new(cap, Slot::default());
         let count = rows.len();
         for (key, row) in rows {
-            let mut i = home(key, mask);
+            let mut i = home(key, cap);
             while slots[i].key != 0 {
-                i = (i + 1) & mask;
+                i = if i + 1 == cap { 0 } else { i + 1 };
             }
             slots[i].key = key;
             slots[i].w[..n].copy_from_slice(&row[..n]);
         }
-        Weights { n, mask, scale, slots, count }
+        Weights { n, cap, scale, slots, count }
     }
 
     /// Number of classes.
@@ -194,13 +211,9 @@ impl Weights {
         self.count == 0
     }
 
+    /// The slot holding `key`, probing from slot `i` (its home).
     #[inline(always)]
-    fn slot(&self, feat: u64) -> Option<&Slot> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let key = key_of(feat);
-        let mut i = home(key, self.mask);
+    fn probe(&self, key: u32, mut i: usize) -> Option<&Slot> {
         loop {
             let s = &self.slots[i];
             if s.key == key {
@@ -209,7 +222,7 @@ impl Weights {
             if s.key == 0 {
                 return None;
             }
-            i = (i + 1) & self.mask;
+            i = if i + 1 == self.cap { 0 } else { i + 1 };
         }
     }
 
@@ -217,14 +230,44 @@ impl Weights {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let mut acc = [0i32; MAX_CLASSES];
-        for &f in feats {
-            if let Some(s) = self.slot(f) {
-                for (a, &w) in acc.iter_mut().zip(&s.w) {
-                    *a += i32::from(w);
+        self.accumulate(feats, &mut acc);
+        self.apply(&acc, scores);
+    }
+
+    /// Adds the weights of `feats`, in quantisation steps, into `acc`.
+    ///
+    /// The sums are integers, so they do not depend on the order of the
+    /// features: a caller may add a group of features once and reuse the
+    /// sum (see `roles::tag_frozen`). The work is split in chunks whose
+    /// home slots are all prefetched before any is probed: the tables are
+    /// far larger than the cache, and this way the loads of a token's
+    /// features are in flight together instead of one after the other.
+    #[inline]
+    pub fn accumulate(&self, feats: &[u64], acc: &mut [i32; MAX_CLASSES]) {
+        const CHUNK: usize = 32;
+        if self.slots.is_empty() {
+            return; // an empty (default) table has no slot to probe
+        }
+        let mut homes = [0usize; CHUNK];
+        for chunk in feats.chunks(CHUNK) {
+            for (h, &f) in homes.iter_mut().zip(chunk) {
+                *h = home(key_of(f), self.cap);
+                prefetch(&self.slots[*h]);
+            }
+            for (&h, &f) in homes.iter().zip(chunk) {
+                if let Some(s) = self.probe(key_of(f), h) {
+                    for (a, &w) in acc.iter_mut().zip(&s.w) {
+                        *a += i32::from(w);
+                    }
                 }
             }
         }
-        for (s, a) in scores.iter_mut().zip(acc) {
+    }
+
+    /// Adds sums from [`Weights::accumulate`] into `scores`, scaled.
+    #[inline]
+    pub fn apply(&self, acc: &[i32; MAX_CLASSES], scores: &mut [f32]) {
+        for (s, &a) in scores.iter_mut().zip(acc) {
             *s += a as f32 * self.scale;
         }
     }
@@ -233,11 +276,11 @@ impl Weights {
     /// `min` quantisation steps: they hardly move a decision, and a smaller
     /// table is faster to probe.
     pub fn pruned(&self, min: i16) -> Weights {
-        let rows: Vec<(u32, Vec<i16>)> = self
+        let rows: Vec<QRow> = self
             .slots
             .iter()
             .filter(|s| s.key != 0 && s.w[..self.n].iter().any(|w| w.unsigned_abs() >= min.unsigned_abs()))
-            .map(|s| (s.key, s.w[..self.n].to_vec()))
+            .map(|s| (s.key, s.w))
             .collect();
         Weights::from_quantised(self.n, self.scale, rows)
     }
@@ -286,8 +329,8 @@ impl Weights {
             let delta = d.var()?;
             key = u32::try_from(u64::from(key) + delta).map_err(|_| d.err("feature key out of range"))?;
             let mask = d.var()?;
-            let mut row = vec![0i16; n];
-            for (c, w) in row.iter_mut().enumerate() {
+            let mut row = [0i16; MAX_CLASSES];
+            for (c, w) in row[..n].iter_mut().enumerate() {
                 if mask & (1 << c) != 0 {
                     let b = d.bytes(2)?;
                     *w = i16::from_le_bytes([b[0], b[1]]);
@@ -302,10 +345,12 @@ impl Weights {
     }
 }
 
-/// The home slot of a key.
+/// The home slot of a key in a table of `cap` slots: its bits scaled to
+/// the table, so that keys in ascending order fill it front to back. The
+/// keys are the high halves of Fx hashes, spread evenly already.
 #[inline(always)]
-fn home(key: u32, mask: usize) -> usize {
-    (key.wrapping_mul(0x9E37_79B9) >> 8) as usize & mask
+fn home(key: u32, cap: usize) -> usize {
+    ((u64::from(key) * cap as u64) >> 32) as usize
 }
 
 #[cfg(test)]
