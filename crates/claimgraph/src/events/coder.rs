@@ -1477,10 +1477,16 @@ impl<'d> Ctx<'d> {
         }
         // "He confirmed, in a telephone conversation with X": the subject
         // of the verb the noun hangs from.
+        // Reached through another noun ("[soldiers] in a bomb attack,
+        // police said"), a verb of reporting names the reporter, not the
+        // attacker.
         let poss = poss.or_else(|| {
             let mut h = self.head(p)?;
-            for _ in 0..3 {
+            for step in 0..3 {
                 if self.upos(h) == Upos::VERB {
+                    if step > 0 && lexicon::is_reporting(&self.lemmas[h]) {
+                        return None;
+                    }
                     return self.subject_of(h, 0);
                 }
                 h = self.head(h)?;
@@ -1595,7 +1601,14 @@ impl<'d> Ctx<'d> {
             while b + 1 < sent.end && in_chunk(b + 1) {
                 b += 1;
             }
-            let prep = a.checked_sub(1).filter(|&k| sent.contains(&k) && self.upos(k) == Upos::ADP);
+            // "more than 1,000 refugees": a quantifier, no preposition.
+            let prep = a.checked_sub(1).filter(|&k| {
+                sent.contains(&k)
+                    && self.upos(k) == Upos::ADP
+                    && !(self.lemmas[k] == "than"
+                        && k > 0
+                        && matches!(self.lemmas[k - 1].as_str(), "more" | "less" | "fewer" | "over"))
+            });
             let skip = match prep {
                 None => false,
                 // "shelled positions of the army": an `of` phrase after the
@@ -1611,6 +1624,12 @@ impl<'d> Ctx<'d> {
                 Some(_) => true,
             };
             let toks: Vec<usize> = (a..=b).collect();
+            // "..., police said": the reporter is no participant.
+            if toks.iter().any(|&k| {
+                self.rel(k).starts_with("nsubj") && self.head(k).is_some_and(|h| lexicon::is_reporting(&self.lemmas[h]))
+            }) {
+                return None;
+            }
             if !skip && toks.iter().any(|&k| matches!(self.upos(k), Upos::NOUN | Upos::PROPN)) {
                 let words: Vec<String> = toks.iter().map(|&k| self.words[k].clone()).collect();
                 let mut coded = self.lex.actors.code_words(&words);
@@ -1797,6 +1816,24 @@ impl<'d> Ctx<'d> {
                 target = Some(a);
                 target_tok = Some(t);
                 break;
+            }
+        }
+        // "opened fire to disperse demonstrators", "fired tear gas to
+        // break up the protest": force without a recipient of its own acts
+        // on the object of its purpose clause.
+        if target.is_none() && c.ty.quad() == 4 {
+            let purpose = self.children[body].iter().copied().filter(|&k| {
+                matches!(self.rel(k), "advcl" | "xcomp")
+                    && self.upos(k) == Upos::VERB
+                    && self.children[k].iter().any(|&m| self.rel(m) == "mark" && self.lemmas[m] == "to")
+            });
+            if let Some((t, a)) = purpose
+                .filter_map(|k| self.kid(k, "obj"))
+                .find_map(|o| self.np_actor(o).map(|a| (o, a)))
+                .filter(|(_, a)| !source.as_ref().is_some_and(|s| same_actor(s, a)))
+            {
+                target = Some(a);
+                target_tok = Some(t);
             }
         }
         // Two-sided events with coordinated subjects: "Israel and Lebanon
