@@ -327,3 +327,12 @@ fn unresolved_pronouns_stay_unknown_rather_than_the_salient_place() {
     let acc = ev.iter().find(|e| e.event_type == "ACCUSE").expect("an ACCUSE");
     assert_eq!(country(&acc.actor), Some("RUS"));
 }
+
+#[test]
+fn a_threat_is_addressed_to_the_party_of_its_condition() {
+    let rec = analyse("Iran threatened to close the strait if Washington imposes new sanctions.", None);
+    let ev = events(&rec);
+    let t = ev.iter().find(|e| e.event_type == "THREATEN").expect("a THREATEN");
+    assert_eq!(country(&t.actor), Some("IRN"));
+    assert_eq!(country(&t.recipient), Some("USA"));
+}

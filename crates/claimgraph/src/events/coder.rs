@@ -1836,6 +1836,26 @@ impl<'d> Ctx<'d> {
                 target_tok = Some(t);
             }
         }
+        // "threatened to stop negotiations if the United States goes ahead":
+        // a threat is addressed to the party whose deed is its condition.
+        if target.is_none() && c.ty == PloverType::Threaten {
+            // The condition may hang from any deed of the threat's clause.
+            let clause = self.subtree(p, &["ccomp", "parataxis", "acl:relcl", "csubj", "conj", "cc", "punct", "list"]);
+            let cond = clause.into_iter().find(|&k| {
+                self.rel(k) == "advcl"
+                    && self.children[k]
+                        .iter()
+                        .any(|&m| self.rel(m) == "mark" && matches!(self.lemmas[m].as_str(), "if" | "unless"))
+            });
+            if let Some((t, a)) = cond
+                .and_then(|k| self.kid(k, "nsubj"))
+                .and_then(|t| self.np_actor(t).map(|a| (t, a)))
+                .filter(|(_, a)| !source.as_ref().is_some_and(|s| same_actor(s, a)))
+            {
+                target = Some(a);
+                target_tok = Some(t);
+            }
+        }
         // Two-sided events with coordinated subjects: "Israel and Lebanon
         // renewed talks" — the second party is the recipient.
         let mut extra_sources: Vec<EventActor> = Vec::new();
