@@ -759,10 +759,9 @@ impl Weights {
 /// A fixed-size table whose storage starts on a huge-page boundary and,
 /// when large, is backed by huge pages (`MADV_HUGEPAGE`), so that random
 /// probes into it do not miss the TLB on nearly every lookup (page walks
-/// are dear in a virtual machine). Public so that the other hashed-weight
-/// tables of claimgraph (the attribution model's) get the same layout.
+/// are dear in a virtual machine).
 #[derive(Debug, Clone, Default)]
-pub struct Table<T> {
+struct Table<T> {
     buf: Vec<T>,
     off: usize,
 }
@@ -772,7 +771,7 @@ const HUGE: usize = 2 << 20;
 
 impl<T: Copy> Table<T> {
     /// A table of `len` copies of `fill`.
-    pub fn new(len: usize, fill: T) -> Table<T> {
+    fn new(len: usize, fill: T) -> Table<T> {
         let size = std::mem::size_of::<T>().max(1);
         let bytes = len * size;
         if bytes < HUGE / 2 || !cfg!(target_os = "linux") {
@@ -810,7 +809,8 @@ impl<T> std::ops::DerefMut for Table<T> {
     }
 }
 
-/// Hints the processor to fetch the cache line holding `x`.
+/// Hints the processor to fetch the cache line holding `x` (a hint only:
+/// used by every hashed-weight table of claimgraph).
 #[inline(always)]
 pub fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]

@@ -17,7 +17,7 @@
 use rustc_hash::FxHashMap;
 
 use claimgraph_nlp::format::{Dec, Enc};
-use claimgraph_nlp::perceptron::{prefetch, Table};
+use claimgraph_nlp::perceptron::prefetch;
 use claimgraph_nlp::ModelError;
 
 /// The 32-bit key a 64-bit feature hash is stored under (never 0, which
@@ -147,7 +147,7 @@ pub struct Weights {
     cap: usize,
     /// One quantisation step.
     scale: f32,
-    slots: Table<Slot>,
+    slots: Vec<Slot>,
     count: usize,
 }
 
@@ -183,7 +183,7 @@ impl Weights {
         rows.sort_unstable_by_key(|r| r.0);
         // A load of one half: a miss (most probes) scans about 2.5 slots.
         let cap = (rows.len() * 2).max(16);
-        let mut slots = Table::new(cap, Slot::default());
+        let mut slots = vec![Slot::default(); cap];
         let count = rows.len();
         for (key, row) in rows {
             let mut i = home(key, cap);
