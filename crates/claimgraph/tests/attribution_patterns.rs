@@ -11,6 +11,24 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "The statistician, Ana Feld, said the parties cite numbers that no one can verify.",
+        "Ana Feld",
+        "cite numbers",
+        "affirms",
+    ),
+    (
+        "The chief executive, Rita Marsh, said: \"I want to be clear: at no time did the values exceed the limits.\"",
+        "Rita Marsh",
+        "exceed the limits",
+        "denies",
+    ),
+    (
+        "\"The messages I deleted were private. I did not hide anything from investigators,\" the defendant, Tomas Rell, said.",
+        "Tomas Rell",
+        "did not hide anything",
+        "denies",
+    ),
+    (
         "The spokeswoman, Mara Telli, said the cabinet did not deny that several polling stations had run out of ballots.",
         "Mara Telli",
         "polling stations had run out",

@@ -116,6 +116,7 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     announced_list(ctx, &mut drafts);
     turns::apply(ctx, &mut drafts);
+    opposite_sentences(ctx, &mut drafts);
     sort_drafts(&mut drafts);
     tidy_speakers(ctx, &mut drafts);
     (drafts, layer)
@@ -260,6 +261,41 @@ fn extend_colon_content(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         k += 1;
         !swallowed[k - 1]
     });
+}
+
+/// A quotation of several sentences is one claim, whose stance its first
+/// sentence gives; a later sentence of the opposite polarity ("The messages
+/// I deleted were private. I did not hide anything.") is a proposition the
+/// speaker states the other way, so it becomes a claim of its own as well,
+/// with its own stance, for the ledger to align.
+fn opposite_sentences(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let mut added = Vec::new();
+    for d in drafts.iter() {
+        let [c] = d.content.as_slice() else { continue };
+        if d.kind != ClaimKind::Direct {
+            continue;
+        }
+        for p in stance::sentence_pieces(ctx, c).into_iter().skip(1) {
+            let p = rules::trim(ctx, p);
+            if p.len() < 3 {
+                continue;
+            }
+            let one = std::slice::from_ref(&p);
+            let rejects = stance::content_rejects_claims(ctx, one);
+            let negated = !rejects && stance::content_negated(ctx, one);
+            let stance = stance::combine(rejects, negated);
+            if stance != d.stance {
+                added.push(Draft {
+                    stance,
+                    hedged: stance::hedged(ctx, &p, d.cue.start),
+                    content: vec![p],
+                    confidence: d.confidence * 0.9,
+                    ..d.clone()
+                });
+            }
+        }
+    }
+    drafts.extend(added);
 }
 
 /// The most numbered items a statement announced with "the following:" is

@@ -40,6 +40,11 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             i = depth_comma + 1;
         }
     }
+    // "I want to be clear: at no time did ...": a frame that only
+    // announces the statement gives way to it.
+    if let Some(after) = announcing_frame_end(ctx, i, content) {
+        i = after;
+    }
     // Scan the main clause until it ends: a subordinator or relative word
     // after a comma, a semicolon, a sentence end, or a second coordinated
     // predicate ("would comply ... but would not dismiss", "only rents ...
@@ -69,6 +74,18 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             continue;
         }
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
+            break;
+        }
+        // "numbers that nobody can check": a relative clause on a noun.
+        // The tagger tells the relative pronoun from the complementiser of
+        // "the fear that X would not" (it errs on "reassured voters that X
+        // had not", where the parser errs too).
+        if j > i + 1
+            && w == "that"
+            && ctx.tagged
+            && ctx.tokens[j - 1].upos == claimgraph_nlp::Upos::NOUN
+            && ctx.tokens[j].upos == claimgraph_nlp::Upos::PRON
+        {
             break;
         }
         if j > i && matches!(w.as_str(), "but" | "and" | "yet") && starts_predicate(ctx, j + 1, content.end) {
@@ -109,6 +126,21 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         j += 1;
     }
     negations > 0
+}
+
+/// Where the statement starts after a frame that only announces it ("I
+/// want to be clear:", "let me say this clearly:", "I repeat:"): the token
+/// after the frame's colon, if the content opens with such a frame.
+fn announcing_frame_end(ctx: &Ctx, i: usize, content: &Range<usize>) -> Option<usize> {
+    let colon = (i..content.end.min(i + 10)).find(|&k| ctx.word(k) == ":")?;
+    let words: Vec<String> = (i..colon).map(|k| ctx.lower(k)).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let announces = has("clear")
+        || has("clearly")
+        || has("repeat")
+        || (has("want") || has("like") || has("wish"))
+            && ["say", "stress", "emphasise", "emphasize", "underline"].iter().any(|w| has(w));
+    (announces && colon + 1 < content.end).then_some(colon + 1)
 }
 
 /// True for a quotation mark token.
@@ -270,7 +302,7 @@ pub fn content_negated(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
 }
 
 /// The pieces of `r` that lie in different sentences.
-fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = r.start;
     for s in &ctx.doc.analysis.sentences {
@@ -332,7 +364,7 @@ pub fn content_rejects_claims(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
         return false;
     }
     let words: Vec<usize> = parts.iter().flat_map(|p| p.clone()).take(40).collect();
-    if misstates_facts(ctx, &words[..words.len().min(20)]) {
+    if misstates_facts(ctx, &words[..words.len().min(30)]) {
         return true;
     }
     let Some(copula) = words
