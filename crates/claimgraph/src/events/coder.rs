@@ -2009,7 +2009,16 @@ impl<'d> Ctx<'d> {
                         )
                     })
             });
-            if (motion && target.is_none()) || (civil && (c.ty.is_cooperative() || c.ty == PloverType::Request)) {
+            // A call, visit or request nobody receives ("called", "asked not
+            // to be named", "requested anonymity") is no exchange between
+            // parties; a meeting may have one side ("the council met").
+            let unaddressed = target.is_none()
+                && (c.ty == PloverType::Request
+                    || (c.ty == PloverType::Consult && self.block_name(body) != Some("meet_people")));
+            if (motion && target.is_none())
+                || unaddressed
+                || (civil && (c.ty.is_cooperative() || c.ty == PloverType::Request))
+            {
                 return;
             }
         }
