@@ -426,3 +426,16 @@ fn a_pronoun_continues_the_person_its_paragraph_names() {
     let entity = body_claim.speaker.entity.as_deref().and_then(|id| rec.entities.iter().find(|e| e.id == id));
     assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
 }
+
+/// "X fired 40,000 shells; Y calls the toll a fabrication": a semicolon
+/// before the next attribution ends the content of the first.
+#[test]
+fn a_semicolon_ends_the_content_before_the_next_attribution() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nMarenland says Tarvia fired 40,000 shells into the valley; Tarvia calls the toll a \"fabrication\".\n";
+    let raw = single_document("semi.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let fired = rec.claims.iter().find(|c| c.content.text.contains("40,000 shells")).expect("the claim is found");
+    assert!(!fired.content.text.contains("fabrication"), "{:?}", fired.content.text);
+}

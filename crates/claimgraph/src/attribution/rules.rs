@@ -606,6 +606,11 @@ fn right_end(ctx: &Ctx, from: usize, sent: &Range<usize>, cues: &[Cue]) -> usize
                 // ", but guaranteed that ...": cut before ", but" too.
                 return if k > from + 1 && ctx.word(k - 2) == "," { k - 2 } else { k - 1 };
             }
+            // "X fired 40,000 shells; Karsk calls the toll a fabrication": a
+            // semicolon before the next attribution ends this one.
+            if let Some(semi) = (from..k).rev().find(|&j| ctx.word(j) == ";" && ctx.quote_of[j].is_none()) {
+                return semi;
+            }
         }
     }
     sent.end
