@@ -392,11 +392,12 @@ impl<'d> Ctx<'d> {
         None
     }
 
-    /// The most recent country or capital named before token `before`
-    /// (within `within` when given) whose country is not excluded: the
-    /// antecedent of an "it" or "they" left unresolved, or of a pronoun
-    /// whose resolution contradicts its event. Cities, regions and
-    /// demonyms are no antecedents ("he" is no city's government).
+    /// The most recent country-level actor named before token `before`
+    /// (within `within`, the pronoun's sentence, when given) whose country
+    /// is not excluded: the antecedent of a pronoun left unresolved, or of
+    /// one whose resolution contradicts its event. Cities and regions are
+    /// no antecedents ("he" is no city's government); across sentences only
+    /// a country, a capital or an actor phrase is.
     fn country_before(
         &self,
         before: usize,
@@ -420,7 +421,7 @@ impl<'d> Ctx<'d> {
                 // actor phrase, not a bare demonym or a city.
                 let place =
                     a.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
-                let phrase = text.contains(' ') && !place;
+                let phrase = (text.contains(' ') || within.is_some()) && !place;
                 capital || country || phrase
             })
             .cloned()
@@ -1795,7 +1796,7 @@ impl<'d> Ctx<'d> {
             // it in its sentence, else unknown (see the source's).
             let pronoun = self.upos(t) == Upos::PRON;
             let found = self.np_actor(t).or_else(|| {
-                (pronoun && matches!(self.lemmas[t].as_str(), "it" | "they"))
+                (pronoun && matches!(self.lemmas[t].as_str(), "it" | "they" | "them"))
                     .then(|| self.country_before(t, Some(&sent), &[source.as_ref().and_then(|s| s.country.clone())]))
                     .flatten()
                     .map(|mut a| {
@@ -1920,12 +1921,12 @@ impl<'d> Ctx<'d> {
                 if !matches!(self.lemmas[s].as_str(), "we" | "i" | "us") {
                     exclude.push(self.speaker_country(claim));
                 }
-                // An unresolved "it"/"they": a country or capital named
-                // before it in its sentence ("since Moscow lacks ..., it
-                // looks to Tehran"); a resolution the event contradicts
-                // ("he" resolved to a Ukrainian bombing Ukraine): the latest
-                // other country of the story.
-                let it_they = source.is_none() && matches!(self.lemmas[s].as_str(), "it" | "they");
+                // An unresolved pronoun: an actor named before it in its
+                // own sentence ("since Moscow lacks ..., it looks to
+                // Tehran"), never one of an earlier sentence; a resolution
+                // the event contradicts ("he" resolved to a Ukrainian
+                // bombing Ukraine): the latest other country of the story.
+                let it_they = source.is_none() && matches!(self.lemmas[s].as_str(), "he" | "she" | "it" | "they");
                 let fallback = || {
                     if contradicted {
                         self.country_before(s, None, &exclude)
