@@ -420,7 +420,12 @@ pub fn is_debris(line: &str) -> bool {
     if in_parts(line, &k, is_debris) {
         return true;
     }
-    if FURNITURE.contains(&k.as_str()) || is_social_line(&k) || is_copyright(line, &k) || is_cookie_notice(&k) {
+    if FURNITURE.contains(&k.as_str())
+        || is_social_line(&k)
+        || is_copyright(line, &k)
+        || is_cookie_notice(&k)
+        || is_publisher_notice(&k)
+    {
         return true;
     }
     if NOTICE_PREFIXES.iter().any(|p| k.starts_with(p)) {
@@ -1519,6 +1524,14 @@ fn is_copyright(line: &str, k: &str) -> bool {
     (opens || inside) && words <= 30 || RIGHTS.iter().any(|r| k.contains(r)) || is_reproduction_notice(k)
 }
 
+/// The outlet's notes about itself under the article: "Disclaimer: This
+/// news is published from the agency feed", "Our Standards: The Trust
+/// Principles".
+fn is_publisher_notice(k: &str) -> bool {
+    k.split(' ').count() <= 40
+        && (k.starts_with("disclaimer:") || k.starts_with("disclaimer -") || k.starts_with("our standards"))
+}
+
 /// "When using materials, a hyperlink to X is obligatory", "Reproduction
 /// of materials only with the permission of the editors".
 fn is_reproduction_notice(k: &str) -> bool {
@@ -1608,6 +1621,13 @@ fn key(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_outlets_notes_about_itself_go() {
+        assert!(is_debris("Disclaimer: This news is published from the agency feed. The channel is not responsible."));
+        assert!(is_debris("Our Standards: The Northline Trust Principles."));
+        assert!(!is_debris("The disclaimer on the label said nothing about the risks, the inspectors found."));
+    }
 
     const BODY: &str = "Iran denies it\n\nThe minister said on Sunday that no drones had been sent to the region.\n\nOfficials in Kessel said they had found parts of engines in the wreckage.";
 
