@@ -336,3 +336,10 @@ fn a_threat_is_addressed_to_the_party_of_its_condition() {
     assert_eq!(country(&t.actor), Some("IRN"));
     assert_eq!(country(&t.recipient), Some("USA"));
 }
+
+#[test]
+fn a_warning_of_the_speakers_own_deed_is_a_threat() {
+    let rec = analyse("Israel warned that it would retaliate against Hezbollah.", None);
+    let ev = events(&rec);
+    assert!(ev.iter().any(|e| e.event_type == "THREATEN" && country(&e.actor) == Some("ISR")), "{ev:?}");
+}

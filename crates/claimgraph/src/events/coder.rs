@@ -891,14 +891,28 @@ impl<'d> Ctx<'d> {
     /// - a death ("a peasant dies") names its victim, not a doer.
     fn is_speech_not_deed(&self, p: usize, c: &Coding) -> bool {
         let kids = &self.children[p];
-        if (c.ty.is_cooperative() || c.ty == PloverType::Threaten)
-            && (kids.iter().any(|&k| self.rel(k) == "ccomp")
-                || self
-                    .subtree(p, CLAUSE_STOP)
-                    .iter()
-                    .any(|&k| k > p && self.rel(k) == "mark" && self.lemmas[k] == "that" && self.upos(k) != Upos::DET))
-        {
-            return true;
+        let clause = kids.iter().copied().find(|&k| self.rel(k) == "ccomp").or_else(|| {
+            self.subtree(p, CLAUSE_STOP)
+                .into_iter()
+                .find(|&k| k > p && self.rel(k) == "mark" && self.lemmas[k] == "that" && self.upos(k) != Upos::DET)
+                .and_then(|m| self.head(m))
+        });
+        if let Some(k) = clause.filter(|_| c.ty.is_cooperative() || c.ty == PloverType::Threaten) {
+            // "warned that it would retaliate", "pledged that they will
+            // help": the speaker's own side announcing a deed is the threat
+            // or promise itself.
+            let future = self.children[k].iter().any(|&m| {
+                self.rel(m) == "aux" && matches!(self.lemmas[m].as_str(), "will" | "would" | "shall" | "'ll")
+            });
+            let own_side = self.kid(k, "nsubj").is_some_and(|sj| {
+                matches!(self.lemmas[sj].as_str(), "it" | "they" | "we" | "he" | "she")
+                    || self.kid(p, "nsubj").is_some_and(|ps| {
+                        self.np_actor(ps)
+                            .zip(self.np_actor(sj))
+                            .is_some_and(|(a, b)| a.country.is_some() && a.country == b.country)
+                    })
+            });
+            return !(future && own_side);
         }
         let objs = kids.iter().filter(|&&k| self.rel(k) == "obj").count();
         let predicate = kids.iter().any(|&k| self.rel(k) == "xcomp" && self.upos(k) != Upos::VERB);
