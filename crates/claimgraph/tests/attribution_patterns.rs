@@ -11,6 +11,12 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "Abdou Tall has however specified that he cannot confirm the number of 52 trawlers.",
+        "Abdou Tall",
+        "cannot confirm the number",
+        "denies",
+    ),
+    (
         "The statistician, Ana Feld, said the parties cite numbers that no one can verify.",
         "Ana Feld",
         "cite numbers",

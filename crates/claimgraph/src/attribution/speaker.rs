@@ -84,6 +84,13 @@ pub fn is_pre_verb_filler(w: &str) -> bool {
             | "first"
             | "last"
             | "finally"
+            | "however"
+            | "nevertheless"
+            | "nonetheless"
+            | "moreover"
+            | "meanwhile"
+            | "subsequently"
+            | "likewise"
     )
 }
 
