@@ -11,6 +11,12 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "The fisherman, Omar Dieng, insisted that the problem is not the number of boats but the size of the nets.",
+        "Omar Dieng",
+        "size of the nets",
+        "affirms",
+    ),
+    (
         "Abdou Tall has however specified that he cannot confirm the number of 52 trawlers.",
         "Abdou Tall",
         "cannot confirm the number",

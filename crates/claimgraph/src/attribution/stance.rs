@@ -99,6 +99,12 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 2;
                 continue;
             }
+            // "the problem is not the number of boats but the size of the
+            // nets": a negated phrase set against another affirms that one.
+            if w == "not" && not_but_phrase(ctx, j, content.end) {
+                j += 1;
+                continue;
+            }
             // "not less than 6 km", "no more than 40 soldiers", "not far
             // from", "no later than Friday": a bound on a number or a
             // distance, not a negation of the clause.
@@ -141,6 +147,31 @@ fn announcing_frame_end(ctx: &Ctx, i: usize, content: &Range<usize>) -> Option<u
         || (has("want") || has("like") || has("wish"))
             && ["say", "stress", "emphasise", "emphasize", "underline"].iter().any(|w| has(w));
     (announces && colon + 1 < content.end).then_some(colon + 1)
+}
+
+/// True when "not" at `k` negates a noun phrase that a "but" phrase
+/// replaces within the clause ("is not the number of boats but the size
+/// of the nets"), rather than the predicate.
+fn not_but_phrase(ctx: &Ctx, k: usize, end: usize) -> bool {
+    use claimgraph_nlp::Upos;
+    let phrase = |i: usize| {
+        ctx.tagged
+            && i < ctx.tokens.len()
+            && matches!(ctx.tokens[i].upos, Upos::DET | Upos::NOUN | Upos::PROPN | Upos::NUM | Upos::ADJ)
+    };
+    if !phrase(k + 1) {
+        return false;
+    }
+    for i in k + 2..end.min(k + 16) {
+        let w = ctx.word(i);
+        if matches!(w, "," | ";" | ":" | "." | "!" | "?") || ctx.is_finite_verb(i) {
+            return false;
+        }
+        if w.eq_ignore_ascii_case("but") {
+            return phrase(i + 1);
+        }
+    }
+    false
 }
 
 /// True for a quotation mark token.
