@@ -241,15 +241,19 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     // "Sarwary wrote on his X account": a sentence-initial word that is
     // the surname (in any spelling) of a person named in full elsewhere in
     // the article is that person, evidence enough.
-    let people: Vec<super::names::NameParts> = out
+    // Each name is prepared once, not once per pair compared.
+    let people: Vec<super::names::PreparedName> = out
         .iter()
         .filter(|_| !unproven.is_empty())
         .filter(|n| n.kind == EntityKind::Person && n.tokens.len() >= 2)
-        .map(|n| super::names::NameParts::new(&text[tokens[n.tokens.start].start..tokens[n.tokens.end - 1].end]))
+        .map(|n| super::names::PreparedName::new(&text[tokens[n.tokens.start].start..tokens[n.tokens.end - 1].end]))
         .collect();
     for r in unproven {
-        let word = super::names::NameParts::new(tokens[r.start].text(text));
-        if people.iter().any(|p| super::names::compare_parts(&word, p) == super::names::NameMatch::Surname) {
+        if people.is_empty() {
+            break;
+        }
+        let word = super::names::PreparedName::new(tokens[r.start].text(text));
+        if people.iter().any(|p| super::names::compare_prepared(&word, p) == super::names::NameMatch::Surname) {
             if let Some(mut span) = refine(text, tokens, r, Some(EntityKind::Person)) {
                 span.kind = EntityKind::Person;
                 out.push(span);

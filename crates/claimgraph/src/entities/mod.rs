@@ -21,7 +21,7 @@ use std::ops::Range;
 use crate::document::{DocEntity, Document, EntityKind, Mention, MentionForm, Span};
 use crate::pipeline::Stage;
 use mentions::{find_names, NameSpan};
-use names::{NameMatch, NameParts};
+use names::{NameMatch, NameParts, PreparedName};
 use std::collections::BTreeSet;
 
 use roles::{find_roles, RoleKey, RolePhrase};
@@ -54,7 +54,7 @@ impl Stage for EntityStage {
         for s in &doc.analysis.sentences {
             roles.extend(find_roles(&doc.text, &doc.analysis.tokens, s.tokens.clone()));
         }
-        let mut b = Builder { doc, role_keys: Vec::new() };
+        let mut b = Builder { doc, role_keys: Vec::new(), people: Vec::new() };
         b.cluster_names(&names);
         b.link_roles(&names, &roles);
         b.finish();
@@ -66,6 +66,13 @@ struct Builder<'d> {
     doc: &'d mut Document,
     /// Role keys of each entity, parallel to `doc.entities`.
     role_keys: Vec<Vec<RoleKey>>,
+    /// The spellings of each person (or unknown-kind) entity prepared for
+    /// comparison, parallel to `doc.entities` and to each entity's aliases
+    /// (empty for other kinds, which [`Builder::find_person`] never reads).
+    /// Every name mention is compared with every spelling so far: preparing
+    /// a spelling once, when it joins, not once per comparison, took most
+    /// of the stage's time.
+    people: Vec<Vec<PreparedName>>,
 }
 
 impl Builder<'_> {
@@ -91,6 +98,7 @@ impl Builder<'_> {
             global_id: None,
         });
         self.role_keys.push(Vec::new());
+        self.people.push(Vec::new());
         self.doc.entities.len() - 1
     }
 
@@ -114,7 +122,11 @@ impl Builder<'_> {
             let names_country = n.country.as_deref().is_some_and(|code| names_the_country(&surface, code));
             // A one-word name that is not a country may be a person's
             // surname whatever the recogniser called it ("Budanov").
-            let single = NameParts::new(&surface).core_len() == 1 && !names_country;
+            let parts = NameParts::new(&surface);
+            let single = parts.core_len() == 1 && !names_country;
+            // Prepared only when the person rule may read it.
+            let prepared = (matches!(n.kind, EntityKind::Person | EntityKind::Other) || single)
+                .then(|| PreparedName::from_parts(parts));
             // The same spelling already seen is the same entity, whatever kind
             // the recogniser gave this occurrence.
             let same_spelling = self
@@ -128,8 +140,10 @@ impl Builder<'_> {
                 // picks the most recent of several people sharing it.)
                 _ if same_spelling.is_some() && !names_country && !single => same_spelling,
                 EntityKind::Location if names_country => self.find_country(n.country.as_deref()),
-                EntityKind::Person | EntityKind::Other => self.find_person(&surface, n),
-                _ if single => self.find_person(&surface, n).or_else(|| self.find_exact(&surface, n.kind)),
+                EntityKind::Person | EntityKind::Other => prepared.as_ref().and_then(|p| self.find_person(p, n)),
+                _ if single => {
+                    prepared.as_ref().and_then(|p| self.find_person(p, n)).or_else(|| self.find_exact(&surface, n.kind))
+                }
                 EntityKind::Organization | EntityKind::Location => self.find_exact(&surface, n.kind),
             };
             let (entity, kind) = match target {
@@ -152,6 +166,9 @@ impl Builder<'_> {
             let e = &mut self.doc.entities[entity];
             if !e.aliases.contains(&surface) {
                 e.aliases.push(surface.clone());
+                if matches!(kind, EntityKind::Person | EntityKind::Other) {
+                    self.people[entity].push(prepared.unwrap_or_else(|| PreparedName::new(&surface)));
+                }
             }
             // The fullest spelling becomes the display name of a person.
             if kind == EntityKind::Person && names::is_fuller_name(&surface, &e.name) {
@@ -198,8 +215,7 @@ impl Builder<'_> {
 
     /// The person cluster a name belongs to: the best match under the rule
     /// of [`names::compare`]; a surname-only match must be unambiguous.
-    fn find_person(&self, surface: &str, n: &NameSpan) -> Option<usize> {
-        let parts = NameParts::new(surface);
+    fn find_person(&self, name: &PreparedName, n: &NameSpan) -> Option<usize> {
         let mut best: Option<(NameMatch, usize)> = None;
         let mut surname_hits = 0;
         for (i, e) in self.doc.entities.iter().enumerate() {
@@ -208,29 +224,28 @@ impl Builder<'_> {
             }
             // Only a one-word name may join a person as a surname when the
             // recogniser called it something else.
-            if !matches!(n.kind, EntityKind::Person | EntityKind::Other) && parts.core_len() > 1 {
+            if !matches!(n.kind, EntityKind::Person | EntityKind::Other) && name.core_len() > 1 {
                 continue;
             }
             // A one-word name is compared with the full names of a cluster
             // when it has any: an earlier bare "Mousavi" in the cluster must
             // not make this "Mousavi" an exact match for it when another
             // Mousavi was named since.
-            let single = parts.core_len() == 1;
-            let has_full = e.aliases.iter().any(|a| NameParts::new(a).core_len() > 1);
+            let single = name.core_len() == 1;
+            let known = &self.people[i];
+            let has_full = known.iter().any(|a| a.core_len() > 1);
             // A full name never joins a cluster holding another member of its
             // family ("Qais al-Obaidi" and "Munther al-Obaidi"), even when a
             // bare "al-Obaidi" there would match it as a surname.
             let mut family_member = false;
-            let m = e
-                .aliases
+            let m = known
                 .iter()
-                .map(|a| NameParts::new(a))
                 .filter(|a| !(single && has_full) || a.core_len() > 1)
                 .map(|a| {
                     if single {
-                        return names::compare_parts(&parts, &a);
+                        return names::compare_prepared(name, a);
                     }
-                    let (m, same_family) = names::compare_family(&parts, &a);
+                    let (m, same_family) = names::compare_family_prepared(name, a);
                     family_member |= m == NameMatch::Different && same_family;
                     m
                 })
@@ -255,9 +270,9 @@ impl Builder<'_> {
                     .entities
                     .iter()
                     .enumerate()
-                    .filter(|(_, e)| e.kind == EntityKind::Person)
-                    .filter(|(_, e)| {
-                        e.aliases.iter().any(|a| names::compare_parts(&parts, &NameParts::new(a)) == NameMatch::Surname)
+                    .filter(|(i, e)| {
+                        e.kind == EntityKind::Person
+                            && self.people[*i].iter().any(|a| names::compare_prepared(name, a) == NameMatch::Surname)
                     })
                     .filter_map(|(i, e)| {
                         e.mentions

@@ -424,6 +424,12 @@ impl PreparedName {
     pub fn parts(&self) -> &NameParts {
         &self.parts
     }
+
+    /// Number of parts without particles, as [`NameParts::core_len`]: one
+    /// suffix is kept per core part, so this costs no allocation.
+    pub fn core_len(&self) -> usize {
+        self.suffixes.len()
+    }
 }
 
 /// [`compare`] over prepared names.
@@ -444,7 +450,20 @@ pub fn same_family_different_people(a: &NameParts, b: &NameParts) -> bool {
 /// one pass: the family check reuses the keys the comparison computed.
 pub fn compare_family(a: &NameParts, b: &NameParts) -> (NameMatch, bool) {
     let (sufa, sufb) = (suffixes_of(a, true), suffixes_of(b, true));
-    let m = compare_with(a, &sufa, b, &sufb);
+    family_with(a, &sufa, b, &sufb)
+}
+
+/// [`compare_family`] over prepared names: the entity stage compares each
+/// mention with every spelling of every person so far, and preparing the
+/// spellings once is most of the saving.
+pub fn compare_family_prepared(pa: &PreparedName, pb: &PreparedName) -> (NameMatch, bool) {
+    family_with(&pa.parts, &pa.suffixes, &pb.parts, &pb.suffixes)
+}
+
+/// [`compare_family`] over parts and their [`suffixes_of`] (with the loose
+/// readings of the whole and family names).
+fn family_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) -> (NameMatch, bool) {
+    let m = compare_with(a, sufa, b, sufb);
     let family = match (sufa.last(), sufb.last()) {
         (Some(la), Some(lb)) if sufa.len() >= 2 && sufb.len() >= 2 => {
             la.joined == lb.joined
