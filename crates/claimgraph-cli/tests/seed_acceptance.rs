@@ -60,9 +60,10 @@ fn seed_article_meets_the_acceptance_figures() {
 #[test]
 fn own_test_articles_keep_their_figures() {
     // Floors a little under the figures measured when they were set
-    // (2026-11-26, fifth session; BENCHMARKS.md, "Unseen articles"), so
-    // that a real regression fails while small trade-offs do not.
-    let sets: [(&str, &[(&str, f64)]); 3] = [
+    // (2026-11-26, fifth session for dev, dev2 and dev3, sixth session for
+    // dev4; BENCHMARKS.md, "Unseen articles"), so that a real regression
+    // fails while small trade-offs do not.
+    let sets: [(&str, &[(&str, f64)]); 4] = [
         (
             "dev",
             &[
@@ -86,11 +87,23 @@ fn own_test_articles_keep_their_figures() {
         (
             "dev3",
             &[
-                ("claim_recall", 0.82),
+                ("claim_recall", 0.83),
+                ("stance_accuracy", 0.94),
                 ("entity_checks", 0.93),
                 ("quantity_recall", 0.97),
                 ("boilerplate_clean", 0.98),
-                ("contradiction_recall", 0.2),
+                ("contradiction_recall", 0.3),
+            ],
+        ),
+        (
+            "dev4",
+            &[
+                ("claim_recall", 0.9),
+                ("stance_accuracy", 0.95),
+                ("entity_checks", 0.92),
+                ("quantity_recall", 0.94),
+                ("boilerplate_clean", 0.98),
+                ("contradiction_recall", 0.27),
             ],
         ),
     ];
