@@ -117,7 +117,12 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
         if colon == para.start || colon + MIN_SENTENCE > para.end {
             continue;
         }
-        let label = para.start..colon;
+        // A bullet or dash before the label ("- Baek: ...") is no part of it.
+        let from = (para.start..colon).find(|&k| !matches!(ctx.word(k), "-" | "–" | "—" | "•" | "*")).unwrap_or(colon);
+        if from == colon {
+            continue;
+        }
+        let label = from..colon;
         let body = colon + 1..para.end;
         match label_kind(ctx, &label) {
             Some(Label::Question) => {
