@@ -5,7 +5,7 @@
 //! rules must keep through any change of the linguistic core.
 
 use claimgraph::input::{single_document, Format};
-use claimgraph::output::DocRecord;
+use claimgraph::output::{ClaimOut, DocRecord, EntityOut};
 use claimgraph::Pipeline;
 
 /// (paragraph, speaker text, words of the content, stance)
@@ -244,14 +244,24 @@ fn attribution_patterns_hold() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The public record of one made-up text article.
+fn record(name: &str, body: &str) -> DocRecord {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let raw = single_document(name, Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    DocRecord::from_document(&doc)
+}
+
+/// The entity a claim's speaker resolved to.
+fn speaker_entity<'r>(rec: &'r DocRecord, claim: &ClaimOut) -> Option<&'r EntityOut> {
+    claim.speaker.entity.as_deref().and_then(|id| rec.entities.iter().find(|e| e.id == id))
+}
+
 #[test]
 fn a_dateline_is_not_part_of_the_speaker() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nNorvik - The head of the regional police department announced the arrest of 12 people \
                 and said: The reports of deaths among the protesters are completely fabricated.\n";
-    let raw = single_document("dateline.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("dateline.txt", body);
     let speakers: Vec<&str> = rec.claims.iter().map(|c| c.speaker.text.as_str()).collect();
     assert!(!speakers.is_empty(), "no claim found");
     assert!(speakers.iter().all(|s| s.starts_with("The head of the regional police")), "{speakers:?}");
@@ -262,12 +272,9 @@ fn a_dateline_is_not_part_of_the_speaker() {
 /// ..."): the claim takes another speaker or none, never "two hours".
 #[test]
 fn a_span_of_time_is_not_a_speaker() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nThe council knew of the flooding in Harwick a full day before the briefing; \
                 only two hours later announced that the bridge would be closed until March.\n";
-    let raw = single_document("time.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("time.txt", body);
     let speakers: Vec<&str> = rec.claims.iter().map(|c| c.speaker.text.as_str()).collect();
     assert!(speakers.iter().all(|s| !s.contains("hours")), "{speakers:?}");
 }
@@ -277,12 +284,9 @@ fn a_span_of_time_is_not_a_speaker() {
 /// vice-minister" later resolves to him.
 #[test]
 fn a_one_word_ranked_role_resolves_to_its_holder() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nAs the vice-minister of transport Ilya Dorn declared at the briefing, no bridge was closed.\n\n\
                 The vice-minister also rejected the information that the ferry had sunk.\n";
-    let raw = single_document("role.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("role.txt", body);
     let rejection =
         rec.claims.iter().find(|c| c.content.text.contains("ferry had sunk")).expect("the rejection is a claim");
     assert_eq!(rejection.speaker.name.as_deref(), Some("Ilya Dorn"), "{:?}", rejection.speaker);
@@ -292,13 +296,10 @@ fn a_one_word_ranked_role_resolves_to_its_holder() {
 /// measure ("pays according to the tonnage") attributes nothing.
 #[test]
 fn datelines_and_measures_are_not_attribution() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body =
         "Test article\n\nNorvik, 15 May 2025 (Norvik Post) - More than 60 stalls were removed in the old market, \
                 denounced the Association of Traders.\n\nEach trader pays according to the size of the stall.\n";
-    let raw = single_document("dateline2.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("dateline2.txt", body);
     let contents: Vec<&str> = rec.claims.iter().map(|c| c.content.text.as_str()).collect();
     assert!(contents.iter().any(|c| c.starts_with("More than 60 stalls")), "{contents:?}");
     assert!(contents.iter().all(|c| !c.contains("Norvik Post") && !c.contains("Each trader")), "{contents:?}");
@@ -308,13 +309,10 @@ fn datelines_and_measures_are_not_attribution() {
 /// following:") states each numbered paragraph after it.
 #[test]
 fn an_announced_list_is_the_speakers() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nThe Police Command of Norvik informs the public the following:\n\n\
                 1. On Wednesday police personnel cleared the highway, which had been blocked for eight days.\n\n\
                 2. The officers deployed did not carry firearms.\n\nThe commander said the operation was lawful.\n";
-    let raw = single_document("list.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("list.txt", body);
     let by_command: Vec<(&str, &str)> = rec
         .claims
         .iter()
@@ -331,12 +329,9 @@ fn an_announced_list_is_the_speakers() {
 /// named before it.
 #[test]
 fn an_impersonal_passive_has_no_speaker() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nThe Ministry of Fisheries rejected the report. It should be recalled that at least 60 \
                 young people have gone missing at sea since January.\n";
-    let raw = single_document("it.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("it.txt", body);
     let recalled = rec.claims.iter().find(|c| c.content.text.contains("60 young people")).expect("the claim is found");
     assert!(recalled.speaker.text.is_empty() && recalled.speaker.entity.is_none(), "{:?}", recalled.speaker);
 }
@@ -346,15 +341,12 @@ fn an_impersonal_passive_has_no_speaker() {
 /// are the speaker's, and what a question supposes is no claim.
 #[test]
 fn labelled_turns_are_the_speakers_claims() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Briefing of the defence ministry\n\n\
                 The ministry's spokesman, Colonel Tomas Wirth, answered questions from journalists on Monday.\n\n\
                 Col. Wirth: The artillery fired at military targets only. The figure of 40,000 shells is false.\n\n\
                 Question (Radio Nord): Does the ministry admit that it attacked first?\n\n\
                 Col. Wirth: No. There were no children in the school. I do not deny that there are victims on both sides.\n";
-    let raw = single_document("briefing.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("briefing.txt", body);
     let by_wirth: Vec<(&str, &str)> = rec
         .claims
         .iter()
@@ -373,16 +365,13 @@ fn labelled_turns_are_the_speakers_claims() {
 /// last before the first question.
 #[test]
 fn interview_answers_are_the_interviewees() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Interview with the port director\n\n\
                 The ferry sank on Friday. We asked the director of the port, Aiko Morin, about the inquiry.\n\n\
                 Q: What happened?\n\n\
                 A: The ferry changed its course suddenly. The crew did not answer our radio calls.\n\n\
                 Q: Were there victims?\n\n\
                 A: Two sailors were injured.\n";
-    let raw = single_document("qa.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("qa.txt", body);
     let by_morin: Vec<(&str, &str)> = rec
         .claims
         .iter()
@@ -398,11 +387,8 @@ fn interview_answers_are_the_interviewees() {
 /// clause reports nothing.
 #[test]
 fn a_conditional_clause_is_no_attribution() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nIf the suspicion is confirmed, the prosecutors will open a case against the captain.\n";
-    let raw = single_document("if.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("if.txt", body);
     assert!(rec.claims.iter().all(|c| c.cue.text != "is confirmed" && c.cue.text != "confirmed"), "{:?}", rec.claims);
 }
 
@@ -410,16 +396,13 @@ fn a_conditional_clause_is_no_attribution() {
 /// pronoun skips the earlier speaker of the other gender.
 #[test]
 fn a_pronoun_agrees_with_a_gendered_role() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body =
         "Test article\n\nA spokeswoman of the agency, Carla Venti, said that 112 people were counted on the quay.\n\n\
                 The ship's doctor, Yusuf Amrani, has spoken to reporters. \"We recovered one body,\" he says.\n";
-    let raw = single_document("he.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("he.txt", body);
     let body_claim =
         rec.claims.iter().find(|c| c.content.text.contains("recovered one body")).expect("the claim is found");
-    let entity = body_claim.speaker.entity.as_deref().and_then(|id| rec.entities.iter().find(|e| e.id == id));
+    let entity = speaker_entity(&rec, body_claim);
     assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
 }
 
@@ -427,15 +410,12 @@ fn a_pronoun_agrees_with_a_gendered_role() {
 /// when an earlier paragraph's speaker could be "he" too.
 #[test]
 fn a_pronoun_continues_the_person_its_paragraph_names() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nThe harbour master, Kim Lorens, said that 87 people were counted on the quay.\n\n\
                 The ship's doctor, Yusuf Amrani, has spoken to reporters. \"We recovered one body,\" he says.\n";
-    let raw = single_document("para.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("para.txt", body);
     let body_claim =
         rec.claims.iter().find(|c| c.content.text.contains("recovered one body")).expect("the claim is found");
-    let entity = body_claim.speaker.entity.as_deref().and_then(|id| rec.entities.iter().find(|e| e.id == id));
+    let entity = speaker_entity(&rec, body_claim);
     assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
 }
 
@@ -443,11 +423,8 @@ fn a_pronoun_continues_the_person_its_paragraph_names() {
 /// before the next attribution ends the content of the first.
 #[test]
 fn a_semicolon_ends_the_content_before_the_next_attribution() {
-    let pipeline = Pipeline::new().expect("the shipped models load");
     let body = "Test article\n\nMarenland says Tarvia fired 40,000 shells into the valley; Tarvia calls the toll a \"fabrication\".\n";
-    let raw = single_document("semi.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
-    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
-    let rec = DocRecord::from_document(&doc);
+    let rec = record("semi.txt", body);
     let fired = rec.claims.iter().find(|c| c.content.text.contains("40,000 shells")).expect("the claim is found");
     assert!(!fired.content.text.contains("fabrication"), "{:?}", fired.content.text);
 }

@@ -242,18 +242,7 @@ pub fn relative_features(v: &View, cues: &CueMap, c: &CueInfo, t: usize, out: &m
     out.push(H.f4(67, kind, dep1, class_h, d));
     out.push(H.f3(68, kind, dep1, v.lw[t]));
     out.push(H.f3(69, d, sd, u64::from(v.quote[t])));
-    if t == c.cue.end {
-        out.push(H.f(70, v.lw[t]));
-        out.push(H.f2(71, v.lw[t], lem_h));
-    } else if t == c.cue.end + 1 {
-        out.push(H.f2(72, v.lw[t - 1], v.lw[t]));
-    }
-    if t + 1 == c.cue.start {
-        out.push(H.f(73, v.lw[t]));
-        out.push(H.f2(74, v.lw[t], lem_h));
-    } else if t + 2 == c.cue.start {
-        out.push(H.f2(75, v.lw[t], v.lw[t + 1]));
-    }
+    cue_neighbour_features(v, c, t, lem_h, out);
     out.push(H.f2(76, d, lem_h));
     out.push(H.f3(77, d, sd, lem_h));
     out.push(H.f3(78, d, db, lem_h));
@@ -575,18 +564,7 @@ impl Rel {
     fn rest(&self, v: &View, c: &CueInfo, t: usize, out: &mut Vec<u64>) {
         let lem_h = v.lem[c.head];
         out.push(H.f3(68, self.kind, self.dep1, v.lw[t]));
-        if t == c.cue.end {
-            out.push(H.f(70, v.lw[t]));
-            out.push(H.f2(71, v.lw[t], lem_h));
-        } else if t == c.cue.end + 1 {
-            out.push(H.f2(72, v.lw[t - 1], v.lw[t]));
-        }
-        if t + 1 == c.cue.start {
-            out.push(H.f(73, v.lw[t]));
-            out.push(H.f2(74, v.lw[t], lem_h));
-        } else if t + 2 == c.cue.start {
-            out.push(H.f2(75, v.lw[t], v.lw[t + 1]));
-        }
+        cue_neighbour_features(v, c, t, lem_h, out);
         if t == v.sentence(t).start {
             let class_h = u64::from(v.class[c.head]);
             out.push(H.f4(86, self.sd, u64::from(self.quote), u64::from(self.in_cue_quote), class_h));
@@ -644,6 +622,24 @@ impl Memo {
 pub fn all_features(v: &View, cues: &CueMap, c: &CueInfo, t: usize, out: &mut Vec<u64>) {
     local_features(v, t, u64::from(t >= c.cue.end), out);
     relative_features(v, cues, c, t, out);
+}
+
+/// Features 70–75: the words right after and right before the cue, with
+/// the cue's lemma. Shared by the plain feature list (training) and the
+/// grouped one (tagging), which must stay equal.
+fn cue_neighbour_features(v: &View, c: &CueInfo, t: usize, lem_h: u64, out: &mut Vec<u64>) {
+    if t == c.cue.end {
+        out.push(H.f(70, v.lw[t]));
+        out.push(H.f2(71, v.lw[t], lem_h));
+    } else if t == c.cue.end + 1 {
+        out.push(H.f2(72, v.lw[t - 1], v.lw[t]));
+    }
+    if t + 1 == c.cue.start {
+        out.push(H.f(73, v.lw[t]));
+        out.push(H.f2(74, v.lw[t], lem_h));
+    } else if t + 2 == c.cue.start {
+        out.push(H.f2(75, v.lw[t], v.lw[t + 1]));
+    }
 }
 
 #[cfg(test)]
