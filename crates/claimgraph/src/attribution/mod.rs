@@ -277,7 +277,7 @@ fn opposite_sentences(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         }
         for p in stance::sentence_pieces(ctx, c).into_iter().skip(1) {
             let p = rules::trim(ctx, p);
-            if p.len() < 3 {
+            if p.len() < turns::MIN_SENTENCE {
                 continue;
             }
             let one = std::slice::from_ref(&p);

@@ -22,7 +22,7 @@ use crate::document::{ClaimKind, EntityKind};
 const MAX_LABEL: usize = 7;
 
 /// Sentences shorter than this are no proposition ("No.").
-const MIN_SENTENCE: usize = 3;
+pub(super) const MIN_SENTENCE: usize = 3;
 
 /// Confidence of a claim read from a labelled turn.
 const TURN_CONFIDENCE: f32 = 0.8;
