@@ -11,6 +11,12 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "The mother of the deceased, Anna Kowal, said that the policemen demanded money.",
+        "Anna Kowal",
+        "policemen demanded money",
+        "affirms",
+    ),
+    (
         "The fisherman, Omar Dieng, insisted that the problem is not the number of boats but the size of the nets.",
         "Omar Dieng",
         "size of the nets",

@@ -213,7 +213,7 @@ impl<'d> Ctx<'d> {
     pub fn is_np_word(&self, i: usize) -> bool {
         let w = self.word(i);
         if self.tagged {
-            if self.is_mistagged_noun(i) {
+            if self.is_mistagged_noun(i) || self.is_nominal_participle(i) {
                 return true;
             }
             let u = self.tokens[i].upos;
@@ -230,6 +230,16 @@ impl<'d> Ctx<'d> {
                 || matches!(w, "’s" | "'s" | "-" | "of" | "for");
         }
         !self.is_punct(i) || matches!(w, "’s" | "'s" | "-" | "’" | "'")
+    }
+
+    /// True for a participle used as a noun at the end of its phrase: "the
+    /// father of the deceased, X,", "the families of the wounded".
+    pub(crate) fn is_nominal_participle(&self, i: usize) -> bool {
+        self.tagged
+            && i > 0
+            && self.tokens[i].xpos.as_str() == "VBN"
+            && self.lower(i - 1) == "the"
+            && matches!(self.word(i + 1), "," | "." | ")" | ";" | "")
     }
 
     /// True for a base-form "verb" right after a determiner, an adjective or

@@ -566,7 +566,7 @@ impl Ctx<'_> {
             // "of" and "for" stay: "the head of X", "the spokesman for X".
             return true;
         }
-        if self.is_prenominal_participle(i) || self.is_mistagged_noun(i) {
+        if self.is_prenominal_participle(i) || self.is_mistagged_noun(i) || self.is_nominal_participle(i) {
             return false;
         }
         if self.tagged {
