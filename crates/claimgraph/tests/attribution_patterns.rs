@@ -11,6 +11,12 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "Sources close to the ministry said that the government did not receive any request.",
+        "Sources close to the ministry",
+        "did not receive any request",
+        "denies",
+    ),
+    (
         "The mother of the deceased, Anna Kowal, said that the policemen demanded money.",
         "Anna Kowal",
         "policemen demanded money",

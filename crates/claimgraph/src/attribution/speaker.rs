@@ -307,7 +307,9 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
                         "close" | "closer" | "near" | "loyal" | "affiliated" | "linked"
                     )
                 {
-                    if let Some(head) = np_left(ctx, p - 1, sent) {
+                    // The tagger may read "Sources close to" as a verb: the
+                    // phrase then ends before the adjective.
+                    if let Some(head) = np_left(ctx, p - 1, sent).or_else(|| np_left(ctx, p - 2, sent)) {
                         return Some(head.start..np.end);
                     }
                 }
