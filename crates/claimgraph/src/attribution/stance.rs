@@ -63,9 +63,11 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         }
         // ", not at a real military action", ', "not 87 like ..."': a
         // contrastive negation of an added phrase, not of the clause.
-        let after_marks = (j + 1..content.end).find(|&k| !is_quote_mark(ctx.word(k))).unwrap_or(j + 1);
-        if w == "," && matches!(ctx.lower(after_marks).as_str(), "not" | "rather") {
-            break;
+        if w == "," {
+            let after_marks = (j + 1..content.end).find(|&k| !is_quote_mark(ctx.word(k))).unwrap_or(j + 1);
+            if matches!(ctx.lower(after_marks).as_str(), "not" | "rather") {
+                break;
+            }
         }
         // "attacked the town and not the battery", "an artillery battery
         // and nothing else": the negation sets off a noun phrase.
@@ -336,10 +338,11 @@ pub fn content_negated(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
 pub(crate) fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = r.start;
-    for s in &ctx.doc.analysis.sentences {
-        if s.tokens.end <= r.start || s.tokens.start >= r.end {
-            continue;
-        }
+    let sentences = &ctx.doc.analysis.sentences;
+    // Sentences are in text order: start at the first that ends after `r`
+    // starts, stop at the first that starts after it ends.
+    let first = sentences.partition_point(|s| s.tokens.end <= r.start);
+    for s in sentences[first..].iter().take_while(|s| s.tokens.start < r.end) {
         let to = s.tokens.end.min(r.end);
         if to > from {
             out.push(from..to);

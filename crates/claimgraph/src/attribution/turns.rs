@@ -59,7 +59,9 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     for (body, turn) in &turns {
         let Turn::Speech(who) = turn else { continue };
         let cue = body.start - 1..body.start;
-        for s in &ctx.doc.analysis.sentences {
+        let sentences = &ctx.doc.analysis.sentences;
+        let first = sentences.partition_point(|s| s.tokens.end <= body.start);
+        for s in sentences[first..].iter().take_while(|s| s.tokens.start < body.end) {
             let from = s.tokens.start.max(body.start);
             let to = s.tokens.end.min(body.end);
             if from >= to {

@@ -1528,8 +1528,8 @@ fn is_copyright(line: &str, k: &str) -> bool {
 /// news is published from the agency feed", "Our Standards: The Trust
 /// Principles".
 fn is_publisher_notice(k: &str) -> bool {
-    k.split(' ').count() <= 40
-        && (k.starts_with("disclaimer:") || k.starts_with("disclaimer -") || k.starts_with("our standards"))
+    (k.starts_with("disclaimer:") || k.starts_with("disclaimer -") || k.starts_with("our standards"))
+        && k.split(' ').count() <= 40
 }
 
 /// "When using materials, a hyperlink to X is obligatory", "Reproduction
