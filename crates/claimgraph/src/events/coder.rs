@@ -128,8 +128,8 @@ pub fn code_document(doc: &Document, lex: &Lexicon) -> Vec<Event> {
 impl<'d> Ctx<'d> {
     fn new(doc: &'d Document, lex: &'d Lexicon) -> Self {
         let toks = &doc.analysis.tokens[..];
-        let words: Vec<String> = toks.iter().map(|t| t.text(&doc.text).to_lowercase().replace('’', "'")).collect();
-        let lemmas: Vec<String> = toks.iter().map(|t| t.lemma.to_lowercase().replace('’', "'")).collect();
+        let words: Vec<String> = toks.iter().map(|t| lower_word(t.text(&doc.text))).collect();
+        let lemmas: Vec<String> = toks.iter().map(|t| lower_word(&t.lemma)).collect();
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in toks.iter().enumerate() {
             if let Some(h) = t.head.filter(|&h| h < toks.len()) {
@@ -1093,6 +1093,11 @@ impl<'d> Ctx<'d> {
         let mut best: Option<(&Pattern, usize, Binds)> = None;
         for pat in &block.patterns {
             let mut binds = Binds::default();
+            // Cheap necessary test first: a pattern whose literal words are
+            // not all in the clause cannot match (and most do not).
+            if !(self.words_present(&pre, &pat.pre) && self.words_present(post, &pat.post)) {
+                continue;
+            }
             if self.match_seq(&pre, &pat.pre, &mut binds) && self.match_seq(post, &pat.post, &mut binds) {
                 let w = pat.weight();
                 if best.as_ref().is_none_or(|(_, bw, _)| w > *bw) {
@@ -1135,6 +1140,17 @@ impl<'d> Ctx<'d> {
             future: false,
             negated: false,
             reverse: false,
+        })
+    }
+
+    /// True unless some literal word that `elems` requires (outside
+    /// synsets, which offer alternatives) is no word of `seq`: a necessary
+    /// condition of [`Ctx::match_seq`], much cheaper to test.
+    fn words_present(&self, seq: &[usize], elems: &[Elem]) -> bool {
+        elems.iter().all(|e| match e {
+            Elem::Word(w) => seq.iter().any(|&i| word_eq(w, &self.words[i], &self.lemmas[i])),
+            Elem::Group(g) | Elem::Pp(g) => self.words_present(seq, g),
+            Elem::Syn(_) | Elem::Source | Elem::Target | Elem::Skip => true,
         })
     }
 
@@ -2543,6 +2559,17 @@ struct Binds {
 }
 
 /// A dictionary word against a token: form or lemma, singular or plural.
+/// A token's word as the dictionaries spell it: lower case, with a plain
+/// apostrophe (one allocation per token: this runs for every token).
+fn lower_word(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
+}
+
 fn word_eq(w: &str, form: &str, lemma: &str) -> bool {
     if w == form || w == lemma {
         return true;

@@ -18,7 +18,9 @@
 //!   `(...)` a prepositional phrase, `&X` a synset, `$` the source, `+` the
 //!   target and `^` a skipped word.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
 
 /// Lower-cases a dictionary word and drops PETRARCH's markers.
 fn norm_word(w: &str) -> String {
@@ -41,11 +43,19 @@ fn uncomment(line: &str) -> &str {
 }
 
 /// Lines of a dictionary with comments and `<!-- -->` blocks removed
-/// (the validation dictionaries use XML comments).
-fn clean_lines(text: &str) -> Vec<String> {
+/// (the validation dictionaries use XML comments). A line without an XML
+/// comment is borrowed: the built-in dictionaries are read at start-up.
+fn clean_lines(text: &str) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     let mut in_xml_comment = false;
     for raw in text.lines() {
+        if !in_xml_comment && !raw.contains("<!--") {
+            let body = uncomment(raw).trim_end();
+            if !body.trim().is_empty() {
+                out.push(Cow::Borrowed(body));
+            }
+            continue;
+        }
         let mut line = raw.to_string();
         loop {
             if in_xml_comment {
@@ -75,7 +85,7 @@ fn clean_lines(text: &str) -> Vec<String> {
         }
         let body = uncomment(&line).trim_end().to_string();
         if !body.trim().is_empty() {
-            out.push(body);
+            out.push(Cow::Owned(body));
         }
     }
     out
@@ -144,7 +154,7 @@ pub struct PhraseIndex<T> {
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: HashMap::new() }
+        PhraseIndex { by_first: HashMap::default() }
     }
 }
 
@@ -166,13 +176,18 @@ impl<T> PhraseIndex<T> {
     pub fn insert(&mut self, words: Vec<String>, exact: bool, value: T) {
         // The tokeniser splits the possessive ("people's" → "people" "'s"):
         // so do the dictionary's phrases.
-        let words: Vec<String> = words
-            .into_iter()
-            .flat_map(|w| match w.strip_suffix("'s").filter(|s| !s.is_empty()) {
-                Some(stem) => vec![stem.to_string(), "'s".to_string()],
-                None => vec![w],
-            })
-            .collect();
+        let split = words.iter().any(|w| w.len() > 2 && w.ends_with("'s"));
+        let words: Vec<String> = if !split {
+            words
+        } else {
+            words
+                .into_iter()
+                .flat_map(|w| match w.strip_suffix("'s").filter(|s| !s.is_empty()) {
+                    Some(stem) => vec![stem.to_string(), "'s".to_string()],
+                    None => vec![w],
+                })
+                .collect()
+        };
         if let Some(first) = words.first().cloned() {
             self.by_first.entry(first).or_default().push((words, exact, value));
         }
