@@ -53,7 +53,10 @@ pub fn unwrap(kind: &str, version: u32, bytes: &[u8]) -> Result<Vec<u8>, ModelEr
             "format version {found_version}, this build reads version {version}; retrain or use a matching build"
         )));
     }
-    let mut body = Vec::new();
+    // Model bodies are hashes and weights that DEFLATE barely shrinks: room
+    // for twice the compressed size spares the copies (and page faults) of
+    // a vector grown from empty.
+    let mut body = Vec::with_capacity(bytes.len().saturating_mul(2));
     DeflateDecoder::new(&bytes[vstart + 4..]).read_to_end(&mut body).map_err(|e| bad(format!("corrupt body: {e}")))?;
     Ok(body)
 }
@@ -120,6 +123,7 @@ impl<'a> Dec<'a> {
         ModelError::Malformed { name: self.name.to_string(), message: message.into() }
     }
 
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.buf.len());
         match end {
@@ -132,19 +136,23 @@ impl<'a> Dec<'a> {
         }
     }
     /// Reads `n` bytes.
+    #[inline]
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         self.take(n)
     }
     /// Reads one byte.
+    #[inline]
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])
     }
     /// Reads a little-endian `u32`.
+    #[inline]
     pub fn u32(&mut self) -> Result<u32, ModelError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
     /// Reads a little-endian `u64`.
+    #[inline]
     pub fn u64(&mut self) -> Result<u64, ModelError> {
         let b = self.take(8)?;
         let mut a = [0u8; 8];
@@ -152,11 +160,31 @@ impl<'a> Dec<'a> {
         Ok(u64::from_le_bytes(a))
     }
     /// Reads a little-endian `f32`.
+    #[inline]
     pub fn f32(&mut self) -> Result<f32, ModelError> {
         Ok(f32::from_bits(self.u32()?))
     }
     /// Reads an unsigned LEB128 integer.
+    #[inline]
     pub fn var(&mut self) -> Result<u64, ModelError> {
+        // Fast path (model loading reads millions of these): a varint of at
+        // most ten bytes wholly inside the buffer, decoded without a bounds
+        // check per byte. Anything else (truncated, overlong) takes the
+        // checked path below, which reports the error.
+        let rest = &self.buf[self.pos.min(self.buf.len())..];
+        let mut v = 0u64;
+        for (i, &b) in rest.iter().take(10).enumerate() {
+            v |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                self.pos += i + 1;
+                return Ok(v);
+            }
+        }
+        self.var_checked()
+    }
+
+    /// [`Dec::var`] one checked byte at a time.
+    fn var_checked(&mut self) -> Result<u64, ModelError> {
         let mut v = 0u64;
         let mut shift = 0;
         loop {
