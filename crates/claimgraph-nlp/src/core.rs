@@ -131,6 +131,8 @@ impl Core {
         }
         let mut forms: Vec<&str> = Vec::new();
         let mut xpos: Vec<Xpos> = Vec::new();
+        let mut lexes: Vec<crate::lex::Lex> = Vec::new();
+        let mut lex_buf = String::new();
         // Sentences written in capitals are read in the case the document
         // gives their words elsewhere (see `truecase`); the book of cases is
         // made only for a document that has such a sentence.
@@ -162,10 +164,13 @@ impl Core {
                 }
                 None => &forms,
             };
-            let tags = m.tagger.tag(view);
+            // The lexical hashes of the words, once for all three models.
+            lexes.clear();
+            lexes.extend(view.iter().map(|f| crate::lex::lex(f, &mut lex_buf)));
+            let tags = m.tagger.tag_lexes(&lexes);
             xpos.clear();
             xpos.extend(tags.iter().map(|t| t.1));
-            let parse = m.parser.parse(&m.parser.input(view, &xpos));
+            let parse = m.parser.parse(&m.parser.input_lexes(&lexes, &xpos));
             for (k, tok) in analysis.tokens[range.clone()].iter_mut().enumerate() {
                 tok.upos = tags[k].0;
                 tok.xpos = tags[k].1;
@@ -174,7 +179,7 @@ impl Core {
                 tok.deprel = parse[k].1;
             }
             if ner {
-                for (r, label) in m.ner.recognize(view, &xpos) {
+                for (r, label) in m.ner.recognize_lexes(&lexes, &xpos) {
                     analysis.entities.push(EntitySpan { tokens: range.start + r.start..range.start + r.end, label });
                 }
             }

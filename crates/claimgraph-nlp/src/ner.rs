@@ -84,16 +84,20 @@ fn pad_lex(k: u64) -> Lex {
 impl Ctx {
     fn new(forms: &[&str], xpos: &[Xpos], gaz: &Gazetteer, clusters: &Clusters) -> Ctx {
         let mut buf = String::new();
-        let mut lexv = Vec::with_capacity(forms.len() + 2 * PAD);
+        let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut buf)).collect();
+        Ctx::from_lexes(&lexes, xpos, gaz, clusters)
+    }
+
+    /// The context of words whose lexical hashes are already computed.
+    fn from_lexes(lexes: &[Lex], xpos: &[Xpos], gaz: &Gazetteer, clusters: &Clusters) -> Ctx {
+        let mut lexv = Vec::with_capacity(lexes.len() + 2 * PAD);
         lexv.extend([pad_lex(0xb0), pad_lex(0xb1)]);
-        for f in forms {
-            lexv.push(lex(f, &mut buf));
-        }
+        lexv.extend_from_slice(lexes);
         lexv.extend([pad_lex(0xe0), pad_lex(0xe1)]);
         let mut pos = vec![300, 301];
         pos.extend(xpos.iter().map(|x| x.index() as u64));
         pos.extend([302, 303]);
-        let norms: Vec<u64> = lexv[PAD..PAD + forms.len()].iter().map(|l| l.norm).collect();
+        let norms: Vec<u64> = lexv[PAD..PAD + lexes.len()].iter().map(|l| l.norm).collect();
         let cl = lexv
             .iter()
             .map(|l| {
@@ -172,7 +176,14 @@ pub type Found = (std::ops::Range<usize>, NerLabel);
 impl Ner {
     /// Finds entities in a sentence.
     pub fn recognize(&self, forms: &[&str], xpos: &[Xpos]) -> Vec<Found> {
-        let classes = self.decode_classes(forms, xpos);
+        let mut buf = String::new();
+        let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut buf)).collect();
+        self.recognize_lexes(&lexes, xpos)
+    }
+
+    /// [`Ner::recognize`] given the lexical hashes of the words ([`lex`]).
+    pub(crate) fn recognize_lexes(&self, lexes: &[Lex], xpos: &[Xpos]) -> Vec<Found> {
+        let classes = self.decode_classes(lexes, xpos);
         spans_of(&classes, &self.types)
     }
 
@@ -181,15 +192,15 @@ impl Ner {
         c == 0 || c % 2 == 1 || (prev != 0 && prev.div_ceil(2) == c / 2)
     }
 
-    fn decode_classes(&self, forms: &[&str], xpos: &[Xpos]) -> Vec<usize> {
-        let ctx = Ctx::new(forms, xpos, &self.gazetteer, &self.clusters);
+    fn decode_classes(&self, lexes: &[Lex], xpos: &[Xpos]) -> Vec<usize> {
+        let ctx = Ctx::from_lexes(lexes, xpos, &self.gazetteer, &self.clusters);
         let nk = self.gazetteer.kinds().len();
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0f32; self.weights.n_classes()];
-        let mut out = Vec::with_capacity(forms.len());
+        let mut out = Vec::with_capacity(lexes.len());
         let (mut prev, mut prev2) = (0usize, 0usize);
-        for i in 0..forms.len() {
-            features(&ctx, i, forms.len(), nk, prev as u64 + 100, prev2 as u64 + 100, &mut feats);
+        for i in 0..lexes.len() {
+            features(&ctx, i, lexes.len(), nk, prev as u64 + 100, prev2 as u64 + 100, &mut feats);
             self.weights.score(&feats, &mut scores);
             let c = argmax_where(&scores, |c| self.allowed(prev, c)).unwrap_or(0);
             out.push(c);

@@ -14,7 +14,7 @@ use crate::core::ModelError;
 use crate::format::{self, Dec, Enc};
 use crate::hash::{self, f1, f2, f3, Rng};
 use crate::labels::{DepRel, Xpos};
-use crate::lex::normalize;
+use crate::lex::{normalize, Lex};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger::{Tagger, TaggerOptions};
 use crate::transition::{costs, projectivize, Move, State, NONE};
@@ -91,6 +91,26 @@ impl Input {
             p.push(t.index() as u64 + 1);
             let cut = buf.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             suf.push(hash::str(&buf[cut..]));
+        }
+        w.push(ROOT_W);
+        p.push(200);
+        suf.push(ROOT_W);
+        Input { w, p, suf }
+    }
+
+    /// The same ids from the words' lexical hashes ([`lex`](crate::lex::lex)):
+    /// the normalised form is `norm`, and the hash of its last three
+    /// characters is the third suffix hash without its tag (the whole form
+    /// when it is shorter, which `lex` marks with a 0 suffix hash; a longer
+    /// form hashing to exactly 0 is a 1-in-2^64 event).
+    fn from_lexes(lexes: &[Lex], tags: &[Xpos]) -> Input {
+        let mut w = Vec::with_capacity(lexes.len() + 1);
+        let mut p = Vec::with_capacity(lexes.len() + 1);
+        let mut suf = Vec::with_capacity(lexes.len() + 1);
+        for (l, t) in lexes.iter().zip(tags) {
+            w.push(l.norm);
+            p.push(t.index() as u64 + 1);
+            suf.push(if l.suf[2] != 0 { l.suf[2] ^ 3 } else { l.norm });
         }
         w.push(ROOT_W);
         p.push(200);
@@ -279,6 +299,11 @@ impl Parser {
     /// The parser's input for word forms and their XPOS tags.
     pub fn input(&self, forms: &[&str], tags: &[Xpos]) -> Input {
         Input::new(forms, tags)
+    }
+
+    /// [`Parser::input`] from the words' lexical hashes ([`lex`](crate::lex::lex)).
+    pub(crate) fn input_lexes(&self, lexes: &[Lex], tags: &[Xpos]) -> Input {
+        Input::from_lexes(lexes, tags)
     }
 
     /// Parses one sentence. Returns, for each word, its head (`None` for the

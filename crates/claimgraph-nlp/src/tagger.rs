@@ -73,11 +73,15 @@ fn pad_lex(k: u64) -> Lex {
 impl Ctx {
     fn new(forms: &[&str], ambig: &FxHashMap<u64, u64>, clusters: &Clusters) -> Ctx {
         let mut buf = String::new();
-        let mut lexv = Vec::with_capacity(forms.len() + 2 * PAD);
+        let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut buf)).collect();
+        Ctx::from_lexes(&lexes, ambig, clusters)
+    }
+
+    /// The context of words whose lexical hashes are already computed.
+    fn from_lexes(lexes: &[Lex], ambig: &FxHashMap<u64, u64>, clusters: &Clusters) -> Ctx {
+        let mut lexv = Vec::with_capacity(lexes.len() + 2 * PAD);
         lexv.extend([pad_lex(0xb0), pad_lex(0xb1)]);
-        for f in forms {
-            lexv.push(lex(f, &mut buf));
-        }
+        lexv.extend_from_slice(lexes);
         lexv.extend([pad_lex(0xe0), pad_lex(0xe1)]);
         let amb = lexv.iter().map(|l| ambig.get(&l.norm).copied().unwrap_or(0)).collect();
         let cl = lexv
@@ -156,12 +160,21 @@ impl Tagger {
 
     /// Tags a sentence of word forms.
     pub fn tag(&self, forms: &[&str]) -> Vec<(Upos, Xpos)> {
-        let ctx = Ctx::new(forms, &self.ambig, &self.clusters);
+        let mut buf = String::new();
+        let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut buf)).collect();
+        self.tag_lexes(&lexes)
+    }
+
+    /// Tags a sentence given the lexical hashes of its words ([`lex`]), so
+    /// that the core computes them once for the tagger, parser and
+    /// recogniser.
+    pub(crate) fn tag_lexes(&self, lexes: &[Lex]) -> Vec<(Upos, Xpos)> {
+        let ctx = Ctx::from_lexes(lexes, &self.ambig, &self.clusters);
         let mut feats = Vec::with_capacity(40);
         let mut scores = vec![0f32; self.classes.len()];
-        let mut out = Vec::with_capacity(forms.len());
+        let mut out = Vec::with_capacity(lexes.len());
         let (mut p1, mut p2) = (START1, START2);
-        for i in 0..forms.len() {
+        for i in 0..lexes.len() {
             let class = match self.tagdict.get(&ctx.lex[i + PAD].norm) {
                 Some(&c) => c as usize,
                 None => {
