@@ -38,6 +38,23 @@ pub static DEFAULT_PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
 /// The shipped named-entity model file.
 pub static DEFAULT_NER: &[u8] = include_bytes!("../../../models/ner.bin");
 
+/// The bodies of the shipped model files, decompressed at build time by
+/// `build.rs` (empty if it could not).
+static SHIPPED_BODIES: [&[u8]; 3] = [
+    include_bytes!(concat!(env!("OUT_DIR"), "/tagger.body")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/parser.body")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/ner.body")),
+];
+
+/// The build-time decompressed body of `file` when it is one of the shipped
+/// model files compiled into this binary (the very bytes, not a copy), so
+/// that loading the shipped models skips inflating them.
+pub(crate) fn shipped_body(file: &[u8]) -> Option<&'static [u8]> {
+    let shipped: [&[u8]; 3] = [DEFAULT_TAGGER, DEFAULT_PARSER, DEFAULT_NER];
+    let k = shipped.iter().position(|s| std::ptr::eq(*s, file))?;
+    Some(SHIPPED_BODIES[k]).filter(|b| !b.is_empty())
+}
+
 /// The three trained models.
 #[derive(Debug)]
 struct Models {

@@ -6,6 +6,7 @@
 //! version is refused with a [`ModelError`] naming what was found, so an
 //! incompatible model never half-loads.
 
+use std::borrow::Cow;
 use std::io::{Read, Write};
 
 use flate2::read::DeflateDecoder;
@@ -32,6 +33,33 @@ pub fn wrap(kind: &str, version: u32, body: &[u8]) -> Vec<u8> {
 
 /// Checks the container header and returns the decompressed body.
 pub fn unwrap(kind: &str, version: u32, bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    let start = check_header(kind, version, bytes)?;
+    // Model bodies are hashes and weights that DEFLATE barely shrinks: room
+    // for twice the compressed size spares the copies (and page faults) of
+    // a vector grown from empty.
+    let mut body = Vec::with_capacity(bytes.len().saturating_mul(2));
+    DeflateDecoder::new(&bytes[start..])
+        .read_to_end(&mut body)
+        .map_err(|e| ModelError::Malformed { name: kind.to_string(), message: format!("corrupt body: {e}") })?;
+    Ok(body)
+}
+
+/// [`unwrap`] for the models of this crate: the body of a shipped model
+/// file compiled into the binary was decompressed at build time and is
+/// borrowed (after the same header checks); any other file is decompressed.
+pub(crate) fn unwrap_model(kind: &str, version: u32, bytes: &[u8]) -> Result<Cow<'static, [u8]>, ModelError> {
+    match crate::core::shipped_body(bytes) {
+        Some(body) => {
+            check_header(kind, version, bytes)?;
+            Ok(Cow::Borrowed(body))
+        }
+        None => unwrap(kind, version, bytes).map(Cow::Owned),
+    }
+}
+
+/// Checks the container header (magic, kind, version) and returns where the
+/// compressed body starts.
+fn check_header(kind: &str, version: u32, bytes: &[u8]) -> Result<usize, ModelError> {
     let bad = |message: String| ModelError::Malformed { name: kind.to_string(), message };
     if bytes.len() < MAGIC.len() + 5 || &bytes[..MAGIC.len()] != MAGIC {
         return Err(bad("not a claimgraph model file (bad magic)".into()));
@@ -53,12 +81,7 @@ pub fn unwrap(kind: &str, version: u32, bytes: &[u8]) -> Result<Vec<u8>, ModelEr
             "format version {found_version}, this build reads version {version}; retrain or use a matching build"
         )));
     }
-    // Model bodies are hashes and weights that DEFLATE barely shrinks: room
-    // for twice the compressed size spares the copies (and page faults) of
-    // a vector grown from empty.
-    let mut body = Vec::with_capacity(bytes.len().saturating_mul(2));
-    DeflateDecoder::new(&bytes[vstart + 4..]).read_to_end(&mut body).map_err(|e| bad(format!("corrupt body: {e}")))?;
-    Ok(body)
+    Ok(vstart + 4)
 }
 
 /// An append-only encoder for model bodies.
@@ -246,5 +269,27 @@ mod tests {
         let wrong_version = unwrap("tagger", 4, &file).unwrap_err().to_string();
         assert!(wrong_version.contains("format version 3"), "{wrong_version}");
         assert!(unwrap("tagger", 3, b"garbage").is_err());
+    }
+
+    /// The shipped models' bodies inflated at build time are exactly what
+    /// run-time decompression gives; only the embedded files themselves
+    /// (not a copy) take the shortcut, and their headers are still checked.
+    #[test]
+    fn shipped_bodies_equal_run_time_decompression() {
+        use crate::core::{DEFAULT_NER, DEFAULT_PARSER, DEFAULT_TAGGER};
+        let models = [
+            ("tagger", crate::tagger::TAGGER_VERSION, DEFAULT_TAGGER),
+            ("parser", crate::parser::PARSER_VERSION, DEFAULT_PARSER),
+            ("ner", crate::ner::NER_VERSION, DEFAULT_NER),
+        ];
+        for (kind, version, file) in models {
+            let fast = unwrap_model(kind, version, file).unwrap();
+            assert!(matches!(fast, Cow::Borrowed(_)), "{kind}: the build-time body is used");
+            assert_eq!(&fast[..], &unwrap(kind, version, file).unwrap()[..], "{kind}");
+            let copy = file.to_vec();
+            assert!(matches!(unwrap_model(kind, version, &copy).unwrap(), Cow::Owned(_)), "{kind}: a copy inflates");
+            assert!(unwrap_model(kind, version + 1, file).is_err(), "{kind}: the version is checked");
+            assert!(unwrap_model("other", version, file).is_err(), "{kind}: the kind is checked");
+        }
     }
 }

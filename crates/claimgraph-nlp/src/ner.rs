@@ -393,7 +393,7 @@ impl Ner {
 
     /// Loads a recogniser from model-file bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Ner, ModelError> {
-        let body = format::unwrap("ner", NER_VERSION, bytes)?;
+        let body = format::unwrap_model("ner", NER_VERSION, bytes)?;
         let mut d = Dec::new(&body, "ner");
         let n = d.count()?;
         let mut types = Vec::with_capacity(n);

@@ -553,7 +553,7 @@ impl Parser {
 
     /// Loads a parser from model-file bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
-        let body = format::unwrap("parser", PARSER_VERSION, bytes)?;
+        let body = format::unwrap_model("parser", PARSER_VERSION, bytes)?;
         let mut d = Dec::new(&body, "parser");
         let n = d.count()?;
         let mut labels = Vec::with_capacity(n);

@@ -348,7 +348,7 @@ impl Tagger {
 
     /// Loads a tagger from model-file bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        let body = format::unwrap("tagger", TAGGER_VERSION, bytes)?;
+        let body = format::unwrap_model("tagger", TAGGER_VERSION, bytes)?;
         let mut d = Dec::new(&body, "tagger");
         let n = d.count()?;
         let mut classes = Vec::with_capacity(n);
