@@ -135,6 +135,16 @@
 //!      from index keys on the deeds; the other rules judge only the
 //!      candidates their own keys find.
 //!
+//! 7. **Two sides count one thing.** Two claims of one story (one article,
+//!    or two whose casts meet) by speakers not of one side, that count the
+//!    same thing (a unit that is not time, money, a share or "people":
+//!    "40,000 artillery shells", "not more than 10 thousand shells"; rounds
+//!    and shells are one unit) as what the same deed acts on in both
+//!    (`fire|shell`), and whose named givers and takers do not clash, state
+//!    one proposition: rule 2 then finds their numbers disagree (or agree).
+//!    It is tried last, so a claim joins the proposition any other rule
+//!    gives it first ([`counts_meet`]).
+//!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
 //! store.
@@ -316,9 +326,15 @@ pub struct PropSignature {
     /// each acts on or for (`switch|transponder`), for rule 6.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deed_frames: Vec<String>,
-    /// The claim's article's cast ([`story_cast`]), for rule 6.
+    /// The claim's article's cast ([`story_cast`]), for rules 6 and 7.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cast: Vec<String>,
+    /// What the content's numbers count, each unit folded ([`fold_head`]),
+    /// sorted, when it counts a thing of the story rather than time, money
+    /// or people ([`counted_unit`]): two sides' counts of one thing meet
+    /// (rule 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<String>,
     /// Who speaks (`#<entity id>`, else the speaker's words in lower
     /// case): rule 6 never sets a speaker against themselves.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -1831,6 +1847,134 @@ fn deed_key(term: &str) -> i64 {
     as_key(mix64(fnv64(term.as_bytes()).rotate_left(41) ^ 0x6465_6564))
 }
 
+/// The index key of rule 7 for a counted unit.
+fn count_key(unit: &str) -> i64 {
+    as_key(mix64(fnv64(unit.as_bytes()).rotate_left(23) ^ 0x636f_756e))
+}
+
+/// Units that count no thing of a story in particular: time, calendar
+/// words, money, shares and people (the dead and wounded are rule 4's
+/// tolls; "people" are counted for every purpose).
+const UNCOUNTED_UNITS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "time",
+    "decade",
+    "century",
+    "night",
+    "morning",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "percent",
+    "cent",
+    "point",
+    "usd",
+    "eur",
+    "gbp",
+    "dollar",
+    "euro",
+    "pound",
+    "rupee",
+    "yen",
+    "yuan",
+    "people",
+    "person",
+    "individual",
+    "o'clock",
+    "other",
+    "more",
+    "less",
+    "than",
+    "about",
+    "least",
+    "most",
+    "times",
+];
+
+/// The folded unit a number counts, when it counts a thing of the story
+/// ("40,000 artillery shells", "12,400 ballots"): rule 7.
+fn counted_unit(unit: &str) -> Option<String> {
+    let folded = fold_head(unit);
+    (folded.chars().count() > 2 && !is_number(&folded) && !UNCOUNTED_UNITS.iter().any(|u| stem(u) == folded))
+        .then_some(folded)
+}
+
+/// Rule 7: two claims of one story (one article, or two whose casts meet,
+/// [`CAST_MEET`]) by speakers not of one side, whose givers and takers
+/// do not clash, that count the same thing ([`PropSignature::counts`]) as
+/// what one deed acts on in both (a deed frame of the same event on the
+/// counted unit, the event not common in the ledger): "Karsk fired 40,000
+/// shells", said Lirevia, and "our artillery fired not more than 10
+/// thousand shells", said Karsk's spokesman. They state one proposition,
+/// so that numbers that disagree contradict and numbers that agree
+/// corroborate (rule 2). Returns the unit.
+fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -> Option<&'a str> {
+    let unit = c.counts.iter().find(|u| p.counts.binary_search(u).is_ok())?;
+    let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
+    if same_speaker || same_side(&c.side, &p.side) {
+        return None;
+    }
+    // Who gives or acts and who receives must be the same when both name
+    // them ("Yemen sold rifles to Israel" and "Kazakhstan bought rifles
+    // from Yemen" count two deliveries); one may name more ("Karsk" and
+    // "the Orlen Valley Karsk artillery"); a common noun ("our artillery")
+    // names nobody in particular.
+    let named = |s: &PropSignature, k: &str| {
+        s.anchors.binary_search_by(|a| a.as_str().cmp(k)).is_ok() || s.anchors.contains(&fold_proper(k))
+    };
+    let clash = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => {
+            x != y && named(c, x) && named(p, y) && !x.split(' ').any(|w| w == y) && !y.split(' ').any(|w| w == x)
+        }
+        _ => false,
+    };
+    if clash(&c.agent, &p.agent) || clash(&c.patient, &p.patient) {
+        return None;
+    }
+    if !c.halves().casts_may_meet(p.halves()) {
+        return None;
+    }
+    let met = c.cast.iter().filter(|k| p.cast.binary_search(k).is_ok()).count();
+    if met < CAST_MEET {
+        return None;
+    }
+    // The events acting on the counted thing, in each: event frames
+    // (`fire|shell|karsk`) and the main clause's verb on its object.
+    let on_unit = |s: &PropSignature| -> Vec<String> {
+        let framed = s.frames.iter().filter_map(|k| {
+            let mut parts = k.split('|');
+            let (pred, head) = (parts.next()?, parts.next()?);
+            (head == unit.as_str()).then(|| pred.to_string())
+        });
+        let main = s.head.as_ref().filter(|h| fold_head(h) == *unit).and(s.object_verb.clone());
+        framed.chain(main).filter(|t| !stats.is_common(t)).collect()
+    };
+    let theirs = on_unit(p);
+    on_unit(c).iter().any(|t| theirs.contains(t)).then_some(unit.as_str())
+}
+
 /// True when two sorted lists share an element: one merge walk, since the
 /// aligner asks it of every candidate proposition of every claim (a binary
 /// search per element cost 7% of the ingest writer's time).
@@ -1881,6 +2025,8 @@ const UNIT_CLASSES: &[(&str, &[&str])] = &[
     ("metr", &["m", "meter", "metr"]),
     ("kg", &["kg", "kilogram", "kilo", "kgs"]),
     ("tonn", &["tonn", "ton", "t"]),
+    // "Fired 10,000 rounds" and "40,000 shells": ammunition counted.
+    ("shell", &["shell", "round"]),
     ("percent", &["percent", "%", "per cent", "pct"]),
 ];
 
@@ -2086,6 +2232,12 @@ impl Aligner for RuleAligner {
             deed_denied,
             deed_frames,
             cast: claim.cast.clone(),
+            counts: {
+                let mut c: Vec<String> = claim.numbers.iter().filter_map(|n| counted_unit(&n.unit)).collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            },
             speaker: match claim.speaker_entity {
                 Some(id) => format!("#{id}"),
                 None => claim.speaker_text.trim().to_lowercase(),
@@ -2103,6 +2255,8 @@ impl Aligner for RuleAligner {
         // are compared when matching.
         if !sig.cast.is_empty() {
             keys.extend(sig.deed_preds.iter().map(|t| deed_key(t)));
+            // Rule 7: what the claim counts.
+            keys.extend(sig.counts.iter().map(|u| count_key(u)));
             keys.sort_unstable();
             keys.dedup();
         }
@@ -2112,12 +2266,20 @@ impl Aligner for RuleAligner {
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
         // Rules 1 to 5 judge only the candidates their own keys find: the
         // deed keys of rule 6 bring candidates that only rule 6 may take.
-        rule_keys_meet(c, p).then(|| self.match_rules(c, p, stats)).flatten().or_else(|| {
-            // Rule 6, after every other: a denial joins the affirmation it
-            // answers in another article of its story.
-            denial_meets(c, p, stats)?;
-            Some(0.1 + 0.1 * Self::cosine(&c.topics, &p.topics, stats))
-        })
+        rule_keys_meet(c, p)
+            .then(|| self.match_rules(c, p, stats))
+            .flatten()
+            .or_else(|| {
+                // Rule 6, after every other: a denial joins the affirmation it
+                // answers in another article of its story.
+                denial_meets(c, p, stats)?;
+                Some(0.1 + 0.1 * Self::cosine(&c.topics, &p.topics, stats))
+            })
+            .or_else(|| {
+                // Rule 7, last: two sides count one thing of their story.
+                counts_meet(c, p, stats)?;
+                Some(0.05 + 0.05 * Self::cosine(&c.topics, &p.topics, stats))
+            })
     }
 
     fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)> {
@@ -2396,6 +2558,42 @@ mod tests {
         assert!(a.match_score(&s1, &s3, &stats).is_none());
         assert!(!a.index_keys(&s1).is_empty());
         assert!(a.index_keys(&s1).iter().any(|k| a.index_keys(&s2).contains(k)));
+    }
+
+    /// Rule 7: two sides of one story count one thing that one deed acts
+    /// on; they join one proposition, whose numbers then disagree.
+    #[test]
+    fn two_sides_counting_one_thing_meet() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let cast = vec!["karsk".to_string(), "lirevia".to_string(), "orlen".to_string()];
+        let make = |content: &'static str, speaker: &'static str, side: &str, p: &'static PropositionOut| {
+            let mut i = input(content, speaker, &[]);
+            i.proposition = Some(p);
+            i.cast = cast.clone();
+            i.speaker_side = vec![side.to_string()];
+            a.signature(&i).expect("a signature")
+        };
+        let p1: &'static PropositionOut =
+            Box::leak(Box::new(prop("Karsk", "fired", ("40,000 shells", "shells"), None)));
+        let p2: &'static PropositionOut =
+            Box::leak(Box::new(prop("our artillery", "fired", ("not more than 10 thousand shells", "shells"), None)));
+        let p3: &'static PropositionOut =
+            Box::leak(Box::new(prop("Karsk", "counted", ("40,000 shells", "shells"), None)));
+        let p4: &'static PropositionOut = Box::leak(Box::new(prop("Karsk", "fired", ("for 12 days", "days"), None)));
+        let s1 = make("Karsk fired 40,000 shells into the valley", "Lirevia", "lirevia", p1);
+        let s2 = make("our artillery fired not more than 10 thousand shells", "Colonel Wrobel", "karsk", p2);
+        assert_eq!(s1.counts, vec!["shell".to_string()]);
+        assert!(a.match_score(&s2, &s1, &stats).is_some(), "{s1:?}\n{s2:?}");
+        assert!(a.index_keys(&s2).iter().any(|k| a.index_keys(&s1).contains(k)));
+        // Another deed on the same thing, or a count of time, is not met.
+        let s3 = make("monitors counted 40,000 shells", "the mission", "mission", p3);
+        assert!(counts_meet(&s3, &s1, &stats).is_none());
+        let s4 = make("Karsk fired for 12 days", "the mission", "mission", p4);
+        assert!(s4.counts.is_empty());
+        // One side does not contradict itself.
+        let s5 = make("our artillery fired not more than 10 thousand shells", "the ministry", "lirevia", p2);
+        assert!(counts_meet(&s5, &s1, &stats).is_none());
     }
 
     fn facts(claim: i64, doc: i64, origin: i64, speaker: i64, affirms: bool, n: Option<f64>) -> ClaimFacts {

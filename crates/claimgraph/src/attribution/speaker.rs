@@ -680,10 +680,26 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
         let mention = &ctx.doc.mentions[m];
         mention.form == MentionForm::Role && mention.span.start <= head_byte && head_byte < mention.span.end
     }) {
-        return Resolution::Entity(entity_of(m));
+        // A description the entity stage could not tie to a name ("the
+        // official" of no named official) may still continue the previous
+        // sentence's person (step 4b).
+        let e = entity_of(m);
+        let named = ctx.doc.entities[e].mentions.iter().any(|&k| ctx.doc.mentions[k].form == MentionForm::Name);
+        if !named {
+            if let Some(p) = generic_person_continuation(ctx, np, head, recent) {
+                return Resolution::Entity(p);
+            }
+        }
+        return Resolution::Entity(e);
     }
     // 4. A role description at the head: the entity holding that role.
     if let Some(e) = resolve_role(ctx, np, head) {
+        return Resolution::Entity(e);
+    }
+    // 4b. A generic noun for a person ("the official", "the functionary",
+    // "the executive") that no role of the document matches: the person
+    // the previous sentence was about (see [`generic_person_noun`]).
+    if let Some(e) = generic_person_continuation(ctx, np, head, recent) {
         return Resolution::Entity(e);
     }
     // 5. An organisation: named at the head, described by its head noun
@@ -756,6 +772,99 @@ fn resolve_role(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
         }
     }
     best.map(|(_, _, e)| e)
+}
+
+/// Nouns that news and translations use for a person already introduced
+/// by name and title, to avoid repeating either: "Deputy Minister A
+/// defended the timing. The official said ...", "The president of the
+/// commission, B, declared .... The functionary stressed ...".
+fn generic_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "official"
+            | "functionary"
+            | "executive"
+            | "officer"
+            | "politician"
+            | "lawmaker"
+            | "legislator"
+            | "diplomat"
+            | "activist"
+            | "campaigner"
+            | "commissioner"
+            | "physician"
+            | "doctor"
+            | "expert"
+            | "analyst"
+            | "economist"
+            | "scientist"
+            | "researcher"
+            | "academic"
+            | "businessman"
+            | "businesswoman"
+            | "entrepreneur"
+            | "magnate"
+            | "tycoon"
+            | "veteran"
+            | "dignitary"
+            | "statesman"
+            | "stateswoman"
+            | "jurist"
+            | "lawyer"
+            | "attorney"
+    )
+}
+
+/// Step 4b of [`resolve`]: "the" and a [`generic_person_noun`] (adjectives
+/// between them allowed, nothing after the head), opening its sentence,
+/// continues the previous sentence's person: the latest speaker quoted in
+/// that sentence, else its subject when that names a person, else the one
+/// person that sentence names. Nothing when
+/// the previous sentence has neither (an anonymous "official" introduced
+/// earlier stays a description).
+fn generic_person_continuation(
+    ctx: &Ctx,
+    np: &Range<usize>,
+    head: usize,
+    recent: &[(usize, usize, EntityKind)],
+) -> Option<usize> {
+    if head + 1 != np.end || !generic_person_noun(&ctx.lower(head)) || ctx.lower(np.start) != "the" {
+        return None;
+    }
+    // "The Kentucky Republican and the New York businessman": two people.
+    if np.clone().any(|i| matches!(ctx.lower(i).as_str(), "and" | "or" | "&")) {
+        return None;
+    }
+    let si = ctx.doc.analysis.sentence_of(np.start)?;
+    let sentence_start = ctx.doc.analysis.sentences.get(si)?.tokens.start;
+    if (sentence_start..np.start).any(|i| !ctx.is_punct(i)) {
+        return None;
+    }
+    let prev = si.checked_sub(1)?;
+    let person = |e: usize| ctx.doc.entities.get(e).is_some_and(|ent| ent.kind == EntityKind::Person);
+    let quoted = recent
+        .iter()
+        .rev()
+        .find(|&&(_, pos, _)| pos < ctx.tokens.len() && ctx.doc.analysis.sentence_of(pos) == Some(prev))
+        .map(|&(e, _, _)| e);
+    if let Some(e) = quoted {
+        return person(e).then_some(e);
+    }
+    previous_subject_entity(ctx, np.start).filter(|&e| person(e)).or_else(|| {
+        // The subject's name may not sit at its head ("Deputy Minister for
+        // Roads Lina Oberg"): the one person the sentence names.
+        let range = ctx.doc.analysis.sentences.get(prev)?.tokens.clone();
+        let (from, to) = (ctx.tokens[range.start].start, ctx.tokens[range.end - 1].end);
+        let mut people = ctx
+            .doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name)
+            .filter_map(|m| m.entity)
+            .filter(|&e| person(e));
+        let first = people.next()?;
+        people.all(|e| e == first).then_some(first)
+    })
 }
 
 /// Head nouns naming a unit or document of an organisation, which speaks
