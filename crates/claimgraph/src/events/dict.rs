@@ -37,6 +37,50 @@ fn phrase_words(p: &str) -> (Vec<String>, bool) {
     (words, exact)
 }
 
+/// A dictionary phrase read into reusable buffers: the words of
+/// [`phrase_words`] without an allocation per word (the built-in
+/// dictionaries hold some 40,000 phrases, read at start-up).
+#[derive(Debug, Default)]
+struct Phrase {
+    /// The lower-case words, one after another.
+    text: String,
+    /// The end of each word in `text`.
+    ends: Vec<usize>,
+}
+
+impl Phrase {
+    /// Reads `p` like [`phrase_words`]; true when plural forms are forbidden.
+    fn read(&mut self, p: &str) -> bool {
+        self.text.clear();
+        self.ends.clear();
+        let p = p.trim();
+        for w in p.split(['_', ' ']) {
+            let w = w.trim_matches(|c: char| c == '_' || c == '+' || c.is_whitespace());
+            if w.is_empty() {
+                continue;
+            }
+            if w.is_ascii() {
+                self.text.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                self.text.push_str(&w.to_lowercase());
+            }
+            self.ends.push(self.text.len());
+        }
+        p.ends_with('_')
+    }
+
+    /// Number of words.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The words.
+    fn words(&self) -> impl Iterator<Item = &str> + Clone {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(a, &b)| &self.text[a..b])
+    }
+}
+
 /// Strips a `#` comment.
 fn uncomment(line: &str) -> &str {
     line.find('#').map_or(line, |i| &line[..i])
@@ -147,14 +191,31 @@ impl DatedCode {
 
 /// A phrase index: dictionary phrases by their first word, matched longest
 /// first against lower-cased token words.
+///
+/// The words of all phrases live in one buffer (a phrase is a run of word
+/// ranges in it), so that building the index allocates little.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, bool, T)>>,
+    by_first: HashMap<Box<str>, Vec<Entry<T>>>,
+    /// Every phrase's words, one after another.
+    text: String,
+    /// Byte range of each word in `text`.
+    spans: Vec<(u32, u32)>,
+}
+
+/// One phrase of a [`PhraseIndex`]: its words (`n` spans from `first`),
+/// whether plurals are forbidden, and its value.
+#[derive(Debug, Clone)]
+struct Entry<T> {
+    first: u32,
+    n: u32,
+    exact: bool,
+    value: T,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: HashMap::default() }
+        PhraseIndex { by_first: HashMap::default(), text: String::new(), spans: Vec::new() }
     }
 }
 
@@ -174,23 +235,40 @@ fn word_matches(dict: &str, tok: &str, allow_plural: bool) -> bool {
 impl<T> PhraseIndex<T> {
     /// Adds a phrase.
     pub fn insert(&mut self, words: Vec<String>, exact: bool, value: T) {
-        // The tokeniser splits the possessive ("people's" → "people" "'s"):
-        // so do the dictionary's phrases.
-        let split = words.iter().any(|w| w.len() > 2 && w.ends_with("'s"));
-        let words: Vec<String> = if !split {
-            words
-        } else {
-            words
-                .into_iter()
-                .flat_map(|w| match w.strip_suffix("'s").filter(|s| !s.is_empty()) {
-                    Some(stem) => vec![stem.to_string(), "'s".to_string()],
-                    None => vec![w],
-                })
-                .collect()
+        self.insert_words(words.iter().map(String::as_str), exact, value);
+    }
+
+    /// Adds a phrase given as lower-case words.
+    fn insert_words<'w>(&mut self, words: impl Iterator<Item = &'w str>, exact: bool, value: T) {
+        let first = self.spans.len();
+        let mut push = |w: &str| {
+            let start = self.text.len() as u32;
+            self.text.push_str(w);
+            self.spans.push((start, self.text.len() as u32));
         };
-        if let Some(first) = words.first().cloned() {
-            self.by_first.entry(first).or_default().push((words, exact, value));
+        for w in words {
+            // The tokeniser splits the possessive ("people's" → "people"
+            // "'s"): so do the dictionary's phrases.
+            match w.strip_suffix("'s").filter(|s| !s.is_empty()) {
+                Some(stem) => {
+                    push(stem);
+                    push("'s");
+                }
+                None => push(w),
+            }
         }
+        let n = self.spans.len() - first;
+        let Some(&(a, b)) = self.spans.get(first) else { return };
+        let entry = Entry { first: first as u32, n: n as u32, exact, value };
+        let key = &self.text[a as usize..b as usize];
+        let list = match self.by_first.get_mut(key) {
+            Some(list) => list,
+            None => self.by_first.entry(key.into()).or_default(),
+        };
+        // Each list is kept longest first (ties in insertion order), so that
+        // a lookup can stop at its first match.
+        let at = list.partition_point(|e| e.n as usize >= n);
+        list.insert(at, entry);
     }
 
     /// Number of phrases.
@@ -208,15 +286,25 @@ impl<T> PhraseIndex<T> {
     pub fn longest_at(&self, words: &[String], at: usize) -> Option<(usize, &T)> {
         let first = words.get(at)?;
         let mut best: Option<(usize, &T)> = None;
+        // Lists are longest first: the first match is the longest (and the
+        // earliest inserted of that length), and nothing after a phrase no
+        // longer than the best so far can beat it.
         let mut try_key = |key: &str| {
-            for (ws, exact, v) in self.by_first.get(key).into_iter().flatten() {
-                let n = ws.len();
-                if at + n > words.len() || best.is_some_and(|(b, _)| b >= n) {
+            for e in self.by_first.get(key).into_iter().flatten() {
+                let n = e.n as usize;
+                if best.is_some_and(|(b, _)| b >= n) {
+                    break;
+                }
+                if at + n > words.len() {
                     continue;
                 }
-                let ok = ws.iter().enumerate().all(|(k, w)| word_matches(w, &words[at + k], !exact && k + 1 == n));
+                let ws = &self.spans[e.first as usize..e.first as usize + n];
+                let ok = ws.iter().enumerate().all(|(k, &(a, b))| {
+                    word_matches(&self.text[a as usize..b as usize], &words[at + k], !e.exact && k + 1 == n)
+                });
                 if ok {
-                    best = Some((n, v));
+                    best = Some((n, &e.value));
+                    break;
                 }
             }
         };
@@ -246,7 +334,8 @@ impl ActorDict {
         let mut dict = ActorDict::default();
         let mut names: Vec<String> = Vec::new();
         let mut codes: Vec<DatedCode> = Vec::new();
-        let flush = |dict: &mut ActorDict, names: &mut Vec<String>, codes: &mut Vec<DatedCode>| {
+        let mut phrase = Phrase::default();
+        let mut flush = |dict: &mut ActorDict, names: &mut Vec<String>, codes: &mut Vec<DatedCode>| {
             if !names.is_empty() && !codes.is_empty() {
                 let id = dict.codes.len();
                 // A one-word name of a country-level code takes the plural
@@ -255,9 +344,9 @@ impl ActorDict {
                 let country = codes.iter().all(|c| c.code.len() == 3);
                 dict.codes.push(std::mem::take(codes));
                 for n in names.iter() {
-                    let (ws, exact) = phrase_words(n);
-                    let exact = exact && !(country && ws.len() == 1);
-                    dict.index.insert(ws, exact, id);
+                    let exact = phrase.read(n);
+                    let exact = exact && !(country && phrase.len() == 1);
+                    dict.index.insert_words(phrase.words(), exact, id);
                 }
             }
             names.clear();
@@ -336,6 +425,7 @@ impl AgentDict {
     pub fn parse(text: &str) -> AgentDict {
         let mut macros: Vec<(String, Vec<String>)> = Vec::new();
         let mut dict = AgentDict::default();
+        let mut phrase = Phrase::default();
         for line in clean_lines(text) {
             let t = line.trim();
             if t.starts_with('!') {
@@ -361,8 +451,8 @@ impl AgentDict {
             }
             for form in forms {
                 for expanded in expand_macros(&form, &macros) {
-                    let (ws, exact) = phrase_words(&expanded);
-                    dict.index.insert(ws, exact, agent.clone());
+                    let exact = phrase.read(&expanded);
+                    dict.index.insert_words(phrase.words(), exact, agent.clone());
                 }
             }
         }
