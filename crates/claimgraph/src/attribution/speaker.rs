@@ -816,56 +816,86 @@ fn generic_person_noun(w: &str) -> bool {
 }
 
 /// Step 4b of [`resolve`]: "the" and a [`generic_person_noun`] (adjectives
-/// between them allowed, nothing after the head), opening its sentence,
-/// continues the previous sentence's person: the latest speaker quoted in
-/// that sentence, else its subject when that names a person, else the one
-/// person that sentence names. Nothing when
-/// the previous sentence has neither (an anonymous "official" introduced
-/// earlier stays a description).
+/// between them allowed, nothing after the head), or "the" and a role
+/// noun that no entity's role matched ("the president of the commission"
+/// after "the president of the CNE, X"), continues the person the text was
+/// just about: looking back over the sentence's own words and up to
+/// [`CONTINUATION_SENTENCES`] earlier sentences, the first that tells of a
+/// person gives the latest speaker quoted there, else its subject when that
+/// names a person, else the one person it names. A role noun wants that
+/// person to hold a role of its class. Nothing when that sentence tells of
+/// no one or of several (an anonymous "official" introduced earlier stays a
+/// description).
 fn generic_person_continuation(
     ctx: &Ctx,
     np: &Range<usize>,
     head: usize,
     recent: &[(usize, usize, EntityKind)],
 ) -> Option<usize> {
-    if head + 1 != np.end || !generic_person_noun(&ctx.lower(head)) || ctx.lower(np.start) != "the" {
+    if ctx.lower(np.start) != "the" {
         return None;
     }
     // "The Kentucky Republican and the New York businessman": two people.
     if np.clone().any(|i| matches!(ctx.lower(i).as_str(), "and" | "or" | "&")) {
         return None;
     }
-    let si = ctx.doc.analysis.sentence_of(np.start)?;
-    let sentence_start = ctx.doc.analysis.sentences.get(si)?.tokens.start;
-    if (sentence_start..np.start).any(|i| !ctx.is_punct(i)) {
-        return None;
-    }
-    let prev = si.checked_sub(1)?;
+    let class = if head + 1 == np.end && generic_person_noun(&ctx.lower(head)) {
+        None
+    } else {
+        let roles = find_roles(&ctx.doc.text, ctx.tokens, np.clone());
+        let role = roles.iter().find(|r| r.head == head)?;
+        if role.indefinite || role.key.plural {
+            return None;
+        }
+        Some(role.key.class.clone())
+    };
+    let holds = |e: usize| {
+        class.as_ref().is_none_or(|c| ctx.entity_roles.get(e).is_some_and(|ks| ks.iter().any(|k| &k.class == c)))
+    };
     let person = |e: usize| ctx.doc.entities.get(e).is_some_and(|ent| ent.kind == EntityKind::Person);
-    let quoted = recent
-        .iter()
-        .rev()
-        .find(|&&(_, pos, _)| pos < ctx.tokens.len() && ctx.doc.analysis.sentence_of(pos) == Some(prev))
-        .map(|&(e, _, _)| e);
-    if let Some(e) = quoted {
-        return person(e).then_some(e);
-    }
-    previous_subject_entity(ctx, np.start).filter(|&e| person(e)).or_else(|| {
-        // The subject's name may not sit at its head ("Deputy Minister for
-        // Roads Lina Oberg"): the one person the sentence names.
-        let range = ctx.doc.analysis.sentences.get(prev)?.tokens.clone();
-        let (from, to) = (ctx.tokens[range.start].start, ctx.tokens[range.end - 1].end);
-        let mut people = ctx
+    let named_people = |from: usize, to: usize| -> Vec<usize> {
+        let mut v: Vec<usize> = ctx
             .doc
             .mentions
             .iter()
             .filter(|m| m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name)
             .filter_map(|m| m.entity)
-            .filter(|&e| person(e));
-        let first = people.next()?;
-        people.all(|e| e == first).then_some(first)
-    })
+            .filter(|&e| person(e))
+            .collect();
+        v.dedup();
+        v
+    };
+    let si = ctx.doc.analysis.sentence_of(np.start)?;
+    let own = ctx.doc.analysis.sentences.get(si)?.tokens.clone();
+    // A person named in the phrase's own sentence before it ("X, who ...,
+    // said. The official ..." aside) is for the other steps to weigh.
+    if !named_people(ctx.tokens[own.start].start, ctx.tokens[np.start].start).is_empty() {
+        return None;
+    }
+    for prev in (si.saturating_sub(CONTINUATION_SENTENCES)..si).rev() {
+        let range = ctx.doc.analysis.sentences.get(prev)?.tokens.clone();
+        let quoted = recent.iter().rev().find(|&&(_, pos, _)| range.contains(&pos)).map(|&(e, _, _)| e);
+        if let Some(e) = quoted {
+            return (person(e) && holds(e)).then_some(e);
+        }
+        let people = named_people(ctx.tokens[range.start].start, ctx.tokens[range.end - 1].end);
+        if people.is_empty() {
+            continue;
+        }
+        if prev + 1 == si {
+            if let Some(e) = previous_subject_entity(ctx, np.start).filter(|&e| person(e)) {
+                return holds(e).then_some(e);
+            }
+        }
+        return (people.len() == 1 && holds(people[0])).then(|| people[0]);
+    }
+    None
 }
+
+/// How many sentences back [`generic_person_continuation`] looks for the
+/// person a generic noun continues: a quotation of two or three sentences
+/// may stand between them.
+const CONTINUATION_SENTENCES: usize = 3;
 
 /// Head nouns naming a unit or document of an organisation, which speaks
 /// for it: "the media office of the forces", "the ministry's statement".
