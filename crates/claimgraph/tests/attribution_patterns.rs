@@ -482,3 +482,38 @@ fn a_role_noun_continues_the_person_of_that_role() {
     assert!(who("accusations").is_some_and(|n| n.contains("Avelar")), "{:?}", who("accusations"));
     assert!(who("invented loans").is_some_and(|n| n.contains("Vantongeren")), "{:?}", who("invented loans"));
 }
+
+/// Three shapes of translated wire copy: a source set off by commas inside
+/// its content ("X, according to him, "are not ...""), an "according to"
+/// whose content lists names before its verb, and a subject in apposition
+/// before a cue whose object follows ("A representative ..., Dr. X,
+/// confirmed the delivery"): the object is what is confirmed, not who.
+#[test]
+fn according_to_inside_the_content_and_a_subject_before_the_cue() {
+    let body = "Test article\n\nThe minister of health, Dr. Paul Ndam, spoke on Monday. \
+                The doctors of the union, according to him, \"are not on the ground in Maroua\". \
+                According to the minister, only three districts, Maroua, Mora and Kaele, are touched.\n\n\
+                A representative of the agency in Chad, Dr. Emile Towa, confirmed the delivery of the vaccines.\n";
+    let rec = record("according.txt", body);
+    let ground = rec.claims.iter().find(|c| c.content.text.contains("not on the ground")).expect("the claim is found");
+    assert!(ground.content.text.contains("doctors of the union"), "{:?}", ground.content.text);
+    assert_eq!(ground.stance.as_str(), "denies");
+    let districts = rec.claims.iter().find(|c| c.content.text.contains("are touched")).expect("the claim is found");
+    assert!(districts.content.text.contains("only three districts"), "{:?}", districts.content.text);
+    assert!(speaker_entity(&rec, districts).is_some_and(|e| e.name.contains("Ndam")));
+    let vaccines = rec.claims.iter().find(|c| c.cue.text == "confirmed").expect("the claim is found");
+    assert!(vaccines.content.text.contains("delivery of the vaccines"), "{:?}", vaccines.content.text);
+    assert!(speaker_entity(&rec, vaccines).is_some_and(|e| e.name.contains("Towa")));
+}
+
+/// "The delegate affirmed that", where the tagger reads "delegate" as an
+/// adjective and "affirmed" as a noun: a past form between a noun or
+/// adjective and "that" is the reporting verb.
+#[test]
+fn a_past_cue_the_tagger_reads_as_a_noun() {
+    let body = "Test article\n\nThe delegate affirmed that the centres do not lack medicines.\n";
+    let rec = record("delegate.txt", body);
+    let c = rec.claims.iter().find(|c| c.content.text.contains("lack medicines")).expect("the claim is found");
+    assert_eq!(c.cue.text, "affirmed");
+    assert_eq!(c.stance.as_str(), "denies");
+}

@@ -205,7 +205,14 @@ impl<'d> Ctx<'d> {
             && w.ends_with('s')
             && !report_noun
             && (self.tokens[i - 1].upos == Upos::NOUN || self.lower(i - 1) == "and");
-        (prev_ok || third_person) && (next == "that" || next == ":")
+        // "The delegate affirmed that", with "delegate" read as an
+        // adjective: a past form after a noun or adjective. A noun in "-ed"
+        // ("the need that") follows a determiner.
+        let past = i > 0
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && matches!(self.tokens[i - 1].upos, Upos::NOUN | Upos::ADJ);
+        (prev_ok || third_person || past) && (next == "that" || next == ":")
     }
 
     /// True for a token that is a noun-phrase word: name, noun, adjective,

@@ -249,6 +249,18 @@ fn inverted_position(ctx: &Ctx, v: usize, sent: &Range<usize>) -> bool {
     v > sent.start && (ctx.word(v - 1) == "," || ctx.closes_quote(v - 1).is_some())
 }
 
+/// [`inverted_position`], where the words on the left can be content: a
+/// clause or a quotation. "A representative of the agency, Dr. X,
+/// confirmed the delivery of the vaccines" has only its subject there, so
+/// the phrase after the cue is what is confirmed, not who confirms.
+fn inverted_speaker_position(ctx: &Ctx, v: usize, sent: &Range<usize>) -> bool {
+    inverted_position(ctx, v, sent)
+        && (ctx.closes_quote(v - 1).is_some()
+            || !ctx.tagged
+            || (sent.start..v)
+                .any(|k| ctx.quote_of[k].is_some() || ctx.is_finite_verb(k) || ctx.tokens[k].upos == Upos::VERB))
+}
+
 /// True when a finite verb follows `from` before any relative pronoun,
 /// participle or conjunction: "said a survey ship, the Havstjerne, had
 /// switched off ..." — the noun phrase after the cue is then the subject of
@@ -699,7 +711,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     // "..., stated the director of the Office, Dragan X.": after a comma or a
     // closing quote, a noun phrase running to the sentence end is the
     // speaker, whatever stands on the left.
-    if inverted_position(ctx, v, sent) {
+    if inverted_speaker_position(ctx, v, sent) {
         let j0 = skip_adjuncts(ctx, cue.tokens.end, sent, false);
         if let Some(np) = np_right(ctx, j0, sent) {
             let mut after = np.end;
@@ -775,7 +787,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         // "..., said Budanov." — an inverted speaker after the cue.
         // A participle or coordinated cue has its speaker already: ",
         // calling it "pure fantasy"" names no one after the cue.
-        if inverted_position(ctx, v, sent)
+        if inverted_speaker_position(ctx, v, sent)
             && !(coordinated || participle)
             && speaker.as_ref().is_none_or(|s| s.end + 2 < v || s.start > v)
         {
@@ -1079,7 +1091,13 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
             (src_start..sent.end).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none());
         let limit = first_verb.unwrap_or(sent.end);
         // Commas inside a quotation belong to the content.
-        let comma = (src_start..limit).rev().find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
+        let mut comma = (src_start..limit).rev().find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
+        // "According to the minister, only three districts, A, B and C,
+        // are touched": a content that would open with its verb has lost
+        // its subject to the source; the source ends at the first comma.
+        if comma.is_some_and(|c| Some(c + 1) == first_verb) {
+            comma = (src_start..limit).find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
+        }
         match comma {
             Some(c) if c > src_start => {
                 source = src_start..c;
@@ -1106,7 +1124,20 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     if content.is_empty() {
         return None;
     }
-    let negated = stance::content_negated(ctx, std::slice::from_ref(&content));
+    // "The doctors of the Order, according to him, "are not on the
+    // ground"": the source set off by commas inside the content, whose
+    // predicate follows it.
+    let mut rest = None;
+    if !at_start && source.end + 1 < sent.end && ctx.word(source.end) == "," && ctx.word(a.saturating_sub(1)) == "," {
+        let after = trim(ctx, source.end + 1..sent.end);
+        let has_verb = after.clone().any(|k| ctx.tagged && ctx.is_finite_verb(k));
+        let content_verb = content.clone().any(|k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none());
+        if !after.is_empty() && has_verb && !content_verb {
+            rest = Some(after);
+        }
+    }
+    let pieces: Vec<Range<usize>> = std::iter::once(content.clone()).chain(rest.clone()).collect();
+    let negated = stance::content_negated(ctx, &pieces);
     let hedged = stance::hedged(ctx, &content, a);
     Some(Draft {
         cue: cue.tokens.clone(),
@@ -1117,7 +1148,7 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         hedged,
         confidence: 0.8,
         colon_open: false,
-        content: vec![content],
+        content: pieces,
         denial_cue: false,
     })
 }
