@@ -85,8 +85,10 @@ pub struct EntityRegistry {
     entities: Vec<KnownEntity>,
     /// Position of each entity by id.
     by_id: HashMap<String, usize>,
-    /// Candidate index: name key → entity positions.
-    by_key: HashMap<String, Vec<usize>>,
+    /// Candidate index: (kind, name key) → entity positions. Every rule
+    /// joins only entities of one kind, so the index is split by kind: a
+    /// key common among one kind's names never brings in the others.
+    by_key: HashMap<(EntityKind, String), Vec<usize>>,
     /// Each person's spellings prepared for comparison, by position
     /// (empty for other kinds); kept in step with `entities`.
     prepared: Vec<Vec<PreparedName>>,
@@ -148,7 +150,7 @@ impl EntityRegistry {
         let pos = self.entities.len();
         for a in &e.aliases {
             for k in keys(a) {
-                self.by_key.entry(k).or_default().push(pos);
+                self.by_key.entry((e.kind, k)).or_default().push(pos);
             }
         }
         self.by_id.insert(e.id.clone(), pos);
@@ -164,7 +166,7 @@ impl EntityRegistry {
         for (pos, e) in self.entities.iter().enumerate() {
             for a in &e.aliases {
                 for k in keys(a) {
-                    self.by_key.entry(k).or_default().push(pos);
+                    self.by_key.entry((e.kind, k)).or_default().push(pos);
                 }
             }
             self.by_id.insert(e.id.clone(), pos);
@@ -305,8 +307,9 @@ impl EntityRegistry {
             known.name = e.name.clone();
             changed = true;
         }
+        let kind = self.entities[pos].kind;
         for k in new_keys {
-            let list = self.by_key.entry(k).or_default();
+            let list = self.by_key.entry((kind, k)).or_default();
             if !list.contains(&pos) {
                 list.push(pos);
             }
@@ -320,8 +323,16 @@ impl EntityRegistry {
         if is_description(&e.name) {
             return None;
         }
-        let mut candidates: Vec<usize> =
-            e.aliases.iter().flat_map(|a| keys(a)).filter_map(|k| self.by_key.get(&k)).flatten().copied().collect();
+        // Only entities of the document entity's kind can match (each rule
+        // below checks the kind), so only they are looked up.
+        let mut candidates: Vec<usize> = e
+            .aliases
+            .iter()
+            .flat_map(|a| keys(a))
+            .filter_map(|k| self.by_key.get(&(e.kind, k)))
+            .flatten()
+            .copied()
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         candidates.retain(|c| !taken.contains(c) && !is_description(&self.entities[*c].name));
@@ -336,18 +347,27 @@ impl EntityRegistry {
         }
         match e.kind {
             EntityKind::Person => self.find_person(e, &candidates),
-            EntityKind::Location => candidates.into_iter().find(|&c| {
-                self.entities[c].kind == EntityKind::Location && norm(&self.entities[c].name) == norm(&e.name)
-            }),
-            _ => candidates.into_iter().find(|&c| {
-                let k = &self.entities[c];
-                k.kind == e.kind
-                    && k.aliases.iter().any(|ka| {
-                        e.aliases
-                            .iter()
-                            .any(|a| norm(a) == norm(ka) || super::is_acronym_of(a, ka) || super::is_acronym_of(ka, a))
-                    })
-            }),
+            EntityKind::Location => {
+                let name = norm(&e.name);
+                candidates
+                    .into_iter()
+                    .find(|&c| self.entities[c].kind == EntityKind::Location && norm(&self.entities[c].name) == name)
+            }
+            _ => {
+                // Each spelling normalised once, not once per pair.
+                let normed: Vec<String> = e.aliases.iter().map(|a| norm(a)).collect();
+                candidates.into_iter().find(|&c| {
+                    let k = &self.entities[c];
+                    k.kind == e.kind
+                        && k.aliases.iter().any(|ka| {
+                            let nka = norm(ka);
+                            e.aliases
+                                .iter()
+                                .zip(&normed)
+                                .any(|(a, na)| *na == nka || super::is_acronym_of(a, ka) || super::is_acronym_of(ka, a))
+                        })
+                })
+            }
         }
     }
 
