@@ -517,3 +517,21 @@ fn a_past_cue_the_tagger_reads_as_a_noun() {
     assert_eq!(c.cue.text, "affirmed");
     assert_eq!(c.stance.as_str(), "denies");
 }
+
+/// "indicated by telephone that": the means of contact stands between the
+/// cue and its content; "The head of the agency that runs the dam told":
+/// the subject holds a relative clause; "no greater than 60 days" bounds a
+/// number and "not for the first time" repeats: neither negates.
+#[test]
+fn adjuncts_relative_subjects_and_bounds() {
+    let body = "Test article\n\nThe regional delegate, Dr. Ines Carvo, indicated by telephone that the centres count 38 patients.\n\n\
+                The head of the agency that runs the Tamu dam told a committee that warnings were sent to every district.\n\n\
+                The director, Luis Prado, assured that the results will be made public in a period no greater than 60 days.\n\n\
+                The ministry says that the other side \"not for the first time\" violates the agreements.\n";
+    let rec = record("adjuncts.txt", body);
+    let find = |words: &str| rec.claims.iter().find(|c| c.content.text.contains(words)).expect("the claim is found");
+    assert!(speaker_entity(&rec, find("38 patients")).is_some_and(|e| e.name.contains("Carvo")));
+    assert!(find("warnings were sent").speaker.text.starts_with("The head of the agency"));
+    assert_eq!(find("made public").stance.as_str(), "affirms");
+    assert_eq!(find("violates the agreements").stance.as_str(), "affirms");
+}

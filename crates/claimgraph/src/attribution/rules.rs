@@ -386,6 +386,31 @@ fn is_time_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns of a means of contact after "by" ("by telephone", "by video
+/// link"): an adjunct between a reporting verb and its content.
+fn is_means_of_contact(w: &str) -> bool {
+    matches!(
+        w,
+        "telephone"
+            | "phone"
+            | "email"
+            | "e-mail"
+            | "letter"
+            | "text"
+            | "radio"
+            | "video"
+            | "videoconference"
+            | "videolink"
+            | "satellite"
+            | "fax"
+            | "mail"
+            | "messenger"
+            | "whatsapp"
+            | "telegram"
+            | "zoom"
+    )
+}
+
 /// Prepositions and time words that start an adjunct after a reporting verb.
 fn starts_adjunct(w: &str) -> bool {
     matches!(
@@ -447,6 +472,14 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         }
     }
     for _ in 0..4 {
+        // "indicated by telephone that", "said by video link": the means.
+        if j + 1 < sent.end && ctx.lower(j) == "by" && is_means_of_contact(&ctx.lower(j + 1)) {
+            j += 2;
+            if ctx.lower(j) == "link" || ctx.lower(j) == "call" {
+                j += 1;
+            }
+            continue;
+        }
         if j >= sent.end || !starts_adjunct(&ctx.lower(j)) {
             break;
         }

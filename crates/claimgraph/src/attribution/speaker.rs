@@ -387,7 +387,20 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
         // spokesman, Colonel X, said" where nothing stands before.
         return best.map(|s| s..close);
     }
-    np_left(ctx, j, sent)
+    let np = np_left(ctx, j, sent)?;
+    // "The head of the authority that runs the dam told": the phrase is the
+    // object of a relative clause on the subject, which starts before it.
+    let p = np.start;
+    if ctx.tagged
+        && p >= sent.start + 3
+        && matches!(ctx.tokens[p - 1].upos, claimgraph_nlp::Upos::VERB)
+        && matches!(ctx.lower(p - 2).as_str(), "that" | "who" | "which")
+    {
+        if let Some(antecedent) = np_left(ctx, p - 2, sent).filter(|a| can_speak(ctx, a)) {
+            return Some(antecedent.start..np.end);
+        }
+    }
+    Some(np)
 }
 
 /// True when a comma-separated segment reads as an apposition or modifier

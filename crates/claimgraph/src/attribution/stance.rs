@@ -112,11 +112,39 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             // distance, not a negation of the clause.
             let next = ctx.lower(j + 1);
             if matches!(w.as_str(), "not" | "no")
-                && (matches!(next.as_str(), "less" | "more" | "fewer" | "later" | "earlier" | "sooner")
-                    && ctx.lower(j + 2) == "than"
+                && (matches!(
+                    next.as_str(),
+                    "less"
+                        | "more"
+                        | "fewer"
+                        | "later"
+                        | "earlier"
+                        | "sooner"
+                        | "greater"
+                        | "higher"
+                        | "lower"
+                        | "longer"
+                        | "shorter"
+                        | "bigger"
+                        | "larger"
+                        | "smaller"
+                        | "older"
+                        | "younger"
+                ) && ctx.lower(j + 2) == "than"
                     || w == "not" && next == "far" && ctx.lower(j + 2) == "from")
             {
                 j += 3;
+                continue;
+            }
+            // "violates the agreements "not for the first time"": a repeat,
+            // not a negation.
+            if w == "not"
+                && next == "for"
+                && ctx.lower(j + 2) == "the"
+                && ctx.lower(j + 3) == "first"
+                && ctx.lower(j + 4) == "time"
+            {
+                j += 5;
                 continue;
             }
             // A double negation cancels out when the two stand together:
