@@ -429,7 +429,8 @@ impl<'d> Ctx<'d> {
 
     /// Remembers the countries and organisations named in a sentence.
     fn note_salient(&mut self, range: std::ops::Range<usize>) {
-        let words: Vec<String> = range.clone().map(|i| self.words[i].clone()).collect();
+        let mut found = Vec::new();
+        let words = &self.words[range.clone()];
         let mut k = 0;
         while k < words.len() {
             // The pronoun "us" is no United States.
@@ -437,7 +438,7 @@ impl<'d> Ctx<'d> {
                 k += 1;
                 continue;
             }
-            if let Some((n, code)) = self.lex.actors.actors.lookup(&words, k, self.lex.actors.date) {
+            if let Some((n, code)) = self.lex.actors.actors.lookup(words, k, self.lex.actors.date) {
                 let i = range.start + k;
                 let span = Span::new(self.toks[i].start, self.toks[i + n - 1].end);
                 let capital = self
@@ -450,12 +451,13 @@ impl<'d> Ctx<'d> {
                 let mut a = actor_from_code(code, span.text(&self.doc.text).to_string());
                 a.span = Some(span);
                 a.entity = self.entity_of[i];
-                self.salient.push((i, a));
+                found.push((i, a));
                 k += n;
             } else {
                 k += 1;
             }
         }
+        self.salient.extend(found);
     }
 
     fn speaker_country(&self, claim: Option<usize>) -> Option<String> {

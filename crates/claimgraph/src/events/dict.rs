@@ -289,17 +289,20 @@ impl<T> PhraseIndex<T> {
         // Lists are longest first: the first match is the longest (and the
         // earliest inserted of that length), and nothing after a phrase no
         // longer than the best so far can beat it.
-        let mut try_key = |key: &str| {
+        // `whole`: the key is the token itself, so every phrase under it
+        // matches its first word; under a key cut from the token only a
+        // one-word phrase that allows plurals can match.
+        let mut try_key = |key: &str, whole: bool| {
             for e in self.by_first.get(key).into_iter().flatten() {
                 let n = e.n as usize;
                 if best.is_some_and(|(b, _)| b >= n) {
                     break;
                 }
-                if at + n > words.len() {
+                if at + n > words.len() || (!whole && (n > 1 || e.exact)) {
                     continue;
                 }
                 let ws = &self.spans[e.first as usize..e.first as usize + n];
-                let ok = ws.iter().enumerate().all(|(k, &(a, b))| {
+                let ok = ws.iter().enumerate().skip(usize::from(whole)).all(|(k, &(a, b))| {
                     word_matches(&self.text[a as usize..b as usize], &words[at + k], !e.exact && k + 1 == n)
                 });
                 if ok {
@@ -308,12 +311,12 @@ impl<T> PhraseIndex<T> {
                 }
             }
         };
-        try_key(first);
+        try_key(first, true);
         // A plural first word ("russians") under its singular entry.
         if let Some(s) = first.strip_suffix('s') {
-            try_key(s);
+            try_key(s, false);
             if let Some(s2) = s.strip_suffix('e') {
-                try_key(s2);
+                try_key(s2, false);
             }
         }
         best
