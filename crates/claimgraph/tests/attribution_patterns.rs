@@ -535,3 +535,21 @@ fn adjuncts_relative_subjects_and_bounds() {
     assert_eq!(find("made public").stance.as_str(), "affirms");
     assert_eq!(find("violates the agreements").stance.as_str(), "affirms");
 }
+
+/// A speaker after the cue with a relative clause ("said a pensioner at the
+/// weir who did not want to be named") keeps the quotation before it; a
+/// witness "who testified last month" states nothing there; and what staff
+/// were "told to write" is nobody's claim.
+#[test]
+fn inverted_speaker_with_a_relative_clause_and_no_claims_from_instructions() {
+    let body = "Test article\n\n\"My grandfather fished here. Now there is nothing,\" said a pensioner at the weir \
+                who did not want to be named.\n\n\
+                A former employee, Ana Sol, who testified last month as a witness of the prosecution, said in court \
+                that the director told the staff to write \"spare parts\" on the invoices.\n";
+    let rec = record("relative.txt", body);
+    let fish = rec.claims.iter().find(|c| c.content.text.contains("grandfather fished")).expect("the claim is found");
+    assert!(fish.speaker.text.starts_with("a pensioner"), "{:?}", fish.speaker.text);
+    assert!(rec.claims.iter().all(|c| c.cue.text != "testified"), "{:?}", rec.claims);
+    assert!(rec.claims.iter().all(|c| c.content.text != "spare parts"));
+    assert!(rec.claims.iter().any(|c| c.content.text.contains("told the staff to write")));
+}

@@ -204,7 +204,38 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         {
             return None;
         }
+        // "who testified last month as a witness": testimony reports speech
+        // only with a clause, a quotation or "that" after it ("Petraeus
+        // testifies Benghazi attack was terrorism").
+        "testify"
+            if !speech_follows(ctx, i + 1, sent)
+                && !clause_final(ctx, i + 1, sent)
+                && !inverted_position(ctx, i, sent)
+                && !finite_verb_ahead(ctx, skip_adjuncts(ctx, i + 1, sent, false), sent) =>
+        {
+            return None;
+        }
         _ => {}
+    }
+    // "told the staff to write "agricultural"": what someone was told to
+    // say or write is no one's claim.
+    if i > sent.start + 2 && ctx.lower(i - 1) == "to" {
+        let instructed = (i.saturating_sub(7).max(sent.start)..i - 1).any(|k| {
+            cue_verb(&ctx.lower(k)).is_some_and(|c| matches!(c.lemma, "tell" | "ask" | "urge" | "order" | "instruct"))
+        });
+        if instructed {
+            return None;
+        }
+    }
+    // "told the staff to write ...", "asked the police to present ...": an
+    // instruction to someone, not a claim.
+    if matches!(verb.lemma, "tell" | "ask" | "urge" | "order" | "instruct") && ctx.tagged {
+        let to = (i + 2..(i + 8).min(sent.end)).find(|&k| !ctx.is_np_word(k) || ctx.lower(k) == "to");
+        if to.is_some_and(|k| {
+            ctx.lower(k) == "to" && ctx.tokens.get(k + 1).is_some_and(|t| matches!(t.upos, Upos::VERB | Upos::AUX))
+        }) {
+            return None;
+        }
     }
     // "If the suspicion is confirmed, we will ...": a cue in a conditional
     // clause reports nothing.
@@ -830,8 +861,22 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 if let Some(n) = time_phrase_len(ctx, after, sent) {
                     after += n;
                 }
+                // "said a pensioner at the weir who did not want to be
+                // named": a relative clause on the speaker.
+                let mut rel = after;
+                while rel < sent.end
+                    && rel < after + 6
+                    && (matches!(ctx.lower(rel).as_str(), "at" | "in" | "from" | "of" | "near" | "on")
+                        || ctx.is_np_word(rel) && ctx.lower(rel) != "who")
+                {
+                    rel += 1;
+                }
+                let relative = matches!(ctx.lower(rel).as_str(), "who" | "whose")
+                    && ctx.closes_quote(v.saturating_sub(1)).is_some();
+                let np = if relative { np.start..rel } else { np };
                 if after >= sent.end
                     || matches!(ctx.word(after), "." | "!" | "?" | ";")
+                    || relative
                     || (ctx.word(after) == "," && !clause_continues(ctx, after + 1, sent))
                 {
                     // Keep the fuller phrase found above (with its
@@ -963,6 +1008,15 @@ fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Ran
         let end_byte = ctx.doc.mentions[m].span.end;
         s..ctx.tokens.partition_point(|t| t.end <= end_byte)
     })
+}
+
+/// True when a finite verb comes within ten words of `j`, before any comma
+/// or sentence end: a clause follows rather than an adjunct.
+fn finite_verb_ahead(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
+    ctx.tagged
+        && (j..(j + 10).min(sent.end))
+            .take_while(|&k| !matches!(ctx.word(k), "," | "." | ";" | ":" | "!" | "?"))
+            .any(|k| ctx.is_finite_verb(k))
 }
 
 /// True when a clause seems to start at `j`: a pronoun, name, determiner or
