@@ -553,3 +553,22 @@ fn inverted_speaker_with_a_relative_clause_and_no_claims_from_instructions() {
     assert!(rec.claims.iter().all(|c| c.content.text != "spare parts"));
     assert!(rec.claims.iter().any(|c| c.content.text.contains("told the staff to write")));
 }
+
+/// "On the other hand SP R.K. Varma said ...", then "the SP said": the
+/// discourse phrase is no part of the speaker, and the abbreviated title
+/// the name was written with stands for that person; "At the same time, I
+/// want to be clear:" announces what follows it.
+#[test]
+fn an_abbreviated_title_and_an_announcing_frame_after_an_opener() {
+    let body = "Test article\n\nOn the other hand SP R.K. Varma said that the man was brought in at 7 pm. \
+                \"There is no truth in the allegation of beating,\" the SP said.\n\n\
+                The chief executive, Dana Roll, said: \"At the same time, I want to be clear: at no time did the \
+                values exceed the limits.\"\n";
+    let rec = record("title.txt", body);
+    let first = rec.claims.iter().find(|c| c.content.text.contains("brought in")).expect("the claim is found");
+    assert!(first.speaker.text.starts_with("SP"), "{:?}", first.speaker.text);
+    let beating = rec.claims.iter().find(|c| c.content.text.contains("no truth")).expect("the claim is found");
+    assert!(speaker_entity(&rec, beating).is_some_and(|e| e.name.contains("Varma")));
+    let limits = rec.claims.iter().find(|c| c.content.text.contains("exceed the limits")).expect("the claim is found");
+    assert_eq!(limits.stance.as_str(), "denies");
+}

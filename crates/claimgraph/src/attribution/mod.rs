@@ -146,6 +146,20 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         while sp.len() > 1 && is_day(sp.start) {
             sp.start += 1;
         }
+        // "On the other hand SP X said": the discourse phrase, unpunctuated,
+        // is no part of the speaker.
+        if sp.len() > 3
+            && sp.start > 0
+            && ctx.lower(sp.start - 1) == "on"
+            && ctx.lower(sp.start) == "the"
+            && ctx.lower(sp.start + 1) == "other"
+            && ctx.lower(sp.start + 2) == "hand"
+        {
+            sp.start += 3;
+            while sp.len() > 1 && ctx.word(sp.start) == "," {
+                sp.start += 1;
+            }
+        }
         let passive_be = (sp.end..d.cue.end).any(|k| matches!(ctx.lower(k).as_str(), "be" | "is" | "was" | "been"));
         let participle = d.cue.clone().any(|k| ctx.tagged && ctx.tokens[k].xpos.as_str() == "VBN");
         if sp.len() == 1 && ctx.lower(sp.start) == "it" && passive_be && participle {

@@ -715,6 +715,11 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     if let Some(e) = generic_person_continuation(ctx, np, head, recent) {
         return Resolution::Entity(e);
     }
+    // 4c. "The SP" after "SP R.K. Srivastava": an abbreviated title the
+    // document wrote before one person's name.
+    if let Some(e) = abbreviated_title_holder(ctx, np) {
+        return Resolution::Entity(e);
+    }
     // 5. An organisation: named at the head, described by its head noun
     // ("the ministry", "the forces"), or through one of its units or
     // documents ("the media office of the forces", "the statement").
@@ -903,6 +908,27 @@ fn generic_person_continuation(
         return (people.len() == 1 && holds(people[0])).then(|| people[0]);
     }
     None
+}
+
+/// The one person whose name, as the document wrote it, opens with the
+/// abbreviation that "the" introduces in `np` ("the SP", "the DM" after "SP
+/// R.K. Srivastava", "DM Anil Rawat"): a title the entity stage kept in the
+/// name.
+fn abbreviated_title_holder(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
+    if np.len() != 2 || ctx.lower(np.start) != "the" {
+        return None;
+    }
+    let abbr = ctx.word(np.start + 1);
+    let n = abbr.chars().count();
+    if !(2..=4).contains(&n) || !abbr.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let prefix = format!("{abbr} ");
+    let mut holders = ctx.doc.entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == EntityKind::Person && e.name.starts_with(&prefix) && e.name.len() > prefix.len() + 2
+    });
+    let (first, _) = holders.next()?;
+    holders.next().is_none().then_some(first)
 }
 
 /// How many sentences back [`generic_person_continuation`] looks for the

@@ -168,7 +168,9 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
 /// want to be clear:", "let me say this clearly:", "I repeat:"): the token
 /// after the frame's colon, if the content opens with such a frame.
 fn announcing_frame_end(ctx: &Ctx, i: usize, content: &Range<usize>) -> Option<usize> {
-    let colon = (i..content.end.min(i + 10)).find(|&k| ctx.word(k) == ":")?;
+    // A discourse opener may come first: "At the same time, I want to be
+    // clear:".
+    let colon = (i..content.end.min(i + 14)).find(|&k| ctx.word(k) == ":")?;
     let words: Vec<String> = (i..colon).map(|k| ctx.lower(k)).collect();
     let has = |w: &str| words.iter().any(|x| x == w);
     let announces = has("clear")
