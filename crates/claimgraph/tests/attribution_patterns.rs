@@ -572,3 +572,15 @@ fn an_abbreviated_title_and_an_announcing_frame_after_an_opener() {
     let limits = rec.claims.iter().find(|c| c.content.text.contains("exceed the limits")).expect("the claim is found");
     assert_eq!(limits.stance.as_str(), "denies");
 }
+
+/// "The representative, for his part, denied": the discourse phrase set off
+/// by commas is no part of the speaker, who continues the agent just named.
+#[test]
+fn for_his_part_between_commas() {
+    let body = "Test article\n\nThe agent of the player, Rodrigo Fuenzal, spoke on radio. \
+                The representative, for his part, denied that any commission was paid.\n";
+    let rec = record("part.txt", body);
+    let c = rec.claims.iter().find(|c| c.content.text.contains("commission")).expect("the claim is found");
+    assert_eq!(c.speaker.text, "The representative");
+    assert!(speaker_entity(&rec, c).is_some_and(|e| e.name.contains("Fuenzal")));
+}

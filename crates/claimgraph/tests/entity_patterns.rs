@@ -17,6 +17,11 @@ const CASES: &[(&str, &[&str])] = &[
      Zhou Mingxian also said the navy stayed on alert.",
         &["Chou Ming-hsien", "Zhou Mingxian"],
     ),
+    (
+        "President Arvid Kallstrom of Solvana said the talks were useful. \
+         Later, Solvana President Kallstrom told reporters that trade would grow.",
+        &["Arvid Kallstrom", "Kallstrom"],
+    ),
 ];
 
 #[test]
@@ -115,4 +120,18 @@ fn a_headline_in_capitals_makes_no_acronym_bodies() {
         assert!(!names.contains(&junk), "{junk} in {names:?}");
     }
     assert!(names.contains(&"Issa Ndoye"), "{names:?}");
+}
+
+/// "Rep. Tom Cole of Oklahoma": the person's name stops before "of" and
+/// the place; "Bank of England" and "Sea of Azov" keep theirs.
+#[test]
+fn a_person_of_a_place_is_named_without_the_place() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nRep. Tom Cole of Oklahoma said the Bank of England and ships in the Sea of Azov \
+                were not his concern.\n";
+    let raw = single_document("of.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let rec = DocRecord::from_document(&pipeline.analyse_raw(raw).expect("analysis runs"));
+    let names: Vec<&str> = rec.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Tom Cole"), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("Bank of England")), "{names:?}");
 }

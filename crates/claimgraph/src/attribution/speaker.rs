@@ -273,7 +273,26 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
             j -= 1;
         }
         // "for his part", "in her turn", "on their part": a discourse
-        // phrase between the subject and its verb.
+        // phrase between the subject and its verb, commas around it or not
+        // ("The representative, for his part, denied").
+        let mut j_part = j;
+        if j_part > sent.start + 4
+            && ctx.word(j_part - 1) == ","
+            && matches!(ctx.lower(j_part - 2).as_str(), "part" | "turn")
+        {
+            j_part -= 1;
+        }
+        if j_part >= sent.start + 4
+            && matches!(ctx.lower(j_part - 3).as_str(), "for" | "in" | "on")
+            && matches!(ctx.lower(j_part - 2).as_str(), "his" | "her" | "their" | "its" | "our" | "my")
+            && matches!(ctx.lower(j_part - 1).as_str(), "part" | "turn")
+        {
+            j = j_part - 3;
+            while j > sent.start && ctx.word(j - 1) == "," {
+                j -= 1;
+            }
+            continue;
+        }
         if j >= sent.start + 4
             && matches!(ctx.lower(j - 3).as_str(), "for" | "in" | "on")
             && matches!(ctx.lower(j - 2).as_str(), "his" | "her" | "their" | "its" | "our" | "my")
@@ -830,6 +849,7 @@ fn generic_person_noun(w: &str) -> bool {
             | "jurist"
             | "lawyer"
             | "attorney"
+            | "representative"
     )
 }
 

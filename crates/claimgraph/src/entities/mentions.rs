@@ -346,13 +346,59 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             let tail = t..range.end;
             let tail_words: Vec<&str> =
                 tail.clone().map(|k| tokens[k].text(text)).filter(|w| !is_connector(w)).collect();
-            let name_like = tail_words.len() >= 2
+            // "Solvana President Kallstrom": a place, a title and a surname.
+            let middle = tokens[range.start + 1].text(text);
+            let surname_after_place_title = tail_words.len() == 1
+                && range.len() == 3
+                && last == range.start + 1
+                && (is_title_word(middle) || role_class(middle).is_some())
+                && !is_org_word(middle)
+                && !is_org_word(tokens[range.start].text(text))
+                && !is_given_name(tokens[range.start].text(text))
+                && !is_not_name(tail_words[0])
+                && !is_site_word(&tail_words[0].to_lowercase())
+                && !is_named_thing_word(&tail_words[0].to_lowercase())
+                && role_class(tail_words[0]).is_none()
+                && !is_title_word(tail_words[0])
+                && !is_org_word(tail_words[0]);
+            let name_like = (tail_words.len() >= 2 || surname_after_place_title)
                 && tail_words.len() <= 4
                 && tail_words.iter().all(|w| is_cap(w) && !is_not_name(w))
                 && !is_connector(tokens[tail.start].text(text));
             if last > range.start && name_like {
                 office = Some(range.start..tail.start);
                 range = tail;
+            }
+        }
+    }
+    // "Arvid Källström of Solvana", "Chang Wei-ming of Zhenlan": a person's
+    // name followed by "of" and one place is the person of that place; the
+    // place is a name of its own.
+    if range.len() >= 4 && ner != Some(EntityKind::Organization) {
+        let of = (range.start + 2..range.end - 1).find(|&k| tokens[k].text(text) == "of");
+        if let Some(of) = of {
+            // Leading titles aside ("President Arvid Källström of Solvana").
+            let first = (range.start..of)
+                .find(|&k| !is_title_word(tokens[k].text(text)) && role_class(tokens[k].text(text)).is_none())
+                .unwrap_or(of);
+            let before: Vec<&str> = (first..of).map(|k| tokens[k].text(text)).collect();
+            let place = text.get(tokens[of + 1].start..tokens[range.end - 1].end).unwrap_or("");
+            let one_place =
+                of + 2 == range.end && is_cap(tokens[of + 1].text(text)) || Countries::get().lookup(place).is_some();
+            // "Wei-ming": a hyphenated part may be lower case.
+            let person_shaped =
+                before.iter().enumerate().all(|(i, w)| is_cap(w) || *w == "-" || i > 0 && before[i - 1] == "-")
+                    && before.iter().filter(|w| **w != "-").count() >= 2
+                    && !before.iter().any(|w| {
+                        is_org_word(w)
+                            || is_title_word(w)
+                            || role_class(w).is_some()
+                            || is_place_word(w)
+                            || is_not_name(w)
+                            || Countries::get().lookup(w).is_some()
+                    });
+            if one_place && person_shaped {
+                range.end = of;
             }
         }
     }
