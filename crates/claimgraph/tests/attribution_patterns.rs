@@ -584,3 +584,14 @@ fn for_his_part_between_commas() {
     assert_eq!(c.speaker.text, "The representative");
     assert!(speaker_entity(&rec, c).is_some_and(|e| e.name.contains("Fuenzal")));
 }
+
+/// "Those who said the economy was their top issue split evenly": a
+/// relative clause that picks out a set of people (an exit poll's group)
+/// reports no speech of theirs.
+#[test]
+fn a_set_of_people_reports_nothing() {
+    let body = "Test article\n\nThose who said the economy was their top issue split about evenly between the two \
+                candidates.\n";
+    let rec = record("those.txt", body);
+    assert!(rec.claims.is_empty(), "{:?}", rec.claims);
+}

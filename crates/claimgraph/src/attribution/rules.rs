@@ -217,6 +217,17 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         }
         _ => {}
     }
+    // "Those who reported eating late were 18% less likely to ...": a
+    // relative clause that picks out a set of people reports no speech.
+    if i > sent.start + 1
+        && matches!(ctx.lower(i - 1).as_str(), "who" | "that")
+        && matches!(
+            ctx.lower(i - 2).as_str(),
+            "those" | "anyone" | "everyone" | "people" | "participants" | "respondents" | "whoever" | "patients"
+        )
+    {
+        return None;
+    }
     // "told the staff to write "agricultural"": what someone was told to
     // say or write is no one's claim.
     if i > sent.start + 2 && ctx.lower(i - 1) == "to" {

@@ -85,7 +85,9 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         if j > i + 1
             && w == "that"
             && ctx.tagged
-            && ctx.tokens[j - 1].upos == claimgraph_nlp::Upos::NOUN
+            && (matches!(ctx.tokens[j - 1].upos, claimgraph_nlp::Upos::NOUN | claimgraph_nlp::Upos::PROPN)
+                // "two transfers of £240 each that he did not make"
+                || ctx.lower(j - 1) == "each")
             && ctx.tokens[j].upos == claimgraph_nlp::Upos::PRON
         {
             break;

@@ -385,18 +385,37 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             let place = text.get(tokens[of + 1].start..tokens[range.end - 1].end).unwrap_or("");
             let one_place =
                 of + 2 == range.end && is_cap(tokens[of + 1].text(text)) || Countries::get().lookup(place).is_some();
+            // Evidence of a person: a title before the name, a given name,
+            // or the recogniser ("Islamic Republic of Iran" has none).
+            let personal = first > range.start
+                || before.first().is_some_and(|w| is_given_name_like(w))
+                || ner == Some(EntityKind::Person);
             // "Wei-ming": a hyphenated part may be lower case.
-            let person_shaped =
-                before.iter().enumerate().all(|(i, w)| is_cap(w) || *w == "-" || i > 0 && before[i - 1] == "-")
-                    && before.iter().filter(|w| **w != "-").count() >= 2
-                    && !before.iter().any(|w| {
-                        is_org_word(w)
-                            || is_title_word(w)
-                            || role_class(w).is_some()
-                            || is_place_word(w)
-                            || is_not_name(w)
-                            || Countries::get().lookup(w).is_some()
-                    });
+            let person_shaped = personal
+                && before.iter().enumerate().all(|(i, w)| is_cap(w) || *w == "-" || i > 0 && before[i - 1] == "-")
+                && before.iter().filter(|w| **w != "-").count() >= 2
+                && !before.iter().any(|w| {
+                    is_org_word(w)
+                        || is_title_word(w)
+                        || role_class(w).is_some()
+                        || is_place_word(w)
+                        || is_not_name(w)
+                        || Countries::get().lookup(w).is_some()
+                        || matches!(
+                            w.to_lowercase().as_str(),
+                            "republic"
+                                | "kingdom"
+                                | "emirate"
+                                | "principality"
+                                | "sultanate"
+                                | "state"
+                                | "states"
+                                | "union"
+                                | "federation"
+                                | "islamic"
+                                | "democratic"
+                        )
+                });
             if one_place && person_shaped {
                 range.end = of;
             }
