@@ -135,3 +135,15 @@ fn a_person_of_a_place_is_named_without_the_place() {
     assert!(names.contains(&"Tom Cole"), "{names:?}");
     assert!(names.iter().any(|n| n.contains("Bank of England")), "{names:?}");
 }
+
+/// A sentence dense with names ("On Thursday, Minister John Kallstrom met
+/// his counterpart in Oslo.") is no title-case headline: its names need no
+/// evidence from elsewhere in the article.
+#[test]
+fn a_sentence_full_of_names_is_not_a_headline() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nOn Thursday, Minister John Kallstrom met his counterpart in Oslo.\n";
+    let raw = single_document("names.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let rec = DocRecord::from_document(&pipeline.analyse_raw(raw).expect("analysis runs"));
+    assert!(rec.entities.iter().any(|e| e.name == "John Kallstrom"), "{:?}", rec.entities);
+}

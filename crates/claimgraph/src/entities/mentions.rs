@@ -600,13 +600,43 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
 /// True when most words of a sentence are capitalised, as in a headline
 /// written in title case.
 fn is_title_case(text: &str, tokens: &[Token], r: Range<usize>) -> bool {
+    // Headlines rarely end with a full stop; sentences do.
+    let full_stop = r.end > r.start && matches!(tokens[r.end - 1].text(text), "." | "!" | "?");
     let words: Vec<&str> =
         r.map(|i| tokens[i].text(text)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
     // A line in capitals too short for a sentence in capitals (see
     // `claimgraph_nlp::truecase`): "PLEDGED DELEGATES", a headline piece.
     let shouted = words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase));
-    shouted || long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 10 >= long.len() * 8
+    // A title-case line leaves only function words in lower case ("from",
+    // "with", "into"); a sentence dense with names, ended by a full stop,
+    // still has its verbs and common nouns in lower case ("On Thursday,
+    // Minister John Kallstrom met his counterpart in Oslo.").
+    let content_lower = full_stop
+        && long.iter().any(|w| {
+            !is_cap(w)
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "from"
+                        | "with"
+                        | "into"
+                        | "over"
+                        | "onto"
+                        | "upon"
+                        | "than"
+                        | "that"
+                        | "this"
+                        | "after"
+                        | "about"
+                        | "under"
+                        | "amid"
+                        | "against"
+                        | "their"
+                        | "says"
+                        | "said"
+                )
+        });
+    shouted || !content_lower && long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 10 >= long.len() * 8
 }
 
 /// Words that end names of places: "Zayandeh Rud", "Red Sea", "Gaza Strip".
