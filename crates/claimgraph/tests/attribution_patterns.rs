@@ -595,3 +595,21 @@ fn a_set_of_people_reports_nothing() {
     let rec = record("those.txt", body);
     assert!(rec.claims.is_empty(), "{:?}", rec.claims);
 }
+
+/// "X said that the sporting director, Y, promised him a commission": the
+/// cue after the apposition's comma is the verb of X's content, not an
+/// inverted attribution; and "For his part, the representative ..., Z,
+/// asked ... and demanded that ..." gives the coordinated cue Z.
+#[test]
+fn a_cue_after_an_apposition_inside_a_that_clause() {
+    let body = "Test article\n\nIn declarations to a radio, Rodrigo Fuenzal said that the sporting director, Ignacio \
+                Ibarra, promised him verbally a commission of 2.8 million euros.\n\n\
+                For his part, the representative of the ombudsman, Marcelo Arandi, asked the ministry an \"impartial\" \
+                investigation and demanded that the police present the list of the weapons.\n";
+    let rec = record("apposition.txt", body);
+    let said = rec.claims.iter().find(|c| c.cue.text == "said").expect("the claim is found");
+    assert!(said.content.text.contains("promised him verbally"), "{:?}", said.content.text);
+    assert!(rec.claims.iter().all(|c| c.cue.text != "promised"), "{:?}", rec.claims);
+    let demanded = rec.claims.iter().find(|c| c.cue.text == "demanded").expect("the claim is found");
+    assert!(speaker_entity(&rec, demanded).is_some_and(|e| e.name.contains("Arandi")), "{:?}", demanded.speaker);
+}

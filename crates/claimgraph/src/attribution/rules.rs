@@ -199,7 +199,7 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
             // them or a sentence-final position ("..., Budanov continued.").
             if !speech_follows(ctx, i + 1, sent)
                 && !clause_final(ctx, i + 1, sent)
-                && !inverted_position(ctx, i, sent)
+                && !inverted_speaker_position(ctx, i, sent)
                 && !in_fronted_as_clause(ctx, i, sent) =>
         {
             return None;
@@ -296,11 +296,18 @@ fn inverted_position(ctx: &Ctx, v: usize, sent: &Range<usize>) -> bool {
 /// confirmed the delivery of the vaccines" has only its subject there, so
 /// the phrase after the cue is what is confirmed, not who confirms.
 fn inverted_speaker_position(ctx: &Ctx, v: usize, sent: &Range<usize>) -> bool {
-    inverted_position(ctx, v, sent)
-        && (ctx.closes_quote(v - 1).is_some()
-            || !ctx.tagged
-            || (sent.start..v)
-                .any(|k| ctx.quote_of[k].is_some() || ctx.is_finite_verb(k) || ctx.tokens[k].upos == Upos::VERB))
+    if !inverted_position(ctx, v, sent) {
+        return false;
+    }
+    if ctx.closes_quote(v - 1).is_some() || !ctx.tagged {
+        return true;
+    }
+    // Inside a "that" clause only what follows "that" counts: "X said that
+    // the sporting director, Y, promised him ..." has no clause of its own
+    // before the cue.
+    let from =
+        (sent.start..v).rev().find(|&k| ctx.lower(k) == "that" && ctx.quote_of[k].is_none()).unwrap_or(sent.start);
+    (from..v).any(|k| ctx.quote_of[k].is_some() || ctx.is_finite_verb(k) || ctx.tokens[k].upos == Upos::VERB)
 }
 
 /// True when a finite verb follows `from` before any relative pronoun,

@@ -398,6 +398,9 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
                 break;
             }
             match np_left(ctx, c, sent) {
+                // "For his part, the representative ..., X, asked": the
+                // discourse phrase opens the sentence; the subject follows.
+                Some(head) if is_discourse_part(ctx, &head) => break,
                 Some(head) => best = Some(head.start),
                 None => break,
             }
@@ -420,6 +423,16 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
         }
     }
     Some(np)
+}
+
+/// True for "his part" of "for his part" (also "her turn", "their part"):
+/// a discourse phrase, not a noun phrase that can speak.
+fn is_discourse_part(ctx: &Ctx, np: &Range<usize>) -> bool {
+    np.len() == 2
+        && np.start > 0
+        && matches!(ctx.lower(np.start - 1).as_str(), "for" | "in" | "on")
+        && matches!(ctx.lower(np.start).as_str(), "his" | "her" | "their" | "its" | "our" | "my")
+        && matches!(ctx.lower(np.start + 1).as_str(), "part" | "turn")
 }
 
 /// True when a comma-separated segment reads as an apposition or modifier
