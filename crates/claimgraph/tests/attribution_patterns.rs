@@ -613,3 +613,17 @@ fn a_cue_after_an_apposition_inside_a_that_clause() {
     let demanded = rec.claims.iter().find(|c| c.cue.text == "demanded").expect("the claim is found");
     assert!(speaker_entity(&rec, demanded).is_some_and(|e| e.name.contains("Arandi")), "{:?}", demanded.speaker);
 }
+
+/// '"...," said the judge in the reading of the judgment, which lasted
+/// three hours': an adjunct and a relative clause after an inverted
+/// speaker; "has no doubt that" is certainty, not a negation.
+#[test]
+fn an_inverted_speaker_with_an_adjunct_and_no_doubt() {
+    let body =
+        "Test article\n\n\"The court has no doubt that the payments existed,\" said the judge in the reading of \
+                the judgment, which lasted almost three hours.\n";
+    let rec = record("judge.txt", body);
+    let c = rec.claims.iter().find(|c| c.content.text.contains("payments existed")).expect("the claim is found");
+    assert!(c.speaker.text.starts_with("the judge"), "{:?}", c.speaker.text);
+    assert_eq!(c.stance.as_str(), "affirms");
+}

@@ -881,17 +881,26 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 }
                 // "said a pensioner at the weir who did not want to be
                 // named": a relative clause on the speaker.
+                // "said the judge in the reading of the judgment, which
+                // lasted three hours": an adjunct, then the sentence end or a
+                // relative clause on it.
                 let mut rel = after;
                 while rel < sent.end
-                    && rel < after + 6
-                    && (matches!(ctx.lower(rel).as_str(), "at" | "in" | "from" | "of" | "near" | "on")
-                        || ctx.is_np_word(rel) && ctx.lower(rel) != "who")
+                    && rel < after + 8
+                    && (matches!(ctx.lower(rel).as_str(), "at" | "in" | "from" | "of" | "near" | "on" | "during")
+                        || ctx.is_np_word(rel) && !matches!(ctx.lower(rel).as_str(), "who" | "which"))
                 {
                     rel += 1;
                 }
-                let relative = matches!(ctx.lower(rel).as_str(), "who" | "whose")
+                let ends = rel >= sent.end
+                    || matches!(ctx.word(rel), "." | "!" | "?")
+                    || ctx.word(rel) == "," && matches!(ctx.lower(rel + 1).as_str(), "which" | "who" | "whose");
+                let relative = (matches!(ctx.lower(rel).as_str(), "who" | "whose") || ends && rel > after)
                     && ctx.closes_quote(v.saturating_sub(1)).is_some();
-                let np = if relative { np.start..rel } else { np };
+                // The speaker is the phrase up to a relative clause, without
+                // an adjunct ("the judge", not "the judge in the reading").
+                let np =
+                    if matches!(ctx.lower(rel).as_str(), "who" | "whose") && relative { np.start..rel } else { np };
                 if after >= sent.end
                     || matches!(ctx.word(after), "." | "!" | "?" | ";")
                     || relative

@@ -138,6 +138,15 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 3;
                 continue;
             }
+            // "has no doubt that", "there is no question that": certainty,
+            // not a negation.
+            if matches!(w.as_str(), "no" | "not" | "never")
+                && matches!(next.as_str(), "doubt" | "doubts" | "question")
+                && (j + 2..(j + 5).min(content.end)).any(|k| ctx.lower(k) == "that")
+            {
+                j += 2;
+                continue;
+            }
             // "violates the agreements "not for the first time"": a repeat,
             // not a negation.
             if w == "not"
