@@ -627,3 +627,18 @@ fn an_inverted_speaker_with_an_adjunct_and_no_doubt() {
     assert!(c.speaker.text.starts_with("the judge"), "{:?}", c.speaker.text);
     assert_eq!(c.stance.as_str(), "affirms");
 }
+
+/// A negation inside a clause another verb of the content reports ("the
+/// club wants to pretend that the conversation did not exist") is not the
+/// speaker's; under a factive verb ("officers understand that we do not
+/// have a strategy") it is.
+#[test]
+fn a_negation_embedded_under_another_verb() {
+    let body = "Test article\n\nThe agent, Rodrigo Fuenzal, said the club now wants to pretend that the conversation \
+                did not exist.\n\n\
+                The analyst, Sebastian Gorky, said officers understand that we do not have a strategy.\n";
+    let rec = record("embedded.txt", body);
+    let find = |w: &str| rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
+    assert_eq!(find("pretend").stance.as_str(), "affirms");
+    assert_eq!(find("strategy").stance.as_str(), "denies");
+}

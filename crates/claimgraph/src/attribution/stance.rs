@@ -82,6 +82,40 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         // The tagger tells the relative pronoun from the complementiser of
         // "the fear that X would not" (it errs on "reassured voters that X
         // had not", where the parser errs too).
+        // "the club wants to pretend that the conversation did not exist":
+        // a clause embedded under another verb of the content is what that
+        // verb reports, not what the speaker negates.
+        if j > i + 1
+            && w == "that"
+            && ctx.tagged
+            && ctx.tokens[j].upos == claimgraph_nlp::Upos::SCONJ
+            && ctx.tokens[j - 1].upos == claimgraph_nlp::Upos::VERB
+            && !super::lexicon::cue_verb(&ctx.lower(j - 1)).is_some_and(|c| c.class == CueClass::Deny)
+            // A factive verb ("officers understand that we don't have a
+            // strategy") passes its clause on as true.
+            && !matches!(
+                ctx.tokens[j - 1].lemma.as_str(),
+                "know"
+                    | "understand"
+                    | "realize"
+                    | "realise"
+                    | "recognize"
+                    | "recognise"
+                    | "acknowledge"
+                    | "admit"
+                    | "show"
+                    | "prove"
+                    | "confirm"
+                    | "reveal"
+                    | "find"
+                    | "learn"
+                    | "see"
+                    | "note"
+                    | "mean"
+            )
+        {
+            break;
+        }
         if j > i + 1
             && w == "that"
             && ctx.tagged
