@@ -1852,9 +1852,10 @@ fn count_key(unit: &str) -> i64 {
     as_key(mix64(fnv64(unit.as_bytes()).rotate_left(23) ^ 0x636f_756e))
 }
 
-/// Units that count no thing of a story in particular: time, calendar
-/// words, money, shares and people (the dead and wounded are rule 4's
-/// tolls; "people" are counted for every purpose).
+/// Units that count no thing of a story in particular: time, money,
+/// shares and people (the dead and wounded are rule 4's tolls; "people" are
+/// counted for every purpose). Calendar words are left to
+/// `claimgraph::events::dates`.
 const UNCOUNTED_UNITS: &[&str] = &[
     "year",
     "month",
@@ -1868,25 +1869,6 @@ const UNCOUNTED_UNITS: &[&str] = &[
     "century",
     "night",
     "morning",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "percent",
     "cent",
     "point",
@@ -1917,8 +1899,14 @@ const UNCOUNTED_UNITS: &[&str] = &[
 /// ("40,000 artillery shells", "12,400 ballots"): rule 7.
 fn counted_unit(unit: &str) -> Option<String> {
     let folded = fold_head(unit);
-    (folded.chars().count() > 2 && !is_number(&folded) && !UNCOUNTED_UNITS.iter().any(|u| stem(u) == folded))
-        .then_some(folded)
+    // Calendar words ("12 March", "on 2 Monday") date rather than count.
+    let calendar =
+        claimgraph::events::dates::month(&folded).is_some() || claimgraph::events::dates::is_time_word(&folded);
+    (folded.chars().count() > 2
+        && !is_number(&folded)
+        && !calendar
+        && !UNCOUNTED_UNITS.iter().any(|u| stem(u) == folded))
+    .then_some(folded)
 }
 
 /// Rule 7: two claims of one story (one article, or two whose casts meet,
