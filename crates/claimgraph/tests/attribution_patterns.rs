@@ -642,3 +642,17 @@ fn a_negation_embedded_under_another_verb() {
     assert_eq!(find("pretend").stance.as_str(), "affirms");
     assert_eq!(find("strategy").stance.as_str(), "denies");
 }
+
+/// "A nurse at the hospital, who spoke on condition of anonymity, described
+/// similar shortages. "We ran out ...," she said": "she" is the person just
+/// described, not the named speaker of the paragraph before.
+#[test]
+fn a_pronoun_continues_an_anonymous_person_just_described() {
+    let body = "Test article\n\nThe president of the Order, Dr. Rose Abena, told reporters that cases were rising.\n\n\
+                A nurse at the hospital, who spoke on condition of anonymity, described similar shortages. \
+                \"We ran out of fluids on Saturday,\" she said.\n";
+    let rec = record("nurse.txt", body);
+    let c = rec.claims.iter().find(|c| c.content.text.contains("ran out of fluids")).expect("the claim is found");
+    let name = c.speaker.name.clone().unwrap_or_default();
+    assert!(name.contains("nurse"), "{:?}", c.speaker);
+}

@@ -483,6 +483,24 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
                 continue;
             }
         }
+        // "A nurse at the hospital, who spoke on condition of anonymity,
+        // described similar shortages. "We ran out ...," she said": he or
+        // she opening the next sentence's attribution is the person just
+        // described, not a named speaker further back.
+        let described_before = d.speaker.as_ref().and_then(|np| described_person_before(ctx, np, &recent));
+        if let Some(desc) = described_before {
+            let name = ctx.doc.span_text(ctx.span(desc.start, desc.end)).trim().to_string();
+            let idx = match new.iter().position(|n| n.name.eq_ignore_ascii_case(&name)) {
+                Some(k) => base + k,
+                None => {
+                    new.push(NewSpeaker { name, kind: EntityKind::Person, plural: false });
+                    base + new.len() - 1
+                }
+            };
+            recent.push((idx, d.cue.start, EntityKind::Person));
+            out.push(Resolved { draft: d, entity: Some(idx) });
+            continue;
+        }
         if let Some(np) = &d.speaker {
             match resolve(ctx, np, &recent) {
                 Resolution::Entity(e) => entity = Some(e),
@@ -529,6 +547,77 @@ fn kind_of(ctx: &Ctx, new: &[NewSpeaker], base: usize, e: usize) -> EntityKind {
 /// informed source in the delegation", "witnesses") become an entity of
 /// their own, named by the description; the registry never joins such
 /// descriptions across documents.
+/// For a "he"/"she" speaker: the indefinite description of a person that
+/// is the subject of the previous sentence of the same paragraph ("A nurse
+/// at the hospital, who ..., described similar shortages."), when that
+/// sentence names no person and quotes no speaker.
+fn described_person_before(
+    ctx: &Ctx,
+    np: &Range<usize>,
+    recent: &[(usize, usize, EntityKind)],
+) -> Option<Range<usize>> {
+    use crate::entities::gazetteer::{pronoun_kind, role_class, PronounKind};
+    if np.len() != 1
+        || !matches!(pronoun_kind(ctx.word(np.start)), Some(PronounKind::Masculine | PronounKind::Feminine))
+    {
+        return None;
+    }
+    let si = ctx.doc.analysis.sentence_of(np.start)?;
+    let prev = ctx.doc.analysis.sentences.get(si.checked_sub(1)?)?.tokens.clone();
+    if ctx.paragraph(prev.start) != ctx.paragraph(np.start) || recent.iter().any(|&(_, pos, _)| prev.contains(&pos)) {
+        return None;
+    }
+    let (from, to) = (ctx.tokens[prev.start].start, ctx.tokens[prev.end - 1].end);
+    let named = ctx.doc.mentions.iter().any(|m| {
+        m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name && m.kind == EntityKind::Person
+    });
+    if named || !ctx.tagged {
+        return None;
+    }
+    // The main verb's subject opens the sentence: the verbs of a relative
+    // clause ("who spoke on condition of anonymity because staff have been
+    // told ...") have subjects of their own further in.
+    let opening = (prev.start..prev.end).find(|&k| !ctx.is_punct(k))?;
+    let subject = prev
+        .clone()
+        .filter(|&k| ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
+        .take(6)
+        .find_map(|k| speaker::subject_left(ctx, k, &prev).filter(|s| s.start == opening))?;
+    if !matches!(ctx.lower(subject.start).as_str(), "a" | "an" | "one" | "another") {
+        return None;
+    }
+    let head = speaker::np_head(ctx, &subject);
+    let human = role_class(ctx.word(head)).is_some()
+        || matches!(
+            ctx.lower(head).as_str(),
+            "nurse"
+                | "resident"
+                | "witness"
+                | "woman"
+                | "man"
+                | "doctor"
+                | "teacher"
+                | "student"
+                | "worker"
+                | "farmer"
+                | "driver"
+                | "mother"
+                | "father"
+                | "survivor"
+                | "neighbour"
+                | "neighbor"
+                | "employee"
+                | "villager"
+                | "passenger"
+                | "shopkeeper"
+                | "fisherman"
+                | "pensioner"
+                | "volunteer"
+                | "medic"
+        );
+    human.then_some(subject)
+}
+
 fn anonymous_description(ctx: &Ctx, np: &Range<usize>) -> Option<(String, EntityKind)> {
     if np.len() == 1 && crate::entities::gazetteer::pronoun_kind(ctx.word(np.start)).is_some() {
         return None;
