@@ -490,13 +490,7 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
         let described_before = d.speaker.as_ref().and_then(|np| described_person_before(ctx, np, &recent));
         if let Some(desc) = described_before {
             let name = ctx.doc.span_text(ctx.span(desc.start, desc.end)).trim().to_string();
-            let idx = match new.iter().position(|n| n.name.eq_ignore_ascii_case(&name)) {
-                Some(k) => base + k,
-                None => {
-                    new.push(NewSpeaker { name, kind: EntityKind::Person, plural: false });
-                    base + new.len() - 1
-                }
-            };
+            let idx = base + new_speaker(&mut new, NewSpeaker { name, kind: EntityKind::Person, plural: false });
             recent.push((idx, d.cue.start, EntityKind::Person));
             out.push(Resolved { draft: d, entity: Some(idx) });
             continue;
@@ -509,15 +503,9 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
                         .map(|name| (name, EntityKind::Organization))
                         .or_else(|| anonymous_description(ctx, np));
                     if let Some((name, kind)) = described {
-                        let idx = match new.iter().position(|n| n.name.eq_ignore_ascii_case(&name)) {
-                            Some(k) => base + k,
-                            None => {
-                                let plural = ctx.tagged
-                                    && matches!(ctx.tokens[speaker::np_head(ctx, np)].xpos.as_str(), "NNS" | "NNPS");
-                                new.push(NewSpeaker { name, kind, plural });
-                                base + new.len() - 1
-                            }
-                        };
+                        let plural =
+                            ctx.tagged && matches!(ctx.tokens[speaker::np_head(ctx, np)].xpos.as_str(), "NNS" | "NNPS");
+                        let idx = base + new_speaker(&mut new, NewSpeaker { name, kind, plural });
                         entity = Some(idx);
                     }
                 }
@@ -535,6 +523,18 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
 /// The kind a resolved speaker has for the pronouns that may continue it:
 /// its entity's kind, except that a plural description of people counts
 /// as a group ("they", never "he").
+/// The index among `new` of the speaker named `speaker.name` (any case),
+/// added when absent: one description is one speaker within a document.
+fn new_speaker(new: &mut Vec<NewSpeaker>, speaker: NewSpeaker) -> usize {
+    match new.iter().position(|n| n.name.eq_ignore_ascii_case(&speaker.name)) {
+        Some(k) => k,
+        None => {
+            new.push(speaker);
+            new.len() - 1
+        }
+    }
+}
+
 fn kind_of(ctx: &Ctx, new: &[NewSpeaker], base: usize, e: usize) -> EntityKind {
     if e < base {
         ctx.doc.entities[e].kind
@@ -543,10 +543,6 @@ fn kind_of(ctx: &Ctx, new: &[NewSpeaker], base: usize, e: usize) -> EntityKind {
     }
 }
 
-/// Speaker words that describe an unnamed source ("a senior official", "an
-/// informed source in the delegation", "witnesses") become an entity of
-/// their own, named by the description; the registry never joins such
-/// descriptions across documents.
 /// For a "he"/"she" speaker: the indefinite description of a person that
 /// is the subject of the previous sentence of the same paragraph ("A nurse
 /// at the hospital, who ..., described similar shortages."), when that
@@ -618,6 +614,10 @@ fn described_person_before(
     human.then_some(subject)
 }
 
+/// Speaker words that describe an unnamed source ("a senior official", "an
+/// informed source in the delegation", "witnesses") become an entity of
+/// their own, named by the description; the registry never joins such
+/// descriptions across documents.
 fn anonymous_description(ctx: &Ctx, np: &Range<usize>) -> Option<(String, EntityKind)> {
     if np.len() == 1 && crate::entities::gazetteer::pronoun_kind(ctx.word(np.start)).is_some() {
         return None;
