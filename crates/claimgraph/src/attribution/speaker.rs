@@ -870,13 +870,14 @@ fn generic_person_noun(w: &str) -> bool {
 /// between them allowed, nothing after the head), or "the" and a role
 /// noun that no entity's role matched ("the president of the commission"
 /// after "the president of the CNE, X"), continues the person the text was
-/// just about: looking back over the sentence's own words and up to
-/// [`CONTINUATION_SENTENCES`] earlier sentences, the first that tells of a
-/// person gives the latest speaker quoted there, else its subject when that
-/// names a person, else the one person it names. A role noun wants that
-/// person to hold a role of its class. Nothing when that sentence tells of
-/// no one or of several (an anonymous "official" introduced earlier stays a
-/// description).
+/// just about: of the up to [`CONTINUATION_SENTENCES`] sentences before,
+/// the nearest that tells of a person gives the latest speaker quoted
+/// there, else its subject when that names a person, else the one person
+/// it names. A role noun wants that person to hold a role of its class.
+/// Nothing when the phrase's own sentence names a person before it (the
+/// other steps weigh that one), or when the nearest such sentence quotes
+/// no person or names several (an anonymous "official" introduced earlier
+/// stays a description).
 fn generic_person_continuation(
     ctx: &Ctx,
     np: &Range<usize>,
