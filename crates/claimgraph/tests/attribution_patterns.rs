@@ -656,3 +656,16 @@ fn a_pronoun_continues_an_anonymous_person_just_described() {
     let name = c.speaker.name.clone().unwrap_or_default();
     assert!(name.contains("nurse"), "{:?}", c.speaker);
 }
+
+/// '"...," declared to the press X, delegate of the union': the audience
+/// between the cue and an inverted speaker is skipped, and the quotation is
+/// the content.
+#[test]
+fn an_audience_before_an_inverted_speaker() {
+    let body = "Test article\n\n\"We counted 2,300 strikers on the picket lines,\" declared to the press Mohamed \
+                Benhal, delegate of the union in the factory, in front of the gate number 2.\n";
+    let rec = record("press.txt", body);
+    let c = rec.claims.iter().find(|c| c.cue.text == "declared").expect("the claim is found");
+    assert!(c.content.text.contains("2,300 strikers"), "{:?}", c.content.text);
+    assert!(speaker_entity(&rec, c).is_some_and(|e| e.name.contains("Benhal")));
+}

@@ -521,6 +521,19 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         }
     }
     for _ in 0..4 {
+        // '"...," declared to the press X': the audience, before an inverted
+        // speaker or the content.
+        if ctx.lower(j) == "to" {
+            let skip = match (ctx.lower(j + 1).as_str(), ctx.lower(j + 2).as_str()) {
+                ("the", "press" | "media" | "journalists" | "reporters") => 3,
+                ("reporters" | "journalists", _) => 2,
+                _ => 0,
+            };
+            if skip > 0 && j + skip < sent.end {
+                j += skip;
+                continue;
+            }
+        }
         // "indicated by telephone that", "said by video link": the means.
         if j + 1 < sent.end && ctx.lower(j) == "by" && is_means_of_contact(&ctx.lower(j + 1)) {
             j += 2;
