@@ -1902,11 +1902,14 @@ fn counted_unit(unit: &str) -> Option<String> {
     // Calendar words ("12 March", "on 2 Monday") date rather than count.
     let calendar =
         claimgraph::events::dates::month(&folded).is_some() || claimgraph::events::dates::is_time_word(&folded);
-    (folded.chars().count() > 2
-        && !is_number(&folded)
-        && !calendar
-        && !UNCOUNTED_UNITS.iter().any(|u| stem(u) == folded))
-    .then_some(folded)
+    (folded.chars().count() > 2 && !is_number(&folded) && !calendar && !uncounted(&folded)).then_some(folded)
+}
+
+/// True for a stemmed unit of [`UNCOUNTED_UNITS`]; the list is stemmed
+/// once, not for every number of every claim.
+fn uncounted(stemmed: &str) -> bool {
+    static STEMS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    STEMS.get_or_init(|| UNCOUNTED_UNITS.iter().map(|u| stem(u)).collect()).contains(stemmed)
 }
 
 /// Rule 7: two claims of one story (one article, or two whose casts meet,

@@ -564,9 +564,7 @@ fn described_person_before(
         return None;
     }
     let (from, to) = (ctx.tokens[prev.start].start, ctx.tokens[prev.end - 1].end);
-    let named = ctx.doc.mentions.iter().any(|m| {
-        m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name && m.kind == EntityKind::Person
-    });
+    let named = speaker::people_named_in(ctx, from, to).next().is_some();
     if named || !ctx.tagged {
         return None;
     }

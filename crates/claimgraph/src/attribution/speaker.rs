@@ -906,14 +906,7 @@ fn generic_person_continuation(
     };
     let person = |e: usize| ctx.doc.entities.get(e).is_some_and(|ent| ent.kind == EntityKind::Person);
     let named_people = |from: usize, to: usize| -> Vec<usize> {
-        let mut v: Vec<usize> = ctx
-            .doc
-            .mentions
-            .iter()
-            .filter(|m| m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name)
-            .filter_map(|m| m.entity)
-            .filter(|&e| person(e))
-            .collect();
+        let mut v: Vec<usize> = people_named_in(ctx, from, to).map(|(_, e)| e).collect();
         v.dedup();
         v
     };
@@ -1187,19 +1180,25 @@ fn sole_paragraph_person(ctx: &Ctx, at: usize, recent: &[(usize, usize, EntityKi
         return None;
     }
     let (from, to) = (ctx.tokens[para.start].start, ctx.tokens[at].start);
-    let mut people = ctx
-        .doc
-        .mentions
-        .iter()
-        .filter(|m| m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name)
-        .filter(|m| {
-            let t = ctx.doc.analysis.token_at_or_after(m.span.start);
+    let mut people = people_named_in(ctx, from, to)
+        .filter(|&(start, _)| {
+            let t = ctx.doc.analysis.token_at_or_after(start);
             t < ctx.quote_of.len() && ctx.quote_of[t].is_none()
         })
-        .filter_map(|m| m.entity)
-        .filter(|&e| ctx.doc.entities.get(e).is_some_and(|ent| ent.kind == EntityKind::Person));
+        .map(|(_, e)| e);
     let first = people.next()?;
     people.all(|e| e == first).then_some(first)
+}
+
+/// The people named by name (not by role or pronoun) within the bytes
+/// `from..to`, in text order: (mention start, entity).
+pub(crate) fn people_named_in<'c>(ctx: &'c Ctx, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + 'c {
+    ctx.doc
+        .mentions
+        .iter()
+        .filter(move |m| m.span.start >= from && m.span.end <= to && m.form == MentionForm::Name)
+        .filter_map(|m| Some((m.span.start, m.entity?)))
+        .filter(|&(_, e)| ctx.doc.entities.get(e).is_some_and(|ent| ent.kind == EntityKind::Person))
 }
 
 /// The entity named by the subject of the previous sentence's first finite
