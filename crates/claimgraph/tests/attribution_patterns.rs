@@ -669,3 +669,48 @@ fn an_audience_before_an_inverted_speaker() {
     assert!(c.content.text.contains("2,300 strikers"), "{:?}", c.content.text);
     assert!(speaker_entity(&rec, c).is_some_and(|e| e.name.contains("Benhal")));
 }
+
+/// "did not rule out" affirms a possibility; "failed to" said plainly
+/// asserts the failure, while a denial that someone failed affirms the
+/// deed; "It is a lie from beginning to end" denies.
+#[test]
+fn ruling_out_failing_and_calling_it_a_lie() {
+    let body = "Test article\n\nThe minister, Anke Dorn, said she did not rule out taking the case to the tribunal.\n\n\
+                The union leader, Erik Hovland, said the airline had failed to repair a fault that pilots reported.\n\n\
+                The officer, Lina Rexha, denied that the police had failed to inform the mission.\n\n\
+                \"It is a lie from beginning to end,\" the developer, Gil Warren, said.\n";
+    let rec = record("negations.txt", body);
+    let find = |w: &str| rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
+    assert_eq!(find("tribunal").stance.as_str(), "affirms");
+    assert_eq!(find("repair a fault").stance.as_str(), "affirms");
+    assert_eq!(find("inform the mission").stance.as_str(), "affirms");
+    assert_eq!(find("a lie").stance.as_str(), "denies");
+}
+
+/// A speaker described first and named later: "The spokesman of the
+/// police said ... The spokesman, Commissioner A, ..." (a definite
+/// description, then an apposition a few sentences on), and a lead's "A
+/// property developer suing a newspaper told the court ..." followed by
+/// "B, 58, is ...".
+#[test]
+fn a_described_speaker_named_later() {
+    let body = "Test article\n\nThe spokesman of the National Police in Dorlen said about 8,500 people took part in the \
+                march. The march passed without incident, he said.\n\n\
+                \"Our officers held the line,\" the spokesman said. \"They used only the means the protocol allows.\"\n\n\
+                The spokesman, Commissioner Daniel Ferro, who gave the figures at a briefing, acknowledged that \
+                officers fired foam rounds.\n\n\
+                A property developer suing a regional newspaper for libel told the High Court that he had never paid \
+                a councillor.\n\n\
+                Graham Whitby, 58, is claiming £750,000 in damages from the newspaper.\n";
+    let rec = record("named_later.txt", body);
+    let name_of = |w: &str| {
+        let c = rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
+        speaker_entity(&rec, c).map(|e| e.name.clone()).unwrap_or_default()
+    };
+    assert!(name_of("8,500 people").contains("Ferro"));
+    assert!(name_of("without incident").contains("Ferro"));
+    assert!(name_of("held the line").contains("Ferro"));
+    assert!(name_of("paid").contains("Whitby"));
+    // Claiming money is no claim.
+    assert!(rec.claims.iter().all(|c| !c.content.text.contains("damages")), "{:?}", rec.claims);
+}

@@ -22,6 +22,11 @@ const CASES: &[(&str, &[&str])] = &[
          Later, Solvana President Kallstrom told reporters that trade would grow.",
         &["Arvid Kallstrom", "Kallstrom"],
     ),
+    (
+        "Deputy minister Mohammad Reza Ghasemi said the tariff was unfair. \
+         Mohammadreza Qasemi, however, did not rule out a meeting of the joint commission.",
+        &["Mohammad Reza Ghasemi", "Mohammadreza Qasemi"],
+    ),
 ];
 
 #[test]

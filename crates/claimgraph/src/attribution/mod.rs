@@ -552,7 +552,7 @@ fn described_person_before(
     np: &Range<usize>,
     recent: &[(usize, usize, EntityKind)],
 ) -> Option<Range<usize>> {
-    use crate::entities::gazetteer::{pronoun_kind, role_class, PronounKind};
+    use crate::entities::gazetteer::{is_person_noun, pronoun_kind, PronounKind};
     if np.len() != 1
         || !matches!(pronoun_kind(ctx.word(np.start)), Some(PronounKind::Masculine | PronounKind::Feminine))
     {
@@ -581,34 +581,7 @@ fn described_person_before(
         return None;
     }
     let head = speaker::np_head(ctx, &subject);
-    let human = role_class(ctx.word(head)).is_some()
-        || matches!(
-            ctx.lower(head).as_str(),
-            "nurse"
-                | "resident"
-                | "witness"
-                | "woman"
-                | "man"
-                | "doctor"
-                | "teacher"
-                | "student"
-                | "worker"
-                | "farmer"
-                | "driver"
-                | "mother"
-                | "father"
-                | "survivor"
-                | "neighbour"
-                | "neighbor"
-                | "employee"
-                | "villager"
-                | "passenger"
-                | "shopkeeper"
-                | "fisherman"
-                | "pensioner"
-                | "volunteer"
-                | "medic"
-        );
+    let human = is_person_noun(ctx.word(head));
     human.then_some(subject)
 }
 

@@ -215,6 +215,10 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         {
             return None;
         }
+        // "is claiming £750,000 in damages", "the crash claimed 40 lives":
+        // claiming money or taking lives, not asserting ("claimed
+        // responsibility", "claimed victory" do assert a deed).
+        "claim" if claims_a_thing(ctx, i + 1, sent) => return None,
         _ => {}
     }
     // "Those who reported eating late were 18% less likely to ...": a
@@ -1047,6 +1051,35 @@ fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Ran
     ctx.mentions_in(span).find(|&m| ctx.doc.mentions[m].span.start == ctx.tokens[s].start).map(|m| {
         let end_byte = ctx.doc.mentions[m].span.end;
         s..ctx.tokens.partition_point(|t| t.end <= end_byte)
+    })
+}
+
+/// True when the object after "claim" at `j` is money, damages or lives
+/// rather than something asserted.
+fn claims_a_thing(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
+    if speech_follows(ctx, j, sent) || finite_verb_ahead(ctx, j, sent) {
+        return false;
+    }
+    (j..(j + 8).min(sent.end)).take_while(|&k| !matches!(ctx.word(k), "," | "." | ";" | ":")).any(|k| {
+        let w = ctx.lower(k);
+        w.starts_with(['£', '$', '€'])
+            || matches!(
+                w.as_str(),
+                "£" | "$"
+                    | "€"
+                    | "euros"
+                    | "dollars"
+                    | "pounds"
+                    | "damages"
+                    | "compensation"
+                    | "asylum"
+                    | "lives"
+                    | "life"
+                    | "victims"
+                    | "refund"
+                    | "benefits"
+                    | "expenses"
+            )
     })
 }
 

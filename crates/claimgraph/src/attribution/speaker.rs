@@ -191,6 +191,15 @@ fn relative_pronoun_before(ctx: &Ctx, np_start: usize, sent: &Range<usize>) -> O
             let head_noun = matches!(ctx.tokens[k - 1].upos, Upos::NOUN | Upos::PROPN);
             return (own_verb && head_noun).then_some(k);
         }
+        // "A property developer suing a newspaper for libel told", "officials
+        // investigating the crash said": a participle clause on the noun.
+        if ctx.tokens[k].upos == Upos::VERB
+            && w.ends_with("ing")
+            && ctx.tokens[k - 1].upos == Upos::NOUN
+            && !(k + 1..np_start).any(|i| ctx.is_finite_verb(i))
+        {
+            return Some(k);
+        }
     }
     None
 }
@@ -730,8 +739,15 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
         // sentence's person (step 4b).
         let e = entity_of(m);
         let named = ctx.doc.entities[e].mentions.iter().any(|&k| ctx.doc.mentions[k].form == MentionForm::Name);
+        // "The spokesman of the National Police" taken for the police: a
+        // person named later in an apposition is the speaker.
+        if ctx.doc.entities[e].kind != EntityKind::Person {
+            if let Some(p) = named_later(ctx, np, head) {
+                return Resolution::Entity(p);
+            }
+        }
         if !named {
-            if let Some(p) = generic_person_continuation(ctx, np, head, recent) {
+            if let Some(p) = generic_person_continuation(ctx, np, head, recent).or_else(|| named_later(ctx, np, head)) {
                 return Resolution::Entity(p);
             }
         }
@@ -750,6 +766,18 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     // 4c. "The SP" after "SP R.K. Srivastava": an abbreviated title the
     // document wrote before one person's name.
     if let Some(e) = abbreviated_title_holder(ctx, np) {
+        return Resolution::Entity(e);
+    }
+    // 4d. A person described first and named a little later: "The
+    // spokesman of the police said ... . The spokesman, Commissioner A,
+    // ...".
+    if let Some(e) = named_later(ctx, np, head) {
+        return Resolution::Entity(e);
+    }
+    // 4e. "A property developer ... told the court that ... . Graham
+    // Whitcombe, 58, is claiming ...": a lead that describes its person
+    // and names them in the next sentence.
+    if let Some(e) = identified_next(ctx, np, head) {
         return Resolution::Entity(e);
     }
     // 5. An organisation: named at the head, described by its head noun
@@ -774,6 +802,15 @@ pub fn np_head(ctx: &Ctx, np: &Range<usize>) -> usize {
                 ctx.lower(i).as_str(),
                 "of" | "for" | "," | "who" | "which" | "that" | "in" | "at" | "from" | "("
             )
+        {
+            return i - 1;
+        }
+        // "A property developer suing a newspaper": a participle clause.
+        if i > np.start
+            && ctx.tagged
+            && ctx.tokens[i].upos == Upos::VERB
+            && ctx.tokens[i - 1].upos == Upos::NOUN
+            && ctx.word(i).ends_with("ing")
         {
             return i - 1;
         }
@@ -935,6 +972,101 @@ fn generic_person_continuation(
         return (people.len() == 1 && holds(people[0])).then(|| people[0]);
     }
     None
+}
+
+/// Sentences after a described speaker's own in which [`named_later`]
+/// looks for the name.
+const NAMING_SENTENCES: usize = 5;
+
+/// Step 4d of [`resolve`]: a definite description of one person ("the
+/// spokesman of the National Police", "the head of the board's aviation
+/// section", "the Omani mediator") that the text names a little later in
+/// an apposition: "The spokesman, Commissioner A, ...", "the official, B,
+/// told lawmakers", "The Omani envoy, C, said". The apposition's noun is
+/// the description's head, a generic noun for a person ("the official"),
+/// or a role noun that shares a word with the description ("Omani"). The
+/// first such apposition in the description's sentence after it or in the
+/// next [`NAMING_SENTENCES`] sentences names the speaker.
+fn named_later(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
+    if ctx.lower(np.start) != "the" || np.clone().any(|i| matches!(ctx.lower(i).as_str(), "and" | "or" | "&")) {
+        return None;
+    }
+    let head_word = ctx.lower(head);
+    let roles = find_roles(&ctx.doc.text, ctx.tokens, np.clone());
+    let role_head = roles.iter().any(|r| r.head == head && !r.indefinite && !r.key.plural);
+    if !role_head && !generic_person_noun(&head_word) {
+        return None;
+    }
+    let described: Vec<String> =
+        np.clone().map(|i| ctx.lower(i)).filter(|w| w.chars().count() > 2 && w != "the").collect();
+    let si = ctx.doc.analysis.sentence_of(np.start)?;
+    let last = (si + NAMING_SENTENCES).min(ctx.doc.analysis.sentences.len().checked_sub(1)?);
+    let end = ctx.doc.analysis.sentences.get(last)?.tokens.end;
+    let mut k = np.end;
+    while k < end {
+        if ctx.lower(k) != "the" {
+            k += 1;
+            continue;
+        }
+        // "the ADJ* NOUN ," then a person's name.
+        let Some(comma) = (k + 1..(k + 6).min(end)).find(|&c| ctx.word(c) == ",") else {
+            k += 1;
+            continue;
+        };
+        let words_only = (k + 1..comma).all(|i| ctx.word(i).chars().next().is_some_and(char::is_alphabetic));
+        let noun = ctx.lower(comma - 1);
+        let fits = noun == head_word
+            || generic_person_noun(&noun)
+            || (k + 1..comma - 1).any(|i| described.contains(&ctx.lower(i)))
+                && find_roles(&ctx.doc.text, ctx.tokens, k..comma).iter().any(|r| r.head == comma - 1);
+        if comma > k + 1 && words_only && fits {
+            let after = (comma + 1..(comma + 3).min(end)).map(|i| ctx.tokens[i].start).collect::<Vec<_>>();
+            let person = people_named_in(ctx, ctx.tokens[comma].end, ctx.tokens[end - 1].end)
+                .find(|(start, _)| after.contains(start))
+                .map(|(_, e)| e);
+            if person.is_some() {
+                return person;
+            }
+        }
+        k = comma;
+    }
+    None
+}
+
+/// Step 4e of [`resolve`]: an indefinite description of one person ("A
+/// property developer suing a newspaper", "a nurse at the hospital") whose
+/// name opens the next sentence of the text, in a person not named before
+/// the description: the delayed identification of news leads.
+fn identified_next(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
+    if !matches!(ctx.lower(np.start).as_str(), "a" | "an")
+        || !crate::entities::gazetteer::is_person_noun(ctx.word(head))
+        || np.clone().any(|i| matches!(ctx.lower(i).as_str(), "and" | "or" | "&"))
+    {
+        return None;
+    }
+    let si = ctx.doc.analysis.sentence_of(np.start)?;
+    let next = ctx.doc.analysis.sentences.get(si + 1)?.tokens.clone();
+    let first = next.clone().find(|&k| !is_quote_mark_word(ctx.word(k)))?;
+    let opening = ctx.tokens[first].start;
+    let mention = ctx.doc.mentions.iter().find(|m| {
+        m.span.start == opening
+            && m.form == MentionForm::Name
+            && m.entity.is_some_and(|e| ctx.doc.entities.get(e).is_some_and(|ent| ent.kind == EntityKind::Person))
+    })?;
+    // The name is introduced as the lead's person: an age or a
+    // description follows it ("Graham Whitcombe, 58, is claiming", "Ana
+    // Ruiz, a nurse, said"); a name that simply goes on with the story
+    // ("Putin met Erdogan") is someone else.
+    let after = next.clone().find(|&k| ctx.tokens[k].start >= mention.span.end)?;
+    let introduced = ctx.word(after) == ","
+        && (ctx.tagged && ctx.tokens.get(after + 1).is_some_and(|t| t.upos == Upos::NUM)
+            || matches!(ctx.lower(after + 1).as_str(), "a" | "an" | "the" | "who"));
+    introduced.then_some(mention.entity).flatten()
+}
+
+/// True for a quotation mark.
+fn is_quote_mark_word(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
 }
 
 /// The one person whose name, as the document wrote it, opens with the

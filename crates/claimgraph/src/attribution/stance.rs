@@ -129,8 +129,14 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         if j > i && matches!(w.as_str(), "but" | "and" | "yet") && starts_predicate(ctx, j + 1, content.end) {
             break;
         }
-        // "had failed to inform": an implicit negation of the infinitive.
-        let implicit = matches!(w.as_str(), "failed" | "fails" | "fail" | "failing") && ctx.lower(j + 1) == "to";
+        // "had failed to inform": said plainly, the speaker asserts a
+        // failure ("the airline had failed to repair the fault"), which a
+        // side that denies the failure contradicts; denied, it is the
+        // negation that the denial cancels ("denied that the police had
+        // failed to inform the mission" affirms that they informed it).
+        let implicit = matches!(w.as_str(), "failed" | "fails" | "fail" | "failing")
+            && ctx.lower(j + 1) == "to"
+            && denial_cue_before(ctx, content.start);
         if is_negator(&w) || implicit {
             // "not only ... but also" is not a negation.
             if w == "not" && ctx.lower(j + 1) == "only" {
@@ -195,9 +201,12 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             // A double negation cancels out when the two stand together:
             // "cannot not know", "never did not"; so does a negated denial:
             // "did not deny that the stations had run out" affirms.
+            // "did not rule out taking the case to court", "does not
+            // exclude": the possibility is affirmed.
             if (j + 1..(j + 3).min(content.end)).any(|k| {
                 is_negator(&ctx.lower(k))
                     || super::lexicon::cue_verb(&ctx.lower(k)).is_some_and(|c| c.class == CueClass::Deny)
+                    || is_ruling_out(ctx, k)
             }) {
                 j += 3;
                 continue;
@@ -207,6 +216,21 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         j += 1;
     }
     negations > 0
+}
+
+/// True when a denial cue stands right before the content ("denied that
+/// ...", "rejected claims that ...").
+fn denial_cue_before(ctx: &Ctx, start: usize) -> bool {
+    (start.saturating_sub(3)..start)
+        .any(|k| super::lexicon::cue_verb(&ctx.lower(k)).is_some_and(|c| c.class == CueClass::Deny))
+}
+
+/// True when the word at `k` excludes a possibility: "rule out", "ruled
+/// out", "exclude".
+fn is_ruling_out(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.lower(k);
+    matches!(w.as_str(), "rule" | "rules" | "ruled" | "ruling") && ctx.lower(k + 1) == "out"
+        || matches!(w.as_str(), "exclude" | "excludes" | "excluded" | "excluding")
 }
 
 /// Where the statement starts after a frame that only announces it ("I
@@ -330,6 +354,19 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
     .any(|p| joined.contains(p))
     {
         return true;
+    }
+    // "It is a lie from beginning to end", "This is pure fabrication": a
+    // pronoun standing for what was said, called false by its predicate.
+    let plain: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_quote_mark(w)).collect();
+    if let [subject, copula, rest @ ..] = plain.as_slice() {
+        if matches!(*subject, "it" | "this" | "that" | "these" | "those" | "everything")
+            && matches!(*copula, "is" | "are" | "was" | "were" | "'s" | "’s")
+            && !rest.iter().take(3).any(|w| is_negator(w))
+            // "it is wrong to cut pensions" judges a deed, not a claim.
+            && rest.iter().take(4).enumerate().any(|(k, w)| is_falsity_word(w) && rest.get(k + 1) != Some(&"to"))
+        {
+            return true;
+        }
     }
     content.clone().take(12).any(|i| {
         let lemma = if ctx.tokens[i].lemma.is_empty() { ctx.lower(i) } else { ctx.tokens[i].lemma.to_lowercase() };

@@ -143,6 +143,14 @@ const ORG_WORDS: &[&str] = &[
     "irna",
     "agence",
     "journal",
+    "courier",
+    "chronicle",
+    "observer",
+    "examiner",
+    "inquirer",
+    "dispatch",
+    "bulletin",
+    "magazine",
     "tribune",
     "herald",
     "gazette",
@@ -396,6 +404,65 @@ pub fn role_class(word: &str) -> Option<&'static str> {
     // prefix itself is kept as a word of the description (roles.rs).
     let (prefix, noun) = w.split_once('-')?;
     ROLE_PREFIXES.contains(&prefix).then(|| role_class(noun)).flatten()
+}
+
+/// True when `word` names one person by role or by walk of life ("the
+/// spokesman", "a nurse", "a property developer"): a [`role_class`] noun or
+/// one of a list of everyday person nouns.
+pub fn is_person_noun(word: &str) -> bool {
+    role_class(word).is_some()
+        || matches!(
+            word.to_lowercase().as_str(),
+            "nurse"
+                | "resident"
+                | "witness"
+                | "woman"
+                | "man"
+                | "doctor"
+                | "teacher"
+                | "student"
+                | "worker"
+                | "farmer"
+                | "driver"
+                | "mother"
+                | "father"
+                | "survivor"
+                | "neighbour"
+                | "neighbor"
+                | "employee"
+                | "villager"
+                | "passenger"
+                | "shopkeeper"
+                | "fisherman"
+                | "pensioner"
+                | "volunteer"
+                | "medic"
+                | "developer"
+                | "landlord"
+                | "tenant"
+                | "owner"
+                | "plaintiff"
+                | "defendant"
+                | "claimant"
+                | "patient"
+                | "parent"
+                | "pilot"
+                | "engineer"
+                | "businessman"
+                | "businesswoman"
+                | "entrepreneur"
+                | "banker"
+                | "investor"
+                | "trader"
+                | "athlete"
+                | "player"
+                | "coach"
+                | "priest"
+                | "imam"
+                | "pastor"
+                | "soldier"
+                | "veteran"
+        )
 }
 
 /// Prefixes of rank joined to a role noun by a hyphen.

@@ -484,7 +484,8 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // longer name, a well-known organisation, or the recogniser's verdict
     // when the words do not look like a person's name. Titles stay part of
     // an organisation's name ("Foreign Ministry").
-    let has_org_word = words.iter().any(|w| is_org_word(w));
+    // "Havers & Lyle": names joined by an ampersand are a firm.
+    let has_org_word = words.iter().any(|w| is_org_word(w) || *w == "&");
     // A name of two to four capitalised words without an organisation word
     // is taken for a person even when the recogniser says organisation.
     let shaped =

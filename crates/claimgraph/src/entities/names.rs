@@ -661,6 +661,14 @@ fn given_names_agree(a: &[&str], b: &[&str]) -> bool {
     if fa == fb {
         return true;
     }
+    // Given names written as one word or two ("Mohammadreza" / "Mohammad
+    // Reza", "Abdelrahman" / "Abdul Rahman"): the same letters joined.
+    if a.len() != b.len() {
+        let (ja, jb) = (a.concat(), b.concat());
+        if ja == jb || fa.chars().next() == fb.chars().next() && ja.len() >= 6 && skeleton(&ja) == skeleton(&jb) {
+            return true;
+        }
+    }
     // By skeleton: the first letters agree (or are both vowels: "Yevgeny" /
     // "Evgeniy"; not "Jamal" / "Amal"), and so do the first vowels.
     let opening = |s: &str| s.chars().next().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));

@@ -385,11 +385,13 @@ impl EntityRegistry {
             }
             let known_names = &self.prepared[c];
             let known_full = known_names.iter().any(full);
-            // Any full-name pair that is explicitly different (another given
-            // name) rules the candidate out.
+            // Full names that all differ (another given name) rule the
+            // candidate out; one full spelling that matches is enough, since
+            // another may carry a title the entity stage kept in the name
+            // ("Tuğamiral Selim Karaoğlu" beside "Selim Karaoğlu").
             let conflict = doc_full
                 && known_full
-                && doc_names.iter().filter(|p| full(p)).any(|dp| {
+                && doc_names.iter().filter(|p| full(p)).all(|dp| {
                     known_names.iter().filter(|p| full(p)).all(|kp| compare_prepared(dp, kp) == NameMatch::Different)
                 });
             if conflict {
