@@ -675,7 +675,8 @@ fn an_audience_before_an_inverted_speaker() {
 /// deed; "It is a lie from beginning to end" denies.
 #[test]
 fn ruling_out_failing_and_calling_it_a_lie() {
-    let body = "Test article\n\nThe minister, Anke Dorn, said she did not rule out taking the case to the tribunal.\n\n\
+    let body =
+        "Test article\n\nThe minister, Anke Dorn, said she did not rule out taking the case to the tribunal.\n\n\
                 The union leader, Erik Hovland, said the airline had failed to repair a fault that pilots reported.\n\n\
                 The officer, Lina Rexha, denied that the police had failed to inform the mission.\n\n\
                 \"It is a lie from beginning to end,\" the developer, Gil Warren, said.\n";
@@ -713,4 +714,18 @@ fn a_described_speaker_named_later() {
     assert!(name_of("paid").contains("Whitby"));
     // Claiming money is no claim.
     assert!(rec.claims.iter().all(|c| !c.content.text.contains("damages")), "{:?}", rec.claims);
+}
+
+/// A live blog's time stamp before "According to X, ..." is no content;
+/// "the cacique" after "the cacique Ava Pora" is that person.
+#[test]
+fn a_time_stamp_and_a_noun_written_before_a_name() {
+    let body = "Test article\n\n20:22:15 - According to the lawyers of the platform, nine people were arrested.\n\n\
+                The assembly was led by the cacique Ava Pora, leader of the families of the land.\n\n\
+                According to the cacique, the river has lost almost half of its water.\n";
+    let rec = record("liveblog.txt", body);
+    let arrested = rec.claims.iter().find(|c| c.cue.text == "According to").expect("the claim is found");
+    assert!(arrested.content.text.contains("nine people were arrested"), "{:?}", arrested.content.text);
+    let river = rec.claims.iter().find(|c| c.content.text.contains("river")).expect("the claim is found");
+    assert!(speaker_entity(&rec, river).is_some_and(|e| e.name.contains("Ava Pora")), "{:?}", river.speaker);
 }

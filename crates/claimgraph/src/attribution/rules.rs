@@ -1239,8 +1239,13 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     let a = cue.tokens.start;
     let src_start = cue.tokens.end;
     let source = source_before_clause(ctx, np_right(ctx, src_start, sent)?, sent);
-    let at_start = (sent.start..a)
-        .all(|i| matches!(ctx.lower(i).as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also"));
+    // A live blog's time stamp ("20:22:15 - According to ...") leads the
+    // line without being part of the sentence.
+    let at_start = (sent.start..a).all(|i| {
+        let w = ctx.lower(i);
+        matches!(w.as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also" | "-" | "–" | "—" | "|")
+            || w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') && w.chars().any(|c| c.is_ascii_digit())
+    });
     let mut source = source;
     let content = if at_start {
         // "According to SOURCE, CONTENT." The source may run over

@@ -768,6 +768,11 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     if let Some(e) = abbreviated_title_holder(ctx, np) {
         return Resolution::Entity(e);
     }
+    // 4c'. "The cacique" after "the cacique Ava Poty Verá": a noun the
+    // text wrote before one person's name.
+    if let Some(e) = descriptor_holder(ctx, np, head) {
+        return Resolution::Entity(e);
+    }
     // 4d. A person described first and named a little later: "The
     // spokesman of the police said ... . The spokesman, Commissioner A,
     // ...".
@@ -972,6 +977,39 @@ fn generic_person_continuation(
         return (people.len() == 1 && holds(people[0])).then(|| people[0]);
     }
     None
+}
+
+/// Step 4c' of [`resolve`]: "the" and a noun that the text wrote right before the name of exactly one
+/// person earlier on ("the cacique Ava Poty Verá ... According to the
+/// cacique", "The nurse Lucía Benavente ... the nurse said").
+fn descriptor_holder(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
+    // "the Wisconsin Republican" is not every "Republican X" of the text:
+    // only a bare noun, and no party word, which stands before many names.
+    if ctx.lower(np.start) != "the" || np.len() != 2 || head + 1 != np.end {
+        return None;
+    }
+    let noun = ctx.lower(head);
+    if !noun.chars().all(char::is_alphabetic)
+        || noun.chars().count() < 3
+        || matches!(
+            noun.as_str(),
+            "republican" | "democrat" | "conservative" | "liberal" | "socialist" | "communist" | "independent"
+        )
+    {
+        return None;
+    }
+    let before = ctx.tokens[np.start].start;
+    let mut holder = None;
+    for (start, e) in people_named_in(ctx, 0, before) {
+        let k = ctx.tokens.partition_point(|t| t.start < start);
+        if k > 0 && ctx.lower(k - 1) == noun {
+            if holder.is_some_and(|h| h != e) {
+                return None;
+            }
+            holder = Some(e);
+        }
+    }
+    holder
 }
 
 /// Sentences after a described speaker's own in which [`named_later`]
