@@ -27,6 +27,10 @@ const CASES: &[(&str, &[&str])] = &[
          Mohammadreza Qasemi, however, did not rule out a meeting of the joint commission.",
         &["Mohammad Reza Ghasemi", "Mohammadreza Qasemi"],
     ),
+    (
+        "Lorimer recalls 14 batches. The recall was announced by Lorimer Pharmaceuticals on Tuesday.",
+        &["Lorimer", "Lorimer Pharmaceuticals"],
+    ),
 ];
 
 #[test]

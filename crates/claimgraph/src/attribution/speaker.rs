@@ -1201,7 +1201,7 @@ fn resolve_organisation(
     // A unit or document of an organisation: "the media office of the
     // forces", "the statement of the ministry".
     if is_unit_or_document(&head_word) {
-        if head + 1 < np.end && matches!(ctx.lower(head + 1).as_str(), "of" | "for") {
+        if head + 1 < np.end && matches!(ctx.lower(head + 1).as_str(), "of" | "for" | "from" | "by") {
             let inner = head + 2..np.end;
             if let Some(e) = org_mention_at(inner.start, inner.end) {
                 return Some(e);

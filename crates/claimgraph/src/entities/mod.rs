@@ -57,6 +57,7 @@ impl Stage for EntityStage {
         let mut b = Builder { doc, role_keys: Vec::new(), people: Vec::new() };
         b.cluster_names(&names);
         b.link_roles(&names, &roles);
+        b.fold_company_short_names();
         b.finish();
     }
 }
@@ -422,6 +423,77 @@ impl Builder<'_> {
             || (name.start == role.end && self.doc.analysis.tokens[role.end - 1].text(&self.doc.text).chars().next().is_some_and(char::is_lowercase))
     }
 
+    /// "Lorimer" beside "Lorimer Pharmaceuticals": a one-word name that
+    /// opens exactly one organisation's name whose other words all mark an
+    /// organisation is that organisation's short name, whatever kind the
+    /// one word was given (a headline's lone "Lorimer" reads like a
+    /// surname). A person of that surname in the text keeps it.
+    fn fold_company_short_names(&mut self) {
+        let entities = &self.doc.entities;
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            let [alias] = e.aliases.as_slice() else { continue };
+            if e.kind == EntityKind::Location || alias.contains(char::is_whitespace) || alias.chars().count() < 3 {
+                continue;
+            }
+            let opens = |name: &str| {
+                let mut words = name.split_whitespace();
+                words.next() == Some(alias.as_str())
+                    && name.split_whitespace().count() >= 2
+                    && words.all(|w| gazetteer::is_org_word(w.trim_end_matches('.')))
+            };
+            let mut orgs = entities
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && o.kind == EntityKind::Organization && o.aliases.iter().any(|a| opens(a)));
+            let people = entities.iter().filter(|o| o.kind == EntityKind::Person && o.aliases.len() > 1);
+            let surname_of_person = people.clone().any(|o| o.aliases.iter().any(|a| a.ends_with(&format!(" {alias}"))));
+            if let (Some((j, _)), None, false) = (orgs.next(), orgs.next(), surname_of_person) {
+                moves.push((i, j));
+            }
+        }
+        if moves.is_empty() {
+            return;
+        }
+        for &(from, to) in &moves {
+            let mentions = std::mem::take(&mut self.doc.entities[from].mentions);
+            let kind = self.doc.entities[to].kind;
+            for &m in &mentions {
+                self.doc.mentions[m].entity = Some(to);
+                self.doc.mentions[m].kind = kind;
+            }
+            let aliases = std::mem::take(&mut self.doc.entities[from].aliases);
+            let target = &mut self.doc.entities[to];
+            target.mentions.extend(mentions);
+            target.mentions.sort_unstable();
+            for a in aliases {
+                if !target.aliases.contains(&a) {
+                    target.aliases.push(a);
+                }
+            }
+        }
+        // Drop the emptied entities and renumber the mentions' links.
+        let keep: Vec<bool> = self.doc.entities.iter().map(|e| !e.mentions.is_empty()).collect();
+        let mut remap = vec![None; keep.len()];
+        let mut next = 0;
+        for (old, &k) in keep.iter().enumerate() {
+            if k {
+                remap[old] = Some(next);
+                next += 1;
+            }
+        }
+        let mut k = 0;
+        self.doc.entities.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        self.role_keys.retain_mask(&keep);
+        self.people.retain_mask(&keep);
+        for m in &mut self.doc.mentions {
+            m.entity = m.entity.and_then(|e| remap.get(e).copied().flatten());
+        }
+    }
+
     fn finish(&mut self) {
         // Mentions in text order, with entity indices kept.
         let mut order: Vec<usize> = (0..self.doc.mentions.len()).collect();
@@ -472,4 +544,20 @@ pub(crate) fn is_acronym_of(short: &str, long: &str) -> bool {
         .filter_map(|w| w.chars().next())
         .collect();
     initials.len() >= 2 && initials == s
+}
+
+/// Keeps the elements of a list parallel to the entities whose mask is
+/// true.
+trait RetainByMask {
+    fn retain_mask(&mut self, keep: &[bool]);
+}
+
+impl<T> RetainByMask for Vec<T> {
+    fn retain_mask(&mut self, keep: &[bool]) {
+        let mut k = 0;
+        self.retain(|_| {
+            k += 1;
+            keep.get(k - 1).copied().unwrap_or(true)
+        });
+    }
 }
