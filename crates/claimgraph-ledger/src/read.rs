@@ -298,64 +298,85 @@ enum SpeakerMatch {
     Text(String),
 }
 
-/// A listed claim, read from its denormalised card (schema version 6): one
-/// row per claim, plus the speaker's entity and the proposition, both small
-/// tables that stay in the page cache. Completed by `WHERE k.claim = ?1`.
-const CARD_SELECT: &str = "SELECT k.id, k.doc_id, k.source, k.title, k.published, e.id, e.name, k.speaker_text, k.cue,
-    k.content, k.stance, k.kind, k.hedged, k.confidence, p.text, cc.id
-    FROM claim_cards k
+/// Listed claims, read from their denormalised cards (schema version 6):
+/// one row per claim, plus the speaker's entity and the proposition, both
+/// small tables that stay in the page cache. `?1` is a JSON array of claim
+/// row ids ([`id_list`]); column 0 is each id's place in it. One statement
+/// for a whole list: a statement per claim cost a reset, a bind and a step
+/// each (a page lists fifty), and the ids come sorted, so that neighbouring
+/// cards are read from the same leaf page one after the other.
+const CARDS_SELECT: &str = "SELECT j.key, k.id, k.doc_id, k.source, k.title, k.published, e.id, e.name, k.speaker_text,
+    k.cue, k.content, k.stance, k.kind, k.hedged, k.confidence, p.text, cc.id
+    FROM json_each(?1) j CROSS JOIN claim_cards k ON k.claim = j.value
     LEFT JOIN entities e ON e.rowid = k.speaker_entity
     LEFT JOIN propositions p ON p.rowid = k.prop
-    LEFT JOIN claim_cards cc ON cc.claim = k.copy_of
-    WHERE k.claim = ?1";
+    LEFT JOIN claim_cards cc ON cc.claim = k.copy_of";
 
+/// A row of [`CARDS_SELECT`], after its column 0.
 fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
-    let speaker_text: String = r.get(7)?;
-    let name: Option<String> = r.get(6)?;
+    let speaker_text: String = r.get(8)?;
+    let name: Option<String> = r.get(7)?;
     Ok(ClaimRow {
-        id: r.get(0)?,
-        doc_id: r.get(1)?,
-        source: r.get(2)?,
-        title: r.get(3)?,
-        published: r.get(4)?,
-        speaker_entity: r.get(5)?,
+        id: r.get(1)?,
+        doc_id: r.get(2)?,
+        source: r.get(3)?,
+        title: r.get(4)?,
+        published: r.get(5)?,
+        speaker_entity: r.get(6)?,
         speaker: name.unwrap_or_else(|| speaker_text.clone()),
         speaker_text,
-        cue: r.get(8)?,
-        content: r.get(9)?,
-        stance: r.get(10)?,
-        kind: r.get(11)?,
-        hedged: r.get(12)?,
-        confidence: r.get(13)?,
-        proposition: r.get(14)?,
-        copy_of: r.get(15)?,
+        cue: r.get(9)?,
+        content: r.get(10)?,
+        stance: r.get(11)?,
+        kind: r.get(12)?,
+        hedged: r.get(13)?,
+        confidence: r.get(14)?,
+        proposition: r.get(15)?,
+        copy_of: r.get(16)?,
     })
 }
 
-/// Relations with both claims read from their cards (see [`CARD_SELECT`]).
-const RELATION_SELECT: &str = "SELECT r.kind, p.text, r.reason,
-    ka.id, ka.source, ka.doc_id, ka.published, ka.speaker_text, ea.id, ea.name, ka.content, ka.stance,
-    kb.id, kb.source, kb.doc_id, kb.published, kb.speaker_text, eb.id, eb.name, kb.content, kb.stance
-    FROM relations r JOIN propositions p ON p.rowid = r.prop
-    JOIN claim_cards ka ON ka.claim = r.a LEFT JOIN entities ea ON ea.rowid = ka.speaker_entity
-    JOIN claim_cards kb ON kb.claim = r.b LEFT JOIN entities eb ON eb.rowid = kb.speaker_entity";
+/// Relations newest first, without their claims: the claims' sides are
+/// read afterwards from their cards, all in one statement
+/// ([`SIDES_SELECT`]), each claim once however many of the listed relations
+/// it is in.
+const RELATION_SELECT: &str = "SELECT r.kind, p.text, r.reason, r.a, r.b
+    FROM relations r JOIN propositions p ON p.rowid = r.prop";
 
-fn relation_row(r: &Row<'_>) -> rusqlite::Result<RelationRow> {
-    let side = |o: usize| -> rusqlite::Result<RelationSide> {
-        let text: String = r.get(o + 4)?;
-        let name: Option<String> = r.get(o + 6)?;
-        Ok(RelationSide {
-            claim: r.get(o)?,
-            doc: r.get(o + 1)?,
-            doc_id: r.get(o + 2)?,
-            published: r.get(o + 3)?,
-            speaker: name.unwrap_or(text),
-            speaker_entity: r.get(o + 5)?,
-            content: r.get(o + 7)?,
-            stance: r.get(o + 8)?,
-        })
-    };
-    Ok(RelationRow { relation: r.get(0)?, proposition: r.get(1)?, reason: r.get(2)?, a: side(3)?, b: side(12)? })
+/// One side of a relation from a claim's card; `?1` as in [`CARDS_SELECT`],
+/// column 0 the claim's row id.
+const SIDES_SELECT: &str = "SELECT k.claim, k.id, k.source, k.doc_id, k.published, k.speaker_text, e.id, e.name,
+    k.content, k.stance
+    FROM json_each(?1) j CROSS JOIN claim_cards k ON k.claim = j.value
+    LEFT JOIN entities e ON e.rowid = k.speaker_entity";
+
+fn relation_side(r: &Row<'_>) -> rusqlite::Result<RelationSide> {
+    let text: String = r.get(5)?;
+    let name: Option<String> = r.get(7)?;
+    Ok(RelationSide {
+        claim: r.get(1)?,
+        doc: r.get(2)?,
+        doc_id: r.get(3)?,
+        published: r.get(4)?,
+        speaker: name.unwrap_or(text),
+        speaker_entity: r.get(6)?,
+        content: r.get(8)?,
+        stance: r.get(9)?,
+    })
+}
+
+/// Row ids as the JSON array that [`CARDS_SELECT`] and [`SIDES_SELECT`]
+/// take.
+fn id_list(ids: impl IntoIterator<Item = i64>) -> String {
+    let mut out = String::from("[");
+    for (i, id) in ids.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&id.to_string());
+    }
+    out.push(']');
+    out
 }
 
 /// A full-text query from user words: every word must occur (quoted, so
@@ -509,10 +530,62 @@ impl Ledger {
     }
 
     fn summary(&self, row: i64) -> Result<EntitySummary> {
-        let (id, name, kind): (String, String, String) = self
-            .conn
-            .prepare_cached("SELECT id, name, kind FROM entities WHERE rowid = ?1")?
-            .query_row([row], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let (summary, _) = self.summary_parts(row, false)?;
+        Ok(summary)
+    }
+
+    /// An entity's summary and, with `timeline`, its activity by day
+    /// (which the summary's counts are sums of, so that a page reads the
+    /// entity's days once). The entity's row, the days' sums and the
+    /// undated counts are one statement.
+    fn summary_parts(&self, row: i64, timeline: bool) -> Result<(EntitySummary, Vec<TimelinePoint>)> {
+        // The dated part of each count is the sum of the entity's daily
+        // counts (one row a day); only the undated rows are counted, through
+        // the (entity, published) indexes: counting every row of an entity
+        // named in 60,000 claims read all of them for each page.
+        const UNDATED: &str = "(SELECT count(*) FROM doc_entities WHERE entity = ?1 AND published IS NULL),
+            (SELECT count(*) FROM claims WHERE speaker_entity = ?1 AND published IS NULL),
+            (SELECT count(*) FROM claim_about WHERE entity = ?1 AND published IS NULL)";
+        type Head = (String, String, String, [i64; 3], [i64; 3]);
+        let head = |r: &Row<'_>| -> rusqlite::Result<Head> {
+            let get3 = |o: usize| -> rusqlite::Result<[i64; 3]> { Ok([r.get(o)?, r.get(o + 1)?, r.get(o + 2)?]) };
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, get3(3)?, if timeline { [0; 3] } else { get3(6)? }))
+        };
+        let (id, name, kind, undated, mut dated) = if timeline {
+            let sql = format!("SELECT id, name, kind, {UNDATED} FROM entities WHERE rowid = ?1");
+            self.conn.prepare_cached(&sql)?.query_row([row], head)?
+        } else {
+            let sql = format!(
+                "SELECT e.id, e.name, e.kind, {UNDATED}, d.documents, d.claims_by, d.claims_about
+                 FROM entities e, (SELECT coalesce(sum(documents), 0) AS documents,
+                    coalesce(sum(claims_by), 0) AS claims_by, coalesce(sum(claims_about), 0) AS claims_about
+                    FROM entity_days WHERE entity = ?1) d
+                 WHERE e.rowid = ?1"
+            );
+            self.conn.prepare_cached(&sql)?.query_row([row], head)?
+        };
+        let days = if timeline {
+            let mut st = self.conn.prepare_cached(
+                "SELECT day, documents, claims_by, claims_about FROM entity_days WHERE entity = ?1 ORDER BY day",
+            )?;
+            let rows = st.query_map([row], |r| {
+                Ok(TimelinePoint {
+                    date: r.get(0)?,
+                    documents: r.get(1)?,
+                    claims_by: r.get(2)?,
+                    claims_about: r.get(3)?,
+                })
+            })?;
+            let days = rows.collect::<std::result::Result<Vec<_>, _>>()?;
+            for d in &days {
+                dated[0] += d.documents;
+                dated[1] += d.claims_by;
+                dated[2] += d.claims_about;
+            }
+            days
+        } else {
+            Vec::new()
+        };
         let aliases = {
             let mut st = self
                 .conn
@@ -526,30 +599,17 @@ impl Ledger {
             let rows = st.query_map([row], |r| r.get(0))?;
             rows.collect::<std::result::Result<Vec<String>, _>>()?
         };
-        // The dated part of each count is the sum of the entity's daily
-        // counts (one row a day); only the undated rows are counted, through
-        // the (entity, published) indexes: counting every row of an entity
-        // named in 60,000 claims read all of them for each page.
-        let (days_documents, days_by, days_about): (i64, i64, i64) = self
-            .conn
-            .prepare_cached(
-                "SELECT coalesce(sum(documents), 0), coalesce(sum(claims_by), 0), coalesce(sum(claims_about), 0)
-                 FROM entity_days WHERE entity = ?1",
-            )?
-            .query_row([row], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        let count = |sql: &str| -> Result<i64> { Ok(self.conn.prepare_cached(sql)?.query_row([row], |r| r.get(0))?) };
-        Ok(EntitySummary {
+        let summary = EntitySummary {
             id,
             name,
             kind,
             aliases,
             roles,
-            documents: days_documents
-                + count("SELECT count(*) FROM doc_entities WHERE entity = ?1 AND published IS NULL")?,
-            claims_by: days_by + count("SELECT count(*) FROM claims WHERE speaker_entity = ?1 AND published IS NULL")?,
-            claims_about: days_about
-                + count("SELECT count(*) FROM claim_about WHERE entity = ?1 AND published IS NULL")?,
-        })
+            documents: dated[0] + undated[0],
+            claims_by: dated[1] + undated[1],
+            claims_about: dated[2] + undated[2],
+        };
+        Ok((summary, days))
     }
 
     /// Entities named `name` (an id, or an alias, case-insensitively).
@@ -740,12 +800,29 @@ impl Ledger {
             let rows = st.query_map(params_from_iter(args), |r| r.get(0))?;
             rows.collect::<std::result::Result<_, _>>()?
         };
-        let mut card = self.conn.prepare_cached(CARD_SELECT)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            out.push(card.query_row([id], claim_row)?);
+        self.cards(&ids)
+    }
+
+    /// The cards of claims `ids` (row ids), in that order.
+    fn cards(&self, ids: &[i64]) -> Result<Vec<ClaimRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(out)
+        // Read in row id order (neighbouring cards share leaf pages), then
+        // put back in the list's order.
+        let mut sorted: Vec<(i64, usize)> = ids.iter().copied().zip(0..).collect();
+        sorted.sort_unstable();
+        let mut st = self.conn.prepare_cached(CARDS_SELECT)?;
+        let mut rows = st.query([id_list(sorted.iter().map(|&(id, _)| id))])?;
+        let mut out: Vec<Option<ClaimRow>> = vec![None; ids.len()];
+        while let Some(r) = rows.next()? {
+            let key: usize = r.get::<_, i64>(0)?.try_into().unwrap_or(usize::MAX);
+            if let Some(&(_, place)) = sorted.get(key) {
+                out[place] = Some(claim_row(r)?);
+            }
+        }
+        // Every listed claim has its card (the list query joins it).
+        Ok(out.into_iter().flatten().collect())
     }
 
     /// Full-text search over claims (content and speaker words), newest
@@ -812,9 +889,38 @@ impl Ledger {
         sql += " LIMIT ? OFFSET ?";
         args.push(Value::Integer(f.limit.map(|l| l as i64).unwrap_or(-1)));
         args.push(Value::Integer(f.offset as i64));
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(args), relation_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        type Bare = (String, String, String, i64, i64);
+        let bare: Vec<Bare> = {
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let rows =
+                st.query_map(params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        if bare.is_empty() {
+            return Ok(Vec::new());
+        }
+        let claims: BTreeSet<i64> = bare.iter().flat_map(|b| [b.3, b.4]).collect();
+        let mut sides: FxHashMap<i64, RelationSide> = FxHashMap::default();
+        {
+            let mut st = self.conn.prepare_cached(SIDES_SELECT)?;
+            let mut rows = st.query([id_list(claims)])?;
+            while let Some(r) = rows.next()? {
+                sides.insert(r.get(0)?, relation_side(r)?);
+            }
+        }
+        // Every claim has its card (triggers write it with the claim).
+        Ok(bare
+            .into_iter()
+            .filter_map(|(relation, proposition, reason, a, b)| {
+                Some(RelationRow {
+                    relation,
+                    proposition,
+                    reason,
+                    a: sides.get(&a)?.clone(),
+                    b: sides.get(&b)?.clone(),
+                })
+            })
+            .collect())
     }
 
     /// The page of one entity (name, alias or id): its spellings, latest
@@ -826,7 +932,7 @@ impl Ledger {
 
     fn entity_page_now(&self, name: &str, limit: usize) -> Result<EntityPage> {
         let row = self.one_entity(name)?;
-        let entity = self.summary(row)?;
+        let (entity, timeline) = self.summary_parts(row, true)?;
         let id = entity.id.clone();
         // The entity is resolved once; the lists take its row.
         let claims_by = self.claims_matching(
@@ -839,20 +945,6 @@ impl Ledger {
             None,
             Some(vec![row]),
         )?;
-        let timeline = {
-            let mut st = self.conn.prepare_cached(
-                "SELECT day, documents, claims_by, claims_about FROM entity_days WHERE entity = ?1 ORDER BY day",
-            )?;
-            let rows = st.query_map([row], |r| {
-                Ok(TimelinePoint {
-                    date: r.get(0)?,
-                    documents: r.get(1)?,
-                    claims_by: r.get(2)?,
-                    claims_about: r.get(3)?,
-                })
-            })?;
-            rows.collect::<std::result::Result<Vec<_>, _>>()?
-        };
         let relations = self.relations_of(
             &RelationFilter { entity: Some(id), limit: Some(limit), ..Default::default() },
             Some(vec![row]),
