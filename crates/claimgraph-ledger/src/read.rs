@@ -529,42 +529,116 @@ impl Ledger {
         Ok(self.conn.prepare_cached("SELECT id FROM entities WHERE rowid = ?1")?.query_row([row], |r| r.get(0))?)
     }
 
-    fn summary(&self, row: i64) -> Result<EntitySummary> {
-        let (summary, _) = self.summary_parts(row, false)?;
-        Ok(summary)
-    }
-
-    /// An entity's summary and, with `timeline`, its activity by day
-    /// (which the summary's counts are sums of, so that a page reads the
-    /// entity's days once). The entity's row, the days' sums and the
-    /// undated counts are one statement.
-    fn summary_parts(&self, row: i64, timeline: bool) -> Result<(EntitySummary, Vec<TimelinePoint>)> {
+    /// Summaries of entities `rows` (each once), in that order: three
+    /// statements however many there are (a search lists up to ten; seven
+    /// statements each cost a reset, a bind and a step apiece).
+    fn summaries(&self, rows: &[i64]) -> Result<Vec<EntitySummary>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = id_list(rows.iter().copied());
         // The dated part of each count is the sum of the entity's daily
         // counts (one row a day); only the undated rows are counted, through
         // the (entity, published) indexes: counting every row of an entity
         // named in 60,000 claims read all of them for each page.
-        const UNDATED: &str = "(SELECT count(*) FROM doc_entities WHERE entity = ?1 AND published IS NULL),
-            (SELECT count(*) FROM claims WHERE speaker_entity = ?1 AND published IS NULL),
-            (SELECT count(*) FROM claim_about WHERE entity = ?1 AND published IS NULL)";
-        type Head = (String, String, String, [i64; 3], [i64; 3]);
-        let head = |r: &Row<'_>| -> rusqlite::Result<Head> {
-            let get3 = |o: usize| -> rusqlite::Result<[i64; 3]> { Ok([r.get(o)?, r.get(o + 1)?, r.get(o + 2)?]) };
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, get3(3)?, if timeline { [0; 3] } else { get3(6)? }))
-        };
-        let (id, name, kind, undated, mut dated) = if timeline {
-            let sql = format!("SELECT id, name, kind, {UNDATED} FROM entities WHERE rowid = ?1");
-            self.conn.prepare_cached(&sql)?.query_row([row], head)?
-        } else {
-            let sql = format!(
-                "SELECT e.id, e.name, e.kind, {UNDATED}, d.documents, d.claims_by, d.claims_about
-                 FROM entities e, (SELECT coalesce(sum(documents), 0) AS documents,
-                    coalesce(sum(claims_by), 0) AS claims_by, coalesce(sum(claims_about), 0) AS claims_about
-                    FROM entity_days WHERE entity = ?1) d
-                 WHERE e.rowid = ?1"
-            );
-            self.conn.prepare_cached(&sql)?.query_row([row], head)?
-        };
-        let days = if timeline {
+        // Correlated subqueries and a join driven by the list: no temporary
+        // tables (a grouped subquery joined to the entities was materialised
+        // with an automatic index on every call, which cost more than the
+        // statements it saved).
+        let mut st = self.conn.prepare_cached(
+            "SELECT j.key, e.id, e.name, e.kind,
+                (SELECT count(*) FROM doc_entities WHERE entity = e.rowid AND published IS NULL),
+                (SELECT count(*) FROM claims WHERE speaker_entity = e.rowid AND published IS NULL),
+                (SELECT count(*) FROM claim_about WHERE entity = e.rowid AND published IS NULL),
+                (SELECT coalesce(sum(documents), 0) FROM entity_days WHERE entity = e.rowid),
+                (SELECT coalesce(sum(claims_by), 0) FROM entity_days WHERE entity = e.rowid),
+                (SELECT coalesce(sum(claims_about), 0) FROM entity_days WHERE entity = e.rowid)
+             FROM json_each(?1) j CROSS JOIN entities e ON e.rowid = j.value",
+        )?;
+        let mut out: Vec<Option<(i64, EntitySummary)>> = vec![None; rows.len()];
+        let mut q = st.query([&list])?;
+        while let Some(r) = q.next()? {
+            let key: usize = r.get::<_, i64>(0)?.try_into().unwrap_or(usize::MAX);
+            if let (Some(slot), Some(&row)) = (out.get_mut(key), rows.get(key)) {
+                let summary = EntitySummary {
+                    id: r.get(1)?,
+                    name: r.get(2)?,
+                    kind: r.get(3)?,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    documents: r.get::<_, i64>(4)? + r.get::<_, i64>(7)?,
+                    claims_by: r.get::<_, i64>(5)? + r.get::<_, i64>(8)?,
+                    claims_about: r.get::<_, i64>(6)? + r.get::<_, i64>(9)?,
+                };
+                *slot = Some((row, summary));
+            }
+        }
+        let (rows, mut out): (Vec<i64>, Vec<EntitySummary>) = out.into_iter().flatten().unzip();
+        self.spellings_and_roles(&rows, &mut out)?;
+        Ok(out)
+    }
+
+    /// Fills in the spellings and roles of `summaries`, whose row ids are
+    /// `rows`: one statement for each kind.
+    fn spellings_and_roles(&self, rows: &[i64], summaries: &mut [EntitySummary]) -> Result<()> {
+        let place: FxHashMap<i64, usize> = rows.iter().enumerate().map(|(i, &r)| (r, i)).collect();
+        let list = id_list(rows.iter().copied());
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.entity, a.alias, a.count FROM json_each(?1) j CROSS JOIN aliases a ON a.entity = j.value",
+        )?;
+        let mut q = st.query([&list])?;
+        while let Some(r) = q.next()? {
+            if let Some(s) = place.get(&r.get::<_, i64>(0)?).and_then(|&i| summaries.get_mut(i)) {
+                s.aliases.push(AliasCount { alias: r.get(1)?, count: r.get(2)? });
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT o.entity, o.role, o.count FROM json_each(?1) j CROSS JOIN roles o ON o.entity = j.value",
+        )?;
+        let mut q = st.query([&list])?;
+        let mut roles: Vec<Vec<(i64, String)>> = vec![Vec::new(); summaries.len()];
+        while let Some(r) = q.next()? {
+            if let Some(v) = place.get(&r.get::<_, i64>(0)?).and_then(|&i| roles.get_mut(i)) {
+                v.push((r.get(2)?, r.get(1)?));
+            }
+        }
+        // Most frequent first, then by text (SQLite's BINARY collation
+        // compares bytes, as `str`'s order does), sorted here rather than
+        // by a sorter per statement.
+        for (s, mut rs) in summaries.iter_mut().zip(roles) {
+            s.aliases.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.alias.cmp(&b.alias)));
+            rs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            s.roles = rs.into_iter().map(|(_, role)| role).collect();
+        }
+        Ok(())
+    }
+
+    /// An entity's summary and its activity by day, which the summary's
+    /// counts are sums of: a page reads the entity's days once.
+    fn summary_and_days(&self, row: i64) -> Result<(EntitySummary, Vec<TimelinePoint>)> {
+        // Only the undated rows are counted (see [`Ledger::summaries`]).
+        let mut summary = self
+            .conn
+            .prepare_cached(
+                "SELECT id, name, kind,
+                    (SELECT count(*) FROM doc_entities WHERE entity = ?1 AND published IS NULL),
+                    (SELECT count(*) FROM claims WHERE speaker_entity = ?1 AND published IS NULL),
+                    (SELECT count(*) FROM claim_about WHERE entity = ?1 AND published IS NULL)
+                 FROM entities WHERE rowid = ?1",
+            )?
+            .query_row([row], |r| {
+                Ok(EntitySummary {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    documents: r.get(3)?,
+                    claims_by: r.get(4)?,
+                    claims_about: r.get(5)?,
+                })
+            })?;
+        let days = {
             let mut st = self.conn.prepare_cached(
                 "SELECT day, documents, claims_by, claims_about FROM entity_days WHERE entity = ?1 ORDER BY day",
             )?;
@@ -576,45 +650,20 @@ impl Ledger {
                     claims_about: r.get(3)?,
                 })
             })?;
-            let days = rows.collect::<std::result::Result<Vec<_>, _>>()?;
-            for d in &days {
-                dated[0] += d.documents;
-                dated[1] += d.claims_by;
-                dated[2] += d.claims_about;
-            }
-            days
-        } else {
-            Vec::new()
-        };
-        let aliases = {
-            let mut st = self
-                .conn
-                .prepare_cached("SELECT alias, count FROM aliases WHERE entity = ?1 ORDER BY count DESC, alias")?;
-            let rows = st.query_map([row], |r| Ok(AliasCount { alias: r.get(0)?, count: r.get(1)? }))?;
             rows.collect::<std::result::Result<Vec<_>, _>>()?
         };
-        let roles = {
-            let mut st =
-                self.conn.prepare_cached("SELECT role FROM roles WHERE entity = ?1 ORDER BY count DESC, role")?;
-            let rows = st.query_map([row], |r| r.get(0))?;
-            rows.collect::<std::result::Result<Vec<String>, _>>()?
-        };
-        let summary = EntitySummary {
-            id,
-            name,
-            kind,
-            aliases,
-            roles,
-            documents: dated[0] + undated[0],
-            claims_by: dated[1] + undated[1],
-            claims_about: dated[2] + undated[2],
-        };
+        for d in &days {
+            summary.documents += d.documents;
+            summary.claims_by += d.claims_by;
+            summary.claims_about += d.claims_about;
+        }
+        self.spellings_and_roles(&[row], std::slice::from_mut(&mut summary))?;
         Ok((summary, days))
     }
 
     /// Entities named `name` (an id, or an alias, case-insensitively).
     pub fn find_entities(&self, name: &str) -> Result<Vec<EntitySummary>> {
-        self.entity_rows(name)?.into_iter().map(|r| self.summary(r)).collect()
+        self.summaries(&self.entity_rows(name)?)
     }
 
     /// Entities, most mentioned first; with `search`, those with an alias
@@ -633,7 +682,7 @@ impl Ledger {
                 rows.collect::<std::result::Result<_, _>>()?
             }
         };
-        rows.into_iter().map(|r| self.summary(r)).collect()
+        self.summaries(&rows)
     }
 
     /// Live entities with a spelling key containing `key`, most mentioned
@@ -932,7 +981,7 @@ impl Ledger {
 
     fn entity_page_now(&self, name: &str, limit: usize) -> Result<EntityPage> {
         let row = self.one_entity(name)?;
-        let (entity, timeline) = self.summary_parts(row, true)?;
+        let (entity, timeline) = self.summary_and_days(row)?;
         let id = entity.id.clone();
         // The entity is resolved once; the lists take its row.
         let claims_by = self.claims_matching(
