@@ -86,6 +86,14 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let word = tokens[i].text(text);
         let mut boundary_after: Option<usize> = None;
 
+        if i == first {
+            if let Some(dash) = dateline_end(text, tokens, i) {
+                sentences.push(make_sentence(tokens, first, dash + 1));
+                first = dash + 1;
+                i = dash + 1;
+                continue;
+            }
+        }
         if is_terminal(word) {
             // Absorb closing quotes/brackets glued to the terminal mark.
             let mut j = i;
@@ -126,6 +134,33 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         sentences.push(make_sentence(tokens, first, n));
     }
     sentences
+}
+
+/// The dash that ends a wire dateline opening a sentence at `first`
+/// ("WASHINGTON (AP) —", "VILNIUS, Sept 22 (BWS) -", "BEDFORD, N.H. (AP)
+/// —"): a place in capitals, then only capitalised words, numbers and
+/// punctuation up to a dash. The dateline is a sentence of its own, so
+/// that the place and the agency are no part of the first clause's subject.
+fn dateline_end(text: &str, tokens: &[Token], first: usize) -> Option<usize> {
+    let place = tokens[first].text(text);
+    if place.chars().count() < 3 || !place.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+        return None;
+    }
+    let limit = (first + 12).min(tokens.len());
+    for k in first + 1..limit {
+        let w = tokens[k].text(text);
+        if matches!(w, "—" | "–" | "-" | "--") {
+            return (k + 1 < tokens.len()).then_some(k);
+        }
+        let first_char = w.chars().next()?;
+        if first_char.is_lowercase()
+            || is_terminal(w) && w != "."
+            || line_break_between(text, &tokens[k - 1], &tokens[k])
+        {
+            return None;
+        }
+    }
+    None
 }
 
 fn make_sentence(tokens: &[Token], from: usize, to: usize) -> Sentence {
@@ -179,6 +214,17 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         segment(text).sentences.iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sents("VILNIUS, Sept 22 (BWS) - Lithuania on Tuesday blamed a group."),
+            ["VILNIUS, Sept 22 (BWS) -", "Lithuania on Tuesday blamed a group."]
+        );
+        assert_eq!(sents("WASHINGTON (AP) — The senator said no."), ["WASHINGTON (AP) —", "The senator said no."]);
+        // A capitalised word and a dash inside a sentence are no dateline.
+        assert_eq!(sents("NATO said - and meant - that it would."), ["NATO said - and meant - that it would."]);
     }
 
     #[test]

@@ -729,3 +729,28 @@ fn a_time_stamp_and_a_noun_written_before_a_name() {
     let river = rec.claims.iter().find(|c| c.content.text.contains("river")).expect("the claim is found");
     assert!(speaker_entity(&rec, river).is_some_and(|e| e.name.contains("Ava Pora")), "{:?}", river.speaker);
 }
+
+/// A dateline is not the subject; "the company" of a company named
+/// otherwise, "the union" written beside a union's name and "the
+/// goalkeeper" of "the goalkeeper of "Torpedo" Yevgeny Kharlamov" are
+/// those speakers; "a man it describes as" has the pronoun for subject.
+#[test]
+fn datelines_companies_unions_and_described_players() {
+    let body = "Test article\n\nVILNIUS, Sept 22 (BWS) - Lithuania on Tuesday said a hacking group was behind an \
+                attack on the port.\n\n\
+                Marmara Petrokimya Rafineri A.Ş. (MPR) confirms an explosion at its refinery. MPR said two workers \
+                died. The company said it had invested 140 million dollars in safety.\n\n\
+                Four workers died, according to Enerji-Der union. The union announced that 17 workers were \
+                wounded.\n\n\
+                The hearing of the goalkeeper of \"Torpedo-Volga\" Yevgeny Kharlamov was held on Tuesday. \
+                \"I never sold a match,\" the goalkeeper declared.\n";
+    let rec = record("dateline.txt", body);
+    let name_of = |w: &str| {
+        let c = rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
+        speaker_entity(&rec, c).map(|e| e.name.clone()).unwrap_or_else(|| c.speaker.text.clone())
+    };
+    assert_eq!(name_of("hacking group"), "Lithuania");
+    assert!(name_of("invested").contains("Marmara"), "{}", name_of("invested"));
+    assert!(name_of("17 workers").contains("Enerji-Der"), "{}", name_of("17 workers"));
+    assert!(name_of("sold a match").contains("Kharlamov"), "{}", name_of("sold a match"));
+}

@@ -31,6 +31,10 @@ const CASES: &[(&str, &[&str])] = &[
         "Lorimer recalls 14 batches. The recall was announced by Lorimer Pharmaceuticals on Tuesday.",
         &["Lorimer", "Lorimer Pharmaceuticals"],
     ),
+    (
+        "The National Cyber Security Centre (NKSC) said the attack came from abroad. The NKSC gave no names.",
+        &["National Cyber Security Centre", "NKSC"],
+    ),
 ];
 
 #[test]

@@ -512,7 +512,16 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
             }
         }
         if let Some(e) = entity {
-            let kind = kind_of(ctx, &new, base, e);
+            let mut kind = kind_of(ctx, &new, base, e);
+            // A name of no known kind that a person's noun described ("the
+            // prefect" of "the prefect Jean-Baptiste Moreau-Lacaze") is a
+            // person to the pronouns that follow.
+            let described_person = d.speaker.as_ref().is_some_and(|np| {
+                np.len() > 1 && crate::entities::gazetteer::is_person_noun(ctx.word(speaker::np_head(ctx, np)))
+            });
+            if kind == EntityKind::Other && described_person {
+                kind = EntityKind::Person;
+            }
             recent.push((e, d.cue.start, kind));
         }
         out.push(Resolved { draft: d, entity });

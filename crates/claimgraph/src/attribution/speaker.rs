@@ -168,7 +168,24 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         }
         None => np,
     };
-    Some(np).filter(|np| can_speak(ctx, np))
+    Some(reduced_relative_subject(ctx, np)).filter(|np| can_speak(ctx, np))
+}
+
+/// "names a man it describes as": in a relative clause without "that",
+/// the verb's own subject is the pronoun right before it, not the noun it
+/// qualifies; `np` is cut down to that pronoun.
+pub fn reduced_relative_subject(ctx: &Ctx, np: Range<usize>) -> Range<usize> {
+    match np.end.checked_sub(1) {
+        Some(last)
+            if np.len() > 1
+                && ctx.tagged
+                && matches!(ctx.lower(last).as_str(), "it" | "he" | "she" | "they" | "we")
+                && ctx.tokens[last - 1].upos == Upos::NOUN =>
+        {
+            last..np.end
+        }
+        _ => np,
+    }
 }
 
 /// The relative pronoun ("who", "which") that opens a relative clause
@@ -979,8 +996,9 @@ fn generic_person_continuation(
     None
 }
 
-/// Step 4c' of [`resolve`]: "the" and a noun that the text wrote right before the name of exactly one
-/// person earlier on ("the cacique Ava Poty Verá ... According to the
+/// Step 4c' of [`resolve`]: "the" and a noun that the text wrote right
+/// before the name of exactly one person earlier on, or before an "of"
+/// phrase that precedes it ("the cacique Ava Poty Verá ... According to the
 /// cacique", "The nurse Lucía Benavente ... the nurse said").
 fn descriptor_holder(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
     // "the Wisconsin Republican" is not every "Republican X" of the text:
@@ -1000,9 +1018,31 @@ fn descriptor_holder(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize>
     }
     let before = ctx.tokens[np.start].start;
     let mut holder = None;
-    for (start, e) in people_named_in(ctx, 0, before) {
+    // A name the recogniser could not type is a person when a person's
+    // noun stands before it ("the prefect Jean-Baptiste Moreau-Lacaze").
+    let named =
+        ctx.doc.mentions.iter().filter(|m| m.span.end <= before && m.form == MentionForm::Name).filter_map(|m| {
+            let e = m.entity?;
+            matches!(ctx.doc.entities.get(e)?.kind, EntityKind::Person | EntityKind::Other).then_some((m.span.start, e))
+        });
+    for (start, e) in named {
         let k = ctx.tokens.partition_point(|t| t.start < start);
-        if k > 0 && ctx.lower(k - 1) == noun {
+        // Right before the name, or before an "of" phrase that precedes it
+        // ("the goalkeeper of "Torpedo-Volga" Yevgeny Kharlamov").
+        let of_phrase = (k.saturating_sub(7)..k.saturating_sub(2)).any(|j| {
+            ctx.lower(j) == noun
+                && ctx.lower(j + 1) == "of"
+                && (j + 2..k).all(|i| {
+                    let w = ctx.word(i);
+                    // A name in the phrase may be tagged as a verb ("Torpedo").
+                    let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+                    !matches!(w, "," | ";" | ":" | "." | "(" | ")") && (capitalised || !ctx.is_finite_verb(i))
+                })
+                // The "of" phrase names something before the person ("of
+                // Torpedo-Volga"), which is not itself the person.
+                && (j + 2..k).any(|i| ctx.word(i).chars().next().is_some_and(char::is_uppercase))
+        });
+        if k > 0 && ctx.lower(k - 1) == noun || of_phrase {
             if holder.is_some_and(|h| h != e) {
                 return None;
             }
@@ -1238,9 +1278,28 @@ fn definite_organisation(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
         if ent.kind != EntityKind::Organization {
             continue;
         }
-        let ends_with =
-            ent.aliases.iter().any(|a| a.split_whitespace().last().is_some_and(|w| singular_lower(w) == noun));
-        if !ends_with {
+        // "the ministry" of "Ministry of Defence", "the journal" of
+        // "Journal of Cellular Oncology Reports": the head noun is the last
+        // word, or the word before "of".
+        let ends_with = ent.aliases.iter().any(|a| {
+            let head_part = a.split(" of ").next().unwrap_or(a);
+            a.split_whitespace().last().is_some_and(|w| singular_lower(w) == noun)
+                || head_part.split_whitespace().last().is_some_and(|w| singular_lower(w) == noun)
+        });
+        // "according to Enerji-Der union ... The union announced", "the
+        // union Enerji-Der": the noun written beside one of its names.
+        let beside = || {
+            is_org_word(&noun)
+                && ent.mentions.iter().any(|&m| {
+                    let span = ctx.doc.mentions[m].span;
+                    let k = ctx.tokens.partition_point(|t| t.start < span.start);
+                    let after = ctx.tokens.partition_point(|t| t.start < span.end);
+                    span.start < before
+                        && (k > 0 && singular_lower(ctx.word(k - 1)) == noun
+                            || after < ctx.tokens.len() && singular_lower(ctx.word(after)) == noun)
+                })
+        };
+        if !ends_with && !beside() {
             continue;
         }
         let last = ent.mentions.iter().map(|&m| ctx.doc.mentions[m].span.start).filter(|&s| s < before).max();
@@ -1248,6 +1307,64 @@ fn definite_organisation(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
             if best.is_none_or(|(l, _)| last > l) {
                 best = Some((last, e));
             }
+        }
+    }
+    best.map(|(_, e)| e).or_else(|| main_company(ctx, &noun, before))
+}
+
+/// "the company said" of a company named otherwise ("Marmara Petrokimya
+/// Rafineri A.Ş. (MPR)"): for a noun that means a business, the
+/// organisation named most often before `before` that is not a public or
+/// collective body, when it was named at least twice.
+fn main_company(ctx: &Ctx, noun: &str, before: usize) -> Option<usize> {
+    const BUSINESS: &[&str] = &[
+        "company",
+        "firm",
+        "corporation",
+        "refiner",
+        "manufacturer",
+        "operator",
+        "carrier",
+        "airline",
+        "insurer",
+        "lender",
+        "maker",
+        "producer",
+        "retailer",
+        "conglomerate",
+    ];
+    const PUBLIC: &[&str] = &[
+        "ministry",
+        "government",
+        "council",
+        "union",
+        "committee",
+        "agency",
+        "authority",
+        "police",
+        "army",
+        "court",
+        "parliament",
+        "commission",
+        "office",
+        "department",
+        "federation",
+        "association",
+        "party",
+    ];
+    if !BUSINESS.contains(&noun) {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (e, ent) in ctx.doc.entities.iter().enumerate() {
+        let public =
+            ent.aliases.iter().any(|a| a.split_whitespace().any(|w| PUBLIC.contains(&w.to_lowercase().as_str())));
+        if ent.kind != EntityKind::Organization || public {
+            continue;
+        }
+        let count = ent.mentions.iter().filter(|&&m| ctx.doc.mentions[m].span.start < before).count();
+        if count >= 2 && best.is_none_or(|(c, _)| count > c) {
+            best = Some((count, e));
         }
     }
     best.map(|(_, e)| e)

@@ -143,6 +143,22 @@ const ORG_WORDS: &[&str] = &[
     "irna",
     "agence",
     "journal",
+    // Company forms ("Rafineri A.Ş.", "Siemens AG", "Renault S.A.").
+    "a.ş.",
+    "a.s.",
+    "gmbh",
+    "s.a.",
+    "s.p.a.",
+    "n.v.",
+    "b.v.",
+    "oy",
+    "oyj",
+    "srl",
+    "sarl",
+    "pjsc",
+    "ojsc",
+    "jsc",
+    "llp",
     "courier",
     "chronicle",
     "observer",
@@ -462,6 +478,9 @@ pub fn is_person_noun(word: &str) -> bool {
                 | "pastor"
                 | "soldier"
                 | "veteran"
+                | "prefect"
+                | "goalkeeper"
+                | "cacique"
         )
 }
 

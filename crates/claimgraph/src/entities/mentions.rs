@@ -492,9 +492,36 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         (2..=4).contains(&name_words.len()) && name_words.iter().all(|w| is_cap(w) || is_connector(w) || *w == "-");
     let person_like =
         title.is_some() || name_words.first().is_some_and(|w| is_given_name(w)) || (shaped && !has_org_word);
+    // A lone month, weekday or other common word the recogniser calls an
+    // organisation ("on 25 November") is no name.
+    let common_word = name_words.len() == 1 && is_not_name(name_words[0]);
+    // "according to Enerji-Der union", "the Labour party": a name followed
+    // by a lower-case noun for a body names that body.
+    let body_after = tokens.get(range.end).map(|t| t.text(text)).is_some_and(|w| {
+        matches!(
+            w,
+            "union"
+                | "company"
+                | "corporation"
+                | "agency"
+                | "association"
+                | "federation"
+                | "movement"
+                | "foundation"
+                | "institute"
+                | "club"
+                | "network"
+                | "bank"
+                | "militia"
+                | "organisation"
+                | "organization"
+        )
+    }) && title.is_none()
+        && !name_words.first().is_some_and(|w| is_given_name(w));
     if (has_org_word && words.len() > 1)
+        || body_after
         || is_proper_org(whole)
-        || (ner == Some(EntityKind::Organization) && !person_like)
+        || (ner == Some(EntityKind::Organization) && !person_like && !common_word)
     {
         let mut start = range.start;
         while start < range.end && tokens[start].text(text).eq_ignore_ascii_case("the") {

@@ -119,7 +119,10 @@ impl Builder<'_> {
             let surface = self.doc.span_text(span).to_string();
             // "Hsu Wen-chieh (Xu Wenjie)": a person's name in brackets right
             // after another person's name is another spelling of it.
-            let bracketed = self.bracketed_alias_of(names, i).and_then(|j| assigned[j]);
+            let bracketed = self
+                .bracketed_alias_of(names, i)
+                .or_else(|| self.bracketed_acronym_of(names, i))
+                .and_then(|j| assigned[j]);
             let names_country = n.country.as_deref().is_some_and(|code| names_the_country(&surface, code));
             // A one-word name that is not a country may be a person's
             // surname whatever the recogniser called it ("Budanov").
@@ -197,6 +200,32 @@ impl Builder<'_> {
         names
             .iter()
             .position(|m| m.kind == EntityKind::Person && m.tokens.end + 1 == n.tokens.start && m.tokens.len() >= 2)
+    }
+
+    /// The organisation name that name `i` abbreviates in brackets right
+    /// after it: "National Cyber Security Centre (NKSC)", "Marmara
+    /// Petrokimya Rafineri A.Ş. (MPR)", "National Electoral Council (CNE)"
+    /// (an acronym of the name in its own language need not match the
+    /// translated words' initials).
+    fn bracketed_acronym_of(&self, names: &[NameSpan], i: usize) -> Option<usize> {
+        let n = &names[i];
+        let toks = &self.doc.analysis.tokens;
+        let word = |k: usize| toks.get(k).map(|t| t.text(&self.doc.text)).unwrap_or("");
+        let acronym = word(n.tokens.start);
+        if n.tokens.len() != 1
+            || n.tokens.start < 2
+            || word(n.tokens.start - 1) != "("
+            || word(n.tokens.end) != ")"
+            || !(2..=6).contains(&acronym.chars().count())
+            || !acronym.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return None;
+        }
+        names.iter().position(|m| {
+            matches!(m.kind, EntityKind::Organization | EntityKind::Other)
+                && m.tokens.end + 1 == n.tokens.start
+                && m.tokens.len() >= 2
+        })
     }
 
     fn find_country(&self, code: Option<&str>) -> Option<usize> {

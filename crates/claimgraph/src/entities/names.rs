@@ -138,6 +138,16 @@ const TITLE_WORDS: &[&str] = &[
     "sayed",
     "hajj",
     "haji",
+    // Occupations written as titles before a name in headlines and
+    // translations ("Goalkeeper Kharlamov", "Coach Sokolov", "Prefect X").
+    "goalkeeper",
+    "striker",
+    "coach",
+    "prefect",
+    "cacique",
+    "prosecutor",
+    "inspector",
+    "commissioner",
 ];
 
 /// Name particles that may be written attached, hyphenated or apart and

@@ -54,7 +54,7 @@ fn to_draft(ctx: &Ctx, a: &TokenAttribution) -> Option<Draft> {
     let kind = if according { ClaimKind::AccordingTo } else { kind_of(ctx, &a.contents) };
     Some(Draft {
         cue,
-        speaker: a.sources.first().cloned(),
+        speaker: a.sources.first().cloned().map(|s| crate::attribution::speaker::reduced_relative_subject(ctx, s)),
         shares_speaker: false,
         content: a.contents.clone(),
         kind,
@@ -264,6 +264,21 @@ pub fn tidy_speaker(ctx: &Ctx, s: Range<usize>) -> Range<usize> {
             end = i;
             break;
         }
+    }
+    // "Lithuania on Tuesday", "The minister yesterday": a time adjunct
+    // after the speaker is no part of it.
+    let day = |k: usize| {
+        let w = ctx.lower(k);
+        k < end
+            && (crate::events::dates::weekday(&w).is_some()
+                || crate::events::dates::month(&w).is_some() && w != "may"
+                || matches!(w.as_str(), "today" | "yesterday" | "tonight"))
+    };
+    if let Some(t) = (s.start + 1..end).find(|&i| {
+        day(i) && ctx.tokens[i - 1].upos != Upos::ADP
+            || matches!(ctx.lower(i).as_str(), "on" | "late" | "early" | "last" | "this" | "earlier") && day(i + 1)
+    }) {
+        end = t;
     }
     // A speaker ends in a noun, a name, a pronoun, a number or a closing
     // bracket ("(D-S.C.)"), never in a verb, an article or a preposition.
