@@ -1,5 +1,5 @@
 //! Where the time of an uncached entity page or search goes: times each
-//! part of the answer (ledger reads, JSON, gzip) over URLs from
+//! part of the answer (ledger reads, JSON, deflate) over URLs from
 //! `bench/web_load.sh`'s path files, one at a time, on one connection.
 //!
 //!   cargo run --release -p claimgraph-server --example cold_profile -- DB entity.paths search.paths [N]
@@ -26,6 +26,9 @@ fn main() -> anyhow::Result<()> {
     let mut bytes = 0;
     // As the server compresses a missed answer: one deflate state reused.
     let mut z = zlib_rs::Deflate::new(1, false, 15);
+    // The same with flate2's default backend (the server's before zlib-rs).
+    let mut m = flate2::Compress::new(flate2::Compression::fast(), false);
+    let mut sizes = (0, 0);
     for id in &ids {
         let s = Instant::now();
         let e = ledger.find_entities(id)?;
@@ -48,12 +51,17 @@ fn main() -> anyhow::Result<()> {
         let s = Instant::now();
         let gz = deflate(&mut z, &json)?;
         t[6] += s.elapsed();
+        let s = Instant::now();
+        let gz_miniz = deflate_miniz(&mut m, &json)?;
+        t[7] += s.elapsed();
         bytes += json.len();
-        let _ = (e, gz);
+        sizes.0 += gz.len();
+        sizes.1 += gz_miniz.len();
+        let _ = e;
     }
     let k = ids.len().max(1) as u32;
     println!(
-        "entity pages ({k}, first pass = cold): summary {:?}  by {:?}  about {:?}  relations {:?}  | page again (warm) {:?}  json {:?} ({} B)  gzip {:?}",
+        "entity pages ({k}, first pass = cold): summary {:?}  by {:?}  about {:?}  relations {:?}  | page again (warm) {:?}  json {:?} ({} B)  deflate {:?} ({} B; miniz_oxide {:?}, {} B)",
         t[0] / k,
         t[1] / k,
         t[2] / k,
@@ -61,13 +69,16 @@ fn main() -> anyhow::Result<()> {
         t[4] / k,
         t[5] / k,
         bytes / k as usize,
-        t[6] / k
+        t[6] / k,
+        sizes.0 / k as usize,
+        t[7] / k,
+        sizes.1 / k as usize
     );
     let terms: Vec<String> = read(&args[2])?
         .iter()
         .filter_map(|p| p.split("q=").nth(1).and_then(|q| q.split('&').next()).map(|q| q.replace('+', " ")))
         .collect();
-    let mut t = [Duration::ZERO; 4];
+    let mut t = [Duration::ZERO; 5];
     for q in &terms {
         let q = percent(q);
         let s = Instant::now();
@@ -82,14 +93,18 @@ fn main() -> anyhow::Result<()> {
         let s = Instant::now();
         deflate(&mut z, &json)?;
         t[3] += s.elapsed();
+        let s = Instant::now();
+        deflate_miniz(&mut m, &json)?;
+        t[4] += s.elapsed();
     }
     let k = terms.len().max(1) as u32;
     println!(
-        "searches ({k}): entities {:?}  claims {:?}  json {:?}  gzip {:?}",
+        "searches ({k}): entities {:?}  claims {:?}  json {:?}  deflate {:?} (miniz_oxide {:?})",
         t[0] / k,
         t[1] / k,
         t[2] / k,
-        t[3] / k
+        t[3] / k,
+        t[4] / k
     );
     Ok(())
 }
@@ -112,6 +127,22 @@ fn deflate(z: &mut zlib_rs::Deflate, data: &[u8]) -> anyhow::Result<Vec<u8>> {
         }
     }
     out.truncate(z.total_out() as usize);
+    Ok(out)
+}
+
+/// [`deflate`] with flate2's default backend (miniz_oxide), a reused state.
+fn deflate_miniz(m: &mut flate2::Compress, data: &[u8]) -> anyhow::Result<Vec<u8>> {
+    m.reset();
+    let mut out = Vec::with_capacity(data.len() / 4 + 1024);
+    loop {
+        if out.capacity() - out.len() < 1024 {
+            out.reserve(out.capacity());
+        }
+        let done = m.total_in() as usize;
+        if m.compress_vec(&data[done..], &mut out, flate2::FlushCompress::Finish)? == flate2::Status::StreamEnd {
+            break;
+        }
+    }
     Ok(out)
 }
 
