@@ -273,9 +273,9 @@ thread_local! {
     /// One deflate state per thread, reset for each answer: a new one
     /// allocates and zeroes some 300 KB of tables, which took the kernel's
     /// page faults on every cache miss. zlib-rs rather than flate2's default
-    /// backend (miniz_oxide): at the fastest level it compresses a 31 KB
-    /// entity page in 17–25 µs instead of 46–59 µs, for 7% more bytes
-    /// (BENCHMARKS.md, Workbench). Only the server uses it; flate2's
+    /// backend (miniz_oxide): at the fastest level it compresses a 30 KB
+    /// entity page in 25 µs instead of 48 µs, for 6% more bytes
+    /// (`examples/cold_profile.rs`; BENCHMARKS.md, Workbench). Only the server uses it; flate2's
     /// backend, which the other crates share, stays as it is.
     static DEFLATE: RefCell<Deflate> = RefCell::new(Deflate::new(LEVEL, false, 15));
 }
