@@ -754,3 +754,20 @@ fn datelines_companies_unions_and_described_players() {
     assert!(name_of("17 workers").contains("Enerji-Der"), "{}", name_of("17 workers"));
     assert!(name_of("sold a match").contains("Kharlamov"), "{}", name_of("sold a match"));
 }
+
+/// "X said that two of the dead were subcontractors and for this reason the
+/// company did not count them": the negation of a second clause after a
+/// fronted phrase is not the first clause's; "a base of the police and of
+/// the army will be installed" is one clause.
+#[test]
+fn a_negated_second_clause_after_a_fronted_phrase() {
+    let body = "Test article\n\nThe branch president, Hatice Yilmaz, said that two of the dead workers were \
+                subcontractor workers and for this reason the company did not count them.\n\n\
+                The ministry said that a permanent base of the Federal Police and of the National Force will be \
+                installed in the region.\n";
+    let rec = record("second_clause.txt", body);
+    let find = |w: &str| rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
+    assert_eq!(find("subcontractor workers").stance.as_str(), "affirms");
+    let base = find("permanent base");
+    assert!(base.content.text.contains("National Force will be installed"), "{:?}", base.content.text);
+}

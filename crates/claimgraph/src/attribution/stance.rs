@@ -314,7 +314,11 @@ pub fn starts_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
         return false;
     }
     let mut k = k;
-    while k < end && matches!(ctx.lower(k).as_str(), "that" | "also" | "then" | "still" | "even" | "“" | "\"" | "‘")
+    while k < end
+        && matches!(
+            ctx.lower(k).as_str(),
+            "that" | "also" | "then" | "still" | "even" | "therefore" | "thus" | "hence" | "“" | "\"" | "‘"
+        )
     {
         k += 1;
     }
@@ -322,6 +326,25 @@ pub fn starts_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
         return false;
     }
     let t = &ctx.tokens[k];
+    // "and for this reason the company did not count them": a clause
+    // after a fronted phrase, whose subject opens after the phrase's noun
+    // (not "and of the National Force will be installed", a second "of"
+    // phrase of the same subject).
+    if t.upos == claimgraph_nlp::Upos::ADP && ctx.lower(k) != "of" {
+        use claimgraph_nlp::Upos;
+        let verb = (k + 3..(k + 9).min(end))
+            .take_while(|&m| !matches!(ctx.word(m), "," | ";" | "."))
+            .find(|&m| ctx.is_finite_verb(m));
+        let subject_after_phrase = verb.is_some_and(|v| {
+            (k + 2..v).any(|j| {
+                matches!(ctx.tokens[j].upos, Upos::DET | Upos::PRON | Upos::PROPN)
+                    && ctx.tokens[j - 1].upos == Upos::NOUN
+            })
+        });
+        if subject_after_phrase {
+            return true;
+        }
+    }
     if ctx.is_finite_verb(k) || matches!(t.xpos.as_str(), "VBN" | "VBD") && t.upos == claimgraph_nlp::Upos::VERB {
         return true;
     }
