@@ -138,19 +138,26 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 
 /// The dash that ends a wire dateline opening a sentence at `first`
 /// ("WASHINGTON (AP) —", "VILNIUS, Sept 22 (BWS) -", "BEDFORD, N.H. (AP)
-/// —"): a place in capitals, then only capitalised words, numbers and
-/// punctuation up to a dash. The dateline is a sentence of its own, so
-/// that the place and the agency are no part of the first clause's subject.
+/// —"): a place in capitals, a comma after it or an agency in brackets,
+/// then only capitalised words, numbers and punctuation up to a dash with
+/// white space around it. The dateline is a sentence of its own, so that
+/// the place and the agency are no part of the first clause's subject
+/// ("COVID-19 cases rose" and "FBI Director X — who ... — said" are not
+/// datelines).
 fn dateline_end(text: &str, tokens: &[Token], first: usize) -> Option<usize> {
     let place = tokens[first].text(text);
     if place.chars().count() < 3 || !place.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
         return None;
     }
     let limit = (first + 12).min(tokens.len());
+    let mut marked = tokens.get(first + 1).is_some_and(|t| t.text(text) == ",");
     for k in first + 1..limit {
         let w = tokens[k].text(text);
+        marked |= w == ")";
         if matches!(w, "—" | "–" | "-" | "--") {
-            return (k + 1 < tokens.len()).then_some(k);
+            let spaced =
+                tokens[k - 1].end < tokens[k].start && tokens.get(k + 1).is_some_and(|t| tokens[k].end < t.start);
+            return (marked && spaced).then_some(k);
         }
         let first_char = w.chars().next()?;
         if first_char.is_lowercase()
@@ -225,6 +232,11 @@ mod tests {
         assert_eq!(sents("WASHINGTON (AP) — The senator said no."), ["WASHINGTON (AP) —", "The senator said no."]);
         // A capitalised word and a dash inside a sentence are no dateline.
         assert_eq!(sents("NATO said - and meant - that it would."), ["NATO said - and meant - that it would."]);
+        assert_eq!(sents("COVID-19 cases rose again."), ["COVID-19 cases rose again."]);
+        assert_eq!(
+            sents("FBI Director Ann Roe — who spoke — said no."),
+            ["FBI Director Ann Roe — who spoke — said no."]
+        );
     }
 
     #[test]

@@ -676,10 +676,10 @@ fn an_audience_before_an_inverted_speaker() {
 #[test]
 fn ruling_out_failing_and_calling_it_a_lie() {
     let body =
-        "Test article\n\nThe minister, Anke Dorn, said she did not rule out taking the case to the tribunal.\n\n\
-                The union leader, Erik Hovland, said the airline had failed to repair a fault that pilots reported.\n\n\
-                The officer, Lina Rexha, denied that the police had failed to inform the mission.\n\n\
-                \"It is a lie from beginning to end,\" the developer, Gil Warren, said.\n";
+        "Test article\n\nThe minister, Greta Holm, said she did not rule out taking the case to the tribunal.\n\n\
+                The union leader, Arne Lid, said the airline had failed to repair a fault that pilots reported.\n\n\
+                The officer, Mira Dushi, denied that the police had failed to inform the mission.\n\n\
+                \"It is a lie from beginning to end,\" the developer, Ron Pell, said.\n";
     let rec = record("negations.txt", body);
     let find = |w: &str| rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
     assert_eq!(find("tribunal").stance.as_str(), "affirms");
@@ -695,64 +695,64 @@ fn ruling_out_failing_and_calling_it_a_lie() {
 /// "B, 58, is ...".
 #[test]
 fn a_described_speaker_named_later() {
-    let body = "Test article\n\nThe spokesman of the National Police in Dorlen said about 8,500 people took part in the \
+    let body = "Test article\n\nThe spokesman of the National Police in Vessa said about 8,500 people took part in the \
                 march. The march passed without incident, he said.\n\n\
                 \"Our officers held the line,\" the spokesman said. \"They used only the means the protocol allows.\"\n\n\
-                The spokesman, Commissioner Daniel Ferro, who gave the figures at a briefing, acknowledged that \
+                The spokesman, Commissioner Tomas Vidal, who gave the figures at a briefing, acknowledged that \
                 officers fired foam rounds.\n\n\
                 A property developer suing a regional newspaper for libel told the High Court that he had never paid \
                 a councillor.\n\n\
-                Graham Whitby, 58, is claiming £750,000 in damages from the newspaper.\n";
+                Edwin Marsh, 58, is claiming £750,000 in damages from the newspaper.\n";
     let rec = record("named_later.txt", body);
     let name_of = |w: &str| {
         let c = rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
         speaker_entity(&rec, c).map(|e| e.name.clone()).unwrap_or_default()
     };
-    assert!(name_of("8,500 people").contains("Ferro"));
-    assert!(name_of("without incident").contains("Ferro"));
-    assert!(name_of("held the line").contains("Ferro"));
-    assert!(name_of("paid").contains("Whitby"));
+    assert!(name_of("8,500 people").contains("Vidal"));
+    assert!(name_of("without incident").contains("Vidal"));
+    assert!(name_of("held the line").contains("Vidal"));
+    assert!(name_of("paid").contains("Marsh"));
     // Claiming money is no claim.
     assert!(rec.claims.iter().all(|c| !c.content.text.contains("damages")), "{:?}", rec.claims);
 }
 
 /// A live blog's time stamp before "According to X, ..." is no content;
-/// "the cacique" after "the cacique Ava Pora" is that person.
+/// "the cacique" after "the cacique Ara Tupi" is that person.
 #[test]
 fn a_time_stamp_and_a_noun_written_before_a_name() {
     let body = "Test article\n\n20:22:15 - According to the lawyers of the platform, nine people were arrested.\n\n\
-                The assembly was led by the cacique Ava Pora, leader of the families of the land.\n\n\
+                The assembly was led by the cacique Ara Tupi, leader of the families of the land.\n\n\
                 According to the cacique, the river has lost almost half of its water.\n";
     let rec = record("liveblog.txt", body);
     let arrested = rec.claims.iter().find(|c| c.cue.text == "According to").expect("the claim is found");
     assert!(arrested.content.text.contains("nine people were arrested"), "{:?}", arrested.content.text);
     let river = rec.claims.iter().find(|c| c.content.text.contains("river")).expect("the claim is found");
-    assert!(speaker_entity(&rec, river).is_some_and(|e| e.name.contains("Ava Pora")), "{:?}", river.speaker);
+    assert!(speaker_entity(&rec, river).is_some_and(|e| e.name.contains("Ara Tupi")), "{:?}", river.speaker);
 }
 
 /// A dateline is not the subject; "the company" of a company named
 /// otherwise, "the union" written beside a union's name and "the
-/// goalkeeper" of "the goalkeeper of "Torpedo" Yevgeny Kharlamov" are
+/// goalkeeper" of "the goalkeeper of "Dynamo" Pavel Krenek" are
 /// those speakers; "a man it describes as" has the pronoun for subject.
 #[test]
 fn datelines_companies_unions_and_described_players() {
-    let body = "Test article\n\nVILNIUS, Sept 22 (BWS) - Lithuania on Tuesday said a hacking group was behind an \
+    let body = "Test article\n\nOSLO, March 3 (NWA) - Norway on Tuesday said a hacking group was behind an \
                 attack on the port.\n\n\
-                Marmara Petrokimya Rafineri A.Ş. (MPR) confirms an explosion at its refinery. MPR said two workers \
+                Halvard Petrokjemi A.S. (HPK) confirms an explosion at its refinery. HPK said two workers \
                 died. The company said it had invested 140 million dollars in safety.\n\n\
-                Four workers died, according to Enerji-Der union. The union announced that 17 workers were \
+                Four workers died, according to the Ferrel union. The union announced that 17 workers were \
                 wounded.\n\n\
-                The hearing of the goalkeeper of \"Torpedo-Volga\" Yevgeny Kharlamov was held on Tuesday. \
+                The hearing of the goalkeeper of \"Dynamo-Ostrava\" Pavel Krenek was held on Tuesday. \
                 \"I never sold a match,\" the goalkeeper declared.\n";
     let rec = record("dateline.txt", body);
     let name_of = |w: &str| {
         let c = rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
         speaker_entity(&rec, c).map(|e| e.name.clone()).unwrap_or_else(|| c.speaker.text.clone())
     };
-    assert_eq!(name_of("hacking group"), "Lithuania");
-    assert!(name_of("invested").contains("Marmara"), "{}", name_of("invested"));
-    assert!(name_of("17 workers").contains("Enerji-Der"), "{}", name_of("17 workers"));
-    assert!(name_of("sold a match").contains("Kharlamov"), "{}", name_of("sold a match"));
+    assert_eq!(name_of("hacking group"), "Norway");
+    assert!(name_of("invested").contains("Halvard"), "{}", name_of("invested"));
+    assert!(name_of("17 workers").contains("Ferrel"), "{}", name_of("17 workers"));
+    assert!(name_of("sold a match").contains("Krenek"), "{}", name_of("sold a match"));
 }
 
 /// "X said that two of the dead were subcontractors and for this reason the
@@ -761,7 +761,7 @@ fn datelines_companies_unions_and_described_players() {
 /// the army will be installed" is one clause.
 #[test]
 fn a_negated_second_clause_after_a_fronted_phrase() {
-    let body = "Test article\n\nThe branch president, Hatice Yilmaz, said that two of the dead workers were \
+    let body = "Test article\n\nThe branch president, Selin Aras, said that two of the dead workers were \
                 subcontractor workers and for this reason the company did not count them.\n\n\
                 The ministry said that a permanent base of the Federal Police and of the National Force will be \
                 installed in the region.\n";

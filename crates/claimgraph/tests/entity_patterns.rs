@@ -23,17 +23,17 @@ const CASES: &[(&str, &[&str])] = &[
         &["Arvid Kallstrom", "Kallstrom"],
     ),
     (
-        "Deputy minister Mohammad Reza Ghasemi said the tariff was unfair. \
-         Mohammadreza Qasemi, however, did not rule out a meeting of the joint commission.",
-        &["Mohammad Reza Ghasemi", "Mohammadreza Qasemi"],
+        "Deputy minister Hamid Reza Tavakoli said the quota was unfair. \
+         Hamidreza Tavakkoli, however, did not rule out a meeting of the joint commission.",
+        &["Hamid Reza Tavakoli", "Hamidreza Tavakkoli"],
     ),
     (
-        "Lorimer recalls 14 batches. The recall was announced by Lorimer Pharmaceuticals on Tuesday.",
-        &["Lorimer", "Lorimer Pharmaceuticals"],
+        "Corvane recalls 12 batches. The recall was announced by Corvane Pharmaceuticals on Tuesday.",
+        &["Corvane", "Corvane Pharmaceuticals"],
     ),
     (
-        "The National Cyber Security Centre (NKSC) said the attack came from abroad. The NKSC gave no names.",
-        &["National Cyber Security Centre", "NKSC"],
+        "The Baltic Cyber Defence Office (BKGT) said the attack came from abroad. The BKGT gave no names.",
+        &["Baltic Cyber Defence Office", "BKGT"],
     ),
 ];
 

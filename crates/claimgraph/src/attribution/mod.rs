@@ -516,8 +516,12 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
             // A name of no known kind that a person's noun described ("the
             // prefect" of "the prefect Jean-Baptiste Moreau-Lacaze") is a
             // person to the pronouns that follow.
+            // One person: a singular noun ("the workers" stay a group).
             let described_person = d.speaker.as_ref().is_some_and(|np| {
-                np.len() > 1 && crate::entities::gazetteer::is_person_noun(ctx.word(speaker::np_head(ctx, np)))
+                let head = speaker::np_head(ctx, np);
+                np.len() > 1
+                    && crate::entities::gazetteer::is_person_noun(ctx.word(head))
+                    && !(ctx.tagged && matches!(ctx.tokens[head].xpos.as_str(), "NNS" | "NNPS"))
             });
             if kind == EntityKind::Other && described_person {
                 kind = EntityKind::Person;

@@ -173,14 +173,17 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
 
 /// "names a man it describes as": in a relative clause without "that",
 /// the verb's own subject is the pronoun right before it, not the noun it
-/// qualifies; `np` is cut down to that pronoun.
+/// qualifies; `np`, a noun then a pronoun with a finite verb right after
+/// it, is cut down to that pronoun.
 pub fn reduced_relative_subject(ctx: &Ctx, np: Range<usize>) -> Range<usize> {
     match np.end.checked_sub(1) {
         Some(last)
             if np.len() > 1
                 && ctx.tagged
                 && matches!(ctx.lower(last).as_str(), "it" | "he" | "she" | "they" | "we")
-                && ctx.tokens[last - 1].upos == Upos::NOUN =>
+                && ctx.tokens[last - 1].upos == Upos::NOUN
+                && np.end < ctx.tokens.len()
+                && ctx.is_finite_verb(np.end) =>
         {
             last..np.end
         }
@@ -757,14 +760,18 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
         let e = entity_of(m);
         let named = ctx.doc.entities[e].mentions.iter().any(|&k| ctx.doc.mentions[k].form == MentionForm::Name);
         // "The spokesman of the National Police" taken for the police: a
-        // person named later in an apposition is the speaker.
-        if ctx.doc.entities[e].kind != EntityKind::Person {
+        // person named later in an apposition is the speaker; so is one
+        // for a description tied to no name, unless the previous sentences
+        // continue a person.
+        let person = ctx.doc.entities[e].kind == EntityKind::Person;
+        if !person {
             if let Some(p) = named_later(ctx, np, head) {
                 return Resolution::Entity(p);
             }
         }
         if !named {
-            if let Some(p) = generic_person_continuation(ctx, np, head, recent).or_else(|| named_later(ctx, np, head)) {
+            let continued = generic_person_continuation(ctx, np, head, recent);
+            if let Some(p) = continued.or_else(|| if person { named_later(ctx, np, head) } else { None }) {
                 return Resolution::Entity(p);
             }
         }
@@ -1113,8 +1120,10 @@ fn named_later(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
 
 /// Step 4e of [`resolve`]: an indefinite description of one person ("A
 /// property developer suing a newspaper", "a nurse at the hospital") whose
-/// name opens the next sentence of the text, in a person not named before
-/// the description: the delayed identification of news leads.
+/// name opens the next sentence of the text with an age, a description or
+/// a relative clause after it ("Graham Whitcombe, 58, is ...", "Ana Ruiz,
+/// a nurse, ...", "Ana Ruiz, who ..."): the delayed identification of news
+/// leads. (The name may have been written before, in a headline.)
 fn identified_next(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
     if !matches!(ctx.lower(np.start).as_str(), "a" | "an")
         || !crate::entities::gazetteer::is_person_noun(ctx.word(head))
@@ -1124,7 +1133,7 @@ fn identified_next(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
     }
     let si = ctx.doc.analysis.sentence_of(np.start)?;
     let next = ctx.doc.analysis.sentences.get(si + 1)?.tokens.clone();
-    let first = next.clone().find(|&k| !is_quote_mark_word(ctx.word(k)))?;
+    let first = next.clone().find(|&k| !super::stance::is_quote_mark(ctx.word(k)))?;
     let opening = ctx.tokens[first].start;
     let mention = ctx.doc.mentions.iter().find(|m| {
         m.span.start == opening
@@ -1140,11 +1149,6 @@ fn identified_next(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
         && (ctx.tagged && ctx.tokens.get(after + 1).is_some_and(|t| t.upos == Upos::NUM)
             || matches!(ctx.lower(after + 1).as_str(), "a" | "an" | "the" | "who"));
     introduced.then_some(mention.entity).flatten()
-}
-
-/// True for a quotation mark.
-fn is_quote_mark_word(w: &str) -> bool {
-    matches!(w, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
 }
 
 /// The one person whose name, as the document wrote it, opens with the

@@ -276,7 +276,7 @@ fn not_but_phrase(ctx: &Ctx, k: usize, end: usize) -> bool {
 }
 
 /// True for a quotation mark token.
-fn is_quote_mark(w: &str) -> bool {
+pub(super) fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
 }
 

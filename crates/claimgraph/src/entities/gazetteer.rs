@@ -143,22 +143,6 @@ const ORG_WORDS: &[&str] = &[
     "irna",
     "agence",
     "journal",
-    // Company forms ("Rafineri A.Ş.", "Siemens AG", "Renault S.A.").
-    "a.ş.",
-    "a.s.",
-    "gmbh",
-    "s.a.",
-    "s.p.a.",
-    "n.v.",
-    "b.v.",
-    "oy",
-    "oyj",
-    "srl",
-    "sarl",
-    "pjsc",
-    "ojsc",
-    "jsc",
-    "llp",
     "courier",
     "chronicle",
     "observer",
@@ -231,6 +215,20 @@ const ORG_WORDS: &[&str] = &[
     "hamas",
     "taliban",
 ];
+
+/// Legal forms of companies, written last in a company's name ("Rafineri
+/// A.Ş.", "Bosch GmbH", "Renault S.A."), compared without their dots.
+const COMPANY_FORMS: &[&str] =
+    &["aş", "as", "gmbh", "sa", "spa", "nv", "bv", "oy", "oyj", "srl", "sarl", "pjsc", "ojsc", "jsc", "llp", "ag"];
+
+/// True when the last of two or more words of a name is a company's legal
+/// form: only there, since initials before a person's name look the same
+/// ("N.V. Ramana", "S.A. Bobde").
+pub fn ends_with_company_form(words: &[&str]) -> bool {
+    let [.., before, last] = words else { return false };
+    let form: String = last.chars().filter(|c| *c != '.').collect::<String>().to_lowercase();
+    !before.is_empty() && COMPANY_FORMS.contains(&form.as_str())
+}
 
 /// True when `word` marks an organisation name.
 pub fn is_org_word(word: &str) -> bool {

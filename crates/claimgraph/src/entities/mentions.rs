@@ -485,7 +485,8 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // when the words do not look like a person's name. Titles stay part of
     // an organisation's name ("Foreign Ministry").
     // "Havers & Lyle": names joined by an ampersand are a firm.
-    let has_org_word = words.iter().any(|w| is_org_word(w) || *w == "&");
+    let has_org_word =
+        words.iter().any(|w| is_org_word(w) || *w == "&") || super::gazetteer::ends_with_company_form(&words);
     // A name of two to four capitalised words without an organisation word
     // is taken for a person even when the recogniser says organisation.
     let shaped =
@@ -495,8 +496,10 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // A lone month, weekday or other common word the recogniser calls an
     // organisation ("on 25 November") is no name.
     let common_word = name_words.len() == 1 && is_not_name(name_words[0]);
-    // "according to Enerji-Der union", "the Labour party": a name followed
-    // by a lower-case noun for a body names that body.
+    // "according to the Ferrel union", "the Norvik company": a name
+    // followed by a lower-case noun for a body names that body, unless the
+    // name is a known place or an indefinite article makes it a modifier
+    // ("a Texas company").
     let body_after = tokens.get(range.end).map(|t| t.text(text)).is_some_and(|w| {
         matches!(
             w,
@@ -517,6 +520,8 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                 | "organization"
         )
     }) && title.is_none()
+        && countries.lookup(whole).is_none()
+        && !(range.start > 0 && matches!(tokens[range.start - 1].text(text), "a" | "an" | "A" | "An"))
         && !name_words.first().is_some_and(|w| is_given_name(w));
     if (has_org_word && words.len() > 1)
         || body_after

@@ -213,6 +213,8 @@ impl Builder<'_> {
         let word = |k: usize| toks.get(k).map(|t| t.text(&self.doc.text)).unwrap_or("");
         let acronym = word(n.tokens.start);
         if n.tokens.len() != 1
+            || n.kind == EntityKind::Location
+            || n.country.is_some()
             || n.tokens.start < 2
             || word(n.tokens.start - 1) != "("
             || word(n.tokens.end) != ")"
@@ -469,7 +471,8 @@ impl Builder<'_> {
                 let mut words = name.split_whitespace();
                 words.next() == Some(alias.as_str())
                     && name.split_whitespace().count() >= 2
-                    && words.all(|w| gazetteer::is_org_word(w.trim_end_matches('.')))
+                    && words
+                        .all(|w| gazetteer::is_org_word(w) || gazetteer::ends_with_company_form(&[alias.as_str(), w]))
             };
             let mut orgs = entities
                 .iter()
@@ -492,6 +495,8 @@ impl Builder<'_> {
                 self.doc.mentions[m].kind = kind;
             }
             let aliases = std::mem::take(&mut self.doc.entities[from].aliases);
+            let keys = std::mem::take(&mut self.role_keys[from]);
+            self.role_keys[to].extend(keys);
             let target = &mut self.doc.entities[to];
             target.mentions.extend(mentions);
             target.mentions.sort_unstable();
@@ -511,11 +516,7 @@ impl Builder<'_> {
                 next += 1;
             }
         }
-        let mut k = 0;
-        self.doc.entities.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
+        self.doc.entities.retain_mask(&keep);
         self.role_keys.retain_mask(&keep);
         self.people.retain_mask(&keep);
         for m in &mut self.doc.mentions {

@@ -144,7 +144,6 @@ const TITLE_WORDS: &[&str] = &[
     "striker",
     "coach",
     "prefect",
-    "cacique",
     "prosecutor",
     "inspector",
     "commissioner",

@@ -44,7 +44,7 @@ pub fn month(word: &str) -> Option<i8> {
     MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w))).map(|i| i as i8 + 1)
 }
 
-pub(crate) fn weekday(word: &str) -> Option<Weekday> {
+fn weekday(word: &str) -> Option<Weekday> {
     Some(match word.to_lowercase().as_str() {
         "monday" => Weekday::Monday,
         "tuesday" => Weekday::Tuesday,

@@ -267,12 +267,12 @@ pub fn tidy_speaker(ctx: &Ctx, s: Range<usize>) -> Range<usize> {
     }
     // "Lithuania on Tuesday", "The minister yesterday": a time adjunct
     // after the speaker is no part of it.
+    // Weekdays only, not months, which are also given names ("UN relief
+    // chief Jan Egeland", "June Ross").
     let day = |k: usize| {
         let w = ctx.lower(k);
         k < end
-            && (crate::events::dates::weekday(&w).is_some()
-                || crate::events::dates::month(&w).is_some() && w != "may"
-                || matches!(w.as_str(), "today" | "yesterday" | "tonight"))
+            && (crate::attribution::rules::is_weekday(&w) || matches!(w.as_str(), "today" | "yesterday" | "tonight"))
     };
     if let Some(t) = (s.start + 1..end).find(|&i| {
         day(i) && ctx.tokens[i - 1].upos != Upos::ADP
