@@ -35,6 +35,10 @@ const CASES: &[(&str, &[&str])] = &[
         "The Baltic Cyber Defence Office (BKGT) said the attack came from abroad. The BKGT gave no names.",
         &["Baltic Cyber Defence Office", "BKGT"],
     ),
+    (
+        "Deputy minister Kuo Ming-tse said the quota was final. Guo Mingze added that talks would go on.",
+        &["Kuo Ming-tse", "Guo Mingze"],
+    ),
 ];
 
 #[test]

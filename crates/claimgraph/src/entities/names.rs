@@ -506,6 +506,13 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     if wa.joined == wb.joined {
         return NameMatch::Exact;
     }
+    // "Chang Wei-ming" / "Zhang Weiming", "Lin Chia-hao" / "Lin Jiahao":
+    // one Chinese name in Wade-Giles and in pinyin.
+    if let (Some(ka), Some(kb)) = (chinese_key(a), chinese_key(b)) {
+        if ka == kb {
+            return NameMatch::Variant;
+        }
+    }
     // Whole names that are variants, unless their family names differ in
     // gender or their given names tell them apart ("Hassan Nasrallah" /
     // "Hussein Nasrallah" share a skeleton).
@@ -617,6 +624,51 @@ const FAMILY_FIRST: &[&str] = &[
     "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "chiang", "tsai", "hsieh", "kuo", "tseng", "chou", "lai",
     "hung", "yeh", "chu",
 ];
+
+/// A key that one Chinese name has in Wade-Giles and in pinyin: for a name
+/// of two or three parts that opens with a known family name, the family
+/// name and the given name (its syllables joined) with the two systems'
+/// differing spellings folded together: "hs"/"x", "ch"/"zh"/"j"/"q",
+/// "ts"/"tz"/"z"/"c", unaspirated "k"/"t"/"p" and "g"/"d"/"b", and the
+/// finals "ung"/"ong", "ien"/"ian", "ieh"/"ie", "ih"/"i". Each system is
+/// ambiguous on its own ("Cheng" is both "Zheng" and "Cheng"), so both
+/// the family and the given name must agree.
+pub(crate) fn chinese_key(n: &NameParts) -> Option<String> {
+    let parts = &n.parts;
+    if !(2..=3).contains(&parts.len())
+        || !FAMILY_FIRST.contains(&parts[0].as_str())
+        || parts.iter().any(|p| p.len() > 7 || !p.chars().all(|c| c.is_ascii_lowercase()))
+    {
+        return None;
+    }
+    let fold = |s: &str| -> String {
+        let mut t = s.to_string();
+        for (from, to) in [
+            ("hs", "x"),
+            ("tz", "Z"),
+            ("ts", "Z"),
+            ("zh", "J"),
+            ("ch", "J"),
+            ("ung", "ong"),
+            ("ien", "ian"),
+            ("ieh", "ie"),
+            ("ih", "i"),
+        ] {
+            t = t.replace(from, to);
+        }
+        t.chars()
+            .map(|c| match c {
+                'j' | 'q' => 'J',
+                'z' | 'c' => 'Z',
+                'k' => 'g',
+                't' => 'd',
+                'p' => 'b',
+                _ => c,
+            })
+            .collect()
+    };
+    Some(format!("{} {}", fold(&parts[0]), fold(&parts[1..].concat())))
+}
 
 /// True when a one-word `short` name is the family name that opens the
 /// East Asian full name `long`.

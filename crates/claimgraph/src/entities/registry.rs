@@ -120,6 +120,11 @@ fn keys(alias: &str) -> Vec<String> {
     if !joined.is_empty() {
         out.push(format!("s:{}", skeleton(&joined)));
     }
+    // A Chinese name in Wade-Giles finds its pinyin spelling ("Chang
+    // Wei-ming" / "Zhang Weiming").
+    if let Some(k) = super::names::chinese_key(&parts) {
+        out.push(format!("c:{k}"));
+    }
     // The loose key of the family name finds a person across spellings a
     // skeleton keeps apart ("Akopyan" for "Hakobyan").
     if let Some(last) = parts.parts.last() {
