@@ -1644,11 +1644,23 @@ const HEAD_CLASSES: &[(&str, &[&str])] = &[
 /// The class of a stemmed head noun, or of a unit ("600 km" and "250
 /// kilometers" as heads, [`UNIT_CLASSES`]), or the head itself.
 fn fold_head(stemmed: &str) -> String {
-    HEAD_CLASSES
-        .iter()
-        .find(|(_, forms)| forms.iter().any(|f| stem(f) == stemmed))
-        .map(|(c, _)| c.to_string())
-        .unwrap_or_else(|| fold_unit(stemmed).to_string())
+    // The classes' forms are stemmed once, not for every head of every
+    // claim the aligner reads; the first class listing a stem wins, as
+    // the list is read in order.
+    static CLASS_OF: OnceLock<rustc_hash::FxHashMap<String, &'static str>> = OnceLock::new();
+    let class_of = CLASS_OF.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (class, forms) in HEAD_CLASSES {
+            for f in *forms {
+                m.entry(stem(f)).or_insert(*class);
+            }
+        }
+        m
+    });
+    match class_of.get(stemmed) {
+        Some(c) => c.to_string(),
+        None => fold_unit(stemmed).to_string(),
+    }
 }
 
 fn argument_key(a: &ArgumentOut) -> Option<String> {

@@ -422,39 +422,17 @@ pub fn role_class(word: &str) -> Option<&'static str> {
 
 /// True when `word` names one person by role or by walk of life ("the
 /// spokesman", "a nurse", "a property developer"): a [`role_class`] noun or
-/// one of a list of everyday person nouns.
+/// one of a list of everyday person nouns that are no roles.
 pub fn is_person_noun(word: &str) -> bool {
     role_class(word).is_some()
         || matches!(
             word.to_lowercase().as_str(),
-            "nurse"
-                | "resident"
-                | "witness"
-                | "woman"
-                | "man"
-                | "doctor"
-                | "teacher"
-                | "student"
-                | "worker"
-                | "farmer"
-                | "driver"
-                | "mother"
-                | "father"
-                | "survivor"
-                | "neighbour"
-                | "neighbor"
-                | "employee"
-                | "villager"
-                | "passenger"
-                | "shopkeeper"
-                | "fisherman"
-                | "pensioner"
+            "pensioner"
                 | "volunteer"
                 | "medic"
                 | "developer"
                 | "landlord"
                 | "tenant"
-                | "owner"
                 | "plaintiff"
                 | "defendant"
                 | "claimant"
@@ -467,16 +445,13 @@ pub fn is_person_noun(word: &str) -> bool {
                 | "entrepreneur"
                 | "banker"
                 | "investor"
-                | "trader"
                 | "athlete"
                 | "player"
                 | "coach"
                 | "priest"
                 | "imam"
                 | "pastor"
-                | "soldier"
                 | "veteran"
-                | "prefect"
                 | "goalkeeper"
                 | "cacique"
         )
