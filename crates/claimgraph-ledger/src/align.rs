@@ -143,7 +143,12 @@
 //!    (`fire|shell`), and whose named givers and takers do not clash, state
 //!    one proposition: rule 2 then finds their numbers disagree (or agree).
 //!    It is tried last, so a claim joins the proposition any other rule
-//!    gives it first ([`counts_meet`]).
+//!    gives it first ([`counts_meet`]). Tolls ([`crate::toll`]) are counts
+//!    of this kind whose fate is their deed: two sides' counts of one
+//!    story's dead, wounded, displaced... of one group of people ("nine
+//!    employees were injured", said the company; "17 workers were
+//!    wounded", said the union) meet across articles whatever their nouns
+//!    and verbs, and rule 2 compares them apart from the other numbers.
 //!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
@@ -1910,6 +1915,9 @@ const UNCOUNTED_UNITS: &[&str] = &[
 /// The folded unit a number counts, when it counts a thing of the story
 /// ("40,000 artillery shells", "12,400 ballots"): rule 7.
 fn counted_unit(unit: &str) -> Option<String> {
+    if crate::toll::is_toll_unit(unit) {
+        return Some(unit.to_string());
+    }
     let folded = fold_head(unit);
     // Calendar words ("12 March", "on 2 Monday") date rather than count.
     let calendar =
@@ -1934,7 +1942,13 @@ fn uncounted(stemmed: &str) -> bool {
 /// so that numbers that disagree contradict and numbers that agree
 /// corroborate (rule 2). Returns the unit.
 fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -> Option<&'a str> {
-    let unit = c.counts.iter().find(|u| p.counts.binary_search(u).is_ok())?;
+    let unit = c.counts.iter().find(|u| {
+        if crate::toll::is_toll_unit(u) {
+            p.counts.iter().any(|v| crate::toll::toll_units_meet(u, v))
+        } else {
+            p.counts.binary_search(u).is_ok()
+        }
+    })?;
     let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
     if same_speaker || same_side(&c.side, &p.side) {
         return None;
@@ -1974,6 +1988,10 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
         let main = s.head.as_ref().filter(|h| fold_head(h) == *unit).and(s.object_verb.clone());
         framed.chain(main).filter(|t| !stats.is_common(t)).collect()
     };
+    // A toll names its deed: the dead were killed, whatever the verbs.
+    if crate::toll::is_toll_unit(unit) {
+        return Some(unit.as_str());
+    }
     let theirs = on_unit(p);
     on_unit(c).iter().any(|t| theirs.contains(t)).then_some(unit.as_str())
 }
@@ -1994,6 +2012,15 @@ fn share_any(a: &[String], b: &[String]) -> bool {
 }
 
 fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, String)> {
+    // Tolls (`~dead`) are compared apart, so that they leave alone the
+    // pairing of single unitless numbers below.
+    let (ta, a): (Vec<&NumberFact>, Vec<&NumberFact>) = a.iter().partition(|n| crate::toll::is_toll_unit(&n.unit));
+    let (tb, b): (Vec<&NumberFact>, Vec<&NumberFact>) = b.iter().partition(|n| crate::toll::is_toll_unit(&n.unit));
+    plain_numbers_disagree(&a, &b).or_else(|| plain_numbers_disagree(&ta, &tb))
+}
+
+/// [`numbers_disagree`] over numbers of one kind.
+fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, f64, String)> {
     let close = |x: &NumberFact, y: &NumberFact| {
         let (xl, xh) = (x.value, x.max.unwrap_or(x.value));
         let (yl, yh) = (y.value, y.max.unwrap_or(y.value));
@@ -2006,7 +2033,8 @@ fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, Str
     let mut verdict = None;
     for x in a {
         for y in b {
-            let comparable = fold_unit(&x.unit) == fold_unit(&y.unit)
+            let comparable = crate::toll::is_toll_unit(&x.unit) && crate::toll::toll_units_meet(&x.unit, &y.unit)
+                || fold_unit(&x.unit) == fold_unit(&y.unit)
                 || (x.unit.is_empty() || y.unit.is_empty()) && a.len() == 1 && b.len() == 1;
             if !comparable {
                 continue;
@@ -2259,7 +2287,7 @@ impl Aligner for RuleAligner {
         if !sig.cast.is_empty() {
             keys.extend(sig.deed_preds.iter().map(|t| deed_key(t)));
             // Rule 7: what the claim counts.
-            keys.extend(sig.counts.iter().map(|u| count_key(u)));
+            keys.extend(sig.counts.iter().map(|u| count_key(crate::toll::toll_fate_unit(u))));
             keys.sort_unstable();
             keys.dedup();
         }
@@ -2298,6 +2326,7 @@ impl Aligner for RuleAligner {
             return Some((RelationKind::Contradicts, "opposite polarity: one affirms, the other denies".into()));
         }
         if let Some((x, y, unit)) = numbers_disagree(&new.numbers, &old.numbers) {
+            let unit = crate::toll::toll_fate_unit(&unit).trim_start_matches(crate::toll::TOLL_UNIT_MARK);
             let unit = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
             return Some((
                 RelationKind::Contradicts,
@@ -2597,6 +2626,39 @@ mod tests {
         // One side does not contradict itself.
         let s5 = make("our artillery fired not more than 10 thousand shells", "the ministry", "lirevia", p2);
         assert!(counts_meet(&s5, &s1, &stats).is_none());
+    }
+
+    /// Rule 7 for tolls: two sides' counts of one story's wounded meet
+    /// whatever people and verbs they name, and their numbers disagree;
+    /// a count of another fate, or one from the same side, does not meet.
+    #[test]
+    fn two_sides_counting_one_toll_meet_and_disagree() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let cast = vec!["dorvane".to_string(), "petrolink".to_string()];
+        let toll = |fate: &str, v: f64| NumberFact { value: v, max: None, unit: format!("~{fate}") };
+        let make = |content: &str, speaker: &str, side: &str, numbers: Vec<NumberFact>| {
+            let mut i = input(content, speaker, &[]);
+            i.cast = cast.clone();
+            i.speaker_side = vec![side.to_string()];
+            i.numbers = numbers;
+            a.signature(&i).expect("a signature")
+        };
+        let company = make("nine employees were injured", "Petrolink", "petrolink", vec![toll("wounded", 9.0)]);
+        let union = make("17 workers were wounded in the blast", "the union", "union", vec![toll("wounded", 17.0)]);
+        assert_eq!(company.counts, vec!["~wounded".to_string()]);
+        assert!(counts_meet(&union, &company, &stats).is_some());
+        assert!(a.index_keys(&union).iter().any(|k| a.index_keys(&company).contains(k)));
+        let dead = make("two workers were killed", "the union", "union", vec![toll("dead", 2.0)]);
+        assert!(counts_meet(&dead, &company, &stats).is_none());
+        let own = make("17 workers were wounded in the blast", "Petrolink", "petrolink", vec![toll("wounded", 17.0)]);
+        assert!(counts_meet(&own, &company, &stats).is_none());
+        // Tolls compare with tolls only, apart from the other numbers.
+        let x = [toll("wounded", 9.0), NumberFact { value: 3.0, max: None, unit: String::new() }];
+        let y = [toll("wounded", 17.0)];
+        assert_eq!(numbers_disagree(&x, &y).map(|(a, b, _)| (a, b)), Some((9.0, 17.0)));
+        assert!(numbers_disagree(&x, &[toll("wounded", 10.0)]).is_none());
+        assert!(numbers_disagree(&x, &[toll("dead", 17.0)]).is_none());
     }
 
     fn facts(claim: i64, doc: i64, origin: i64, speaker: i64, affirms: bool, n: Option<f64>) -> ClaimFacts {

@@ -26,6 +26,11 @@ pub enum Fate {
     /// Rescued, freed, released: counted apart from the taken, so that
     /// "rescued four pupils" is no count of the abducted.
     Freed,
+    /// Displaced, evacuated, made homeless.
+    Displaced,
+    /// Infected, poisoned, taken ill: counted apart from the dead, so that
+    /// "infected 1,340 people and killed 57" counts 57 dead.
+    Ill,
 }
 
 impl Fate {
@@ -36,6 +41,8 @@ impl Fate {
             Fate::Wounded => "wounded",
             Fate::Taken => "abducted",
             Fate::Freed => "freed",
+            Fate::Displaced => "displaced",
+            Fate::Ill => "ill",
         }
     }
 }
@@ -49,6 +56,79 @@ pub struct Toll {
     pub value: f64,
     /// Upper bound of a range.
     pub max: Option<f64>,
+    /// Who is counted ([`group_of`]): "" for people in general.
+    pub group: &'static str,
+}
+
+/// Groups of people a toll may count: two counts of one fate compare when
+/// they count one group, or one of them counts people in general ("five
+/// soldiers were killed" and "70 militants were killed" count two groups;
+/// "eleven police officers were injured" and "three demonstrators were
+/// treated for injuries" too).
+const GROUPS: &[(&str, &[&str])] = &[
+    (
+        "security",
+        &["soldier", "soldiers", "troops", "servicemen", "serviceman", "policemen", "officers", "police", "guards"],
+    ),
+    ("fighters", &["fighter", "fighters", "militant", "militants", "rebels", "insurgents", "gunmen"]),
+    ("protesters", &["protesters", "demonstrators"]),
+    (
+        "workers",
+        &["worker", "workers", "employee", "employees", "staff", "colleagues", "contractors", "miners", "crew"],
+    ),
+    ("prisoners", &["inmate", "inmates", "prisoner", "prisoners", "detainees"]),
+    ("children", &["child", "children", "pupil", "pupils", "schoolchildren", "girls", "boys", "infants", "babies"]),
+];
+
+/// The group a unit counting people names: a [`GROUPS`] class, or ""
+/// for people in general and for groups of no class.
+fn group_of(unit: &str) -> &'static str {
+    let unit = unit.to_lowercase();
+    GROUPS.iter().find(|(_, forms)| forms.contains(&unit.as_str())).map_or("", |(class, _)| *class)
+}
+
+/// True when two groups ([`group_of`]) may be one: equal, or one general.
+pub fn groups_meet(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty() || a == b
+}
+
+/// True when two toll units ([`Toll::as_number`]) count one fate of one
+/// group of people.
+pub fn toll_units_meet(a: &str, b: &str) -> bool {
+    let (fa, ga) = a.split_once('/').unwrap_or((a, ""));
+    let (fb, gb) = b.split_once('/').unwrap_or((b, ""));
+    fa == fb && groups_meet(ga, gb)
+}
+
+/// The fate part of a toll unit (`~dead/security` → `~dead`): what rule 7
+/// indexes, the groups being compared when matching.
+pub fn toll_fate_unit(unit: &str) -> &str {
+    unit.split_once('/').map_or(unit, |(f, _)| f)
+}
+
+/// The mark opening the unit of a toll read as a number
+/// ([`Toll::as_number`]): no unit of a quantity starts with it.
+pub const TOLL_UNIT_MARK: char = '~';
+
+impl Toll {
+    /// The toll as a number whose unit is its fate and group
+    /// (`~wounded/workers`; `~dead` for people in general), for the
+    /// aligner's rules 2 and 7: counts of one fate of one group compare
+    /// whatever nouns and verbs they use ("nine employees were injured",
+    /// "17 workers were wounded").
+    pub fn as_number(&self) -> crate::align::NumberFact {
+        let group = if self.group.is_empty() { String::new() } else { format!("/{}", self.group) };
+        crate::align::NumberFact {
+            value: self.value,
+            max: self.max,
+            unit: format!("{TOLL_UNIT_MARK}{}{group}", self.fate.as_str()),
+        }
+    }
+}
+
+/// True for the unit of a toll read as a number.
+pub fn is_toll_unit(unit: &str) -> bool {
+    unit.starts_with(TOLL_UNIT_MARK)
 }
 
 /// Units that count people (singular and plural forms as written).
@@ -109,7 +189,40 @@ const PEOPLE: &[&str] = &[
     "dead",
     "wounded",
     "injured",
+    "deaths",
+    "fatalities",
+    "employees",
+    "employee",
+    "staff",
+    "colleagues",
+    "contractors",
+    "tourists",
+    "fishermen",
+    "firefighters",
+    "guards",
+    "members",
+    "pilgrims",
+    "farmers",
+    "infants",
+    "babies",
+    "adults",
+    "pedestrians",
+    "drivers",
 ];
+
+/// True when a quantity's unit counts people: the listed nouns, or the
+/// plural of a person noun of the entity stage ("nurses", "pilots").
+fn counts_people(unit: &str) -> bool {
+    let unit = unit.to_lowercase();
+    if PEOPLE.contains(&unit.as_str()) {
+        return true;
+    }
+    let singular = match unit.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => unit.strip_suffix('s').unwrap_or(&unit).to_string(),
+    };
+    singular != unit && claimgraph::entities::gazetteer::is_person_noun(&singular)
+}
 
 /// The fate a word names, if any.
 fn fate_of(word: &str) -> Option<Fate> {
@@ -123,6 +236,10 @@ fn fate_of(word: &str) -> Option<Fate> {
         Some(Fate::Taken)
     } else if starts(&["rescu", "freed", "releas", "escap", "returned", "reunit"]) {
         Some(Fate::Freed)
+    } else if starts(&["displac", "evacuat", "homeless", "fled", "flee", "uproot"]) {
+        Some(Fate::Displaced)
+    } else if starts(&["infect", "sicken", "poison", "contamin", "hospitali", "illness"]) || w == "ill" {
+        Some(Fate::Ill)
     } else {
         None
     }
@@ -135,7 +252,7 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
     let counts: Vec<&QuantityOut> = quantities
         .iter()
         .filter(|q| q.claim.as_deref() == Some(claim.id.as_str()) && !q.range_end && q.per.is_none())
-        .filter(|q| PEOPLE.contains(&q.unit.to_lowercase().as_str()))
+        .filter(|q| counts_people(&q.unit))
         .collect();
     // Most claims count no people: nothing to read then (this runs on the
     // ledger's write path for every claim).
@@ -167,7 +284,21 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
                 .any(|(_, w)| matches!(w.to_lowercase().as_str(), "since" | "from" | "in"))
     }) || words.windows(2).any(|w| {
         let pair = format!("{} {}", w[0].1.to_lowercase(), w[1].1.to_lowercase());
-        matches!(pair.as_str(), "in total" | "so far" | "since the" | "to date" | "each year" | "every year")
+        matches!(
+            pair.as_str(),
+            "in total"
+                | "so far"
+                | "since the"
+                | "since their"
+                | "since its"
+                | "since it"
+                | "since then"
+                | "this year"
+                | "last year"
+                | "to date"
+                | "each year"
+                | "every year"
+        )
     });
     if background {
         return Vec::new();
@@ -199,14 +330,28 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
             if distance > 8 {
                 continue;
             }
-            if let Some(f) = fate_of(w) {
+            // A fate before the count across a conjunction tells of the
+            // count before it ("nine were injured and two ... died").
+            let joined = k < first
+                && words[k + 1..first]
+                    .iter()
+                    .any(|(_, p)| matches!(p.to_lowercase().as_str(), "and" | "while" | "but" | "whereas"));
+            if joined {
+                continue;
+            }
+            // "two colleagues lost their lives".
+            let lives = w.eq_ignore_ascii_case("lives")
+                && words[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|(_, p)| matches!(p.to_lowercase().as_str(), "lost" | "claimed"));
+            if let Some(f) = fate_of(w).or(lives.then_some(Fate::Dead)) {
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, f));
                 }
             }
         }
         if let Some((_, fate)) = best {
-            out.push(Toll { fate, value: q.value, max: q.max });
+            out.push(Toll { fate, value: q.value, max: q.max, group: group_of(&q.unit) });
         }
     }
     out
@@ -216,7 +361,7 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
 /// [`NUMBER_TOLERANCE`] (ranges that overlap agree), as `(a, b, fate)`.
 pub fn disagreeing(a: &[Toll], b: &[Toll]) -> Option<(f64, f64, Fate)> {
     for x in a {
-        for y in b.iter().filter(|y| y.fate == x.fate) {
+        for y in b.iter().filter(|y| y.fate == x.fate && groups_meet(x.group, y.group)) {
             let (xl, xh) = (x.value, x.max.unwrap_or(x.value));
             let (yl, yh) = (y.value, y.max.unwrap_or(y.value));
             let scale = xh.max(yh).max(1.0);
@@ -229,7 +374,9 @@ pub fn disagreeing(a: &[Toll], b: &[Toll]) -> Option<(f64, f64, Fate)> {
             }
         }
     }
-    a.iter().find_map(|x| b.iter().find(|y| y.fate == x.fate).map(|y| (x.value, y.value, x.fate)))
+    a.iter().find_map(|x| {
+        b.iter().find(|y| y.fate == x.fate && groups_meet(x.group, y.group)).map(|y| (x.value, y.value, x.fate))
+    })
 }
 
 #[cfg(test)]
@@ -281,11 +428,18 @@ mod tests {
 
     #[test]
     fn counts_of_one_fate_disagree_and_others_do_not() {
-        let a = [Toll { fate: Fate::Dead, value: 5.0, max: None }];
-        let b = [Toll { fate: Fate::Dead, value: 11.0, max: None }];
-        let c = [Toll { fate: Fate::Wounded, value: 11.0, max: None }];
-        let d = [Toll { fate: Fate::Dead, value: 4.0, max: Some(6.0) }];
+        let a = [Toll { fate: Fate::Dead, value: 5.0, max: None, group: "" }];
+        let b = [Toll { fate: Fate::Dead, value: 11.0, max: None, group: "" }];
+        let c = [Toll { fate: Fate::Wounded, value: 11.0, max: None, group: "" }];
+        let d = [Toll { fate: Fate::Dead, value: 4.0, max: Some(6.0), group: "" }];
         assert_eq!(disagreeing(&a, &b), Some((5.0, 11.0, Fate::Dead)));
+        // Two groups of one fate are two counts; people in general meet both.
+        let soldiers = [Toll { fate: Fate::Dead, value: 5.0, max: None, group: "security" }];
+        let militants = [Toll { fate: Fate::Dead, value: 70.0, max: None, group: "fighters" }];
+        assert_eq!(disagreeing(&soldiers, &militants), None);
+        assert!(disagreeing(&soldiers, &b).is_some());
+        assert!(toll_units_meet("~dead/security", "~dead") && !toll_units_meet("~dead/security", "~dead/fighters"));
+        assert_eq!(toll_fate_unit("~dead/security"), "~dead");
         assert_eq!(disagreeing(&a, &c), None);
         assert_eq!(disagreeing(&a, &d), None);
     }
@@ -303,6 +457,37 @@ mod tests {
         let text = "among the dead there were 5 children under the age of 12";
         let c = claim("c1", text);
         let qs = [quantity("c1", "5 children", text, 5.0, "children")];
+        assert!(tolls(&c, &qs).is_empty());
+    }
+
+    #[test]
+    fn person_nouns_fates_and_lives_lost() {
+        let text = "nine employees were injured and two colleagues lost their lives";
+        let c = claim("c1", text);
+        let qs = [
+            quantity("c1", "nine employees", text, 9.0, "employees"),
+            quantity("c1", "two colleagues", text, 2.0, "colleagues"),
+        ];
+        let t: Vec<(Fate, f64)> = tolls(&c, &qs).iter().map(|t| (t.fate, t.value)).collect();
+        assert_eq!(t, vec![(Fate::Wounded, 9.0), (Fate::Dead, 2.0)]);
+        // A plural of a person noun counts people; the nearest fate wins.
+        let text = "the outbreak infected 1,340 nurses and killed 57 patients";
+        let c = claim("c1", text);
+        let qs = [
+            quantity("c1", "1,340 nurses", text, 1340.0, "nurses"),
+            quantity("c1", "57 patients", text, 57.0, "patients"),
+        ];
+        let t: Vec<(Fate, f64)> = tolls(&c, &qs).iter().map(|t| (t.fate, t.value)).collect();
+        assert_eq!(t, vec![(Fate::Ill, 1340.0), (Fate::Dead, 57.0)]);
+        let text = "about 900 villagers were evacuated";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "about 900 villagers", text, 900.0, "villagers")];
+        assert_eq!(tolls(&c, &qs).first().map(|t| t.fate), Some(Fate::Displaced));
+        assert_eq!(tolls(&c, &qs)[0].as_number().unit, "~displaced");
+        // A count since the conflict began is its background.
+        let text = "the conflict has displaced about 900 people since it began";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "about 900 people", text, 900.0, "people")];
         assert!(tolls(&c, &qs).is_empty());
     }
 

@@ -209,6 +209,9 @@ fn claim_context(rec: &DocRecord, j: usize) -> ClaimContext {
     if numbers.is_empty() {
         numbers = numbers_in_text(&c.content.text);
     }
+    // Its tolls, as numbers of their own unit (`~dead`), so that two
+    // sides' counts of one story's dead meet across articles (rule 7).
+    numbers.extend(crate::toll::tolls(c, &rec.quantities).into_iter().map(|t| t.as_number()));
     ClaimContext { speaker_local, about: about.into_iter().collect(), mentions, numbers }
 }
 
