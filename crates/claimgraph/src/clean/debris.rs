@@ -417,7 +417,7 @@ pub fn is_debris(line: &str) -> bool {
     if k.is_empty() {
         return false;
     }
-    if in_parts(line, &k, is_debris) {
+    if in_parts(line, &k, is_debris) || in_sentences(line, is_debris) {
         return true;
     }
     if FURNITURE.contains(&k.as_str())
@@ -432,6 +432,11 @@ pub fn is_debris(line: &str) -> bool {
         return true;
     }
     let words = k.split(' ').count();
+    // "Posted by the live desk", "Posted by admin": the page's byline of a
+    // post, not a sentence of the story.
+    if k.starts_with("posted by ") && words <= 6 {
+        return true;
+    }
     if is_code(&k) || is_page_chrome(line, &k, words) && !is_prose(line) {
         return true;
     }
@@ -470,6 +475,37 @@ pub fn is_debris(line: &str) -> bool {
         || is_error_report_notice(&k, words)
         || call_to_action(line, &k, words) == Call::Strong
         || !is_reported(&k) && is_comment_prompt(&k, words)
+}
+
+/// The sentences of a short line, when it has several ("Posted by the live
+/// desk. Comments are closed for this article.").
+fn sentences(line: &str) -> Vec<&str> {
+    let t = line.trim();
+    if t.split_whitespace().count() > 40 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in t.char_indices() {
+        if matches!(c, '.' | '?' | '!') && t[i + 1..].starts_with(' ') {
+            out.push(t[start..=i].trim());
+            start = i + 1;
+        }
+    }
+    out.push(t[start..].trim());
+    out.retain(|p| !p.is_empty());
+    if out.len() > 1 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// A short line of several sentences, each matching `is` on its own: two
+/// notices on one line ("Posted by the live desk. Comments are closed.").
+fn in_sentences(line: &str, is: impl Fn(&str) -> bool) -> bool {
+    let parts = sentences(line);
+    !parts.is_empty() && parts.iter().all(|p| is(p))
 }
 
 /// A short line of parts joined by " / " or " | ", one of them matching
@@ -813,6 +849,9 @@ fn is_error_report_notice(k: &str, words: usize) -> bool {
         "if you see",
         "if you have found",
         "if you have noticed",
+        "did you find",
+        "did you spot",
+        "did you notice",
         "found a",
         "found an",
         "noticed a",
@@ -1122,6 +1161,15 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
     }
     if call_to_action(line, k, words) != Call::No {
         return true;
+    }
+    // A short line under the article that ends by pointing elsewhere: "How
+    // we rate: True, Misleading, False. Read our method here."
+    if words <= 20 {
+        if let Some(last) = sentences(line).last() {
+            if call_to_action(last, &key(last), key(last).split(' ').count()) != Call::No {
+                return true;
+            }
+        }
     }
     // Agency end codes and separators: "**2050", "3286**1424", "AMK/", "--".
     if k.len() <= 24 && !k.chars().any(char::is_alphabetic) || is_end_code(k) && !line.chars().any(char::is_lowercase) {
@@ -1521,14 +1569,23 @@ fn is_copyright(line: &str, k: &str) -> bool {
     // ("clichÃ©"): only a line that is no sentence counts.
     let sign = k.char_indices().any(|(i, c)| c == '©' && !k[..i].chars().next_back().is_some_and(char::is_alphabetic));
     let inside = (sign || k.contains(" (c) ")) && !is_prose(line);
-    (opens || inside) && words <= 30 || RIGHTS.iter().any(|r| k.contains(r)) || is_reproduction_notice(k)
+    // An open licence: "Content licensed CC BY-ND", "under a Creative
+    // Commons licence".
+    let licence = words <= 30
+        && (k.contains("creative commons")
+            || k.split(' ').collect::<Vec<_>>().windows(2).any(|w| w[0] == "cc" && w[1].starts_with("by")));
+    (opens || inside) && words <= 30 || licence || RIGHTS.iter().any(|r| k.contains(r)) || is_reproduction_notice(k)
 }
 
 /// The outlet's notes about itself under the article: "Disclaimer: This
 /// news is published from the agency feed", "Our Standards: The Trust
 /// Principles".
 fn is_publisher_notice(k: &str) -> bool {
-    (k.starts_with("disclaimer:") || k.starts_with("disclaimer -") || k.starts_with("our standards"))
+    // A fact-checker's membership of the IFCN ("X is a member of the
+    // International Fact-Checking Network"; "a verified signatory of the
+    // IFCN's code of principles").
+    let network = k.contains("fact-checking network") || k.contains("ifcn");
+    (k.starts_with("disclaimer:") || k.starts_with("disclaimer -") || k.starts_with("our standards") || network)
         && k.split(' ').count() <= 40
 }
 
@@ -1627,6 +1684,24 @@ mod tests {
         assert!(is_debris("Disclaimer: This news is published from the agency feed. The channel is not responsible."));
         assert!(is_debris("Our Standards: The Northline Trust Principles."));
         assert!(!is_debris("The disclaimer on the label said nothing about the risks, the inspectors found."));
+    }
+
+    #[test]
+    fn notices_licences_and_rating_legends_go() {
+        assert!(is_debris("Posted by the news desk. Comments are closed for this article."));
+        assert!(is_debris(
+            "Checkfast is a member of the International Fact-Checking Network. Content licensed CC BY-SA."
+        ));
+        assert!(is_debris("Did you spot an error? Write to us."));
+        assert!(is_debris("This article is published under a Creative Commons licence."));
+        // A sentence of the story that merely mentions such words stays.
+        assert!(!is_debris("The minister said the comments were closed to the public. The debate went on."));
+        assert!(!is_debris("Posted by the ministry on Monday, the video showed the damaged hull of the ship."));
+        let text = format!(
+            "{BODY}\n\nHow we rate: True, Mostly true, False. Read our method here.\n\nTags: ships, fact check"
+        );
+        let clean = strip(&text);
+        assert!(clean.ends_with("in the wreckage."), "{clean}");
     }
 
     const BODY: &str = "Iran denies it\n\nThe minister said on Sunday that no drones had been sent to the region.\n\nOfficials in Kessel said they had found parts of engines in the wreckage.";
