@@ -245,6 +245,18 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
             if used == 1 && word(i).chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 value *= scale;
                 j += 1;
+                // A compound written out as translations from Turkish or
+                // Russian do: "12 thousand 500 tonnes", "3 thousand 400
+                // million pesos" (3,400 million).
+                let rest = parse_digits(word(j)).filter(|r| r.fract() == 0.0 && *r < scale && !word(j).contains(','));
+                if let Some(rest) = rest.filter(|_| scale == 1e3 && value.fract() == 0.0) {
+                    value += rest;
+                    j += 1;
+                    if let Some(outer) = scale_of(&lower(j)).filter(|s| *s > scale) {
+                        value *= outer;
+                        j += 1;
+                    }
+                }
             }
         }
         // A range: "10 to 15", "10-15", "between 10 and 15".
@@ -447,6 +459,24 @@ fn is_unit_word(w: &str) -> bool {
             | "dong"
             | "won"
             | "ringgit"
+            | "kroner"
+            | "krone"
+            | "kronor"
+            | "kronur"
+            | "koruna"
+            | "zloty"
+            | "zlotys"
+            | "forint"
+            | "rand"
+            | "baht"
+            | "taka"
+            | "cedis"
+            | "kwacha"
+            | "lei"
+            | "leva"
+            | "dinar"
+            | "rial"
+            | "riyal"
             | "km"
             | "kilometres"
             | "kilometers"
@@ -539,7 +569,20 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
                         "a" | "an" | "per" | "every" | "each" | "in" | "on" | "of" | "over" | "from" | "to"
                     )
             });
-        if plural_noun {
+        // Right after the number, a plural the tagger took for a verb ("I
+        // visited nine villages today"), unless an object follows it as it
+        // would a verb ("Article 5 says that").
+        let counted_plural = t.xpos.as_str() == "VBZ"
+            && end == from
+            && lw.ends_with('s')
+            && w.chars().all(|c| c.is_lowercase())
+            && toks.get(end + 1).is_none_or(|n| {
+                let nw = n.text(&doc.text).to_lowercase();
+                let when = matches!(nw.as_str(), "today" | "yesterday" | "tomorrow" | "tonight" | "last" | "this");
+                when || !matches!(n.upos, Upos::DET | Upos::PRON | Upos::NOUN | Upos::PROPN | Upos::SCONJ | Upos::PART)
+                    && !matches!(nw.as_str(), "that" | "to")
+            });
+        if plural_noun || counted_plural {
             head = Some(end);
             end += 1;
             break;
@@ -637,6 +680,16 @@ mod tests {
         assert_eq!(q[1].value, 75.0);
         assert_eq!(q[1].unit, "missiles");
         assert_eq!(q[1].per.as_deref(), Some("attack"));
+    }
+
+    #[test]
+    fn reads_compound_numbers_and_south_asian_scales() {
+        let q = quantities("The state sent 12 thousand 500 tonnes of aid and lent 3 thousand 400 million pesos.");
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(12500.0, "tonnes"), (3.4e9, "pesos")]);
+        let q = quantities("He said each lawmaker was offered 5 crore rupees and 380 million kroner.");
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(5e7, "rupees"), (3.8e8, "kroner")]);
     }
 
     #[test]

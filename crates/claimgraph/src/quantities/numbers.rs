@@ -52,6 +52,9 @@ pub fn scale_of(w: &str) -> Option<f64> {
         "billion" | "bn" | "b" | "billions" => Some(1e9),
         "trillion" | "tn" | "trillions" => Some(1e12),
         "dozen" => Some(12.0),
+        // South Asian scales: "5 crore rupees" (50 million), "2 lakh".
+        "crore" | "crores" => Some(1e7),
+        "lakh" | "lakhs" => Some(1e5),
         _ => None,
     }
 }
