@@ -63,13 +63,17 @@ const NOT_PLACE: &[&str] = &[
 pub fn published(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let first_prose = lines.iter().position(|l| debris::is_prose(l)).unwrap_or(lines.len());
-    let top = &lines[..(first_prose + 1).min(lines.len()).min(TOP_LINES)];
+    // A headline may read as prose (a question: "Did 12 delegates vote
+    // twice?"), so the byline or dateline under it is always searched.
+    let top = &lines[..(first_prose + 1).max(3).min(lines.len()).min(TOP_LINES)];
     let last_prose = lines.iter().rposition(|l| debris::is_prose(l));
     let bottom: &[&str] = match last_prose {
-        Some(p) if p + 1 >= top.len() => {
+        Some(p) => {
             let after = &lines[p + 1..];
             let stop = after.iter().position(|l| debris::is_section_header_line(l)).unwrap_or(after.len());
-            &after[..stop.min(BOTTOM_LINES)]
+            // Lines of the top were searched already.
+            let skip = top.len().saturating_sub(p + 1).min(stop);
+            &after[skip..stop.min(skip + BOTTOM_LINES)]
         }
         _ => &[],
     };
@@ -84,6 +88,14 @@ pub fn published(text: &str) -> Option<String> {
     };
     for (i, line) in top.iter().enumerate() {
         consider(labelled(line).or_else(|| standalone(line)).or_else(|| wire_dateline(line)), 0, i);
+        // A line of page metadata in segments: "Blog of the platform X |
+        // Murcia, Saturday 9 May 2026".
+        if line.contains(['|', '•', '·']) {
+            for segment in line.split(['|', '•', '·']).map(str::trim).filter(|s| !s.is_empty()) {
+                consider(wire_dateline(segment), 0, i);
+            }
+        }
+        consider(outlet_line(line), 0, i);
     }
     for (i, line) in bottom.iter().enumerate() {
         consider(labelled(line), 1, i);
@@ -176,23 +188,56 @@ fn wire_dateline(line: &str) -> Option<(u8, String)> {
     }
     let mut rest = line[f.end..].trim_start().trim_start_matches(',').trim_start();
     // An agency or time zone between the date and the dash: "(IRNA)", "GMT".
-    if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).filter(|(inside, _)| inside.len() <= 40) {
+    // After it, the story may start without a dash: "Beijing, 23 September
+    // 2026 (Agency) On 23rd, the spokesperson said".
+    let mut credited = false;
+    if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).filter(|(inside, _)| inside.len() <= 60) {
         rest = r.1.trim_start();
+        credited = !place.is_empty();
     }
     if let Some((word, r)) = rest.split_once(' ') {
         if STANDALONE_WORDS.contains(&word.to_lowercase().as_str()) {
             rest = r.trim_start();
         }
     }
-    let separated = rest.is_empty() || rest.starts_with(['-', '–', '—', ':', '|', '/', '•', '·', '.']);
+    let separated = rest.is_empty() || credited || rest.starts_with(['-', '–', '—', ':', '|', '/', '•', '·', '.']);
     separated.then_some((1, f.iso))
+}
+
+/// Words that make the head of a sentence a statement of the story rather
+/// than the outlet's line ("The vote was held on Tuesday, 14 April 2026").
+const STORY_WORDS: &[&str] = &[
+    "on", "in", "at", "was", "were", "is", "are", "be", "been", "held", "took", "will", "would", "said", "says", "of",
+    "by", "since", "until", "from", "the",
+];
+
+/// Rank 1 for the outlet's line opening the text, its first sentence a name
+/// and the date after a comma: "Marrowby Courier live blog, Tuesday 14
+/// April 2026. Latest updates at the top."
+fn outlet_line(line: &str) -> Option<(u8, String)> {
+    if line.split_whitespace().count() > 20 {
+        return None;
+    }
+    let f = date::find(line)?;
+    let first_end = line[f.end..].find(". ").map_or(line.len(), |e| f.end + e);
+    let tail = line[f.end..first_end].trim().trim_end_matches('.');
+    let (head, _) = line[..f.start].trim_end().rsplit_once(',')?;
+    let head_words: Vec<String> = head.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let named = head.chars().next().is_some_and(char::is_uppercase)
+        && (1..=6).contains(&head_words.len())
+        && !head_words.iter().any(|w| STORY_WORDS.contains(&w.as_str()));
+    // Between the comma and the date only a weekday may stand.
+    let between = line[..f.start].trim_end().rsplit_once(',').map_or("", |(_, b)| b).trim();
+    let weekday = between.is_empty() || super::date::normalise(between).is_none() && between.split(' ').count() == 1;
+    (named && weekday && tail.is_empty()).then_some((1, f.iso))
 }
 
 /// A dateline's place: a few capitalised words ("MOSCOW", "Kyiv, Ukraine",
 /// "Kabul (Bakhtar Today)"), never the start of a sentence.
 fn is_place(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || s.len() > 60 {
+    // "Al-Kharj City - Mesrat News Agency (MNA)": a place and an agency.
+    if words.is_empty() || words.len() > 8 || s.len() > 60 {
         return false;
     }
     let first = words[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -238,6 +283,18 @@ mod tests {
             ),
             ("Headline\n\nKabul (Bakhtar) \u{2013} 14 March 2024 \u{2013} The spokesman said on Monday that it was so.", "2024-03-14"),
             ("Headline\n\nTehran, 25 Farvardin 1403 (IRNA) - The spokesman said on Monday that it was so.", "2024-04-13"),
+            ("Headline\n\nOrsk City - Valdoria News Agency (VNA) - 3 September 2026\n\nThe minister said so today.", "2026-09-03"),
+            (
+                "Did the minister lie about the dam?\n\nCheckfast - Orsk, 17 November 2026 (automatic translation)\n\nThe minister said so.",
+                "2026-11-17",
+            ),
+            ("Did the minister lie?\n\nBy the Checkfast desk, 19 November 2026\n\nThe minister said so today.", "2026-11-19"),
+            ("LIVE: a vote\n\nOrsk Courier live blog, Tuesday 14 April 2026. Latest updates at the top.\n\n21:58\nThe vote is over.", "2026-04-14"),
+            ("LIVE: a march\n\nBlog of the platform Save Orsk | Orsk, Saturday 9 May 2026\n\n18:05 - The march left.", "2026-05-09"),
+            (
+                "Headline\n\nOrsk, 23 September 2026 (Valdoria Net correspondent report) On 23rd, the spokesperson said so.",
+                "2026-09-23",
+            ),
         ] {
             assert_eq!(published(text).as_deref(), Some(want), "{text}");
         }
@@ -273,6 +330,7 @@ mod tests {
             "Headline\n\nThe report, published on 12 March 2024 by the agency, said that the stocks had grown.",
             "Headline\n\nThe talks began on March 12, 2024 - a month after the ceasefire, officials said.",
             "Headline\n\nThe ministry said on Thursday that it was so.\n\nRelated\nDrought deepens in the south\nPublished: 3 March 2024",
+            "Headline\n\nThe vote was held in Orsk, 14 April 2026.\n\nThe ministry said on Thursday that it was so.",
             // Ambiguous numeric date: month or day first?
             "Headline\n\n03/04/2024\n\nThe ministry said on Thursday that it was so.",
         ] {
