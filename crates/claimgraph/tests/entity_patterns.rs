@@ -39,6 +39,14 @@ const CASES: &[(&str, &[&str])] = &[
         "Deputy minister Kuo Ming-tse said the quota was final. Guo Mingze added that talks would go on.",
         &["Kuo Ming-tse", "Guo Mingze"],
     ),
+    (
+        "The Orsk River Dam Authority said the gates were closed. The Authority denied that any water was held back.",
+        &["Orsk River Dam Authority", "Authority"],
+    ),
+    (
+        "Water minister Abd al-Karim al-Hadi said the flow fell. Abdel Karim al-Hadi added that talks had failed.",
+        &["Abd al-Karim al-Hadi", "Abdel Karim al-Hadi"],
+    ),
 ];
 
 #[test]

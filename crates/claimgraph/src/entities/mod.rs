@@ -459,12 +459,38 @@ impl Builder<'_> {
     /// organisation is that organisation's short name, whatever kind the
     /// one word was given (a headline's lone "Lorimer" reads like a
     /// surname). A person of that surname in the text keeps it.
+    ///
+    /// So is the head of exactly one organisation's name written alone:
+    /// "the Authority" beside "the Al-Nour Dam Authority", "the Coast
+    /// Guard" beside "the Hellenic Coast Guard".
     fn fold_company_short_names(&mut self) {
         let entities = &self.doc.entities;
         let mut moves: Vec<(usize, usize)> = Vec::new();
         for (i, e) in entities.iter().enumerate() {
             let [alias] = e.aliases.as_slice() else { continue };
-            if e.kind == EntityKind::Location || alias.contains(char::is_whitespace) || alias.chars().count() < 3 {
+            if e.kind == EntityKind::Location || alias.chars().count() < 3 {
+                continue;
+            }
+            let head_words: Vec<&str> = alias.split_whitespace().collect();
+            let is_head = e.kind != EntityKind::Person
+                && head_words.len() <= 2
+                && head_words.last().is_some_and(|w| gazetteer::is_org_word(w))
+                && head_words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let ends = |name: &str| {
+                is_head
+                    && name.split_whitespace().count() > head_words.len()
+                    && name.ends_with(alias.as_str())
+                    && name[..name.len() - alias.len()].ends_with(' ')
+            };
+            let mut heads = entities
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && o.kind == EntityKind::Organization && o.aliases.iter().any(|a| ends(a)));
+            if let (Some((j, _)), None) = (heads.next(), heads.next()) {
+                moves.push((i, j));
+                continue;
+            }
+            if alias.contains(char::is_whitespace) {
                 continue;
             }
             let opens = |name: &str| {

@@ -236,6 +236,18 @@ impl NameParts {
             .map(|p| p.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
             .filter(|p| !p.is_empty())
             .collect();
+        // "Abd al-Karim", "Abdel Karim", "Abdul Karim": one Arabic name
+        // ("servant of"), however romanised.
+        let mut k = 0;
+        while k < parts.len() {
+            if parts[k] == "abd" && parts.get(k + 1).is_some_and(|p| matches!(p.as_str(), "al" | "el" | "ul" | "ol")) {
+                parts.remove(k + 1);
+                parts[k] = "abdal".into();
+            } else if matches!(parts[k].as_str(), "abdel" | "abdul" | "abdol" | "abdoul" | "abdal") {
+                parts[k] = "abdal".into();
+            }
+            k += 1;
+        }
         // Strip leading titles ("Foreign Minister Hossein ...") but never the
         // last part, which is the name itself.
         while parts.len() > 1 && TITLE_WORDS.contains(&parts[0].as_str()) {
@@ -1025,6 +1037,9 @@ mod tests {
         assert_eq!(compare("Gholi-Zadeh", "Qolizadeh"), NameMatch::Variant);
         assert_eq!(compare("Kyrylo Budanov", "Krylo Budanov"), NameMatch::Variant);
         assert_eq!(compare("Volodymyr Zelensky", "Volodymyr Zelenskyy"), NameMatch::Variant);
+        // "Abd al-", "Abdel", "Abdul": one Arabic name part.
+        assert_eq!(compare("Abd al-Karim al-Hadi", "Abdel Karim al-Hadi"), NameMatch::Exact);
+        assert_eq!(compare("Abdul Karim Hadi", "Abd el-Karim Hadi"), NameMatch::Exact);
     }
 
     #[test]
