@@ -229,6 +229,47 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "completely ignores the facts",
         "denies",
     ),
+    // A truth frame over a negated claim: the two negations cancel out.
+    (
+        "\"It is not true that no ransom was paid,\" the senator told the newspaper.",
+        "the senator",
+        "no ransom was paid",
+        "affirms",
+    ),
+    ("\"It is not true that we sent troops,\" the minister said.", "the minister", "we sent troops", "denies"),
+    (
+        "The agency said: \"The claim that the patrol arrived after two hours is not true.\"",
+        "The agency",
+        "arrived after two hours",
+        "denies",
+    ),
+    // Negations in a purpose clause or a relative clause without "that",
+    // and a negated copula corrected by the next clause, leave the claim
+    // affirmed; a correction that calls it false does not.
+    (
+        "The operator said the filling had been planned for the rainy months so that farmers would not suffer.",
+        "The operator",
+        "planned for the rainy months",
+        "affirms",
+    ),
+    (
+        "He added that the raid was prepared for six weeks with the help of partners he did not name.",
+        "He",
+        "prepared for six weeks",
+        "affirms",
+    ),
+    (
+        "\"This is not a quiet shutdown of the engine, this is an explosion,\" the analyst wrote.",
+        "the analyst",
+        "this is an explosion",
+        "affirms",
+    ),
+    (
+        "\"That is not an exaggeration, it is an invention,\" the spokeswoman said.",
+        "the spokeswoman",
+        "it is an invention",
+        "denies",
+    ),
 ];
 
 #[test]

@@ -296,7 +296,8 @@ fn opposite_sentences(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             }
             let one = std::slice::from_ref(&p);
             let rejects = stance::content_rejects_claims(ctx, one);
-            let negated = !rejects && stance::content_negated(ctx, one);
+            let negated =
+                if rejects { stance::framed_claim_negated(ctx, one) } else { stance::content_negated(ctx, one) };
             let stance = stance::combine(rejects, negated);
             if stance != d.stance {
                 added.push(Draft {

@@ -1012,7 +1012,13 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     if content_rejects {
         denial = true;
     }
-    let negated = stance::content_negated(ctx, &content) && verb.class != CueClass::Evaluate && !content_rejects;
+    // "It is not true that no ransom was paid": the frame rejects, and
+    // the claim it frames is negated too, so the two cancel out.
+    let negated = if content_rejects {
+        stance::framed_claim_negated(ctx, &content)
+    } else {
+        stance::content_negated(ctx, &content) && verb.class != CueClass::Evaluate
+    };
     let stance = stance::combine(denial, negated);
     let hedged = content.first().is_some_and(|c| stance::hedged(ctx, c, v));
     let kind = kind_of(ctx, &content);

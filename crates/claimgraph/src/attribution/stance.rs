@@ -78,6 +78,33 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
             break;
         }
+        // "planned for the rainy months so that users would not suffer",
+        // "in order not to": a purpose clause.
+        if j > i
+            && (w == "so" && matches!(ctx.lower(j + 1).as_str(), "that" | "as")
+                || w == "in"
+                    && ctx.lower(j + 1) == "order"
+                    && matches!(ctx.lower(j + 2).as_str(), "to" | "that" | "not"))
+        {
+            break;
+        }
+        // "with the help of partners he did not name": a relative clause
+        // without "that" (a noun, then a pronoun subject).
+        if j > i + 1 && ctx.tagged && matches!(w.as_str(), "he" | "she" | "they" | "we" | "i" | "you") {
+            let before = (i..j).rev().find(|&k| !is_quote_mark(ctx.word(k)));
+            // The clause must have had its own verb by then: "at the time
+            // of the export they were not" is a fronted phrase.
+            let clause_start = (i..j)
+                .rev()
+                .find(|&k| matches!(ctx.lower(k).as_str(), "that" | "and" | "but" | "," | ";"))
+                .map_or(i, |k| k + 1);
+            let has_verb = (clause_start..j).any(|k| ctx.is_finite_verb(k));
+            if has_verb
+                && before.is_some_and(|k| matches!(ctx.tokens[k].upos, claimgraph_nlp::Upos::NOUN) && k + 2 >= j)
+            {
+                break;
+            }
+        }
         // "numbers that nobody can check": a relative clause on a noun.
         // The tagger tells the relative pronoun from the complementiser of
         // "the fear that X would not" (it errs on "reassured voters that X
@@ -211,11 +238,76 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 3;
                 continue;
             }
+            // "This is not a quiet switch-off, this is an explosion": a
+            // negated predicate corrected by the same subject's next one.
+            if corrected_after(ctx, j, content.end) {
+                j += 1;
+                continue;
+            }
             negations += 1;
         }
         j += 1;
     }
     negations > 0
+}
+
+/// True when the clause negated at `k` is corrected after a comma by an
+/// affirmative copula of a pronoun subject: "is not A, it is B", "was not
+/// an accident, but it was a crime".
+fn corrected_after(ctx: &Ctx, k: usize, end: usize) -> bool {
+    // Only a negated copula is corrected so: "the army did not fire, it
+    // was the rebels" still denies that the army fired.
+    if k == 0 || !matches!(ctx.lower(k - 1).as_str(), "is" | "was" | "'s" | "’s") {
+        return false;
+    }
+    let Some(comma) = (k + 1..end.min(k + 14)).find(|&c| matches!(ctx.word(c), "," | ";" | ":" | "." | "!" | "?"))
+    else {
+        return false;
+    };
+    if ctx.word(comma) != "," {
+        return false;
+    }
+    let mut a = comma + 1;
+    if ctx.lower(a) == "but" {
+        a += 1;
+    }
+    // "That is not an exaggeration, it is an invention": the correction
+    // calls it false, so the claim still denies.
+    let falsity = (a + 2..end.min(a + 6)).any(|c| is_falsity_word(ctx.word(c)));
+    matches!(ctx.lower(a).as_str(), "it" | "this" | "that")
+        && matches!(ctx.lower(a + 1).as_str(), "is" | "was" | "'s" | "’s")
+        && !is_negator(&ctx.lower(a + 2))
+        && ctx.lower(a + 2) != "also"
+        && !falsity
+}
+
+/// Where the claim inside a truth frame starts: "It is not true that X",
+/// "It is false that X" (the token after "that"), when the content opens
+/// with one; the frame rejects X, so X's own negation reverses the stance
+/// ("It is not true that no ransom was paid" affirms a payment).
+pub fn truth_frame_end(ctx: &Ctx, content: &Range<usize>) -> Option<usize> {
+    let mut i = content.start;
+    while i < content.end && (is_quote_mark(ctx.word(i)) || matches!(ctx.lower(i).as_str(), "but" | "and" | "so")) {
+        i += 1;
+    }
+    let words: Vec<String> = (i..content.end.min(i + 7)).map(|k| ctx.lower(k)).collect();
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let that = match w.as_slice() {
+        ["it", "is" | "was" | "'s" | "’s", "not", "true" | "correct" | "right", "that", ..] => 5,
+        ["it", "is" | "was" | "'s" | "’s", "false" | "untrue" | "wrong", "that", ..] => 4,
+        ["it", "is" | "was" | "'s" | "’s", "a", "lie", "that", ..] => 5,
+        _ => return None,
+    };
+    (i + that < content.end).then_some(i + that)
+}
+
+/// Whether the claim inside a truth frame (see [`truth_frame_end`]) is
+/// itself negated: the frame's rejection and this negation cancel out.
+pub fn framed_claim_negated(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
+    let Some(first) = parts.first() else { return false };
+    let Some(start) = truth_frame_end(ctx, first) else { return false };
+    let sentence = sentence_pieces(ctx, &(start..first.end)).into_iter().next().unwrap_or(start..first.end);
+    main_clause_negated(ctx, &sentence)
 }
 
 /// True when a denial cue stands right before the content ("denied that
@@ -543,8 +635,13 @@ pub fn content_rejects_claims(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
         return false;
     };
     let false_word = |i: usize| is_falsity_word(ctx.word(i)) && ctx.lower(i) != "motivated";
+    // "The claim that the ship arrived late is not true".
+    let not_true = |k: usize| {
+        ctx.lower(k) == "not" && matches!(ctx.lower(k + 1).as_str(), "true" | "correct" | "accurate" | "right")
+    };
     // "These baseless claims are ...": the falsity may also qualify the
     // claim noun itself.
     words[..copula].iter().take(14).any(|&i| false_word(i))
         || words[copula + 1..].iter().take(8).any(|&i| false_word(i))
+        || words.get(copula + 1).is_some_and(|&i| not_true(i))
 }
