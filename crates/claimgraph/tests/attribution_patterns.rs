@@ -264,6 +264,28 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "this is an explosion",
         "affirms",
     ),
+    // A claim called absurd before it is told is denied; the saying verb
+    // of that judgement is nobody's cue.
+    (
+        "The minister said it was \"absurd\" to suggest that the aid was handed out by party.",
+        "The minister",
+        "aid was handed out by party",
+        "denies",
+    ),
+    ("\"What we deny is that our food was the cause,\" the manager said.", "the manager", "our food was the cause", "denies"),
+    // A relative clause on the source of "according to" is the source's.
+    (
+        "According to a source in the prosecutor's office who asked not to be named, investigators are examining the accounts.",
+        "a source in the prosecutor's office",
+        "investigators are examining the accounts",
+        "affirms",
+    ),
+    (
+        "He said the officer on the bridge could not verify that the caller was a naval unit.",
+        "He",
+        "could not verify",
+        "affirms",
+    ),
     (
         "\"That is not an exaggeration, it is an invention,\" the spokeswoman said.",
         "the spokeswoman",
@@ -295,6 +317,18 @@ fn attribution_patterns_hold() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn requests_and_questions_are_not_claims() {
+    let rec = record(
+        "asked.txt",
+        "Test article\n\nAccording to a source who asked not to be named, the audit is over.\n\nAsked about the remark that he had not visited a single village, Celik laughed: \"I visited nine villages today.\"\n\nThe minister said it was absurd to suggest that the aid was political.\n",
+    );
+    for c in &rec.claims {
+        assert!(!matches!(c.cue.text.as_str(), "asked" | "Asked" | "suggest"), "{:?}", c);
+    }
+    assert!(rec.claims.iter().any(|c| c.content.text.contains("the audit is over")));
 }
 
 /// The public record of one made-up text article.

@@ -261,6 +261,19 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
     {
         return None;
     }
+    // "it is absurd to suggest that", "it is fair to say": an infinitive
+    // after an adjective is the speaker's own judgement of a saying.
+    if i >= sent.start + 2 && ctx.lower(i - 1) == "to" && ctx.tagged {
+        let judged = (sent.start..i - 1).rev().find(|&k| !stance::is_quote_mark(ctx.word(k)));
+        if judged.is_some_and(|k| ctx.tokens[k].upos == Upos::ADJ) {
+            return None;
+        }
+    }
+    // "who asked not to be named", "asked for anonymity", "Asked about
+    // the remark, she laughed": a request or a question, never a claim.
+    if verb.lemma == "ask" && (matches!(next.as_str(), "not" | "for" | "about" | "whether" | "if") || i == sent.start) {
+        return None;
+    }
     // "was quoted as saying"
     if verb.lemma == "quote" {
         return None;
@@ -1258,8 +1271,17 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         // appositions and a participle phrase ("figures compiled by Open
         // Trade Watch, a research group, UK exports rose ..."): the content
         // starts after the last comma before the first finite verb.
-        let first_verb =
-            (src_start..sent.end).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none());
+        // The verb of a relative clause on the source ("a source who asked
+        // not to be named, ...") is the source's, not the content's.
+        let mut relative = false;
+        let first_verb = (src_start..sent.end).find(|&k| {
+            match ctx.lower(k).as_str() {
+                "who" | "whom" | "whose" | "which" => relative = true,
+                "," => relative = false,
+                _ => {}
+            }
+            !relative && ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none()
+        });
         let limit = first_verb.unwrap_or(sent.end);
         // Commas inside a quotation belong to the content.
         let mut comma = (src_start..limit).rev().find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());

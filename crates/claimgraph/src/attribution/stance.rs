@@ -205,6 +205,25 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 3;
                 continue;
             }
+            // "could not verify that the caller was a naval unit", "was
+            // unable to confirm": what the speaker could not establish is
+            // no denial of it.
+            if matches!(w.as_str(), "not" | "n't" | "never")
+                && (j + 1..(j + 3).min(content.end)).any(|k| {
+                    matches!(
+                        ctx.lower(k).as_str(),
+                        "verify" | "confirm" | "establish" | "determine" | "ascertain" | "corroborate"
+                    ) && matches!(ctx.lower(k + 1).as_str(), "that" | "whether" | "if")
+                })
+                && j > 0
+                && matches!(
+                    ctx.lower(j - 1).as_str(),
+                    "could" | "can" | "ca" | "was" | "were" | "is" | "are" | "has" | "have" | "had"
+                )
+            {
+                j += 1;
+                continue;
+            }
             // "has no doubt that", "there is no question that": certainty,
             // not a negation.
             if matches!(w.as_str(), "no" | "not" | "never")
@@ -464,10 +483,23 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
         "it is a lie that",
         "there is no truth",
         "is not true that",
+        "what we deny is",
+        "what i deny is",
+        "what we reject is",
+        "what i reject is",
     ]
     .iter()
     .any(|p| joined.contains(p))
     {
+        return true;
+    }
+    // "it was "absurd" to suggest that the aid was political": a claim
+    // called false before it is told.
+    let told = |w: &str| {
+        matches!(w, "suggest" | "say" | "claim" | "allege" | "think" | "believe" | "assert" | "argue" | "imply")
+    };
+    let unquoted: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_quote_mark(w)).collect();
+    if unquoted.windows(3).take(8).any(|w| is_falsity_word(w[0]) && w[1] == "to" && told(w[2])) {
         return true;
     }
     // "It is a lie from beginning to end", "This is pure fabrication": a
