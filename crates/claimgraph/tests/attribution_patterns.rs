@@ -273,6 +273,28 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "denies",
     ),
     ("\"What we deny is that our food was the cause,\" the manager said.", "the manager", "our food was the cause", "denies"),
+    // A reduced relative clause on the subject before an apposition; an
+    // addressee opened by "this".
+    (
+        "The trader named in the complaint, Ravi Menon, told this newspaper by phone that he did not meet any official.",
+        "Ravi Menon",
+        "did not meet any official",
+        "denies",
+    ),
+    // A role with an organisation's acronym in brackets, in apposition to
+    // the name; the acronym and the role noun later name that person.
+    (
+        "The President of the Civil Protection Presidency (CPP), Dr. Ayla Demir, said there were delays. The CPP president also said that 87 people had died.",
+        "Ayla Demir",
+        "87 people had died",
+        "affirms",
+    ),
+    (
+        "According to him, the operation mobilised about 120 soldiers, and \"two gunmen were neutralised\" in the assault.",
+        "him",
+        "the operation mobilised",
+        "affirms",
+    ),
     // A relative clause on the source of "according to" is the source's.
     (
         "According to a source in the prosecutor's office who asked not to be named, investigators are examining the accounts.",

@@ -522,9 +522,12 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         let mut k = j;
         while k < sent.end && k < j + 6 {
             let w = ctx.lower(k);
+            // "told this newspaper": "this" opens an adjunct only before a
+            // time noun ("this week").
+            let demonstrative = matches!(w.as_str(), "this" | "last") && !is_time_noun(&ctx.lower(k + 1));
             if matches!(w.as_str(), "that" | ":" | "," | "." | ";" | "!" | "?")
                 || ctx.opens_quote(k).is_some()
-                || starts_adjunct(&w)
+                || starts_adjunct(&w) && !demonstrative
             {
                 break;
             }
@@ -1285,6 +1288,14 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         let limit = first_verb.unwrap_or(sent.end);
         // Commas inside a quotation belong to the content.
         let mut comma = (src_start..limit).rev().find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
+        // "According to him, the operation mobilised ...": a pronoun is the
+        // whole source.
+        if source.len() == 1
+            && matches!(ctx.lower(source.start).as_str(), "him" | "her" | "them" | "us" | "me")
+            && ctx.word(source.end) == ","
+        {
+            comma = Some(source.end);
+        }
         // "According to the minister, only three districts, A, B and C,
         // are touched": a content that would open with its verb has lost
         // its subject to the source; the source ends at the first comma.

@@ -430,7 +430,7 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
                 // "For his part, the representative ..., X, asked": the
                 // discourse phrase opens the sentence; the subject follows.
                 Some(head) if is_discourse_part(ctx, &head) => break,
-                Some(head) => best = Some(head.start),
+                Some(head) => best = Some(over_reduced_relative(ctx, head.start, sent)),
                 None => break,
             }
         }
@@ -452,6 +452,34 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
         }
     }
     Some(np)
+}
+
+/// Where a noun phrase starts when the phrase at `start` is the object of a
+/// reduced relative clause on it: "The businessman named in the allegation"
+/// (from "the allegation" back to "The businessman").
+fn over_reduced_relative(ctx: &Ctx, start: usize, sent: &Range<usize>) -> usize {
+    let mut s = start;
+    if !ctx.tagged {
+        return s;
+    }
+    for _ in 0..2 {
+        if s < sent.start + 3 {
+            break;
+        }
+        let prep = s - 1;
+        let participle = prep - 1;
+        let is_prep = is_adjunct_preposition(&ctx.lower(prep)) || ctx.lower(prep) == "by";
+        let is_participle =
+            matches!(ctx.tokens[participle].xpos.as_str(), "VBN" | "VBG") && !ctx.is_finite_verb(participle);
+        if !(is_prep && is_participle) {
+            break;
+        }
+        match np_left(ctx, participle, sent) {
+            Some(np) if np.end == participle && can_speak(ctx, &np) => s = np.start,
+            _ => break,
+        }
+    }
+    s
 }
 
 /// True for "his part" of "for his part" (also "her turn", "their part"):
@@ -1048,6 +1076,9 @@ fn descriptor_holder(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize>
                 // The "of" phrase names something before the person ("of
                 // Torpedo-Volga"), which is not itself the person.
                 && (j + 2..k).any(|i| ctx.word(i).chars().next().is_some_and(char::is_uppercase))
+                // The name follows the phrase: "the minister of the Defence
+                // and of the Veterans" ends in the object of "of", no person.
+                && !matches!(ctx.lower(k - 1).as_str(), "of" | "the" | "and" | "for" | "to" | "in" | "on" | "at")
         });
         if k > 0 && ctx.lower(k - 1) == noun || of_phrase {
             if holder.is_some_and(|h| h != e) {

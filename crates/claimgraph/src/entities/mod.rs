@@ -446,7 +446,18 @@ impl Builder<'_> {
     /// "ROLE, NAME" (a comma between them and nothing else).
     fn is_apposition(&self, name: &Range<usize>, role: &Range<usize>) -> bool {
         let t = &self.doc.analysis.tokens;
+        let text = |i: usize| t.get(i).map(|tok| tok.text(&self.doc.text));
         let comma = |i: usize| t.get(i).is_some_and(|tok| matches!(tok.text(&self.doc.text), "," | "(" | "–" | "—"));
+        // "The President of the ... Presidency (AFAD), Dr. NAME": the
+        // organisation's acronym in brackets closes the description.
+        let bracket_end = (text(role.end) == Some("("))
+            .then(|| (role.end + 1..(role.end + 6).min(t.len())).find(|&k| text(k) == Some(")")))
+            .flatten();
+        if let Some(close) = bracket_end {
+            if name.start == close + 2 && comma(close + 1) {
+                return true;
+            }
+        }
         (role.start == name.end + 1 && comma(name.end))
             || (name.start == role.end + 1 && comma(role.end))
             // "Military expert Rauf Gasanov", "Kremlin spokesman Dmitry
