@@ -295,6 +295,19 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "the operation mobilised",
         "affirms",
     ),
+    // A passive that names its source; a dateline's dash before the subject.
+    (
+        "As it was reported in the message of the press service of the agency, the flight proceeded normally.",
+        "the press service of the agency",
+        "the flight proceeded normally",
+        "affirms",
+    ),
+    (
+        "Orsk, 24 October. /Valdoria Courier/ - The space agency confirmed today that the satellite was lost.",
+        "The space agency",
+        "the satellite was lost",
+        "affirms",
+    ),
     // A relative clause on the source of "according to" is the source's.
     (
         "According to a source in the prosecutor's office who asked not to be named, investigators are examining the accounts.",
@@ -351,6 +364,17 @@ fn requests_and_questions_are_not_claims() {
         assert!(!matches!(c.cue.text.as_str(), "asked" | "Asked" | "suggest"), "{:?}", c);
     }
     assert!(rec.claims.iter().any(|c| c.content.text.contains("the audit is over")));
+}
+
+#[test]
+fn a_datelines_dash_and_a_relative_clause_leave_the_speaker() {
+    let rec = record(
+        "dash.txt",
+        "Test article\n\nOrsk, 24 October. /Valdoria Courier/ - The space agency confirmed today that the satellite was lost.\n\nAccording to the report of the committee, to which the Orsk Herald had access, 41 delegates voted.\n",
+    );
+    let speakers: Vec<&str> = rec.claims.iter().map(|c| c.speaker.text.as_str()).collect();
+    assert!(speakers.contains(&"The space agency"), "{speakers:?}");
+    assert!(speakers.contains(&"the report of the committee"), "{speakers:?}");
 }
 
 /// The public record of one made-up text article.

@@ -160,10 +160,22 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                 sp.start += 1;
             }
         }
+        // "/Agency/ - The State Corporation said": the dash of a dateline
+        // is no part of the speaker.
+        while sp.len() > 1 && matches!(ctx.word(sp.start), "-" | "–" | "—" | "/" | "|" | ":") {
+            sp.start += 1;
+        }
         let passive_be = (sp.end..d.cue.end).any(|k| matches!(ctx.lower(k).as_str(), "be" | "is" | "was" | "been"));
         let participle = d.cue.clone().any(|k| ctx.tagged && ctx.tokens[k].xpos.as_str() == "VBN");
         if sp.len() == 1 && ctx.lower(sp.start) == "it" && passive_be && participle {
-            d.speaker = None;
+            // "As it was reported in the message of the press service,":
+            // the passive names its source after all.
+            let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
+            let by = d.cue.end > 0 && matches!(ctx.lower(d.cue.end - 1).as_str(), "of" | "by");
+            d.speaker = sent
+                .filter(|_| by)
+                .and_then(|sent| speaker::np_right(ctx, d.cue.end, &sent))
+                .filter(|np| speaker::can_speak(ctx, np));
         } else if !speaker::can_speak(ctx, sp) {
             let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
             d.speaker = sent.and_then(|sent| speaker::subject_left(ctx, d.cue.start, &sent));

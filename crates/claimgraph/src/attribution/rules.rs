@@ -1256,6 +1256,11 @@ fn source_before_clause(ctx: &Ctx, source: Range<usize>, sent: &Range<usize>) ->
     }
 }
 
+/// A preposition that may open a relative clause ("to which", "of whom").
+fn is_adjunct_preposition_word(w: &str) -> bool {
+    matches!(w, "to" | "of" | "in" | "with" | "for" | "from" | "by" | "on" | "at")
+}
+
 /// Builds the draft claim of an "according to" cue.
 pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draft> {
     let a = cue.tokens.start;
@@ -1304,7 +1309,16 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         }
         match comma {
             Some(c) if c > src_start => {
-                source = src_start..c;
+                // "the act of the committee, to which the site had access,":
+                // a relative clause set off by commas is no part of the
+                // source's name (nor the name it holds).
+                let relative_at = (src_start..c).find(|&k| {
+                    ctx.word(k) == ","
+                        && (matches!(ctx.lower(k + 1).as_str(), "who" | "which" | "whom" | "whose")
+                            || is_adjunct_preposition_word(&ctx.lower(k + 1))
+                                && matches!(ctx.lower(k + 2).as_str(), "which" | "whom"))
+                });
+                source = src_start..relative_at.unwrap_or(c);
                 trim(ctx, c + 1..sent.end)
             }
             _ => {
