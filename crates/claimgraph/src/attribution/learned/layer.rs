@@ -8,9 +8,10 @@
 //! dependency parse shows a content edge to be wrong ([`super::bounds`]:
 //! a run cut inside a clause, a fronted part of the content before the
 //! source and cue, a second predicate of the cue's verb, narration after a
-//! quotation, a preposition that opens the content), and where a quotation
-//! on the other side of the source and cue continues the content
-//! ([`quote_pairs`]). One layout the model
+//! quotation, a preposition that opens the content), and where the content
+//! continues on the other side of the source and cue: a quotation
+//! ([`quote_pairs`]) or the rest of the sentence ([`trailing_parts`]).
+//! One layout the model
 //! seldom saw in training is added by rule: a quotation signed by a dash
 //! and a name ([`signed_quotes`]). The public claims are a separate,
 //! stricter choice ([`super::combine`]); this layer is what `eval polnear`
@@ -53,6 +54,7 @@ pub fn layer(ctx: &Ctx, marks: &Marks, learned: &[TokenAttribution]) -> Vec<Toke
         }
     }
     quote_pairs(ctx, marks, &mut out);
+    trailing_parts(ctx, marks, &mut out);
     for a in signed_quotes(ctx, marks) {
         if !taken(&a, &out) {
             out.push(a);
@@ -114,6 +116,65 @@ fn quote_pairs(ctx: &Ctx, marks: &Marks, out: &mut [TokenAttribution]) {
         };
         let a = &mut out[i];
         a.contents.push(add);
+        a.contents.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
+/// Longest trailing part taken, in words.
+const MAX_TRAILING: usize = 60;
+
+/// The part of an interrupted content after the source and cue ("Lenox was
+/// a juggernaut, she said, until it went bankrupt"), when the model took
+/// only the part before them: from the comma after the source and cue (and
+/// an adjunct of theirs: "said in a report,") to the sentence end, without
+/// a connective "and" / "but" that opens it. Both parts must be quoted or
+/// both unquoted, and no other attribution may hold any of it.
+fn trailing_parts(ctx: &Ctx, marks: &Marks, out: &mut [TokenAttribution]) {
+    for i in 0..out.len() {
+        let a = &out[i];
+        if a.sources.is_empty() || a.contents.is_empty() {
+            continue;
+        }
+        let Some(sent) = ctx.doc.analysis.sentence_of(a.cue.start) else { continue };
+        let s = ctx.doc.analysis.sentences[sent].tokens.clone();
+        if a.contents.iter().any(|c| c.end > a.cue.end && c.start < s.end) {
+            continue;
+        }
+        let left = a.sources.iter().map(|x| x.start).filter(|&x| x < a.cue.start).min().unwrap_or(a.cue.start);
+        let mut k = left;
+        while k > s.start && (marks.closes(k - 1).is_some() || matches!(ctx.word(k - 1), "'" | "’" | "\"" | "”")) {
+            k -= 1;
+        }
+        if k <= s.start || ctx.word(k - 1) != "," {
+            continue;
+        }
+        let comma = k - 1;
+        let Some(last) = a.contents.iter().filter(|c| c.end <= a.cue.start).map(|c| c.end).max() else { continue };
+        if last + 3 < comma || last < s.start {
+            continue;
+        }
+        let right = a.sources.iter().map(|x| x.end).chain(std::iter::once(a.cue.end)).max().unwrap_or(a.cue.end);
+        let Some(c2) = (right..s.end).find(|&t| ctx.word(t) == ",") else { continue };
+        let mut y0 = c2 + 1;
+        while y0 < s.end && (ctx.is_punct(y0) || matches!(ctx.lower(y0).as_str(), "and" | "but")) {
+            y0 += 1;
+        }
+        let mut y1 = s.end;
+        while y1 > y0 && ctx.is_punct(y1 - 1) {
+            y1 -= 1;
+        }
+        if y0 >= y1 || y1 - y0 > MAX_TRAILING {
+            continue;
+        }
+        let y = y0..y1;
+        if claimed(&y, out, i) {
+            continue;
+        }
+        if marks.in_quote(last.saturating_sub(1)) != marks.in_quote(y0) {
+            continue;
+        }
+        let a = &mut out[i];
+        a.contents.push(y);
         a.contents.sort_by_key(|c| (c.start, c.end));
     }
 }
@@ -207,6 +268,21 @@ mod tests {
         ];
         quote_pairs(&ctx, &marks, &mut out);
         assert_eq!(out[0].contents, vec![1..3]);
+    }
+
+    #[test]
+    fn the_part_after_an_interrupting_source_and_cue_is_content() {
+        // 0 The 1 mill 2 thrived 3 , 4 Ms. 5 Okafor 6 said 7 , 8 until 9 it 10 closed 11 .
+        let doc = segmented("The mill thrived, Ms. Okafor said, until it closed.");
+        let ctx = Ctx::new(&doc);
+        let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
+        let mut out = vec![TokenAttribution { cue: 6..7, sources: vec![4..6], contents: vec![0..3] }];
+        trailing_parts(&ctx, &marks, &mut out);
+        assert_eq!(out[0].contents, vec![0..3, 8..11]);
+        // A content after the cue already: nothing is added.
+        let mut out = vec![TokenAttribution { cue: 6..7, sources: vec![4..6], contents: vec![0..3, 8..10] }];
+        trailing_parts(&ctx, &marks, &mut out);
+        assert_eq!(out[0].contents, vec![0..3, 8..10]);
     }
 
     #[test]
