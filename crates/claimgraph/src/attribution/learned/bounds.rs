@@ -16,6 +16,7 @@ use std::ops::Range;
 use claimgraph_nlp::{Token, Upos};
 
 use super::gold::TokenAttribution;
+use super::marks::Marks;
 use crate::attribution::context::Ctx;
 
 /// Longest head chain followed (a guard against a cyclic parse).
@@ -86,7 +87,7 @@ fn cue_head(tree: &Tree, cue: &Range<usize>) -> usize {
 
 /// Repairs the cue end and the content boundaries of `a`, an attribution
 /// over `ctx`'s tokens whose parse is `tree`.
-pub fn repair(ctx: &Ctx, tree: &Tree, a: &mut TokenAttribution) {
+pub fn repair(ctx: &Ctx, marks: &Marks, tree: &Tree, a: &mut TokenAttribution) {
     if a.cue.is_empty() || a.cue.end > tree.tokens.len() || a.contents.iter().any(|c| c.end > tree.tokens.len()) {
         return;
     }
@@ -97,10 +98,13 @@ pub fn repair(ctx: &Ctx, tree: &Tree, a: &mut TokenAttribution) {
         complete_right(tree, a, ch, c);
         cut_second_predicate(ctx, tree, a, ch, c);
     }
-    if let Some(subject) = fronted_subject(ctx, tree, a) {
-        contents.push(subject);
+    if let Some(x) = fronted_part(ctx, marks, a).or_else(|| fronted_subject(ctx, tree, a)) {
+        contents.push(x);
     }
-    drop_narration_after_quote(ctx, a, &mut contents);
+    if let Some(x) = relative_before_source(ctx, a) {
+        contents.push(x);
+    }
+    drop_narration_after_quote(ctx, marks, a, &mut contents);
     contents.sort_by_key(|c| (c.start, c.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(contents.len());
     for c in contents {
@@ -110,6 +114,87 @@ pub fn repair(ctx: &Ctx, tree: &Tree, a: &mut TokenAttribution) {
         }
     }
     a.contents = merged;
+}
+
+/// Longest fronted part taken, in words.
+const MAX_FRONTED: usize = 40;
+
+/// The fronted part of a content that the source and cue interrupt ("Too
+/// often, she said, the plan fails"; "If it fails, he argues, there are
+/// other tools"; "''Hopefully,'' he said, ''...''"): PolNeAR's content takes
+/// the words from the sentence start to the comma before the source as a
+/// fragment of its own, whatever their function (subject, adverbial,
+/// subordinate clause). The content must start after the cue in the same
+/// sentence, past a comma; the attribution must have a source; both parts
+/// must be quoted or both unquoted ("As a phone rang, the announcer said,
+/// “...”" is the writer's scene and a quotation); and after ", but" or ",
+/// and" only the last clause is taken.
+fn fronted_part(ctx: &Ctx, marks: &Marks, a: &TokenAttribution) -> Option<Range<usize>> {
+    let first = a.contents.first()?;
+    if first.start < a.cue.end || a.sources.is_empty() {
+        return None;
+    }
+    let left = a.sources.iter().map(|s| s.start).filter(|&s| s < a.cue.start).min().unwrap_or(a.cue.start);
+    let mut k = left;
+    while k > 0 && (marks.closes(k - 1).is_some() || matches!(ctx.word(k - 1), "'" | "’" | "\"" | "”")) {
+        k -= 1;
+    }
+    if k == 0 || ctx.word(k - 1) != "," {
+        return None;
+    }
+    let comma = k - 1;
+    let sent = ctx.doc.analysis.sentences.get(ctx.doc.analysis.sentence_of(comma)?)?.tokens.clone();
+    if first.start >= sent.end || !(a.cue.end..first.start).any(|t| ctx.word(t) == ",") {
+        return None;
+    }
+    let mut s = sent.start;
+    while s < comma && ctx.is_punct(s) {
+        s += 1;
+    }
+    // "And perhaps, he said, ...": the connective is the writer's.
+    if s < comma && ctx.lower(s) == "and" {
+        s += 1;
+    }
+    if let Some(k) =
+        (s + 1..comma).rev().find(|&k| ctx.word(k - 1) == "," && matches!(ctx.lower(k).as_str(), "but" | "and"))
+    {
+        s = k + 1;
+    }
+    let mut e = comma;
+    while e > s && ctx.is_punct(e - 1) {
+        e -= 1;
+    }
+    if s >= e || e - s > MAX_FRONTED {
+        return None;
+    }
+    if a.sources.iter().any(|x| overlaps(&(s..e), x)) || a.contents.iter().any(|x| overlaps(&(s..e), x)) {
+        return None;
+    }
+    let c0 = first.clone().find(|&k| !ctx.is_punct(k)).unwrap_or(first.start);
+    let quoted_after = marks.in_quote(c0);
+    if (s..e).any(|k| !ctx.is_punct(k) && marks.in_quote(k) != quoted_after) {
+        return None;
+    }
+    Some(s..e)
+}
+
+/// A relative pronoun right before the source ("which she says is ..."):
+/// PolNeAR's content takes it as a fragment.
+fn relative_before_source(ctx: &Ctx, a: &TokenAttribution) -> Option<Range<usize>> {
+    let first = a.contents.first()?;
+    if first.start < a.cue.end {
+        return None;
+    }
+    // Without a source of its own the pronoun is the source ("a report
+    // which says ...").
+    let left = a.sources.iter().map(|s| s.start).filter(|&s| s < a.cue.start).min()?;
+    if left == 0 || !matches!(ctx.lower(left - 1).as_str(), "which" | "who" | "whom") {
+        return None;
+    }
+    if a.contents.iter().any(|x| x.contains(&(left - 1))) {
+        return None;
+    }
+    Some(left - 1..left)
 }
 
 /// Moves into the cue a preposition that opens the content and heads into
@@ -158,8 +243,8 @@ fn complete_right(tree: &Tree, a: &TokenAttribution, ch: usize, c: &mut Range<us
 /// when a quotation before the cue is content ("“...,” she said several
 /// months later, and ..."): the words after the cue are the writer's
 /// narration, not the quoted speaker's.
-fn drop_narration_after_quote(ctx: &Ctx, a: &TokenAttribution, contents: &mut Vec<Range<usize>>) {
-    let in_quote = |k: usize| ctx.quote_of.get(k).is_some_and(|q| q.is_some());
+fn drop_narration_after_quote(ctx: &Ctx, marks: &Marks, a: &TokenAttribution, contents: &mut Vec<Range<usize>>) {
+    let in_quote = |k: usize| marks.in_quote(k);
     let quoted = |c: &Range<usize>| {
         let mut words = c.clone().filter(|&k| !ctx.is_punct(k)).peekable();
         words.peek().is_some() && words.all(in_quote)
@@ -316,15 +401,77 @@ mod tests {
             ["\u{201c}", "It", "failed", ",", "\u{201d}", "she", "said", "later", ",", "and", "left", "."]
         );
         let ctx = Ctx::new(&doc);
+        let marks = Marks::new(text, &doc.analysis.tokens, &ctx.quotes);
         let a = TokenAttribution { cue: 6..7, sources: vec![5..6], contents: vec![1..3, 7..11] };
         let mut contents = a.contents.clone();
-        drop_narration_after_quote(&ctx, &a, &mut contents);
+        drop_narration_after_quote(&ctx, &marks, &a, &mut contents);
         assert_eq!(contents, vec![1..3]);
         // Without the quotation before the cue the run after it stays.
         let b = TokenAttribution { cue: 6..7, sources: vec![5..6], contents: vec![7..11] };
         let mut kept = b.contents.clone();
-        drop_narration_after_quote(&ctx, &b, &mut kept);
+        drop_narration_after_quote(&ctx, &marks, &b, &mut kept);
         assert_eq!(kept, vec![7..11]);
+    }
+
+    /// A document of `text` split into tokens and sentences (no parse).
+    fn segmented(text: &str) -> crate::document::Document {
+        let mut doc = crate::document::Document::new(crate::document::DocMeta::default(), text.to_string());
+        doc.analysis = claimgraph_nlp::segment::segment(text);
+        doc
+    }
+
+    fn words(doc: &crate::document::Document, r: &Range<usize>) -> Vec<String> {
+        doc.analysis.tokens[r.clone()].iter().map(|t| t.text(&doc.text).to_string()).collect()
+    }
+
+    #[test]
+    fn the_fronted_part_of_an_interrupted_content_is_content() {
+        // 0 Too 1 often 2 , 3 Ms. 4 Rivera 5 said 6 , 7 the 8 plan 9 fails 10 .
+        let doc = segmented("Too often, Ms. Rivera said, the plan fails.");
+        assert_eq!(words(&doc, &(0..3)), ["Too", "often", ","]);
+        let ctx = Ctx::new(&doc);
+        let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
+        let a = TokenAttribution { cue: 5..6, sources: vec![3..5], contents: vec![7..10] };
+        assert_eq!(fronted_part(&ctx, &marks, &a), Some(0..2));
+        // Without a source, or with the content already before the cue, nothing.
+        let b = TokenAttribution { cue: 5..6, sources: vec![], contents: vec![7..10] };
+        assert_eq!(fronted_part(&ctx, &marks, &b), None);
+        let c = TokenAttribution { cue: 5..6, sources: vec![3..5], contents: vec![0..2, 7..10] };
+        assert_eq!(fronted_part(&ctx, &marks, &c), None);
+    }
+
+    #[test]
+    fn a_scene_before_a_quotation_is_not_content() {
+        // As the bell rang , the host said , “ Welcome back . ”
+        let doc = segmented("As the bell rang, the host said, \u{201c}Welcome back.\u{201d}");
+        let ctx = Ctx::new(&doc);
+        let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
+        let w = words(&doc, &(0..doc.analysis.tokens.len()));
+        let cue = w.iter().position(|x| x == "said").unwrap_or(0);
+        let open = w.iter().position(|x| x == "\u{201c}").unwrap_or(0);
+        let a = TokenAttribution { cue: cue..cue + 1, sources: vec![cue - 2..cue], contents: vec![open + 1..open + 4] };
+        assert_eq!(fronted_part(&ctx, &marks, &a), None);
+        // Quoted on both sides, the fronted part is taken.
+        let doc = segmented("''Sadly,'' the host said, ''we are closing.''");
+        let ctx = Ctx::new(&doc);
+        let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
+        let w = words(&doc, &(0..doc.analysis.tokens.len()));
+        let cue = w.iter().position(|x| x == "said").unwrap_or(0);
+        let we = w.iter().position(|x| x == "we").unwrap_or(0);
+        let a = TokenAttribution { cue: cue..cue + 1, sources: vec![cue - 2..cue], contents: vec![we..we + 3] };
+        let got = fronted_part(&ctx, &marks, &a).map(|r| words(&doc, &r));
+        assert_eq!(got, Some(vec!["Sadly".to_string()]));
+    }
+
+    #[test]
+    fn a_relative_pronoun_before_the_source_is_content() {
+        // 0 the 1 plan 2 , 3 which 4 she 5 says 6 will 7 fail
+        let doc = segmented("the plan, which she says will fail");
+        let ctx = Ctx::new(&doc);
+        let a = TokenAttribution { cue: 5..6, sources: vec![4..5], contents: vec![6..8] };
+        assert_eq!(relative_before_source(&ctx, &a), Some(3..4));
+        let b = TokenAttribution { cue: 5..6, sources: vec![], contents: vec![6..8] };
+        assert_eq!(relative_before_source(&ctx, &b), None);
     }
 
     #[test]

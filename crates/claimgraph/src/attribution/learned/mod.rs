@@ -22,6 +22,7 @@ pub mod features;
 pub mod gold;
 pub mod layer;
 pub mod lexicon;
+pub mod marks;
 pub mod model;
 pub mod roles;
 pub mod runs;
@@ -90,7 +91,8 @@ pub fn system() -> System {
 
 /// The model's drafts for the document behind `ctx`.
 pub fn predict(ctx: &Ctx, model: &Model) -> Vec<Draft> {
-    let view = View::new(ctx.doc, &ctx.quotes, &model.classes);
+    let marks = marks::Marks::new(&ctx.doc.text, ctx.tokens, &ctx.quotes);
+    let view = View::new(ctx.doc, &marks.quotes, &model.classes);
     to_drafts(ctx, &model.predict(&view))
 }
 
@@ -113,10 +115,11 @@ pub fn drafts(ctx: &Ctx, rules: Vec<Draft>) -> (Vec<Draft>, Vec<gold::TokenAttri
             return (rules, l);
         }
     };
-    let view = View::new(ctx.doc, &ctx.quotes, &model.classes);
+    let marks = marks::Marks::new(&ctx.doc.text, ctx.tokens, &ctx.quotes);
+    let view = View::new(ctx.doc, &marks.quotes, &model.classes);
     let atts = model.predict(&view);
     let learned = to_drafts(ctx, &atts);
-    let l = layer::layer(ctx, &atts);
+    let l = layer::layer(ctx, &marks, &atts);
     match sys {
         System::Learned => (learned, l),
         _ => (combine(ctx, rules, learned), l),

@@ -41,6 +41,11 @@ impl Example {
 
     /// From a document and gold attributions already in tokens.
     pub fn from_tokens(doc: &Document, gold: Vec<TokenAttribution>, classes: &WordClasses) -> Example {
+        // The quotations of `find_quotes` only: the shipped model was trained
+        // so. At inference the model also sees quotations marked with two
+        // apostrophes (`super::marks`); training on them as well was measured
+        // on PolNeAR dev (three seeds) and did no better (BENCHMARKS.md,
+        // "Attribution", ninth session).
         let quotes = find_quotes(&doc.text, &doc.analysis.tokens);
         Example { view: View::new(doc, &quotes, classes), gold, words: words(doc) }
     }
