@@ -273,6 +273,14 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "denies",
     ),
     ("\"What we deny is that our food was the cause,\" the manager said.", "the manager", "our food was the cause", "denies"),
+    // Calling a negated claim absurd affirms; a name before its
+    // description is the speaker, not a name inside the description.
+    (
+        "Ana Lind, Central Europe director of the group Open Press Watch, said it was \"absurd\" to suggest that the arrest had nothing to do with his reporting.",
+        "Ana Lind",
+        "had nothing to do with his reporting",
+        "affirms",
+    ),
     // A reduced relative clause on the subject before an apposition; an
     // addressee opened by "this".
     (

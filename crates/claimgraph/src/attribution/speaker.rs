@@ -763,11 +763,20 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     let mentions: Vec<usize> = ctx.mentions_in(span).filter(|&m| ctx.doc.mentions[m].entity.is_some()).collect();
     let entity_of = |m: usize| ctx.doc.mentions[m].entity.unwrap_or(0);
     // 1. A person named inside the phrase ("the spokesman ..., Nasser
-    // Kanani"); the last one, since an appositive name follows the role.
-    if let Some(&m) = mentions.iter().rev().find(|&&m| {
+    // Kanani"); the last one, since an appositive name follows the role,
+    // unless the phrase opens with the name and describes it after a comma
+    // ("Mira Lindqvist, Central Asia director of ...").
+    let person_name = |m: usize| {
         let mention = &ctx.doc.mentions[m];
         mention.form == MentionForm::Name && ctx.doc.entities[entity_of(m)].kind == EntityKind::Person
-    }) {
+    };
+    let opening = mentions.iter().copied().find(|&m| {
+        let end = ctx.doc.mentions[m].span.end;
+        person_name(m)
+            && ctx.doc.mentions[m].span.start == span.start
+            && Some(ctx.tokens.partition_point(|t| t.start < end)).is_some_and(|k| k < np.end && ctx.word(k) == ",")
+    });
+    if let Some(m) = opening.or_else(|| mentions.iter().rev().copied().find(|&m| person_name(m))) {
         return Resolution::Entity(entity_of(m));
     }
     // 2. A pronoun.

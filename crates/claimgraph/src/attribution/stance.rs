@@ -309,15 +309,22 @@ pub fn truth_frame_end(ctx: &Ctx, content: &Range<usize>) -> Option<usize> {
     while i < content.end && (is_quote_mark(ctx.word(i)) || matches!(ctx.lower(i).as_str(), "but" | "and" | "so")) {
         i += 1;
     }
-    let words: Vec<String> = (i..content.end.min(i + 7)).map(|k| ctx.lower(k)).collect();
+    // Quotation marks around the verdict ("it was "absurd" to suggest")
+    // are skipped, keeping each word's position.
+    let at: Vec<usize> = (i..content.end.min(i + 12)).filter(|&k| !is_quote_mark(ctx.word(k))).collect();
+    let words: Vec<String> = at.iter().map(|&k| ctx.lower(k)).collect();
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let told = |v: &str| matches!(v, "suggest" | "say" | "claim" | "allege" | "think" | "assert" | "argue" | "imply");
     let that = match w.as_slice() {
-        ["it", "is" | "was" | "'s" | "’s", "not", "true" | "correct" | "right", "that", ..] => 5,
-        ["it", "is" | "was" | "'s" | "’s", "false" | "untrue" | "wrong", "that", ..] => 4,
-        ["it", "is" | "was" | "'s" | "’s", "a", "lie", "that", ..] => 5,
+        ["it", "is" | "was" | "'s" | "’s", "not", "true" | "correct" | "right", "that", ..] => 4,
+        ["it", "is" | "was" | "'s" | "’s", "false" | "untrue" | "wrong", "that", ..] => 3,
+        ["it", "is" | "was" | "'s" | "’s", "a", "lie", "that", ..] => 4,
+        // "it was absurd to suggest that X": X called false.
+        ["it", "is" | "was" | "'s" | "’s", verdict, "to", v, "that", ..] if is_falsity_word(verdict) && told(v) => 5,
         _ => return None,
     };
-    (i + that < content.end).then_some(i + that)
+    let start = at[that] + 1;
+    (start < content.end).then_some(start)
 }
 
 /// Whether the claim inside a truth frame (see [`truth_frame_end`]) is
