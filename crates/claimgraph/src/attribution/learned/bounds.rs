@@ -3,7 +3,8 @@
 //!
 //! The role tagger decides each token's role from local evidence, so a
 //! content run sometimes stops inside a constituent ("that his" and no
-//! verb), leaves out the subject of a clause that the cue interrupts, or
+//! verb), leaves out the part of a clause that the source and cue
+//! interrupt or the start of the clause before "according to", or
 //! runs on into a second predicate of the cue's verb or into the writer's
 //! narration after a quotation. PolNeAR's content is
 //! the complement of the cue, so these rules snap the run's edges to the
@@ -104,6 +105,7 @@ pub fn repair(ctx: &Ctx, marks: &Marks, tree: &Tree, a: &mut TokenAttribution) {
     if let Some(x) = relative_before_source(ctx, a) {
         contents.push(x);
     }
+    according_to_whole_clause(ctx, a, &mut contents);
     drop_narration_after_quote(ctx, marks, a, &mut contents);
     contents.sort_by_key(|c| (c.start, c.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(contents.len());
@@ -195,6 +197,33 @@ fn relative_before_source(ctx: &Ctx, a: &TokenAttribution) -> Option<Range<usize
         return None;
     }
     Some(left - 1..left)
+}
+
+/// "Police have said they have no plans, according to Z": the content of
+/// "according to" before it is the whole clause from the sentence start
+/// (past an opening "And" / "But"), a nested attribution or a fronted
+/// adverbial included; the model often starts it after them.
+fn according_to_whole_clause(ctx: &Ctx, a: &TokenAttribution, contents: &mut [Range<usize>]) {
+    if ctx.lower(a.cue.start) != "according" {
+        return;
+    }
+    let Some(sent) = ctx.doc.analysis.sentence_of(a.cue.start) else { return };
+    let s = ctx.doc.analysis.sentences[sent].tokens.clone();
+    let mut s0 = s.start;
+    while s0 < a.cue.start && (ctx.is_punct(s0) || matches!(ctx.lower(s0).as_str(), "and" | "but")) {
+        s0 += 1;
+    }
+    let Some(c) = contents.iter_mut().filter(|c| c.end <= a.cue.start && c.start >= s.start).min_by_key(|c| c.start)
+    else {
+        return;
+    };
+    if c.start <= s0 {
+        return;
+    }
+    if a.sources.iter().any(|x| x.start < c.start && x.end > s0) {
+        return;
+    }
+    c.start = s0;
 }
 
 /// Moves into the cue a preposition that opens the content and heads into
@@ -472,6 +501,22 @@ mod tests {
         assert_eq!(relative_before_source(&ctx, &a), Some(3..4));
         let b = TokenAttribution { cue: 5..6, sources: vec![], contents: vec![6..8] };
         assert_eq!(relative_before_source(&ctx, &b), None);
+    }
+
+    #[test]
+    fn the_content_of_according_to_is_the_whole_clause_before_it() {
+        // 0 And 1 police 2 have 3 said 4 they 5 will 6 wait 7 , 8 according 9 to 10 a 11 report 12 .
+        let doc = segmented("And police have said they will wait, according to a report.");
+        let ctx = Ctx::new(&doc);
+        let a = TokenAttribution { cue: 8..10, sources: vec![10..12], contents: vec![4..7] };
+        let mut contents = a.contents.clone();
+        according_to_whole_clause(&ctx, &a, &mut contents);
+        assert_eq!(contents, vec![1..7]);
+        // Another cue keeps the model's start.
+        let b = TokenAttribution { cue: 3..4, sources: vec![1..2], contents: vec![4..7] };
+        let mut kept = b.contents.clone();
+        according_to_whole_clause(&ctx, &b, &mut kept);
+        assert_eq!(kept, vec![4..7]);
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! found it, cue, sources and content boundaries, except where the
 //! dependency parse shows a content edge to be wrong ([`super::bounds`]:
 //! a run cut inside a clause, a fronted part of the content before the
-//! source and cue, a second predicate of the cue's verb, narration after a
-//! quotation, a preposition that opens the content), and where the content
+//! source and cue, the whole clause before "according to", a second
+//! predicate of the cue's verb, narration after a quotation, a preposition
+//! that opens the content), and where the content
 //! continues on the other side of the source and cue: a quotation
 //! ([`quote_pairs`]) or the rest of the sentence ([`trailing_parts`]).
 //! One layout the model
