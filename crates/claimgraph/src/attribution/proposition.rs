@@ -694,10 +694,46 @@ fn fill_rejections(doc: &mut Document) {
         // The rejecter's own side (its country, by its speaker's name and
         // roles) is not whom it answers ("statements of the Kyiv regime",
         // said by a Russian general, never answers the Russian ministry).
+        // The rejecter's own name is not an accuser it names either ("The
+        // claim that the Coast Guard arrived late is not true", said the
+        // Hellenic Coast Guard).
+        let own_words: std::collections::BTreeSet<String> = claim
+            .speaker
+            .entity
+            .and_then(|e| doc.entities.get(e))
+            .map(|e| {
+                std::iter::once(&e.name)
+                    .chain(e.aliases.iter())
+                    .flat_map(|a| a.split(|ch: char| !ch.is_alphanumeric()))
+                    .filter(|w| w.chars().count() > 2 && w.chars().next().is_some_and(char::is_uppercase))
+                    .filter(|w| !matches!(*w, "The" | "This" | "That" | "Its" | "Our"))
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Nor is a speaker for the rejecter's own body ("the spokesman of
+        // the Coast Guard" for the Orsk Coast Guard): two of its name's
+        // words in the speaker's name or roles.
+        let of_own_body = |j: usize| {
+            let s = &doc.claims[j].speaker;
+            let mut texts: Vec<String> = s.span.map(|sp| doc.span_text(sp).to_string()).into_iter().collect();
+            if let Some(e) = s.entity.and_then(|e| doc.entities.get(e)) {
+                texts.push(e.name.clone());
+                texts.extend(e.roles.iter().cloned());
+            }
+            let words: std::collections::BTreeSet<String> = texts
+                .iter()
+                .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>())
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .map(|w| w.to_lowercase())
+                .collect();
+            words.intersection(&own_words).count() >= 2.min(own_words.len().max(1))
+        };
         let own = speaker_countries(doc, c);
         let candidates: Vec<usize> = (0..doc.claims.len())
             .filter(|&j| j != c && !same_speaker(doc, c, j))
             .filter(|&j| own.is_empty() || own.is_disjoint(&speaker_countries(doc, j)))
+            .filter(|&j| own_words.is_empty() || !of_own_body(j))
             .collect();
         let affirming: Vec<usize> =
             candidates.iter().copied().filter(|&j| doc.claims[j].stance == Stance::Affirms).collect();
@@ -723,7 +759,7 @@ fn fill_rejections(doc: &mut Document) {
             if w.chars().next().is_some_and(char::is_uppercase) && i > r.start {
                 let lw = w.to_lowercase();
                 let country = countries.lookup(w);
-                if country.is_some_and(|k| own.contains(&k.code)) {
+                if country.is_some_and(|k| own.contains(&k.code)) || own_words.contains(&lw) {
                     continue;
                 }
                 named.push(country.map(|c| c.name.to_lowercase()).unwrap_or(lw));
