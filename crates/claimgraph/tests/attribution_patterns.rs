@@ -382,6 +382,8 @@ fn a_datelines_dash_and_a_relative_clause_leave_the_speaker() {
     );
     let speakers: Vec<&str> = rec.claims.iter().map(|c| c.speaker.text.as_str()).collect();
     assert!(speakers.contains(&"The space agency"), "{speakers:?}");
+    // No speaker is punctuation only.
+    assert!(speakers.iter().all(|s| s.is_empty() || s.chars().any(char::is_alphanumeric)), "{speakers:?}");
     assert!(speakers.contains(&"the report of the committee"), "{speakers:?}");
 }
 

@@ -137,6 +137,14 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     drafts.retain(|d| {
         d.kind != ClaimKind::AccordingTo || d.speaker.as_ref().is_none_or(|sp| speaker::can_speak(ctx, sp))
     });
+    // A speaker of punctuation only (a quotation mark after a fact-check's
+    // "Claim:" label, whose claimant the article names elsewhere) is none.
+    let wordless = |sp: &Range<usize>| sp.clone().all(|k| !ctx.word(k).chars().any(char::is_alphanumeric));
+    for d in drafts.iter_mut() {
+        if d.speaker.as_ref().is_some_and(wordless) {
+            d.speaker = None;
+        }
+    }
     let is_day = |i: usize| {
         let w = ctx.lower(i);
         rules::is_weekday(&w) || matches!(w.as_str(), "yesterday" | "today")
