@@ -136,15 +136,7 @@ fn fronted_part(ctx: &Ctx, marks: &Marks, a: &TokenAttribution) -> Option<Range<
     if first.start < a.cue.end || a.sources.is_empty() {
         return None;
     }
-    let left = a.sources.iter().map(|s| s.start).filter(|&s| s < a.cue.start).min().unwrap_or(a.cue.start);
-    let mut k = left;
-    while k > 0 && (marks.closes(k - 1).is_some() || matches!(ctx.word(k - 1), "'" | "’" | "\"" | "”")) {
-        k -= 1;
-    }
-    if k == 0 || ctx.word(k - 1) != "," {
-        return None;
-    }
-    let comma = k - 1;
+    let comma = comma_before_source(ctx, marks, a, 0)?;
     let sent = ctx.doc.analysis.sentences.get(ctx.doc.analysis.sentence_of(comma)?)?.tokens.clone();
     if first.start >= sent.end || !(a.cue.end..first.start).any(|t| ctx.word(t) == ",") {
         return None;
@@ -178,6 +170,19 @@ fn fronted_part(ctx: &Ctx, marks: &Marks, a: &TokenAttribution) -> Option<Range<
         return None;
     }
     Some(s..e)
+}
+
+/// The comma before the source and cue of `a` (past closing quotation
+/// marks: "“Q1,” she said"), at or after token `floor`, where an
+/// interrupted content breaks off: shared by [`fronted_part`] and
+/// [`super::layer`]'s trailing parts.
+pub(super) fn comma_before_source(ctx: &Ctx, marks: &Marks, a: &TokenAttribution, floor: usize) -> Option<usize> {
+    let left = a.sources.iter().map(|s| s.start).filter(|&s| s < a.cue.start).min().unwrap_or(a.cue.start);
+    let mut k = left;
+    while k > floor && (marks.closes(k - 1).is_some() || matches!(ctx.word(k - 1), "'" | "’" | "\"" | "”")) {
+        k -= 1;
+    }
+    (k > floor && ctx.word(k - 1) == ",").then(|| k - 1)
 }
 
 /// A relative pronoun right before the source ("which she says is ..."):
