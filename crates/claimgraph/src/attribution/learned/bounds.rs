@@ -481,8 +481,8 @@ mod tests {
         let ctx = Ctx::new(&doc);
         let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
         let w = words(&doc, &(0..doc.analysis.tokens.len()));
-        let cue = w.iter().position(|x| x == "said").unwrap_or(0);
-        let open = w.iter().position(|x| x == "\u{201c}").unwrap_or(0);
+        let cue = w.iter().position(|x| x == "said").expect("the cue");
+        let open = w.iter().position(|x| x == "\u{201c}").expect("the opening mark");
         let a = TokenAttribution { cue: cue..cue + 1, sources: vec![cue - 2..cue], contents: vec![open + 1..open + 4] };
         assert_eq!(fronted_part(&ctx, &marks, &a), None);
         // Quoted on both sides, the fronted part is taken.
@@ -490,8 +490,8 @@ mod tests {
         let ctx = Ctx::new(&doc);
         let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
         let w = words(&doc, &(0..doc.analysis.tokens.len()));
-        let cue = w.iter().position(|x| x == "said").unwrap_or(0);
-        let we = w.iter().position(|x| x == "we").unwrap_or(0);
+        let cue = w.iter().position(|x| x == "said").expect("the cue");
+        let we = w.iter().position(|x| x == "we").expect("the content's first word");
         let a = TokenAttribution { cue: cue..cue + 1, sources: vec![cue - 2..cue], contents: vec![we..we + 3] };
         let got = fronted_part(&ctx, &marks, &a).map(|r| words(&doc, &r));
         assert_eq!(got, Some(vec!["Sadly".to_string()]));
