@@ -1942,13 +1942,16 @@ fn uncounted(stemmed: &str) -> bool {
 /// so that numbers that disagree contradict and numbers that agree
 /// corroborate (rule 2). Returns the unit.
 fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -> Option<&'a str> {
-    let unit = c.counts.iter().find(|u| {
+    let shared = |u: &&String| {
         if crate::toll::is_toll_unit(u) {
             p.counts.iter().any(|v| crate::toll::toll_units_meet(u, v))
         } else {
             p.counts.binary_search(u).is_ok()
         }
-    })?;
+    };
+    if !c.counts.iter().any(|u| shared(&u)) {
+        return None;
+    }
     let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
     if same_speaker || same_side(&c.side, &p.side) {
         return None;
@@ -1979,21 +1982,28 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
     }
     // The events acting on the counted thing, in each: event frames
     // (`fire|shell|karsk`) and the main clause's verb on its object.
-    let on_unit = |s: &PropSignature| -> Vec<String> {
+    let on_unit = |s: &PropSignature, unit: &str| -> Vec<String> {
         let framed = s.frames.iter().filter_map(|k| {
             let mut parts = k.split('|');
             let (pred, head) = (parts.next()?, parts.next()?);
-            (head == unit.as_str()).then(|| pred.to_string())
+            (head == unit).then(|| pred.to_string())
         });
-        let main = s.head.as_ref().filter(|h| fold_head(h) == *unit).and(s.object_verb.clone());
+        let main = s.head.as_ref().filter(|h| fold_head(h) == unit).and(s.object_verb.clone());
         framed.chain(main).filter(|t| !stats.is_common(t)).collect()
     };
-    // A toll names its deed: the dead were killed, whatever the verbs.
-    if crate::toll::is_toll_unit(unit) {
-        return Some(unit.as_str());
-    }
-    let theirs = on_unit(p);
-    on_unit(c).iter().any(|t| theirs.contains(t)).then_some(unit.as_str())
+    // Every shared unit is tried: "9 workers were injured" and "17 workers
+    // were wounded" share the noun, whose verbs differ, and the toll, which
+    // meets. A toll names its deed: the dead were killed, whatever the verbs.
+    c.counts
+        .iter()
+        .filter(shared)
+        .find(|unit| {
+            crate::toll::is_toll_unit(unit) || {
+                let theirs = on_unit(p, unit);
+                on_unit(c, unit).iter().any(|t| theirs.contains(t))
+            }
+        })
+        .map(String::as_str)
 }
 
 /// True when two sorted lists share an element: one merge walk, since the
@@ -2653,6 +2663,14 @@ mod tests {
         assert!(counts_meet(&dead, &company, &stats).is_none());
         let own = make("17 workers were wounded in the blast", "Petrolink", "petrolink", vec![toll("wounded", 17.0)]);
         assert!(counts_meet(&own, &company, &stats).is_none());
+        // One noun whose verbs differ ("injured", "wounded"): the toll
+        // still meets, though the noun's count is found first.
+        let workers = |v: f64| NumberFact { value: v, max: None, unit: "workers".to_string() };
+        let injured =
+            make("9 workers were injured", "Petrolink", "petrolink", vec![workers(9.0), toll("wounded", 9.0)]);
+        let wounded = make("17 workers were wounded", "the union", "union", vec![workers(17.0), toll("wounded", 17.0)]);
+        assert!(injured.counts.len() == 2 && injured.counts[0] != "~wounded", "{:?}", injured.counts);
+        assert_eq!(counts_meet(&wounded, &injured, &stats), Some("~wounded"));
         // Tolls compare with tolls only, apart from the other numbers.
         let x = [toll("wounded", 9.0), NumberFact { value: 3.0, max: None, unit: String::new() }];
         let y = [toll("wounded", 17.0)];

@@ -462,33 +462,37 @@ mod tests {
 
     #[test]
     fn person_nouns_fates_and_lives_lost() {
-        let text = "nine employees were injured and two colleagues lost their lives";
-        let c = claim("c1", text);
-        let qs = [
-            quantity("c1", "nine employees", text, 9.0, "employees"),
-            quantity("c1", "two colleagues", text, 2.0, "colleagues"),
-        ];
-        let t: Vec<(Fate, f64)> = tolls(&c, &qs).iter().map(|t| (t.fate, t.value)).collect();
-        assert_eq!(t, vec![(Fate::Wounded, 9.0), (Fate::Dead, 2.0)]);
+        let got = fates(
+            "nine employees were injured and two colleagues lost their lives",
+            &[("nine employees", 9.0, "employees"), ("two colleagues", 2.0, "colleagues")],
+        );
+        assert_eq!(got, vec![(Fate::Wounded, 9.0), (Fate::Dead, 2.0)]);
         // A plural of a person noun counts people; the nearest fate wins.
-        let text = "the outbreak infected 1,340 nurses and killed 57 patients";
-        let c = claim("c1", text);
-        let qs = [
-            quantity("c1", "1,340 nurses", text, 1340.0, "nurses"),
-            quantity("c1", "57 patients", text, 57.0, "patients"),
-        ];
-        let t: Vec<(Fate, f64)> = tolls(&c, &qs).iter().map(|t| (t.fate, t.value)).collect();
-        assert_eq!(t, vec![(Fate::Ill, 1340.0), (Fate::Dead, 57.0)]);
+        let got = fates(
+            "the outbreak infected 1,340 nurses and killed 57 patients",
+            &[("1,340 nurses", 1340.0, "nurses"), ("57 patients", 57.0, "patients")],
+        );
+        assert_eq!(got, vec![(Fate::Ill, 1340.0), (Fate::Dead, 57.0)]);
         let text = "about 900 villagers were evacuated";
-        let c = claim("c1", text);
         let qs = [quantity("c1", "about 900 villagers", text, 900.0, "villagers")];
-        assert_eq!(tolls(&c, &qs).first().map(|t| t.fate), Some(Fate::Displaced));
-        assert_eq!(tolls(&c, &qs)[0].as_number().unit, "~displaced");
+        let t = tolls(&claim("c1", text), &qs);
+        assert_eq!(
+            t.iter().map(|t| (t.fate, t.as_number().unit)).collect::<Vec<_>>(),
+            [(Fate::Displaced, "~displaced".to_string())]
+        );
         // A count since the conflict began is its background.
-        let text = "the conflict has displaced about 900 people since it began";
-        let c = claim("c1", text);
-        let qs = [quantity("c1", "about 900 people", text, 900.0, "people")];
-        assert!(tolls(&c, &qs).is_empty());
+        let got = fates(
+            "the conflict has displaced about 900 people since it began",
+            &[("about 900 people", 900.0, "people")],
+        );
+        assert!(got.is_empty());
+    }
+
+    /// The fates and values of the tolls in a claim of `text` whose counts
+    /// are `counts` (phrase, value, unit).
+    fn fates(text: &str, counts: &[(&str, f64, &str)]) -> Vec<(Fate, f64)> {
+        let qs: Vec<QuantityOut> = counts.iter().map(|&(p, v, u)| quantity("c1", p, text, v, u)).collect();
+        tolls(&claim("c1", text), &qs).iter().map(|t| (t.fate, t.value)).collect()
     }
 
     #[test]

@@ -281,6 +281,14 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "had nothing to do with his reporting",
         "affirms",
     ),
+    // Any verb that reads the frame as a denial also lets a negated claim
+    // in it cancel the frame ("believe" as "suggest").
+    (
+        "The senator said it was absurd to believe that no ransom was paid for the crew.",
+        "The senator",
+        "no ransom was paid",
+        "affirms",
+    ),
     // A reduced relative clause on the subject before an apposition; an
     // addressee opened by "this".
     (

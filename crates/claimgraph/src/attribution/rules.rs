@@ -1257,7 +1257,7 @@ fn source_before_clause(ctx: &Ctx, source: Range<usize>, sent: &Range<usize>) ->
 }
 
 /// A preposition that may open a relative clause ("to which", "of whom").
-fn is_adjunct_preposition_word(w: &str) -> bool {
+fn is_relative_preposition(w: &str) -> bool {
     matches!(w, "to" | "of" | "in" | "with" | "for" | "from" | "by" | "on" | "at")
 }
 
@@ -1315,7 +1315,7 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
                 let relative_at = (src_start..c).find(|&k| {
                     ctx.word(k) == ","
                         && (matches!(ctx.lower(k + 1).as_str(), "who" | "which" | "whom" | "whose")
-                            || is_adjunct_preposition_word(&ctx.lower(k + 1))
+                            || is_relative_preposition(&ctx.lower(k + 1))
                                 && matches!(ctx.lower(k + 2).as_str(), "which" | "whom"))
                 });
                 source = src_start..relative_at.unwrap_or(c);

@@ -772,9 +772,9 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     };
     let opening = mentions.iter().copied().find(|&m| {
         let end = ctx.doc.mentions[m].span.end;
-        person_name(m)
-            && ctx.doc.mentions[m].span.start == span.start
-            && Some(ctx.tokens.partition_point(|t| t.start < end)).is_some_and(|k| k < np.end && ctx.word(k) == ",")
+        // The token right after the name.
+        let after = ctx.tokens.partition_point(|t| t.start < end);
+        person_name(m) && ctx.doc.mentions[m].span.start == span.start && after < np.end && ctx.word(after) == ","
     });
     if let Some(m) = opening.or_else(|| mentions.iter().rev().copied().find(|&m| person_name(m))) {
         return Resolution::Entity(entity_of(m));

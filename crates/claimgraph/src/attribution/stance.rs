@@ -300,6 +300,14 @@ fn corrected_after(ctx: &Ctx, k: usize, end: usize) -> bool {
         && !falsity
 }
 
+/// A verb that tells or holds a claim, as in "absurd to suggest that X",
+/// "wrong to believe that X": the one list for [`truth_frame_end`] and
+/// [`content_denies`], so that a frame read as a denial is also the frame
+/// whose negated claim cancels it.
+fn is_telling_verb(v: &str) -> bool {
+    matches!(v, "suggest" | "say" | "claim" | "allege" | "think" | "believe" | "assert" | "argue" | "imply")
+}
+
 /// Where the claim inside a truth frame starts: "It is not true that X",
 /// "It is false that X" (the token after "that"), when the content opens
 /// with one; the frame rejects X, so X's own negation reverses the stance
@@ -314,7 +322,7 @@ pub fn truth_frame_end(ctx: &Ctx, content: &Range<usize>) -> Option<usize> {
     let at: Vec<usize> = (i..content.end.min(i + 12)).filter(|&k| !is_quote_mark(ctx.word(k))).collect();
     let words: Vec<String> = at.iter().map(|&k| ctx.lower(k)).collect();
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
-    let told = |v: &str| matches!(v, "suggest" | "say" | "claim" | "allege" | "think" | "assert" | "argue" | "imply");
+    let told = is_telling_verb;
     let that = match w.as_slice() {
         ["it", "is" | "was" | "'s" | "’s", "not", "true" | "correct" | "right", "that", ..] => 4,
         ["it", "is" | "was" | "'s" | "’s", "false" | "untrue" | "wrong", "that", ..] => 3,
@@ -502,16 +510,12 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
     }
     // "it was "absurd" to suggest that the aid was political": a claim
     // called false before it is told.
-    let told = |w: &str| {
-        matches!(w, "suggest" | "say" | "claim" | "allege" | "think" | "believe" | "assert" | "argue" | "imply")
-    };
-    let unquoted: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_quote_mark(w)).collect();
-    if unquoted.windows(3).take(8).any(|w| is_falsity_word(w[0]) && w[1] == "to" && told(w[2])) {
+    let plain: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_quote_mark(w)).collect();
+    if plain.windows(3).take(8).any(|w| is_falsity_word(w[0]) && w[1] == "to" && is_telling_verb(w[2])) {
         return true;
     }
     // "It is a lie from beginning to end", "This is pure fabrication": a
     // pronoun standing for what was said, called false by its predicate.
-    let plain: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_quote_mark(w)).collect();
     if let [subject, copula, rest @ ..] = plain.as_slice() {
         if matches!(*subject, "it" | "this" | "that" | "these" | "those" | "everything")
             && matches!(*copula, "is" | "are" | "was" | "were" | "'s" | "’s")

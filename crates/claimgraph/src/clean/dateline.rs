@@ -221,13 +221,14 @@ fn outlet_line(line: &str) -> Option<(u8, String)> {
     let f = date::find(line)?;
     let first_end = line[f.end..].find(". ").map_or(line.len(), |e| f.end + e);
     let tail = line[f.end..first_end].trim().trim_end_matches('.');
-    let (head, _) = line[..f.start].trim_end().rsplit_once(',')?;
+    let (head, between) = line[..f.start].trim_end().rsplit_once(',')?;
     let head_words: Vec<String> = head.split_whitespace().map(|w| w.to_lowercase()).collect();
     let named = head.chars().next().is_some_and(char::is_uppercase)
         && (1..=6).contains(&head_words.len())
         && !head_words.iter().any(|w| STORY_WORDS.contains(&w.as_str()));
-    // Between the comma and the date only a weekday may stand.
-    let between = line[..f.start].trim_end().rsplit_once(',').map_or("", |(_, b)| b).trim();
+    // Between the comma and the date stands nothing or one word that is no
+    // date of its own (a weekday: ", Tuesday 14 April").
+    let between = between.trim();
     let weekday = between.is_empty() || super::date::normalise(between).is_none() && between.split(' ').count() == 1;
     (named && weekday && tail.is_empty()).then_some((1, f.iso))
 }

@@ -1166,7 +1166,8 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
     // we rate: True, Misleading, False. Read our method here."
     if words <= 20 {
         if let Some(last) = sentences(line).last() {
-            if call_to_action(last, &key(last), key(last).split(' ').count()) != Call::No {
+            let last_key = key(last);
+            if call_to_action(last, &last_key, last_key.split(' ').count()) != Call::No {
                 return true;
             }
         }

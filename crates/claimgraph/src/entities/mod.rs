@@ -487,19 +487,21 @@ impl Builder<'_> {
                 && head_words.len() <= 2
                 && head_words.last().is_some_and(|w| gazetteer::is_org_word(w))
                 && head_words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            let ends = |name: &str| {
-                is_head
-                    && name.split_whitespace().count() > head_words.len()
-                    && name.ends_with(alias.as_str())
-                    && name[..name.len() - alias.len()].ends_with(' ')
-            };
-            let mut heads = entities
-                .iter()
-                .enumerate()
-                .filter(|(j, o)| *j != i && o.kind == EntityKind::Organization && o.aliases.iter().any(|a| ends(a)));
-            if let (Some((j, _)), None) = (heads.next(), heads.next()) {
-                moves.push((i, j));
-                continue;
+            // Only a head looks through the other entities' names (this
+            // runs for every entity of one alias).
+            if is_head {
+                let ends = |name: &str| {
+                    name.split_whitespace().count() > head_words.len()
+                        && name.ends_with(alias.as_str())
+                        && name[..name.len() - alias.len()].ends_with(' ')
+                };
+                let mut heads = entities.iter().enumerate().filter(|(j, o)| {
+                    *j != i && o.kind == EntityKind::Organization && o.aliases.iter().any(|a| ends(a))
+                });
+                if let (Some((j, _)), None) = (heads.next(), heads.next()) {
+                    moves.push((i, j));
+                    continue;
+                }
             }
             if alias.contains(char::is_whitespace) {
                 continue;

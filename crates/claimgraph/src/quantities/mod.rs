@@ -248,11 +248,12 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 // A compound written out as translations from Turkish or
                 // Russian do: "12 thousand 500 tonnes", "3 thousand 400
                 // million pesos" (3,400 million).
-                let rest = parse_digits(word(j)).filter(|r| r.fract() == 0.0 && *r < scale && !word(j).contains(','));
+                let rest = parse_digits(word(j))
+                    .filter(|r| j < sent.end && r.fract() == 0.0 && *r < scale && !word(j).contains(','));
                 if let Some(rest) = rest.filter(|_| scale == 1e3 && value.fract() == 0.0) {
                     value += rest;
                     j += 1;
-                    if let Some(outer) = scale_of(&lower(j)).filter(|s| *s > scale) {
+                    if let Some(outer) = scale_of(&lower(j)).filter(|s| j < sent.end && *s > scale) {
                         value *= outer;
                         j += 1;
                     }
@@ -576,7 +577,9 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
             && end == from
             && lw.ends_with('s')
             && w.chars().all(|c| c.is_lowercase())
-            && toks.get(end + 1).is_none_or(|n| {
+            // The next token of this sentence: the first of the next one
+            // says nothing of this word.
+            && toks.get(end + 1).filter(|_| end + 1 < sent_end).is_none_or(|n| {
                 let nw = n.text(&doc.text).to_lowercase();
                 let when = matches!(nw.as_str(), "today" | "yesterday" | "tomorrow" | "tonight" | "last" | "this");
                 when || !matches!(n.upos, Upos::DET | Upos::PRON | Upos::NOUN | Upos::PROPN | Upos::SCONJ | Upos::PART)

@@ -136,15 +136,7 @@ fn fronted_part(ctx: &Ctx, marks: &Marks, a: &TokenAttribution) -> Option<Range<
     if first.start < a.cue.end || a.sources.is_empty() {
         return None;
     }
-    let left = a.sources.iter().map(|s| s.start).filter(|&s| s < a.cue.start).min().unwrap_or(a.cue.start);
-    let mut k = left;
-    while k > 0 && (marks.closes(k - 1).is_some() || matches!(ctx.word(k - 1), "'" | "’" | "\"" | "”")) {
-        k -= 1;
-    }
-    if k == 0 || ctx.word(k - 1) != "," {
-        return None;
-    }
-    let comma = k - 1;
+    let comma = comma_before_source(ctx, marks, a, 0)?;
     let sent = ctx.doc.analysis.sentences.get(ctx.doc.analysis.sentence_of(comma)?)?.tokens.clone();
     if first.start >= sent.end || !(a.cue.end..first.start).any(|t| ctx.word(t) == ",") {
         return None;
@@ -178,6 +170,19 @@ fn fronted_part(ctx: &Ctx, marks: &Marks, a: &TokenAttribution) -> Option<Range<
         return None;
     }
     Some(s..e)
+}
+
+/// The comma before the source and cue of `a` (past closing quotation
+/// marks: "“Q1,” she said"), at or after token `floor`, where an
+/// interrupted content breaks off: shared by [`fronted_part`] and
+/// [`super::layer`]'s trailing parts.
+pub(super) fn comma_before_source(ctx: &Ctx, marks: &Marks, a: &TokenAttribution, floor: usize) -> Option<usize> {
+    let left = a.sources.iter().map(|s| s.start).filter(|&s| s < a.cue.start).min().unwrap_or(a.cue.start);
+    let mut k = left;
+    while k > floor && (marks.closes(k - 1).is_some() || matches!(ctx.word(k - 1), "'" | "’" | "\"" | "”")) {
+        k -= 1;
+    }
+    (k > floor && ctx.word(k - 1) == ",").then(|| k - 1)
 }
 
 /// A relative pronoun right before the source ("which she says is ..."):
@@ -476,8 +481,8 @@ mod tests {
         let ctx = Ctx::new(&doc);
         let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
         let w = words(&doc, &(0..doc.analysis.tokens.len()));
-        let cue = w.iter().position(|x| x == "said").unwrap_or(0);
-        let open = w.iter().position(|x| x == "\u{201c}").unwrap_or(0);
+        let cue = w.iter().position(|x| x == "said").expect("the cue");
+        let open = w.iter().position(|x| x == "\u{201c}").expect("the opening mark");
         let a = TokenAttribution { cue: cue..cue + 1, sources: vec![cue - 2..cue], contents: vec![open + 1..open + 4] };
         assert_eq!(fronted_part(&ctx, &marks, &a), None);
         // Quoted on both sides, the fronted part is taken.
@@ -485,8 +490,8 @@ mod tests {
         let ctx = Ctx::new(&doc);
         let marks = Marks::new(&doc.text, &doc.analysis.tokens, &ctx.quotes);
         let w = words(&doc, &(0..doc.analysis.tokens.len()));
-        let cue = w.iter().position(|x| x == "said").unwrap_or(0);
-        let we = w.iter().position(|x| x == "we").unwrap_or(0);
+        let cue = w.iter().position(|x| x == "said").expect("the cue");
+        let we = w.iter().position(|x| x == "we").expect("the content's first word");
         let a = TokenAttribution { cue: cue..cue + 1, sources: vec![cue - 2..cue], contents: vec![we..we + 3] };
         let got = fronted_part(&ctx, &marks, &a).map(|r| words(&doc, &r));
         assert_eq!(got, Some(vec!["Sadly".to_string()]));

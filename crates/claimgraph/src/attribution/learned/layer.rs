@@ -141,15 +141,7 @@ fn trailing_parts(ctx: &Ctx, marks: &Marks, out: &mut [TokenAttribution]) {
         if a.contents.iter().any(|c| c.end > a.cue.end && c.start < s.end) {
             continue;
         }
-        let left = a.sources.iter().map(|x| x.start).filter(|&x| x < a.cue.start).min().unwrap_or(a.cue.start);
-        let mut k = left;
-        while k > s.start && (marks.closes(k - 1).is_some() || matches!(ctx.word(k - 1), "'" | "’" | "\"" | "”")) {
-            k -= 1;
-        }
-        if k <= s.start || ctx.word(k - 1) != "," {
-            continue;
-        }
-        let comma = k - 1;
+        let Some(comma) = super::bounds::comma_before_source(ctx, marks, a, s.start) else { continue };
         let Some(last) = a.contents.iter().filter(|c| c.end <= a.cue.start).map(|c| c.end).max() else { continue };
         if last + 3 < comma || last < s.start {
             continue;
