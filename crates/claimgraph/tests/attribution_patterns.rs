@@ -395,6 +395,23 @@ fn a_datelines_dash_and_a_relative_clause_leave_the_speaker() {
     assert!(speakers.contains(&"the report of the committee"), "{speakers:?}");
 }
 
+#[test]
+fn a_leads_description_is_the_person_quoted_next() {
+    let rec = record(
+        "lead.txt",
+        "Test article\n\nOrsk's water minister on Friday dismissed as \"fabricated\" the figures published by Valdoria.\n\n\"Every year we let pass 14 billion cubic metres,\" Anton Belik told reporters after a cabinet meeting.\n",
+    );
+    let lead = rec.claims.iter().find(|c| c.content.text.contains("figures published")).expect("the lead's claim");
+    assert_eq!(lead.speaker.name.as_deref(), Some("Anton Belik"), "{lead:?}");
+    // A person of another role quoted next is someone else.
+    let rec = record(
+        "other.txt",
+        "Test article\n\nOrsk's foreign minister on Friday rejected the figures published by Valdoria.\n\n\"We have shared every figure,\" said Lena Brix, the ministry's spokeswoman.\n",
+    );
+    let lead = rec.claims.iter().find(|c| c.content.text.contains("figures published")).expect("the lead's claim");
+    assert_ne!(lead.speaker.name.as_deref(), Some("Lena Brix"), "{lead:?}");
+}
+
 /// The public record of one made-up text article.
 fn record(name: &str, body: &str) -> DocRecord {
     let pipeline = Pipeline::new().expect("the shipped models load");

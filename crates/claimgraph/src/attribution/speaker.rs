@@ -846,6 +846,12 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     if let Some(e) = identified_next(ctx, np, head) {
         return Resolution::Entity(e);
     }
+    // 4f. "Harudan's water minister on Friday dismissed ... . "...,"
+    // Muhammad Saleh Idrisi told reporters": a lead's description whose
+    // person speaks, named, in the next sentence.
+    if let Some(e) = quoted_next(ctx, np, head) {
+        return Resolution::Entity(e);
+    }
     // 5. An organisation: named at the head, described by its head noun
     // ("the ministry", "the forces"), or through one of its units or
     // documents ("the media office of the forces", "the statement").
@@ -1189,6 +1195,52 @@ fn identified_next(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
         && (ctx.tagged && ctx.tokens.get(after + 1).is_some_and(|t| t.upos == Upos::NUM)
             || matches!(ctx.lower(after + 1).as_str(), "a" | "an" | "the" | "who"));
     introduced.then_some(mention.entity).flatten()
+}
+
+/// Step 4f of [`resolve`]: a definite or possessive description of one
+/// person by a role ("Harudan's water minister", "the company's chief
+/// executive") in a sentence that names nobody, whose next sentence quotes
+/// a person by name with a speech verb right beside the name ("...,"
+/// NAME told reporters; ...," said NAME): the lead's person, named as the
+/// story goes on. Not when that person holds a role of another class (the
+/// minister's spokesman), nor when the next sentence quotes two people.
+fn quoted_next(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
+    let possessive = np.len() >= 3 && matches!(ctx.word(np.start + 1), "'s" | "’s");
+    if !(ctx.lower(np.start) == "the" || possessive)
+        || np.clone().any(|i| matches!(ctx.lower(i).as_str(), "and" | "or" | "&" | ","))
+        || ctx.tagged && matches!(ctx.tokens[head].xpos.as_str(), "NNS" | "NNPS")
+    {
+        return None;
+    }
+    let roles = find_roles(&ctx.doc.text, ctx.tokens, np.clone());
+    let role = roles.iter().find(|r| r.head == head && !r.indefinite && !r.key.plural)?;
+    let si = ctx.doc.analysis.sentence_of(np.start)?;
+    let own = ctx.doc.analysis.sentences.get(si)?.tokens.clone();
+    if people_named_in(ctx, ctx.tokens[own.start].start, ctx.tokens[own.end - 1].end).next().is_some() {
+        return None;
+    }
+    let next = ctx.doc.analysis.sentences.get(si + 1)?.tokens.clone();
+    let speech = |k: usize| next.contains(&k) && super::lexicon::cue_verb(&ctx.lower(k)).is_some();
+    let mut quoted: Vec<usize> = Vec::new();
+    for m in ctx.doc.mentions.iter().filter(|m| m.form == MentionForm::Name) {
+        let Some(e) = m.entity.filter(|&e| ctx.doc.entities.get(e).is_some_and(|x| x.kind == EntityKind::Person))
+        else {
+            continue;
+        };
+        let first = ctx.tokens.partition_point(|t| t.start < m.span.start);
+        let after = ctx.tokens.partition_point(|t| t.start < m.span.end);
+        if !next.contains(&first) {
+            continue;
+        }
+        if speech(after) || first > 0 && speech(first - 1) {
+            quoted.push(e);
+        }
+    }
+    quoted.sort_unstable();
+    quoted.dedup();
+    let [e] = quoted.as_slice() else { return None };
+    let other_class = ctx.entity_roles.get(*e).is_some_and(|ks| ks.iter().any(|k| k.class != role.key.class));
+    (!other_class).then_some(*e)
 }
 
 /// The one person whose name, as the document wrote it, opens with the
