@@ -393,6 +393,8 @@ fn a_datelines_dash_and_a_relative_clause_leave_the_speaker() {
     // No speaker is punctuation only.
     assert!(speakers.iter().all(|s| s.is_empty() || s.chars().any(char::is_alphanumeric)), "{speakers:?}");
     assert!(speakers.contains(&"the report of the committee"), "{speakers:?}");
+    // Nor is that relative clause the content's.
+    assert!(rec.claims.iter().all(|c| !c.content.text.contains("to which")), "{:?}", rec.claims);
 }
 
 #[test]

@@ -210,6 +210,11 @@ pub fn widen(ctx: &Ctx, d: &mut Draft, learned: &[Draft], content: bool) {
         && !ov(&outer(&l.content), &d.cue)
         && !past_quote(ctx, &outer(&d.content), &outer(&l.content))
         && !crosses_complementiser(ctx, outer(&l.content).start..outer(&d.content).start)
+        // "According to the act, to which X had access, 41 delegates ...":
+        // what stands between "according to" and the rules' content is the
+        // source's.
+        && !(d.kind == ClaimKind::AccordingTo
+            && (d.cue.end..outer(&d.content).start).contains(&outer(&l.content).start))
     {
         d.content = l.content.clone();
     }
