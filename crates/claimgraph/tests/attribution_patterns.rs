@@ -324,6 +324,13 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "the satellite was lost",
         "affirms",
     ),
+    // A live blog's "NAME on TOPIC:" label before a quotation.
+    (
+        "11:48 - Colonel Marek Oster on the statements of the rebels: \"This man says what serves his masters.\"",
+        "Colonel Marek Oster",
+        "says what serves his masters",
+        "affirms",
+    ),
     // A relative clause on the source of "according to" is the source's.
     (
         "According to a source in the prosecutor's office who asked not to be named, investigators are examining the accounts.",

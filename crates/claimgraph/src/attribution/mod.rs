@@ -113,6 +113,7 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     drop_nested_according(&mut drafts);
     drop_repeated_content(&mut drafts);
     attribute_following_quotes(ctx, &mut drafts);
+    topic_colon_quotes(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     announced_list(ctx, &mut drafts);
     turns::apply(ctx, &mut drafts);
@@ -250,6 +251,70 @@ fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             colon_open: false,
             confidence: prev.confidence * 0.9,
             ..prev.clone()
+        });
+    }
+    drafts.extend(added);
+    sort_drafts(drafts);
+}
+
+/// Longest speaker part of a "NAME on TOPIC:" label, in tokens.
+const TOPIC_LABEL_SPEAKER: usize = 6;
+
+/// Longest topic part of a "NAME on TOPIC:" label, in tokens.
+const TOPIC_LABEL_TOPIC: usize = 24;
+
+/// A quotation after a "NAME on TOPIC:" label, as live blogs and headlines
+/// write them ("Colonel Dembele on the statements of the rebels: "This
+/// individual says what serves his masters."", "Minister Karlsson on the
+/// strike: "..."): the named person's words, though no reporting verb
+/// stands there. The label holds no verb; the name ends right before "on"
+/// or "about".
+fn topic_colon_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let covered = |drafts: &[Draft], r: &Range<usize>| {
+        drafts.iter().any(|d| d.content.iter().any(|c| c.start < r.end && r.start < c.end))
+    };
+    let mut added = Vec::new();
+    for q in &ctx.quotes {
+        let inner = q.inner();
+        if inner.len() < 3 || q.open == 0 || ctx.word(q.open - 1) != ":" || covered(drafts, &inner) {
+            continue;
+        }
+        let colon = q.open - 1;
+        let Some(si) = ctx.doc.analysis.sentence_of(colon) else { continue };
+        let sent = ctx.doc.analysis.sentences[si].tokens.clone();
+        // A live blog's time stamp or a dash may lead the line.
+        let Some(from) = (sent.start..colon).find(|&k| ctx.word(k).chars().next().is_some_and(char::is_alphabetic))
+        else {
+            continue;
+        };
+        let Some(on) = (from + 1..colon).find(|&k| matches!(ctx.lower(k).as_str(), "on" | "about")) else { continue };
+        if on - from > TOPIC_LABEL_SPEAKER || colon - on > TOPIC_LABEL_TOPIC + 1 || colon <= on + 1 {
+            continue;
+        }
+        let speaker_caps = (from..on).all(|k| {
+            let w = ctx.word(k);
+            w == "." || w == "-" || w.chars().next().is_some_and(char::is_uppercase)
+        });
+        let verbless = (from..colon).all(|k| !(ctx.tagged && ctx.is_finite_verb(k)));
+        let span = ctx.span(from, on);
+        let named = ctx
+            .mentions_in(span)
+            .any(|m| ctx.mention_kind(m) == EntityKind::Person && ctx.doc.mentions[m].span.end == span.end);
+        if !(speaker_caps && verbless && named) {
+            continue;
+        }
+        let negated = stance::content_negated(ctx, std::slice::from_ref(&inner));
+        added.push(Draft {
+            cue: colon..colon + 1,
+            speaker: Some(from..on),
+            shares_speaker: false,
+            content: vec![inner.clone()],
+            kind: ClaimKind::Direct,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &inner, colon),
+            confidence: 0.7,
+            colon_open: false,
+            denial_cue: false,
         });
     }
     drafts.extend(added);
