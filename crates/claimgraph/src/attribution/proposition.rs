@@ -715,17 +715,11 @@ fn fill_rejections(doc: &mut Document) {
         // the Coast Guard" for the Orsk Coast Guard): two of its name's
         // words in the speaker's name or roles.
         let of_own_body = |j: usize| {
-            let s = &doc.claims[j].speaker;
-            let mut texts: Vec<String> = s.span.map(|sp| doc.span_text(sp).to_string()).into_iter().collect();
-            if let Some(e) = s.entity.and_then(|e| doc.entities.get(e)) {
-                texts.push(e.name.clone());
-                texts.extend(e.roles.iter().cloned());
-            }
-            let words: std::collections::BTreeSet<String> = texts
+            let words: std::collections::BTreeSet<String> = speaker_texts(doc, j)
                 .iter()
-                .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>())
+                .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()))
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .map(|w| w.to_lowercase())
+                .map(str::to_lowercase)
                 .collect();
             words.intersection(&own_words).count() >= 2.min(own_words.len().max(1))
         };
@@ -770,12 +764,7 @@ fn fill_rejections(doc: &mut Document) {
             if s.entity.is_some_and(|e| named_entities.contains(&e)) {
                 return true;
             }
-            let mut texts: Vec<String> = s.span.map(|sp| doc.span_text(sp).to_string()).into_iter().collect();
-            if let Some(e) = s.entity.and_then(|e| doc.entities.get(e)) {
-                texts.push(e.name.clone());
-                texts.extend(e.roles.iter().cloned());
-            }
-            texts.iter().any(|t| {
+            speaker_texts(doc, j).iter().any(|t| {
                 t.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
                     let lw = w.to_lowercase();
                     let k = countries.lookup(w).map(|c| c.name.to_lowercase()).unwrap_or(lw);
@@ -877,6 +866,17 @@ fn fill_rejections(doc: &mut Document) {
 /// say ("the spokesman for the Iranian Foreign Ministry" → Iran).
 fn speaker_countries(doc: &Document, j: usize) -> std::collections::BTreeSet<String> {
     let countries = Countries::get();
+    speaker_texts(doc, j)
+        .iter()
+        .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| countries.lookup(w).map(|c| c.code.clone()))
+        .collect()
+}
+
+/// What says who claim `j`'s speaker is: the speaker words, and the
+/// resolved entity's name and roles.
+fn speaker_texts(doc: &Document, j: usize) -> Vec<&str> {
     let s = &doc.claims[j].speaker;
     let mut texts: Vec<&str> = s.span.map(|sp| doc.span_text(sp)).into_iter().collect();
     if let Some(e) = s.entity.and_then(|e| doc.entities.get(e)) {
@@ -884,11 +884,6 @@ fn speaker_countries(doc: &Document, j: usize) -> std::collections::BTreeSet<Str
         texts.extend(e.roles.iter().map(String::as_str));
     }
     texts
-        .iter()
-        .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()))
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| countries.lookup(w).map(|c| c.code.clone()))
-        .collect()
 }
 
 /// True when claim `j`'s content names entity `e` (by any mention).
