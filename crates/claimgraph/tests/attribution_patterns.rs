@@ -560,6 +560,52 @@ fn interview_answers_are_the_interviewees() {
     assert!(by_morin.iter().any(|(t, _)| t.contains("Two sailors were injured")), "{by_morin:?}");
 }
 
+/// A press conference printed as "Q (who asks): ..." and "A (who answers):
+/// ...": each answer sentence is the bracketed person's, the label is no
+/// part of a speaker named in a question, and "according to the procedure"
+/// is how something was done, not a source.
+#[test]
+fn bracketed_question_and_answer_labels() {
+    let body = "Press conference on the flood\n\n\
+                The provincial committee held a press conference on Monday.\n\n\
+                Q (reporter of Radio Nord): Many residents said that the warning came late. Is that true?\n\n\
+                A (Mr. Tran Van Long, director of the plant): That is not correct. We sounded the sirens. \
+                The plant operated exactly according to the operating procedure.\n\n\
+                Q: And the flow?\n\n\
+                A (Mr. Long): The plant did not create the flood.\n";
+    let rec = record("presser.txt", body);
+    let by_long: Vec<(&str, &str)> = rec
+        .claims
+        .iter()
+        .filter(|c| c.speaker.text.contains("Long"))
+        .map(|c| (c.content.text.as_str(), c.stance.as_str()))
+        .collect();
+    let has = |words: &str, stance: &str| by_long.iter().any(|(t, s)| t.contains(words) && *s == stance);
+    assert!(has("That is not correct", "denies"), "{by_long:?}");
+    assert!(has("sounded the sirens", "affirms"), "{by_long:?}");
+    assert!(has("operated exactly according to the operating procedure", "affirms"), "{by_long:?}");
+    assert!(has("did not create the flood", "denies"), "{by_long:?}");
+    let residents =
+        rec.claims.iter().find(|c| c.content.text.contains("warning came late")).expect("the claim is found");
+    assert_eq!(residents.speaker.text, "Many residents");
+}
+
+/// A colon and a quotation after a verb the lexicon does not know ("opened:")
+/// make a saying of it, with the whole quotation as content; a relative
+/// clause's verb ("which we translate:") does not.
+#[test]
+fn a_verb_before_a_colon_and_quotation_says_it() {
+    let body =
+        "Test article\n\nThe deputy governor, Anna Berg, opened: \"The flood was historic. More than 1,200 houses \
+                were flooded.\"\n\nThe coast guard replied with a statement, which we translate: \"No deaths were \
+                recorded during the operation.\"\n";
+    let rec = record("opened.txt", body);
+    let opened = rec.claims.iter().find(|c| c.cue.text == "opened").expect("the claim is found");
+    assert!(opened.content.text.contains("1,200 houses"), "{:?}", opened.content);
+    assert!(opened.speaker.text.contains("Anna Berg"), "{:?}", opened.speaker);
+    assert!(rec.claims.iter().all(|c| c.cue.text != "translate"), "{:?}", rec.claims);
+}
+
 /// "If the suspicion is confirmed, we will ...": a cue inside a conditional
 /// clause reports nothing.
 #[test]

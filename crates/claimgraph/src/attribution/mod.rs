@@ -115,6 +115,12 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     attribute_following_quotes(ctx, &mut drafts);
     topic_colon_quotes(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
+    // "According to" a phrase that cannot speak ("pays according to the
+    // tonnage") attributes nothing; it goes before the transcript pass,
+    // which reads a sentence with a claim as read already.
+    drafts.retain(|d| {
+        d.kind != ClaimKind::AccordingTo || d.speaker.as_ref().is_none_or(|sp| speaker::can_speak(ctx, sp))
+    });
     announced_list(ctx, &mut drafts);
     turns::apply(ctx, &mut drafts);
     opposite_sentences(ctx, &mut drafts);
@@ -124,8 +130,6 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
 }
 
 /// Repairs speakers, whichever system proposed them:
-/// * "According to" a phrase that cannot speak ("pays according to the
-///   tonnage") attributes nothing: the draft goes.
 /// * A day the speaker phrase took in front of the speaker ("denounced
 ///   this Thursday the Association ...") leaves it.
 /// * An impersonal passive ("It should be recalled that ...", "it was
@@ -134,10 +138,7 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
 /// * A phrase that cannot speak (a span of time, "his part" of "for his
 ///   part") gives way to the subject of the cue's verb ("Abdou Karim Thiaw
 ///   has for his part indicated"), else the claim stands without speaker.
-fn tidy_speakers(ctx: &Ctx, drafts: &mut Vec<Draft>) {
-    drafts.retain(|d| {
-        d.kind != ClaimKind::AccordingTo || d.speaker.as_ref().is_none_or(|sp| speaker::can_speak(ctx, sp))
-    });
+fn tidy_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
     // A speaker of punctuation only (a quotation mark after a fact-check's
     // "Claim:" label, whose claimant the article names elsewhere) is none.
     let wordless = |sp: &Range<usize>| sp.clone().all(|k| !ctx.word(k).chars().any(char::is_alphanumeric));

@@ -126,6 +126,10 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
                 out.push(cue);
                 continue;
             }
+        } else if let Some(cue) = verb_before_colon_quote(ctx, i, sent) {
+            i = cue.tokens.end;
+            out.push(cue);
+            continue;
         }
         i += 1;
     }
@@ -290,6 +294,36 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         return None;
     }
     Some(Cue { tokens: i..end, verb: Some(verb) })
+}
+
+/// A verb the lexicon does not know that introduces a quotation after a
+/// colon: "the Vice Chairwoman opened: "...", "the mayor summed up:
+/// "..."". A colon and an opening quotation mark right after a finite verb
+/// whose subject stands before it make the verb a saying whatever its
+/// lemma, so it is read as "said". The verb (with a particle: "summed up")
+/// must follow a noun or pronoun directly or after an apposition's comma,
+/// so that "the statement reads as follows:" and headlines ("Verdict:")
+/// stay what the other rules make of them.
+fn verb_before_colon_quote(ctx: &Ctx, i: usize, sent: &Range<usize>) -> Option<Cue> {
+    if !ctx.tagged || i == sent.start || !matches!(ctx.tokens[i].xpos.as_str(), "VBD" | "VBZ" | "VBP") {
+        return None;
+    }
+    let particle = ctx.tokens.get(i + 1).is_some_and(|t| t.upos == Upos::ADP || t.xpos.as_str() == "RP");
+    let colon = if particle { i + 2 } else { i + 1 };
+    if ctx.word(colon) != ":" {
+        return None;
+    }
+    ctx.opens_quote(colon + 1)?;
+    let before = &ctx.tokens[i - 1];
+    let subject_ends = matches!(before.upos, Upos::NOUN | Upos::PROPN | Upos::PRON) || ctx.word(i - 1) == ",";
+    // "a statement, which we translate: "..."": a relative clause's verb
+    // names how the quotation came, the statement is its source.
+    let relative = i >= 2 && matches!(ctx.lower(i - 2).as_str(), "which" | "that" | "who" | "whom" | "as");
+    if !subject_ends || relative {
+        return None;
+    }
+    let verb = cue_verb("say")?;
+    Some(Cue { tokens: i..colon, verb: Some(verb) })
 }
 
 /// True when "For" at `i` opens "For PERSON, CLAUSE": the noun phrase up to
@@ -1261,11 +1295,53 @@ fn is_relative_preposition(w: &str) -> bool {
     matches!(w, "to" | "of" | "in" | "with" | "for" | "from" | "by" | "on" | "at")
 }
 
+/// True when "according to" at `a` says how something was done, not who
+/// says so: right after a verb or its adverb, with a rule or plan for its
+/// object ("the plant operated exactly according to the procedure", "was
+/// built according to the standards"). "According to the plan, troops will
+/// ..." at the head of a sentence still names the plan as its source.
+fn manner_not_source(ctx: &Ctx, a: usize, source: &Range<usize>) -> bool {
+    if a == 0 || source.is_empty() || !ctx.tagged {
+        return false;
+    }
+    let prev = &ctx.tokens[a - 1];
+    let after_verb = matches!(prev.upos, Upos::VERB | Upos::ADV) && ctx.word(a - 1) != ",";
+    let head = ctx.lower(source.end - 1);
+    after_verb
+        && matches!(
+            head.as_str(),
+            "procedure"
+                | "procedures"
+                | "plan"
+                | "plans"
+                | "schedule"
+                | "rules"
+                | "regulations"
+                | "law"
+                | "laws"
+                | "protocol"
+                | "protocols"
+                | "instructions"
+                | "standards"
+                | "standard"
+                | "requirements"
+                | "norms"
+                | "guidelines"
+                | "timetable"
+                | "programme"
+                | "program"
+                | "constitution"
+        )
+}
+
 /// Builds the draft claim of an "according to" cue.
 pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draft> {
     let a = cue.tokens.start;
     let src_start = cue.tokens.end;
     let source = source_before_clause(ctx, np_right(ctx, src_start, sent)?, sent);
+    if manner_not_source(ctx, a, &source) {
+        return None;
+    }
     // A live blog's time stamp ("20:22:15 - According to ...") leads the
     // line without being part of the sentence.
     let at_start = (sent.start..a).all(|i| {

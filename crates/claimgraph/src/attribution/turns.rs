@@ -49,6 +49,15 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         _ => true,
     });
     for d in drafts.iter_mut() {
+        // The label is no part of a speaker named in the turn ("Q (reporter
+        // of X): Many residents said that ...").
+        if let Some((body, _)) = turn_of(d.cue.start) {
+            if let Some(s) = d.speaker.as_mut() {
+                if s.start < body.start && body.start < s.end {
+                    s.start = body.start;
+                }
+            }
+        }
         if let Some((_, Turn::Speech(who))) = turn_of(d.cue.start) {
             if d.speaker.as_ref().is_none_or(|s| first_person(ctx, s)) && !d.shares_speaker {
                 d.speaker = Some(who.clone());
@@ -113,6 +122,18 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     while start < n {
         let para = ctx.paragraph(start);
         start = para.end.max(start + 1);
+        if let Some((colon, turn)) = bracketed_label(ctx, &para) {
+            let body = colon + 1..para.end;
+            match turn {
+                Some(Turn::Question) => {
+                    first_question.get_or_insert(para.start);
+                    out.push((body, Turn::Question));
+                }
+                Some(speech) => out.push((body, speech)),
+                None => answers.push(body),
+            }
+            continue;
+        }
         let Some(colon) = (para.start..para.end.min(para.start + MAX_LABEL + 1)).find(|&i| ctx.word(i) == ":") else {
             continue;
         };
@@ -144,6 +165,44 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     }
     out.sort_by_key(|(b, _)| b.start);
     out
+}
+
+/// The longest bracket after a question or answer mark, in tokens ("A (Mr.
+/// Lê Quang Vĩnh, Director of the Tra Linh 3 Hydropower Joint Stock
+/// Company):").
+const MAX_BRACKET: usize = 30;
+
+/// Reads a question or answer mark with who asks or answers in brackets,
+/// as printed press conferences have it: "Q (reporter of Radio X): ...",
+/// "A (Mrs. Nhung): ...". Returns the label's colon and the turn: a
+/// question; the speech of the person the bracket names; or `None` for an
+/// answer whose bracket names nobody (the interviewee's, as a bare "A:").
+fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Option<Turn>)> {
+    let mark = (para.start..para.end).find(|&k| !matches!(ctx.word(k), "-" | "–" | "—" | "•" | "*"))?;
+    let question = match ctx.lower(mark).as_str() {
+        "q" | "question" => true,
+        "a" | "answer" => false,
+        _ => return None,
+    };
+    if ctx.word(mark + 1) != "(" {
+        return None;
+    }
+    let close = (mark + 2..para.end.min(mark + 2 + MAX_BRACKET)).find(|&k| ctx.word(k) == ")")?;
+    let colon = close + 1;
+    if ctx.word(colon) != ":" || colon + MIN_SENTENCE > para.end {
+        return None;
+    }
+    if question {
+        return Some((colon, Some(Turn::Question)));
+    }
+    let inside = ctx.span(mark + 2, close);
+    let who = ctx.mentions_in(inside).find(|&m| ctx.mention_kind(m) == EntityKind::Person).and_then(|m| {
+        let span = ctx.doc.mentions[m].span;
+        let from = ctx.doc.analysis.token_at_or_after(span.start);
+        let to = ctx.doc.analysis.token_at_or_after(span.end);
+        (from < to).then_some(from..to)
+    });
+    Some((colon, who.map(Turn::Speech)))
 }
 
 /// What a label says.

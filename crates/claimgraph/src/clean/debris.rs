@@ -977,7 +977,7 @@ fn article_end(lines: &[&str]) -> usize {
             continue;
         }
         let k = key(line);
-        if is_section_header(&k) || is_debris(line) || is_trailer_line(line, &k) {
+        if is_section_header(&k) || is_debris(line) || is_trailer_line(line, &k) || is_untranslated_line(line) {
             cut = i - 1;
             i -= 1;
             continue;
@@ -1023,6 +1023,15 @@ fn article_end(lines: &[&str]) -> usize {
             }
         }
         break;
+    }
+    // A short label right above what went ("Shiriki habari hii:" over its
+    // share buttons) introduced it: it goes too. An article's own list
+    // ends with prose above it, so a label of a few words is no sentence.
+    if cut < end && cut > 0 {
+        let above = lines[cut - 1].trim();
+        if above.ends_with(':') && above.split_whitespace().count() <= 4 && !above.is_empty() {
+            cut -= 1;
+        }
     }
     cut
 }
@@ -1619,6 +1628,52 @@ fn is_cookie_notice(k: &str) -> bool {
     .any(|p| k.contains(p))
 }
 
+/// English function words of two letters or more: a line of English holds
+/// some of them, a line left in the source language of a translated page
+/// ("Bài viết cùng chuyên mục:", "Habari zaidi", "Zabranjeno preuzimanje
+/// sadržaja bez dozvole redakcije.") holds none. One-letter words ("a",
+/// "i") are words of other languages too.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "to", "in", "and", "is", "was", "for", "on", "with", "by", "that", "from", "at", "as", "has", "have",
+    "had", "are", "were", "be", "been", "will", "would", "it", "its", "this", "these", "those", "an", "or", "not",
+    "no", "his", "her", "their", "our", "he", "she", "they", "we", "you", "who", "which", "what", "after", "before",
+    "about", "than", "but", "into", "over", "said", "says", "all", "more", "new", "also", "can", "could", "there",
+    "up", "out",
+];
+
+/// A line under the article in another language than the article's
+/// English: the page furniture of a translated page that the translation
+/// left alone. It has two words or more, and either a third of them in a
+/// script other than Latin ("გააზიარე / Share"), or no English function
+/// word at all and a word with Latin letters beyond ASCII ("Najčitanije
+/// danas"). An English headline ("Valdoria elects a president") or a
+/// reporter's credit ("Ivan Petrov, Kyiv") has neither. Only the scan up
+/// from the page's end asks, so an article's own sentences are never
+/// judged by it.
+fn is_untranslated_line(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let non_latin = words.iter().filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_latin(c))).count();
+    if non_latin * 3 >= words.len() {
+        return true;
+    }
+    let english = words.iter().any(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_str()));
+    let accented = words.iter().any(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()));
+    !english && accented
+}
+
+/// True for a letter of the Latin script (ASCII and the Latin blocks up to
+/// Latin Extended Additional, where Vietnamese lives).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
 /// A line of article prose: several words ending like a sentence.
 pub fn is_prose(line: &str) -> bool {
     let t = line.trim();
@@ -1747,6 +1802,24 @@ mod tests {
             "The ministry said it had updated the casualty list on 12 March 2024 after the strike.",
         ] {
             assert!(!is_debris(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_left_in_the_source_language_under_the_article_go() {
+        for trailer in [
+            "Shiriki habari hii:\nWhatsApp | Facebook | X\nHabari zaidi\nBei ya mafuta kupanda mwezi Desemba",
+            "Tagovi: suđenje, carina\nNajčitanije danas\nZabranjeno preuzimanje sadržaja bez dozvole redakcije.",
+            "Từ khóa: thủy điện, xả lũ\nBài viết cùng chuyên mục:\n- Giá vàng hôm nay tăng mạnh",
+            "გააზიარე / Share",
+        ] {
+            let t = format!("{BODY}\n\n{trailer}");
+            assert_eq!(strip(&t), BODY, "{trailer}");
+        }
+        // A reporter's credit and an English closing line stay.
+        for last in ["Ivan Petrov, Kyiv", "The talks resume on Monday."] {
+            let t = format!("{BODY}\n\n{last}");
+            assert_eq!(strip(&t), t, "{last}");
         }
     }
 
