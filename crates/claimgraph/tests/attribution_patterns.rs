@@ -11,6 +11,18 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "The planes entered the airspace seven times, told to the press the defence minister Abel Horvath on Saturday in Keszvar.",
+        "the defence minister Abel Horvath",
+        "entered the airspace seven times",
+        "affirms",
+    ),
+    (
+        "According to the minister, the planes penetrated 11 kilometres deep into the valley, and in two cases they flew over the village.",
+        "the minister",
+        "planes penetrated 11 kilometres",
+        "affirms",
+    ),
+    (
         "Sources close to the ministry said that the government did not receive any request.",
         "Sources close to the ministry",
         "did not receive any request",

@@ -551,7 +551,9 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
     while j < sent.end && is_pre_verb_filler(ctx.word(j)) && ctx.lower(j) != "that" {
         j += 1;
     }
-    if recipient && j < sent.end {
+    // "told to the press the minister X": an audience after "to" is no
+    // object; the loop below skips it.
+    if recipient && j < sent.end && ctx.lower(j) != "to" {
         // The addressee: a pronoun, a name, or a short noun phrase.
         let mut k = j;
         while k < sent.end && k < j + 6 {
@@ -577,16 +579,10 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
     for _ in 0..4 {
         // '"...," declared to the press X': the audience, before an inverted
         // speaker or the content.
-        if ctx.lower(j) == "to" {
-            let skip = match (ctx.lower(j + 1).as_str(), ctx.lower(j + 2).as_str()) {
-                ("the", "press" | "media" | "journalists" | "reporters") => 3,
-                ("reporters" | "journalists", _) => 2,
-                _ => 0,
-            };
-            if skip > 0 && j + skip < sent.end {
-                j += skip;
-                continue;
-            }
+        let skip = audience_len(ctx, j);
+        if skip > 0 && j + skip < sent.end {
+            j += skip;
+            continue;
         }
         // "indicated by telephone that", "said by video link": the means.
         if j + 1 < sent.end && ctx.lower(j) == "by" && is_means_of_contact(&ctx.lower(j + 1)) {
@@ -652,6 +648,20 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         }
     }
     j
+}
+
+/// The length of an audience phrase at `j` ("to the press", "to
+/// journalists"), which stands between a reporting verb and an inverted
+/// speaker or the content; 0 when there is none.
+pub(crate) fn audience_len(ctx: &Ctx, j: usize) -> usize {
+    if ctx.lower(j) != "to" {
+        return 0;
+    }
+    match (ctx.lower(j + 1).as_str(), ctx.lower(j + 2).as_str()) {
+        ("the", "press" | "media" | "journalists" | "reporters") => 3,
+        ("reporters" | "journalists", _) => 2,
+        _ => 0,
+    }
 }
 
 /// The first part of an interrupted content: from the sentence start (or
@@ -968,9 +978,15 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 // an adjunct ("the judge", not "the judge in the reading").
                 let np =
                     if matches!(ctx.lower(rel).as_str(), "who" | "whose") && relative { np.start..rel } else { np };
+                // "..., told to the press the minister X on Saturday in
+                // Keszvar.": a place adjunct running to the sentence end.
+                let place_to_end = ends
+                    && rel > after
+                    && matches!(ctx.lower(after).as_str(), "in" | "at" | "near" | "during" | "from");
                 if after >= sent.end
                     || matches!(ctx.word(after), "." | "!" | "?" | ";")
                     || relative
+                    || place_to_end
                     || (ctx.word(after) == "," && !clause_continues(ctx, after + 1, sent))
                 {
                     // Keep the fuller phrase found above (with its
@@ -1382,6 +1398,27 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         // its subject to the source; the source ends at the first comma.
         if comma.is_some_and(|c| Some(c + 1) == first_verb) {
             comma = (src_start..limit).find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
+        }
+        // "According to the minister, the planes penetrated 11 kilometres
+        // deep ..., and in two cases they flew ...": a verb the tagger took
+        // for a participle is still the verb of a clause that follows the
+        // first comma, so the source ends there when no verb stands
+        // before it.
+        if let Some(first) = (src_start..limit).find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none()) {
+            let verbless =
+                |r: Range<usize>| r.into_iter().all(|k| !matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX));
+            let next = (first + 1..sent.end).find(|&k| ctx.word(k) == ",").unwrap_or(sent.end);
+            let clause_after = (first + 2..next).any(|k| {
+                ctx.tokens[k].upos == Upos::VERB
+                    && matches!(ctx.tokens[k].xpos.as_str(), "VBN" | "VBD")
+                    && matches!(ctx.tokens[k - 1].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
+            });
+            let relative = matches!(ctx.lower(first + 1).as_str(), "who" | "whom" | "whose" | "which")
+                || is_relative_preposition(&ctx.lower(first + 1));
+            if ctx.tagged && comma.is_some_and(|c| c > first) && verbless(src_start..first) && clause_after && !relative
+            {
+                comma = Some(first);
+            }
         }
         match comma {
             Some(c) if c > src_start => {

@@ -252,6 +252,17 @@ pub fn tidy_speaker(ctx: &Ctx, s: Range<usize>) -> Range<usize> {
     if !ctx.tagged {
         return s;
     }
+    let mut s = s;
+    // "said to journalists the minister": the audience is no part of the
+    // speaker after it.
+    let audience = crate::attribution::rules::audience_len(ctx, s.start);
+    let after_to =
+        if s.start > 0 { crate::attribution::rules::audience_len(ctx, s.start - 1).saturating_sub(1) } else { 0 };
+    if audience > 0 && s.start + audience < s.end {
+        s.start += audience;
+    } else if after_to > 0 && s.start + after_to < s.end {
+        s.start += after_to;
+    }
     let mut end = s.end;
     // A clause inside the span ("..., lasted more than", "(he is not a
     // relative of ...)") is cut off at the comma or bracket before it.
