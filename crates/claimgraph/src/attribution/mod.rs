@@ -380,11 +380,7 @@ fn opposite_sentences(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             if p.len() < turns::MIN_SENTENCE {
                 continue;
             }
-            let one = std::slice::from_ref(&p);
-            let rejects = stance::content_rejects_claims(ctx, one);
-            let negated =
-                if rejects { stance::framed_claim_negated(ctx, one) } else { stance::content_negated(ctx, one) };
-            let stance = stance::combine(rejects, negated);
+            let stance = stance::own_stance(ctx, std::slice::from_ref(&p));
             if stance != d.stance {
                 added.push(Draft {
                     stance,

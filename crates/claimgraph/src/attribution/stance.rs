@@ -75,6 +75,15 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             j += 3;
             continue;
         }
+        // "the accord text which the committee received does not mention
+        // any phase": a relative clause inside the subject, before the
+        // main verb, is skipped, and the main clause read on.
+        if j > i && matches!(w.as_str(), "which" | "who") && ctx.tagged {
+            if let Some(after) = subject_relative_end(ctx, i, j, content.end) {
+                j = after;
+                continue;
+            }
+        }
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
             break;
         }
@@ -257,6 +266,13 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 3;
                 continue;
             }
+            // "Both numbers are not wrong", "is not unaware of", "that is
+            // not impossible": a negated word of falsity or a negative
+            // adjective is an affirmation said twice over.
+            if w == "not" && negative_adjective_after(ctx, j + 1, content.end) {
+                j += 2;
+                continue;
+            }
             // "This is not a quiet switch-off, this is an explosion": a
             // negated predicate corrected by the same subject's next one.
             if corrected_after(ctx, j, content.end) {
@@ -268,6 +284,66 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         j += 1;
     }
     negations > 0
+}
+
+/// Where a relative clause on the subject ends, when the relative word at
+/// `rel` follows a noun of the clause opened at `from` before that clause
+/// has a finite verb, and two finite verbs follow: the relative clause's
+/// own, then the main clause's. The relative clause's verb group (with its
+/// negation: "which was not published") is skipped.
+fn subject_relative_end(ctx: &Ctx, from: usize, rel: usize, end: usize) -> Option<usize> {
+    use claimgraph_nlp::Upos;
+    if !matches!(ctx.tokens[rel - 1].upos, Upos::NOUN | Upos::PROPN) || (from..rel).any(|k| ctx.is_finite_verb(k)) {
+        return None;
+    }
+    let v1 = (rel + 1..end).find(|&k| ctx.is_finite_verb(k))?;
+    let mut k = v1 + 1;
+    // "which was not published": an auxiliary's negation and participle.
+    if ctx.tokens[v1].upos == Upos::AUX {
+        while k < end && (is_negator(&ctx.lower(k)) || matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX)) {
+            k += 1;
+        }
+    }
+    // The main clause's finite verb must follow before any punctuation
+    // ("which it received, and ..." is no subject).
+    (k..end).take_while(|&m| !matches!(ctx.word(m), "," | ";" | ":" | ".")).any(|m| ctx.is_finite_verb(m)).then_some(k)
+}
+
+/// True when the word at `k` (after an optional degree adverb: "not
+/// entirely wrong") says "false" or is an adjective negated by its prefix
+/// ("unaware", "unable", "impossible", "incorrect").
+fn negative_adjective_after(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let k = if matches!(ctx.lower(k).as_str(), "entirely" | "completely" | "totally" | "so" | "that" | "at") {
+        k + 1
+    } else {
+        k
+    };
+    if k >= end {
+        return false;
+    }
+    let w = ctx.lower(k);
+    if matches!(
+        w.as_str(),
+        "wrong"
+            | "false"
+            | "untrue"
+            | "baseless"
+            | "groundless"
+            | "unfounded"
+            | "mistaken"
+            | "impossible"
+            | "incorrect"
+            | "inaccurate"
+            | "improbable"
+            | "inconceivable"
+    ) {
+        return true;
+    }
+    let adjective = !ctx.tagged || ctx.tokens[k].upos == claimgraph_nlp::Upos::ADJ;
+    adjective
+        && w.len() > 5
+        && w.starts_with("un")
+        && !matches!(w.as_str(), "united" | "unique" | "universal" | "uniform")
 }
 
 /// True when the clause negated at `k` is corrected after a comma by an
@@ -604,6 +680,17 @@ pub fn content_negated(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
     main_clause_negated(ctx, sentences.first().unwrap_or(p))
 }
 
+/// The stance of a content that no cue colours (a transcript's answer, a
+/// later sentence of a quotation): a content that rejects claims ("It is
+/// not true that ...") denies, unless the claim it frames is negated too
+/// ("It is not true that we do not pay"); otherwise its own negation
+/// decides.
+pub fn own_stance(ctx: &Ctx, parts: &[Range<usize>]) -> Stance {
+    let rejects = content_rejects_claims(ctx, parts);
+    let negated = if rejects { framed_claim_negated(ctx, parts) } else { content_negated(ctx, parts) };
+    combine(rejects, negated)
+}
+
 /// The pieces of `r` that lie in different sentences.
 pub(crate) fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -685,6 +772,7 @@ pub fn content_rejects_claims(ctx: &Ctx, parts: &[Range<usize>]) -> bool {
     // "These baseless claims are ...": the falsity may also qualify the
     // claim noun itself.
     words[..copula].iter().take(14).any(|&i| false_word(i))
-        || words[copula + 1..].iter().take(8).any(|&i| false_word(i))
+        // "Both numbers are not wrong" calls them right.
+        || words[copula + 1..].iter().take(8).any(|&i| false_word(i) && !matches!(ctx.lower(i.saturating_sub(1)).as_str(), "not" | "never"))
         || words.get(copula + 1).is_some_and(|&i| not_true(i))
 }

@@ -88,14 +88,11 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             if covered || p.len() < MIN_SENTENCE || ctx.word(to - 1) == "?" || ctx.lower(p.start) == "please" {
                 continue;
             }
-            let one = std::slice::from_ref(&p);
-            let rejects = stance::content_rejects_claims(ctx, one);
-            let negated = !rejects && stance::content_negated(ctx, one);
             added.push(Draft {
                 cue: cue.clone(),
                 speaker: Some(who.clone()),
                 shares_speaker: false,
-                stance: stance::combine(rejects, negated),
+                stance: stance::own_stance(ctx, std::slice::from_ref(&p)),
                 hedged: stance::hedged(ctx, &p, cue.start),
                 content: vec![p],
                 kind: ClaimKind::Direct,
@@ -118,19 +115,25 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     let mut out = Vec::new();
     let mut first_question: Option<usize> = None;
     let mut answers = Vec::new();
+    let mut roles: Vec<(String, Range<usize>)> = Vec::new();
     let mut start = 0;
     while start < n {
         let para = ctx.paragraph(start);
         start = para.end.max(start + 1);
-        if let Some((colon, turn)) = bracketed_label(ctx, &para) {
+        if let Some((colon, label)) = bracketed_label(ctx, &para) {
             let body = colon + 1..para.end;
-            match turn {
-                Some(Turn::Question) => {
+            match label {
+                Bracketed::Question => {
                     first_question.get_or_insert(para.start);
                     out.push((body, Turn::Question));
                 }
-                Some(speech) => out.push((body, speech)),
-                None => answers.push(body),
+                Bracketed::Answer => answers.push(body),
+                Bracketed::Speech(who, role) => {
+                    if let Some(role) = role {
+                        roles.push((role, who.clone()));
+                    }
+                    out.push((body, Turn::Speech(who)));
+                }
             }
             continue;
         }
@@ -147,6 +150,13 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
         }
         let label = from..colon;
         let body = colon + 1..para.end;
+        // A bare role label ("Chairman:") after the same role with a name.
+        if label.len() == 1 {
+            if let Some((_, who)) = roles.iter().find(|(r, _)| *r == ctx.lower(label.start)) {
+                out.push((body, Turn::Speech(who.clone())));
+                continue;
+            }
+        }
         match label_kind(ctx, &label) {
             Some(Label::Question) => {
                 first_question.get_or_insert(para.start);
@@ -167,42 +177,70 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     out
 }
 
-/// The longest bracket after a question or answer mark, in tokens ("A (Mr.
-/// Lê Quang Vĩnh, Director of the Tra Linh 3 Hydropower Joint Stock
-/// Company):").
+/// The longest bracket in a label, in tokens ("A (Mr. Lê Quang Vĩnh,
+/// Director of the Tra Linh 3 Hydropower Joint Stock Company):").
 const MAX_BRACKET: usize = 30;
 
-/// Reads a question or answer mark with who asks or answers in brackets,
-/// as printed press conferences have it: "Q (reporter of Radio X): ...",
-/// "A (Mrs. Nhung): ...". Returns the label's colon and the turn: a
-/// question; the speech of the person the bracket names; or `None` for an
-/// answer whose bracket names nobody (the interviewee's, as a bare "A:").
-fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Option<Turn>)> {
+/// What a label with a bracket says.
+enum Bracketed {
+    /// A question ("Q (reporter of Radio X):").
+    Question,
+    /// An answer whose bracket names nobody: the interviewee's, as a bare
+    /// "A:".
+    Answer,
+    /// The speech of a person, with the role word the label gave them
+    /// ("Chairman (Mr. Somchai Wongsakul):" gives "chairman"), so that a
+    /// later bare "Chairman:" is theirs too.
+    Speech(Range<usize>, Option<String>),
+}
+
+/// Reads a label with a bracket, as printed press conferences and hearing
+/// records have them: "Q (reporter of Radio X): ...", "A (Mrs. Nhung): ...",
+/// "Mr. Prasert Boonmee (Director-General, Royal Irrigation Department):
+/// ...", "Chairman (Mr. Somchai Wongsakul): ...". Returns the label's colon
+/// and what it says. The speaker is the person named before the bracket,
+/// else the person the bracket names.
+fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Bracketed)> {
     let mark = (para.start..para.end).find(|&k| !matches!(ctx.word(k), "-" | "–" | "—" | "•" | "*"))?;
-    let question = match ctx.lower(mark).as_str() {
-        "q" | "question" => true,
-        "a" | "answer" => false,
-        _ => return None,
-    };
-    if ctx.word(mark + 1) != "(" {
-        return None;
-    }
-    let close = (mark + 2..para.end.min(mark + 2 + MAX_BRACKET)).find(|&k| ctx.word(k) == ")")?;
+    let open = (mark + 1..para.end.min(mark + 1 + MAX_LABEL)).find(|&k| ctx.word(k) == "(")?;
+    let close = (open + 1..para.end.min(open + 1 + MAX_BRACKET)).find(|&k| ctx.word(k) == ")")?;
     let colon = close + 1;
     if ctx.word(colon) != ":" || colon + MIN_SENTENCE > para.end {
         return None;
     }
-    if question {
-        return Some((colon, Some(Turn::Question)));
+    let head = mark..open;
+    match ctx.lower(mark).as_str() {
+        "q" | "question" if head.len() == 1 => return Some((colon, Bracketed::Question)),
+        "a" | "answer" if head.len() == 1 => {
+            return Some((
+                colon,
+                person_in(ctx, open + 1..close).map_or(Bracketed::Answer, |p| Bracketed::Speech(p, None)),
+            ))
+        }
+        _ => {}
     }
-    let inside = ctx.span(mark + 2, close);
-    let who = ctx.mentions_in(inside).find(|&m| ctx.mention_kind(m) == EntityKind::Person).and_then(|m| {
-        let span = ctx.doc.mentions[m].span;
-        let from = ctx.doc.analysis.token_at_or_after(span.start);
-        let to = ctx.doc.analysis.token_at_or_after(span.end);
-        (from < to).then_some(from..to)
-    });
-    Some((colon, who.map(Turn::Speech)))
+    let capitalised = head
+        .clone()
+        .all(|i| matches!(ctx.word(i), "." | "-") || ctx.word(i).chars().next().is_some_and(char::is_uppercase));
+    if !capitalised {
+        return None;
+    }
+    if let Some(p) = person_in(ctx, head.clone()).filter(|p| p.end == open) {
+        return Some((colon, Bracketed::Speech(p, None)));
+    }
+    // A role before the bracket: "Chairman (Mr. X)".
+    let role = (head.len() <= 3).then(|| ctx.lower(mark));
+    person_in(ctx, open + 1..close).map(|p| (colon, Bracketed::Speech(p, role)))
+}
+
+/// The tokens of the first person named in tokens `r`.
+fn person_in(ctx: &Ctx, r: Range<usize>) -> Option<Range<usize>> {
+    let span = ctx.span(r.start, r.end);
+    let m = ctx.mentions_in(span).find(|&m| ctx.mention_kind(m) == EntityKind::Person)?;
+    let span = ctx.doc.mentions[m].span;
+    let from = ctx.doc.analysis.token_at_or_after(span.start);
+    let to = ctx.doc.analysis.token_at_or_after(span.end);
+    (from < to).then_some(from..to)
 }
 
 /// What a label says.
