@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 /// The global allocator. The analysis allocates many small strings and
 /// vectors per document (lemmas, lower-cased words, spans); the system
-/// allocator's malloc and free were about 7% of `extract`'s CPU time, and
+/// allocator's malloc and free were about 8% of `extract`'s CPU time, and
 /// with mimalloc `extract` takes about 8% less CPU on 100 PolNeAR texts,
 /// for about 45 MB more peak memory (BENCHMARKS.md, "Tenth session:
 /// extract speed").
