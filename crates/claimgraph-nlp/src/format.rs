@@ -57,6 +57,24 @@ pub(crate) fn unwrap_model(kind: &str, version: u32, bytes: &[u8]) -> Result<Cow
     }
 }
 
+/// [`unwrap`] for a model file embedded in a binary whose body a build
+/// script inflated beforehand (`body`, empty when it could not): the header
+/// is checked as usual and the body borrowed, so that loading skips the
+/// decompression; with no body the file is decompressed as usual. The
+/// caller vouches that `body` is the inflated body of `bytes`.
+pub fn unwrap_prebuilt(
+    kind: &str,
+    version: u32,
+    bytes: &[u8],
+    body: &'static [u8],
+) -> Result<Cow<'static, [u8]>, ModelError> {
+    if body.is_empty() {
+        return unwrap(kind, version, bytes).map(Cow::Owned);
+    }
+    check_header(kind, version, bytes)?;
+    Ok(Cow::Borrowed(body))
+}
+
 /// Checks the container header (magic, kind, version) and returns where the
 /// compressed body starts.
 fn check_header(kind: &str, version: u32, bytes: &[u8]) -> Result<usize, ModelError> {

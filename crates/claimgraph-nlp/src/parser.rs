@@ -315,9 +315,21 @@ impl Parser {
         let mut scores = [0f32; 3];
         let mut lscores = vec![0f32; self.labels.len()];
         while !st.is_terminal() {
-            features(&st, x, &mut feats);
-            self.weights.score(&feats, &mut scores);
-            let kind = best_valid(&st, &scores);
+            // A forced move needs no scores: with one valid kind (an empty
+            // stack: shift; one word left before the root: left) the scores,
+            // always finite, could only pick it. About one move in ten is
+            // forced (16,582 -> 14,847 scorings on 10 PolNeAR texts), and
+            // scoring is most of the parser's cost.
+            let kind = match st.valid() {
+                (true, false, false) => 0,
+                (false, true, false) => 1,
+                (false, false, true) => 2,
+                _ => {
+                    features(&st, x, &mut feats);
+                    self.weights.score(&feats, &mut scores);
+                    best_valid(&st, &scores)
+                }
+            };
             let mv = self.label_move(&st, x, kind, &mut feats, &mut lscores);
             st.apply(mv);
         }

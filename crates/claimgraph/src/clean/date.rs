@@ -281,6 +281,15 @@ static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Farvardin 1403", converted). Dates outside 1900-2100 or that do not
 /// exist (31 February) are skipped.
 pub fn find(s: &str) -> Option<Found> {
+    // Every pattern holds a year of four digits (`\d{4}`, `1[34]\d\d`):
+    // without four digits in a row no pattern can match, and most lines
+    // have none. The regexes cost far more than this test (their word
+    // boundaries are Unicode-aware, so a line with curly quotes or dashes
+    // is searched by a slower engine), and `find` runs on every line at
+    // the top of an article.
+    if !has_four_digits(s) {
+        return None;
+    }
     DATE_PATTERNS
         .iter()
         .flat_map(|(re, order)| re.captures_iter(s).map(move |c| (c, *order)))
@@ -296,6 +305,20 @@ pub fn find(s: &str) -> Option<Found> {
             }
             None => Found { start, end, iso: date.to_string() },
         })
+}
+
+/// True when `s` has four digits in a row. `char::is_numeric` takes in
+/// every character `\d` matches (Unicode decimal digits) and more, so a
+/// false answer means no `\d{4}` can match.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A date from its year, month (number or English name) and day.
@@ -419,6 +442,25 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         find(s).map(|f| f.iso)
+    }
+
+    /// The quick test before the patterns never says no where `\d{4}`
+    /// (Unicode digits included) matches.
+    #[test]
+    fn four_digits_in_a_row_are_seen_wherever_the_patterns_see_them() {
+        let year = regex::Regex::new(r"\d{4}").expect("pattern");
+        for s in [
+            "",
+            "12 March",
+            "on 2024-03-14",
+            "١٤٠٣/٠١/٢٥",
+            "2024年11月16日",
+            "\u{201c}1999\u{201d}",
+            "1,234",
+            "99 9999",
+        ] {
+            assert_eq!(super::has_four_digits(s), year.is_match(s), "{s}");
+        }
     }
 
     #[test]

@@ -413,10 +413,20 @@ const ROLE_NOUNS: &[(&str, &str)] = &[
     ("insiders", "source"),
 ];
 
+/// [`ROLE_NOUNS`] as a map (the first class listed for a noun, as a scan
+/// of the list finds): `role_class` runs for most words of every article.
+static ROLE_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::with_capacity(ROLE_NOUNS.len());
+    for &(noun, class) in ROLE_NOUNS {
+        map.entry(noun).or_insert(class);
+    }
+    map
+});
+
 /// The class of a role noun ("chief" → "head"), if `word` is one.
 pub fn role_class(word: &str) -> Option<&'static str> {
     let w = word.to_lowercase();
-    if let Some((_, c)) = ROLE_NOUNS.iter().find(|(n, _)| *n == w) {
+    if let Some(c) = ROLE_CLASSES.get(w.as_str()) {
         return Some(c);
     }
     // A role written with a rank prefix in one word ("vice-minister",

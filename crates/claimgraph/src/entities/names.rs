@@ -38,6 +38,8 @@
 //!   share a cluster.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use deunicode::deunicode;
 
@@ -343,7 +345,10 @@ fn fold_digraphs(ascii: &str) -> String {
         ("th", "t"),
         ("sch", "sh"),
     ] {
-        if s.as_bytes().windows(from.len()).any(|w| w == from.as_bytes()) {
+        // The first byte is compared alone first: a slice comparison of a
+        // length unknown at compile time is a call to memcmp per window.
+        let f = from.as_bytes();
+        if s.as_bytes().windows(f.len()).any(|w| w[0] == f[0] && w == f) {
             s = s.replace(from, to);
         }
     }
@@ -637,6 +642,14 @@ const FAMILY_FIRST: &[&str] = &[
     "hung", "yeh", "chu",
 ];
 
+/// True when `part` (lower case) is one of [`FAMILY_FIRST`]: a set, since
+/// the registry and the person finder ask for every pair of names they
+/// compare.
+fn is_family_first(part: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FAMILY_FIRST.iter().copied().collect());
+    SET.contains(part)
+}
+
 /// A key that one Chinese name has in Wade-Giles and in pinyin: for a name
 /// of two or three parts that opens with a known family name, the family
 /// name and the given name (its syllables joined) with the two systems'
@@ -648,7 +661,7 @@ const FAMILY_FIRST: &[&str] = &[
 pub(crate) fn chinese_key(n: &NameParts) -> Option<String> {
     let parts = &n.parts;
     if !(2..=3).contains(&parts.len())
-        || !FAMILY_FIRST.contains(&parts[0].as_str())
+        || !is_family_first(&parts[0])
         || parts.iter().any(|p| p.len() > 7 || !p.chars().all(|c| c.is_ascii_lowercase()))
     {
         return None;
@@ -687,7 +700,7 @@ pub(crate) fn chinese_key(n: &NameParts) -> Option<String> {
 fn family_first_match(short: &NameParts, long: &NameParts) -> bool {
     short.parts.len() == 1
         && long.parts.len() >= 2
-        && FAMILY_FIRST.contains(&long.parts[0].as_str())
+        && is_family_first(&long.parts[0])
         && skeleton(&short.parts[0]) == skeleton(&long.parts[0])
 }
 

@@ -1209,6 +1209,13 @@ impl<'d> Ctx<'d> {
                 word_eq(w, &self.words[i], &self.lemmas[i]).then_some(k + 1)
             }
             Elem::Syn(name) => {
+                // Most positions start no member: skip them at once (the
+                // members would fail at their first word, binding nothing).
+                if let Some(&i) = seq.get(k) {
+                    if !self.lex.verbs.synset_may_start(name, &self.words[i], &self.lemmas[i]) {
+                        return None;
+                    }
+                }
                 let members = self.lex.verbs.synsets.get(name)?;
                 members.iter().find_map(|m| self.match_group(seq, k, m, binds))
             }

@@ -545,11 +545,57 @@ pub struct VerbEntry {
     pub particles: Vec<String>,
 }
 
+/// The words a synset's members start with, for a quick test before its
+/// members are tried at a position (see [`VerbDict::synset_may_start`]).
+#[derive(Debug, Clone, Default)]
+pub struct SynsetStarts {
+    /// Some member does not start with a literal word (a synset, an actor
+    /// slot, a skip): any position may start it.
+    anywhere: bool,
+    /// The literal first words of the members.
+    firsts: rustc_hash::FxHashSet<String>,
+    /// Those of them that end in "s", without it.
+    firsts_without_s: rustc_hash::FxHashSet<String>,
+}
+
+impl SynsetStarts {
+    /// The starts of `members`.
+    fn of(members: &[Vec<Elem>]) -> SynsetStarts {
+        /// The literal word a member must have at its first position, if
+        /// any: its first element's, looking into groups (a group and a
+        /// prepositional phrase match their first element first, at the
+        /// same position).
+        fn first_word(m: &[Elem]) -> Option<&str> {
+            match m.first()? {
+                Elem::Word(w) => Some(w),
+                Elem::Group(g) | Elem::Pp(g) => first_word(g),
+                _ => None,
+            }
+        }
+        let mut st = SynsetStarts::default();
+        for m in members {
+            match first_word(m) {
+                Some(w) => {
+                    if let Some(stem) = w.strip_suffix('s') {
+                        st.firsts_without_s.insert(stem.to_string());
+                    }
+                    st.firsts.insert(w.to_string());
+                }
+                None => st.anywhere = true,
+            }
+        }
+        st
+    }
+}
+
 /// A verb pattern dictionary.
 #[derive(Debug, Clone, Default)]
 pub struct VerbDict {
     /// Synsets by name (without `&`): each member a word sequence.
     pub synsets: HashMap<String, Vec<Vec<Elem>>>,
+    /// The first words of each synset's members, built by [`VerbDict::parse`]
+    /// from `synsets` (a synset missing here is tried everywhere).
+    pub synset_starts: HashMap<String, SynsetStarts>,
     /// Blocks in file order.
     pub blocks: Vec<VerbBlock>,
     /// Verbs by lower-case base form (and listed irregular forms).
@@ -612,7 +658,24 @@ impl VerbDict {
                 });
             }
         }
+        dict.synset_starts =
+            dict.synsets.iter().map(|(name, members)| (name.clone(), SynsetStarts::of(members))).collect();
         dict
+    }
+
+    /// False when no member of synset `name` can start at a token of word
+    /// `form` and lemma `lemma`: every member starts with a literal word
+    /// and none is the token's word as the coder compares them (form or
+    /// lemma, singular or plural). Then trying each member there fails at
+    /// its first word, before it binds anything; this test spares the
+    /// coder that work at most positions of a clause.
+    pub fn synset_may_start(&self, name: &str, form: &str, lemma: &str) -> bool {
+        let Some(st) = self.synset_starts.get(name) else { return true };
+        st.anywhere
+            || st.firsts.contains(form)
+            || st.firsts.contains(lemma)
+            || form.strip_suffix('s').is_some_and(|stem| st.firsts.contains(stem))
+            || st.firsts_without_s.contains(lemma)
     }
 
     /// Number of patterns.
@@ -758,5 +821,22 @@ PEOPLE'S_REPUBLIC_OF_MORDOR_ [MOR]
         assert_eq!(p[1].code, "072:073");
         assert!(d.verbs.contains_key("sent"));
         assert_eq!(d.verbs["blow"][0].particles, vec!["up".to_string()]);
+    }
+
+    /// A synset may start wherever a member's first word is the token's
+    /// as the coder compares words (form or lemma, either one plural),
+    /// and anywhere when a member starts with no literal word.
+    #[test]
+    fn synset_starts_follow_the_coders_word_test() {
+        let d = VerbDict::parse("&WEAPON\n+MISSILE\n+ARMS\n+{HEAVY GUN}\n\n&ANY\n+$ ATTACK\n");
+        for (form, lemma) in
+            [("missile", "missile"), ("missiles", "missile"), ("arms", "arm"), ("x", "arm"), ("heavy", "heavy")]
+        {
+            assert!(d.synset_may_start("weapon", form, lemma), "{form}/{lemma}");
+        }
+        assert!(!d.synset_may_start("weapon", "gun", "gun"), "a member's second word starts nothing");
+        assert!(!d.synset_may_start("weapon", "the", "the"));
+        assert!(d.synset_may_start("any", "the", "the"), "an actor slot may stand anywhere");
+        assert!(d.synset_may_start("unknown", "the", "the"), "an unknown synset is tried as before");
     }
 }
