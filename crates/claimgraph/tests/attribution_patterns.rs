@@ -11,6 +11,36 @@ use claimgraph::Pipeline;
 /// (paragraph, speaker text, words of the content, stance)
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
+        "Two prisoners died in the riot, the Directorate General of Corrections conveyed on Friday.",
+        "the Directorate General of Corrections",
+        "Two prisoners died",
+        "affirms",
+    ),
+    (
+        "He refused the claims that the pipe was old and rotten.",
+        "He",
+        "pipe was old and rotten",
+        "denies",
+    ),
+    (
+        "Contacted by the Coast Herald, the head of the prison, Hendro Lubis, denied that any inmate was beaten.",
+        "the head of the prison, Hendro Lubis",
+        "any inmate was beaten",
+        "denies",
+    ),
+    (
+        "The director said that both numbers are not wrong.",
+        "The director",
+        "both numbers are not wrong",
+        "affirms",
+    ),
+    (
+        "The deputy said that the accord text which the committee received does not mention any phase.",
+        "The deputy",
+        "does not mention any phase",
+        "denies",
+    ),
+    (
         "The planes entered the airspace seven times, told to the press the defence minister Abel Horvath on Saturday in Keszvar.",
         "the defence minister Abel Horvath",
         "entered the airspace seven times",

@@ -170,6 +170,23 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
                 sp.start += 1;
             }
         }
+        // "Contacted by Borneo Post, the head of the prison, X, denied":
+        // the object of a fronted participle is no part of the speaker.
+        if let Some(first) = ctx.doc.analysis.sentence_of(sp.start).map(|s| ctx.doc.analysis.sentences[s].tokens.start)
+        {
+            let fronted = ctx.tagged
+                && sp.start > first
+                && sp.start <= first + 3
+                && matches!(ctx.tokens[first].xpos.as_str(), "VBN" | "VBG")
+                && d.kind != ClaimKind::AccordingTo
+                && ctx.lower(first) != "according"
+                && matches!(ctx.lower(sp.start - 1).as_str(), "by" | "to" | "with" | "about" | "from");
+            if fronted {
+                if let Some(comma) = sp.clone().find(|&k| ctx.word(k) == ",").filter(|&c| c + 1 < sp.end) {
+                    sp.start = comma + 1;
+                }
+            }
+        }
         // "/Agency/ - The State Corporation said": the dash of a dateline
         // is no part of the speaker.
         while sp.len() > 1 && matches!(ctx.word(sp.start), "-" | "–" | "—" | "/" | "|" | ":") {

@@ -126,6 +126,10 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
                 out.push(cue);
                 continue;
             }
+        } else if let Some(cue) = refused_claims(ctx, i, sent) {
+            i = cue.tokens.end;
+            out.push(cue);
+            continue;
         } else if let Some(cue) = verb_before_colon_quote(ctx, i, sent) {
             i = cue.tokens.end;
             out.push(cue);
@@ -198,7 +202,8 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         | "recount" | "answer" | "note" | "add" | "state" | "post" | "report" | "comment" | "charge" | "demand"
         | "promise" | "threaten" | "estimate" | "remark" | "observe" | "indicate" | "suggest" | "ask" | "repeat"
         | "reiterate" | "highlight" | "underline" | "underscore" | "maintain" | "recall" | "conclude" | "agree"
-        | "respond" | "reply"
+        | "respond" | "reply" | "convey" | "communicate" | "notify" | "narrate" | "opine" | "aver" | "attest"
+        | "hint" | "signal" | "elaborate"
             // These verbs report speech only with speech-like content next to
             // them or a sentence-final position ("..., Budanov continued.").
             if !speech_follows(ctx, i + 1, sent)
@@ -294,6 +299,19 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         return None;
     }
     Some(Cue { tokens: i..end, verb: Some(verb) })
+}
+
+/// "He refused the claims that the pipe was rotten": "refuse" with a
+/// claim for its object rejects it, as "rejected" does. It is no reporting
+/// verb otherwise ("refused to comment", "refused entry"), so the lexicon
+/// does not hold it and the learned layer's drafts do not read it as a
+/// denial.
+fn refused_claims(ctx: &Ctx, i: usize, sent: &Range<usize>) -> Option<Cue> {
+    if !matches!(ctx.lower(i).as_str(), "refused" | "refuses" | "refuse" | "refusing") || !ctx.can_be_verb(i) {
+        return None;
+    }
+    (i + 1..(i + 4).min(sent.end)).find(|&k| super::lexicon::is_claim_noun(ctx.word(k)))?;
+    Some(Cue { tokens: i..i + 1, verb: cue_verb("reject") })
 }
 
 /// A verb the lexicon does not know that introduces a quotation after a
@@ -396,6 +414,16 @@ fn speech_follows(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
 fn clause_final(ctx: &Ctx, mut j: usize, sent: &Range<usize>) -> bool {
     while j < sent.end && is_pre_verb_filler(ctx.word(j)) {
         j += 1;
+    }
+    // "..., the directorate conveyed on Friday.", "..., she noted to the
+    // press.": a time phrase or an audience before the end.
+    j += audience_len(ctx, j);
+    // Only a dated phrase ("on Friday", "last week"), not a span that
+    // completes a verb of ending ("will conclude one day before").
+    let dated = matches!(ctx.lower(j).as_str(), "on" | "last" | "this" | "yesterday" | "today" | "earlier")
+        || is_weekday(&ctx.lower(j));
+    if let Some(n) = time_phrase_len(ctx, j, sent).filter(|_| dated) {
+        j += n;
     }
     j >= sent.end || matches!(ctx.word(j), "." | "," | "!" | "?" | ";") || ctx.closes_quote(j).is_some()
 }

@@ -29,16 +29,23 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
     {
         i += 1;
     }
-    if i < content.end && is_subordinator(ctx.word(i)) && !matches!(ctx.lower(i).as_str(), "as" | "while")
-        || ctx.lower(i) == "according"
+    // "If we go to a convention, where nobody has the majority, it will
+    // be ...": a relative clause on the fronted clause goes with it.
+    let mut fronted = 0;
+    while fronted < 2
+        && (i < content.end && is_subordinator(ctx.word(i)) && !matches!(ctx.lower(i).as_str(), "as" | "while")
+            || ctx.lower(i) == "according"
+            || fronted > 0 && matches!(ctx.lower(i).as_str(), "where" | "which" | "who" | "when"))
     {
+        fronted += 1;
         let mut depth_comma = i;
         while depth_comma < content.end && ctx.word(depth_comma) != "," {
             depth_comma += 1;
         }
-        if depth_comma < content.end {
-            i = depth_comma + 1;
+        if depth_comma >= content.end {
+            break;
         }
+        i = depth_comma + 1;
     }
     // "I want to be clear: at no time did ...": a frame that only
     // announces the statement gives way to it.
@@ -297,6 +304,12 @@ fn subject_relative_end(ctx: &Ctx, from: usize, rel: usize, end: usize) -> Optio
         return None;
     }
     let v1 = (rel + 1..end).find(|&k| ctx.is_finite_verb(k))?;
+    // "a surrogate who said voters shouldn't ...": a relative clause that
+    // reports or thinks takes a clause of its own, whose verb is no main
+    // verb.
+    if super::lexicon::cue_verb(&ctx.lower(v1)).is_some() || ctx.lower(v1 + 1) == "that" {
+        return None;
+    }
     let mut k = v1 + 1;
     // "which was not published": an auxiliary's negation and participle.
     if ctx.tokens[v1].upos == Upos::AUX {
