@@ -142,6 +142,12 @@
 //!    and shells are one unit) as what the same deed acts on in both
 //!    (`fire|shell`), and whose named givers and takers do not clash, state
 //!    one proposition: rule 2 then finds their numbers disagree (or agree).
+//!    When one of the two states its count as a correction ("only 12,400
+//!    ballots had been rejected", "not more than 10 thousand shells",
+//!    "4,000 tonnes of aid, not 12,500"; [`corrected_units`]), the deed need
+//!    not be the same: the correction says the two numbers answer one
+//!    question ("180,000 ballots were thrown out"), whatever verbs tell it;
+//!    the counted unit must then be rare in the ledger.
 //!    It is tried last, so a claim joins the proposition any other rule
 //!    gives it first ([`counts_meet`]). Tolls ([`crate::toll`]) are counts
 //!    of this kind whose fate is their deed: two sides' counts of one
@@ -340,6 +346,13 @@ pub struct PropSignature {
     /// (rule 7).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<String>,
+    /// The counted units ([`PropSignature::counts`]) whose number the
+    /// content states as a correction ("only 12,400 ballots", "no more
+    /// than 10 thousand shells", "4,000 tonnes, not 12,500";
+    /// [`corrected_units`]): such a count answers another count of the same
+    /// thing, whatever deed either tells (rule 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrects: Vec<String>,
     /// Who speaks (`#<entity id>`, else the speaker's words in lower
     /// case): rule 6 never sets a speaker against themselves.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -1994,16 +2007,76 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
     // Every shared unit is tried: "9 workers were injured" and "17 workers
     // were wounded" share the noun, whose verbs differ, and the toll, which
     // meets. A toll names its deed: the dead were killed, whatever the verbs.
+    // A count one side corrects ("only 12,400 ballots had been rejected"
+    // against "180,000 ballots were discarded") answers the other side's
+    // count of the same thing whatever verbs the two use: the correction
+    // says the two numbers are rival answers to one question. The unit must
+    // be rare in the ledger, so that a correction of a count every story
+    // makes ("only 3 cases") does not meet unrelated counts.
+    let corrected = |unit: &String| c.corrects.contains(unit) || p.corrects.contains(unit);
     c.counts
         .iter()
         .filter(shared)
         .find(|unit| {
-            crate::toll::is_toll_unit(unit) || {
+            crate::toll::is_toll_unit(unit) || (corrected(unit) && !stats.is_common(unit)) || {
                 let theirs = on_unit(p, unit);
                 on_unit(c, unit).iter().any(|t| theirs.contains(t))
             }
         })
         .map(String::as_str)
+}
+
+/// Words that, just before a number, mark it as a correction of another
+/// count: "only 12 vessels", "not 87", "just 300 kilograms", "merely",
+/// "barely".
+const CORRECTING_WORDS: &[&str] = &["only", "just", "merely", "barely", "not", "never"];
+
+/// Multipliers written as words after a number ("12 thousand 500").
+const NUMBER_WORDS: &[&str] = &["thousand", "million", "billion", "hundred"];
+
+/// The counted units (of `counts`, sorted) whose number the content states
+/// as a correction of another ([`PropSignature::corrects`]): the number
+/// follows one of [`CORRECTING_WORDS`], or a bound that caps it ("no more
+/// than", "not more than", "at most", "fewer than"). The correction is of
+/// the unit the number counts ("only 14 guards" corrects no count of
+/// inmates); a bare number ("4,000 tonnes of aid, not 12,500") corrects
+/// the units the claim counts.
+fn corrected_units(content: &str, counts: &[String]) -> Vec<String> {
+    if counts.is_empty() {
+        return Vec::new();
+    }
+    let ws: Vec<String> = words(content).into_iter().map(str::to_lowercase).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        if !is_number(w) || i == 0 {
+            continue;
+        }
+        let before = |k: usize| i.checked_sub(k).map(|j| ws[j].as_str());
+        let capped = before(1) == Some("than")
+            && (matches!(before(2), Some("fewer"))
+                || (matches!(before(2), Some("more") | Some("less")) && matches!(before(3), Some("no") | Some("not"))));
+        let marked = capped
+            || (before(1) == Some("most") && before(2) == Some("at"))
+            || before(1).is_some_and(|b| CORRECTING_WORDS.contains(&b));
+        if !marked {
+            continue;
+        }
+        // The word the number counts, past multipliers ("10 thousand shells").
+        let next = ws[i + 1..].iter().find(|x| !NUMBER_WORDS.contains(&x.as_str()) && !is_number(x));
+        let unit = next.and_then(|x| counted_unit(&stem(x))).filter(|u| counts.binary_search(u).is_ok());
+        match unit {
+            Some(u) => out.push(u),
+            // A word after the number that is no unit (or none): the number
+            // counts nothing of its own, so it corrects the claim's counts.
+            None if next.is_none_or(|x| is_stop(x) || counted_unit(&stem(x)).is_none()) => {
+                out.extend(counts.iter().cloned())
+            }
+            None => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// True when two sorted lists share an element: one merge walk, since the
@@ -2273,6 +2346,12 @@ impl Aligner for RuleAligner {
             deed_denied,
             deed_frames,
             cast: claim.cast.clone(),
+            corrects: {
+                let mut c: Vec<String> = claim.numbers.iter().filter_map(|n| counted_unit(&n.unit)).collect();
+                c.sort_unstable();
+                c.dedup();
+                corrected_units(claim.content, &c)
+            },
             counts: {
                 let mut c: Vec<String> = claim.numbers.iter().filter_map(|n| counted_unit(&n.unit)).collect();
                 c.sort_unstable();
@@ -2863,6 +2942,19 @@ mod tests {
         i1.frames = &f1;
         i2.frames = &f2;
         assert!(a.same_event_in_document(&a.signature(&i1).unwrap(), &a.signature(&i2).unwrap()).is_some());
+    }
+
+    /// Rule 7: a corrected count ("only", "not", "no more than") meets the
+    /// other side's count of its unit whatever verbs the two use; a
+    /// correction of another unit ("only 14 guards") does not.
+    #[test]
+    fn a_corrected_count_meets_whatever_the_verbs() {
+        let counts = |u: &[&str]| u.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(corrected_units("only 12,400 ballots had been rejected", &counts(&["ballot"])), counts(&["ballot"]));
+        assert_eq!(corrected_units("fired not more than 10 thousand shells", &counts(&["shell"])), counts(&["shell"]));
+        assert_eq!(corrected_units("roughly 4,000 tonnes of aid, not 12,500.", &counts(&["tonn"])), counts(&["tonn"]));
+        assert!(corrected_units("1,240 inmates, with only 14 guards", &counts(&["inmat"])).is_empty());
+        assert!(corrected_units("180,000 ballots were thrown out", &counts(&["ballot"])).is_empty());
     }
 
     #[test]
