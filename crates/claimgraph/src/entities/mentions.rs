@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use claimgraph_nlp::{Analysis, NerLabel, Token, Upos};
 
 use super::gazetteer::{is_not_name, is_org_word, is_weak_name_word, role_class, Countries};
-use super::names::is_title_word;
+use super::names::{is_honorific, is_title_word};
 use crate::document::EntityKind;
 
 /// A name found in the text.
@@ -421,6 +421,12 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             }
         }
     }
+    // "the District People's Council", "the Workers' Party": a
+    // collective noun in the possessive before a capitalised word is part of
+    // an organisation's name, never a person.
+    if let Some(org) = possessive_collective(text, tokens, &range) {
+        return Some(NameSpan { tokens: org, title: None, kind: EntityKind::Organization, country: None });
+    }
     let words: Vec<&str> = range.clone().map(|i| tokens[i].text(text)).collect();
     let countries = Countries::get();
     let whole = text.get(tokens[range.start].start..tokens[range.end - 1].end).unwrap_or("");
@@ -459,7 +465,14 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // A known given name inside the run starts the person's name: "the
     // mayor of Bila Tserkva Oleksandr Kovalenko", "Minister for
     // Reintegration Andrei Munteanu".
-    if let Some(g) = (name_start + 1..range.end.saturating_sub(1)).find(|&k| {
+    // Not after an honorific: "Mrs. Do Thi Lan Anh" is one name
+    // however many of its parts are given names elsewhere.
+    let honorific_before = (range.start > 0 && is_honorific(tokens[range.start - 1].text(text)))
+        || (range.start > 1
+            && tokens[range.start - 1].text(text) == "."
+            && is_honorific(tokens[range.start - 2].text(text)))
+        || (range.start..name_start).any(|k| is_honorific(tokens[k].text(text)));
+    if let Some(g) = (name_start + 1..range.end.saturating_sub(1)).filter(|_| !honorific_before).find(|&k| {
         let (w, prev) = (tokens[k].text(text), tokens[k - 1].text(text));
         is_given_name(w) && !is_given_name_like(prev) && is_cap(prev) && !is_title_word(prev) && !is_connector(prev)
     }) {
@@ -609,7 +622,42 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                 "republican" | "republicans" | "democrat" | "democrats" | "democratic" | "presidential"
             ));
     let named_thing = thing_shaped && (is_named_thing_word(&last_word) || role_final);
-    let kind = if place_word || state_name || site {
+    // "of Kim Son commune", "the Hoa Binh river": a name followed by a
+    // lower-case place noun names that place. "in Vinh Long": two or more
+    // words after "in" or "near", with no title, no given name opening them
+    // and no possessive after them, name a place, not a person.
+    let next = tokens.get(range.end).map(|t| t.text(text)).unwrap_or("");
+    let place_after = title.is_none()
+        && matches!(
+            next,
+            "commune"
+                | "village"
+                | "district"
+                | "province"
+                | "river"
+                | "town"
+                | "city"
+                | "county"
+                | "ward"
+                | "hamlet"
+                | "township"
+                | "prefecture"
+                | "municipality"
+                | "region"
+                | "island"
+                | "valley"
+        );
+    let place_in = title.is_none()
+        && name_words.len() >= 2
+        && name_start > 0
+        && matches!(tokens[name_start - 1].text(text), "in" | "near")
+        && !matches!(next, "'s" | "’s" | "'" | "’")
+        && !name_words.first().is_some_and(|w| is_given_name(w))
+        // "a stake in Harwick Lumber Co": a firm, whatever the recogniser says.
+        && !name_words.last().is_some_and(|w| {
+            matches!(w.trim_end_matches('.').to_lowercase().as_str(), "co" | "corp" | "inc" | "ltd" | "llc" | "plc")
+        });
+    let kind = if place_word || state_name || site || ((place_after || place_in) && !named_thing && !org_acronym) {
         EntityKind::Location
     } else if named_thing {
         EntityKind::Other
@@ -628,6 +676,43 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         EntityKind::Other
     };
     Some(NameSpan { tokens: name_start..range.end, title, kind, country: None })
+}
+
+/// Collective nouns that open an organisation's name in the possessive
+/// ("People's", "Workers'").
+fn is_collective_noun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "people"
+            | "peoples"
+            | "workers"
+            | "women"
+            | "citizens"
+            | "farmers"
+            | "veterans"
+            | "children"
+            | "nations"
+            | "youth"
+    )
+}
+
+/// The organisation's name when `range` ends with a collective noun
+/// followed by a possessive and capitalised words ("District People's
+/// Council"): `range` extended over them.
+fn possessive_collective(text: &str, tokens: &[Token], range: &Range<usize>) -> Option<Range<usize>> {
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    if !is_collective_noun(last.text(text)) {
+        return None;
+    }
+    let poss = tokens.get(range.end)?;
+    if !matches!(poss.text(text), "'s" | "’s" | "'" | "’") || poss.start != last.end {
+        return None;
+    }
+    let mut end = range.end + 1;
+    while end < tokens.len() && is_cap(tokens[end].text(text)) {
+        end += 1;
+    }
+    (end > range.end + 1).then_some(range.start..end)
 }
 
 /// True when most words of a sentence are capitalised, as in a headline
@@ -731,7 +816,7 @@ fn is_place_word(w: &str) -> bool {
 }
 
 /// Last words of the names of buildings and sites.
-fn is_site_word(w: &str) -> bool {
+pub(crate) fn is_site_word(w: &str) -> bool {
     matches!(
         w,
         "garden"
@@ -760,7 +845,7 @@ fn is_site_word(w: &str) -> bool {
 }
 
 /// Last words of the names of events, prizes, laws, programmes and shows.
-fn is_named_thing_word(w: &str) -> bool {
+pub(crate) fn is_named_thing_word(w: &str) -> bool {
     matches!(
         w,
         "bowl"

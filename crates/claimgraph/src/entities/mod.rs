@@ -286,6 +286,15 @@ impl Builder<'_> {
             if family_member {
                 continue;
             }
+            // A name of several words joins a person by its leading parts
+            // only when it is itself a person's name: "Kestrel Smith Award"
+            // is no reference to "Kestrel Smith".
+            let m =
+                if m == NameMatch::Surname && !single && n.kind != EntityKind::Person && e.kind == EntityKind::Person {
+                    NameMatch::Different
+                } else {
+                    m
+                };
             if m == NameMatch::Surname {
                 surname_hits += 1;
             }
