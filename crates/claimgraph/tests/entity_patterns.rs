@@ -201,6 +201,6 @@ fn possessive_bodies_and_places_are_not_people() {
     let rec = DocRecord::from_document(&pipeline.analyse_raw(raw).expect("analysis runs"));
     let all: Vec<_> = rec.entities.iter().map(|e| (e.name.as_str(), e.kind.to_string())).collect();
     for name in ["District People", "Kim Lam", "Dong Hoa"] {
-        assert!(rec.entities.iter().all(|e| !(e.kind.to_string() == "person" && e.name == name)), "{name}: {all:?}");
+        assert!(rec.entities.iter().all(|e| !(e.kind.as_str() == "person" && e.name == name)), "{name}: {all:?}");
     }
 }
