@@ -2323,6 +2323,11 @@ impl Aligner for RuleAligner {
             return None;
         }
         let text = text.unwrap_or_else(|| shorten(claim.content, 200));
+        // The counted units, sorted: rule 7's counts, and what a correction
+        // in the content may correct.
+        let mut counts: Vec<String> = claim.numbers.iter().filter_map(|n| counted_unit(&n.unit)).collect();
+        counts.sort_unstable();
+        counts.dedup();
         let DeedTerms { terms: deed, preds: deed_preds, events: deed_events, denied: deed_denied, frames: deed_frames } =
             deed_terms(claim);
         Some(PropSignature {
@@ -2346,18 +2351,8 @@ impl Aligner for RuleAligner {
             deed_denied,
             deed_frames,
             cast: claim.cast.clone(),
-            corrects: {
-                let mut c: Vec<String> = claim.numbers.iter().filter_map(|n| counted_unit(&n.unit)).collect();
-                c.sort_unstable();
-                c.dedup();
-                corrected_units(claim.content, &c)
-            },
-            counts: {
-                let mut c: Vec<String> = claim.numbers.iter().filter_map(|n| counted_unit(&n.unit)).collect();
-                c.sort_unstable();
-                c.dedup();
-                c
-            },
+            corrects: corrected_units(claim.content, &counts),
+            counts,
             speaker: match claim.speaker_entity {
                 Some(id) => format!("#{id}"),
                 None => claim.speaker_text.trim().to_lowercase(),
