@@ -1412,7 +1412,9 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         });
         let limit = first_verb.unwrap_or(sent.end);
         // Commas inside a quotation belong to the content.
-        let mut comma = (src_start..limit).rev().find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
+        let unquoted_comma = |k: &usize| ctx.word(*k) == "," && ctx.quote_of[*k].is_none();
+        let mut comma = (src_start..limit).rev().find(unquoted_comma);
+        let first_comma = (src_start..limit).find(unquoted_comma);
         // "According to him, the operation mobilised ...": a pronoun is the
         // whole source.
         if source.len() == 1
@@ -1425,14 +1427,14 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         // are touched": a content that would open with its verb has lost
         // its subject to the source; the source ends at the first comma.
         if comma.is_some_and(|c| Some(c + 1) == first_verb) {
-            comma = (src_start..limit).find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none());
+            comma = first_comma;
         }
         // "According to the minister, the planes penetrated 11 kilometres
         // deep ..., and in two cases they flew ...": a verb the tagger took
         // for a participle is still the verb of a clause that follows the
         // first comma, so the source ends there when no verb stands
         // before it.
-        if let Some(first) = (src_start..limit).find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none()) {
+        if let Some(first) = first_comma {
             let verbless =
                 |r: Range<usize>| r.into_iter().all(|k| !matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX));
             let next = (first + 1..sent.end).find(|&k| ctx.word(k) == ",").unwrap_or(sent.end);

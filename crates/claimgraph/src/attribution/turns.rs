@@ -49,16 +49,15 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         _ => true,
     });
     for d in drafts.iter_mut() {
+        let Some((body, turn)) = turn_of(d.cue.start) else { continue };
         // The label is no part of a speaker named in the turn ("Q (reporter
         // of X): Many residents said that ...").
-        if let Some((body, _)) = turn_of(d.cue.start) {
-            if let Some(s) = d.speaker.as_mut() {
-                if s.start < body.start && body.start < s.end {
-                    s.start = body.start;
-                }
+        if let Some(s) = d.speaker.as_mut() {
+            if s.start < body.start && body.start < s.end {
+                s.start = body.start;
             }
         }
-        if let Some((_, Turn::Speech(who))) = turn_of(d.cue.start) {
+        if let Turn::Speech(who) = turn {
             if d.speaker.as_ref().is_none_or(|s| first_person(ctx, s)) && !d.shares_speaker {
                 d.speaker = Some(who.clone());
             }

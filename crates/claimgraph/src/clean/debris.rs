@@ -1029,7 +1029,7 @@ fn article_end(lines: &[&str]) -> usize {
     // ends with prose above it, so a label of a few words is no sentence.
     if cut < end && cut > 0 {
         let above = lines[cut - 1].trim();
-        if above.ends_with(':') && above.split_whitespace().count() <= 4 && !above.is_empty() {
+        if above.ends_with(':') && above.split_whitespace().count() <= 4 {
             cut -= 1;
         }
     }
