@@ -35,6 +35,18 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "affirms",
     ),
     (
+        "The spokesman said that the vote on the budget was not unanimous.",
+        "The spokesman",
+        "vote on the budget was not unanimous",
+        "denies",
+    ),
+    (
+        "The mayor said that the decision was not unilateral.",
+        "The mayor",
+        "decision was not unilateral",
+        "denies",
+    ),
+    (
         "The deputy said that the accord text which the committee received does not mention any phase.",
         "The deputy",
         "does not mention any phase",

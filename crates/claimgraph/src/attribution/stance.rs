@@ -323,13 +323,15 @@ fn subject_relative_end(ctx: &Ctx, from: usize, rel: usize, end: usize) -> Optio
 }
 
 /// True when the word at `k` (after an optional degree adverb: "not
-/// entirely wrong") says "false" or is an adjective negated by its prefix
-/// ("unaware", "unable", "impossible", "incorrect").
+/// entirely wrong", "not at all wrong") says "false" or is an adjective
+/// negated by its prefix ("unaware", "unable", "impossible", "incorrect").
 fn negative_adjective_after(ctx: &Ctx, k: usize, end: usize) -> bool {
-    let k = if matches!(ctx.lower(k).as_str(), "entirely" | "completely" | "totally" | "so" | "that" | "at") {
-        k + 1
-    } else {
-        k
+    let k = match ctx.lower(k).as_str() {
+        "entirely" | "completely" | "totally" | "so" | "that" => k + 1,
+        // "at" alone is no degree adverb: only "at all" is skipped, so
+        // that the adjective after it is the one tested.
+        "at" if ctx.lower(k + 1) == "all" => k + 2,
+        _ => k,
     };
     if k >= end {
         return false;
@@ -353,10 +355,18 @@ fn negative_adjective_after(ctx: &Ctx, k: usize, end: usize) -> bool {
         return true;
     }
     let adjective = !ctx.tagged || ctx.tokens[k].upos == claimgraph_nlp::Upos::ADJ;
-    adjective
-        && w.len() > 5
-        && w.starts_with("un")
-        && !matches!(w.as_str(), "united" | "unique" | "universal" | "uniform")
+    adjective && w.len() > 5 && w.starts_with("un") && !un_is_no_prefix(&w)
+}
+
+/// True for a word whose "un" is no negating prefix: "under-" ("not
+/// underway", "not understood"), "uni-" words of one ("not unanimous",
+/// "not unilateral", "not united", "not unified"), so that negating them
+/// stays a negation. Words in "uni-" that do negate ("uninformed",
+/// "unintended") keep their prefix reading.
+fn un_is_no_prefix(w: &str) -> bool {
+    ["under", "unanim", "unilateral", "unif", "union", "unit", "univers", "uniq", "uniform", "unison"]
+        .iter()
+        .any(|p| w.starts_with(p))
 }
 
 /// True when the clause negated at `k` is corrected after a comma by an
