@@ -423,7 +423,9 @@ fn clause_final(ctx: &Ctx, mut j: usize, sent: &Range<usize>) -> bool {
     let dated = matches!(ctx.lower(j).as_str(), "on" | "last" | "this" | "yesterday" | "today" | "earlier")
         || is_weekday(&ctx.lower(j));
     if let Some(n) = time_phrase_len(ctx, j, sent).filter(|_| dated) {
-        j += n;
+        // Only at the sentence's end: "the contract concluded this
+        // summer, Russia purchased ..." is no saying.
+        return j + n >= sent.end || matches!(ctx.word(j + n), "." | "!" | "?") || ctx.closes_quote(j + n).is_some();
     }
     j >= sent.end || matches!(ctx.word(j), "." | "," | "!" | "?" | ";") || ctx.closes_quote(j).is_some()
 }
