@@ -6,22 +6,9 @@
 //! body written is empty and the models are decompressed at run time as
 //! before, so a build never fails here.
 
-use std::io::Read;
 use std::path::PathBuf;
 
-/// The magic bytes of a claimgraph model file (see `src/format.rs`).
-const MAGIC: &[u8; 8] = b"CGNLPMDL";
-
-/// The DEFLATE body of a model file, inflated.
-fn inflate_body(file: &[u8]) -> Option<Vec<u8>> {
-    if file.len() < MAGIC.len() + 5 || &file[..MAGIC.len()] != MAGIC {
-        return None;
-    }
-    let start = MAGIC.len() + 1 + file[MAGIC.len()] as usize + 4;
-    let mut body = Vec::new();
-    flate2::read::DeflateDecoder::new(file.get(start..)?).read_to_end(&mut body).ok()?;
-    Some(body)
-}
+include!("build_inflate.rs");
 
 fn main() {
     let (Some(manifest), Some(out)) = (std::env::var_os("CARGO_MANIFEST_DIR"), std::env::var_os("OUT_DIR")) else {
