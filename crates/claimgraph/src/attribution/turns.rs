@@ -218,10 +218,7 @@ fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Bracketed)>
         }
         _ => {}
     }
-    let capitalised = head
-        .clone()
-        .all(|i| matches!(ctx.word(i), "." | "-") || ctx.word(i).chars().next().is_some_and(char::is_uppercase));
-    if !capitalised {
+    if !capitalised(ctx, &head) {
         return None;
     }
     if let Some(p) = person_in(ctx, head.clone()).filter(|p| p.end == open) {
@@ -236,10 +233,24 @@ fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Bracketed)>
 fn person_in(ctx: &Ctx, r: Range<usize>) -> Option<Range<usize>> {
     let span = ctx.span(r.start, r.end);
     let m = ctx.mentions_in(span).find(|&m| ctx.mention_kind(m) == EntityKind::Person)?;
-    let span = ctx.doc.mentions[m].span;
+    tokens_of(ctx, ctx.doc.mentions[m].span)
+}
+
+/// The tokens a byte span covers, when it covers any.
+fn tokens_of(ctx: &Ctx, span: crate::document::Span) -> Option<Range<usize>> {
     let from = ctx.doc.analysis.token_at_or_after(span.start);
     let to = ctx.doc.analysis.token_at_or_after(span.end);
     (from < to).then_some(from..to)
+}
+
+/// True when every word of `r` is capitalised (dots and hyphens of titles
+/// and names aside): a label names someone, "this is what he said:" does
+/// not.
+fn capitalised(ctx: &Ctx, r: &Range<usize>) -> bool {
+    r.clone().all(|i| {
+        let w = ctx.word(i);
+        w == "." || w == "-" || w.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// What a label says.
@@ -259,11 +270,7 @@ fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
     if label.len() == 1 && matches!(first.as_str(), "a" | "answer") {
         return Some(Label::Answer);
     }
-    let capitalised = label.clone().all(|i| {
-        let w = ctx.word(i);
-        w == "." || w == "-" || w.chars().next().is_some_and(char::is_uppercase)
-    });
-    if !capitalised {
+    if !capitalised(ctx, label) {
         return None;
     }
     let span = ctx.span(label.start, label.end);
@@ -279,9 +286,7 @@ fn interviewee(ctx: &Ctx, first_question: usize) -> Option<Range<usize>> {
     let m = ctx.doc.mentions.iter().rev().find(|m| {
         m.span.end <= before && m.kind == EntityKind::Person && m.form == crate::document::MentionForm::Name
     })?;
-    let from = ctx.doc.analysis.token_at_or_after(m.span.start);
-    let to = ctx.doc.analysis.token_at_or_after(m.span.end);
-    (from < to).then_some(from..to)
+    tokens_of(ctx, m.span)
 }
 
 /// True when the speaker words are a first-person pronoun ("I", "we").
