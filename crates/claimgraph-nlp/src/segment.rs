@@ -109,7 +109,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             // An abbreviation or initial with its period attached.
             if !abbrev::never_ends_sentence(word) && !is_initial(word) {
                 let next = tokens[i + 1].text(text);
-                if SENTENCE_STARTERS.contains(&next) || line_break_between(text, &tokens[i], &tokens[i + 1]) {
+                if SENTENCE_STARTERS.contains(&next)
+                    || line_break_between(text, &tokens[i], &tokens[i + 1])
+                    || opens_quoted_sentence(text, tokens, i + 1)
+                {
                     boundary_after = Some(i);
                 }
             }
@@ -168,6 +171,21 @@ fn dateline_end(text: &str, tokens: &[Token], first: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// True when the token at `k` is an opening quotation mark, set off by white
+/// space from the word before it, whose first word is capitalised: after an
+/// abbreviation that can end a sentence ("shortly after 2 a.m. \"Our
+/// witnesses were ...\""), such a quote begins the next sentence. A glued
+/// straight quote closes a quotation instead ("in the U.S.\" Then").
+fn opens_quoted_sentence(text: &str, tokens: &[Token], k: usize) -> bool {
+    let (Some(mark), Some(first)) = (tokens.get(k), tokens.get(k + 1)) else {
+        return false;
+    };
+    let spaced = k > 0 && tokens[k - 1].end < mark.start;
+    spaced
+        && matches!(mark.text(text), "\"" | "“" | "‘")
+        && first.text(text).chars().next().is_some_and(char::is_uppercase)
 }
 
 fn make_sentence(tokens: &[Token], from: usize, to: usize) -> Sentence {
@@ -253,6 +271,14 @@ mod tests {
         assert_eq!(
             sents("It rose 3.5 percent in the U.S. The rest fell."),
             ["It rose 3.5 percent in the U.S.", "The rest fell."]
+        );
+        assert_eq!(
+            sents("\"We won,\" she told them at 2 a.m. \"Our sheets do not lie.\""),
+            ["\"We won,\" she told them at 2 a.m.", "\"Our sheets do not lie.\""]
+        );
+        assert_eq!(
+            sents("Dr. \"Nick\" Brown met them at 2 a.m. \"to talk\"."),
+            ["Dr. \"Nick\" Brown met them at 2 a.m. \"to talk\"."]
         );
     }
 

@@ -283,6 +283,16 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
     if verb.lemma == "ask" && (matches!(next.as_str(), "not" | "for" | "about" | "whether" | "if") || i == sent.start) {
         return None;
     }
+    // "neither confirmed nor denied it", "would not confirm or deny that
+    // ...": a refusal to take a side asserts nothing either way.
+    let prev = if i > sent.start { ctx.lower(i - 1) } else { String::new() };
+    let before_or = if i > sent.start + 1 { ctx.lower(i - 2) } else { String::new() };
+    if matches!(prev.as_str(), "neither" | "nor")
+        || verb.lemma == "confirm" && matches!(next.as_str(), "or" | "nor") && ctx.lower(i + 2).starts_with("den")
+        || verb.lemma == "deny" && prev == "or" && before_or.starts_with("confirm")
+    {
+        return None;
+    }
     // "was quoted as saying"
     if verb.lemma == "quote" {
         return None;
@@ -418,10 +428,19 @@ fn clause_final(ctx: &Ctx, mut j: usize, sent: &Range<usize>) -> bool {
     // "..., the directorate conveyed on Friday.", "..., she noted to the
     // press.": a time phrase or an audience before the end.
     j += audience_len(ctx, j);
-    // Only a dated phrase ("on Friday", "last week"), not a span that
-    // completes a verb of ending ("will conclude one day before").
-    let dated = matches!(ctx.lower(j).as_str(), "on" | "last" | "this" | "yesterday" | "today" | "earlier")
-        || is_weekday(&ctx.lower(j));
+    // "said shortly after midnight", "told them just before 2 a.m.": a
+    // degree word before a time phrase.
+    if matches!(ctx.lower(j).as_str(), "shortly" | "just" | "soon" | "right" | "moments" | "minutes")
+        && matches!(ctx.lower(j + 1).as_str(), "after" | "before")
+    {
+        j += 1;
+    }
+    // Only a dated phrase ("on Friday", "last week", "after midnight"), not a
+    // span that completes a verb of ending ("will conclude one day before").
+    let dated = matches!(
+        ctx.lower(j).as_str(),
+        "on" | "last" | "this" | "yesterday" | "today" | "earlier" | "at" | "after" | "before"
+    ) || is_weekday(&ctx.lower(j));
     if let Some(n) = time_phrase_len(ctx, j, sent).filter(|_| dated) {
         // Only at the sentence's end: "the contract concluded this
         // summer, Russia purchased ..." is no saying.
@@ -463,7 +482,7 @@ fn time_phrase_len(ctx: &Ctx, j: usize, sent: &Range<usize>) -> Option<usize> {
         return Some(1);
     }
     let mut k = j + 1;
-    if matches!(w.as_str(), "on" | "at" | "in" | "this" | "last" | "late" | "early") {
+    if matches!(w.as_str(), "on" | "at" | "in" | "this" | "last" | "late" | "early" | "after" | "before") {
         if ctx.lower(k) == "the" {
             k += 1;
         }
@@ -472,7 +491,7 @@ fn time_phrase_len(ctx: &Ctx, j: usize, sent: &Range<usize>) -> Option<usize> {
             let t = ctx.lower(k);
             if is_weekday_or_month(&t)
                 || is_time_noun(&t)
-                || t.chars().all(|c| c.is_ascii_digit())
+                || is_clock_time(&t)
                 || matches!(t.as_str(), "of" | "night" | "day")
             {
                 k += 1;
@@ -486,6 +505,19 @@ fn time_phrase_len(ctx: &Ctx, j: usize, sent: &Range<usize>) -> Option<usize> {
         }
     }
     None
+}
+
+/// A number or a clock reading inside a time phrase ("at 2 a.m.", "at
+/// 10:30", "at 14.00 GMT", "at 9pm"): without the clock words the phrase
+/// stopped at "a.m.", which was then taken for the start of the content.
+fn is_clock_time(w: &str) -> bool {
+    let digits_and = |extra: &[char]| w.chars().all(|c| c.is_ascii_digit() || extra.contains(&c));
+    matches!(w, "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc" | "o'clock" | "noon" | "midnight")
+        || w.starts_with(|c: char| c.is_ascii_digit())
+            && (digits_and(&[':', '.'])
+                || w.strip_suffix("am")
+                    .or_else(|| w.strip_suffix("pm"))
+                    .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// Nouns of time that make "this"/"last" start an adjunct ("this week").
@@ -548,6 +580,9 @@ fn starts_adjunct(w: &str) -> bool {
         "in" | "on"
             | "at"
             | "to"
+            | "outside"
+            | "inside"
+            | "near"
             | "during"
             | "with"
             | "after"
@@ -600,6 +635,11 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
             if ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX) {
                 break;
             }
+            // "told supporters outside the headquarters": a place adjunct
+            // ends the addressee ("told The Times of London" keeps "of").
+            if k > j && ctx.tagged && ctx.tokens[k].upos == Upos::ADP && w != "of" {
+                break;
+            }
             k += 1;
         }
         if k <= sent.end && k < j + 6 && k > j {
@@ -612,6 +652,14 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
         let skip = audience_len(ctx, j);
         if skip > 0 && j + skip < sent.end {
             j += skip;
+            continue;
+        }
+        // "said shortly after midnight": a degree word before a time
+        // phrase.
+        if matches!(ctx.lower(j).as_str(), "shortly" | "just" | "soon" | "right" | "moments" | "minutes")
+            && matches!(ctx.lower(j + 1).as_str(), "after" | "before")
+        {
+            j += 1;
             continue;
         }
         // "indicated by telephone that", "said by video link": the means.
@@ -668,7 +716,14 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
             }
             break;
         }
-        if k >= j + 14 || k >= sent.end {
+        if k >= j + 14 {
+            break;
+        }
+        // An adjunct that runs to the sentence's end ("told supporters
+        // outside the headquarters shortly after 2 a.m", whose last period
+        // the abbreviation holds): the cue ends its clause.
+        if k >= sent.end {
+            j = sent.end;
             break;
         }
         j = k;
@@ -942,7 +997,11 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         }
     } else if w.eq_ignore_ascii_case("that") && j < sent.end {
         content.push(j + 1..rend);
-    } else if let Some(q) = ctx.opens_quote(j).or_else(|| if w == "," { ctx.opens_quote(j + 1) } else { None }) {
+    } else if let Some(q) = (j < sent.end)
+        .then(|| ctx.opens_quote(j).or_else(|| if w == "," { ctx.opens_quote(j + 1) } else { None }))
+        .flatten()
+    {
+        // (A quotation opening the next sentence is no content of this cue.)
         content.push(ctx.quotes[q].inner());
         // A quote introduced by "said," may be followed by more quoted text
         // in the same sentence only through another cue; nothing to add.
@@ -1137,9 +1196,20 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
 /// its start (past conjunctions and a fronted adverbial).
 fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<usize>> {
     // The subject of the sentence's first finite verb ("The spokesman ...
-    // reacted to the report and said ...").
-    if let Some(first_verb) =
-        (sent.start..before).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
+    // reacted to the report and said ..."), past a fronted participle or
+    // subordinate clause ("Asked whether observers had been kept out,
+    // Villamil declined ..., saying only ...": not "observers").
+    let mut from = content_start(ctx, sent);
+    // (A verb opening the sentence has no subject before it: "Asked" is a
+    // participle even when tagged as a past tense.)
+    let fronted = ctx.tagged
+        && (matches!(ctx.tokens[from].xpos.as_str(), "VBN" | "VBG" | "VBD") || ctx.tokens[from].upos == Upos::SCONJ);
+    if fronted {
+        if let Some(comma) = (from + 1..before).find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none()) {
+            from = comma + 1;
+        }
+    }
+    if let Some(first_verb) = (from..before).find(|&k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
     {
         if let Some(s) = subject_left(ctx, first_verb, sent) {
             return Some(s);

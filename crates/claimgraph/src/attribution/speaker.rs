@@ -298,7 +298,10 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
     // named,", ", in an interview,").
     loop {
         let before = j;
-        while j > sent.start && is_pre_verb_filler(ctx.word(j - 1)) {
+        // ("neither" only here: "Villamil neither confirmed nor denied";
+        // as a filler it would hide the negation of "neither government
+        // had published".)
+        while j > sent.start && (is_pre_verb_filler(ctx.word(j - 1)) || ctx.lower(j - 1) == "neither") {
             j -= 1;
         }
         // "for his part", "in her turn", "on their part": a discourse

@@ -264,7 +264,11 @@ enum Label {
 /// optional title ("Col. Wróbel", "Minister Tomaszczyk"), all capitalised.
 fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
     let first = ctx.lower(label.start);
-    if matches!(first.as_str(), "q" | "question" | "reporter" | "journalist" | "interviewer") {
+    // A broadcast's host asks and relays what others say ("HOST: Some
+    // residents say ... Is this true?"): a questioner's turn.
+    if matches!(first.as_str(), "q" | "question" | "reporter" | "journalist" | "interviewer")
+        || label.len() == 1 && matches!(first.as_str(), "host" | "presenter" | "anchor" | "moderator")
+    {
         return Some(Label::Question);
     }
     if label.len() == 1 && matches!(first.as_str(), "a" | "answer") {

@@ -32,6 +32,22 @@ pub struct NameSpan {
     pub country: Option<String>,
 }
 
+/// "FAADUMO NUUR" → "Faadumo Nuur": each word (and each part after a hyphen
+/// or apostrophe) capitalised, the rest in lower case.
+pub(crate) fn recapitalised(surface: &str) -> String {
+    let mut out = String::with_capacity(surface.len());
+    let mut start = true;
+    for c in surface.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
 fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase()) && word.chars().any(char::is_alphabetic)
 }
@@ -113,6 +129,14 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             claimgraph_nlp::truecase::is_capitalised_sentence(tokens[s.tokens.clone()].iter().map(|t| t.text(text)))
         })
         .collect();
+    // "XASAN" in a line of capitals (a transcript's label "MAXAMED CALI
+    // XASAN:") is the "Xasan" the body writes.
+    let seen_in_ordinary_case = |w: &str| {
+        !w.chars().any(char::is_lowercase) && {
+            let t = recapitalised(w);
+            capitalised_inside.contains(t.as_str()) || folded_inside.contains(&deunicode::deunicode(&t))
+        }
+    };
     let corroborated = |r: Range<usize>| {
         let shouted = analysis.sentence_of(r.start).is_some_and(|si| shouted[si]);
         r.clone().all(|k| {
@@ -120,6 +144,7 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             !is_cap(w)
                 || capitalised_inside.contains(w)
                 || folded_inside.contains(&deunicode::deunicode(w))
+                || seen_in_ordinary_case(w)
                 || Countries::get().lookup(w).is_some()
                 || if shouted { is_known_org(w) } else { is_proper_org(w) }
         })

@@ -138,8 +138,18 @@ impl Builder<'_> {
                 .entities
                 .iter()
                 .position(|e| e.aliases.iter().any(|a| a == &surface) && e.kind != EntityKind::Location);
+            // A name printed in capitals ("MAXAMED CALI XASAN:", a
+            // transcript's speaker label) is the person named in ordinary
+            // case before it, whatever kind the recogniser gave the capitals.
+            let shouted = (n.country.is_none() && is_shouted(&surface))
+                .then(|| {
+                    let as_person = NameSpan { kind: EntityKind::Person, ..n.clone() };
+                    self.find_person(&PreparedName::new(&mentions::recapitalised(&surface)), &as_person)
+                })
+                .flatten();
             let target = match n.kind {
                 _ if bracketed.is_some() => bracketed,
+                _ if shouted.is_some() => shouted,
                 // (A bare surname goes through the person rule instead, which
                 // picks the most recent of several people sharing it.)
                 _ if same_spelling.is_some() && !names_country && !single => same_spelling,
@@ -594,6 +604,17 @@ impl Builder<'_> {
 /// True when `surface` names the country `code` itself ("Iran", "the
 /// Islamic Republic of Iran", "U.S."), not one of its cities ("Tehran"),
 /// which stays an entity of its own.
+/// True when a name of two words or more is printed all in capitals
+/// ("FAADUMO NUUR"); acronyms are one word.
+fn is_shouted(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        })
+}
+
 fn names_the_country(surface: &str, code: &str) -> bool {
     let Some(c) = gazetteer::Countries::get().by_code(code) else { return false };
     let s = surface.to_lowercase();
