@@ -17,6 +17,7 @@ use super::context::Ctx;
 use super::rules::{self, Draft};
 use super::stance;
 use crate::document::{ClaimKind, EntityKind};
+use claimgraph_nlp::Upos;
 
 /// The longest label, in tokens ("Deputy Minister Anna Kowalska-Nowak:").
 const MAX_LABEL: usize = 7;
@@ -66,7 +67,13 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let mut added = Vec::new();
     for (body, turn) in &turns {
         let Turn::Speech(who) = turn else { continue };
-        let cue = body.start - 1..body.start;
+        // The label's colon; a paragraph that continues a turn has the
+        // colon of the labelled paragraph it continues.
+        let Some(colon) = turns.iter().rev().map(|(b, _)| b.start - 1).find(|&c| c < body.start && ctx.word(c) == ":")
+        else {
+            continue;
+        };
+        let cue = colon..colon + 1;
         let sentences = &ctx.doc.analysis.sentences;
         let first = sentences.partition_point(|s| s.tokens.end <= body.start);
         for s in sentences[first..].iter().take_while(|s| s.tokens.start < body.end) {
@@ -84,7 +91,13 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                     || d.kind != ClaimKind::Indirect && d.content.iter().any(|c| c.start < to && from < c.end)
             });
             let p = rules::trim(ctx, from..to);
-            if covered || p.len() < MIN_SENTENCE || ctx.word(to - 1) == "?" || ctx.lower(p.start) == "please" {
+            // A line without a verb ("Secondly, regarding information.",
+            // "Supplementary question, please.") states nothing.
+            let verbless = ctx.tagged && !p.clone().any(|k| may_be_verb(ctx, k));
+            // Courtesies ("Thank you for the question", "Thanks, Mr.
+            // Chairman") assert nothing either.
+            let courtesy = matches!(ctx.lower(p.start).as_str(), "thank" | "thanks" | "please" | "welcome");
+            if covered || verbless || courtesy || p.len() < MIN_SENTENCE || ctx.word(to - 1) == "?" {
                 continue;
             }
             added.push(Draft {
@@ -173,6 +186,39 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
         return Vec::new();
     }
     out.sort_by_key(|(b, _)| b.start);
+    let continued = continuation_paragraphs(ctx, &out);
+    out.extend(continued);
+    out.sort_by_key(|(b, _)| b.start);
+    out
+}
+
+/// Paragraphs without a label inside a transcript ("Secondly, regarding
+/// information. I did not say ..." after "Minister X: ..."): the speaker of
+/// the last labelled paragraph goes on, provided another labelled
+/// paragraph follows — the narration that closes a transcript is the
+/// outlet's. Stage directions in brackets ("(Applause.)") are nobody's.
+fn continuation_paragraphs(ctx: &Ctx, turns: &[(Range<usize>, Turn)]) -> Vec<(Range<usize>, Turn)> {
+    let mut out = Vec::new();
+    let (Some(first), Some(last)) = (turns.first(), turns.last()) else { return out };
+    let mut start = first.0.end;
+    while start < last.0.start {
+        let para = ctx.paragraph(start);
+        start = para.end.max(start + 1);
+        let labelled = turns.iter().any(|(b, _)| para.start <= b.start && b.start < para.end);
+        // A label nobody was found for ("Published: ...", "Reporter X:")
+        // starts something else.
+        let unknown_label = (para.start..para.end.min(para.start + MAX_LABEL + 1)).any(|k| ctx.word(k) == ":");
+        if labelled || unknown_label || para.end > last.0.start || matches!(ctx.word(para.start), "(" | "[") {
+            continue;
+        }
+        // A headline in the form of a label ("Colonel X: ...") opens the
+        // document; what follows it is the article, not the colonel.
+        let before =
+            turns.iter().rev().find(|(b, _)| b.end <= para.start).filter(|(b, _)| ctx.paragraph(b.start).start > 0);
+        if let Some((_, Turn::Speech(who))) = before {
+            out.push((para, Turn::Speech(who.clone())));
+        }
+    }
     out
 }
 
@@ -247,10 +293,24 @@ fn tokens_of(ctx: &Ctx, span: crate::document::Span) -> Option<Range<usize>> {
 /// and names aside): a label names someone, "this is what he said:" does
 /// not.
 fn capitalised(ctx: &Ctx, r: &Range<usize>) -> bool {
-    r.clone().all(|i| {
-        let w = ctx.word(i);
-        w == "." || w == "-" || w.chars().next().is_some_and(char::is_uppercase)
-    })
+    let initial_cap = |i: usize| ctx.word(i).chars().next().is_some_and(char::is_uppercase);
+    // Titles hold connectors ("Minister of Finance Tomáš Vrba:", "Secretary
+    // for the Interior X:"); the label's first and last words are capitals.
+    let inner = |i: usize| i > r.start && i + 1 < r.end && is_title_connector(&ctx.lower(i));
+    !r.is_empty()
+        && initial_cap(r.start)
+        && r.clone().all(|i| {
+            let w = ctx.word(i);
+            w == "." || w == "-" || initial_cap(i) || inner(i)
+        })
+}
+
+/// Lower-case words inside titles and names ("of", "for the", "de la").
+fn is_title_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "the" | "and" | "on" | "de" | "del" | "la" | "le" | "van" | "von" | "der" | "al" | "el" | "bin"
+    )
 }
 
 /// What a label says.
@@ -291,6 +351,18 @@ fn interviewee(ctx: &Ctx, first_question: usize) -> Option<Range<usize>> {
         m.span.end <= before && m.kind == EntityKind::Person && m.form == crate::document::MentionForm::Name
     })?;
     tokens_of(ctx, m.span)
+}
+
+/// True when token `k` is a verb, or a plural noun between a noun and a
+/// determiner, which is a verb the tagger missed ("The mission counts every
+/// explosion").
+fn may_be_verb(ctx: &Ctx, k: usize) -> bool {
+    let t = &ctx.tokens;
+    matches!(t[k].upos, Upos::VERB | Upos::AUX)
+        || t[k].xpos.as_str() == "NNS"
+            && k > 0
+            && matches!(t[k - 1].upos, Upos::NOUN | Upos::PROPN)
+            && t.get(k + 1).is_some_and(|n| n.upos == Upos::DET)
 }
 
 /// True when the speaker words are a first-person pronoun ("I", "we").

@@ -743,6 +743,14 @@ fn possessive_collective(text: &str, tokens: &[Token], range: &Range<usize>) -> 
 /// True when most words of a sentence are capitalised, as in a headline
 /// written in title case.
 fn is_title_case(text: &str, tokens: &[Token], r: Range<usize>) -> bool {
+    // A speaker label is judged by what it introduces: "Deputy Chairman
+    // Pavel Dvořáček: Thank you." is a transcript's line, not a headline.
+    if let Some(colon) = (r.start + 1..r.end.min(r.start + 9)).find(|&k| tokens[k].text(text) == ":") {
+        let said = colon + 1..r.end;
+        if said.len() >= 2 && !is_title_case(text, tokens, said) {
+            return false;
+        }
+    }
     // Headlines rarely end with a full stop; sentences do.
     let full_stop = r.end > r.start && matches!(tokens[r.end - 1].text(text), "." | "!" | "?");
     let words: Vec<&str> =
