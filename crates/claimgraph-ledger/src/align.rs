@@ -2254,9 +2254,14 @@ fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, 
             gap / scale.max(1e-9) <= NUMBER_TOLERANCE
         }
     };
-    // The verdict names the nearest pair that disagrees ("52.3 vs 54.6",
-    // not the share of counted minutes against a vote share).
-    let mut verdict: Option<(f64, (f64, f64, String))> = None;
+    // Each kind of quantity (unit class) is judged apart: two claims that
+    // agree on "two days" and disagree on the flights cancelled in them
+    // ("340 flights" against "more than 520 flights") disagree. A kind
+    // agrees when any of its pairs agrees. The verdict names the nearest
+    // pair that disagrees ("52.3 vs 54.6", not the share of counted
+    // minutes against a vote share).
+    let mut agreeing: Vec<String> = Vec::new();
+    let mut disagreeing: Vec<(String, f64, (f64, f64, String))> = Vec::new();
     for x in a {
         for y in b {
             let comparable = crate::toll::is_toll_unit(&x.unit) && crate::toll::toll_units_meet(&x.unit, &y.unit)
@@ -2266,6 +2271,7 @@ fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, 
                 continue;
             }
             let unit = if x.unit.is_empty() { y.unit.clone() } else { x.unit.clone() };
+            let kind = fold_unit(crate::toll::toll_fate_unit(&unit)).to_string();
             // A number without a unit takes the other's: "a few hundred
             // metres" against a bare 100 compares 100 with 100.
             let (x, y) = if x.unit.is_empty() || y.unit.is_empty() {
@@ -2275,15 +2281,18 @@ fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, 
                 ((*x).clone(), (*y).clone())
             };
             if close(&x, &y) {
-                return None;
-            }
-            let distance = (x.value.ln_1p().abs() - y.value.ln_1p().abs()).abs();
-            if verdict.as_ref().is_none_or(|(d, _)| distance < *d) {
-                verdict = Some((distance, (x.value, y.value, unit)));
+                agreeing.push(kind);
+            } else {
+                let distance = (x.value.ln_1p().abs() - y.value.ln_1p().abs()).abs();
+                disagreeing.push((kind, distance, (x.value, y.value, unit)));
             }
         }
     }
-    verdict.map(|(_, v)| v)
+    disagreeing
+        .into_iter()
+        .filter(|(kind, _, _)| !agreeing.contains(kind))
+        .min_by(|p, q| p.1.total_cmp(&q.1))
+        .map(|(_, _, v)| v)
 }
 
 /// Points from which two shares disagree ("52.3 percent" and "54.6
@@ -2832,7 +2841,8 @@ const BOUND_FILLERS: &[&str] =
 /// for a number the claim rejects in favour of another it states ("4
 /// million euros, not 2.8 million"; "three clubs, not nine"): the rejected
 /// number is no figure of the claim's, and comparing it would make the
-/// claim agree with the figure it rejects.
+/// claim agree with the figure it rejects. `None` too for a number that is
+/// part of a name ("Geran-2").
 pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_start: usize) -> Option<NumberFact> {
     let unit = words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default();
     let before: String =
@@ -2846,6 +2856,12 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
             || matches!(prev(2), Some("and") | Some("but"))))
         || (prev(1) == Some("than") && prev(2) == Some("rather"))
         || (prev(1) == Some("of") && prev(2) == Some("instead"));
+    // A number joined by a hyphen to a word is part of a name ("Geran-2
+    // drones", "Kh-59 missiles", "Covid-19"), no count.
+    let mut tail = before.chars().rev();
+    if tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
     if contrast {
         return None;
     }
@@ -3364,6 +3380,16 @@ mod tests {
         let c4 = "demanded 4 million euros, not 2.8 million";
         assert!(q("2.8 million", 2_800_000.0, "", c4).is_none());
         assert!(q("4 million euros", 4_000_000.0, "euros", c4).is_some());
+        // A number that is part of a name is no count.
+        assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
+        // Each kind of quantity is judged apart: agreeing on the days does
+        // not settle the flights.
+        let n = |v: f64, u: &str, bound: Bound| NumberFact { value: v, unit: stem(u), bound, ..Default::default() };
+        assert!(numbers_disagree(
+            &[n(340.0, "flights", Bound::Exact), n(2.0, "days", Bound::Exact)],
+            &[n(2.0, "days", Bound::Exact), n(520.0, "flights", Bound::Floor)]
+        )
+        .is_some());
         // Shares are compared in points.
         let pc = |v: f64| NumberFact { value: v, unit: "percent".into(), ..Default::default() };
         assert!(numbers_disagree(&[pc(52.3)], &[pc(54.6)]).is_some());
