@@ -49,7 +49,10 @@
 //!      nine hours"). Shares disagree from [`SHARE_TOLERANCE`] points apart
 //!      ("52.3 percent" and "54.6 percent" of one vote), not relatively. A
 //!      number the claim rejects for another ("4 million euros, not 2.8
-//!      million") is not one of its figures;
+//!      million") is not one of its figures, nor is a number that is part
+//!      of a name ("Geran-2"). Each kind of quantity is judged apart:
+//!      agreeing on "two days" does not settle "340 flights" against "more
+//!      than 520 flights";
 //!    - same polarity from different speakers in documents of different
 //!      origins → `corroborates`. Copies of one wire story share an origin
 //!      (see `minhash`), so a reprint never corroborates its original, and a
@@ -153,7 +156,8 @@
 //!    one proposition: rule 2 then finds their numbers disagree (or agree).
 //!    When one of the two states its count as a correction ("only 12,400
 //!    ballots had been rejected", "not more than 10 thousand shells",
-//!    "4,000 tonnes of aid, not 12,500"; [`corrected_units`]), the deed need
+//!    "less than two tonnes", "4,000 tonnes of aid, not 12,500";
+//!    [`corrected_units`]), the deed need
 //!    not be the same: the correction says the two numbers answer one
 //!    question ("180,000 ballots were thrown out"), whatever verbs tell it;
 //!    the counted unit must then be rare in the ledger.
@@ -2145,13 +2149,21 @@ fn amounts_share_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats) 
 /// "barely".
 const CORRECTING_WORDS: &[&str] = &["only", "just", "merely", "barely", "not", "never"];
 
+/// Numbers written as words that a correction may cap ("less than two
+/// tonnes", "only three clubs").
+const SMALL_NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "hundred",
+];
+
 /// Multipliers written as words after a number ("12 thousand 500").
 const NUMBER_WORDS: &[&str] = &["thousand", "million", "billion", "hundred"];
 
 /// The counted units (of `counts`, sorted) whose number the content states
 /// as a correction of another ([`PropSignature::corrects`]): the number
-/// follows one of [`CORRECTING_WORDS`], or a bound that caps it ("no more
-/// than", "not more than", "at most", "fewer than"). The correction is of
+/// (digits, or a word of [`SMALL_NUMBERS`]) follows one of
+/// [`CORRECTING_WORDS`], or a bound that caps it ("no more than", "not
+/// more than", "at most", "fewer than", "less than"). The correction is of
 /// the unit the number counts ("only 14 guards" corrects no count of
 /// inmates); a bare number ("4,000 tonnes of aid, not 12,500") corrects
 /// the units the claim counts.
@@ -2162,12 +2174,12 @@ fn corrected_units(content: &str, counts: &[String]) -> Vec<String> {
     let ws: Vec<String> = words(content).into_iter().map(str::to_lowercase).collect();
     let mut out: Vec<String> = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        if !is_number(w) || i == 0 {
+        if !(is_number(w) || SMALL_NUMBERS.contains(&w.as_str())) || i == 0 {
             continue;
         }
         let before = |k: usize| i.checked_sub(k).map(|j| ws[j].as_str());
         let capped = before(1) == Some("than")
-            && (matches!(before(2), Some("fewer"))
+            && (matches!(before(2), Some("fewer") | Some("less"))
                 || (matches!(before(2), Some("more") | Some("less")) && matches!(before(3), Some("no") | Some("not"))));
         let marked = capped
             || (before(1) == Some("most") && before(2) == Some("at"))
@@ -2309,20 +2321,7 @@ pub const SHARE_TOLERANCE: f64 = 1.0;
 const UNIT_CLASSES: &[(&str, &[(&str, f64)])] = &[
     // Class names of more than two letters: rule 7 takes no shorter unit
     // for a count ([`counted_unit`]).
-    (
-        "kilometre",
-        &[
-            ("km", 1.0),
-            ("kilometer", 1.0),
-            ("kilometre", 1.0),
-            ("kms", 1.0),
-            ("m", 0.001),
-            ("meter", 0.001),
-            ("metre", 0.001),
-            ("mile", 1.609),
-            ("mi", 1.609),
-        ],
-    ),
+    ("kilometre", &[("km", 1.0), ("kilometer", 1.0), ("kilometre", 1.0), ("kms", 1.0), ("mile", 1.609), ("mi", 1.609)]),
     (
         "kilogram",
         &[
@@ -2335,6 +2334,9 @@ const UNIT_CLASSES: &[(&str, &[(&str, f64)])] = &[
             ("t", 1000.0),
         ],
     ),
+    // Metres stand apart: "cubic metres" leave "metres" as their last word.
+    ("metre", &[("m", 1.0), ("meter", 1.0), ("metre", 1.0)]),
+    ("litre", &[("litre", 1.0), ("liter", 1.0), ("l", 1.0), ("ltr", 1.0)]),
     // Durations, in hours. Calendar spans ("months", "years") are left
     // apart: they date more often than they measure one event.
     (
@@ -2622,6 +2624,7 @@ impl Aligner for RuleAligner {
             cast: claim.cast.clone(),
             corrects: {
                 let mut corrects = corrected_units(claim.content, &counts);
+
                 corrects.extend(counts.iter().filter(|u| u.starts_with('@') && amount_marked(&lower, u)).cloned());
                 corrects.sort_unstable();
                 corrects.dedup();
@@ -2850,9 +2853,13 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     let before_words: Vec<String> = words(&before).iter().map(|w| w.to_lowercase()).collect();
     let n = before_words.len();
     // ", not 2.8 million", "and not nine", "rather than 500", "instead of 87".
-    let prev = |k: usize| n.checked_sub(k).map(|i| before_words[i].as_str());
+    // A determiner may stand between ("not the 2 million litres reported").
+    let det = usize::from(n > 0 && matches!(before_words[n - 1].as_str(), "the" | "a" | "an"));
+    let prev = |k: usize| n.checked_sub(k + det).map(|i| before_words[i].as_str());
+    let head = before.trim_end();
+    let head = if det == 1 { head[..head.len() - before_words[n - 1].len()].trim_end() } else { head };
     let contrast = (prev(1) == Some("not")
-        && (before.trim_end().strip_suffix("not").is_some_and(|b| b.trim_end().ends_with(','))
+        && (head.strip_suffix("not").is_some_and(|b| b.trim_end().ends_with(','))
             || matches!(prev(2), Some("and") | Some("but"))))
         || (prev(1) == Some("than") && prev(2) == Some("rather"))
         || (prev(1) == Some("of") && prev(2) == Some("instead"));
@@ -3344,6 +3351,12 @@ mod tests {
         assert_eq!(corrected_units("roughly 4,000 tonnes of aid, not 12,500.", &counts(&["tonn"])), counts(&["tonn"]));
         assert!(corrected_units("1,240 inmates, with only 14 guards", &counts(&["inmat"])).is_empty());
         assert!(corrected_units("180,000 ballots were thrown out", &counts(&["ballot"])).is_empty());
+        // A cap of "less than", a number in words.
+        assert_eq!(
+            corrected_units("counted less than two tonnes of fish", &counts(&["kilogram"])),
+            counts(&["kilogram"])
+        );
+        assert_eq!(corrected_units("only three districts are touched", &counts(&["district"])), counts(&["district"]));
     }
 
     #[test]
@@ -3380,6 +3393,9 @@ mod tests {
         let c4 = "demanded 4 million euros, not 2.8 million";
         assert!(q("2.8 million", 2_800_000.0, "", c4).is_none());
         assert!(q("4 million euros", 4_000_000.0, "euros", c4).is_some());
+        let c5 = "about 1.4 million litres of diesel, not the 2 million litres reported";
+        assert!(q("2 million litres", 2_000_000.0, "litres", c5).is_none());
+        assert_eq!(fold_unit(&stem("litres")), fold_unit(&stem("liters")));
         // A number that is part of a name is no count.
         assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
         // Each kind of quantity is judged apart: agreeing on the days does
