@@ -40,8 +40,19 @@
 //!      rather than a reversal);
 //!    - same polarity but numbers for the same unit that disagree by more
 //!      than [`NUMBER_TOLERANCE`] (40,000 vs 10,000 shells) → `contradicts`;
-//!      units written several ways are one unit ("250 kilometers" and
-//!      "600 km"; [`UNIT_CLASSES`]);
+//!      units written several ways are one unit, converted ("250
+//!      kilometers" and "600 km"; "less than 40 minutes" and "around four
+//!      hours"; [`UNIT_CLASSES`]). Numbers are compared as the intervals
+//!      their words state ([`Bound`], [`number_fact`]): a floor ("more than
+//!      250 barrels") and a cap ("not more than 320 barrels") that overlap
+//!      agree, disjoint ones disagree ("at least 48 hours" and "less than
+//!      nine hours"). Shares disagree from [`SHARE_TOLERANCE`] points apart
+//!      ("52.3 percent" and "54.6 percent" of one vote), not relatively. A
+//!      number the claim rejects for another ("4 million euros, not 2.8
+//!      million") is not one of its figures, nor is a number that is part
+//!      of a name ("Geran-2"). Each kind of quantity is judged apart:
+//!      agreeing on "two days" does not settle "340 flights" against "more
+//!      than 520 flights";
 //!    - same polarity from different speakers in documents of different
 //!      origins → `corroborates`. Copies of one wire story share an origin
 //!      (see `minhash`), so a reprint never corroborates its original, and a
@@ -137,17 +148,34 @@
 //!
 //! 7. **Two sides count one thing.** Two claims of one story (one article,
 //!    or two whose casts meet) by speakers not of one side, that count the
-//!    same thing (a unit that is not time, money, a share or "people":
+//!    same thing (a unit that is not a share, nor time or money, which
+//!    are amounts, below:
 //!    "40,000 artillery shells", "not more than 10 thousand shells"; rounds
 //!    and shells are one unit) as what the same deed acts on in both
 //!    (`fire|shell`), and whose named givers and takers do not clash, state
 //!    one proposition: rule 2 then finds their numbers disagree (or agree).
 //!    When one of the two states its count as a correction ("only 12,400
 //!    ballots had been rejected", "not more than 10 thousand shells",
-//!    "4,000 tonnes of aid, not 12,500"; [`corrected_units`]), the deed need
+//!    "less than two tonnes", "4,000 tonnes of aid, not 12,500";
+//!    [`corrected_units`]), the deed need
 //!    not be the same: the correction says the two numbers answer one
 //!    question ("180,000 ballots were thrown out"), whatever verbs tell it;
 //!    the counted unit must then be rare in the ledger.
+//!    Two sides that count two or more of the same rare things ("about
+//!    4,500 soldiers, 60 tanks" and "2,800 soldiers and 24 tanks") count
+//!    one inventory, whatever verbs they use. Heads of one kind are one
+//!    unit ([`HEAD_CLASSES`]: trawlers and vessels; people, persons and
+//!    passengers). People are counted for every purpose, so a count of
+//!    people meets another only through one deed done to them ("six people
+//!    were arrested", "nine people were arrested"), and a count over a span
+//!    of time ("since it began", "this year") is the story's background,
+//!    no rival count. Durations and sums of one currency (*amounts*,
+//!    [`amount_unit`]) meet when a claim states one amount of the kind,
+//!    one side states it as a correction or a cap ("lasted only 40
+//!    minutes", "less than two days", "at most 45 million yen";
+//!    [`amount_marked`]) and the two share a rare word of what lasted or
+//!    was paid ("the transmission had been suspended for about 90
+//!    minutes"; [`amounts_share_terms`]).
 //!    It is tried last, so a claim joins the proposition any other rule
 //!    gives it first ([`counts_meet`]). Tolls ([`crate::toll`]) are counts
 //!    of this kind whose fate is their deed: two sides' counts of one
@@ -201,7 +229,7 @@ impl RelationKind {
 }
 
 /// A number stated in a claim.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NumberFact {
     /// The value (lower bound of a range).
     pub value: f64,
@@ -211,6 +239,34 @@ pub struct NumberFact {
     /// The unit, stemmed ("" when unknown).
     #[serde(default)]
     pub unit: String,
+    /// Whether the words state the value itself, a floor or a cap ("more
+    /// than 250 barrels", "not more than 320 barrels"): rule 2 compares
+    /// numbers as the intervals they state.
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub bound: Bound,
+}
+
+/// How a stated number bounds what it counts ([`number_fact`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// The value itself, or the range from it to `max`, within
+    /// [`NUMBER_TOLERANCE`].
+    #[default]
+    Exact,
+    /// The value or more ("more than 250", "at least 60", "not less than
+    /// 9.5 million").
+    Floor,
+    /// The value or less ("not more than 320", "up to 50 minutes", "fewer
+    /// than 2,000", "at most 1.2 million").
+    Cap,
+}
+
+impl Bound {
+    /// True for [`Bound::Exact`] (the stored default).
+    pub fn is_exact(&self) -> bool {
+        *self == Bound::Exact
+    }
 }
 
 /// What the aligner is given about one claim.
@@ -1653,10 +1709,15 @@ fn shared_frame<'a>(a: &'a [String], b: &[String], strict: Option<(&[String], &[
 /// Head nouns that news uses interchangeably for one kind of participant:
 /// (class, forms).
 const HEAD_CLASSES: &[(&str, &[&str])] = &[
-    ("ship", &["ship", "vessel", "tanker", "boat", "freighter", "carrier"]),
+    (
+        "ship",
+        &["ship", "vessel", "tanker", "boat", "freighter", "carrier", "trawler", "ferry", "yacht", "barge", "dinghy"],
+    ),
     ("aircraft", &["aircraft", "plane", "jet", "airplane", "warplane", "fighter"]),
     ("drone", &["drone", "uav"]),
     ("civilian", &["civilian", "resident", "inhabitant"]),
+    // Counts of people as such: "112 people", "87 persons", "passengers".
+    ("people", &["people", "person", "persons", "individual", "passenger"]),
 ];
 
 /// The class of a stemmed head noun, or of a unit ("600 km" and "250
@@ -1882,48 +1943,18 @@ fn count_key(unit: &str) -> i64 {
     as_key(mix64(fnv64(unit.as_bytes()).rotate_left(23) ^ 0x636f_756e))
 }
 
-/// Units that count no thing of a story in particular: time, money,
-/// shares and people (the dead and wounded are rule 4's tolls; "people" are
-/// counted for every purpose). Calendar words are left to
+/// Units that count no thing of a story in particular: time, money and
+/// shares. (People are counted, but only through a deed done to them:
+/// [`counts_meet`].) Calendar words are left to
 /// `claimgraph::events::dates`.
 const UNCOUNTED_UNITS: &[&str] = &[
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "minute",
-    "second",
-    "time",
-    "decade",
-    "century",
-    "night",
-    "morning",
-    "percent",
-    "cent",
-    "point",
-    "usd",
-    "eur",
-    "gbp",
-    "dollar",
-    "euro",
-    "pound",
-    "rupee",
-    "yen",
-    "yuan",
-    "people",
-    "person",
-    "individual",
-    "o'clock",
-    "other",
-    "more",
-    "less",
-    "than",
-    "about",
-    "least",
-    "most",
-    "times",
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century", "night", "morning",
+    "percent", "cent", "point", "usd", "eur", "gbp", "dollar", "euro", "pound", "rupee", "yen", "yuan", "o'clock",
+    "other", "more", "less", "than", "about", "least", "most", "times",
 ];
+
+/// The folded unit of counts of people as such ([`HEAD_CLASSES`]).
+const PEOPLE_UNIT: &str = "people";
 
 /// The folded unit a number counts, when it counts a thing of the story
 /// ("40,000 artillery shells", "12,400 ballots"): rule 7.
@@ -2014,11 +2045,26 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
     // be rare in the ledger, so that a correction of a count every story
     // makes ("only 3 cases") does not meet unrelated counts.
     let corrected = |unit: &String| c.corrects.contains(unit) || p.corrects.contains(unit);
+    // Two sides that count two or more of the same things ("4,500
+    // soldiers, 60 tanks" and "2,800 soldiers and 24 tanks") count one
+    // inventory, whatever verbs they use: one shared unit may be chance,
+    // two rarely are. Only things rare in the ledger count.
+    // People are counted for every purpose (in a crowd, arrested, on
+    // board, employed): a count of people meets another only through one
+    // deed done to them ("six people were arrested", "nine people were
+    // arrested"), never through a correction or an inventory alone.
+    let rare = |u: &&String| {
+        !crate::toll::is_toll_unit(u) && !stats.is_common(u) && u.as_str() != PEOPLE_UNIT && !u.starts_with('@')
+    };
+    let inventory = c.counts.iter().filter(shared).filter(rare).count() >= 2;
     c.counts
         .iter()
         .filter(shared)
         .find(|unit| {
-            crate::toll::is_toll_unit(unit) || (corrected(unit) && !stats.is_common(unit)) || {
+            if unit.starts_with('@') {
+                return corrected(unit) && amounts_share_terms(c, p, stats);
+            }
+            crate::toll::is_toll_unit(unit) || ((corrected(unit) || inventory) && rare(unit)) || {
                 let theirs = on_unit(p, unit);
                 on_unit(c, unit).iter().any(|t| theirs.contains(t))
             }
@@ -2026,18 +2072,98 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
         .map(String::as_str)
 }
 
+/// The unit class of durations ([`UNIT_CLASSES`]).
+const DURATION_CLASS: &str = "hour";
+
+/// Currencies: (class, stemmed forms). Sums of one currency are one kind
+/// of amount (rule 7); a sum in dollars never answers one in euros.
+const CURRENCIES: &[(&str, &[&str])] = &[
+    ("dollar", &["dollar", "usd"]),
+    ("euro", &["euro", "eur"]),
+    ("pound", &["pound", "gbp"]),
+    ("rupee", &["rupee"]),
+    ("yen", &["yen"]),
+    ("yuan", &["yuan"]),
+];
+
+/// The counted unit ([`PropSignature::counts`]) of an amount a number
+/// states: `@duration` for a duration ("lasted only 40 minutes", "for about
+/// 90 minutes", "almost four days"), `@money/dollar` for a sum of dollars.
+/// The mark keeps them apart from counted nouns; they meet only as
+/// [`amounts_share_terms`] says.
+fn amount_unit(stemmed: &str) -> Option<String> {
+    if fold_unit(stemmed) == DURATION_CLASS {
+        return Some("@duration".to_string());
+    }
+    CURRENCIES.iter().find(|(_, forms)| forms.contains(&stemmed)).map(|(c, _)| format!("@money/{c}"))
+}
+
+/// Words near an amount that state it as a correction or a bound of
+/// another side's, as a correction or a cap ("only 40 minutes", "40
+/// minutes only", "not more than four hours", "less than two days", "at
+/// most 45 million yen", "1.2 million dollars, not three million").
+/// Only corrections and caps: a floor ("more than twelve hours after", "at
+/// least 60 days") mostly adds to a story rather than answers a figure,
+/// and "within 48 hours" mostly sets a deadline.
+const AMOUNT_MARKS: &[&str] =
+    &["only", "just", "merely", "barely", "not", "never", "less", "fewer", "most", "under", "up"];
+
+/// True when an amount of `unit` ([`amount_unit`]) in the words (lower
+/// case) is stated as a correction or a bound: a word of [`AMOUNT_MARKS`]
+/// among the three words before a word of that unit, or just after it.
+fn amount_marked(lower: &[String], unit: &str) -> bool {
+    lower.iter().enumerate().any(|(i, w)| {
+        amount_unit(&stem(w)).is_some_and(|u| u == unit)
+            && (lower[i.saturating_sub(3)..i]
+                .iter()
+                .chain(lower.get(i + 1))
+                .any(|m| AMOUNT_MARKS.contains(&m.as_str())))
+    })
+}
+
+/// Rule 7 for amounts (durations, sums): two sides' amounts answer one
+/// question when one states its amount as a correction or a bound
+/// ([`amount_marked`]) and the two claims share a word of what the amount
+/// is of, among the words of its deeds and what they act on
+/// ([`PropSignature::deed`]: "the suspension of the transmission lasted only 40 minutes" and
+/// "the transmission had been suspended for about 90 minutes"; "the port
+/// outage continued less than two days" and "shut down ... the port for
+/// almost four days"): stories hold many durations and sums of many
+/// things, and a word of the thing is what says which two meet. The word
+/// must be rare in the ledger, no number, no word of time and no
+/// reporting or light word.
+fn amounts_share_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> bool {
+    c.deed.iter().any(|t| {
+        p.deed.contains(t)
+            && !is_number(t)
+            && t.chars().count() > 2
+            && amount_unit(t).is_none()
+            && !NUMBER_WORDS.contains(&t.as_str())
+            && deed_word(t)
+            && !stats.is_common(t)
+    })
+}
+
 /// Words that, just before a number, mark it as a correction of another
 /// count: "only 12 vessels", "not 87", "just 300 kilograms", "merely",
 /// "barely".
 const CORRECTING_WORDS: &[&str] = &["only", "just", "merely", "barely", "not", "never"];
+
+/// Numbers written as words that a correction may cap ("less than two
+/// tonnes", "only three clubs").
+const SMALL_NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "hundred",
+];
 
 /// Multipliers written as words after a number ("12 thousand 500").
 const NUMBER_WORDS: &[&str] = &["thousand", "million", "billion", "hundred"];
 
 /// The counted units (of `counts`, sorted) whose number the content states
 /// as a correction of another ([`PropSignature::corrects`]): the number
-/// follows one of [`CORRECTING_WORDS`], or a bound that caps it ("no more
-/// than", "not more than", "at most", "fewer than"). The correction is of
+/// (digits, or a word of [`SMALL_NUMBERS`]) follows one of
+/// [`CORRECTING_WORDS`], or a bound that caps it ("no more than", "not
+/// more than", "at most", "fewer than", "less than"). The correction is of
 /// the unit the number counts ("only 14 guards" corrects no count of
 /// inmates); a bare number ("4,000 tonnes of aid, not 12,500") corrects
 /// the units the claim counts.
@@ -2048,12 +2174,12 @@ fn corrected_units(content: &str, counts: &[String]) -> Vec<String> {
     let ws: Vec<String> = words(content).into_iter().map(str::to_lowercase).collect();
     let mut out: Vec<String> = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        if !is_number(w) || i == 0 {
+        if !(is_number(w) || SMALL_NUMBERS.contains(&w.as_str())) || i == 0 {
             continue;
         }
         let before = |k: usize| i.checked_sub(k).map(|j| ws[j].as_str());
         let capped = before(1) == Some("than")
-            && (matches!(before(2), Some("fewer"))
+            && (matches!(before(2), Some("fewer") | Some("less"))
                 || (matches!(before(2), Some("more") | Some("less")) && matches!(before(3), Some("no") | Some("not"))));
         let marked = capped
             || (before(1) == Some("most") && before(2) == Some("at"))
@@ -2102,18 +2228,52 @@ fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, Str
     plain_numbers_disagree(&a, &b).or_else(|| plain_numbers_disagree(&ta, &tb))
 }
 
-/// [`numbers_disagree`] over numbers of one kind.
+/// [`numbers_disagree`] over numbers of one kind. Each number is the
+/// interval it states ([`Bound`]: a floor reaches up without end, a cap
+/// down to nothing, a range spans its ends), measured in its unit class
+/// ([`UNIT_CLASSES`]: minutes and hours are one duration). Two numbers
+/// agree when their intervals overlap or their nearest ends lie within
+/// [`NUMBER_TOLERANCE`] of the larger; so "more than 250 barrels" and "not
+/// more than 320 barrels" agree, "less than 40 minutes" and "around four
+/// hours" do not. Shares are compared in points, not relatively: "52.3
+/// percent" and "54.6 percent" of one vote disagree, though 4% apart
+/// ([`SHARE_TOLERANCE`]).
 fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, f64, String)> {
-    let close = |x: &NumberFact, y: &NumberFact| {
-        let (xl, xh) = (x.value, x.max.unwrap_or(x.value));
-        let (yl, yh) = (y.value, y.max.unwrap_or(y.value));
-        let scale = xh.abs().max(yh.abs()).max(1e-9);
-        // Ranges that overlap, or ends within the tolerance, agree.
-        xl <= yh && yl <= xh
-            || (xl - yh).abs() / scale <= NUMBER_TOLERANCE
-            || (yl - xh).abs() / scale <= NUMBER_TOLERANCE
+    let span = |x: &NumberFact| {
+        let factor = unit_measure(&x.unit).1;
+        let (lo, hi) = (x.value * factor, x.max.unwrap_or(x.value) * factor);
+        match x.bound {
+            Bound::Exact => (lo, hi),
+            Bound::Floor => (lo, f64::INFINITY),
+            Bound::Cap => (f64::NEG_INFINITY, hi),
+        }
     };
-    let mut verdict = None;
+    let close = |x: &NumberFact, y: &NumberFact| {
+        let ((xl, xh), (yl, yh)) = (span(x), span(y));
+        // The gap between the intervals and the larger of its two ends
+        // (both finite: an end bounding a gap is never an open one).
+        let (gap, scale) = if xl > yh {
+            (xl - yh, xl.abs().max(yh.abs()))
+        } else if yl > xh {
+            (yl - xh, yl.abs().max(xh.abs()))
+        } else {
+            return true;
+        };
+        let share = fold_unit(&x.unit) == "percent" || fold_unit(&y.unit) == "percent";
+        if share {
+            gap <= SHARE_TOLERANCE
+        } else {
+            gap / scale.max(1e-9) <= NUMBER_TOLERANCE
+        }
+    };
+    // Each kind of quantity (unit class) is judged apart: two claims that
+    // agree on "two days" and disagree on the flights cancelled in them
+    // ("340 flights" against "more than 520 flights") disagree. A kind
+    // agrees when any of its pairs agrees. The verdict names the nearest
+    // pair that disagrees ("52.3 vs 54.6", not the share of counted
+    // minutes against a vote share).
+    let mut agreeing: Vec<String> = Vec::new();
+    let mut disagreeing: Vec<(String, f64, (f64, f64, String))> = Vec::new();
     for x in a {
         for y in b {
             let comparable = crate::toll::is_toll_unit(&x.unit) && crate::toll::toll_units_meet(&x.unit, &y.unit)
@@ -2122,31 +2282,106 @@ fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, 
             if !comparable {
                 continue;
             }
-            if close(x, y) {
-                return None;
+            let unit = if x.unit.is_empty() { y.unit.clone() } else { x.unit.clone() };
+            let kind = fold_unit(crate::toll::toll_fate_unit(&unit)).to_string();
+            // A number without a unit takes the other's: "a few hundred
+            // metres" against a bare 100 compares 100 with 100.
+            let (x, y) = if x.unit.is_empty() || y.unit.is_empty() {
+                let bare = |n: &NumberFact| NumberFact { unit: String::new(), ..n.clone() };
+                (bare(x), bare(y))
+            } else {
+                ((*x).clone(), (*y).clone())
+            };
+            if close(&x, &y) {
+                agreeing.push(kind);
+            } else {
+                let distance = (x.value.ln_1p().abs() - y.value.ln_1p().abs()).abs();
+                disagreeing.push((kind, distance, (x.value, y.value, unit)));
             }
-            verdict.get_or_insert((x.value, y.value, if x.unit.is_empty() { y.unit.clone() } else { x.unit.clone() }));
         }
     }
-    verdict
+    disagreeing
+        .into_iter()
+        .filter(|(kind, _, _)| !agreeing.contains(kind))
+        .min_by(|p, q| p.1.total_cmp(&q.1))
+        .map(|(_, _, v)| v)
 }
 
-/// Units of measure written several ways: (unit, stemmed forms). "250
-/// kilometers" and "600 km" count one thing.
-const UNIT_CLASSES: &[(&str, &[&str])] = &[
-    ("km", &["km", "kilometer", "kilometr", "kms"]),
-    ("mile", &["mile", "mi"]),
-    ("metr", &["m", "meter", "metr"]),
-    ("kg", &["kg", "kilogram", "kilo", "kgs"]),
-    ("tonn", &["tonn", "ton", "t"]),
+/// Points from which two shares disagree ("52.3 percent" and "54.6
+/// percent"): a relative tolerance would let every two vote shares of one
+/// race agree.
+pub const SHARE_TOLERANCE: f64 = 1.0;
+
+/// Units of measure written several ways, with their size in the class's
+/// unit: (class, [(form, factor)]), forms as written and stemmed when the
+/// table is first read. "250 kilometers" and "600 km" count one thing;
+/// "less than 40 minutes" and "around four hours" measure one duration
+/// (0.67 against 4 hours); "more than two tons" and "about 300 kilograms"
+/// one weight. General knowledge of units, no word of any article.
+const UNIT_CLASSES: &[(&str, &[(&str, f64)])] = &[
+    // Class names of more than two letters: rule 7 takes no shorter unit
+    // for a count ([`counted_unit`]).
+    ("kilometre", &[("km", 1.0), ("kilometer", 1.0), ("kilometre", 1.0), ("kms", 1.0), ("mile", 1.609), ("mi", 1.609)]),
+    (
+        "kilogram",
+        &[
+            ("kg", 1.0),
+            ("kilogram", 1.0),
+            ("kilo", 1.0),
+            ("kgs", 1.0),
+            ("tonne", 1000.0),
+            ("ton", 1000.0),
+            ("t", 1000.0),
+        ],
+    ),
+    // Metres stand apart: "cubic metres" leave "metres" as their last word.
+    ("metre", &[("m", 1.0), ("meter", 1.0), ("metre", 1.0)]),
+    ("litre", &[("litre", 1.0), ("liter", 1.0), ("l", 1.0), ("ltr", 1.0)]),
+    // Durations, in hours. Calendar spans ("months", "years") are left
+    // apart: they date more often than they measure one event.
+    (
+        "hour",
+        &[
+            ("second", 1.0 / 3600.0),
+            ("minute", 1.0 / 60.0),
+            ("min", 1.0 / 60.0),
+            ("mins", 1.0 / 60.0),
+            ("hour", 1.0),
+            ("hr", 1.0),
+            ("hrs", 1.0),
+            ("day", 24.0),
+            ("week", 168.0),
+        ],
+    ),
     // "Fired 10,000 rounds" and "40,000 shells": ammunition counted.
-    ("shell", &["shell", "round"]),
-    ("percent", &["percent", "%", "per cent", "pct"]),
+    ("shell", &[("shell", 1.0), ("round", 1.0)]),
+    // "per cent" leaves "cent" as its last word.
+    ("percent", &[("percent", 1.0), ("%", 1.0), ("cent", 1.0), ("pct", 1.0)]),
 ];
+
+/// The class and factor of a stemmed unit ([`UNIT_CLASSES`]), or the unit
+/// itself with factor 1; the table's forms are stemmed once.
+fn unit_measure(stemmed: &str) -> (&str, f64) {
+    static MEASURES: OnceLock<FxHashMap<String, (&'static str, f64)>> = OnceLock::new();
+    let measures = MEASURES.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for (class, forms) in UNIT_CLASSES {
+            for (form, factor) in *forms {
+                m.entry(stem(form)).or_insert((*class, *factor));
+                m.entry(form.to_string()).or_insert((*class, *factor));
+            }
+        }
+        m
+    });
+    match measures.get(stemmed) {
+        Some(&(class, factor)) => (class, factor),
+        None => (stemmed, 1.0),
+    }
+}
 
 /// The class of a stemmed unit, or the unit itself.
 fn fold_unit(stemmed: &str) -> &str {
-    UNIT_CLASSES.iter().find(|(_, forms)| forms.contains(&stemmed)).map(|(c, _)| *c).unwrap_or(stemmed)
+    unit_measure(stemmed).0
 }
 
 fn fmt_num(v: f64) -> String {
@@ -2325,7 +2560,43 @@ impl Aligner for RuleAligner {
         let text = text.unwrap_or_else(|| shorten(claim.content, 200));
         // The counted units, sorted: rule 7's counts, and what a correction
         // in the content may correct.
-        let mut counts: Vec<String> = claim.numbers.iter().filter_map(|n| counted_unit(&n.unit)).collect();
+        // A count over years ("rescued more than 4,300 persons at sea this
+        // year") is the story's background: no rival of one event's count.
+        // People, like tolls, are counted over any span ("has displaced
+        // about 374 people since it began"): their background is read as
+        // the tolls' is.
+        let lower: Vec<String> = words(claim.content).iter().map(|w| w.to_lowercase()).collect();
+        let people_background = crate::toll::is_background(&lower);
+        let mut counts: Vec<String> = if crate::toll::over_years(&lower) {
+            Vec::new()
+        } else {
+            claim
+                .numbers
+                .iter()
+                .filter_map(|n| counted_unit(&n.unit))
+                .filter(|u| !(people_background && u == PEOPLE_UNIT))
+                .collect()
+        };
+        // Durations (minutes, hours, days) and sums of one currency are
+        // counted too, to be met only as rule 7 says for amounts: when the
+        // claim states one amount of the kind (a claim telling a timeline,
+        // "the alert arrived at 04:12 and the patrol within an hour, 20
+        // minutes later", answers no one duration).
+        if !crate::toll::over_years(&lower) {
+            let mut amounts: Vec<(String, f64)> = claim
+                .numbers
+                .iter()
+                .filter_map(|n| amount_unit(&n.unit).map(|u| (u, n.value * unit_measure(&n.unit).1)))
+                .collect();
+            amounts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            amounts.dedup();
+            for (i, (u, _)) in amounts.iter().enumerate() {
+                let alone = amounts.iter().enumerate().all(|(j, (v, _))| i == j || v != u);
+                if alone {
+                    counts.push(u.clone());
+                }
+            }
+        }
         counts.sort_unstable();
         counts.dedup();
         let DeedTerms { terms: deed, preds: deed_preds, events: deed_events, denied: deed_denied, frames: deed_frames } =
@@ -2351,7 +2622,14 @@ impl Aligner for RuleAligner {
             deed_denied,
             deed_frames,
             cast: claim.cast.clone(),
-            corrects: corrected_units(claim.content, &counts),
+            corrects: {
+                let mut corrects = corrected_units(claim.content, &counts);
+
+                corrects.extend(counts.iter().filter(|u| u.starts_with('@') && amount_marked(&lower, u)).cloned());
+                corrects.sort_unstable();
+                corrects.dedup();
+                corrects
+            },
             counts,
             speaker: match claim.speaker_entity {
                 Some(id) => format!("#{id}"),
@@ -2552,6 +2830,125 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
+/// Words that may stand between a bound and its number, or open a
+/// quantity's words before the number ("about", "some"): read past when
+/// looking for the bound.
+const BOUND_FILLERS: &[&str] =
+    &["about", "around", "approximately", "roughly", "some", "nearly", "almost", "just", "a"];
+
+/// A quantity of a claim as rule 2 compares it: its value or range, its
+/// unit (the last word, stemmed), and the bound the words before the
+/// number set ([`Bound`]), read from the quantity's own words and the
+/// three words of the content before it, since the analysis leaves a
+/// negation out of the quantity ("not | more than 320 barrels"). `None`
+/// for a number the claim rejects in favour of another it states ("4
+/// million euros, not 2.8 million"; "three clubs, not nine"): the rejected
+/// number is no figure of the claim's, and comparing it would make the
+/// claim agree with the figure it rejects. `None` too for a number that is
+/// part of a name ("Geran-2").
+pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_start: usize) -> Option<NumberFact> {
+    let unit = words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default();
+    let before: String =
+        q.start.checked_sub(content_start).map(|k| content.chars().take(k).collect()).unwrap_or_default();
+    let before_words: Vec<String> = words(&before).iter().map(|w| w.to_lowercase()).collect();
+    let n = before_words.len();
+    // ", not 2.8 million", "and not nine", "rather than 500", "instead of 87".
+    // A determiner may stand between ("not the 2 million litres reported").
+    let det = usize::from(n > 0 && matches!(before_words[n - 1].as_str(), "the" | "a" | "an"));
+    let prev = |k: usize| n.checked_sub(k + det).map(|i| before_words[i].as_str());
+    let head = before.trim_end();
+    let head = if det == 1 { head[..head.len() - before_words[n - 1].len()].trim_end() } else { head };
+    let contrast = (prev(1) == Some("not")
+        && (head.strip_suffix("not").is_some_and(|b| b.trim_end().ends_with(','))
+            || matches!(prev(2), Some("and") | Some("but"))))
+        || (prev(1) == Some("than") && prev(2) == Some("rather"))
+        || (prev(1) == Some("of") && prev(2) == Some("instead"));
+    // A number joined by a hyphen to a word is part of a name ("Geran-2
+    // drones", "Kh-59 missiles", "Covid-19"), no count.
+    let mut tail = before.chars().rev();
+    if tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    if contrast {
+        return None;
+    }
+    // The bound: the content's last words before the quantity, then the
+    // quantity's words up to its number.
+    let mut seq: Vec<String> = before_words[n.saturating_sub(3)..].to_vec();
+    seq.extend(
+        words(&q.text).iter().map(|w| w.to_lowercase()).take_while(|w| {
+            !is_number(w) && (BOUND_WORDS.contains(&w.as_str()) || BOUND_FILLERS.contains(&w.as_str()))
+        }),
+    );
+    seq.retain(|w| !BOUND_FILLERS.contains(&w.as_str()));
+    Some(NumberFact { value: q.value, max: q.max, unit, bound: bound_of(&seq) })
+}
+
+/// Words of bounds ([`bound_of`]).
+const BOUND_WORDS: &[&str] = &[
+    "more",
+    "less",
+    "fewer",
+    "greater",
+    "than",
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "over",
+    "under",
+    "below",
+    "above",
+    "exceeding",
+    "upwards",
+    "of",
+    "in",
+    "excess",
+    "no",
+    "not",
+    "maximum",
+    "minimum",
+    "within",
+];
+
+/// The bound that the words just before a number set (fillers such as
+/// "about" removed): a floor after "more than", "at least", "over",
+/// "not less than"; a cap after "less than", "fewer than", "at most", "up
+/// to", "under", "within", "not more than"; otherwise the value itself.
+fn bound_of(seq: &[String]) -> Bound {
+    let ends =
+        |pat: &[&str]| seq.len() >= pat.len() && seq[seq.len() - pat.len()..].iter().zip(pat).all(|(w, p)| w == p);
+    let negated = |k: usize| seq.len() > k && matches!(seq[seq.len() - k - 1].as_str(), "no" | "not");
+    for more in ["more", "greater"] {
+        if ends(&[more, "than"]) {
+            return if negated(2) { Bound::Cap } else { Bound::Floor };
+        }
+    }
+    for less in ["less", "fewer"] {
+        if ends(&[less, "than"]) {
+            return if negated(2) { Bound::Floor } else { Bound::Cap };
+        }
+    }
+    let floor = [
+        &["at", "least"][..],
+        &["over"],
+        &["above"],
+        &["exceeding"],
+        &["upwards", "of"],
+        &["in", "excess", "of"],
+        &["minimum", "of"],
+    ];
+    let cap = [&["at", "most"][..], &["up", "to"], &["under"], &["below"], &["maximum", "of"], &["within"]];
+    if floor.iter().any(|p| ends(p)) {
+        Bound::Floor
+    } else if cap.iter().any(|p| ends(p)) {
+        Bound::Cap
+    } else {
+        Bound::Exact
+    }
+}
+
 /// Numbers written in a text, for claims whose analysis attached none:
 /// digits only, with the following word as the unit.
 pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
@@ -2582,7 +2979,7 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
             Some("billion") => 1e9,
             _ => 1.0,
         };
-        out.push(NumberFact { value: value * scale, max: None, unit });
+        out.push(NumberFact { value: value * scale, max: None, unit, bound: Bound::Exact });
     }
     out
 }
@@ -2706,7 +3103,8 @@ mod tests {
         let s3 = make("monitors counted 40,000 shells", "the mission", "mission", p3);
         assert!(counts_meet(&s3, &s1, &stats).is_none());
         let s4 = make("Karsk fired for 12 days", "the mission", "mission", p4);
-        assert!(s4.counts.is_empty());
+        assert_eq!(s4.counts, vec!["@duration".to_string()]);
+        assert!(counts_meet(&s4, &s1, &stats).is_none());
         // One side does not contradict itself.
         let s5 = make("our artillery fired not more than 10 thousand shells", "the ministry", "lirevia", p2);
         assert!(counts_meet(&s5, &s1, &stats).is_none());
@@ -2720,7 +3118,7 @@ mod tests {
         let a = RuleAligner::default();
         let stats = TermStats::default();
         let cast = vec!["dorvane".to_string(), "petrolink".to_string()];
-        let toll = |fate: &str, v: f64| NumberFact { value: v, max: None, unit: format!("~{fate}") };
+        let toll = |fate: &str, v: f64| NumberFact { value: v, unit: format!("~{fate}"), ..Default::default() };
         let make = |content: &str, speaker: &str, side: &str, numbers: Vec<NumberFact>| {
             let mut i = input(content, speaker, &[]);
             i.cast = cast.clone();
@@ -2739,14 +3137,14 @@ mod tests {
         assert!(counts_meet(&own, &company, &stats).is_none());
         // One noun whose verbs differ ("injured", "wounded"): the toll
         // still meets, though the noun's count is found first.
-        let workers = |v: f64| NumberFact { value: v, max: None, unit: "workers".to_string() };
+        let workers = |v: f64| NumberFact { value: v, unit: "workers".to_string(), ..Default::default() };
         let injured =
             make("9 workers were injured", "Petrolink", "petrolink", vec![workers(9.0), toll("wounded", 9.0)]);
         let wounded = make("17 workers were wounded", "the union", "union", vec![workers(17.0), toll("wounded", 17.0)]);
         assert!(injured.counts.len() == 2 && injured.counts[0] != "~wounded", "{:?}", injured.counts);
         assert_eq!(counts_meet(&wounded, &injured, &stats), Some("~wounded"));
         // Tolls compare with tolls only, apart from the other numbers.
-        let x = [toll("wounded", 9.0), NumberFact { value: 3.0, max: None, unit: String::new() }];
+        let x = [toll("wounded", 9.0), NumberFact { value: 3.0, ..Default::default() }];
         let y = [toll("wounded", 17.0)];
         assert_eq!(numbers_disagree(&x, &y).map(|(a, b, _)| (a, b)), Some((9.0, 17.0)));
         assert!(numbers_disagree(&x, &[toll("wounded", 10.0)]).is_none());
@@ -2761,7 +3159,10 @@ mod tests {
             speaker: Some(speaker),
             speaker_key: String::new(),
             affirms,
-            numbers: n.map(|v| NumberFact { value: v, max: None, unit: "shell".into() }).into_iter().collect(),
+            numbers: n
+                .map(|v| NumberFact { value: v, unit: "shell".into(), ..Default::default() })
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -2950,15 +3351,111 @@ mod tests {
         assert_eq!(corrected_units("roughly 4,000 tonnes of aid, not 12,500.", &counts(&["tonn"])), counts(&["tonn"]));
         assert!(corrected_units("1,240 inmates, with only 14 guards", &counts(&["inmat"])).is_empty());
         assert!(corrected_units("180,000 ballots were thrown out", &counts(&["ballot"])).is_empty());
+        // A cap of "less than", a number in words.
+        assert_eq!(
+            corrected_units("counted less than two tonnes of fish", &counts(&["kilogram"])),
+            counts(&["kilogram"])
+        );
+        assert_eq!(corrected_units("only three districts are touched", &counts(&["district"])), counts(&["district"]));
+    }
+
+    #[test]
+    fn numbers_compare_as_the_intervals_their_words_state() {
+        let q = |text: &str, value: f64, unit: &str, content: &str| {
+            let start = content.find(text).map_or(0, |b| content[..b].chars().count());
+            let q = claimgraph::output::QuantityOut {
+                value,
+                max: None,
+                unit: unit.into(),
+                text: text.into(),
+                start: 10 + start,
+                end: 10 + start + text.chars().count(),
+                approximate: false,
+                per: None,
+                claim: None,
+                range_end: false,
+            };
+            number_fact(&q, content, 10)
+        };
+        let c1 = "the company has already collected more than 250 barrels";
+        let c2 = "the difference is not more than 320 barrels";
+        let floor = q("more than 250 barrels", 250.0, "barrels", c1).expect("a figure");
+        let cap = q("more than 320 barrels", 320.0, "barrels", c2).expect("a figure");
+        assert_eq!((floor.bound, cap.bound), (Bound::Floor, Bound::Cap));
+        // A floor and a cap that overlap agree; disjoint ones do not.
+        assert!(numbers_disagree(std::slice::from_ref(&floor), std::slice::from_ref(&cap)).is_none());
+        let c3 = "about 2,100 barrels";
+        let exact = q("about 2,100 barrels", 2100.0, "barrels", c3).expect("a figure");
+        assert!(numbers_disagree(std::slice::from_ref(&exact), &[cap]).is_some());
+        assert!(numbers_disagree(&[exact], &[floor]).is_none());
+        assert_eq!(q("48 hours", 48.0, "hours", "sent at least 48 hours before").map(|n| n.bound), Some(Bound::Floor));
+        // A number the claim rejects for another is none of its figures.
+        let c4 = "demanded 4 million euros, not 2.8 million";
+        assert!(q("2.8 million", 2_800_000.0, "", c4).is_none());
+        assert!(q("4 million euros", 4_000_000.0, "euros", c4).is_some());
+        let c5 = "about 1.4 million litres of diesel, not the 2 million litres reported";
+        assert!(q("2 million litres", 2_000_000.0, "litres", c5).is_none());
+        assert_eq!(fold_unit(&stem("litres")), fold_unit(&stem("liters")));
+        // A number that is part of a name is no count.
+        assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
+        // Each kind of quantity is judged apart: agreeing on the days does
+        // not settle the flights.
+        let n = |v: f64, u: &str, bound: Bound| NumberFact { value: v, unit: stem(u), bound, ..Default::default() };
+        assert!(numbers_disagree(
+            &[n(340.0, "flights", Bound::Exact), n(2.0, "days", Bound::Exact)],
+            &[n(2.0, "days", Bound::Exact), n(520.0, "flights", Bound::Floor)]
+        )
+        .is_some());
+        // Shares are compared in points.
+        let pc = |v: f64| NumberFact { value: v, unit: "percent".into(), ..Default::default() };
+        assert!(numbers_disagree(&[pc(52.3)], &[pc(54.6)]).is_some());
+        assert!(numbers_disagree(&[pc(52.3)], &[pc(52.8)]).is_none());
+    }
+
+    #[test]
+    fn inventories_people_and_amounts_meet_as_rule_7_says() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let cast = vec!["dalmora".to_string(), "keszvar".to_string()];
+        let make = |content: &'static str, speaker: &'static str, side: &str| {
+            let mut i = input(content, speaker, &[]);
+            i.cast = cast.clone();
+            i.speaker_side = vec![side.to_string()];
+            a.signature(&i).expect("a signature")
+        };
+        // Two things counted by both sides: one inventory.
+        let s1 = make("about 4,500 soldiers, 60 tanks and 30 helicopters are gathered", "the ministry", "keszvar");
+        let s2 = make("at the exercise participate 2,800 soldiers and 24 tanks", "the minister", "dalmora");
+        assert!(counts_meet(&s2, &s1, &stats).is_some());
+        let s3 = make("2,800 soldiers took part in the exercise", "the minister", "dalmora");
+        assert!(counts_meet(&s3, &s1, &stats).is_none());
+        // Trawlers and vessels are one kind of thing; people as such are
+        // counted, but a count over years is background.
+        assert_eq!(fold_head(&stem("trawlers")), fold_head(&stem("vessels")));
+        assert_eq!(make("rescued all 87 persons", "x", "ngo").counts, vec!["people".to_string()]);
+        assert!(make("has rescued more than 4,300 persons at sea this year", "y", "guard").counts.is_empty());
+        // Durations: a correction or cap, one duration each, a shared word.
+        let d1 = make("the suspension of the transmission lasted only 40 minutes", "the party", "prn");
+        let d2 = make("the transmission had been suspended for about 90 minutes", "the council", "council");
+        assert_eq!(d1.counts, vec!["@duration".to_string()]);
+        assert_eq!(d1.corrects, vec!["@duration".to_string()]);
+        assert!(d2.corrects.is_empty());
+        let d3 = make("the fire burned for about 90 minutes", "the brigade", "brigade");
+        assert!(counts_meet(&d3, &d1, &stats).is_none());
+        let d4 = make("the alert came at 4 hours and the boat 20 minutes later", "the guard", "guard");
+        assert!(d4.counts.is_empty());
     }
 
     #[test]
     fn units_written_two_ways_count_one_thing() {
-        let km = |v: f64, u: &str| NumberFact { value: v, max: None, unit: stem(u) };
+        let km = |v: f64, u: &str| NumberFact { value: v, unit: stem(u), ..Default::default() };
         assert!(numbers_disagree(&[km(250.0, "kilometers")], &[km(600.0, "km")]).is_some());
         assert!(numbers_disagree(&[km(250.0, "kilometres")], &[km(255.0, "km")]).is_none());
-        // Different units are not compared.
-        assert!(numbers_disagree(&[km(250.0, "kilometers"), km(3.0, "minutes")], &[km(600.0, "miles")]).is_none());
+        // Different units are not compared; one measure in two units is.
+        assert!(numbers_disagree(&[km(250.0, "kilometers"), km(3.0, "minutes")], &[km(600.0, "kilograms")]).is_none());
+        assert!(numbers_disagree(&[km(160.0, "kilometers")], &[km(100.0, "miles")]).is_none());
+        assert!(numbers_disagree(&[km(40.0, "minutes")], &[km(4.0, "hours")]).is_some());
+        assert!(numbers_disagree(&[km(300.0, "kilograms")], &[km(0.3, "tonnes")]).is_none());
         // The same distance as a frame's head: "flew 600 km", "flew about
         // 250 kilometers" share a frame.
         let f1 = [frame(Some("the rocket"), "fly", Some(("600 km", "km")))];

@@ -957,17 +957,28 @@ impl Ledger {
                 sides.insert(r.get(0)?, relation_side(r)?);
             }
         }
+        // A side is moved into its last relation and cloned only for the
+        // earlier ones (a claim in several listed relations): an entity
+        // page's fifty sides hold some three hundred strings.
+        let mut uses: FxHashMap<i64, usize> = FxHashMap::default();
+        for b in &bare {
+            *uses.entry(b.3).or_default() += 1;
+            *uses.entry(b.4).or_default() += 1;
+        }
+        let mut side = |claim: i64| -> Option<RelationSide> {
+            let left = uses.get_mut(&claim)?;
+            *left -= 1;
+            if *left == 0 {
+                sides.remove(&claim)
+            } else {
+                sides.get(&claim).cloned()
+            }
+        };
         // Every claim has its card (triggers write it with the claim).
         Ok(bare
             .into_iter()
             .filter_map(|(relation, proposition, reason, a, b)| {
-                Some(RelationRow {
-                    relation,
-                    proposition,
-                    reason,
-                    a: sides.get(&a)?.clone(),
-                    b: sides.get(&b)?.clone(),
-                })
+                Some(RelationRow { relation, proposition, reason, a: side(a)?, b: side(b)? })
             })
             .collect())
     }

@@ -122,6 +122,7 @@ impl Toll {
             value: self.value,
             max: self.max,
             unit: format!("{TOLL_UNIT_MARK}{}{group}", self.fate.as_str()),
+            bound: crate::align::Bound::Exact,
         }
     }
 }
@@ -275,31 +276,8 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
     }
     // A count over years ("more than 1,500 students have been abducted
     // since 2014") is the background of the story, not its toll.
-    let year =
-        |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit());
-    let background = (0..words.len()).any(|k| {
-        year(&words[k].1)
-            && words[k.saturating_sub(2)..k]
-                .iter()
-                .any(|(_, w)| matches!(w.to_lowercase().as_str(), "since" | "from" | "in"))
-    }) || words.windows(2).any(|w| {
-        let pair = format!("{} {}", w[0].1.to_lowercase(), w[1].1.to_lowercase());
-        matches!(
-            pair.as_str(),
-            "in total"
-                | "so far"
-                | "since the"
-                | "since their"
-                | "since its"
-                | "since it"
-                | "since then"
-                | "this year"
-                | "last year"
-                | "to date"
-                | "each year"
-                | "every year"
-        )
-    });
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let background = is_background(&lower);
     if background {
         return Vec::new();
     }
@@ -355,6 +333,46 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
         }
     }
     out
+}
+
+/// True when a content's words (lower case) tell a count over a span of
+/// time rather than of one event: "since 2014", "in 2019", "this year", "so
+/// far", "to date", "in total", "since the start". Such a count is the
+/// story's background, not its toll.
+pub fn is_background(words: &[String]) -> bool {
+    over_years(words)
+        || words.windows(2).any(|w| {
+            matches!(
+                (w[0].as_str(), w[1].as_str()),
+                ("in", "total")
+                    | ("so", "far")
+                    | ("since", "the")
+                    | ("since", "their")
+                    | ("since", "its")
+                    | ("since", "it")
+                    | ("since", "then")
+                    | ("to", "date")
+            )
+        })
+}
+
+/// True when a content's words (lower case) count over years: "since
+/// 2014", "in 2019", "this year", "each year". A narrower test than
+/// [`is_background`]: a count over a year is no rival of one event's count
+/// ("Greece has rescued more than 4,300 persons at sea this year" against
+/// "rescued all 87 persons"), while a count "since the start of the month"
+/// may still be one side's figure of a dispute (rule 7 of `align`).
+pub fn over_years(words: &[String]) -> bool {
+    let year =
+        |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit());
+    (0..words.len()).any(|k| {
+        year(&words[k]) && words[k.saturating_sub(2)..k].iter().any(|w| matches!(w.as_str(), "since" | "from" | "in"))
+    }) || words.windows(2).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("this", "year") | ("last", "year") | ("each", "year") | ("every", "year")
+        )
+    })
 }
 
 /// The first pair of tolls of one fate that disagree by more than

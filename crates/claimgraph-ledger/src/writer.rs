@@ -21,14 +21,14 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::align::{
-    affiliation, has_own_content, numbers_in_text, Aligner, ClaimFacts, ClaimInput, NumberFact, PropSignature,
-    RelationKind, RuleAligner, TermStats,
+    affiliation, has_own_content, number_fact, numbers_in_text, Aligner, ClaimFacts, ClaimInput, NumberFact,
+    PropSignature, RelationKind, RuleAligner, TermStats,
 };
 use crate::convert::{entity_kind, record_to_document};
 use crate::error::Result;
 use crate::members::{Member, MemberCache};
 use crate::minhash::{self, Signature};
-use crate::norm::{name_key, stem, words};
+use crate::norm::name_key;
 use crate::schema;
 use crate::store::{now, open_rw, pack_record, unpack_record};
 
@@ -195,15 +195,11 @@ fn claim_context(rec: &DocRecord, j: usize) -> ClaimContext {
         .quantities
         .iter()
         .filter(|q| q.claim.as_deref() == Some(c.id.as_str()) || (q.claim.is_none() && q.start >= cs && q.end <= ce))
-        .map(|q| NumberFact {
-            value: q.value,
-            max: q.max,
-            unit: words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default(),
-        })
+        .filter_map(|q| number_fact(q, &c.content.text, cs))
         .collect();
     if numbers.is_empty() {
         if let Some(p) = &c.proposition {
-            numbers = p.quantities.iter().map(|&value| NumberFact { value, max: None, unit: String::new() }).collect();
+            numbers = p.quantities.iter().map(|&value| NumberFact { value, ..Default::default() }).collect();
         }
     }
     if numbers.is_empty() {

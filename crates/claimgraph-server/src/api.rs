@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiQuery};
-use crate::state::AppState;
+use crate::state::{AppState, JsonBody};
 
 /// Largest page of results any list returns.
 pub const MAX_LIMIT: usize = 500;
@@ -92,18 +92,16 @@ pub struct PageQuery {
     offset: usize,
 }
 
-async fn documents(
-    State(st): State<Arc<AppState>>,
-    ApiQuery(q): ApiQuery<PageQuery>,
-) -> Result<Json<Vec<DocumentSummary>>, ApiError> {
+async fn documents(State(st): State<Arc<AppState>>, ApiQuery(q): ApiQuery<PageQuery>) -> Result<JsonBody, ApiError> {
     let limit = page(q.limit, DEFAULT_LIMIT)?;
-    Ok(Json(st.read(move |l| Ok(l.documents(Some(limit), q.offset)?)).await?))
+    st.read_json(move |l| -> Result<Vec<DocumentSummary>, ApiError> { Ok(l.documents(Some(limit), q.offset)?) }).await
 }
 
-async fn document(State(st): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Json<DocRecord>, ApiError> {
-    let rec =
-        st.read(move |l| l.document(&id)?.ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))).await?;
-    Ok(Json(rec))
+async fn document(State(st): State<Arc<AppState>>, Path(id): Path<String>) -> Result<JsonBody, ApiError> {
+    st.read_json(move |l| -> Result<DocRecord, ApiError> {
+        l.document(&id)?.ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))
+    })
+    .await
 }
 
 /// Filters of `/api/claims`.
@@ -126,10 +124,7 @@ fn nonempty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-async fn claims(
-    State(st): State<Arc<AppState>>,
-    ApiQuery(q): ApiQuery<ClaimsQuery>,
-) -> Result<Json<Vec<ClaimRow>>, ApiError> {
+async fn claims(State(st): State<Arc<AppState>>, ApiQuery(q): ApiQuery<ClaimsQuery>) -> Result<JsonBody, ApiError> {
     let stance = nonempty(q.stance);
     if let Some(s) = &stance {
         if s != "affirms" && s != "denies" {
@@ -147,7 +142,7 @@ async fn claims(
         limit: Some(page(q.limit, DEFAULT_LIMIT)?),
         offset: q.offset,
     };
-    Ok(Json(st.read(move |l| Ok(l.claims(&filter)?)).await?))
+    st.read_json(move |l| -> Result<Vec<ClaimRow>, ApiError> { Ok(l.claims(&filter)?) }).await
 }
 
 /// Filters of `/api/entities`.
@@ -157,22 +152,20 @@ pub struct EntitiesQuery {
     limit: Option<usize>,
 }
 
-async fn entities(
-    State(st): State<Arc<AppState>>,
-    ApiQuery(q): ApiQuery<EntitiesQuery>,
-) -> Result<Json<Vec<EntitySummary>>, ApiError> {
+async fn entities(State(st): State<Arc<AppState>>, ApiQuery(q): ApiQuery<EntitiesQuery>) -> Result<JsonBody, ApiError> {
     let limit = page(q.limit, DEFAULT_LIMIT)?;
     let search = nonempty(q.q);
-    Ok(Json(st.read(move |l| Ok(l.entities(search.as_deref(), Some(limit))?)).await?))
+    st.read_json(move |l| -> Result<Vec<EntitySummary>, ApiError> { Ok(l.entities(search.as_deref(), Some(limit))?) })
+        .await
 }
 
 async fn entity_page(
     State(st): State<Arc<AppState>>,
     Path(id): Path<String>,
     ApiQuery(q): ApiQuery<EntitiesQuery>,
-) -> Result<Json<EntityPage>, ApiError> {
+) -> Result<JsonBody, ApiError> {
     let limit = page(q.limit, ENTITY_PAGE_LIMIT)?;
-    Ok(Json(st.read(move |l| Ok(l.entity_page(&id, limit)?)).await?))
+    st.read_json(move |l| -> Result<EntityPage, ApiError> { Ok(l.entity_page(&id, limit)?) }).await
 }
 
 /// Filters of `/api/relations`.
@@ -188,7 +181,7 @@ pub struct RelationsQuery {
 async fn relations(
     State(st): State<Arc<AppState>>,
     ApiQuery(q): ApiQuery<RelationsQuery>,
-) -> Result<Json<Vec<RelationRow>>, ApiError> {
+) -> Result<JsonBody, ApiError> {
     let kind = nonempty(q.kind);
     if let Some(k) = &kind {
         if k != "contradicts" && k != "corroborates" {
@@ -201,7 +194,7 @@ async fn relations(
         limit: Some(page(q.limit, DEFAULT_LIMIT)?),
         offset: q.offset,
     };
-    Ok(Json(st.read(move |l| Ok(l.relations(&filter)?)).await?))
+    st.read_json(move |l| -> Result<Vec<RelationRow>, ApiError> { Ok(l.relations(&filter)?) }).await
 }
 
 /// Parameters of `/api/search`.
@@ -242,16 +235,13 @@ pub struct SearchResults {
 /// Entities listed by a search, at most.
 const SEARCH_ENTITIES: usize = 10;
 
-async fn search(
-    State(st): State<Arc<AppState>>,
-    ApiQuery(q): ApiQuery<SearchQuery>,
-) -> Result<Json<SearchResults>, ApiError> {
+async fn search(State(st): State<Arc<AppState>>, ApiQuery(q): ApiQuery<SearchQuery>) -> Result<JsonBody, ApiError> {
     let query = nonempty(q.q).ok_or_else(|| ApiError::bad_request("give a query: ?q=words"))?;
     if query.chars().count() > 200 {
         return Err(ApiError::bad_request("the query is longer than 200 characters"));
     }
     let limit = page(q.limit, DEFAULT_LIMIT)?;
-    Ok(Json(st.read(move |l| l.snapshot(|l| search_ledger(l, query, limit))).await?))
+    st.read_json(move |l| l.snapshot(|l| search_ledger(l, query, limit))).await
 }
 
 fn search_ledger(l: &Ledger, query: String, limit: usize) -> Result<SearchResults, ApiError> {

@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use axum::http::{HeaderMap, StatusCode};
+use axum::body::Bytes;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use claimgraph::Pipeline;
 use claimgraph_ledger::{Ledger, LedgerError, LedgerPool};
+use serde::Serialize;
 use tokio::sync::{Mutex, Semaphore};
 
 use crate::cache::ResponseCache;
@@ -18,6 +21,21 @@ use crate::error::ApiError;
 /// with 503: under overload the server sheds load instead of queueing
 /// without bound.
 const SLOT_WAIT: Duration = Duration::from_secs(10);
+
+/// Room reserved for an answer's JSON: an entity page or a search of
+/// fifty claims takes 5-32 KB, so most answers are written without the
+/// buffer growing (and being copied) on the way.
+const JSON_CAPACITY: usize = 32 * 1024;
+
+/// An answer already serialised to JSON (see [`AppState::read_json`]);
+/// served as `application/json`, as `axum::Json` serves it.
+pub struct JsonBody(Bytes);
+
+impl IntoResponse for JsonBody {
+    fn into_response(self) -> Response {
+        ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], self.0).into_response()
+    }
+}
 
 /// Shared state of the server. See the module documentation.
 pub struct AppState {
@@ -78,6 +96,26 @@ impl AppState {
         })
         .await
         .map_err(ApiError::internal)?
+    }
+
+    /// [`AppState::read`] whose answer is serialised to JSON on the thread
+    /// that computed it. The value (an entity page holds some two hundred
+    /// strings) is then dropped by the thread that allocated it: handed back
+    /// to the async runtime, every one of its strings was freed by another
+    /// thread, which the allocator handles on a slower path, and its JSON
+    /// was written on the threads that serve cached answers.
+    pub async fn read_json<T, F>(self: &Arc<Self>, f: F) -> Result<JsonBody, ApiError>
+    where
+        T: Serialize,
+        F: FnOnce(&Ledger) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.read(move |l| {
+            let value = f(l)?;
+            let mut json = Vec::with_capacity(JSON_CAPACITY);
+            serde_json::to_writer(&mut json, &value).map_err(ApiError::internal)?;
+            Ok(JsonBody(Bytes::from(json)))
+        })
+        .await
     }
 
     /// Checks that writes are enabled and that the request carries the

@@ -36,9 +36,30 @@ pub struct Args {
 /// Runs `serve` until Ctrl-C.
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = config(args)?;
+    no_huge_pages();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
     runtime.block_on(claimgraph_server::serve(config, announce))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Turns off transparent huge pages for this process. The allocator asks
+/// for them (mimalloc advises its regions MADV_HUGEPAGE), and then the first
+/// touch of each new 2 MB region has the kernel zero all 2 MB at once. A
+/// fresh server allocates and frees many small, short-lived values per
+/// uncached answer (rows, strings, JSON), and mimalloc returns regions left
+/// unused for a second to the kernel; the kernel zeroing huge pages took a
+/// tenth of the server's CPU samples while it computed new entity pages,
+/// and without huge pages each new page cost about 15% less CPU
+/// (BENCHMARKS.md, Workbench, "Eleventh session"). Only the server:
+/// `extract` and `ingest` keep large, long-lived model tables, which huge
+/// pages suit. Linux only; a failure leaves the process as it was.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and changes a
+    // flag of the calling process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// The server configuration for these arguments.
