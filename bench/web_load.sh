@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Workbench load benchmark (BENCHMARKS.md, section "Workbench").
 #
-#   bench/web_load.sh WORKDIR [STEP...]      steps: ledger load size cpu (default: ledger load size)
+#   bench/web_load.sh WORKDIR [STEP...]      steps: ledger load size cpu burst (default: ledger load size)
 #
 # ledger: a ~1M-claim ledger from the synthetic generator (270,000 articles,
 #         seed 42, as in bench/ledger_bench.sh's "million" step), stored from
@@ -15,6 +15,10 @@
 # cpu:    server CPU time per uncached request: one client asks N (1000)
 #         distinct entity pages, then N searches, one after the other over one
 #         connection; the server's utime + stime divided by N.
+# burst:  the cold pass's burst alone: a fresh server, CLIENTS clients asking
+#         each URL of the load step's lists once (THREADS wrk threads, each
+#         its share), then stopping; prints the wall time until every answer
+#         came and the server's CPU time per answer.
 # size:   bytes the first page load transfers (page, script, style, icon and
 #         the API calls of the home view), gzip as a browser asks for it.
 #
@@ -91,6 +95,54 @@ end
 EOF
 }
 
+# wrk script of the burst step: thread k asks lines k, k + THREADS, ... of
+# the list, each once, and stops when it has all its answers; it notes the
+# wall time since its first request (ms) and the server's CPU time then
+# (utime + stime of /proc/PID/stat, in clock ticks).
+write_burst_lua() {
+  cat > "$WORK/burst.lua" <<'EOF'
+local count, threads = 0, {}
+function setup(thread)
+  thread:set("id", count); count = count + 1; threads[#threads + 1] = thread
+end
+local function now_ns()
+  local f = io.popen("date +%s%N"); local t = tonumber(f:read("*l")); f:close(); return t
+end
+local function server_ticks()
+  local f = io.open("/proc/" .. pid .. "/stat"); local s = f:read("*l"); f:close()
+  local k, total = 0, 0
+  for w in s:gmatch("%S+") do k = k + 1; if k == 14 or k == 15 then total = total + tonumber(w) end end
+  return total
+end
+local paths, i, got, t0 = {}, 0, 0, nil
+function init(args)
+  pid = args[3]
+  local k = 0
+  for line in io.lines(args[1]) do
+    if k % tonumber(args[2]) == id then paths[#paths + 1] = line end
+    k = k + 1
+  end
+end
+function request()
+  if not t0 then t0 = now_ns() end
+  i = i + 1
+  return wrk.format("GET", paths[math.min(i, #paths)])
+end
+function response(status, headers, body)
+  got = got + 1
+  if got == #paths then
+    wall_ms = (now_ns() - t0) / 1e6; ticks = server_ticks()
+    wrk.thread:stop()
+  end
+end
+function done(summary, latency, requests)
+  for _, t in ipairs(threads) do
+    io.write(string.format("BURST %d %.0f %d\n", t:get("id"), t:get("wall_ms") or -1, t:get("ticks") or -1))
+  end
+end
+EOF
+}
+
 for step in $STEPS; do
   case "$step" in
   ledger)
@@ -153,6 +205,23 @@ for t in sys.stdin:
       total=$((total + b))
     done
     echo "first load: $total bytes (gzip, headers included)"
+    stop_server ;;
+  burst)
+    [ -f "$WORK/entity.paths" ] || { echo "web_load.sh: run the load step first (it draws the URLs)" >&2; exit 1; }
+    write_burst_lua
+    for ep in entity search; do
+      stop_server; start_server
+      c0=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+      nice -n 10 wrk -t "$THREADS" -c "$CLIENTS" -d 60s --timeout 10s ${ENCODING:+-H "Accept-Encoding: $ENCODING"} \
+        -s "$WORK/burst.lua" "$BASE" -- "$WORK/$ep.paths" "$THREADS" "$SERVER" > "$WORK/wrk-$ep-burst.out" 2>&1 || true
+      n=$(wc -l < "$WORK/$ep.paths")
+      # The burst ends when the last thread has all its answers; the
+      # server's CPU time (clock ticks) is read then.
+      awk -v c0="$c0" -v n="$n" -v ep="$ep" -v hz="$(getconf CLK_TCK)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '/^BURST/ {
+          if ($3 > w) w = $3; if ($4 > c) c = $4 }
+        END { printf "%s burst: %d new answers in %d ms, server CPU %.0f us each; load average %s\n", ep, n, w, (c - c0) * 1e6 / hz / n, load }' \
+        "$WORK/wrk-$ep-burst.out"
+    done
     stop_server ;;
   cpu)
     [ -f "$WORK/entity.paths" ] || { echo "web_load.sh: run the load step first (it draws the URLs)" >&2; exit 1; }
