@@ -601,9 +601,6 @@ impl Builder<'_> {
     }
 }
 
-/// True when `surface` names the country `code` itself ("Iran", "the
-/// Islamic Republic of Iran", "U.S."), not one of its cities ("Tehran"),
-/// which stays an entity of its own.
 /// True when a name of two words or more is printed all in capitals
 /// ("FAADUMO NUUR"); acronyms are one word.
 fn is_shouted(surface: &str) -> bool {
@@ -615,6 +612,9 @@ fn is_shouted(surface: &str) -> bool {
         })
 }
 
+/// True when `surface` names the country `code` itself ("Iran", "the
+/// Islamic Republic of Iran", "U.S."), not one of its cities ("Tehran"),
+/// which stays an entity of its own.
 fn names_the_country(surface: &str, code: &str) -> bool {
     let Some(c) = gazetteer::Countries::get().by_code(code) else { return false };
     let s = surface.to_lowercase();
