@@ -428,11 +428,7 @@ fn clause_final(ctx: &Ctx, mut j: usize, sent: &Range<usize>) -> bool {
     // "..., the directorate conveyed on Friday.", "..., she noted to the
     // press.": a time phrase or an audience before the end.
     j += audience_len(ctx, j);
-    // "said shortly after midnight", "told them just before 2 a.m.": a
-    // degree word before a time phrase.
-    if matches!(ctx.lower(j).as_str(), "shortly" | "just" | "soon" | "right" | "moments" | "minutes")
-        && matches!(ctx.lower(j + 1).as_str(), "after" | "before")
-    {
+    if degree_before_time(ctx, j) {
         j += 1;
     }
     // Only a dated phrase ("on Friday", "last week", "after midnight"), not a
@@ -505,6 +501,14 @@ fn time_phrase_len(ctx: &Ctx, j: usize, sent: &Range<usize>) -> Option<usize> {
         }
     }
     None
+}
+
+/// True when token `j` is a degree word before "after"/"before" ("said
+/// shortly after midnight", "told them just before 2 a.m."): read past, it
+/// leaves the time phrase that the cue's clause may end with.
+fn degree_before_time(ctx: &Ctx, j: usize) -> bool {
+    matches!(ctx.lower(j).as_str(), "shortly" | "just" | "soon" | "right" | "moments" | "minutes")
+        && matches!(ctx.lower(j + 1).as_str(), "after" | "before")
 }
 
 /// A number or a clock reading inside a time phrase ("at 2 a.m.", "at
@@ -654,11 +658,7 @@ fn skip_adjuncts(ctx: &Ctx, mut j: usize, sent: &Range<usize>, recipient: bool) 
             j += skip;
             continue;
         }
-        // "said shortly after midnight": a degree word before a time
-        // phrase.
-        if matches!(ctx.lower(j).as_str(), "shortly" | "just" | "soon" | "right" | "moments" | "minutes")
-            && matches!(ctx.lower(j + 1).as_str(), "after" | "before")
-        {
+        if degree_before_time(ctx, j) {
             j += 1;
             continue;
         }
