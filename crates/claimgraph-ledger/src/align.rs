@@ -2857,7 +2857,11 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     let det = usize::from(n > 0 && matches!(before_words[n - 1].as_str(), "the" | "a" | "an"));
     let prev = |k: usize| n.checked_sub(k + det).map(|i| before_words[i].as_str());
     let head = before.trim_end();
-    let head = if det == 1 { head[..head.len() - before_words[n - 1].len()].trim_end() } else { head };
+    // (`get`: a mark after the determiner ("a “10 percent”") leaves
+    // no word at the end of `head`, and cutting the word's length off
+    // could cut into the mark's bytes.)
+    let head =
+        if det == 1 { head.get(..head.len() - before_words[n - 1].len()).map_or(head, str::trim_end) } else { head };
     let contrast = (prev(1) == Some("not")
         && (head.strip_suffix("not").is_some_and(|b| b.trim_end().ends_with(','))
             || matches!(prev(2), Some("and") | Some("but"))))
@@ -3396,6 +3400,8 @@ mod tests {
         let c5 = "about 1.4 million litres of diesel, not the 2 million litres reported";
         assert!(q("2 million litres", 2_000_000.0, "litres", c5).is_none());
         assert_eq!(fold_unit(&stem("litres")), fold_unit(&stem("liters")));
+        // A mark of several bytes between a determiner and the number.
+        assert!(q("10 percent", 10.0, "percent", "announced a \u{201c}10 percent\u{201d} cut").is_some());
         // A number that is part of a name is no count.
         assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
         // Each kind of quantity is judged apart: agreeing on the days does
