@@ -1201,9 +1201,14 @@ fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Ran
     // Villamil declined ..., saying only ...": not "observers").
     let mut from = content_start(ctx, sent);
     // (A verb opening the sentence has no subject before it: "Asked" is a
-    // participle even when tagged as a past tense.)
+    // participle even when tagged as a past tense. `get`: a sentence of
+    // conjunctions and commas alone starts its content at its end, which
+    // may be the end of the text.)
     let fronted = ctx.tagged
-        && (matches!(ctx.tokens[from].xpos.as_str(), "VBN" | "VBG" | "VBD") || ctx.tokens[from].upos == Upos::SCONJ);
+        && ctx
+            .tokens
+            .get(from)
+            .is_some_and(|t| matches!(t.xpos.as_str(), "VBN" | "VBG" | "VBD") || t.upos == Upos::SCONJ);
     if fronted {
         if let Some(comma) = (from + 1..before).find(|&k| ctx.word(k) == "," && ctx.quote_of[k].is_none()) {
             from = comma + 1;
