@@ -2098,10 +2098,10 @@ fn amount_unit(stemmed: &str) -> Option<String> {
     CURRENCIES.iter().find(|(_, forms)| forms.contains(&stemmed)).map(|(c, _)| format!("@money/{c}"))
 }
 
-/// Words near an amount that state it as a correction or a bound of
-/// another side's, as a correction or a cap ("only 40 minutes", "40
-/// minutes only", "not more than four hours", "less than two days", "at
-/// most 45 million yen", "1.2 million dollars, not three million").
+/// Words near an amount that state it as a correction of another side's or
+/// as a cap ("only 40 minutes", "40 minutes only", "not more than four
+/// hours", "less than two days", "at most 45 million yen", "1.2 million
+/// dollars, not three million").
 /// Only corrections and caps: a floor ("more than twelve hours after", "at
 /// least 60 days") mostly adds to a story rather than answers a figure,
 /// and "within 48 hours" mostly sets a deadline.
@@ -2109,7 +2109,7 @@ const AMOUNT_MARKS: &[&str] =
     &["only", "just", "merely", "barely", "not", "never", "less", "fewer", "most", "under", "up"];
 
 /// True when an amount of `unit` ([`amount_unit`]) in the words (lower
-/// case) is stated as a correction or a bound: a word of [`AMOUNT_MARKS`]
+/// case) is stated as a correction or a cap: a word of [`AMOUNT_MARKS`]
 /// among the three words before a word of that unit, or just after it.
 fn amount_marked(lower: &[String], unit: &str) -> bool {
     lower.iter().enumerate().any(|(i, w)| {
@@ -2122,7 +2122,7 @@ fn amount_marked(lower: &[String], unit: &str) -> bool {
 }
 
 /// Rule 7 for amounts (durations, sums): two sides' amounts answer one
-/// question when one states its amount as a correction or a bound
+/// question when one states its amount as a correction or a cap
 /// ([`amount_marked`]) and the two claims share a word of what the amount
 /// is of, among the words of its deeds and what they act on
 /// ([`PropSignature::deed`]: "the suspension of the transmission lasted only 40 minutes" and
@@ -2624,7 +2624,6 @@ impl Aligner for RuleAligner {
             cast: claim.cast.clone(),
             corrects: {
                 let mut corrects = corrected_units(claim.content, &counts);
-
                 corrects.extend(counts.iter().filter(|u| u.starts_with('@') && amount_marked(&lower, u)).cloned());
                 corrects.sort_unstable();
                 corrects.dedup();
