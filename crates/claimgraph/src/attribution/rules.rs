@@ -1225,10 +1225,73 @@ fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Ran
         return Some(s..s + 1);
     }
     let span = ctx.span(s, sent.end);
-    ctx.mentions_in(span).find(|&m| ctx.doc.mentions[m].span.start == ctx.tokens[s].start).map(|m| {
+    let named = ctx.mentions_in(span).find(|&m| ctx.doc.mentions[m].span.start == ctx.tokens[s].start).map(|m| {
         let end_byte = ctx.doc.mentions[m].span.end;
         s..ctx.tokens.partition_point(|t| t.end <= end_byte)
-    })
+    });
+    named.or_else(|| opening_noun_phrase(ctx, from, before))
+}
+
+/// The noun phrase that opens the main clause, past adjuncts set off by
+/// commas ("Two days after the rupture, in Sussundenga, the survivors ...
+/// contest ... and accuse ..."), when the tagger found no finite verb
+/// before the cue (it took "contest" and "estimates" for nouns). Short
+/// phrases that can speak only.
+fn opening_noun_phrase(ctx: &Ctx, mut from: usize, before: usize) -> Option<Range<usize>> {
+    for _ in 0..3 {
+        let w = ctx.lower(from);
+        let adjunct = starts_adjunct(&w)
+            || ctx.tagged && matches!(ctx.tokens[from].upos, Upos::ADP | Upos::NUM | Upos::ADV | Upos::SCONJ);
+        if !adjunct {
+            break;
+        }
+        let comma = (from + 1..before.min(from + 14)).find(|&k| ctx.word(k) == ",")?;
+        from = comma + 1;
+    }
+    if !(ctx.tagged && matches!(ctx.tokens[from].upos, Upos::DET | Upos::NOUN | Upos::PROPN)) {
+        return None;
+    }
+    // The head noun and its "of" phrases, up to the first word that may be
+    // the mis-tagged verb: "the survivors of the village of Muoco".
+    let mut end = from + 1;
+    while end < before && end < from + 8 {
+        let (t, prev) = (&ctx.tokens[end], &ctx.tokens[end - 1]);
+        // A noun joins after a determiner, an adjective, "of" or a singular
+        // noun ("the party spokesman"); after a name or a plural noun it is
+        // the verb ("Muoco contest", "the professor estimates").
+        // A name that opens the phrase or follows its determiner is a
+        // modifier ("The Vermont senator", "Band member Flea").
+        let modifier_name =
+            prev.upos == Upos::PROPN && (end - 1 == from || matches!(ctx.tokens[end - 2].upos, Upos::DET | Upos::ADJ));
+        let noun_may_join = matches!(prev.upos, Upos::DET | Upos::ADJ)
+            || ctx.lower(end - 1) == "of"
+            || prev.upos == Upos::NOUN && prev.xpos.as_str() == "NN"
+            || modifier_name;
+        let np_word = match t.upos {
+            Upos::DET | Upos::ADJ => true,
+            Upos::PROPN => prev.upos != Upos::NOUN || noun_may_join,
+            Upos::NOUN => noun_may_join,
+            _ => ctx.lower(end) == "of",
+        };
+        if !np_word {
+            break;
+        }
+        end += 1;
+    }
+    // A noun right before a determiner or "that" is the verb the tagger
+    // missed ("Muoco contest the official balance", "estimates that").
+    if end > from + 1
+        && matches!(ctx.tokens[end - 1].upos, Upos::NOUN | Upos::PROPN | Upos::ADJ)
+        && ctx.word(end - 1).starts_with(|c: char| c.is_lowercase())
+        && (ctx.tokens.get(end).is_some_and(|t| t.upos == Upos::DET) || ctx.lower(end) == "that")
+    {
+        end -= 1;
+    }
+    while end > from + 1 && matches!(ctx.lower(end - 1).as_str(), "of" | "the") {
+        end -= 1;
+    }
+    let np = from..end;
+    super::speaker::can_speak(ctx, &np).then_some(np)
 }
 
 /// True when the object after "claim" at `j` is money, damages or lives

@@ -213,8 +213,13 @@ fn continuation_paragraphs(ctx: &Ctx, turns: &[(Range<usize>, Turn)]) -> Vec<(Ra
         }
         // A headline in the form of a label ("Colonel X: ...") opens the
         // document; what follows it is the article, not the colonel.
-        let before =
-            turns.iter().rev().find(|(b, _)| b.end <= para.start).filter(|(b, _)| ctx.paragraph(b.start).start > 0);
+        // Nor does a tally ("Bernie Sanders: 1,501."): the turn continued
+        // must have said something, a verb.
+        let before = turns
+            .iter()
+            .rev()
+            .find(|(b, _)| b.end <= para.start)
+            .filter(|(b, _)| ctx.paragraph(b.start).start > 0 && b.clone().any(|k| may_be_verb(ctx, k)));
         if let Some((_, Turn::Speech(who))) = before {
             out.push((para, Turn::Speech(who.clone())));
         }
