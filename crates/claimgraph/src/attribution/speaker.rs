@@ -168,7 +168,17 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         }
         None => np,
     };
-    Some(reduced_relative_subject(ctx, np)).filter(|np| can_speak(ctx, np))
+    let np = reduced_relative_subject(ctx, np);
+    // "The convicted himself ... said", "the bank itself forecasts": an
+    // intensifying reflexive stands after the subject it repeats; alone it
+    // would be resolved like a pronoun, to whoever was named last.
+    let np = match (np.len(), ctx.lower(np.start).as_str()) {
+        (1, "himself" | "herself" | "itself" | "themselves") => {
+            np_left(ctx, np.start, sent).map_or(np.clone(), |h| h.start..np.end)
+        }
+        _ => np,
+    };
+    Some(np).filter(|np| can_speak(ctx, np))
 }
 
 /// "names a man it describes as": in a relative clause without "that",
