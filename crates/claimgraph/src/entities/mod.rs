@@ -184,8 +184,13 @@ impl Builder<'_> {
                     self.people[entity].push(prepared.unwrap_or_else(|| PreparedName::new(&surface)));
                 }
             }
-            // The fullest spelling becomes the display name of a person.
-            if kind == EntityKind::Person && names::is_fuller_name(&surface, &e.name) {
+            // The fullest spelling becomes the display name of a person; a
+            // spelling in ordinary case replaces one in capitals (a
+            // headline's "ISSA NDOYE" before the body's "Issa Ndoye").
+            let recased = is_shouted(&e.name)
+                && !is_shouted(&surface)
+                && surface.split_whitespace().count() >= e.name.split_whitespace().count();
+            if kind == EntityKind::Person && (recased || names::is_fuller_name(&surface, &e.name)) {
                 e.name = surface;
             }
         }
