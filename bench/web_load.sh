@@ -10,8 +10,7 @@
 # load:   starts `claimgraph serve` on the ledger and drives it with wrk
 #         (CLIENTS connections, DURATION per run) over entity pages and
 #         searches drawn at random from the ledger; prints p50/p99 per
-#         endpoint, requests/s, errors, and the server's RSS (peak; and now,
-#         split into its own memory and the mapped ledger's pages).
+#         endpoint, requests/s, errors, and the server's peak RSS.
 # cpu:    server CPU time per uncached request: one client asks N (1000)
 #         distinct entity pages, then N searches, one after the other over one
 #         connection; the server's utime + stime divided by N.
@@ -65,10 +64,6 @@ start_server() {
 # Peak resident memory of the server so far (kernel's high-water mark), in MiB.
 peak_rss() { awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$SERVER/status"; }
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$SERVER/status"; }
-# What the RSS is made of now: the server's own memory (anonymous) and the
-# pages of files it maps (the ledger, which its read connections map: pages
-# of the OS page cache, shared and clean, that the kernel can drop).
-rss_parts() { awk '/RssAnon/ {a = $2} /RssFile/ {f = $2} END {printf "%.0f MiB own, %.0f MiB of mapped files", a/1024, f/1024}' "/proc/$SERVER/status"; }
 
 # wrk script: each request takes the next path of a file, in a random order
 # per thread, and the run ends with the latency percentiles in one line.
@@ -188,7 +183,7 @@ for t in sys.stdin:
         nice -n 10 wrk -t "$THREADS" -c "$CLIENTS" -d "$DURATION" --timeout 10s ${ENCODING:+-H "Accept-Encoding: $ENCODING"} \
           -s "$WORK/paths.lua" "$BASE" -- "$WORK/$ep.paths" > "$WORK/wrk-$ep-$pass.out" 2>&1 || true
         grep RESULT "$WORK/wrk-$ep-$pass.out" | sed "s/^RESULT/$ep $pass:/" || cat "$WORK/wrk-$ep-$pass.out"
-        echo "   server RSS $(rss) ($(rss_parts)), peak $(peak_rss); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "   server RSS $(rss), peak $(peak_rss); load average $(cut -d' ' -f1-3 /proc/loadavg)"
       done
     done
     echo "peak RSS: $(peak_rss)"
