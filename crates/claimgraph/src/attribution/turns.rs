@@ -211,10 +211,10 @@ fn continuation_paragraphs(ctx: &Ctx, turns: &[(Range<usize>, Turn)]) -> Vec<(Ra
         if labelled || unknown_label || para.end > last.0.start || matches!(ctx.word(para.start), "(" | "[") {
             continue;
         }
-        // A headline in the form of a label ("Colonel X: ...") opens the
-        // document; what follows it is the article, not the colonel.
-        // Nor does a tally ("Bernie Sanders: 1,501."): the turn continued
-        // must have said something, a verb.
+        // The turn continued is no headline in the form of a label
+        // ("Colonel X: ..." opening the document: what follows it is the
+        // article, not the colonel) and no tally ("Bernie Sanders:
+        // 1,501."): it opens no document and holds a verb.
         let before = turns
             .iter()
             .rev()
