@@ -17,6 +17,7 @@ use super::context::Ctx;
 use super::rules::{self, Draft};
 use super::stance;
 use crate::document::{ClaimKind, EntityKind};
+use crate::entities::mentions::is_connector;
 use claimgraph_nlp::Upos;
 
 /// The longest label, in tokens ("Deputy Minister Anna Kowalska-Nowak:").
@@ -301,21 +302,13 @@ fn capitalised(ctx: &Ctx, r: &Range<usize>) -> bool {
     let initial_cap = |i: usize| ctx.word(i).chars().next().is_some_and(char::is_uppercase);
     // Titles hold connectors ("Minister of Finance Tomáš Vrba:", "Secretary
     // for the Interior X:"); the label's first and last words are capitals.
-    let inner = |i: usize| i > r.start && i + 1 < r.end && is_title_connector(&ctx.lower(i));
+    let inner = |i: usize| i > r.start && i + 1 < r.end && is_connector(ctx.word(i));
     !r.is_empty()
         && initial_cap(r.start)
         && r.clone().all(|i| {
             let w = ctx.word(i);
             w == "." || w == "-" || initial_cap(i) || inner(i)
         })
-}
-
-/// Lower-case words inside titles and names ("of", "for the", "de la").
-fn is_title_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for" | "the" | "and" | "on" | "de" | "del" | "la" | "le" | "van" | "von" | "der" | "al" | "el" | "bin"
-    )
 }
 
 /// What a label says.

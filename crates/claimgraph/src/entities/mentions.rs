@@ -52,7 +52,9 @@ fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase()) && word.chars().any(char::is_alphabetic)
 }
 
-fn is_connector(word: &str) -> bool {
+/// Words that join the parts of a name or title without a capital ("Bank
+/// of England", "Abdullah bin Zayed", "Minister of Finance X").
+pub(crate) fn is_connector(word: &str) -> bool {
     matches!(
         word,
         "of" | "for"
