@@ -1238,6 +1238,11 @@ fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Ran
 /// before the cue (it took "contest" and "estimates" for nouns). Short
 /// phrases that can speak only.
 fn opening_noun_phrase(ctx: &Ctx, mut from: usize, before: usize) -> Option<Range<usize>> {
+    // `from` may be the sentence's end (a sentence of conjunctions only),
+    // which can be the text's end: no phrase opens there.
+    if from >= before {
+        return None;
+    }
     for _ in 0..3 {
         let w = ctx.lower(from);
         let adjunct = starts_adjunct(&w)
