@@ -2075,15 +2075,40 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
 /// The unit class of durations ([`UNIT_CLASSES`]).
 const DURATION_CLASS: &str = "hour";
 
-/// Currencies: (class, stemmed forms). Sums of one currency are one kind
-/// of amount (rule 7); a sum in dollars never answers one in euros.
+/// Currencies: (class, forms as written, stemmed when the table is first
+/// read). Sums of one currency are one kind of amount (rule 7); a sum in
+/// dollars never answers one in euros. General knowledge of currencies'
+/// names; words that are mostly something else ("real", "won") are left
+/// out.
 const CURRENCIES: &[(&str, &[&str])] = &[
-    ("dollar", &["dollar", "usd"]),
-    ("euro", &["euro", "eur"]),
-    ("pound", &["pound", "gbp"]),
-    ("rupee", &["rupee"]),
+    ("dollar", &["dollar", "dollars", "usd"]),
+    ("euro", &["euro", "euros", "eur"]),
+    ("pound", &["pound", "pounds", "gbp", "sterling"]),
+    ("rupee", &["rupee", "rupees"]),
     ("yen", &["yen"]),
-    ("yuan", &["yuan"]),
+    ("yuan", &["yuan", "renminbi", "rmb"]),
+    ("peso", &["peso", "pesos"]),
+    ("franc", &["franc", "francs"]),
+    ("rouble", &["rouble", "roubles", "ruble", "rubles"]),
+    ("naira", &["naira"]),
+    ("shilling", &["shilling", "shillings"]),
+    ("rand", &["rand"]),
+    ("lira", &["lira", "liras", "lire"]),
+    ("dinar", &["dinar", "dinars"]),
+    ("dirham", &["dirham", "dirhams"]),
+    ("riyal", &["riyal", "riyals", "rial", "rials"]),
+    ("baht", &["baht"]),
+    ("rupiah", &["rupiah"]),
+    ("ringgit", &["ringgit"]),
+    ("real", &["reais"]),
+    ("hryvnia", &["hryvnia", "hryvnias"]),
+    ("zloty", &["zloty", "zlotys", "zlotych"]),
+    ("krona", &["krona", "kronor", "krone", "kroner"]),
+    ("cedi", &["cedi", "cedis"]),
+    ("kwacha", &["kwacha"]),
+    ("birr", &["birr"]),
+    ("taka", &["taka"]),
+    ("tenge", &["tenge"]),
 ];
 
 /// The counted unit ([`PropSignature::counts`]) of an amount a number
@@ -2092,10 +2117,13 @@ const CURRENCIES: &[(&str, &[&str])] = &[
 /// The mark keeps them apart from counted nouns; they meet only as
 /// [`amounts_share_terms`] says.
 fn amount_unit(stemmed: &str) -> Option<String> {
+    static FORMS: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
     if fold_unit(stemmed) == DURATION_CLASS {
         return Some("@duration".to_string());
     }
-    CURRENCIES.iter().find(|(_, forms)| forms.contains(&stemmed)).map(|(c, _)| format!("@money/{c}"))
+    let forms = FORMS
+        .get_or_init(|| CURRENCIES.iter().flat_map(|(c, forms)| forms.iter().map(move |f| (stem(f), *c))).collect());
+    forms.get(stemmed).map(|c| format!("@money/{c}"))
 }
 
 /// Words near an amount that state it as a correction of another side's or
@@ -2108,16 +2136,58 @@ fn amount_unit(stemmed: &str) -> Option<String> {
 const AMOUNT_MARKS: &[&str] =
     &["only", "just", "merely", "barely", "not", "never", "less", "fewer", "most", "under", "up"];
 
-/// True when an amount of `unit` ([`amount_unit`]) in the words (lower
-/// case) is stated as a correction or a cap: a word of [`AMOUNT_MARKS`]
-/// among the three words before a word of that unit, or just after it.
-fn amount_marked(lower: &[String], unit: &str) -> bool {
+/// True when an amount of `unit` ([`amount_unit`]) in a content is stated
+/// as a correction or a cap. The amount's number is read back from the
+/// unit's word, past multipliers and numbers in words ("12 thousand 500",
+/// "four"). Then it is marked by:
+/// - a correcting word ([`CORRECTING_WORDS`]) just before the number, past
+///   fillers ("only about 40 minutes"), "even" ("not even one rupee") and a
+///   preposition of time ("arrived only after two hours");
+/// - a cap that the words before the number state ([`bound_of`]: "not more
+///   than four hours", "at most 45 million yen"), except "within", which
+///   mostly sets a deadline ("within 48 hours");
+/// - or a word of [`AMOUNT_MARKS`] just after the unit, in the same clause
+///   ("40 minutes only", "1.2 million dollars, not three million"; not
+///   "4.2 crore rupees. Only promises are coming").
+///
+/// A bound is read whole, so a floor ("not less than four hours", "just
+/// over two hours") is no mark.
+fn amount_marked(content: &str, unit: &str) -> bool {
+    let ws = words(content);
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let at = |w: &str| w.as_ptr() as usize - content.as_ptr() as usize;
     lower.iter().enumerate().any(|(i, w)| {
-        amount_unit(&stem(w)).is_some_and(|u| u == unit)
-            && (lower[i.saturating_sub(3)..i]
-                .iter()
-                .chain(lower.get(i + 1))
-                .any(|m| AMOUNT_MARKS.contains(&m.as_str())))
+        if !amount_unit(&stem(w)).is_some_and(|u| u == unit) {
+            return false;
+        }
+        let after = ws.get(i + 1).filter(|next| {
+            let gap = content.get(at(ws[i]) + ws[i].len()..at(next)).unwrap_or(".");
+            !gap.contains(['.', '!', '?', ';', ':', '"', '\u{201c}', '\u{201d}', '(', ')'])
+        });
+        if after.is_some() && AMOUNT_MARKS.contains(&lower[i + 1].as_str()) {
+            return true;
+        }
+        // The number: the run of digits and number words before the unit.
+        let start = (0..i)
+            .rev()
+            .take_while(|&k| {
+                let x = lower[k].as_str();
+                is_number(x) || NUMBER_WORDS.contains(&x) || SMALL_NUMBERS.contains(&x)
+            })
+            .last()
+            .unwrap_or(i);
+        let seq: Vec<&str> = lower[start.saturating_sub(4)..start]
+            .iter()
+            .map(String::as_str)
+            .filter(|x| !BOUND_FILLERS.contains(x) || *x == "just")
+            .collect();
+        let corrected = seq
+            .iter()
+            .rev()
+            .find(|x| !matches!(**x, "after" | "before" | "for" | "in" | "even"))
+            .is_some_and(|x| CORRECTING_WORDS.contains(x));
+        let bound: Vec<String> = seq.iter().filter(|x| **x != "just").map(|x| x.to_string()).collect();
+        corrected || (bound_of(&bound) == Bound::Cap && bound.last().is_some_and(|x| x != "within"))
     })
 }
 
@@ -2295,7 +2365,10 @@ fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, 
             if close(&x, &y) {
                 agreeing.push(kind);
             } else {
-                let distance = (x.value.ln_1p().abs() - y.value.ln_1p().abs()).abs();
+                // Nearness in the unit class's measure ("40 minutes" is
+                // nearer 50 minutes than "4 hours", though 4 < 40 raw).
+                let measure = |n: &NumberFact| (n.value * unit_measure(&n.unit).1).abs().ln_1p();
+                let distance = (measure(&x) - measure(&y)).abs();
                 disagreeing.push((kind, distance, (x.value, y.value, unit)));
             }
         }
@@ -2624,7 +2697,8 @@ impl Aligner for RuleAligner {
             cast: claim.cast.clone(),
             corrects: {
                 let mut corrects = corrected_units(claim.content, &counts);
-                corrects.extend(counts.iter().filter(|u| u.starts_with('@') && amount_marked(&lower, u)).cloned());
+                corrects
+                    .extend(counts.iter().filter(|u| u.starts_with('@') && amount_marked(claim.content, u)).cloned());
                 corrects.sort_unstable();
                 corrects.dedup();
                 corrects
@@ -2855,10 +2929,12 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     // A determiner may stand between ("not the 2 million litres reported").
     let det = usize::from(n > 0 && matches!(before_words[n - 1].as_str(), "the" | "a" | "an"));
     let prev = |k: usize| n.checked_sub(k + det).map(|i| before_words[i].as_str());
-    let head = before.trim_end();
-    // (`get`: a mark after the determiner ("a “10 percent”") leaves
-    // no word at the end of `head`, and cutting the word's length off
-    // could cut into the mark's bytes.)
+    // Quotation marks opening the number's words (", not a “2 million”",
+    // ", not '2 million'") are read past, so that the words before them
+    // end the text that is tested.
+    let head = before.trim_end_matches(|c: char| c.is_whitespace() || is_quote_mark(c));
+    // (`get`: the cut is taken by the determiner's length, which must end
+    // on a character boundary.)
     let head =
         if det == 1 { head.get(..head.len() - before_words[n - 1].len()).map_or(head, str::trim_end) } else { head };
     let contrast = (prev(1) == Some("not")
@@ -2885,6 +2961,12 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     );
     seq.retain(|w| !BOUND_FILLERS.contains(&w.as_str()));
     Some(NumberFact { value: q.value, max: q.max, unit, bound: bound_of(&seq) })
+}
+
+/// True for a quotation mark, straight or typographic, single, double or
+/// angled.
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}')
 }
 
 /// Words of bounds ([`bound_of`]).
@@ -3401,6 +3483,10 @@ mod tests {
         assert_eq!(fold_unit(&stem("litres")), fold_unit(&stem("liters")));
         // A mark of several bytes between a determiner and the number.
         assert!(q("10 percent", 10.0, "percent", "announced a \u{201c}10 percent\u{201d} cut").is_some());
+        // A rejected number in quotation marks, after a determiner or not.
+        assert!(q("2 million", 2_000_000.0, "", "1.4 million litres, not a \u{201c}2 million\u{201d}").is_none());
+        assert!(q("2 million", 2_000_000.0, "", "1.4 million litres, not \u{201c}2 million\u{201d}").is_none());
+        assert!(q("2 million", 2_000_000.0, "", "a \u{201c}2 million\u{201d} figure").is_some());
         // A number that is part of a name is no count.
         assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
         // Each kind of quantity is judged apart: agreeing on the days does
@@ -3411,6 +3497,13 @@ mod tests {
             &[n(2.0, "days", Bound::Exact), n(520.0, "flights", Bound::Floor)]
         )
         .is_some());
+        // The verdict names the nearest pair in the unit class's measure:
+        // 100 minutes are nearer two hours than three hours are.
+        let d = numbers_disagree(
+            &[n(2.0, "hours", Bound::Exact)],
+            &[n(3.0, "hours", Bound::Exact), n(100.0, "minutes", Bound::Exact)],
+        );
+        assert_eq!(d.map(|(x, y, _)| (x, y)), Some((2.0, 100.0)));
         // Shares are compared in points.
         let pc = |v: f64| NumberFact { value: v, unit: "percent".into(), ..Default::default() };
         assert!(numbers_disagree(&[pc(52.3)], &[pc(54.6)]).is_some());
@@ -3449,6 +3542,22 @@ mod tests {
         assert!(counts_meet(&d3, &d1, &stats).is_none());
         let d4 = make("the alert came at 4 hours and the boat 20 minutes later", "the guard", "guard");
         assert!(d4.counts.is_empty());
+        // A cap whose words reach four words back from the unit is a mark;
+        // a floor is none, whatever its words.
+        let marked = |text: &str| amount_marked(text, "@duration");
+        assert!(marked("the leak lasted not more than four hours"));
+        assert!(marked("it lasted only about 40 minutes"));
+        assert!(marked("the boat arrived only after two hours"));
+        assert!(amount_marked("not even one rupee is pending", "@money/rupee"));
+        assert!(marked("at most 12 thousand 500 hours"));
+        assert!(marked("it took 40 minutes only"));
+        assert!(!marked("it lasted not less than four hours"));
+        assert!(!marked("it lasted more than twelve hours"));
+        assert!(!marked("it lasted just over two hours"));
+        assert!(!marked("the recall will be carried out within 48 hours"));
+        assert!(!marked("it took 40 minutes. Only then did they come"));
+        assert!(amount_marked("1.2 million dollars, not three million", "@money/dollar"));
+        assert!(!amount_marked("arrears crossed 4.2 crore rupees. Only promises", "@money/rupee"));
     }
 
     #[test]
