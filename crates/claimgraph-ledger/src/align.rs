@@ -133,6 +133,14 @@
 //!      attacks, launches, intrusions, interceptions), or a deed the denial
 //!      tells as an event that the affirmation names too, with two more
 //!      shared terms, or one event acting on the same thing in both.
+//!    - A denial that says there is none of a thing ("no radio warning
+//!      was received", "there is no survey", "not one delegate was
+//!      expelled", "no aid at all"; [`PropSignature::deed_none`], read
+//!      after "no", "not a single", "not one", "not any", "without any",
+//!      and not of an idiom's abstract noun: "no chance", "no idea",
+//!      [`IDIOM_NOUNS`]) answers an affirmation that names the thing, with
+//!      one more shared term across articles of one story ("ignored six
+//!      radio warnings"), two more within one article.
 //!    - Across articles of one story (their casts, [`story_cast`], share
 //!      [`CAST_MEET`] members; people count, since the same officials are
 //!      quoted on both sides), the denial joins the affirmation's
@@ -393,6 +401,12 @@ pub struct PropSignature {
     /// each acts on or for (`switch|transponder`), for rule 6.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deed_frames: Vec<String>,
+    /// Among [`PropSignature::deed`], the roots of the things whose being
+    /// the content denies ("no radio warning was received", "there is no
+    /// survey", "not a single stone"; [`nothing_terms`]), sorted, for
+    /// rule 6.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deed_none: Vec<String>,
     /// The claim's article's cast ([`story_cast`]), for rules 6 and 7.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cast: Vec<String>,
@@ -1541,6 +1555,96 @@ struct DeedTerms {
     frames: Vec<String>,
 }
 
+/// Abstract nouns that "no" makes an idiom of rather than denies a thing
+/// of the story ("has no chance", "no idea", "no special interest", "no
+/// choice"): general knowledge of English, no word of any article.
+const IDIOM_NOUNS: &[&str] = &[
+    "chance",
+    "idea",
+    "interest",
+    "interests",
+    "choice",
+    "reason",
+    "need",
+    "problem",
+    "problems",
+    "way",
+    "sense",
+    "intention",
+    "plan",
+    "plans",
+    "comment",
+    "doubt",
+    "time",
+    "right",
+    "power",
+    "control",
+    "alternative",
+    "option",
+    "options",
+    "role",
+    "place",
+    "point",
+    "matter",
+    "question",
+    "questions",
+    "difference",
+    "effect",
+    "impact",
+    "future",
+    "hope",
+    "fear",
+    "respect",
+    "desire",
+    "business",
+    "longer",
+    "more",
+    "less",
+];
+
+/// The roots of the things a content says there are none of: the deed
+/// words ([`deed_word`]) right after "no", "not a single", "not one",
+/// "not any", "not even one", "without any" (past "such", "single"...) up to
+/// the first other word ("no radio warning was received" → `radio`,
+/// `warn`; "there is no survey"; "No such order was given"), unless the
+/// phrase ends in an idiom's noun ([`IDIOM_NOUNS`]). Sorted.
+fn nothing_terms(content: &str) -> Vec<String> {
+    const OPENERS: &[&str] = &["such", "single", "one", "any", "even", "a"];
+    let ws = words(content);
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let mut out = BTreeSet::new();
+    for i in 0..lower.len() {
+        let next = lower.get(i + 1).map(String::as_str);
+        let opens = match lower[i].as_str() {
+            // Not "no longer", "no more than", "no doubt".
+            "no" => !matches!(next, Some("longer" | "more" | "less" | "doubt" | "matter" | "later" | "sooner")),
+            "not" => matches!(next, Some("a" | "one" | "any" | "even" | "single")),
+            "without" => next == Some("any"),
+            _ => false,
+        };
+        if !opens {
+            continue;
+        }
+        let mut k = i + 1;
+        while lower.get(k).is_some_and(|w| OPENERS.contains(&w.as_str())) {
+            k += 1;
+        }
+        let thing: Vec<&String> = lower[k..]
+            .iter()
+            .zip(&ws[k..])
+            .take(3)
+            .take_while(|(w, orig)| deed_word(w) && !is_capitalised(orig))
+            .map(|(w, _)| w)
+            .collect();
+        // The noun phrase's words, unless it ends in an idiom's noun ("no
+        // special interest").
+        if thing.last().is_some_and(|w| !IDIOM_NOUNS.contains(&w.as_str())) {
+            out.extend(thing.into_iter().map(|w| deed_root(w)));
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// Whether two claims share the deed (rule 6); names never count, nor
 /// terms common in the ledger ([`TermStats::is_common`]):
 /// - in one article (`across` false), a decisive kind of deed
@@ -1554,7 +1658,10 @@ struct DeedTerms {
 ///   more shared term ("had beaten an employee" and "three employees, one
 ///   of whom was brutally beaten");
 /// - in both, one event acting on one thing ("switched off its
-///   transponder" and "the transponder was never switched off").
+///   transponder" and "the transponder was never switched off");
+/// - a thing the denial says there is none of ([`PropSignature::deed_none`])
+///   that the affirmation names, with one more shared term across
+///   articles, two more in one article.
 ///
 /// Returns what they share.
 fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: bool) -> Option<String> {
@@ -1600,12 +1707,27 @@ fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: b
         .iter()
         .copied()
         .filter(|t| denied(t))
-        .find(|t| has(&den.deed_events, t) && (has(&told.deed_preds, t) || has(&told.deed_events, t)))?;
-    let more = shown(deed.trim_start_matches('@'));
-    if more.len() < 2 {
-        return None;
+        .find(|t| has(&den.deed_events, t) && (has(&told.deed_preds, t) || has(&told.deed_events, t)));
+    if let Some(deed) = deed {
+        let more = shown(deed.trim_start_matches('@'));
+        if more.len() >= 2 {
+            return Some(format!("{}: {}", deed.trim_start_matches('@'), more.join(", ")));
+        }
     }
-    Some(format!("{}: {}", deed.trim_start_matches('@'), more.join(", ")))
+    // A thing the denial says there is none of, which the affirmation
+    // names, with one more shared term across articles ("no radio warning
+    // was received" and "ignored six radio warnings"; "not one delegate
+    // was expelled" and "delegates were expelled from at least 212 polling
+    // stations"), two more in one article: the claims of one article share
+    // its story's words, and one more term there joined a denial to
+    // accounts that agree with it as often as to the ones it answers.
+    if let Some(thing) = rare.iter().find(|t| has(&den.deed_none, t)) {
+        let more = shown(thing);
+        if more.len() >= if across { 1 } else { 2 } {
+            return Some(format!("none of {thing}: {}", more.join(", ")));
+        }
+    }
+    None
 }
 
 /// Rule 6 across articles: a denial and an affirmation (either first) of
@@ -2157,7 +2279,7 @@ fn amount_marked(content: &str, unit: &str) -> bool {
     let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
     let at = |w: &str| w.as_ptr() as usize - content.as_ptr() as usize;
     lower.iter().enumerate().any(|(i, w)| {
-        if !amount_unit(&stem(w)).is_some_and(|u| u == unit) {
+        if amount_unit(&stem(w)).as_deref() != Some(unit) {
             return false;
         }
         let after = ws.get(i + 1).filter(|next| {
@@ -2694,6 +2816,7 @@ impl Aligner for RuleAligner {
             deed_events,
             deed_denied,
             deed_frames,
+            deed_none: nothing_terms(claim.content),
             cast: claim.cast.clone(),
             corrects: {
                 let mut corrects = corrected_units(claim.content, &counts);
@@ -3508,6 +3631,20 @@ mod tests {
         let pc = |v: f64| NumberFact { value: v, unit: "percent".into(), ..Default::default() };
         assert!(numbers_disagree(&[pc(52.3)], &[pc(54.6)]).is_some());
         assert!(numbers_disagree(&[pc(52.3)], &[pc(52.8)]).is_none());
+    }
+
+    /// Rule 6: the things a denial says there are none of.
+    #[test]
+    fn a_denial_of_any_such_thing_names_the_thing() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(nothing_terms("no radio warning was received from the other side"), v(&["radio", "warn"]));
+        assert_eq!(nothing_terms("There is no survey, there is no pipeline study"), v(&["pipelin", "study", "survey"]));
+        assert_eq!(nothing_terms("Not one delegate was expelled"), v(&["delegat"]));
+        assert_eq!(nothing_terms("No such order was given"), v(&["order"]));
+        // Idioms and bounds deny no thing of the story.
+        assert!(nothing_terms("he has no chance of winning").is_empty());
+        assert!(nothing_terms("I have no special interest").is_empty());
+        assert!(nothing_terms("no more than 40 people").is_empty());
     }
 
     #[test]
