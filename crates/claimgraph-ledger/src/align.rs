@@ -2755,23 +2755,22 @@ impl Aligner for RuleAligner {
         let text = text.unwrap_or_else(|| shorten(claim.content, 200));
         // The counted units, sorted: rule 7's counts, and what a correction
         // in the content may correct.
-        // A count over years ("rescued more than 4,300 persons at sea this
-        // year") is the story's background: no rival of one event's count.
-        // People, like tolls, are counted over any span ("has displaced
-        // about 374 people since it began"): their background is read as
-        // the tolls' is.
+        // People, like tolls, are counted over any span ("rescued more than
+        // 4,300 persons at sea this year", "has displaced about 374 people
+        // since it began"): such a count is the story's background, no
+        // rival of one event's count, and is left out as the tolls' is.
+        // Other things counted over a year stay ("this year 14 pilots have
+        // left" against "only four pilots have resigned"): they meet only
+        // through a correction, an inventory or one deed on the thing, and
+        // leaving them out lost such disputes.
         let lower: Vec<String> = words(claim.content).iter().map(|w| w.to_lowercase()).collect();
         let people_background = crate::toll::is_background(&lower);
-        let mut counts: Vec<String> = if crate::toll::over_years(&lower) {
-            Vec::new()
-        } else {
-            claim
-                .numbers
-                .iter()
-                .filter_map(|n| counted_unit(&n.unit))
-                .filter(|u| !(people_background && u == PEOPLE_UNIT))
-                .collect()
-        };
+        let mut counts: Vec<String> = claim
+            .numbers
+            .iter()
+            .filter_map(|n| counted_unit(&n.unit))
+            .filter(|u| !(people_background && u == PEOPLE_UNIT))
+            .collect();
         // Durations (minutes, hours, days) and sums of one currency are
         // counted too, to be met only as rule 7 says for amounts: when the
         // claim states one amount of the kind (a claim telling a timeline,
@@ -3669,6 +3668,7 @@ mod tests {
         assert_eq!(fold_head(&stem("trawlers")), fold_head(&stem("vessels")));
         assert_eq!(make("rescued all 87 persons", "x", "ngo").counts, vec!["people".to_string()]);
         assert!(make("has rescued more than 4,300 persons at sea this year", "y", "guard").counts.is_empty());
+        assert_eq!(make("this year 14 pilots have left the airline", "z", "union").counts, vec![stem("pilots")]);
         // Durations: a correction or cap, one duration each, a shared word.
         let d1 = make("the suspension of the transmission lasted only 40 minutes", "the party", "prn");
         let d2 = make("the transmission had been suspended for about 90 minutes", "the council", "council");
