@@ -40,6 +40,15 @@ pub struct Args {
     /// Shuffling seed.
     #[arg(long, default_value_t = Options::default().seed)]
     seed: u64,
+    /// Shuffles (seeds SEED, SEED+1, ...) trained and averaged into one model.
+    #[arg(long, default_value_t = Options::default().shuffles)]
+    shuffles: usize,
+    /// Cue tagger training margin over taggings that miss a gold cue token.
+    #[arg(long, default_value_t = Options::default().miss_cost)]
+    miss_cost: f32,
+    /// Cue tagger training margin over taggings with a spurious cue token.
+    #[arg(long, default_value_t = Options::default().false_cost)]
+    false_cost: f32,
     /// Train on the first N articles only (for quick experiments).
     #[arg(long)]
     limit: Option<usize>,
@@ -98,7 +107,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
         dev.len(),
         start.elapsed().as_secs_f64()
     );
-    let opts = Options { cue_epochs: a.cue_epochs, role_epochs: a.role_epochs, seed: a.seed };
+    let opts = Options {
+        cue_epochs: a.cue_epochs,
+        role_epochs: a.role_epochs,
+        seed: a.seed,
+        shuffles: a.shuffles,
+        miss_cost: a.miss_cost,
+        false_cost: a.false_cost,
+    };
     let log = |m: &str| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64());
     let mut model = learned::train::train(&train, &dev, classes, &opts, &log);
     if a.prune > 0 {

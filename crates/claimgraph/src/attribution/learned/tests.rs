@@ -117,7 +117,7 @@ fn learns_cues_sources_and_contents_from_a_few_sentences() {
     let pipeline = Pipeline::new().expect("the shipped linguistic models load");
     let classes = WordClasses::default();
     let train_set = examples(&pipeline, CASES, &classes);
-    let opts = Options { cue_epochs: 8, role_epochs: 8, seed: 3 };
+    let opts = Options { cue_epochs: 8, role_epochs: 8, seed: 3, ..Options::default() };
     let model = train(&train_set, &[], classes, &opts, &|_| {});
     assert!(!model.is_empty());
 

@@ -272,6 +272,28 @@ impl Weights {
         }
     }
 
+    /// The mean of several models over the same features (each weight
+    /// taken at its own model's scale, a feature missing from a model
+    /// counting as zero there): the averaged perceptrons of several
+    /// shuffles of the training data, which vote away the errors any one
+    /// order of updates left.
+    pub fn mean(models: &[Weights]) -> Weights {
+        let Some(first) = models.first() else { return Weights::default() };
+        let n = first.n;
+        let mut sum: FxHashMap<u32, Vec<f32>> = FxHashMap::default();
+        for m in models {
+            for s in m.slots.iter().filter(|s| s.key != 0) {
+                let row = sum.entry(s.key).or_insert_with(|| vec![0.0; n]);
+                for (r, &w) in row.iter_mut().zip(&s.w[..n]) {
+                    *r += f32::from(w) * m.scale / models.len() as f32;
+                }
+            }
+        }
+        let mut rows: Vec<(u32, Vec<f32>)> = sum.into_iter().collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        Weights::build(n, rows)
+    }
+
     /// The weights without the features whose largest weight is below
     /// `min` quantisation steps: they hardly move a decision, and a smaller
     /// table is faster to probe.
