@@ -298,6 +298,26 @@ enum SpeakerMatch {
     Text(String),
 }
 
+/// A listed claim's columns, from its card `k` and [`CARD_JOINS`]; read by
+/// [`claim_row`] from column 1 on. (Macros, so that `concat!` puts
+/// [`CARDS_SELECT`] together at compile time.)
+macro_rules! card_columns {
+    () => {
+        "k.id, k.doc_id, k.source, k.title, k.published, e.id, e.name, k.speaker_text,
+    k.cue, k.content, k.stance, k.kind, k.hedged, k.confidence, p.text, cc.id"
+    };
+}
+
+/// What a listed claim shows besides its card `k`: the speaker's entity,
+/// the proposition and the card of the claim it reprints.
+macro_rules! card_joins {
+    () => {
+        " LEFT JOIN entities e ON e.rowid = k.speaker_entity
+    LEFT JOIN propositions p ON p.rowid = k.prop
+    LEFT JOIN claim_cards cc ON cc.claim = k.copy_of"
+    };
+}
+
 /// Listed claims, read from their denormalised cards (schema version 6):
 /// one row per claim, plus the speaker's entity and the proposition, both
 /// small tables that stay in the page cache. `?1` is a JSON array of claim
@@ -305,12 +325,17 @@ enum SpeakerMatch {
 /// for a whole list: a statement per claim cost a reset, a bind and a step
 /// each (a page lists fifty), and the ids come sorted, so that neighbouring
 /// cards are read from the same leaf page one after the other.
-const CARDS_SELECT: &str = "SELECT j.key, k.id, k.doc_id, k.source, k.title, k.published, e.id, e.name, k.speaker_text,
-    k.cue, k.content, k.stance, k.kind, k.hedged, k.confidence, p.text, cc.id
-    FROM json_each(?1) j CROSS JOIN claim_cards k ON k.claim = j.value
-    LEFT JOIN entities e ON e.rowid = k.speaker_entity
-    LEFT JOIN propositions p ON p.rowid = k.prop
-    LEFT JOIN claim_cards cc ON cc.claim = k.copy_of";
+const CARDS_SELECT: &str = concat!(
+    "SELECT j.key, ",
+    card_columns!(),
+    " FROM json_each(?1) j CROSS JOIN claim_cards k ON k.claim = j.value",
+    card_joins!()
+);
+
+/// [`card_columns!`] as a constant.
+const CARD_COLUMNS: &str = card_columns!();
+/// [`card_joins!`] as a constant.
+const CARD_JOINS: &str = card_joins!();
 
 /// A row of [`CARDS_SELECT`], after its column 0.
 fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
@@ -738,9 +763,14 @@ impl Ledger {
 
     /// [`Ledger::claims`] with the speaker and the entities talked about
     /// already resolved (`f.speaker` and `f.about` only say whether there
-    /// is such a filter). Two steps: the claims' row ids, filtered, ordered
-    /// and cut to the page through the indexes and the cards, then one card
-    /// per listed claim.
+    /// is such a filter). When one entity's index gives the order (claims
+    /// about it, or by it, and no full-text search), one statement walks
+    /// the index and reads each listed claim's card as it goes: the card
+    /// is read anyway to leave out copies, and a second statement read it
+    /// again. Otherwise two steps: the claims' row ids, filtered, ordered
+    /// (sorted, for a search or an unresolved speaker) and cut to the page
+    /// through the indexes and the cards, then one card per listed claim, so
+    /// that only the listed ones are read in full.
     fn claims_matching(
         &self,
         f: &ClaimFilter,
@@ -753,23 +783,34 @@ impl Ledger {
         // by an entity the (speaker, date) index; either reads only the
         // index and the cards.
         let single_about = about.as_ref().filter(|r| r.len() == 1).map(|r| r[0]);
-        let (mut sql, order, speaker_col) = match (single_about, &speaker) {
+        // The index gives the order, so no sort: the page's rows are the
+        // first ones the walk finds, and their cards can be read with them.
+        let index_ordered = f.search.is_none()
+            && (single_about.is_some() || matches!(&speaker, Some(SpeakerMatch::Rows(rows)) if rows.len() == 1));
+        // (listed column, tables, first condition): the statement is put
+        // together below, with the card's columns when `index_ordered`.
+        let (column, from, mut sql, order, speaker_col) = match (single_about, &speaker) {
             (Some(e), _) => {
                 args.push(Value::Integer(e));
                 (
-                    "SELECT a.claim FROM claim_about a JOIN claim_cards k ON k.claim = a.claim WHERE a.entity = ?"
-                        .to_string(),
+                    "a.claim",
+                    " FROM claim_about a JOIN claim_cards k ON k.claim = a.claim",
+                    " WHERE a.entity = ?".to_string(),
                     " ORDER BY a.published DESC, a.claim DESC",
                     "k",
                 )
             }
             (None, Some(_)) => (
-                "SELECT c.rowid FROM claims c JOIN claim_cards k ON k.claim = c.rowid WHERE 1 = 1".to_string(),
+                "c.rowid",
+                " FROM claims c JOIN claim_cards k ON k.claim = c.rowid",
+                " WHERE 1 = 1".to_string(),
                 " ORDER BY c.published DESC, c.rowid DESC",
                 "c",
             ),
             (None, None) => (
-                "SELECT k.claim FROM claim_cards k WHERE 1 = 1".to_string(),
+                "k.claim",
+                " FROM claim_cards k",
+                " WHERE 1 = 1".to_string(),
                 " ORDER BY k.published DESC, k.claim DESC",
                 "k",
             ),
@@ -844,8 +885,16 @@ impl Ledger {
         sql += " LIMIT ? OFFSET ?";
         args.push(Value::Integer(f.limit.map(|l| l as i64).unwrap_or(-1)));
         args.push(Value::Integer(f.offset as i64));
-        let ids: Vec<i64> = {
+        if index_ordered {
+            // The list's own statement reads the cards, with the joins of
+            // [`CARDS_SELECT`] (a constant 0 where it has the list place).
+            let sql = format!("SELECT 0, {CARD_COLUMNS}{from}{CARD_JOINS}{sql}");
             let mut st = self.conn.prepare_cached(&sql)?;
+            let rows = st.query_map(params_from_iter(args), claim_row)?;
+            return Ok(rows.collect::<std::result::Result<_, _>>()?);
+        }
+        let ids: Vec<i64> = {
+            let mut st = self.conn.prepare_cached(&format!("SELECT {column}{from}{sql}"))?;
             let rows = st.query_map(params_from_iter(args), |r| r.get(0))?;
             rows.collect::<std::result::Result<_, _>>()?
         };
