@@ -63,6 +63,30 @@ const CASES: &[(&str, &[&str])] = &[
          Anisur Karim said the ministry had been told in March.",
         &["Anisur Karim Talukder", "Anisur Karim"],
     ),
+    // A person named later by the given name alone.
+    (
+        "The prison spokesperson, Wulan Pratiwi Hutapea, said six guards were hurt. \
+         \"The cells were searched at dawn,\" Wulan told reporters in Medan.",
+        &["Wulan Pratiwi Hutapea", "Wulan"],
+    ),
+    // A Korean name's family name in two romanisations.
+    (
+        "Prosecutor Yoo Seo-yeon told the court the shipments were illegal. \
+         Prosecutor Yu Seo-yeon added that the defendant had deleted his messages.",
+        &["Yoo Seo-yeon", "Yu Seo-yeon"],
+    ),
+    // A Japanese long vowel written "oh" and plain.
+    (
+        "We asked the harbour chief, Takeshi Ohmura, about the collision. \
+         Chief Omura answered in his office in Niigata.",
+        &["Takeshi Ohmura", "Omura"],
+    ),
+    // Post-nominal letters close a person's name.
+    (
+        "For the newspaper, Imogen Fairbairn KC told the court the article was fair. \
+         Fairbairn said the claimant had been given a chance to reply.",
+        &["Imogen Fairbairn", "Fairbairn"],
+    ),
 ];
 
 #[test]

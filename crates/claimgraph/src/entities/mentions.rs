@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use claimgraph_nlp::{Analysis, NerLabel, Token, Upos};
 
-use super::gazetteer::{is_not_name, is_org_word, is_weak_name_word, role_class, Countries};
+use super::gazetteer::{is_not_name, is_org_word, is_person_noun, is_weak_name_word, role_class, Countries};
 use super::names::{is_honorific, is_title_word};
 use crate::document::EntityKind;
 
@@ -88,6 +88,15 @@ fn opens_clause(text: &str, token: &Token) -> bool {
         && !is_given_name(token.text(text))
         // Name particles that open surnames ("De Niro", "Da Silva", "Le Pen").
         && !super::names::is_particle(&token.text(text).to_lowercase())
+}
+
+/// Letters written after a person's name for an honour, a rank at the bar
+/// or a seat ("KC", "QC", "OBE", "MP", "PhD").
+fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "KC" | "QC" | "SC" | "MP" | "MEP" | "MSP" | "MLA" | "OBE" | "MBE" | "CBE" | "KBE" | "DBE" | "PhD"
+    )
 }
 
 /// Adjectival endings: a lone capitalised word with one of these before a
@@ -318,6 +327,43 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     {
         range.end -= 1;
     }
+    // Post-nominal letters close a person's name, not an organisation's:
+    // "Harriet Osei KC", "Jane Doe MP". Left in, the capitals read as an
+    // acronym and make the name an organisation.
+    while range.len() >= 3
+        && is_post_nominal(tokens[range.end - 1].text(text))
+        && tokens[range.end - 2].text(text).chars().any(char::is_lowercase)
+    {
+        range.end -= 1;
+    }
+    // "Minister for Industry, Commerce and Supplies Bishnu Prasad
+    // Adhikari": the last of an office's listed portfolios runs on into
+    // the holder's name. After "and" that closes such a list (back to a
+    // title and its "of"/"for"), the first word belongs to the office.
+    if range.len() >= 3
+        && range.start >= 4
+        && tokens[range.start - 1].text(text) == "and"
+        && !is_given_name_like(tokens[range.start].text(text))
+        && is_cap(tokens[range.start + 1].text(text))
+    {
+        let mut k = range.start - 2;
+        let mut office = false;
+        while k > 0 && range.start - k <= 10 {
+            let w = tokens[k].text(text);
+            if matches!(w, "of" | "for") {
+                let before = tokens[k - 1].text(text);
+                office = is_title_word(before) || role_class(before).is_some();
+                break;
+            }
+            if !(is_cap(w) || matches!(w, "," | "and")) {
+                break;
+            }
+            k -= 1;
+        }
+        if office {
+            range.start += 1;
+        }
+    }
     // A capitalised function word that opens the sentence is not part of
     // the name the recogniser found after it: "Unlike Hillary Clinton, ...",
     // "Maybe Trump will ...". Such a word, once in a name, would become the
@@ -388,7 +434,21 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                 && role_class(tail_words[0]).is_none()
                 && !is_title_word(tail_words[0])
                 && !is_org_word(tail_words[0]);
-            let name_like = (tail_words.len() >= 2 || surname_after_place_title)
+            // "Deputy Commissioner of Labour Kalaiselvi", "Secretary of
+            // State Blinken": an office with its "of" domain, then one name.
+            let one_name_after_office = tail_words.len() == 1
+                && (range.start..last)
+                    .any(|k| is_title_word(tokens[k].text(text)) || role_class(tokens[k].text(text)).is_some())
+                && (range.start + 1..last).any(|k| matches!(tokens[k].text(text), "of" | "for"))
+                && !is_not_name(tail_words[0])
+                && !is_site_word(&tail_words[0].to_lowercase())
+                && !is_named_thing_word(&tail_words[0].to_lowercase())
+                && role_class(tail_words[0]).is_none()
+                && !is_title_word(tail_words[0])
+                && !is_org_word(tail_words[0])
+                && !is_place_word(tail_words[0])
+                && Countries::get().lookup(tail_words[0]).is_none();
+            let name_like = (tail_words.len() >= 2 || surname_after_place_title || one_name_after_office)
                 && tail_words.len() <= 4
                 && tail_words.iter().all(|w| is_cap(w) && !is_not_name(w))
                 && !is_connector(tokens[tail.start].text(text));
@@ -499,11 +559,36 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             && tokens[range.start - 1].text(text) == "."
             && is_honorific(tokens[range.start - 2].text(text)))
         || (range.start..name_start).any(|k| is_honorific(tokens[k].text(text)));
+    // Not after one proper noun that opens the run and is neither a place
+    // nor an office or organisation word: "Tanvir Hasan Chowdhury" is one
+    // name whose first given name is missing from the list, not a person
+    // "Hasan Chowdhury" after some word.
+    // A common noun of a walk of life or a party written before a name
+    // ("Democrat Kim Myers", "Billionaire Donald Trump", "Assemblywoman
+    // Claudia Tenney") has the ending of one; a given name seldom does.
+    let noun_ending = |w: &str| {
+        let l = w.to_lowercase();
+        ["crat", "can", "ist", "aire", "man", "woman", "er", "or", "ian", "ite"].iter().any(|e| l.ends_with(e))
+    };
+    let lone_first_name = |g: usize| {
+        let w = tokens[range.start].text(text);
+        g == range.start + 1
+            && !noun_ending(w)
+            && !is_person_noun(w)
+            && !is_title_word(tokens[range.end - 1].text(text))
+            && name_start == range.start
+            && tokens[range.start].upos == Upos::PROPN
+            && !super::names::is_particle(&w.to_lowercase())
+            && countries.lookup(w).is_none()
+            && !is_org_word(w)
+            && !is_place_word(w)
+            && !super::roles::is_role_modifier(w)
+    };
     if let Some(g) = (name_start + 1..range.end.saturating_sub(1)).filter(|_| !honorific_before).find(|&k| {
         let (w, prev) = (tokens[k].text(text), tokens[k - 1].text(text));
         is_given_name(w) && !is_given_name_like(prev) && is_cap(prev) && !is_title_word(prev) && !is_connector(prev)
     }) {
-        if countries.lookup(tokens[name_start].text(text)).is_none() || g > name_start + 1 {
+        if (countries.lookup(tokens[name_start].text(text)).is_none() || g > name_start + 1) && !lone_first_name(g) {
             name_start = g;
             title = None;
         }

@@ -342,7 +342,48 @@ impl Builder<'_> {
                     .map(|(_, i)| i)
             }
             Some((_, i)) => Some(i),
-            None => None,
+            None => self.given_name_person(name, n),
+        }
+    }
+
+    /// The one person whose full name opens with the one-word name `name`
+    /// as its given name ("Rika said" after "Rika Anggraeni Siregar"), when
+    /// exactly one person of the document has that given name. A word the
+    /// gazetteer knows as a place or one the recogniser calls an
+    /// organisation is left alone ("Paris" is no reference to "Paris
+    /// Hilton"); a word it calls a place is taken ("According to Hendro").
+    fn given_name_person(&self, name: &PreparedName, n: &NameSpan) -> Option<usize> {
+        if name.core_len() != 1 || n.country.is_some() || n.kind == EntityKind::Organization {
+            return None;
+        }
+        // The given name is a word of its own: "Marenland" is no given name
+        // of "Marenland-Ostrevia".
+        // The spelling must look like a person's name all through: no
+        // lower-case connector ("Spartanburg Marriott for Trump"), no word
+        // that ends the name of a body, site, event or document.
+        let own_word = |spelling: &str| {
+            let words: Vec<&str> = spelling.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && !words[0].contains('-')
+                && words.iter().all(|w| {
+                    let l = w.to_lowercase();
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !gazetteer::is_org_word(w)
+                        && !gazetteer::is_not_name(w)
+                        && !mentions::is_site_word(&l)
+                        && !mentions::is_named_thing_word(&l)
+                })
+        };
+        let mut found = self.doc.entities.iter().enumerate().filter(|(i, e)| {
+            e.kind == EntityKind::Person
+                && self.people[*i]
+                    .iter()
+                    .zip(&e.aliases)
+                    .any(|(p, a)| own_word(a) && names::given_name_reference(name, p))
+        });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
         }
     }
 
@@ -507,6 +548,21 @@ impl Builder<'_> {
                 continue;
             }
             let head_words: Vec<&str> = alias.split_whitespace().collect();
+            // "Marmara Petrokimya Rafineri" beside "Marmara Petrokimya
+            // Rafineri A.Ş.": a name of two words or more that is exactly
+            // one company's name without its legal form is that company,
+            // whatever kind the shorter name was given.
+            if head_words.len() >= 2 {
+                let mut companies = entities.iter().enumerate().filter(|(j, o)| {
+                    *j != i
+                        && o.kind == EntityKind::Organization
+                        && o.aliases.iter().any(|a| without_legal_form(a) == Some(alias.as_str()))
+                });
+                if let (Some((j, _)), None) = (companies.next(), companies.next()) {
+                    moves.push((i, j));
+                    continue;
+                }
+            }
             let is_head = e.kind != EntityKind::Person
                 && head_words.len() <= 2
                 && head_words.last().is_some_and(|w| gazetteer::is_org_word(w))
@@ -604,6 +660,21 @@ impl Builder<'_> {
             e.mentions.sort_unstable();
         }
     }
+}
+
+/// A company's name without the legal form that ends it ("Marmara
+/// Petrokimya Rafineri A.Ş." → "Marmara Petrokimya Rafineri"), when it has
+/// one and keeps two words or more.
+pub(crate) fn without_legal_form(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let english = words.last().is_some_and(|w| {
+        matches!(w.trim_end_matches('.').to_lowercase().as_str(), "inc" | "ltd" | "llc" | "plc" | "corp" | "co")
+    });
+    if words.len() < 3 || !(english || gazetteer::ends_with_company_form(&words)) {
+        return None;
+    }
+    let cut = name.trim_end().rfind(char::is_whitespace)?;
+    Some(name[..cut].trim_end())
 }
 
 /// True when a name of two words or more is printed all in capitals

@@ -210,10 +210,16 @@ fn unassimilate(word: &str) -> Option<String> {
     .then(|| format!("al-{rest}"))
 }
 
-/// True when `word` (any case) is a title or honorific.
+/// Offices written as abbreviations in capitals before a name in South
+/// Asian reports ("SP R.K. Srivastava", "DSP", "SHO", "MLA"). They count
+/// only in capitals: written in ordinary case, "Sho" is a given name.
+const ABBREVIATED_TITLES: &[&str] = &["SP", "DSP", "SSP", "ASP", "SHO", "DGP", "IGP", "MLA", "MP"];
+
+/// True when `word` (any case) is a title or honorific, or one of
+/// [`ABBREVIATED_TITLES`] in capitals.
 pub fn is_title_word(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
-    TITLE_WORDS.contains(&w.as_str())
+    TITLE_WORDS.contains(&w.as_str()) || ABBREVIATED_TITLES.contains(&word.trim_end_matches('.'))
 }
 
 /// True when the spelling `new` should replace `current` as a person's
@@ -323,6 +329,12 @@ pub fn skeleton(s: &str) -> String {
     // A final "-eh" is often written "-e" ("Khodabandeh" / "Khodabande").
     let ascii = match ascii.strip_suffix("eh") {
         Some(stem) if stem.len() > 2 => format!("{stem}e"),
+        _ => ascii,
+    };
+    // An opening "oh" before a consonant is the long "ō" of Japanese
+    // passport spellings ("Ohtaki" / "Otaki" for "Ōtaki", "Ohno" / "Ono").
+    let ascii = match ascii.strip_prefix("oh") {
+        Some(rest) if rest.len() > 2 && !rest.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h']) => format!("o{rest}"),
         _ => ascii,
     };
     let folded = fold_digraphs(&ascii);
@@ -492,6 +504,23 @@ pub fn compare_prepared(pa: &PreparedName, pb: &PreparedName) -> NameMatch {
     compare_with(&pa.parts, &pa.suffixes, &pb.parts, &pb.suffixes)
 }
 
+/// True when the one-word name `word` is the given name that opens the full
+/// name `full` ("Rika" for "Rika Anggraeni Siregar", "Fadumo" for "Faadumo
+/// Nuur Aadan"): Indonesian, Somali and many other reports refer to a
+/// person by the given name after naming them in full. Weaker than a
+/// surname reference: callers accept it only inside one article, when no
+/// surname matches and exactly one person there bears that given name. A
+/// name that opens with an East Asian family name is read family name
+/// first, so its first part is no given name.
+pub fn given_name_reference(word: &PreparedName, full: &PreparedName) -> bool {
+    let (w, f) = (word.parts.core(), full.parts.core());
+    let ([w], Some(first)) = (w.as_slice(), f.first()) else { return false };
+    if f.len() < 2 || first.len() < 3 || is_family_first(first) {
+        return false;
+    }
+    w == first || variant_of_skeletons(w, first, &skeleton(w), &skeleton(first))
+}
+
 /// True when two full names (two core parts or more each) share a family
 /// name but are different names: two people of one family ("Munther
 /// al-Obaidi" and "Qais al-Obaidi"), whom a cluster holding one must not
@@ -566,6 +595,22 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     {
         let (ca, cb) = (a.core(), b.core());
         if given_names_agree(&ca[..ca.len().saturating_sub(1)], &cb[..cb.len().saturating_sub(1)]) {
+            return NameMatch::Variant;
+        }
+    }
+    // "Yoo Ha-na" / "Yu Ha-na", "Lee Seo-yeon" / "Li Seo-yeon": a Korean or
+    // Chinese name puts the family name first, and its romanisations of
+    // one syllable differ in vowels alone; the given name after it, the
+    // same in both, is what tells people apart.
+    {
+        let (ca, cb) = (a.core(), b.core());
+        let family_first = |c: &[&str]| c.len() >= 2 && is_family_first(c[0]);
+        if (family_first(&ca) || family_first(&cb))
+            && ca.len() == cb.len()
+            && skeleton(ca[0]) == skeleton(cb[0])
+            && ca[0].chars().next() == cb[0].chars().next()
+            && ca[1..] == cb[1..]
+        {
             return NameMatch::Variant;
         }
     }
@@ -680,9 +725,9 @@ const FAMILY_FIRST: &[&str] = &[
     "shen", "yao", "hsu", "chang", "wong", "lee", "chan", "cheung", "kim", "park", "choi", "jung", "kang", "cho",
     "baek", "paek", "paik", "pak", "yun", "shin", "seo", "suh", "kwon", "hwang", "ahn", "jeon", "jun", "hong", "ko",
     "moon", "mun", "son", "bae", "jo", "heo", "nam", "sim", "noh", "kwak", "cha", "ryu", "joo", "ri", "rhee", "choe",
-    "yi", "oh", "lim", "im", "yoon", "jang", "lim", "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu",
-    "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "chiang", "tsai", "hsieh", "kuo", "tseng", "chou", "lai",
-    "hung", "yeh", "chu",
+    "yoo", "yi", "oh", "lim", "im", "yoon", "jang", "lim", "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan",
+    "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "chiang", "tsai", "hsieh", "kuo", "tseng", "chou",
+    "lai", "hung", "yeh", "chu",
 ];
 
 /// True when `part` (lower case) is one of [`FAMILY_FIRST`]: a set, since
