@@ -250,6 +250,7 @@ impl EntityRegistry {
         // Two entities of one document never join the same known entity:
         // the document already decided they differ.
         let mut taken: HashSet<usize> = HashSet::new();
+        let mut rekinded: Vec<(usize, EntityKind)> = Vec::new();
         for e in doc.entities.iter_mut() {
             let found = self.find(e, &taken);
             let pos = match found {
@@ -275,9 +276,20 @@ impl EntityRegistry {
             };
             taken.insert(pos);
             let known = &self.entities[pos];
+            // A "person" that joined a company (see `find_company_named`)
+            // is the company.
+            if known.kind != e.kind {
+                e.kind = known.kind;
+                rekinded.extend(e.mentions.iter().map(|&m| (m, known.kind)));
+            }
             e.global_id = Some(known.id.clone());
             e.name = known.name.clone();
             e.aliases = known.aliases.clone();
+        }
+        for (m, kind) in rekinded {
+            if let Some(mention) = doc.mentions.get_mut(m) {
+                mention.kind = kind;
+            }
         }
         changes.updated.sort();
         changes.updated.dedup();
@@ -351,7 +363,7 @@ impl EntityRegistry {
             });
         }
         match e.kind {
-            EntityKind::Person => self.find_person(e, &candidates),
+            EntityKind::Person => self.find_person(e, &candidates).or_else(|| self.find_company_named(e, taken)),
             EntityKind::Location => {
                 let name = norm(&e.name);
                 candidates
@@ -373,6 +385,59 @@ impl EntityRegistry {
                         })
                 })
             }
+        }
+    }
+
+    /// The one known organisation that a document's "person" is, when the
+    /// recogniser misread a company's name for a person's ("Marmara
+    /// Petrokimya Rafineri" in a document that never writes the legal
+    /// form): some spelling of two words or more is exactly a spelling of
+    /// the organisation, and nothing marks a person (no role, no spelling
+    /// that opens with a given name).
+    fn find_company_named(&self, e: &DocEntity, taken: &HashSet<usize>) -> Option<usize> {
+        if !e.roles.is_empty()
+            || e.aliases.iter().any(|a| a.split_whitespace().next().is_some_and(super::mentions::is_given_name_like))
+        {
+            return None;
+        }
+        // A company is also named by the leading words of its name when
+        // its full name carries a legal form ("Marmara Petrokimya" for
+        // "Marmara Petrokimya Rafineri A.Ş.").
+        let opens_company = |spelling: &str, c: usize| {
+            let short = norm(spelling);
+            self.entities[c].aliases.iter().any(|ka| {
+                super::without_legal_form(ka).is_some_and(|stem| {
+                    let stem = norm(stem);
+                    stem == short || stem.starts_with(&format!("{short} "))
+                })
+            })
+        };
+        let mut found: Vec<usize> = e
+            .aliases
+            .iter()
+            .filter(|a| a.split_whitespace().count() >= 2)
+            .flat_map(|a| {
+                let exact =
+                    self.by_key.get(&(EntityKind::Organization, format!("n:{}", norm(a)))).into_iter().flatten();
+                let opening = keys(a)
+                    .into_iter()
+                    .filter_map(|k| self.by_key.get(&(EntityKind::Organization, k)))
+                    .flatten()
+                    .filter(move |&&c| opens_company(a, c));
+                exact.chain(opening).copied().collect::<Vec<_>>()
+            })
+            .filter(|c| !taken.contains(c))
+            .filter(|&c| {
+                // A user's split holds here too.
+                let id = &self.entities[c].id;
+                !e.aliases.iter().any(|a| self.forbidden.contains(&(id.clone(), norm(a))))
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [c] => Some(*c),
+            _ => None,
         }
     }
 
@@ -551,6 +616,27 @@ mod tests {
         let known = |id: &str| r.get(id).map(|e| e.aliases.clone()).unwrap_or_default();
         assert!(!known(&ids(&b)[0]).contains(&"Qais al-Obaidi".to_string()));
         assert!(!known(&ids(&c)[0]).contains(&"Munther al-Obaidi".to_string()));
+    }
+
+    #[test]
+    fn a_company_misread_as_a_person_joins_the_company() {
+        let mut r = EntityRegistry::new();
+        let mut a = doc_with(&[]);
+        a.entities.push(DocEntity {
+            name: "Kestrava Lojistik Hizmetleri A.Ş.".into(),
+            kind: EntityKind::Organization,
+            aliases: vec!["Kestrava Lojistik Hizmetleri A.Ş.".into()],
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            global_id: None,
+        });
+        r.resolve(&mut a);
+        let mut b = doc_with(&[&["Kestrava Lojistik"], &["John Kestrava"]]);
+        r.resolve(&mut b);
+        assert_eq!(ids(&b)[0], ids(&a)[0]);
+        assert_eq!(b.entities[0].kind, EntityKind::Organization);
+        // A spelling that opens with a given name stays a person.
+        assert_ne!(ids(&b)[1], ids(&a)[0]);
     }
 
     #[test]
