@@ -169,6 +169,26 @@ fn sites_and_events_are_not_people() {
     assert_eq!(kind_of("Frank Hall").as_deref(), Some("person"), "{all:?}");
 }
 
+/// "The District Commissioner of Marsaleh, Abdikarim Nuur Jaamac": a
+/// title with capitalised qualifiers and its "of" domain is an office, not
+/// a person of its own whom the holder's name stands beside.
+#[test]
+fn an_office_of_a_place_is_no_person() {
+    let pipeline = Pipeline::new().expect("the shipped linguistic models load");
+    let text = "On the line is the District Commissioner of Marsaleh, Abdikarim Nuur Jaamac, who said the camp \
+                was full.";
+    let body = format!("Test article\n\n{text}\n");
+    let raw = single_document("office.txt", Format::Text, body.into_bytes()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let all: Vec<_> = rec.entities.iter().map(|e| (e.name.as_str(), e.kind.to_string())).collect();
+    assert!(!rec.entities.iter().any(|e| e.name.contains("Commissioner of")), "{all:?}");
+    assert!(
+        rec.entities.iter().any(|e| e.name == "Abdikarim Nuur Jaamac" && e.kind.to_string() == "person"),
+        "{all:?}"
+    );
+}
+
 /// A headline written in capitals names no bodies by its short words
 /// ("OF HAVING \"SOLD OUR SEA\"" looks like acronyms), while its person is
 /// the one the story names.

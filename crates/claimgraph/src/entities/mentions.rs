@@ -593,6 +593,23 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             title = None;
         }
     }
+    // "the District Commissioner of Baidoa", "the Regional Director of
+    // Kismayo": capitalised qualifiers, a title and its "of" domain are an
+    // office, no person's name; what follows "of" is named on its own.
+    if title.is_none() {
+        let office_of = (name_start + 1..range.end.saturating_sub(2)).find(|&p| {
+            let w = tokens[p].text(text);
+            (is_title_word(w) || role_class(w).is_some())
+                && matches!(tokens[p + 1].text(text), "of" | "for")
+                && (name_start..p).all(|k| {
+                    let q = tokens[k].text(text);
+                    is_cap(q) && !is_given_name_like(q) && !is_org_word(q) && countries.lookup(q).is_none()
+                })
+        });
+        if let Some(p) = office_of {
+            return refine(text, tokens, p + 2..range.end, ner.filter(|k| *k != EntityKind::Person));
+        }
+    }
     let name_words = &words[name_start - range.start..];
     if title.is_none() && name_start > range.start {
         let rest = text.get(tokens[name_start].start..tokens[range.end - 1].end).unwrap_or("");
