@@ -1084,16 +1084,21 @@ fn is_short_label(line: &str) -> bool {
     t.ends_with(':') && (1..=4).contains(&t.split_whitespace().count())
 }
 
-/// "Label: value" with a label of one to three words and a short value that
-/// is no sentence ("Source: Toshkent Axborot", "Views: 3 418"): a field of
-/// the page's metadata.
+/// "Label: value" with a label of one to three words (five before a web
+/// address) and a short value that is no sentence ("Source: Toshkent
+/// Axborot", "Views: 3 418"): a field of the page's metadata.
 fn is_label_line(line: &str) -> bool {
     let t = line.trim();
     let Some((label, value)) = t.split_once(':') else {
         return false;
     };
     let value = value.trim();
-    (1..=3).contains(&label.split_whitespace().count())
+    // A web address as the value ("Subscribe to our channel:
+    // site.example/tg") makes a longer label a field too.
+    let address =
+        !value.contains(char::is_whitespace) && (is_link_token(value) || value.contains('.') && value.contains('/'));
+    let label_words = label.split_whitespace().count();
+    ((1..=3).contains(&label_words) || address && label_words <= 5)
         && !value.is_empty()
         && value.split_whitespace().count() <= 6
         && !ends_sentence(value)
@@ -1882,7 +1887,7 @@ mod tests {
         // of other stories, a tag line under a label in another script, a
         // closing credit and a reprint's note.
         for trailer in [
-            "Manbaa: Kessel Axborot\nTeglar: #Kessel #port\nKo'rishlar: 3 418\nKanalimizga obuna: kessel.example/tg\nO'xshash xabarlar:\nKesselda non narxi oshdi\nYangi maktab ochildi",
+            "Manbaa: Kessel Axborot\nTeglar: #Kessel #port\nKo'rishlar: 3 418\nTelegram kanalimizga obuna bo'ling: kessel.example/tg\nO'xshash xabarlar:\nKesselda non narxi oshdi\nYangi maktab ochildi",
             "ტეგები: Kessel, port, ministry, opposition",
             "(Reporting by Lena Ortiz in Kessel; Editing by the desk)",
             "This story was first published by Kessel Wire and is republished with permission. Headline by Valdoria Post.",
