@@ -1036,3 +1036,54 @@ fn a_negated_second_clause_after_a_fronted_phrase() {
     let base = find("permanent base");
     assert!(base.content.text.contains("National Force will be installed"), "{:?}", base.content.text);
 }
+
+/// "A military official who spoke on condition of anonymity gave a
+/// different figure. According to him, ...": the pronoun is the person the
+/// previous sentence describes, though a relative clause without commas
+/// stands between the description and its verb; "does not doubt the
+/// figures" accepts them, "did not refuse to accept" accepts, and "one
+/// container, not two" affirms the one.
+#[test]
+fn an_anonymous_source_described_with_a_relative_clause() {
+    let body = "Test article\n\nThe regional governor, Marta Keller, said on Monday that 14 people had died in the \
+                floods.\n\n\
+                A military official who spoke on condition of anonymity gave a different figure. According to \
+                him, at least 30 bodies have been recovered from the river.\n\n\
+                The farmers' chamber said it does not doubt the figures of the ministry.\n\n\
+                The election board said that it did not refuse to accept any complaint.\n\n\
+                The shipping agent said that only one container was booked, not two.\n";
+    let rec = record("anonymous.txt", body);
+    let bodies = rec.claims.iter().find(|c| c.content.text.contains("30 bodies")).expect("the claim is found");
+    let name = speaker_entity(&rec, bodies).map(|e| e.name.clone()).unwrap_or_default();
+    assert!(name.contains("military official"), "{name:?}");
+    let doubt = rec.claims.iter().find(|c| c.content.text.contains("figures")).expect("the claim is found");
+    assert_eq!(doubt.stance.as_str(), "affirms");
+    let refuse = rec.claims.iter().find(|c| c.content.text.contains("complaint")).expect("the claim is found");
+    assert_eq!(refuse.stance.as_str(), "affirms");
+    let booked = rec.claims.iter().find(|c| c.content.text.contains("container")).expect("the claim is found");
+    assert_eq!(booked.stance.as_str(), "affirms");
+}
+
+/// A press conference printed as "Q:" / "A:" lines with two officials:
+/// a question that addresses one by title ("Commissioner, ...") and a
+/// stage direction naming one ("[Inspector Roy takes the microphone]")
+/// say whose the answers after them are.
+#[test]
+fn answers_belong_to_the_official_addressed() {
+    let body = "Test article\n\nThe spokesman of the police, Inspector Lucien Roy, held a press conference on \
+                Thursday. The divisional commissioner, Paul Merlot, also took part.\n\n\
+                Q: Inspector, how many people died?\n\n\
+                A: We have confirmed 12 dead. Nine people are wounded.\n\n\
+                Q: Anna Vos, Radio Kessel. Commissioner, how many families left the area?\n\n\
+                A: Around 3,500 people left their houses.\n\n\
+                [Inspector Roy takes the microphone]\n\n\
+                A: The police never abandoned the population.\n";
+    let rec = record("presser.txt", body);
+    let name_of = |w: &str| {
+        let c = rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
+        speaker_entity(&rec, c).map(|e| e.name.clone()).unwrap_or_default()
+    };
+    assert!(name_of("Nine people").contains("Roy"), "{}", name_of("Nine people"));
+    assert!(name_of("3,500").contains("Merlot"), "{}", name_of("3,500"));
+    assert!(name_of("abandoned").contains("Roy"), "{}", name_of("abandoned"));
+}

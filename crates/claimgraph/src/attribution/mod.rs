@@ -187,6 +187,11 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
                 }
             }
         }
+        // "A nurse who asked not to be named said": a speaker span cut at
+        // its relative pronoun ends before it.
+        while sp.len() > 1 && matches!(ctx.lower(sp.end - 1).as_str(), "who" | "which" | "that" | ",") {
+            sp.end -= 1;
+        }
         // "/Agency/ - The State Corporation said": the dash of a dateline
         // is no part of the speaker.
         while sp.len() > 1 && matches!(ctx.word(sp.start), "-" | "–" | "—" | "/" | "|" | ":") {
@@ -199,10 +204,15 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
             // the passive names its source after all.
             let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
             let by = d.cue.end > 0 && matches!(ctx.lower(d.cue.end - 1).as_str(), "of" | "by");
-            d.speaker = sent
-                .filter(|_| by)
-                .and_then(|sent| speaker::np_right(ctx, d.cue.end, &sent))
-                .filter(|np| speaker::can_speak(ctx, np));
+            // "..., it is said in the statement", "It is stated in the
+            // report that ...": the document it stands in speaks for its
+            // organisation.
+            d.speaker = sent.and_then(|sent| {
+                by.then(|| speaker::np_right(ctx, d.cue.end, &sent))
+                    .flatten()
+                    .filter(|np| speaker::can_speak(ctx, np))
+                    .or_else(|| rules::document_after(ctx, d.cue.start + 1, &sent))
+            });
         } else if !speaker::can_speak(ctx, sp) {
             let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
             d.speaker = sent.and_then(|sent| speaker::subject_left(ctx, d.cue.start, &sent));
@@ -689,7 +699,8 @@ fn described_person_before(
         .clone()
         .filter(|&k| ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
         .take(6)
-        .find_map(|k| speaker::subject_left(ctx, k, &prev).filter(|s| s.start == opening))?;
+        .find_map(|k| speaker::subject_left(ctx, k, &prev).filter(|s| s.start == opening))
+        .or_else(|| speaker::parsed_main_subject(ctx, &prev).filter(|s| s.start == opening))?;
     if !matches!(ctx.lower(subject.start).as_str(), "a" | "an" | "one" | "another") {
         return None;
     }

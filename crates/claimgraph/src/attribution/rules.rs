@@ -886,6 +886,19 @@ fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
     }
 }
 
+/// "in the statement", "in its report" starting within three words of `from`: the
+/// document phrase (without "in"), when its head names a document or unit
+/// of an organisation.
+pub(super) fn document_after(ctx: &Ctx, from: usize, sent: &Range<usize>) -> Option<Range<usize>> {
+    let at = (from..sent.end.min(from + 3)).find(|&k| ctx.lower(k) == "in")?;
+    let np = super::speaker::np_right(ctx, at + 1, sent)?;
+    let head = super::speaker::np_head(ctx, &np);
+    (np.len() <= 8
+        && matches!(ctx.lower(np.start).as_str(), "the" | "its" | "their" | "a" | "an" | "his" | "her")
+        && super::speaker::is_unit_or_document(&ctx.lower(head)))
+    .then_some(np)
+}
+
 /// Builds the draft claim of a reporting-verb cue.
 pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Option<Draft> {
     let verb = cue.verb?;
@@ -906,6 +919,42 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 "," | "while" | "by" | "categorically" | "flatly" | "firmly" | "strongly" | "and"
             ));
     let mut speaker = if coordinated || participle { None } else { subject_left(ctx, v, sent) };
+    // The parser's subject when the word-level search found none ("An
+    // engineer who works on a project nearby told ...") or a phrase inside
+    // a relative clause on the subject ("The centre, which asked 2,000
+    // people face to face, found ...": not "2,000 people ...").
+    if !(coordinated || participle) {
+        if let Some(parsed) = super::speaker::parsed_subject_of(ctx, v, sent) {
+            let relative_opens = |k: usize| matches!(ctx.lower(k).as_str(), "who" | "which" | "whose");
+            let inside_relative = speaker.as_ref().is_some_and(|sp| {
+                sp.start > parsed.end
+                    && (relative_opens(parsed.end)
+                        || ctx.lower(parsed.end) == "that"
+                        || ctx.word(parsed.end) == "," && relative_opens(parsed.end + 1))
+            });
+            // "A nurse who asked not to be named said": a phrase cut at its
+            // relative pronoun.
+            let dangling = speaker
+                .as_ref()
+                .is_some_and(|sp| sp.len() > 1 && matches!(ctx.lower(sp.end - 1).as_str(), "who" | "which" | "that"));
+            // "Lieutenant Colonel X, Deputy Head of the Fire Prevention,
+            // Fighting and Rescue Division, informed": an apposition with
+            // commas of its own cuts the word-level subject short of the
+            // name it describes (the parser's subject holds every word up
+            // to the verb, so the phrase found is part of it).
+            let names_person = |r: &Range<usize>| {
+                ctx.mentions_in(ctx.span(r.start, r.end))
+                    .any(|m| ctx.mention_kind(m) == crate::document::EntityKind::Person)
+            };
+            let short_of_name =
+                speaker.as_ref().is_some_and(|sp| sp.start >= parsed.end && names_person(&parsed) && !names_person(sp));
+            if short_of_name {
+                speaker = speaker.map(|sp| parsed.start..sp.end);
+            } else if (speaker.is_none() || inside_relative || dangling) && super::speaker::can_speak(ctx, &parsed) {
+                speaker = Some(parsed);
+            }
+        }
+    }
     // "Tbilisi Ledger, a small outlet, which said ...", "said Guled, who
     // added": the speaker is the noun phrase the relative pronoun stands
     // for — the one right before its comma, with the name it is an
@@ -1553,7 +1602,14 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
                 "," => relative = false,
                 _ => {}
             }
-            !relative && ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none()
+            // A quotation that opens right after its clause's subject
+            // ("the forces "controlled the fire ..."") holds that clause's
+            // verb; one that stands alone holds none of the sentence's.
+            let embedded = ctx.quote_of[k].is_some_and(|q| {
+                let open = ctx.quotes[q].open;
+                open > src_start && matches!(ctx.tokens[open - 1].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
+            });
+            !relative && ctx.tagged && ctx.is_finite_verb(k) && (ctx.quote_of[k].is_none() || embedded)
         });
         let limit = first_verb.unwrap_or(sent.end);
         // Commas inside a quotation belong to the content.

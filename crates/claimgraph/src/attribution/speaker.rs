@@ -168,7 +168,16 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         }
         None => np,
     };
-    let np = reduced_relative_subject(ctx, np);
+    let mut np = reduced_relative_subject(ctx, np);
+    // "Japaridze himself, however, said": a discourse word set off by
+    // commas after the subject is no part of it.
+    while np.len() > 1
+        && (ctx.word(np.end - 1) == ","
+            || matches!(ctx.lower(np.end - 1).as_str(), "however" | "though" | "meanwhile" | "instead" | "therefore")
+                && ctx.word(np.end - 2) == ",")
+    {
+        np.end -= 1;
+    }
     // "The convicted himself ... said", "the bank itself forecasts": an
     // intensifying reflexive stands after the subject it repeats; alone it
     // would be resolved like a pronoun, to whoever was named last.
@@ -179,6 +188,119 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
         _ => np,
     };
     Some(np).filter(|np| can_speak(ctx, np))
+}
+
+/// The subject of the sentence's root verb as the parser attached it (see
+/// [`parsed_subject_of`]): "A military official who spoke on condition of
+/// anonymity gave ..." gives "A military official". The word-level subject
+/// search needs the verb right after a noun phrase, which a relative clause
+/// without commas hides.
+pub fn parsed_main_subject(ctx: &Ctx, sent: &Range<usize>) -> Option<Range<usize>> {
+    if !ctx.parsed {
+        return None;
+    }
+    let inside = |h: Option<usize>| h.filter(|h| sent.contains(h));
+    let root = sent.clone().find(|&k| inside(ctx.tokens[k].head).is_none() && !ctx.is_punct(k))?;
+    parsed_subject_of(ctx, root, sent)
+}
+
+/// The active subject of verb `verb` as the parser attached it: its head
+/// noun with the words before it and the prepositional phrases after it,
+/// but not a relative clause or participle hanging from it ("Siam Research
+/// Centre, which asked 2,000 people, found ..." gives "Siam Research
+/// Centre"). `None` without a parse, for a passive subject, or when the
+/// subject's words are not one unbroken run.
+pub fn parsed_subject_of(ctx: &Ctx, verb: usize, sent: &Range<usize>) -> Option<Range<usize>> {
+    if !ctx.parsed {
+        return None;
+    }
+    let inside = |h: Option<usize>| h.filter(|h| sent.contains(h));
+    // Only a subject before its verb: an inverted one ("..., relates
+    // Andrade Salinas, who ...") is read by the rules for inverted speakers.
+    let subj =
+        (sent.start..verb).find(|&k| ctx.tokens[k].head == Some(verb) && ctx.tokens[k].deprel.as_str() == "nsubj")?;
+    // Only a noun or a name: a pronoun the word-level search reads itself
+    // ("who", "I" inside a quotation), and anything else is a misparse
+    // ("settles it", "any of the shootings"); a verb inside a quotation
+    // is the quoted speaker's, not the sentence's.
+    if !matches!(ctx.tokens[subj].upos, Upos::NOUN | Upos::PROPN) || ctx.quote_of[verb].is_some() {
+        return None;
+    }
+    // A "noun" with an object pronoun after it is a verb the tagger missed
+    // ("I guess that settles it, said ...").
+    if ctx.tokens.get(subj + 1).is_some_and(|t| t.upos == Upos::PRON)
+        && matches!(ctx.lower(subj + 1).as_str(), "it" | "him" | "her" | "them" | "us" | "me" | "you")
+    {
+        return None;
+    }
+    // The words under the subject, up to the first that hangs from a
+    // clause (a relative clause, a participle) or leaves the subject.
+    let under_subject = |mut k: usize| loop {
+        if k == subj {
+            return true;
+        }
+        match inside(ctx.tokens[k].head) {
+            Some(h) if !ctx.tokens[k].deprel.is("acl") => k = h,
+            _ => return false,
+        }
+    };
+    let start = (sent.start..=subj).find(|&k| under_subject(k))?;
+    // Punctuation opening the phrase is no part of it; a preposition or
+    // subordinator opening it means the parser took an adjunct ("after the
+    // interview") for the subject.
+    let start = (start..=subj).find(|&k| !ctx.is_punct(k)).unwrap_or(subj);
+    if matches!(ctx.tokens[start].upos, Upos::ADP | Upos::SCONJ | Upos::CCONJ) {
+        return None;
+    }
+    let end = (subj + 1..verb.max(subj + 1)).take_while(|&k| under_subject(k)).last().map_or(subj + 1, |k| k + 1);
+    // A comma, dash, preposition or conjunction closing the phrase ("Many
+    // speakers at the service — including") is no part of it.
+    let end = (start + 1..=end)
+        .rev()
+        .find(|&e| {
+            !ctx.is_punct(e - 1)
+                && !matches!(ctx.tokens[e - 1].upos, Upos::ADP | Upos::CCONJ | Upos::SCONJ)
+                && ctx.lower(e - 1) != "including"
+        })
+        .unwrap_or(end);
+    // Between the subject and its verb stand only the subject's own clauses
+    // and the verb's punctuation, auxiliaries and adverbs: anything else (a
+    // clause of its own, "The group ... affirms it received X, and documents
+    // indicate") means the parser tied the verb to a subject further back.
+    let descends = |mut k: usize| {
+        for _ in 0..sent.len() {
+            if k == subj {
+                return true;
+            }
+            match inside(ctx.tokens[k].head) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    let verbs_own = |k: usize| {
+        ctx.tokens[k].head == Some(verb)
+            && (ctx.is_punct(k) || ["advmod", "aux", "neg", "punct"].iter().any(|r| ctx.tokens[k].deprel.is(r)))
+    };
+    // The parser often misattaches the inside of a relative clause ("A
+    // father whose two children study in a school said"): one that opens
+    // right after the subject may stand between, provided no second
+    // statement does (a semicolon, a reporting verb of its own).
+    // ("that" after a comma opens a noun's complement, "the accusation by
+    // the minister, X, that ...", not a relative clause.)
+    let relative = |k: usize| matches!(ctx.lower(k).as_str(), "who" | "whose" | "which" | "whom");
+    let opens_relative = relative(end) || ctx.lower(end) == "that" || ctx.word(end) == "," && relative(end + 1);
+    let statement_between = (end..verb).any(|k| {
+        ctx.word(k) == ";"
+            || ctx.word(k) == "," && matches!(ctx.lower(k + 1).as_str(), "and" | "but")
+            || ctx.is_finite_verb(k) && super::lexicon::cue_verb(&ctx.lower(k)).is_some()
+    });
+    let clear = (end..verb).all(|k| descends(k) || verbs_own(k)) || opens_relative && !statement_between;
+    // Words quoted apart from the verb ("... I know nothing of him,"
+    // relates X) are someone's speech, not the verb's subject.
+    let same_quote = (start..end).all(|k| ctx.quote_of[k] == ctx.quote_of[verb]);
+    (clear && same_quote && (start..end).all(under_subject)).then_some(start..end)
 }
 
 /// "names a man it describes as": in a relative clause without "that",
@@ -787,7 +909,14 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
         let end = ctx.doc.mentions[m].span.end;
         // The token right after the name.
         let after = ctx.tokens.partition_point(|t| t.start < end);
-        person_name(m) && ctx.doc.mentions[m].span.start == span.start && after < np.end && ctx.word(after) == ","
+        // Titles before the name ("Dr. Wanida Srisuk, director of ...")
+        // still open the phrase with it.
+        let first = ctx.tokens.partition_point(|t| t.start < ctx.doc.mentions[m].span.start);
+        let titles_only = (np.start..first).all(|k| {
+            let w = ctx.word(k);
+            w == "." || crate::entities::names::is_title_word(w) || crate::entities::names::is_honorific(w)
+        });
+        person_name(m) && titles_only && first >= np.start && after < np.end && ctx.word(after) == ","
     });
     if let Some(m) = opening.or_else(|| mentions.iter().rev().copied().find(|&m| person_name(m))) {
         return Resolution::Entity(entity_of(m));
@@ -1284,7 +1413,7 @@ const CONTINUATION_SENTENCES: usize = 3;
 
 /// Head nouns naming a unit or document of an organisation, which speaks
 /// for it: "the media office of the forces", "the ministry's statement".
-fn is_unit_or_document(w: &str) -> bool {
+pub(crate) fn is_unit_or_document(w: &str) -> bool {
     matches!(
         w,
         "office"

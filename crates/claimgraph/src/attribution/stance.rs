@@ -192,6 +192,20 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j += 1;
                 continue;
             }
+            // "only one container was booked, not two": a trailing
+            // correction after a comma sets a figure or a phrase against
+            // the one the clause affirms.
+            if w == "not"
+                && j > content.start
+                && ctx.word(j - 1) == ","
+                && ctx.tagged
+                && (j + 1..content.end)
+                    .all(|k| !matches!(ctx.tokens[k].upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX))
+                && content.end - j <= 4
+            {
+                j += 1;
+                continue;
+            }
             // "not less than 6 km", "no more than 40 soldiers", "not far
             // from", "no later than Friday": a bound on a number or a
             // distance, not a negation of the clause.
@@ -245,6 +259,25 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             if matches!(w.as_str(), "no" | "not" | "never")
                 && matches!(next.as_str(), "doubt" | "doubts" | "question")
                 && (j + 2..(j + 5).min(content.end)).any(|k| ctx.lower(k) == "that")
+            {
+                j += 2;
+                continue;
+            }
+            // "does not doubt the figures", "did not dispute that the
+            // count was right": a negated verb of doubt accepts its object.
+            if matches!(w.as_str(), "not" | "n't" | "never")
+                && matches!(
+                    next.as_str(),
+                    "doubt"
+                        | "doubts"
+                        | "doubted"
+                        | "dispute"
+                        | "disputes"
+                        | "disputed"
+                        | "contest"
+                        | "contests"
+                        | "contested"
+                )
             {
                 j += 2;
                 continue;
@@ -450,12 +483,14 @@ fn denial_cue_before(ctx: &Ctx, start: usize) -> bool {
         .any(|k| super::lexicon::cue_verb(&ctx.lower(k)).is_some_and(|c| c.class == CueClass::Deny))
 }
 
-/// True when the word at `k` excludes a possibility: "rule out", "ruled
-/// out", "exclude".
+/// True when the word at `k` excludes a possibility or a deed: "rule out",
+/// "ruled out", "exclude", "refused to".
 fn is_ruling_out(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.lower(k);
     matches!(w.as_str(), "rule" | "rules" | "ruled" | "ruling") && ctx.lower(k + 1) == "out"
         || matches!(w.as_str(), "exclude" | "excludes" | "excluded" | "excluding")
+        // "We did not refuse to accept any complaint": the refusal negated.
+        || matches!(w.as_str(), "refuse" | "refuses" | "refused" | "refusing") && ctx.lower(k + 1) == "to"
 }
 
 /// Where the statement starts after a frame that only announces it ("I

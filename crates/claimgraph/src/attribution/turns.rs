@@ -120,14 +120,18 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
 
 /// The labelled paragraphs of the document: each body (the tokens after the
 /// label's colon, to the paragraph's end) with its turn. Answers labelled
-/// only "A:" are the interviewee's: the last person named before the first
-/// question. A document needs two labelled paragraphs before any counts,
+/// only "A:" are the interviewee's: the person the last question addressed
+/// or the last stage direction named, else the last person named before
+/// the first question. A document needs two labelled paragraphs before any counts,
 /// so that a lone "Minister: ..." headline stays what the rules make of it.
 fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     let n = ctx.tokens.len();
     let mut out = Vec::new();
     let mut first_question: Option<usize> = None;
-    let mut answers = Vec::new();
+    // Bare answers in order, each with the answerer that a question or a
+    // stage direction before it named (see `addressee`, `stage_direction`).
+    let mut answers: Vec<(Range<usize>, Option<Range<usize>>)> = Vec::new();
+    let mut answerer: Option<Range<usize>> = None;
     let mut roles: Vec<(String, Range<usize>)> = Vec::new();
     let mut start = 0;
     while start < n {
@@ -138,9 +142,12 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
             match label {
                 Bracketed::Question => {
                     first_question.get_or_insert(para.start);
+                    if let Some(who) = addressee(ctx, &body) {
+                        answerer = Some(who);
+                    }
                     out.push((body, Turn::Question));
                 }
-                Bracketed::Answer => answers.push(body),
+                Bracketed::Answer => answers.push((body, answerer.clone())),
                 Bracketed::Speech(who, role) => {
                     if let Some(role) = role {
                         roles.push((role, who.clone()));
@@ -148,6 +155,10 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
                     out.push((body, Turn::Speech(who)));
                 }
             }
+            continue;
+        }
+        if let Some(who) = stage_direction(ctx, &para) {
+            answerer = Some(who);
             continue;
         }
         let Some(colon) = (para.start..para.end.min(para.start + MAX_LABEL + 1)).find(|&i| ctx.word(i) == ":") else {
@@ -173,15 +184,21 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
         match label_kind(ctx, &label) {
             Some(Label::Question) => {
                 first_question.get_or_insert(para.start);
+                if let Some(who) = addressee(ctx, &body) {
+                    answerer = Some(who);
+                }
                 out.push((body, Turn::Question));
             }
-            Some(Label::Answer) => answers.push(body),
+            Some(Label::Answer) => answers.push((body, answerer.clone())),
             Some(Label::Person(who)) => out.push((body, Turn::Speech(who))),
             None => {}
         }
     }
-    if let Some(who) = first_question.and_then(|q| interviewee(ctx, q)) {
-        out.extend(answers.into_iter().map(|b| (b, Turn::Speech(who.clone()))));
+    let default = first_question.and_then(|q| interviewee(ctx, q));
+    for (body, named) in answers {
+        if let Some(who) = named.or_else(|| default.clone()) {
+            out.push((body, Turn::Speech(who)));
+        }
     }
     if out.len() < 2 {
         return Vec::new();
@@ -339,6 +356,83 @@ fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
     let person = ctx.mentions_in(span).find(|&m| ctx.mention_kind(m) == EntityKind::Person)?;
     // The name must end the label: "Wróbel's office:" is no speaker.
     (ctx.doc.mentions[person].span.end == span.end).then(|| Label::Person(label.clone()))
+}
+
+/// The person a question addresses: "Inspector, how many people died?",
+/// "Magalie Roy, Radio X. Commissioner, how many families left?" — the
+/// words before the comma that opens the question's last sentence, when
+/// they name or describe one person of the document. Returns the tokens of
+/// that person's name as the text first wrote it, so that the answers that
+/// follow are theirs (a press conference with several officials).
+fn addressee(ctx: &Ctx, body: &Range<usize>) -> Option<Range<usize>> {
+    let sentences = &ctx.doc.analysis.sentences;
+    let last = sentences.iter().rev().find(|s| s.tokens.start < body.end && s.tokens.end > body.start)?;
+    let from = last.tokens.start.max(body.start);
+    let comma = (from..last.tokens.end.min(from + 5)).find(|&k| ctx.word(k) == ",")?;
+    if comma == from || !ctx.word(from).chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let words = from..comma;
+    // A title the text wrote right before one person's name ("Inspector
+    // Lucien Roy") is that person, whoever else holds a role of its class;
+    // a given name the recogniser left out may stand between ("Inspector
+    // Wilnès Jean-Baptiste" recognised as "Jean-Baptiste").
+    let title = ctx.lower(comma - 1);
+    let capital = |k: usize| ctx.word(k).chars().next().is_some_and(char::is_uppercase);
+    let mut titled: Vec<usize> = ctx
+        .doc
+        .mentions
+        .iter()
+        .filter(|m| {
+            let before = ctx.doc.analysis.token_at_or_after(m.span.start);
+            m.kind == EntityKind::Person
+                && m.form == crate::document::MentionForm::Name
+                && (before > 0 && ctx.lower(before - 1) == title
+                    || before > 1 && capital(before - 1) && ctx.lower(before - 2) == title)
+        })
+        .filter_map(|m| m.entity)
+        .collect();
+    titled.sort_unstable();
+    titled.dedup();
+    let e = match titled.as_slice() {
+        [e] => *e,
+        _ => match super::speaker::resolve(ctx, &words, &[]) {
+            super::speaker::Resolution::Entity(e) => e,
+            super::speaker::Resolution::None => return None,
+        },
+    };
+    person_name_tokens(ctx, e)
+}
+
+/// A stage direction naming who speaks next: a paragraph wholly in
+/// brackets with a person's name in it ("[Commissioner Dorval takes the
+/// microphone]", "(The minister answers)" does not name one).
+fn stage_direction(ctx: &Ctx, para: &Range<usize>) -> Option<Range<usize>> {
+    let close = match ctx.word(para.start) {
+        "[" => "]",
+        "(" => ")",
+        _ => return None,
+    };
+    if para.len() < 3 || para.len() > 20 || ctx.word(para.end - 1) != close {
+        return None;
+    }
+    let span = ctx.span(para.start, para.end);
+    let m = ctx.mentions_in(span).find(|&m| {
+        let mention = &ctx.doc.mentions[m];
+        mention.kind == EntityKind::Person && mention.entity.is_some()
+    })?;
+    person_name_tokens(ctx, ctx.doc.mentions[m].entity?)
+}
+
+/// The tokens of the first name mention of person entity `e`.
+fn person_name_tokens(ctx: &Ctx, e: usize) -> Option<Range<usize>> {
+    let entity = ctx.doc.entities.get(e)?;
+    if entity.kind != EntityKind::Person {
+        return None;
+    }
+    let m =
+        entity.mentions.iter().copied().find(|&m| ctx.doc.mentions[m].form == crate::document::MentionForm::Name)?;
+    tokens_of(ctx, ctx.doc.mentions[m].span)
 }
 
 /// The person an interview's answers belong to: the last person named

@@ -182,11 +182,23 @@ fn wire_dateline(line: &str) -> Option<(u8, String)> {
     if f.start > 80 {
         return None;
     }
-    let place = line[..f.start].trim_end_matches([' ', ',', '-', '\u{2013}', '\u{2014}']);
+    let mut place = line[..f.start].trim_end_matches([' ', ',', '-', '\u{2013}', '\u{2014}']);
+    let mut rest = line[f.end..].trim_start().trim_start_matches(',').trim_start();
+    // "Hawassa, Hidar 14, 2019 E.C. (November 23, 2026) –": the date in
+    // another calendar first, its Gregorian equivalent in brackets; the
+    // place is what stands before the first comma.
+    if let (Some(before), Some(after)) = (place.strip_suffix('('), rest.strip_prefix(')')) {
+        if let Some((head, local)) = before.split_once(',') {
+            let local_words = local.split_whitespace().count();
+            if (1..=6).contains(&local_words) && local.chars().any(|c| c.is_ascii_digit()) {
+                place = head.trim_end();
+                rest = after.trim_start().trim_start_matches(',').trim_start();
+            }
+        }
+    }
     if !place.is_empty() && !is_place(place) {
         return None;
     }
-    let mut rest = line[f.end..].trim_start().trim_start_matches(',').trim_start();
     // An agency or time zone between the date and the dash: "(IRNA)", "GMT".
     // After it, the story may start without a dash: "Beijing, 23 September
     // 2026 (Agency) On 23rd, the spokesperson said".
@@ -306,6 +318,10 @@ mod tests {
         for (text, want) in [
             ("Headline\n\nPublished: 14.03.2024, 10:45\n\nThe ministry said on Thursday that it was so.", "2024-03-14T10:45:00"),
             ("Headline\nBy Jane Roe | March 14, 2024 | 3 min read\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            (
+                "Headline\nMekele, Tir 2, 2018 E.C. (January 10, 2026) (Tigray Daily) \u{2013} The board said that most had voted.",
+                "2026-01-10",
+            ),
             ("Headline\nBy Jane Roe\nMarch 14, 2024 11:02 a.m. ET\nThe ministry said on Thursday that it was so.", "2024-03-14T11:02:00"),
             ("Headline\n\nThe ministry said on Thursday that it was so.\n\nPosted by admin on March 14, 2024", "2024-03-14"),
             ("Headline\nThursday, 14 March 2024 10:45 GMT\n\nThe ministry said on Thursday that it was so.", "2024-03-14T10:45:00"),

@@ -903,8 +903,9 @@ fn is_link_token(t: &str) -> bool {
 }
 
 /// A reporter's credit ("Reporting by Jane Roe; editing by John Doe",
-/// "Additional reporting by ...", "Compiled by ..."): the article's own
-/// line, which stays, and which ends a list of other stories above it.
+/// "Additional reporting by ...", "Compiled by ..."): no list item of other
+/// stories (a list stops at it); under the last paragraph it goes as a
+/// closing credit (see [`is_closing_credit`]).
 fn is_credit(k: &str) -> bool {
     const CREDITS: &[&str] = &[
         "reporting by",
@@ -977,7 +978,18 @@ fn article_end(lines: &[&str]) -> usize {
             continue;
         }
         let k = key(line);
-        if is_section_header(&k) || is_debris(line) || is_trailer_line(line, &k) || is_untranslated_line(line) {
+        // A label line ("Manba: Toshkent Axborot", "Ko'rishlar soni: 3 418")
+        // goes only as part of a block of furniture: right above a line
+        // that went, with no blank line between.
+        let in_block = cut == i && i < lines.len() && !lines[i].trim().is_empty();
+        if is_section_header(&k)
+            || is_debris(line)
+            || is_trailer_line(line, &k)
+            || is_untranslated_line(line)
+            || is_closing_credit(line, &k)
+            || is_label_list(line)
+            || in_block && is_label_line(line)
+        {
             cut = i - 1;
             i -= 1;
             continue;
@@ -1016,7 +1028,26 @@ fn article_end(lines: &[&str]) -> usize {
                 i = d;
                 continue;
             }
-            if let Some(top) = headerless_list(lines, j, i) {
+            // A short label over the list ("O'xshash yangiliklar:"), itself
+            // under page furniture with no blank line between: the page's
+            // own header in the site's language, not an article's list.
+            if j > 1 && is_short_label(lines[j - 1]) {
+                let above = lines[j - 2];
+                let k = key(above);
+                if !above.trim().is_empty() && (is_debris(above) || is_trailer_line(above, &k) || is_label_line(above))
+                {
+                    cut = j - 1;
+                    i = j - 1;
+                    continue;
+                }
+            }
+            // Lines already cut right below the run (a label line of the
+            // page's footer) still make its block one of several lines.
+            let mut block_end = i;
+            while block_end < lines.len() && !lines[block_end].trim().is_empty() {
+                block_end += 1;
+            }
+            if let Some(top) = headerless_list(lines, j, block_end) {
                 cut = top;
                 i = top;
                 continue;
@@ -1034,6 +1065,59 @@ fn article_end(lines: &[&str]) -> usize {
         }
     }
     cut
+}
+
+/// A credit line closing the story: "(Reporting by X; Editing by Y)",
+/// "Compiled by the desk". Only the scan up from the page's end asks, so
+/// the line stands under the article's last paragraph.
+fn is_closing_credit(line: &str, k: &str) -> bool {
+    let bare = k.trim_start_matches(['(', '[', '-', '—', '–', ' ']);
+    const OPENINGS: &[&str] =
+        &["reporting by", "additional reporting", "editing by", "writing by", "compiled by", "written by", "edited by"];
+    !is_prose(line) && k.split(' ').count() <= 30 && OPENINGS.iter().any(|o| bare.starts_with(o))
+}
+
+/// A short label ending with a colon: "Related news:", "O'xshash
+/// yangiliklar:" (at most four words).
+fn is_short_label(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(':') && (1..=4).contains(&t.split_whitespace().count())
+}
+
+/// "Label: value" with a label of one to three words (five before a web
+/// address) and a short value that is no sentence ("Source: Toshkent
+/// Axborot", "Views: 3 418"): a field of the page's metadata.
+fn is_label_line(line: &str) -> bool {
+    let t = line.trim();
+    let Some((label, value)) = t.split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    // A web address as the value ("Subscribe to our channel:
+    // site.example/tg") makes a longer label a field too.
+    let address =
+        !value.contains(char::is_whitespace) && (is_link_token(value) || value.contains('.') && value.contains('/'));
+    let label_words = label.split_whitespace().count();
+    ((1..=3).contains(&label_words) || address && label_words <= 5)
+        && !value.is_empty()
+        && value.split_whitespace().count() <= 6
+        && !ends_sentence(value)
+        && !value.contains('"')
+}
+
+/// "ტეგები: Poti, port, Ministry of Economy": a one- or two-word label over
+/// a comma-separated list of three or more short items — a tag line in
+/// any language.
+fn is_label_list(line: &str) -> bool {
+    let t = line.trim();
+    let Some((label, value)) = t.split_once(':') else {
+        return false;
+    };
+    let items: Vec<&str> = value.split(',').map(str::trim).collect();
+    (1..=2).contains(&label.split_whitespace().count())
+        && items.len() >= 3
+        && items.iter().all(|i| (1..=4).contains(&i.split_whitespace().count()))
+        && !ends_sentence(t)
 }
 
 /// A headline-like line that can belong to a list of other stories (a
@@ -1234,7 +1318,10 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
         && (k.ends_with("min read")
             || k.ends_with("mins read")
             || k.ends_with("minute read")
-            || k.ends_with("minutes read"))
+            || k.ends_with("minutes read")
+            || k.ends_with("min reading")
+            || k.ends_with("minutes reading")
+            || k.ends_with("minute reading"))
     {
         return true;
     }
@@ -1371,6 +1458,20 @@ fn is_section_header(k: &str) -> bool {
         || COMMENT_HEADERS.contains(&base)
         || (k.starts_with("more from ") || k.starts_with("more in ")) && k.split(' ').count() <= 5
         || is_list_header(k)
+        || is_bilingual_header(k)
+}
+
+/// A header written twice, in the site's language and in English: "ተዛማጅ
+/// ዜናዎች | Related:", "Povezane vijesti / Related news".
+fn is_bilingual_header(k: &str) -> bool {
+    k.split(' ').count() <= 8
+        && [" | ", " / "].iter().any(|sep| {
+            k.contains(sep)
+                && k.split(sep).any(|part| {
+                    let pk = key(part);
+                    !pk.contains(sep) && is_section_header(&pk)
+                })
+        })
 }
 
 /// A header key without the count pages put after it ("comments (3",
@@ -1607,6 +1708,26 @@ fn is_reproduction_notice(k: &str) -> bool {
         .any(|w| k.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
     let terms = ["hyperlink", "reproduction", "reprint", "reprinting", "republication", "copying"];
     about_content && terms.iter().any(|t| k.split(|c: char| !c.is_alphanumeric()).any(|x| x == *t))
+        || is_republication_note(k)
+}
+
+/// A reprint's note about where the story first ran: "This story was first
+/// published by X and is republished with permission", "This article
+/// originally appeared in Y". It speaks of the story itself, so it is
+/// never a sentence of the story.
+fn is_republication_note(k: &str) -> bool {
+    let words = k.split(' ').count();
+    let itself =
+        ["this story", "this article", "this report", "this piece", "this post", "the story was", "the article was"]
+            .iter()
+            .any(|w| k.contains(w));
+    let first_ran = ["first published", "originally published", "originally appeared", "first appeared"]
+        .iter()
+        .any(|w| k.contains(w));
+    let permission = ["republished with permission", "reprinted with permission", "republished with the permission"]
+        .iter()
+        .any(|w| k.contains(w));
+    words <= 40 && (itself && first_ran || permission)
 }
 
 fn is_cookie_notice(k: &str) -> bool {
@@ -1760,6 +1881,39 @@ mod tests {
         assert!(clean.ends_with("in the wreckage."), "{clean}");
     }
 
+    #[test]
+    fn furniture_blocks_in_any_language_go() {
+        // Fields of the page in the site's language, a label over a list
+        // of other stories, a tag line under a label in another script, a
+        // closing credit and a reprint's note.
+        for trailer in [
+            "Manbaa: Kessel Axborot\nTeglar: #Kessel #port\nKo'rishlar: 3 418\nTelegram kanalimizga obuna bo'ling: kessel.example/tg\nO'xshash xabarlar:\nKesselda non narxi oshdi\nYangi maktab ochildi",
+            "ტეგები: Kessel, port, ministry, opposition",
+            "(Reporting by Lena Ortiz in Kessel; Editing by the desk)",
+            "This story was first published by Kessel Wire and is republished with permission. Headline by Valdoria Post.",
+            "5 min reading",
+            "ተዛማጅ ዜናዎች | Related:\n» Kessel: the lake festival attracts tourists\n» Price of bread increased",
+        ] {
+            let t = format!("{BODY}\n\n{trailer}");
+            assert_eq!(strip(&t), BODY, "{trailer}");
+        }
+        // A list of other stories over the page's footer goes whole, though
+        // its last line reads like a field ("▶ Ranking: most read").
+        let t = format!(
+            "{BODY}\n\n(Interviewer: Lena Ortiz. The chief answered in his office in Kessel.)\n\n\u{25b6} Related: Kessel port reopens after the storm season ends\n\u{25b6} Ranking: most read articles this week\nCopyright \u{a9} Kessel Daily. All rights reserved."
+        );
+        assert_eq!(
+            strip(&t),
+            format!("{BODY}\n\n(Interviewer: Lena Ortiz. The chief answered in his office in Kessel.)")
+        );
+        // A field-like line of the article, apart from any furniture,
+        // stays; so does a list the article introduces.
+        let t = format!("{BODY}\n\nDeath toll: 14");
+        assert_eq!(strip(&t), t);
+        let t = format!("{BODY} The demands were:\n\nhigher wages\nshorter shifts");
+        assert_eq!(strip(&t), t);
+    }
+
     const BODY: &str = "Iran denies it\n\nThe minister said on Sunday that no drones had been sent to the region.\n\nOfficials in Kessel said they had found parts of engines in the wreckage.";
 
     #[test]
@@ -1833,10 +1987,10 @@ mod tests {
     fn related_lists_of_headlines_go_and_prose_stays() {
         let t = format!("{BODY}\n\nRelated Posts\nKessel opens new airport\nValdoria elects a president\nIs the ceasefire holding?\n\nShare this:\nFacebook\nTwitter\nLike this:\nLike Loading...");
         assert_eq!(strip(&t), BODY);
-        // Without a header, short lines at the end are kept (they may be the
-        // article's own, like a reporting credit).
+        // A closing credit goes with the page's furniture: it names who
+        // wrote the story and is no sentence of it.
         let t = format!("{BODY}\n\n(Reporting by Jane Roe; editing by John Doe)");
-        assert_eq!(strip(&t), t);
+        assert_eq!(strip(&t), BODY);
     }
 
     #[test]
@@ -1946,13 +2100,14 @@ mod tests {
 
     #[test]
     fn the_articles_own_short_lines_stay() {
-        // A list the article introduces, a lone last line, a credit.
+        // A list the article introduces, a lone last line; a credit ends
+        // a list of other stories below it (and goes with it).
         let t = format!("{BODY}\n\nThe ministry named the sites:\nThe river port\nThe grain terminal\nThe rail depot");
         assert_eq!(strip(&t), t);
         let t = format!("{BODY}\n\nPress service of the Ministry of Defence");
         assert_eq!(strip(&t), t);
         let t = format!("{BODY}\n\nReporting by Jane Roe; Editing by John Doe\n\nKessel opens new airport\nValdoria elects a president");
-        assert_eq!(strip(&t), format!("{BODY}\n\nReporting by Jane Roe; Editing by John Doe"));
+        assert_eq!(strip(&t), BODY);
         // A long last paragraph without its full stop, above a list.
         let last = "The head of the department added that the talks will continue within the agreements of last year and the commission will meet";
         let t = format!("{BODY}\n\n{last}\n\nKessel opens new airport\nValdoria elects a president");
