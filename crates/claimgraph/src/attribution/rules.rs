@@ -886,6 +886,36 @@ fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
     }
 }
 
+/// True when a person's name stands among the words `r`.
+fn names_a_person(ctx: &Ctx, r: &Range<usize>) -> bool {
+    ctx.mentions_in(ctx.span(r.start, r.end)).any(|m| ctx.mention_kind(m) == crate::document::EntityKind::Person)
+}
+
+/// The start of a person's name that opens the sentence (after titles)
+/// and is followed, through an apposition of noun phrases and commas only,
+/// by the phrase starting at `phrase_start`: "Lieutenant Colonel X, Deputy
+/// Head of the A, B and C Division, ..." (the apposition's own commas
+/// cut the word-level subject short).
+fn opening_person_name(ctx: &Ctx, sent: &Range<usize>, phrase_start: usize) -> Option<usize> {
+    let first = (sent.start..phrase_start).find(|&k| !ctx.is_punct(k))?;
+    let m = ctx.mentions_in(ctx.span(first, phrase_start)).find(|&m| {
+        let mention = &ctx.doc.mentions[m];
+        mention.kind == crate::document::EntityKind::Person && mention.form == crate::document::MentionForm::Name
+    })?;
+    let span = ctx.doc.mentions[m].span;
+    let name_start = ctx.doc.analysis.token_at_or_after(span.start);
+    let name_end = ctx.doc.analysis.token_at_or_after(span.end);
+    let titles_only = (first..name_start).all(|k| {
+        let w = ctx.word(k);
+        w == "." || crate::entities::names::is_title_word(w) || crate::entities::names::is_honorific(w)
+    });
+    let apposition = name_end < phrase_start
+        && ctx.word(name_end) == ","
+        && phrase_start - name_end <= 25
+        && (name_end..phrase_start).all(|k| ctx.quote_of[k].is_none() && !(ctx.tagged && ctx.is_finite_verb(k)));
+    (titles_only && apposition).then_some(first)
+}
+
 /// "in the statement", "in its report" starting within three words of `from`: the
 /// document phrase (without "in"), when its head names a document or unit
 /// of an organisation.
@@ -953,6 +983,15 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
             } else if (speaker.is_none() || inside_relative || dangling) && super::speaker::can_speak(ctx, &parsed) {
                 speaker = Some(parsed);
             }
+        }
+    }
+    // "Lieutenant Colonel X, Deputy Head of the Fire Prevention, Fighting
+    // and Rescue Division, informed": when the parse gives no subject, a
+    // person named at the head of the sentence whose apposition runs to the
+    // phrase found (no verb or quotation between) is the speaker.
+    if let Some(sp) = speaker.clone().filter(|sp| !(coordinated || participle || names_a_person(ctx, sp))) {
+        if let Some(name_start) = opening_person_name(ctx, sent, sp.start) {
+            speaker = Some(name_start..sp.end);
         }
     }
     // "Tbilisi Ledger, a small outlet, which said ...", "said Guled, who

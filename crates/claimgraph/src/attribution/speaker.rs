@@ -294,7 +294,9 @@ pub fn parsed_subject_of(ctx: &Ctx, verb: usize, sent: &Range<usize>) -> Option<
     let statement_between = (end..verb).any(|k| {
         ctx.word(k) == ";"
             || ctx.word(k) == "," && matches!(ctx.lower(k + 1).as_str(), "and" | "but")
-            || ctx.is_finite_verb(k) && super::lexicon::cue_verb(&ctx.lower(k)).is_some()
+            // A reporting verb of the relative clause itself ("which asked
+            // 2,000 people") is no second statement.
+            || ctx.is_finite_verb(k) && super::lexicon::cue_verb(&ctx.lower(k)).is_some() && !(k > 0 && relative(k - 1))
     });
     let clear = (end..verb).all(|k| descends(k) || verbs_own(k)) || opens_relative && !statement_between;
     // Words quoted apart from the verb ("... I know nothing of him,"
@@ -918,7 +920,14 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
         });
         person_name(m) && titles_only && first >= np.start && after < np.end && ctx.word(after) == ","
     });
-    if let Some(m) = opening.or_else(|| mentions.iter().rev().copied().find(|&m| person_name(m))) {
+    // A name after "in" or "at" ("the director X at the briefing in
+    // Angren") is a place the recogniser took for a person.
+    let after_locative = |m: usize| {
+        let first = ctx.doc.analysis.token_at_or_after(ctx.doc.mentions[m].span.start);
+        first > np.start && matches!(ctx.lower(first - 1).as_str(), "in" | "at" | "near")
+    };
+    if let Some(m) = opening.or_else(|| mentions.iter().rev().copied().find(|&m| person_name(m) && !after_locative(m)))
+    {
         return Resolution::Entity(entity_of(m));
     }
     // 2. A pronoun.
