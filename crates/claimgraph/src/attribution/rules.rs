@@ -905,10 +905,7 @@ fn opening_person_name(ctx: &Ctx, sent: &Range<usize>, phrase_start: usize) -> O
     let span = ctx.doc.mentions[m].span;
     let name_start = ctx.doc.analysis.token_at_or_after(span.start);
     let name_end = ctx.doc.analysis.token_at_or_after(span.end);
-    let titles_only = (first..name_start).all(|k| {
-        let w = ctx.word(k);
-        w == "." || crate::entities::names::is_title_word(w) || crate::entities::names::is_honorific(w)
-    });
+    let titles_only = (first..name_start).all(|k| super::speaker::is_title_token(ctx.word(k)));
     let apposition = name_end < phrase_start
         && ctx.word(name_end) == ","
         && phrase_start - name_end <= 25

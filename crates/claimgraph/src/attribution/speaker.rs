@@ -892,6 +892,12 @@ pub enum Resolution {
     None,
 }
 
+/// True for a token of a title written before a name: a title word or an
+/// honorific ("Lieutenant", "Colonel", "Dr"), or an abbreviation's full stop.
+pub(crate) fn is_title_token(w: &str) -> bool {
+    w == "." || crate::entities::names::is_title_word(w) || crate::entities::names::is_honorific(w)
+}
+
 /// Resolves the speaker words `np` to an entity. `recent` lists earlier
 /// speakers (entity, kind, token position), most recent last.
 pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind)]) -> Resolution {
@@ -914,10 +920,7 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
         // Titles before the name ("Dr. Wanida Srisuk, director of ...")
         // still open the phrase with it.
         let first = ctx.tokens.partition_point(|t| t.start < ctx.doc.mentions[m].span.start);
-        let titles_only = (np.start..first).all(|k| {
-            let w = ctx.word(k);
-            w == "." || crate::entities::names::is_title_word(w) || crate::entities::names::is_honorific(w)
-        });
+        let titles_only = (np.start..first).all(|k| is_title_token(ctx.word(k)));
         person_name(m) && titles_only && first >= np.start && after < np.end && ctx.word(after) == ","
     });
     // A name after "in" or "at" ("the director X at the briefing in
