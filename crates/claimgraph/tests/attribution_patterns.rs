@@ -1087,3 +1087,28 @@ fn answers_belong_to_the_official_addressed() {
     assert!(name_of("3,500").contains("Merlot"), "{}", name_of("3,500"));
     assert!(name_of("abandoned").contains("Roy"), "{}", name_of("abandoned"));
 }
+
+/// A question that speaks about a third person by name ("Karl Dorn, the
+/// opposition leader, says ...") does not address them, and a bracketed
+/// note about someone who did not answer ("[Governor X did not respond
+/// ...]") is no stage direction: the answers after both stay the
+/// interviewee's.
+#[test]
+fn answers_stay_the_interviewees_after_a_named_third_person() {
+    let body = "Test article\n\nThe opposition leader, Karl Dorn, criticised the dam project last week. On \
+                Tuesday the Minister of Water, Helena Varga, answered our questions.\n\n\
+                Q: When will the dam be finished?\n\n\
+                A: We expect to finish the dam next year. The funding is secured.\n\n\
+                Q: Karl Dorn, the opposition leader, says the dam is too expensive, is he right?\n\n\
+                A: The dam costs less than the old plan did.\n\n\
+                [Governor Michael Brown did not respond to our request.]\n\n\
+                Q: What about the villages?\n\n\
+                A: Every family will receive compensation before the water rises.\n";
+    let rec = record("third_person.txt", body);
+    let name_of = |w: &str| {
+        let c = rec.claims.iter().find(|c| c.content.text.contains(w)).expect("the claim is found");
+        speaker_entity(&rec, c).map(|e| e.name.clone()).unwrap_or_default()
+    };
+    assert!(name_of("old plan").contains("Varga"), "{}", name_of("old plan"));
+    assert!(name_of("compensation").contains("Varga"), "{}", name_of("compensation"));
+}

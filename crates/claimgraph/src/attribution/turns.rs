@@ -18,6 +18,7 @@ use super::rules::{self, Draft};
 use super::stance;
 use crate::document::{ClaimKind, EntityKind};
 use crate::entities::mentions::is_connector;
+use crate::entities::names;
 use claimgraph_nlp::Upos;
 
 /// The longest label, in tokens ("Deputy Minister Anna Kowalska-Nowak:").
@@ -361,7 +362,8 @@ fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
 /// The person a question addresses: "Inspector, how many people died?",
 /// "Magalie Roy, Radio X. Commissioner, how many families left?" — the
 /// words before the comma that opens the question's last sentence, when
-/// they name or describe one person of the document. Returns the tokens of
+/// they name or describe one person of the document and are no subject of
+/// the clause (a vocative, not "X, the leader, says ..."). Returns the tokens of
 /// that person's name as the text first wrote it, so that the answers that
 /// follow are theirs (a press conference with several officials).
 fn addressee(ctx: &Ctx, body: &Range<usize>) -> Option<Range<usize>> {
@@ -373,6 +375,13 @@ fn addressee(ctx: &Ctx, body: &Range<usize>) -> Option<Range<usize>> {
         return None;
     }
     let words = from..comma;
+    // A name that is the subject of the question's own clause ("Karl Dorn,
+    // the opposition leader, says the dam is too expensive, is he right?")
+    // is someone the question speaks about, not the one it addresses: a
+    // vocative hangs from the clause without a subject's relation.
+    if ctx.parsed && words.clone().any(|k| ctx.tokens[k].deprel.is("nsubj")) {
+        return None;
+    }
     // A title the text wrote right before one person's name ("Inspector
     // Lucien Roy") is that person, whoever else holds a role of its class;
     // a given name the recogniser left out may stand between ("Inspector
@@ -405,8 +414,9 @@ fn addressee(ctx: &Ctx, body: &Range<usize>) -> Option<Range<usize>> {
 }
 
 /// A stage direction naming who speaks next: a paragraph wholly in
-/// brackets with a person's name in it ("[Commissioner Dorval takes the
-/// microphone]", "(The minister answers)" does not name one).
+/// brackets that opens with a person's name, after a title at most, and has
+/// no verb in the past and no negation ("[Commissioner Dorval takes the
+/// microphone]"; "(The minister answers)" names no one).
 fn stage_direction(ctx: &Ctx, para: &Range<usize>) -> Option<Range<usize>> {
     let close = match ctx.word(para.start) {
         "[" => "]",
@@ -416,11 +426,30 @@ fn stage_direction(ctx: &Ctx, para: &Range<usize>) -> Option<Range<usize>> {
     if para.len() < 3 || para.len() > 20 || ctx.word(para.end - 1) != close {
         return None;
     }
+    // A direction says, in the present, who takes the floor; a note in
+    // the past or negated ("[Governor X did not respond to our request.]")
+    // names someone who does not answer here.
+    let note = (para.start..para.end)
+        .any(|k| super::lexicon::is_negator(ctx.word(k)) || ctx.tagged && ctx.tokens[k].xpos.as_str() == "VBD");
+    if note {
+        return None;
+    }
     let span = ctx.span(para.start, para.end);
     let m = ctx.mentions_in(span).find(|&m| {
         let mention = &ctx.doc.mentions[m];
         mention.kind == EntityKind::Person && mention.entity.is_some()
     })?;
+    // The name opens the direction, after its title at most ("[Commissioner
+    // X takes the microphone]"); one further in ("(Translated by X)",
+    // "(Interviewer: X)") is someone else's credit.
+    let first = ctx.tokens.partition_point(|t| t.start < ctx.doc.mentions[m].span.start);
+    let opens = (para.start + 1..first).all(|k| {
+        let w = ctx.word(k);
+        w == "." || w.eq_ignore_ascii_case("the") || names::is_title_word(w) || names::is_honorific(w)
+    });
+    if !opens {
+        return None;
+    }
     person_name_tokens(ctx, ctx.doc.mentions[m].entity?)
 }
 
