@@ -1713,14 +1713,19 @@ fn is_reproduction_notice(k: &str) -> bool {
 
 /// A reprint's note about where the story first ran: "This story was first
 /// published by X and is republished with permission", "This article
-/// originally appeared in Y". It speaks of the story itself, so it is
-/// never a sentence of the story.
+/// originally appeared in Y", also after a short label ("Editor's note:
+/// ..."). It opens by speaking of the story itself, so it is never a
+/// sentence of the story; a paragraph that only mentions an article ("The
+/// article was first published by X in March, the minister said") is one.
 fn is_republication_note(k: &str) -> bool {
     let words = k.split(' ').count();
+    let bare = k.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let after_label = bare.split_once(": ").filter(|(label, _)| label.split(' ').count() <= 3).map(|(_, rest)| rest);
     let itself =
         ["this story", "this article", "this report", "this piece", "this post", "the story was", "the article was"]
             .iter()
-            .any(|w| k.contains(w));
+            .any(|w| bare.starts_with(w) || after_label.is_some_and(|r| r.starts_with(w)))
+            && !is_reported(k);
     let first_ran = ["first published", "originally published", "originally appeared", "first appeared"]
         .iter()
         .any(|w| k.contains(w));
@@ -1910,6 +1915,14 @@ mod tests {
         // stays; so does a list the article introduces.
         let t = format!("{BODY}\n\nDeath toll: 14");
         assert_eq!(strip(&t), t);
+        // A paragraph of the story that speaks of another article stays;
+        // a note that opens with the story itself goes, after a label too.
+        let t = format!(
+            "{BODY}\n\nThe article was first published by the Kessel Herald in March and was shared widely, the minister said.\n\nOfficials in Kessel said the dam would be finished next year."
+        );
+        assert_eq!(strip(&t), t);
+        let t = format!("{BODY}\n\nEditor's note: This story was first published by Kessel Wire.");
+        assert_eq!(strip(&t), BODY);
         let t = format!("{BODY} The demands were:\n\nhigher wages\nshorter shifts");
         assert_eq!(strip(&t), t);
     }
