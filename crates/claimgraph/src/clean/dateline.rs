@@ -172,7 +172,8 @@ const SOURCE_LABELS: &[&str] =
 /// "By Jane Roe" before a date.
 fn byline(before: &str) -> bool {
     let b = before.trim_start_matches(['|', '•', '·', ' ']);
-    b.len() > 3 && b[..3].eq_ignore_ascii_case("by ") && b.split_whitespace().count() <= 7
+    // `get`, not a slice: three bytes may end inside a letter ("Жж,").
+    b.len() > 3 && b.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by ")) && b.split_whitespace().count() <= 7
 }
 
 /// Rank 1 for a wire-style dateline at the head of a paragraph: a place
@@ -353,5 +354,12 @@ mod tests {
         ] {
             assert_eq!(published(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_line_of_non_latin_letters_before_a_date_is_no_byline_and_no_panic() {
+        // Three bytes from the start end inside the second letter.
+        let text = "Headline\n\n\u{416}\u{436}, 14 March 2024\n\nThe ministry said that it was so.";
+        assert!(matches!(published(text).as_deref(), None | Some("2024-03-14")), "{text}");
     }
 }
