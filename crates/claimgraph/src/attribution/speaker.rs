@@ -234,15 +234,20 @@ pub fn parsed_subject_of(ctx: &Ctx, verb: usize, sent: &Range<usize>) -> Option<
         return None;
     }
     // The words under the subject, up to the first that hangs from a
-    // clause (a relative clause, a participle) or leaves the subject.
-    let under_subject = |mut k: usize| loop {
-        if k == subj {
-            return true;
+    // clause (a relative clause, a participle) or leaves the subject. The
+    // walk is bounded by the sentence's length, so a cycle in a malformed
+    // tree ends it.
+    let under_subject = |mut k: usize| {
+        for _ in 0..sent.len() {
+            if k == subj {
+                return true;
+            }
+            match inside(ctx.tokens[k].head) {
+                Some(h) if !ctx.tokens[k].deprel.is("acl") => k = h,
+                _ => return false,
+            }
         }
-        match inside(ctx.tokens[k].head) {
-            Some(h) if !ctx.tokens[k].deprel.is("acl") => k = h,
-            _ => return false,
-        }
+        false
     };
     let start = (sent.start..=subj).find(|&k| under_subject(k))?;
     // Punctuation opening the phrase is no part of it; a preposition or
