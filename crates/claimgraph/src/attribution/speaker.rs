@@ -1416,8 +1416,17 @@ fn abbreviated_title_holder(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
         return None;
     }
     let prefix = format!("{abbr} ");
+    // The title may be part of the name as recognised ("SP R.K. Varma") or
+    // stand right before it when the entity stage reads it as a title.
+    let titled = |e: &crate::document::DocEntity| {
+        e.mentions.iter().any(|&m| {
+            let mention = &ctx.doc.mentions[m];
+            let first = ctx.doc.analysis.token_at_or_after(mention.span.start);
+            mention.form == MentionForm::Name && first > 0 && ctx.word(first - 1) == abbr
+        })
+    };
     let mut holders = ctx.doc.entities.iter().enumerate().filter(|(_, e)| {
-        e.kind == EntityKind::Person && e.name.starts_with(&prefix) && e.name.len() > prefix.len() + 2
+        e.kind == EntityKind::Person && (e.name.starts_with(&prefix) && e.name.len() > prefix.len() + 2 || titled(e))
     });
     let (first, _) = holders.next()?;
     holders.next().is_none().then_some(first)
