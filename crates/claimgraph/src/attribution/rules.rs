@@ -952,13 +952,9 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     // people face to face, found ...": not "2,000 people ...").
     if !(coordinated || participle) {
         if let Some(parsed) = super::speaker::parsed_subject_of(ctx, v, sent) {
-            let relative_opens = |k: usize| matches!(ctx.lower(k).as_str(), "who" | "which" | "whose");
-            let inside_relative = speaker.as_ref().is_some_and(|sp| {
-                sp.start > parsed.end
-                    && (relative_opens(parsed.end)
-                        || ctx.lower(parsed.end) == "that"
-                        || ctx.word(parsed.end) == "," && relative_opens(parsed.end + 1))
-            });
+            let inside_relative = speaker
+                .as_ref()
+                .is_some_and(|sp| sp.start > parsed.end && super::speaker::relative_clause_opens(ctx, parsed.end));
             // "A nurse who asked not to be named said": a phrase cut at its
             // relative pronoun.
             let dangling = speaker
@@ -969,12 +965,9 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
             // commas of its own cuts the word-level subject short of the
             // name it describes (the parser's subject holds every word up
             // to the verb, so the phrase found is part of it).
-            let names_person = |r: &Range<usize>| {
-                ctx.mentions_in(ctx.span(r.start, r.end))
-                    .any(|m| ctx.mention_kind(m) == crate::document::EntityKind::Person)
-            };
-            let short_of_name =
-                speaker.as_ref().is_some_and(|sp| sp.start >= parsed.end && names_person(&parsed) && !names_person(sp));
+            let short_of_name = speaker
+                .as_ref()
+                .is_some_and(|sp| sp.start >= parsed.end && names_a_person(ctx, &parsed) && !names_a_person(ctx, sp));
             if short_of_name {
                 speaker = speaker.map(|sp| parsed.start..sp.end);
             } else if (speaker.is_none() || inside_relative || dangling) && super::speaker::can_speak(ctx, &parsed) {

@@ -190,6 +190,20 @@ pub fn subject_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Range<
     Some(np).filter(|np| can_speak(ctx, np))
 }
 
+/// "who", "whose", "which", "whom": a pronoun that opens a relative clause.
+fn is_relative_pronoun(w: &str) -> bool {
+    matches!(w, "who" | "whose" | "which" | "whom")
+}
+
+/// True when a relative clause opens at token `k`, right after a noun
+/// phrase: "who", "which", ", which", or "that" without a comma ("that"
+/// after a comma opens a noun's complement, "the accusation by the
+/// minister, X, that ...", not a relative clause).
+pub(crate) fn relative_clause_opens(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.lower(k);
+    is_relative_pronoun(&w) || w == "that" || w == "," && is_relative_pronoun(&ctx.lower(k + 1))
+}
+
 /// The subject of the sentence's root verb as the parser attached it (see
 /// [`parsed_subject_of`]): "A military official who spoke on condition of
 /// anonymity gave ..." gives "A military official". The word-level subject
@@ -292,10 +306,8 @@ pub fn parsed_subject_of(ctx: &Ctx, verb: usize, sent: &Range<usize>) -> Option<
     // father whose two children study in a school said"): one that opens
     // right after the subject may stand between, provided no second
     // statement does (a semicolon, a reporting verb of its own).
-    // ("that" after a comma opens a noun's complement, "the accusation by
-    // the minister, X, that ...", not a relative clause.)
-    let relative = |k: usize| matches!(ctx.lower(k).as_str(), "who" | "whose" | "which" | "whom");
-    let opens_relative = relative(end) || ctx.lower(end) == "that" || ctx.word(end) == "," && relative(end + 1);
+    let relative = |k: usize| is_relative_pronoun(&ctx.lower(k));
+    let opens_relative = relative_clause_opens(ctx, end);
     let statement_between = (end..verb).any(|k| {
         ctx.word(k) == ";"
             || ctx.word(k) == "," && matches!(ctx.lower(k + 1).as_str(), "and" | "but")

@@ -907,20 +907,22 @@ fn is_link_token(t: &str) -> bool {
 /// stories (a list stops at it); under the last paragraph it goes as a
 /// closing credit (see [`is_closing_credit`]).
 fn is_credit(k: &str) -> bool {
-    const CREDITS: &[&str] = &[
-        "reporting by",
-        "additional reporting",
-        "editing by",
-        "edited by",
-        "writing by",
-        "written by",
-        "compiled by",
-        "translated by",
-        "contributed to this report",
-        "contributed reporting",
-    ];
     k.split(' ').count() <= 30 && CREDITS.iter().any(|c| k.contains(c))
 }
+
+/// The words of a reporter's credit (see [`is_credit`]).
+const CREDITS: &[&str] = &[
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "edited by",
+    "writing by",
+    "written by",
+    "compiled by",
+    "translated by",
+    "contributed to this report",
+    "contributed reporting",
+];
 
 /// A credit line naming only a news agency or source, under the story:
 /// "(AFP)", "/TASS/", "— AFP", "With agencies".
@@ -1072,9 +1074,7 @@ fn article_end(lines: &[&str]) -> usize {
 /// the line stands under the article's last paragraph.
 fn is_closing_credit(line: &str, k: &str) -> bool {
     let bare = k.trim_start_matches(['(', '[', '-', '—', '–', ' ']);
-    const OPENINGS: &[&str] =
-        &["reporting by", "additional reporting", "editing by", "writing by", "compiled by", "written by", "edited by"];
-    !is_prose(line) && k.split(' ').count() <= 30 && OPENINGS.iter().any(|o| bare.starts_with(o))
+    !is_prose(line) && k.split(' ').count() <= 30 && CREDITS.iter().any(|o| bare.starts_with(o))
 }
 
 /// A short label ending with a colon: "Related news:", "O'xshash
@@ -1464,14 +1464,15 @@ fn is_section_header(k: &str) -> bool {
 /// A header written twice, in the site's language and in English: "ተዛማጅ
 /// ዜናዎች | Related:", "Povezane vijesti / Related news".
 fn is_bilingual_header(k: &str) -> bool {
-    k.split(' ').count() <= 8
-        && [" | ", " / "].iter().any(|sep| {
-            k.contains(sep)
-                && k.split(sep).any(|part| {
-                    let pk = key(part);
-                    !pk.contains(sep) && is_section_header(&pk)
-                })
-        })
+    // Asked of every line: the separator test, the cheapest, comes first.
+    [" | ", " / "].iter().any(|sep| {
+        k.contains(sep)
+            && k.split(' ').count() <= 8
+            && k.split(sep).any(|part| {
+                let pk = key(part);
+                !pk.contains(sep) && is_section_header(&pk)
+            })
+    })
 }
 
 /// A header key without the count pages put after it ("comments (3",
