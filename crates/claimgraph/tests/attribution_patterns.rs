@@ -404,6 +404,60 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "it is an invention",
         "denies",
     ),
+    (
+        "The regulator defended the increase, saying the rise affects only 15% of households, while the country's main labour union said at least 40% of consumers would pay more.",
+        "the country's main labour union",
+        "40% of consumers would pay more",
+        "affirms",
+    ),
+    (
+        "The survey centre, which asked 2,000 people face to face, found that the governor leads with 29 percent.",
+        "The survey centre",
+        "the governor leads with 29 percent",
+        "affirms",
+    ),
+    (
+        "The secretary general told the workers who gathered outside the gate that the port had been closed since Monday.",
+        "The secretary general",
+        "the port had been closed since Monday",
+        "affirms",
+    ),
+    (
+        "All the children recovered, the inspectorate wrote.",
+        "the inspectorate",
+        "All the children recovered",
+        "affirms",
+    ),
+    (
+        "The minister said last week in parliament that the shortage of fuel is the cause.",
+        "The minister",
+        "the shortage of fuel is the cause",
+        "affirms",
+    ),
+    (
+        "A source in the commission said that the commission had received no complaint, and reminded that the law forbids publishing polls in the last week.",
+        "A source in the commission",
+        "received no complaint",
+        "denies",
+    ),
+    (
+        "In the statement of the ministry, it is said that no negotiations about the sale were conducted.",
+        "the statement of the ministry",
+        "no negotiations about the sale were conducted",
+        "denies",
+    ),
+    (
+        "The claims were rejected by the ministry on Friday.",
+        "the ministry",
+        "The claims",
+        "denies",
+    ),
+    (
+        "The union leader said: \"It is not that we do not care about the people.\"",
+        "The union leader",
+        "we do not care about the people",
+        "affirms",
+    ),
 ];
 
 #[test]
@@ -441,6 +495,14 @@ fn requests_and_questions_are_not_claims() {
         assert!(!matches!(c.cue.text.as_str(), "asked" | "Asked" | "suggest"), "{:?}", c);
     }
     assert!(rec.claims.iter().any(|c| c.content.text.contains("the audit is over")));
+    // A passive without an agent names no speaker; its subject is what was
+    // reported ("Marta" neither accuses nor reports), and a reminder with no
+    // clause reports nothing.
+    let rec = record(
+        "passive.txt",
+        "Test article\n\nMarta Pestana was accused of taking bribes.\n\nThe attack was reported on Monday.\n\nThe candidate reminds us of the houseguest who will not leave.\n",
+    );
+    assert!(rec.claims.is_empty(), "{:?}", rec.claims);
 }
 
 #[test]
@@ -590,6 +652,27 @@ fn labelled_turns_are_the_speakers_claims() {
     assert!(has("no children in the school", "denies"), "{by_wirth:?}");
     assert!(has("victims on both sides", "affirms"), "{by_wirth:?}");
     assert!(rec.claims.iter().all(|c| !c.content.text.contains("attacked first")), "{:?}", rec.claims);
+}
+
+/// Turns labelled by initials: "M.K." is the one person of the article
+/// whose name has those initials, and initials that fit nobody are the
+/// interviewer's questions, whose opening vocative is nobody's speech.
+#[test]
+fn initials_labels_name_the_interviewee() {
+    let body = "Interview with the union leader\n\n                Our reporter spoke with Marta Kovalenko, chair of the dockers' union. The questions were asked by J.A.\n\n                J.A.: Mrs. Kovalenko, the minister says the strike is illegal. Is it?\n\n                M.K.: No, that is not correct. We gave notice on 2 May. Two cranes have stood still since January.\n\n                J.A.: Will you strike?\n\n                M.K.: We do not want a strike.\n";
+    let rec = record("initials.txt", body);
+    let by_her: Vec<(&str, &str)> = rec
+        .claims
+        .iter()
+        .filter(|c| c.speaker.text.contains("Kovalenko"))
+        .map(|c| (c.content.text.as_str(), c.stance.as_str()))
+        .collect();
+    let has = |words: &str, stance: &str| by_her.iter().any(|(t, s)| t.contains(words) && *s == stance);
+    assert!(has("We gave notice on 2 May", "affirms"), "{by_her:?}");
+    assert!(has("We do not want a strike", "denies"), "{by_her:?}");
+    assert!(by_her.iter().all(|(t, _)| !t.contains("strike is illegal")), "{by_her:?}");
+    let minister = rec.claims.iter().find(|c| c.content.text.contains("strike is illegal"));
+    assert!(minister.is_none_or(|c| c.speaker.text == "the minister"), "{minister:?}");
 }
 
 /// An interview's "A:" answers belong to the person the introduction names

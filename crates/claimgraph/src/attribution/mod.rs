@@ -212,6 +212,9 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
                     .flatten()
                     .filter(|np| speaker::can_speak(ctx, np))
                     .or_else(|| rules::document_after(ctx, d.cue.start + 1, &sent))
+                    // "In the statement of the ministry, ... it is said
+                    // that": a document the sentence opens with.
+                    .or_else(|| rules::document_after(ctx, sent.start, &sent).filter(|doc| doc.end < d.cue.start))
             });
         } else if !speaker::can_speak(ctx, sp) {
             let sent = ctx.doc.analysis.sentence_of(d.cue.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());

@@ -515,6 +515,24 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
                         return Some(head.start..np.end);
                     }
                 }
+                // "..., while the country's main union said": "while" (as
+                // "whereas") opens a clause whose subject is this phrase; it
+                // is an adjunct only before a phrase without a verb ("X,
+                // while in Moscow, said").
+                let opens_clause = j == end && matches!(ctx.lower(p - 1).as_str(), "while" | "whereas");
+                if opens_clause {
+                    return Some(np);
+                }
+                // "The office in its report published last week found": a
+                // time phrase, then the participle of a reduced relative
+                // clause, stand between the subject and its verb.
+                let time_phrase = np.len() == 2
+                    && matches!(ctx.lower(p).as_str(), "last" | "this" | "next" | "earlier")
+                    && super::rules::is_time_noun(&ctx.lower(p + 1));
+                if time_phrase && p > sent.start + 1 && ctx.tagged && ctx.tokens[p - 1].xpos.as_str() == "VBN" {
+                    j = p - 1;
+                    continue;
+                }
                 if p > sent.start + 1 && (is_adjunct_preposition(&ctx.lower(p - 1)) || ctx.lower(p - 1) == "by") {
                     j = p - 1;
                     // "two residents contacted by telephone": the participle

@@ -446,7 +446,11 @@ fn is_telling_verb(v: &str) -> bool {
 /// ("It is not true that no ransom was paid" affirms a payment).
 pub fn truth_frame_end(ctx: &Ctx, content: &Range<usize>) -> Option<usize> {
     let mut i = content.start;
-    while i < content.end && (is_quote_mark(ctx.word(i)) || matches!(ctx.lower(i).as_str(), "but" | "and" | "so")) {
+    while i < content.end
+        && (is_quote_mark(ctx.word(i))
+            || matches!(ctx.lower(i).as_str(), "but" | "and" | "so")
+            || i == content.start && ctx.lower(i) == "that")
+    {
         i += 1;
     }
     // Quotation marks around the verdict ("it was "absurd" to suggest")
@@ -459,12 +463,21 @@ pub fn truth_frame_end(ctx: &Ctx, content: &Range<usize>) -> Option<usize> {
         ["it", "is" | "was" | "'s" | "’s", "not", "true" | "correct" | "right", "that", ..] => 4,
         ["it", "is" | "was" | "'s" | "’s", "false" | "untrue" | "wrong", "that", ..] => 3,
         ["it", "is" | "was" | "'s" | "’s", "a", "lie", "that", ..] => 4,
+        ["it", "is" | "was" | "'s" | "’s", "not", "the", "case", "that", ..] => 5,
+        // "It is not that we do not care": a clause follows the frame.
+        ["it", "is" | "'s" | "’s", "not", "that", subject, ..] if opens_clause(subject) => 3,
         // "it was absurd to suggest that X": X called false.
         ["it", "is" | "was" | "'s" | "’s", verdict, "to", v, "that", ..] if is_falsity_word(verdict) && told(v) => 5,
         _ => return None,
     };
     let start = at[that] + 1;
     (start < content.end).then_some(start)
+}
+
+/// True for a word that opens a clause after "it is not that" ("we",
+/// "the"), unlike a degree adverb's complement ("that simple").
+fn opens_clause(w: &str) -> bool {
+    matches!(w, "we" | "i" | "they" | "he" | "she" | "you" | "the" | "there" | "this" | "our" | "my")
 }
 
 /// Whether the claim inside a truth frame (see [`truth_frame_end`]) is
@@ -629,6 +642,7 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
         "it is false that",
         "it is untrue that",
         "it is not true that",
+        "it is not the case that",
         "it is a lie that",
         "there is no truth",
         "is not true that",
@@ -641,6 +655,15 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
     .any(|p| joined.contains(p))
     {
         return true;
+    }
+    // "It is not that we do not care": the frame rejects the clause after
+    // it (a clause, not "it is not that simple").
+    let plain_start: Vec<&str> =
+        words.iter().map(String::as_str).filter(|w| !is_quote_mark(w)).skip_while(|w| *w == "that").take(5).collect();
+    if let ["it", "is" | "'s" | "’s", "not", "that", subject] = plain_start.as_slice() {
+        if opens_clause(subject) {
+            return true;
+        }
     }
     // "it was "absurd" to suggest that the aid was political": a claim
     // called false before it is told.
@@ -793,7 +816,20 @@ fn misstates_facts(ctx: &Ctx, words: &[usize]) -> bool {
 fn is_told_noun(w: &str) -> bool {
     matches!(
         w,
-        "information" | "number" | "numbers" | "figure" | "figures" | "version" | "versions" | "narrative" | "news"
+        "information"
+            | "number"
+            | "numbers"
+            | "figure"
+            | "figures"
+            | "version"
+            | "versions"
+            | "narrative"
+            | "news"
+            // "Your sources are wrong": the sources stand for what they said.
+            | "source"
+            | "sources"
+            | "data"
+            | "statistics"
     )
 }
 

@@ -59,6 +59,19 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             if s.start < body.start && body.start < s.end {
                 s.start = body.start;
             }
+            // "J.A.: Mr. Kartosen, the minister says ...": the vocative that
+            // opens a question is whom it asks, not who says.
+            if matches!(turn, Turn::Question) {
+                let sentence_start =
+                    ctx.doc.analysis.sentence_of(s.start).map(|k| ctx.doc.analysis.sentences[k].tokens.start);
+                if s.start == body.start || Some(s.start) == sentence_start {
+                    if let Some(comma) = s.clone().find(|&k| ctx.word(k) == ",") {
+                        if comma + 1 < s.end && comma > s.start && capitalised(ctx, &(s.start..comma)) {
+                            s.start = comma + 1;
+                        }
+                    }
+                }
+            }
         }
         if let Turn::Speech(who) = turn {
             if d.speaker.as_ref().is_none_or(|s| first_person(ctx, s)) && !d.shares_speaker {
@@ -353,10 +366,63 @@ fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
     if !capitalised(ctx, label) {
         return None;
     }
+    // "M.K.: No, that is not correct.": initials stand for the one person
+    // of the article whose name has them ("Marlon Kartosen"); initials
+    // that fit nobody are the interviewer's, who is named by them alone.
+    if let Some(initials) = label_initials(ctx, label) {
+        return Some(match person_with_initials(ctx, &initials) {
+            Some(who) => Label::Person(who),
+            None => Label::Question,
+        });
+    }
     let span = ctx.span(label.start, label.end);
     let person = ctx.mentions_in(span).find(|&m| ctx.mention_kind(m) == EntityKind::Person)?;
     // The name must end the label: "Wróbel's office:" is no speaker.
     (ctx.doc.mentions[person].span.end == span.end).then(|| Label::Person(label.clone()))
+}
+
+/// The letters of a label written as initials: "M.K.", "J. A.", "MK"
+/// (two or three capitals, with dots unless written together).
+fn label_initials(ctx: &Ctx, label: &Range<usize>) -> Option<String> {
+    let text: String = label.clone().map(|k| ctx.word(k)).collect();
+    let letters: String = text.chars().filter(|c| *c != '.').collect();
+    let dotted = text.contains('.');
+    let shape = (2..=3).contains(&letters.chars().count())
+        && letters.chars().all(|c| c.is_uppercase())
+        && (dotted || label.len() == 1);
+    // "MK" alone could be an acronym's label ("BBC:"); with dots every
+    // letter must carry its own ("M.K.", not "U.S.A" read as one).
+    let one_dot_each = !dotted || text.matches('.').count() + 1 >= letters.chars().count();
+    (shape && one_dot_each).then_some(letters)
+}
+
+/// The tokens of the name of the one person in the document whose given
+/// name and surname start with `initials`, in order; `None` when no person
+/// or several people fit.
+fn person_with_initials(ctx: &Ctx, initials: &str) -> Option<Range<usize>> {
+    let want: Vec<char> = initials.chars().collect();
+    let mut found: Option<(usize, Range<usize>)> = None;
+    for (m, mention) in ctx.doc.mentions.iter().enumerate() {
+        if mention.kind != EntityKind::Person || mention.form != crate::document::MentionForm::Name {
+            continue;
+        }
+        let Some(tokens) = tokens_of(ctx, mention.span) else { continue };
+        let firsts: Vec<char> = tokens
+            .clone()
+            .filter(|&k| !is_connector(ctx.word(k)) && ctx.word(k).chars().any(char::is_alphabetic))
+            .filter_map(|k| ctx.word(k).chars().next())
+            .collect();
+        if firsts != want {
+            continue;
+        }
+        let entity = mention.entity.unwrap_or(usize::MAX - m);
+        match &found {
+            Some((e, _)) if *e != entity => return None,
+            Some(_) => {}
+            None => found = Some((entity, tokens)),
+        }
+    }
+    found.map(|(_, tokens)| tokens)
 }
 
 /// The person a question addresses: "Inspector, how many people died?",
