@@ -184,13 +184,33 @@
 //!    [`amount_marked`]) and the two share a rare word of what lasted or
 //!    was paid ("the transmission had been suspended for about 90
 //!    minutes"; [`amounts_share_terms`]).
+//!    *Rival figures*: two sides that each state one figure of the same
+//!    rare thing (not people, not an amount), as a whole — no part of a
+//!    whole ("two of the injured sailors", "17 of the 40 polling
+//!    stations"), no rate ("per gram", "annually"), no count over a span
+//!    of time, no cubic or square measure ([`PropSignature::single`]) —
+//!    with the same polarity, and that share two more rare words of what
+//!    is done with it ([`RIVAL_TERMS`], [`shared_deed_terms`]: "11
+//!    nautical miles inside the territorial waters" and "6 nautical miles
+//!    outside Iranian territorial waters"; "about 300 kilograms of dead
+//!    fish were collected" and "more than two tons of dead fish") meet
+//!    whatever their verbs. One shared word was too few: one article
+//!    counts a thing for many purposes (the tents the state delivered and
+//!    the tents one village received). Money words outside
+//!    [`CURRENCIES`] (forints, crowns) count nothing ([`UNCOUNTED_MONEY`]),
+//!    so that two sums never meet as rival figures.
 //!    It is tried last, so a claim joins the proposition any other rule
 //!    gives it first ([`counts_meet`]). Tolls ([`crate::toll`]) are counts
 //!    of this kind whose fate is their deed: two sides' counts of one
 //!    story's dead, wounded, displaced... of one group of people ("nine
 //!    employees were injured", said the company; "17 workers were
 //!    wounded", said the union) meet across articles whatever their nouns
-//!    and verbs, and rule 2 compares them apart from the other numbers.
+//!    and verbs, and rule 2 compares them apart from the other numbers
+//!    (before them, so that the reason names the toll). A figure without
+//!    a unit is a toll of the dead, wounded or displaced when its fate
+//!    stands right beside it ("more than 40 were killed", "the number of
+//!    the dead is 19"); a part of a count told elsewhere ("two of the
+//!    dead", "nine of them") is no toll ([`crate::toll::tolls`]).
 //!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
@@ -423,6 +443,13 @@ pub struct PropSignature {
     /// thing, whatever deed either tells (rule 7).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrects: Vec<String>,
+    /// The counted units ([`PropSignature::counts`], not amounts) the
+    /// content states one figure of, as a whole: no part of a whole ("two
+    /// of the injured sailors", "17 of the 40 polling stations") and no
+    /// rate ("300 zlotys per gram") in the content ([`single_counts`]).
+    /// Two such figures of one rare thing are rival figures (rule 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub single: Vec<String>,
     /// Who speaks (`#<entity id>`, else the speaker's words in lower
     /// case): rule 6 never sets a speaker against themselves.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -2075,6 +2102,13 @@ const UNCOUNTED_UNITS: &[&str] = &[
     "other", "more", "less", "than", "about", "least", "most", "times",
 ];
 
+/// Money words of [`UNCOUNTED_UNITS`] that [`CURRENCIES`] does not name
+/// (their sums are no amounts of rule 7 either): a sum in them is no count
+/// of a thing, so two sums never meet as rival figures. General knowledge
+/// of currencies' names.
+const UNCOUNTED_MONEY: &[&str] =
+    &["forint", "koruna", "crown", "leu", "lei", "lari", "manat", "somoni", "kyat", "boliviano"];
+
 /// The folded unit of counts of people as such ([`HEAD_CLASSES`]).
 const PEOPLE_UNIT: &str = "people";
 
@@ -2095,7 +2129,7 @@ fn counted_unit(unit: &str) -> Option<String> {
 /// once, not for every number of every claim.
 fn uncounted(stemmed: &str) -> bool {
     static STEMS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    STEMS.get_or_init(|| UNCOUNTED_UNITS.iter().map(|u| stem(u)).collect()).contains(stemmed)
+    STEMS.get_or_init(|| UNCOUNTED_UNITS.iter().chain(UNCOUNTED_MONEY).map(|u| stem(u)).collect()).contains(stemmed)
 }
 
 /// Rule 7: two claims of one story (one article, or two whose casts meet,
@@ -2183,10 +2217,24 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
         .iter()
         .filter(shared)
         .find(|unit| {
+            // Rival figures: each side states one figure of one rare thing,
+            // as a whole ([`PropSignature::single`]), and the two share
+            // more rare words of what is done with it
+            // ([`RIVAL_TERMS`]): "11 nautical miles inside the territorial
+            // waters" and "6 nautical miles outside Iranian territorial
+            // waters".
+            let single = |s: &PropSignature| s.single.binary_search(unit).is_ok();
+            // Both affirm (or both deny): a figure in a denial ("the burned
+            // area is about 35 hectares, no person was injured") is no rival
+            // of an affirmed one, and joining them would set the two
+            // polarities against each other.
+            let rival = || {
+                c.denies == p.denies && single(c) && single(p) && shared_deed_terms(c, p, stats, unit) >= RIVAL_TERMS
+            };
             if unit.starts_with('@') {
                 return corrected(unit) && amounts_share_terms(c, p, stats);
             }
-            crate::toll::is_toll_unit(unit) || ((corrected(unit) || inventory) && rare(unit)) || {
+            crate::toll::is_toll_unit(unit) || ((corrected(unit) || inventory || rival()) && rare(unit)) || {
                 let theirs = on_unit(p, unit);
                 on_unit(c, unit).iter().any(|t| theirs.contains(t))
             }
@@ -2336,6 +2384,66 @@ fn amounts_share_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats) 
     })
 }
 
+/// How many rare words of their deeds, beyond the counted thing, two
+/// claims that each state one figure of a rare thing must share to count
+/// it as rivals (rule 7, [`counts_meet`]). One was too few: the claims of
+/// one story share its words, and one article counts a thing for many
+/// purposes (tents delivered by the state and tents one village received;
+/// pilots who left and pilots recruited).
+const RIVAL_TERMS: usize = 2;
+
+/// Words that make a figure a rate rather than a whole ("300 zlotys per
+/// gram", "1,200 vehicles a day" is left: "a" is too common to tell).
+const RATE_WORDS: &[&str] = &["per", "each", "every", "annually", "daily", "weekly", "monthly", "yearly"];
+
+/// The counted units (of `counts`, sorted; amounts left out) the content
+/// states exactly one figure of ([`PropSignature::single`]). None when
+/// the content states a part of a whole (a number followed by "of": "two
+/// of the injured sailors", "17 of the 40 polling stations"), a rate
+/// ([`RATE_WORDS`]), a count over a span of time, or cubic or square
+/// measures: such figures answer other questions than a whole count.
+fn single_counts(content: &str, numbers: &[NumberFact], counts: &[String]) -> Vec<String> {
+    let lower: Vec<String> = words(content).iter().map(|w| w.to_lowercase()).collect();
+    let part = lower.windows(2).any(|w| (is_number(&w[0]) || SMALL_NUMBERS.contains(&w[0].as_str())) && w[1] == "of");
+    // A count over a span of time ("112 civilians since the beginning of
+    // the year") is the story's background, no rival of one event's count;
+    // "cubic" and "square" metres leave "metres" as their unit, which a
+    // length would then meet.
+    let background = crate::toll::is_background(&lower) || crate::toll::over_years(&lower);
+    let area = lower.iter().any(|w| matches!(w.as_str(), "cubic" | "square"));
+    if part || background || area || lower.iter().any(|w| RATE_WORDS.contains(&w.as_str())) {
+        return Vec::new();
+    }
+    counts
+        .iter()
+        .filter(|u| {
+            !u.starts_with('@') && numbers.iter().filter(|n| counted_unit(&n.unit).as_ref() == Some(*u)).count() == 1
+        })
+        .cloned()
+        .collect()
+}
+
+/// The rare words of their deeds ([`PropSignature::deed`]) two claims
+/// share beyond the counted `unit` itself, numbers, words of time and
+/// money, reporting and light words (as [`amounts_share_terms`] reads
+/// them): what says that two counts of one thing are of one deed.
+fn shared_deed_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats, unit: &str) -> usize {
+    c.deed
+        .iter()
+        .filter(|t| {
+            p.deed.binary_search(t).is_ok()
+                && !is_number(t)
+                && t.chars().count() > 2
+                && amount_unit(t).is_none()
+                && !NUMBER_WORDS.contains(&t.as_str())
+                && deed_word(t)
+                && !stats.is_common(t)
+                && fold_head(t) != unit
+                && counted_unit(t).is_none_or(|u| u != unit)
+        })
+        .count()
+}
+
 /// Words that, just before a number, mark it as a correction of another
 /// count: "only 12 vessels", "not 87", "just 300 kilograms", "merely",
 /// "barely".
@@ -2417,7 +2525,9 @@ fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, Str
     // pairing of single unitless numbers below.
     let (ta, a): (Vec<&NumberFact>, Vec<&NumberFact>) = a.iter().partition(|n| crate::toll::is_toll_unit(&n.unit));
     let (tb, b): (Vec<&NumberFact>, Vec<&NumberFact>) = b.iter().partition(|n| crate::toll::is_toll_unit(&n.unit));
-    plain_numbers_disagree(&a, &b).or_else(|| plain_numbers_disagree(&ta, &tb))
+    // Tolls first: when both disagree, the toll names what the dispute is
+    // about better than two bare numbers of the claims do.
+    plain_numbers_disagree(&ta, &tb).or_else(|| plain_numbers_disagree(&a, &b))
 }
 
 /// [`numbers_disagree`] over numbers of one kind. Each number is the
@@ -2825,6 +2935,7 @@ impl Aligner for RuleAligner {
                 corrects.dedup();
                 corrects
             },
+            single: single_counts(claim.content, &claim.numbers, &counts),
             counts,
             speaker: match claim.speaker_entity {
                 Some(id) => format!("#{id}"),
@@ -3663,6 +3774,22 @@ mod tests {
         assert!(counts_meet(&s2, &s1, &stats).is_some());
         let s3 = make("2,800 soldiers took part in the exercise", "the minister", "dalmora");
         assert!(counts_meet(&s3, &s1, &stats).is_none());
+        // Rival figures: one figure of one rare thing each, two more
+        // shared words of what is done with it, no part of a whole.
+        let r1 =
+            make("the ship was 11 nautical miles from the coast, inside the territorial waters", "the navy", "keszvar");
+        let r2 = make(
+            "the ship was 6 nautical miles from the coast, outside the territorial waters",
+            "the owner",
+            "dalmora",
+        );
+        assert!(counts_meet(&r2, &r1, &stats).is_some());
+        let r3 =
+            make("2 of the 11 nautical miles from the coast were in the territorial waters", "the owner", "dalmora");
+        assert!(r3.single.is_empty() && counts_meet(&r3, &r1, &stats).is_none());
+        let r4 = make("the state delivered 48 thousand tents", "the governor", "keszvar");
+        let r5 = make("the village received 25 tents", "the mayor", "dalmora");
+        assert!(counts_meet(&r5, &r4, &stats).is_none());
         // Trawlers and vessels are one kind of thing; people as such are
         // counted, but a count over years is background.
         assert_eq!(fold_head(&stem("trawlers")), fold_head(&stem("vessels")));

@@ -249,9 +249,21 @@ const V7: &str = r#"
 DROP TRIGGER IF EXISTS relation_counts_insert;
 "#;
 
+/// Version 8: the full-text index merged into one segment, once. FTS5
+/// opens an iterator in every segment of its index for each search term;
+/// earlier writers left one segment per claim for FTS5's automatic merges
+/// (4 segments a level) to fold, and a 1M-claim ledger's index in 27
+/// segments. Merged, an uncached search took 20-25% less CPU. The writer
+/// now adds one segment per transaction and merges past a bound
+/// ([`crate::LedgerWriter::merge_search_index`]). Rewrites the index
+/// (35 MB for 1M claims): about a second.
+const V8: &str = r#"
+INSERT INTO claims_fts(claims_fts) VALUES ('optimize');
+"#;
+
 /// The migrations in order; `MIGRATIONS[i]` brings a file from version `i`
 /// to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -246,14 +246,15 @@ fn fate_of(word: &str) -> Option<Fate> {
     }
 }
 
-/// The tolls a claim states: its quantities whose unit counts people, each
+/// The tolls a claim states: its quantities whose unit counts people, or
+/// that have no unit and stand right beside their fate ([`bare_count`]), each
 /// with the fate named nearest to it in the claim's content (within eight
 /// words). A count with no fate near it is no toll.
 pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
     let counts: Vec<&QuantityOut> = quantities
         .iter()
         .filter(|q| q.claim.as_deref() == Some(claim.id.as_str()) && !q.range_end && q.per.is_none())
-        .filter(|q| counts_people(&q.unit))
+        .filter(|q| counts_people(&q.unit) || bare_count(q))
         .collect();
     // Most claims count no people: nothing to read then (this runs on the
     // ledger's write path for every claim).
@@ -291,10 +292,29 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
         let part = words[first.saturating_sub(6)..first]
             .iter()
             .any(|(_, w)| matches!(w.to_lowercase().as_str(), "among" | "including" | "whom"));
-        if part {
+        // "two of the dead", "nine of them": a part of a count told
+        // elsewhere (not "two of our colleagues", who are the toll).
+        let of_part = words.get(first + 1).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
+            && words
+                .get(first + 2)
+                .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "the" | "them" | "those" | "whom" | "these"));
+        if part || of_part {
             continue;
         }
         let last = words.iter().rposition(|(s, _)| *s < rel_end).unwrap_or(first);
+        // A figure without a unit ([`bare_count`]) is a toll only with its
+        // fate right beside it ("more than 40 were killed", "the number of
+        // the dead is 19"), and never as a part ("two of the dead"), a
+        // date or an hour ("in 2019", "at 5", "since 12").
+        let bare = q.unit.trim().is_empty();
+        if bare {
+            let next = words.get(last + 1).map(|(_, w)| w.to_lowercase());
+            let prev = first.checked_sub(1).map(|k| words[k].1.to_lowercase());
+            if next.as_deref() == Some("of") || prev.as_deref().is_some_and(|p| BARE_BEFORE.contains(&p)) {
+                continue;
+            }
+        }
+        let reach = if bare { BARE_REACH } else { 8 };
         // The unit itself may say it ("11 bodies", "the 40 dead").
         let mut best: Option<(usize, Fate)> = fate_of(&q.unit).map(|f| (0, f));
         for (k, (_, w)) in words.iter().enumerate() {
@@ -305,7 +325,7 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
             } else {
                 continue;
             };
-            if distance > 8 {
+            if distance > reach {
                 continue;
             }
             // A fate before the count across a conjunction tells of the
@@ -328,11 +348,39 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
                 }
             }
         }
-        if let Some((_, fate)) = best {
+        // A figure without a unit counts the dead, the wounded or the
+        // displaced only: "release 210 and receive 210" is an exchange's
+        // terms rather than a toll of the freed.
+        let bare_fate = |f: Fate| matches!(f, Fate::Dead | Fate::Wounded | Fate::Displaced);
+        if let Some((_, fate)) = best.filter(|(_, f)| !bare || bare_fate(*f)) {
             out.push(Toll { fate, value: q.value, max: q.max, group: group_of(&q.unit) });
         }
     }
     out
+}
+
+/// How near its fate a figure without a unit must stand to be a toll
+/// ([`tolls`]): "40 were killed" (2), "the dead is 19" (2), "the death toll
+/// rose to 4" (4 counts "death").
+const BARE_REACH: usize = 4;
+
+/// Words before a figure without a unit that make it a date, an hour or a
+/// part of something else rather than a count of people ("in 2019", "at 5",
+/// "since 12", "aged 19").
+const BARE_BEFORE: &[&str] =
+    &["in", "on", "at", "since", "from", "by", "of", "until", "after", "before", "per", "aged", "age", "no", "number"];
+
+/// True for a quantity with no unit that may count people: a whole number,
+/// not a year ("more than 40 were killed", "the number of the dead is
+/// 19"); [`tolls`] then asks for its fate right beside it.
+fn bare_count(q: &QuantityOut) -> bool {
+    let v = q.value;
+    q.unit.trim().is_empty()
+        && q.per.is_none()
+        && v.fract() == 0.0
+        && v > 0.0
+        && v < 100_000.0
+        && !(1900.0..=2100.0).contains(&v)
 }
 
 /// True when a content's words (lower case) tell a count over a span of
@@ -460,6 +508,36 @@ mod tests {
         assert_eq!(toll_fate_unit("~dead/security"), "~dead");
         assert_eq!(disagreeing(&a, &c), None);
         assert_eq!(disagreeing(&a, &d), None);
+    }
+
+    #[test]
+    fn bare_figures_beside_their_fate_are_tolls_and_parts_are_not() {
+        let text = "the number of victims is much bigger and more than 40 were killed";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "more than 40", text, 40.0, "")];
+        assert_eq!(tolls(&c, &qs).first().map(|t| (t.fate, t.value)), Some((Fate::Dead, 40.0)));
+        let text = "the number of the dead is 19";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "19", text, 19.0, "")];
+        assert_eq!(tolls(&c, &qs).first().map(|t| (t.fate, t.value)), Some((Fate::Dead, 19.0)));
+        // An exchange's terms, a year and a figure far from any fate.
+        let text = "the Coalition will release 210 and receive 210";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "210", text, 210.0, "")];
+        assert!(tolls(&c, &qs).is_empty());
+        let text = "the village was destroyed in 2019 and many were killed";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "2019", text, 2019.0, "")];
+        assert!(tolls(&c, &qs).is_empty());
+        // A part of a count told elsewhere.
+        let text = "two of the dead were under 18 years old";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "two", text, 2.0, "")];
+        assert!(tolls(&c, &qs).is_empty());
+        let text = "9 of them were killed at the gate";
+        let c = claim("c1", text);
+        let qs = [quantity("c1", "9", text, 9.0, "")];
+        assert!(tolls(&c, &qs).is_empty());
     }
 
     #[test]

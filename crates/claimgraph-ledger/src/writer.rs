@@ -43,6 +43,10 @@ const MAX_CACHED_KEYS: usize = 1_000_000;
 /// size rather than a page count): 128 MiB, against 32 MiB for a reader.
 const WRITER_CACHE_KIB: i64 = -131_072;
 
+/// Most segments the full-text index may be left in at the end of an
+/// ingest run (see [`LedgerWriter::merge_search_index`]).
+const MAX_SEARCH_SEGMENTS: i64 = 8;
+
 /// What one batch (or a whole ingest) did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct WriteReport {
@@ -94,6 +98,10 @@ pub struct LedgerWriter {
     /// Relations stored in the open transaction, by kind, added to
     /// `relation_counts` at its end.
     relations_added: FxHashMap<&'static str, i64>,
+    /// The full-text rows `(claim, content, speaker text)` of the claims
+    /// stored in the open transaction, indexed at its end (see
+    /// [`LedgerWriter::flush_search_rows`]).
+    search_rows: Vec<(i64, String, String)>,
     keep_ids: bool,
 }
 
@@ -251,6 +259,7 @@ impl LedgerWriter {
             members: MemberCache::default(),
             relation_entities: Vec::new(),
             relations_added: FxHashMap::default(),
+            search_rows: Vec::new(),
             keep_ids: false,
         };
         w.realign_if_needed()?;
@@ -343,12 +352,43 @@ impl LedgerWriter {
         Ok(report)
     }
 
+    /// The number of segments of the full-text index: FTS5 lists each
+    /// segment's leaf pages in its `_idx` table (a few thousand rows for a
+    /// 1M-claim ledger, so counting them takes milliseconds).
+    pub fn search_segments(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(DISTINCT segid) FROM claims_fts_idx", [], |r| r.get(0))?)
+    }
+
+    /// Merges the full-text index into one segment when it holds more than
+    /// [`MAX_SEARCH_SEGMENTS`], and returns how many it held then (`None`
+    /// when it was left alone). Call it at the end of an ingest run.
+    ///
+    /// Why: a search opens an iterator in every segment for each term, so
+    /// its cost grows with their number (27 segments on a 1M-claim ledger
+    /// cost 20-25% more CPU per search than one). Each transaction adds a
+    /// segment and FTS5's automatic merges keep up to three per level, so
+    /// the count grows with the log of the ledger. Why a bound rather than
+    /// a merge after every run: a merge rewrites the whole index (35 MB for
+    /// 1M claims), which a run of a few documents into a large ledger
+    /// should not pay each time; with the bound it is paid once every
+    /// several small runs, and at the end of a large one.
+    pub fn merge_search_index(&mut self) -> Result<Option<i64>> {
+        let segments = self.search_segments()?;
+        if segments <= MAX_SEARCH_SEGMENTS {
+            return Ok(None);
+        }
+        self.conn.execute_batch("INSERT INTO claims_fts(claims_fts) VALUES ('optimize')")?;
+        Ok(Some(segments))
+    }
+
     fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let flushed = f(self).and_then(|t| {
             self.flush_relation_entities()?;
             self.flush_relation_counts()?;
             self.flush_stats()?;
+            // Last: a later statement would flush it again (see there).
+            self.flush_search_rows()?;
             Ok(t)
         });
         match flushed {
@@ -364,6 +404,7 @@ impl LedgerWriter {
                 self.members.clear();
                 self.relation_entities.clear();
                 self.relations_added.clear();
+                self.search_rows.clear();
                 let (registry, rows, redirects) = load_registry(&self.conn)?;
                 self.registry = registry;
                 self.registry_pos.clear();
@@ -372,6 +413,26 @@ impl LedgerWriter {
                 Err(e)
             }
         }
+    }
+
+    /// Indexes the claims stored in this transaction for full-text search,
+    /// all together at its end: FTS5 writes a new segment of its index
+    /// whenever a statement that opens a statement savepoint (an insert
+    /// into `claims`, whose trigger writes the claim's card, among others)
+    /// runs while it holds rows not yet written. Indexed one by one between
+    /// those statements, each claim became a segment of its own, which
+    /// FTS5's automatic merges then rewrote again and again (and which
+    /// left 27 segments in a 1M-claim ledger's index); together they make
+    /// one segment per transaction. Nothing reads the index before the
+    /// commit.
+    fn flush_search_rows(&mut self) -> Result<()> {
+        let rows = std::mem::take(&mut self.search_rows);
+        let mut st =
+            self.conn.prepare_cached("INSERT INTO claims_fts(rowid, content, speaker_text) VALUES (?1, ?2, ?3)")?;
+        for (claim, content, speaker) in &rows {
+            st.execute(params![claim, content, speaker])?;
+        }
+        Ok(())
     }
 
     /// Stores the entity links of the relations added in this transaction,
@@ -670,9 +731,7 @@ impl LedgerWriter {
                     )?
                     .execute(params![sp, day])?;
             }
-            self.conn
-                .prepare_cached("INSERT INTO claims_fts(rowid, content, speaker_text) VALUES (?1, ?2, ?3)")?
-                .execute(params![claim_row, c.content.text, c.speaker.text])?;
+            self.search_rows.push((claim_row, c.content.text.clone(), c.speaker.text.clone()));
             let mut about_rows = Vec::new();
             {
                 let mut st = self.conn.prepare_cached(

@@ -85,6 +85,10 @@ pub async fn analyse(
         .write(move |s| {
             let mut writer = LedgerWriter::open(s.db_path())?;
             let report = writer.write_documents(vec![doc])?;
+            // Each stored document adds a segment to the full-text index;
+            // past a bound they are merged (seconds on a 1M-claim ledger,
+            // once every several stores), so that searches stay cheap.
+            writer.merge_search_index()?;
             drop(writer);
             let record = s
                 .reader()?

@@ -87,6 +87,37 @@ const CASES: &[(&str, &[&str])] = &[
          Fairbairn said the claimant had been given a chance to reply.",
         &["Imogen Fairbairn", "Fairbairn"],
     ),
+    // A Georgian name in an English and a French-based spelling.
+    (
+        "The letter carries the signature of the deputy minister Tamaz Javakhidze. \
+         The ministry said that Tamaz Djavakhidze had left his post in May.",
+        &["Tamaz Javakhidze", "Tamaz Djavakhidze"],
+    ),
+    // A Hungarian name family name first, its double family name
+    // hyphenated when written given name first.
+    (
+        "The independent member Boglárka Szűcs-Halmi asked about the contract. \
+         Answering a question of Szűcs Halmi Boglárka, the state secretary said the firm had been paid.",
+        &["Boglárka Szűcs-Halmi", "Szűcs Halmi Boglárka"],
+    ),
+    // A Thai given name with and without its aspirate "h".
+    (
+        "The poll found that Mr. Thanakorn Wongsuwan of the Rak Chart Party leads. \
+         A second poll found that Mr. Thanakon Wongsuwan trails, and Mr. Thanakorn said he ignores polls.",
+        &["Thanakorn Wongsuwan", "Thanakorn"],
+    ),
+    // An officer named right after the name of his ministry.
+    (
+        "The major of the Ministry of Internal Affairs Dilshod Karimov told journalists that 40 rescuers \
+         were at work. Karimov said the shaft was stable.",
+        &["Dilshod Karimov", "Karimov"],
+    ),
+    // Amharic honorifics are titles.
+    (
+        "The head of the cooperative, W/ro Tigist Alemu, said the harvest had failed. \
+         Ato Dawit Bekele, the district administrator, said grain had arrived. W/ro Tigist added that prices doubled.",
+        &["Tigist Alemu", "Tigist"],
+    ),
 ];
 
 #[test]

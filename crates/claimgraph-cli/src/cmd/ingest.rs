@@ -93,6 +93,10 @@ fn next_run(rx: &std::sync::mpsc::Receiver<Batch>) -> Option<Run> {
     Some(run)
 }
 
+/// What the writer thread did: its report, the time it was busy, and when
+/// it merged the search index, from how many segments and how long it took.
+type Stored = (WriteReport, Duration, Option<(i64, Duration)>);
+
 /// Lets the writer win the CPU over analysis. The writer is the pipeline's
 /// one serial stage, and on a large ledger the slower one; the analysis
 /// threads (rayon's pool) can run ahead only as far as the channel lets
@@ -121,7 +125,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // order (see `next_run`).
     let (tx, rx) = sync_channel::<Batch>(RUN_BATCHES);
     let db_name = args.db.display().to_string();
-    let writer_thread = std::thread::spawn(move || -> Result<(WriteReport, Duration)> {
+    let writer_thread = std::thread::spawn(move || -> Result<Stored> {
         let mut total = WriteReport::default();
         let mut busy = Duration::ZERO;
         while let Some(run) = next_run(&rx) {
@@ -138,7 +142,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             busy += t.elapsed();
         }
-        Ok((total, busy))
+        // The run's new segments of the full-text index, merged when
+        // there are too many (see `merge_search_index`).
+        let t = Instant::now();
+        let merged = writer
+            .merge_search_index()
+            .with_context(|| format!("merging the search index of {db_name}"))?
+            .map(|segments| (segments, t.elapsed()));
+        busy += t.elapsed();
+        Ok((total, busy, merged))
     });
 
     let batch_size = args.batch as usize;
@@ -237,7 +249,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(tx);
     let outcome = writer_thread.join().map_err(|_| anyhow::anyhow!("the ledger writer thread panicked"))?;
     progress.finish_and_clear();
-    let (report, storage) = outcome?;
+    let (report, storage, merged) = outcome?;
     if !sent_all {
         anyhow::bail!("the ledger writer stopped early");
     }
@@ -257,6 +269,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         rayon::current_num_threads(),
         storage.as_secs_f64(),
     );
+    if let Some((segments, took)) = merged {
+        eprintln!(
+            "claimgraph: search index merged from {segments} segments into one in {:.1} s (included in storage)",
+            took.as_secs_f64()
+        );
+    }
     Ok(if read_ok > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 

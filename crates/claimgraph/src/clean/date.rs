@@ -535,6 +535,21 @@ pub fn find(s: &str) -> Option<Found> {
         })
 }
 
+/// The first slashed date in `s` read day first ("01/09/2026" is 1
+/// September), for a line the caller knows comes from a site that writes
+/// the day first; [`find`] rejects such a date as ambiguous.
+pub fn find_day_first(s: &str) -> Option<Found> {
+    static SLASHED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b").expect("slashed date"));
+    let c = SLASHED.captures(s)?;
+    let all = c.get(0)?;
+    let y: i16 = c["y"].parse().ok()?;
+    let m: i8 = c["m"].parse().ok()?;
+    let d: i8 = c["d"].parse().ok()?;
+    let date = Date::new(y, m, d).ok().filter(|d| plausible(*d))?;
+    Some(Found { start: all.start(), end: all.end(), iso: date.to_string() })
+}
+
 /// True when `s` has four digits in a row. `char::is_numeric` takes in
 /// every character `\d` matches (Unicode decimal digits) and more, so a
 /// false answer means no `\d{4}` can match.

@@ -96,6 +96,7 @@ pub fn published(text: &str) -> Option<String> {
             }
         }
         consider(outlet_line(line), 0, i);
+        consider(header_date(line), 0, i);
     }
     for (i, line) in bottom.iter().enumerate() {
         consider(labelled(line), 1, i);
@@ -179,11 +180,12 @@ fn byline(before: &str) -> bool {
 /// Rank 1 for a wire-style dateline at the head of a paragraph: a place
 /// (and maybe an agency) and the date, then a dash or colon and the story.
 fn wire_dateline(line: &str) -> Option<(u8, String)> {
-    let f: Found = date::find(line)?;
+    let f: Found = date::find(line).or_else(|| day_first_site(line).then(|| date::find_day_first(line)).flatten())?;
     if f.start > 80 {
         return None;
     }
     let mut place = line[..f.start].trim_end_matches([' ', ',', '-', '\u{2013}', '\u{2014}']);
+    let comma_after = line[f.end..].trim_start().starts_with(',');
     let mut rest = line[f.end..].trim_start().trim_start_matches(',').trim_start();
     // "Hawassa, Hidar 14, 2019 E.C. (November 23, 2026) –": the date in
     // another calendar first, its Gregorian equivalent in brackets; the
@@ -197,24 +199,67 @@ fn wire_dateline(line: &str) -> Option<(u8, String)> {
             }
         }
     }
+    // "(Chindwin Voice, 22 November 2026) Last week ...": the outlet and
+    // the date in brackets before the story.
+    let mut bracketed = false;
+    if let (Some(inner), Some(after)) = (place.strip_prefix('('), rest.strip_prefix(')')) {
+        if !inner.contains([')', '(']) {
+            place = inner.trim_end_matches([' ', ',']);
+            rest = after.trim_start();
+            bracketed = true;
+        }
+    }
     if !place.is_empty() && !is_place(place) {
         return None;
     }
     // An agency or time zone between the date and the dash: "(IRNA)", "GMT".
     // After it, the story may start without a dash: "Beijing, 23 September
     // 2026 (Agency) On 23rd, the spokesperson said".
+    // A date opening the line may be followed by the agency alone:
+    // "2026年11月19日 (Kansai Shimpo Digital) On 19 November, ...".
     let mut credited = false;
     if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')).filter(|(inside, _)| inside.len() <= 60) {
+        let named = r.0.chars().next().is_some_and(char::is_uppercase) && r.0.split_whitespace().count() <= 6;
         rest = r.1.trim_start();
-        credited = !place.is_empty();
+        credited = !place.is_empty() || f.start == 0 && named;
     }
     if let Some((word, r)) = rest.split_once(' ') {
         if STANDALONE_WORDS.contains(&word.to_lowercase().as_str()) {
             rest = r.trim_start();
         }
     }
-    let separated = rest.is_empty() || credited || rest.starts_with(['-', '–', '—', ':', '|', '/', '•', '·', '.']);
+    // "Bangkok, Wednesday 18 November 2026, Room 402, Parliament building":
+    // a line of the record's heading, no sentence, goes on after a comma.
+    let heading = comma_after && !place.is_empty() && !debris::is_prose(line) && line.split_whitespace().count() <= 24;
+    let separated = rest.is_empty()
+        || credited
+        || bracketed
+        || heading
+        || rest.starts_with(['-', '–', '—', ':', '|', '/', '•', '·', '.']);
     separated.then_some((1, f.iso))
+}
+
+/// Month first is the American order: a line written with Latin letters
+/// beyond ASCII ("Portal Norte Notícias - Altamira, 01/09/2026") comes from
+/// a site of another language, where the day comes first.
+fn day_first_site(line: &str) -> bool {
+    line.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && c <= '\u{024f}')
+}
+
+/// Rank 3 for a heading line at the top that ends with its date after a
+/// comma, a dash or a bar: 'Radio X – Programme "Y" (Question and Answer),
+/// 18 April 2026'. Weaker than any other sign: a headline may end with a
+/// date of the story.
+fn header_date(line: &str) -> Option<(u8, String)> {
+    if line.split_whitespace().count() > 20 || debris::is_prose(line) {
+        return None;
+    }
+    let f = date::find(line)?;
+    let after = CLOCK.replace_all(&line[f.end..], " ");
+    let before = line[..f.start].trim_end();
+    let ends = after.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ')' | ']')).is_empty();
+    let separated = before.ends_with([',', '-', '\u{2013}', '\u{2014}', '|']) && before.len() > 1;
+    (ends && separated).then_some((3, f.iso))
 }
 
 /// Words that make the head of a sentence a statement of the story rather
@@ -308,6 +353,21 @@ mod tests {
             (
                 "Headline\n\nOrsk, 23 September 2026 (Valdoria Net correspondent report) On 23rd, the spokesperson said so.",
                 "2026-09-23",
+            ),
+            // The outlet and the date in brackets; the date first, then the
+            // outlet; a record's heading going on after a comma.
+            ("Headline\n\n(Orsk Voice, 22 November 2026) Last week the forces said they took the camp.", "2026-11-22"),
+            ("Headline\n\n2026年11月19日 (Orsk Shimpo Digital) On 19 November, the court heard a witness.", "2026-11-19"),
+            (
+                "Record of the meeting\nOrsk, Wednesday 18 November 2026, Room 402, Parliament building (unofficial translation)\n\nChairman: I open the meeting and we will hear the minister today.",
+                "2026-11-18",
+            ),
+            // A slashed date on a line of a site that writes the day first.
+            ("Headline\n\nPortal Notícias - Orsk (PA), 01/09/2026 - Translated\n\nThe minister said so today.", "2026-09-01"),
+            // A programme's heading ending with its date.
+            (
+                "Radio Orsk \u{2013} Programme \"Questions\" (Question and Answer), 18 April 2026\nTranscript of the interview\n\nHOST: Good evening, listeners, and welcome to the programme tonight.",
+                "2026-04-18",
             ),
         ] {
             assert_eq!(published(text).as_deref(), Some(want), "{text}");

@@ -290,6 +290,65 @@ const SECTION_HEADERS: &[&str] = &[
     "czytaj także",
     "povezane vijesti",
     "povezane vesti",
+    // "Related news", "Read also" and "More news" of other languages'
+    // news sites, whose chrome a translation leaves alone.
+    "mga kaugnay na balita",
+    "kaugnay na balita",
+    "iba pang balita",
+    "basahin din",
+    "berita lainnya",
+    "berita berkaitan",
+    "artikel terkait",
+    "artikel berkaitan",
+    "habari zinazohusiana",
+    "habari nyingine",
+    "leggi anche",
+    "articoli correlati",
+    "notizie correlate",
+    "lees ook",
+    "gerelateerde artikelen",
+    "meer nieuws",
+    "czytaj też",
+    "zobacz też",
+    "zobacz także",
+    "powiązane artykuły",
+    "čtěte také",
+    "související články",
+    "citește și",
+    "articole similare",
+    "știri similare",
+    "kapcsolódó cikkek",
+    "benzer haberler",
+    "articles similaires",
+    "à lire également",
+    "ähnliche artikel",
+    "läs också",
+    "läs även",
+    "relaterade artiklar",
+    "te puede interesar",
+    "lajme të ngjashme",
+    "lexo edhe",
+    "tin khác",
+    "pročitajte još",
+    "pročitajte i",
+    "srodne vijesti",
+    "o'xshash yangiliklar",
+    "читайте також",
+    "схожі новини",
+    "관련기사",
+    "관련 기사",
+    "関連記事",
+    "相关新闻",
+    "相关阅读",
+    "相關新聞",
+    "أخبار ذات صلة",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "مواضيع ذات صلة",
+    "اخبار مرتبط",
+    "संबंधित खबरें",
+    "ये भी पढ़ें",
+    "ข่าวที่เกี่ยวข้อง",
 ];
 
 /// Headers that end the article outright (comment sections, the page's
@@ -432,6 +491,9 @@ pub fn is_debris(line: &str) -> bool {
         return true;
     }
     let words = k.split(' ').count();
+    if is_ad_label(&k, words) || is_pagination_note(&k, words) || is_chrome_bar(line, &k) {
+        return true;
+    }
     // "Posted by the live desk", "Posted by admin": the page's byline of a
     // post, not a sentence of the story.
     if k.starts_with("posted by ") && words <= 6 {
@@ -475,6 +537,98 @@ pub fn is_debris(line: &str) -> bool {
         || is_error_report_notice(&k, words)
         || call_to_action(line, &k, words) == Call::Strong
         || !is_reported(&k) && is_comment_prompt(&k, words)
+        || !is_prose(line) && is_login_to_comment(&k, words)
+}
+
+/// "Advertisement: Validated logistics for clinical trials. Request a
+/// quote today.": an advertiser's text under its label, in the languages
+/// of untranslated chrome.
+fn is_ad_label(k: &str, words: usize) -> bool {
+    const LABELS: &[&str] = &[
+        "advertisement:",
+        "advertisement -",
+        "advertisement \u{2013}",
+        "sponsored:",
+        "sponsored content:",
+        "paid content:",
+        "paid post:",
+        "promoted:",
+        "anzeige:",
+        "publicidad:",
+        "publicidade:",
+        "publicité:",
+        "pubblicità:",
+        "реклама:",
+        "reklama:",
+    ];
+    words <= 40 && LABELS.iter().any(|l| k.starts_with(l))
+}
+
+/// A printed page's or a paged record's note that the text goes on
+/// elsewhere: "The record continues on the next page", "Continued on
+/// page 4", "Page 2 of 14". No sentence of a story says it.
+fn is_pagination_note(k: &str, words: usize) -> bool {
+    if words > 10 {
+        return false;
+    }
+    let goes_on = ["continues on", "continued on", "continued from", "continues from"].iter().any(|c| k.contains(c))
+        && ["next page", "following page", "previous page", "page "].iter().any(|p| k.contains(p));
+    goes_on || is_page_count(k)
+}
+
+/// "page 2 of 14", "[page 3 of 9]" alone or closing a short label
+/// ("stenographic record - page 2 of 14").
+fn is_page_count(k: &str) -> bool {
+    let k = k.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ' '));
+    let Some(at) = k.rfind("page ") else { return false };
+    let tail: Vec<&str> = k[at + 5..].split(' ').collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    tail.len() == 3
+        && number(tail[0])
+        && tail[1] == "of"
+        && number(tail[2])
+        && (at == 0 || k[..at].trim_end().ends_with(['-', '\u{2013}', '\u{2014}', ',', '|', '\u{b7}']))
+        && k.split(' ').count() <= 8
+}
+
+/// A bar of page chrome: three or more short parts joined by " | ", " · "
+/// or " • ", one of them a known piece of furniture ("Print", "Back to
+/// top", "Page 2 of 14") and none of them a sentence ("[Record - page 2 of
+/// 14] | Print | Back to the list | Address").
+fn is_chrome_bar(line: &str, k: &str) -> bool {
+    let Some(sep) = [" | ", " \u{b7} ", " \u{2022} "].into_iter().find(|sep| line.contains(sep)) else {
+        return false;
+    };
+    let parts: Vec<&str> = line.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 3 || is_reported(k) || parts.iter().any(|p| is_prose(p) || p.split_whitespace().count() > 12) {
+        return false;
+    }
+    // Single words that are chrome in a bar; "Share" or "Next" may head a
+    // table's column, so a bar needs one of these or a longer piece.
+    const BAR_WORDS: &[&str] = &[
+        "print",
+        "email",
+        "e-mail",
+        "login",
+        "log in",
+        "sign in",
+        "register",
+        "subscribe",
+        "menu",
+        "home",
+        "rss",
+        "sitemap",
+        "contact",
+        "contact us",
+        "back to top",
+        "print this page",
+        "print version",
+    ];
+    parts.iter().any(|p| {
+        let pk = key(p);
+        let words = pk.split(' ').count();
+        BAR_WORDS.contains(&pk.as_str()) || is_page_count(&pk) || words >= 2 && is_debris(p)
+    })
 }
 
 /// The sentences of a short line, when it has several ("Posted by the live
@@ -515,13 +669,28 @@ fn in_sentences(line: &str, is: impl Fn(&str) -> bool) -> bool {
 /// chrome, never article prose: a line holding a sentence is kept.
 fn in_parts(line: &str, k: &str, is: impl Fn(&str) -> bool) -> bool {
     // Every line is asked: the separator test, the cheapest, comes first.
-    let Some(sep) = [" / ", " | "].into_iter().find(|sep| line.contains(sep)) else {
+    let Some(sep) = [" / ", " | ", " \u{b7} ", " \u{2022} "].into_iter().find(|sep| line.contains(sep)) else {
         return false;
     };
     if k.split(' ').count() > 16 || is_prose(line) || is_reported(k) {
         return false;
     }
+    // A reporter's byline with its time stamp ("Reporter Park Ji-won /
+    // Updated 2026.11.22 19:05") is the story's own line: the stamp does
+    // not take the name with it.
+    if line.split(sep).any(|part| is_byline_part(&key(part))) {
+        return false;
+    }
     line.split(sep).map(str::trim).any(|part| part.split_whitespace().count() >= 2 && is(part))
+}
+
+/// A byline: "By Jane Roe", "Reporter Park Ji-won", "Staff correspondent
+/// Ivan Petrov" (a few words, opening with the word that names the writer).
+fn is_byline_part(k: &str) -> bool {
+    const OPENERS: &[&str] =
+        &["by ", "reporter ", "reporters ", "correspondent ", "staff reporter ", "staff correspondent ", "written by "];
+    let words = k.split(' ').count();
+    (2..=6).contains(&words) && OPENERS.iter().any(|o| k.starts_with(o))
 }
 
 /// A line with someone's words in it: quoted, or reported with a speech
@@ -746,13 +915,29 @@ fn call_to_action(line: &str, k: &str, words: usize) -> Call {
             return Call::Strong;
         }
     }
-    let ws: Vec<&str> = rest.split(' ').map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).collect();
+    let ws: Vec<&str> = rest
+        .split(' ')
+        .map(|w| loan_verb(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '@')))
+        .collect();
     let Some(verb) = ws.first() else { return Call::No };
     if !CALL_VERBS.contains(verb) {
         return Call::No;
     }
     let has = |set: &[&str]| ws.iter().skip(1).any(|w| set.contains(w));
     let fragment = !is_prose(line);
+    // "Like and share", "Like, share and subscribe", "I-like at i-share ang
+    // balitang ito!": two prompts in a row are the site's, in any language.
+    const PROMPTS: &[&str] = &["like", "share", "subscribe", "follow", "comment", "repost", "retweet"];
+    if fragment && PROMPTS.contains(verb) && ws.iter().skip(1).take(3).any(|w| w != verb && PROMPTS.contains(w)) {
+        return Call::Strong;
+    }
+    // "Write to tips@site.example": an address of the site as the object.
+    let address = ws.iter().skip(1).any(|w| {
+        w.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.')) || is_link_token(w)
+    });
+    if fragment && address && words <= 8 {
+        return Call::Strong;
+    }
     // In a sentence, "us"/"our" must be the verb's object ("Subscribe to our
     // channel", "Follow us on X"), not the writer's voice ("Let us recall
     // that...", an MT stock phrase).
@@ -785,6 +970,30 @@ fn call_to_action(line: &str, k: &str, words: usize) -> Call {
     } else {
         Call::No
     }
+}
+
+/// A borrowed English verb under a Tagalog affix ("i-share", "mag-login",
+/// "i-like"): the English verb, so that calls of Philippine sites read
+/// like English ones. Any other word is returned as it is.
+fn loan_verb(w: &str) -> &str {
+    for affix in ["i-", "mag-", "nag-", "pa-", "ma-"] {
+        if let Some(rest) = w.strip_prefix(affix) {
+            if CALL_VERBS.contains(&rest) || matches!(rest, "login" | "comment" | "repost") {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+/// "Para sa mga komento, mag-login muna", "Zaloguj się, aby dodać
+/// komentarz": a short line that asks the reader to log in to comment, in
+/// any of the languages whose words for both are borrowed or alike.
+fn is_login_to_comment(k: &str, words: usize) -> bool {
+    const COMMENT: &[&str] = &["comment", "koment", "coment", "kommentar", "yorum", "commento", "reactie"];
+    const LOGIN: &[&str] =
+        &["login", "log in", "log-in", "sign in", "zaloguj", "anmelden", "connectez", "giriş", "masuk"];
+    words <= 12 && COMMENT.iter().any(|c| k.contains(c)) && LOGIN.iter().any(|l| k.contains(l))
 }
 
 /// Prompts of a page's comment section.
@@ -1055,6 +1264,13 @@ fn article_end(lines: &[&str]) -> usize {
                 continue;
             }
         }
+        // A press release's boilerplate: "About MPR" over a paragraph that
+        // says what the company is.
+        if let Some(top) = about_block(lines, i) {
+            cut = top;
+            i = top;
+            continue;
+        }
         break;
     }
     // A short label right above what went ("Shiriki habari hii:" over its
@@ -1067,6 +1283,55 @@ fn article_end(lines: &[&str]) -> usize {
         }
     }
     cut
+}
+
+/// The boilerplate a press release closes with: a header "About X" (a
+/// name, a few capitalised words) over at most three paragraphs, the first
+/// of which says what X is ("X is one of Turkey's largest refiners"), all
+/// under the story and ending at line `end` (exclusive). Returns the
+/// header's line.
+fn about_block(lines: &[&str], end: usize) -> Option<usize> {
+    let mut paragraphs = 0;
+    let mut i = end;
+    while i > 0 && end - i <= 8 {
+        let line = lines[i - 1].trim();
+        i -= 1;
+        if line.is_empty() {
+            continue;
+        }
+        if is_about_header(line) {
+            let first = lines[i + 1..end].iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
+            let opening: Vec<&str> = first.split_whitespace().take(16).collect();
+            let defines =
+                opening.windows(2).any(|w| matches!(w[0], "is" | "are") && matches!(w[1], "a" | "an" | "one" | "the"))
+                    || first.contains(" was founded ")
+                    || first.contains(" was established ");
+            // Some prose of the story must stand above.
+            let story_above = lines[..i].iter().any(|l| is_prose(l));
+            return (paragraphs >= 1 && defines && story_above).then_some(i);
+        }
+        if !is_prose(line) && line.split_whitespace().count() < 8 {
+            return None;
+        }
+        paragraphs += 1;
+        if paragraphs > 3 {
+            return None;
+        }
+    }
+    None
+}
+
+/// "About MPR", "About the Northline Group": "About" and one to five
+/// capitalised words, no sentence.
+fn is_about_header(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("About ") else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let name = words.iter().skip_while(|w| matches!(**w, "the" | "our")).collect::<Vec<_>>();
+    (1..=5).contains(&words.len())
+        && !name.is_empty()
+        && name.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && !ends_sentence(line)
+        && !line.ends_with(':')
 }
 
 /// A credit line closing the story: "(Reporting by X; Editing by Y)",
@@ -1676,6 +1941,9 @@ fn is_copyright(line: &str, k: &str) -> bool {
     if words > 40 {
         return false;
     }
+    // Korean and Japanese sites sign with a circled letter: "ⓒ Hanbit News".
+    let circled = k.replace('\u{24d2}', "©");
+    let k = circled.as_str();
     let opens = k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ") || k == "copyright";
     // A sign inside a sentence may be an excerpt's credit or mojibake
     // ("clichÃ©"): only a line that is no sentence counts.
@@ -1697,7 +1965,22 @@ fn is_publisher_notice(k: &str) -> bool {
     // International Fact-Checking Network"; "a verified signatory of the
     // IFCN's code of principles").
     let network = k.contains("fact-checking network") || k.contains("ifcn");
-    (k.starts_with("disclaimer:") || k.starts_with("disclaimer -") || k.starts_with("our standards") || network)
+    // "This article is part of X's work with ...", "This story was produced
+    // in partnership with ...": the outlet describing the piece itself.
+    let about_piece = ["this article ", "this story ", "this report ", "this piece ", "this fact-check "]
+        .iter()
+        .filter_map(|p| k.strip_prefix(p))
+        .any(|rest| {
+            ["is part of ", "is a part of ", "was produced ", "was supported by ", "was funded by "]
+                .iter()
+                .any(|v| rest.starts_with(v))
+        })
+        && !is_reported(k);
+    (k.starts_with("disclaimer:")
+        || k.starts_with("disclaimer -")
+        || k.starts_with("our standards")
+        || network
+        || about_piece)
         && k.split(' ').count() <= 40
 }
 
@@ -1925,6 +2208,46 @@ mod tests {
         let t = format!("{BODY}\n\nEditor's note: This story was first published by Kessel Wire.");
         assert_eq!(strip(&t), BODY);
         let t = format!("{BODY} The demands were:\n\nhigher wages\nshorter shifts");
+        assert_eq!(strip(&t), t);
+    }
+
+    #[test]
+    fn chrome_of_paged_records_press_releases_and_other_sites_goes() {
+        for trailer in [
+            // A paged record's note and its bar of chrome.
+            "The record continues on the next page.\n[Stenographic record - page 2 of 14] | Print | Back to the list of meetings | Orsk Assembly, Main Street 4",
+            // Calls and headers of a Philippine site.
+            "--\nI-like at i-share ang balitang ito!\nMga kaugnay na balita:\nOrsk: two soldiers hurt in ambush\nKessel: boat capsizes\nPara sa mga komento, mag-login muna.",
+            // A press release's boilerplate.
+            "About KPR\nKessel Petro Refinery Ltd. is one of Valdoria's largest private refiners, with 3,400 employees.\n\nMedia contact: press@kpr.example | +90 262 000 00 00\n###",
+            // The outlet's note on the piece and a call with its address.
+            "This article is part of Checkfast's work with independent fact-checkers. Found a claim you want us to check? Write to tips@checkfast.example\nTags: health, dementia",
+            "\u{24d2} Kessel News - copying and re-distribution without permission is forbidden",
+        ] {
+            let t = format!("{BODY}\n\n{trailer}");
+            assert_eq!(strip(&t), BODY, "{trailer}");
+        }
+        for line in [
+            "Advertisement: Validated cold-chain logistics for clinical trials. Request a quote today.",
+            "Kessel-Nur \u{b7} 12.08.2025 10:40 \u{b7} Views: 4 812",
+            "Like, share and subscribe",
+            "Continued on page 4",
+        ] {
+            assert!(is_debris(line), "{line}");
+        }
+        for line in [
+            // A byline with its time stamp is the story's own line.
+            "Reporter Park Ji-won / Updated 2026.11.22 19:05",
+            "Like father, like son",
+            "Hackers stole login data and posted comments under the names of the ministers.",
+            "Party | Votes | Share",
+        ] {
+            assert!(!is_debris(line), "{line}");
+        }
+        // A subheading "About ..." inside the story stays.
+        let t = format!(
+            "{BODY}\n\nAbout the Victims\n\nThe two men were miners from the village, neighbours said on Monday."
+        );
         assert_eq!(strip(&t), t);
     }
 

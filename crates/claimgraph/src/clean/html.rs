@@ -151,6 +151,10 @@ const CHROME_CLASSES: &[&str] = &[
     "paywall",
     "signup",
     "sign-up",
+    "ticker",
+    "ad",
+    "ads",
+    "adslot",
 ];
 
 /// Class or id words of boxes that are chrome even inside the container
@@ -183,6 +187,12 @@ const BOX_CLASSES: &[&str] = &[
     "widget",
     "sidebar",
     "breadcrumb",
+    // A news ticker over the page ("BREAKING · markets close at ..."), an
+    // ad slot ("ad-slot", "ads"): never the story.
+    "ticker",
+    "ad",
+    "ads",
+    "adslot",
 ];
 
 /// ARIA roles of page chrome.

@@ -201,6 +201,10 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             // recogniser saw "Levant"), it wins in the deduplication below;
             // otherwise the recogniser's span is kept.
             let w = tokens[i].text(text);
+            if slashed_honorific(text, tokens, i) {
+                i += 3;
+                continue;
+            }
             if !is_cap(w) || (is_not_name(w) && !is_title_word(w)) {
                 i += 1;
                 continue;
@@ -318,6 +322,11 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
 fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityKind>) -> Option<NameSpan> {
     // A recogniser span may start or end on a lower-case word ("of Isfahan").
     let mut range = range;
+    // An honorific abbreviated with a slash ("W/ro Almaz Tesfaye") is a
+    // title, not the name's first letters.
+    if slashed_honorific(text, tokens, range.start) && range.len() > 3 {
+        range.start += 3;
+    }
     while !range.is_empty() && !is_cap(tokens[range.start].text(text)) {
         range.start += 1;
     }
@@ -455,13 +464,43 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             if last > range.start && name_like {
                 office = Some(range.start..tail.start);
                 range = tail;
+            } else if range.len() >= 4 {
+                // "the Ministry of Emergency Situations Bakhodir Rakhmonov":
+                // a body's name with its "of" domain runs on into its
+                // officer's name, which no word list can tell from the
+                // domain, except by a family name's ending.
+                let (g, f) = (tokens[range.end - 2].text(text), tokens[range.end - 1].text(text));
+                let plain = |w: &str| {
+                    is_cap(w)
+                        && !is_connector(w)
+                        && !officeish_word(w)
+                        && !is_not_name(w)
+                        && !is_place_word(w)
+                        && Countries::get().lookup(w).is_none()
+                };
+                if last < range.end - 2
+                    && (range.start..range.end - 2).any(|k| tokens[k].text(text) == "of")
+                    && plain(g)
+                    && plain(f)
+                    && has_family_name_ending(f)
+                    && !has_family_name_ending(g)
+                {
+                    office = Some(range.start..range.end - 2);
+                    range = range.end - 2..range.end;
+                }
             }
         }
     }
     // "Arvid Källström of Solvana", "Chang Wei-ming of Zhenlan": a person's
     // name followed by "of" and one place is the person of that place; the
-    // place is a name of its own.
-    if range.len() >= 4 && ner != Some(EntityKind::Organization) {
+    // place is a name of its own. So is a person named with an honorific
+    // before "of the" and a body's name ("Mr. Somchai Boonmee of the
+    // Prachakorn Party", "Dr. Hana Novak of the Institute of Physiology"),
+    // whatever the recogniser called the whole.
+    let honorific_opens = !range.is_empty()
+        && (is_honorific(tokens[range.start].text(text))
+            || range.start > 0 && is_honorific(tokens[range.start - 1].text(text)));
+    if range.len() >= 4 && (ner != Some(EntityKind::Organization) || honorific_opens) {
         let of = (range.start + 2..range.end - 1).find(|&k| tokens[k].text(text) == "of");
         if let Some(of) = of {
             // Leading titles aside ("President Arvid Källström of Solvana").
@@ -470,11 +509,22 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                 .unwrap_or(of);
             let before: Vec<&str> = (first..of).map(|k| tokens[k].text(text)).collect();
             let place = text.get(tokens[of + 1].start..tokens[range.end - 1].end).unwrap_or("");
-            let one_place =
-                of + 2 == range.end && is_cap(tokens[of + 1].text(text)) || Countries::get().lookup(place).is_some();
+            // "of the Prachakorn Party": a body's name, its head word last
+            // or right before its own "of" ("the Institute of Physiology").
+            let body_words: Vec<&str> =
+                (of + 1..range.end).map(|k| tokens[k].text(text)).skip_while(|w| *w == "the").collect();
+            let one_body = honorific_opens
+                && tokens[of + 1].text(text) == "the"
+                && body_words.first().is_some_and(|w| is_cap(w))
+                && (body_words.last().is_some_and(|w| is_org_word(w))
+                    || body_words.windows(2).any(|p| is_org_word(p[0]) && p[1] == "of"));
+            let one_place = of + 2 == range.end && is_cap(tokens[of + 1].text(text))
+                || Countries::get().lookup(place).is_some()
+                || one_body;
             // Evidence of a person: a title before the name, a given name,
             // or the recogniser ("Islamic Republic of Iran" has none).
             let personal = first > range.start
+                || honorific_opens
                 || before.first().is_some_and(|w| is_given_name_like(w))
                 || ner == Some(EntityKind::Person);
             // "Wei-ming": a hyphenated part may be lower case.
@@ -536,13 +586,17 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         });
     }
     // 3. Split leading titles: "Foreign Minister Hossein Amir-Abdollahian".
+    let slashed_before = range.start >= 3 && slashed_honorific(text, tokens, range.start - 3);
     let mut name_start = range.start;
     while name_start < range.end - 1
         && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some())
     {
         name_start += 1;
     }
-    let mut title = (name_start > range.start).then_some(range.start..name_start).or(office.clone());
+    let mut title = (name_start > range.start)
+        .then_some(range.start..name_start)
+        .or(office.clone())
+        .or_else(|| slashed_before.then(|| range.start - 3..range.start));
     // "Head of Isfahan", "Minister of Energy": a title followed by "of" is a
     // role description; what follows names a place or body, not a person.
     while name_start < range.end - 1 && is_connector(tokens[name_start].text(text)) {
@@ -554,7 +608,8 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // Reintegration Andrei Munteanu".
     // Not after an honorific: "Mrs. Do Thi Lan Anh" is one name
     // however many of its parts are given names elsewhere.
-    let honorific_before = (range.start > 0 && is_honorific(tokens[range.start - 1].text(text)))
+    let honorific_before = slashed_before
+        || (range.start > 0 && is_honorific(tokens[range.start - 1].text(text)))
         || (range.start > 1
             && tokens[range.start - 1].text(text) == "."
             && is_honorific(tokens[range.start - 2].text(text)))
@@ -807,6 +862,43 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     Some(NameSpan { tokens: name_start..range.end, title, kind, country: None })
 }
 
+/// True for a title, role, organisation word or role modifier: the words
+/// an office is written with.
+fn officeish_word(w: &str) -> bool {
+    is_title_word(w) || role_class(w).is_some() || is_org_word(w) || super::roles::is_role_modifier(w)
+}
+
+/// True when a capitalised word ends like a family name of Russian,
+/// Ukrainian, Central Asian, Caucasian or South Slavic form ("Rakhmonov",
+/// "Kovalenko", "Mkrtchyan", "Japaridze", "Beridzeshvili", "Petrović",
+/// "Ionescu"): endings that common nouns and the names of bodies or places
+/// in English text do not have.
+fn has_family_name_ending(w: &str) -> bool {
+    let l = deunicode::deunicode(w).to_lowercase();
+    l.chars().count() >= 5
+        && ["ov", "ova", "ev", "eva", "enko", "yan", "dze", "shvili", "ovic", "evic", "escu", "uly", "kyzy"]
+            .iter()
+            .any(|e| l.ends_with(e))
+}
+
+/// True when tokens `i..i + 3` are an honorific abbreviated with a slash:
+/// one capital, "/", one to three lower-case letters, written as one word
+/// (Amharic "W/ro" for Weyzero, Mrs, and "W/t" for Weyzerit, Miss; "S/o",
+/// "D/o" in Indian English). Such a word is no name.
+fn slashed_honorific(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(a), Some(slash), Some(b)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2)) else {
+        return false;
+    };
+    let (wa, wb) = (a.text(text), b.text(text));
+    slash.text(text) == "/"
+        && a.end == slash.start
+        && slash.end == b.start
+        && wa.chars().count() == 1
+        && wa.chars().all(char::is_uppercase)
+        && (1..=3).contains(&wb.chars().count())
+        && wb.chars().all(char::is_lowercase)
+}
+
 /// Collective nouns that open an organisation's name in the possessive
 /// ("People's", "Workers'").
 fn is_collective_noun(word: &str) -> bool {
@@ -849,6 +941,14 @@ fn possessive_collective(text: &str, tokens: &[Token], range: &Range<usize>) -> 
 fn is_title_case(text: &str, tokens: &[Token], r: Range<usize>) -> bool {
     // A speaker label is judged by what it introduces: "Deputy Chairman
     // Pavel Dvořáček: Thank you." is a transcript's line, not a headline.
+    // A transcript's question or answer ("Q: Magalie Roy, Radio X.") is
+    // no headline, however many names it holds.
+    if r.len() > 2
+        && tokens[r.start + 1].text(text) == ":"
+        && matches!(tokens[r.start].text(text), "Q" | "A" | "Question" | "Answer")
+    {
+        return false;
+    }
     if let Some(colon) = (r.start + 1..r.end.min(r.start + 9)).find(|&k| tokens[k].text(text) == ":") {
         let said = colon + 1..r.end;
         if said.len() >= 2 && !is_title_case(text, tokens, said) {

@@ -113,6 +113,10 @@ fn keys(alias: &str) -> Vec<String> {
     for p in &parts.parts {
         let sk = skeleton(p);
         if sk.len() >= 2 {
+            // "Kittiphong" finds "Kittipong" (see `names::same_skeleton`).
+            if let Some(p_for_f) = super::names::skeleton_without_f(&sk) {
+                out.push(format!("s:{p_for_f}"));
+            }
             out.push(format!("s:{sk}"));
         }
     }
@@ -124,6 +128,11 @@ fn keys(alias: &str) -> Vec<String> {
     // Wei-ming" / "Zhang Weiming").
     if let Some(k) = super::names::chinese_key(&parts) {
         out.push(format!("c:{k}"));
+    }
+    // A family name misspelt by one letter ("Sampang" / "Sampan") keeps its
+    // opening and the given name's initial.
+    if let Some(k) = super::names::misspelling_key(&parts) {
+        out.push(format!("t:{k}"));
     }
     // The loose key of the family name finds a person across spellings a
     // skeleton keeps apart ("Akopyan" for "Hakobyan").

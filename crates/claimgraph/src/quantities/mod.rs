@@ -48,6 +48,9 @@ impl Stage for QuantityStage {
                 let gap = doc.text.get(out[k].span.end..out[k + 1].span.start).unwrap_or("").trim().to_lowercase();
                 if matches!(gap.as_str(), "to" | "and" | "or" | "-" | "–" | "and up to") {
                     out[k].unit = out[k + 1].unit.clone();
+                    // Its words run to the shared unit, as a range's do:
+                    // "86 and 79 per cent" states 86 per cent.
+                    out[k].span = Span::new(out[k].span.start, out[k + 1].span.end);
                 }
             }
         }
@@ -112,6 +115,127 @@ const MONTHS: &[&str] = &[
 const CURRENCY_SIGNS: &[(&str, &str)] =
     &[("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"), ("₴", "hryvnias"), ("₽", "rubles")];
 
+/// Currency codes and abbreviations written before an amount ("Rs 300",
+/// "R$ 45 million", "PLN 360 million", "RM48 million"), compared with the
+/// text as written (codes in capitals), with the currency they name.
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("Rs", "rupees"),
+    ("Rs.", "rupees"),
+    ("₹", "rupees"),
+    ("INR", "rupees"),
+    ("NPR", "rupees"),
+    ("PKR", "rupees"),
+    ("LKR", "rupees"),
+    ("R$", "reais"),
+    ("BRL", "reais"),
+    ("RM", "ringgit"),
+    ("MYR", "ringgit"),
+    ("Rp", "rupiah"),
+    ("IDR", "rupiah"),
+    ("PLN", "zloty"),
+    ("USD", "dollars"),
+    ("US$", "dollars"),
+    ("A$", "dollars"),
+    ("C$", "dollars"),
+    ("S$", "dollars"),
+    ("HK$", "dollars"),
+    ("NZ$", "dollars"),
+    ("AUD", "dollars"),
+    ("SGD", "dollars"),
+    ("HKD", "dollars"),
+    ("NZD", "dollars"),
+    ("EUR", "euros"),
+    ("GBP", "pounds"),
+    ("EGP", "pounds"),
+    ("JPY", "yen"),
+    ("CNY", "yuan"),
+    ("RMB", "yuan"),
+    ("KRW", "won"),
+    ("₩", "won"),
+    ("₦", "naira"),
+    ("NGN", "naira"),
+    ("₱", "pesos"),
+    ("MXN", "pesos"),
+    ("ARS", "pesos"),
+    ("COP", "pesos"),
+    ("CLP", "pesos"),
+    ("KSh", "shillings"),
+    ("Ksh", "shillings"),
+    ("KES", "shillings"),
+    ("UGX", "shillings"),
+    ("TZS", "shillings"),
+    ("TSh", "shillings"),
+    ("₺", "lira"),
+    ("ZAR", "rand"),
+    ("CHF", "francs"),
+    ("XOF", "francs"),
+    ("XAF", "francs"),
+    ("SEK", "kronor"),
+    ("NOK", "kroner"),
+    ("DKK", "kroner"),
+    ("CZK", "koruna"),
+    ("HUF", "forint"),
+    ("RON", "lei"),
+    ("UAH", "hryvnias"),
+    ("RUB", "rubles"),
+    ("Tk", "taka"),
+    ("BDT", "taka"),
+    ("VND", "dong"),
+    ("₫", "dong"),
+    ("THB", "baht"),
+    ("฿", "baht"),
+    ("AED", "dirhams"),
+    ("SAR", "riyals"),
+    ("QAR", "riyals"),
+    ("IRR", "rials"),
+    ("AFN", "afghanis"),
+    ("ETB", "birr"),
+    ("GHS", "cedis"),
+    ("GH₵", "cedis"),
+    ("KZT", "tenge"),
+    ("₸", "tenge"),
+    ("GEL", "lari"),
+    ("₾", "lari"),
+    ("ILS", "shekels"),
+    ("NIS", "shekels"),
+    ("₪", "shekels"),
+];
+
+/// Words a count of people stands on alone ("11,400 displaced", "64 of
+/// the shipwrecked", "11 were injured", "the number of five detained").
+fn is_victim_word(w: &str) -> bool {
+    matches!(
+        w,
+        "displaced"
+            | "injured"
+            | "wounded"
+            | "dead"
+            | "missing"
+            | "detained"
+            | "arrested"
+            | "evacuated"
+            | "killed"
+            | "shipwrecked"
+            | "hospitalised"
+            | "hospitalized"
+            | "rescued"
+            | "abducted"
+            | "kidnapped"
+            | "affected"
+            | "homeless"
+    )
+}
+
+/// The currency of a code or abbreviation written before an amount, also
+/// glued to it ("RM48"): the currency and the number's text after it.
+fn currency_prefix(w: &str) -> Option<(&'static str, &str)> {
+    CURRENCY_BEFORE
+        .iter()
+        .filter(|(code, _)| w.starts_with(code))
+        .max_by_key(|(code, _)| code.len())
+        .map(|(code, name)| (*name, &w[code.len()..]))
+}
+
 /// Words that end a unit phrase.
 fn ends_unit(w: &str) -> bool {
     matches!(
@@ -164,8 +288,20 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
     let mut i = sent.start;
     while i < sent.end {
         // The number itself.
+        // "RM48 million", "₹300": a currency glued to the number.
+        let glued = currency_prefix(word(i))
+            .filter(|(_, num)| !num.is_empty())
+            .and_then(|(name, num)| parse_digits(num).or_else(|| parse_suffixed(num)).map(|v| (name, v)));
         let (mut value, used) = match parse_digits(word(i)).or_else(|| parse_suffixed(word(i))) {
             Some(v) => (v, 1),
+            None if glued.is_some() => (glued.map_or(0.0, |(_, v)| v), 1),
+            // "half a percentage point", "half a million".
+            None if lower(i) == "half" && matches!(lower(i + 1).as_str(), "a" | "an") && i + 2 < sent.end => {
+                match scale_of(&lower(i + 2)) {
+                    Some(scale) => (0.5 * scale, 3),
+                    None => (0.5, 2),
+                }
+            }
             None if matches!(lower(i).as_str(), "twice" | "thrice") => (
                 match lower(i).as_str() {
                     "twice" => 2.0,
@@ -242,7 +378,7 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         }
         // Scale words: "5 billion", "1.2 million".
         if let Some(scale) = scale_of(&next) {
-            if used == 1 && word(i).chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            if used == 1 && (word(i).chars().next().is_some_and(|c| c.is_ascii_digit()) || glued.is_some()) {
                 value *= scale;
                 j += 1;
                 // A compound written out as translations from Turkish or
@@ -315,6 +451,40 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 start -= 1;
             }
         }
+        if let Some((name, _)) = glued {
+            unit = name.to_string();
+        }
+        // A currency code or word before the number ("Rs 300", "PLN 360
+        // million", "R$ 45 million", "shillings 45 million"), itself maybe
+        // after an approximation ("around shillings 45 million").
+        if unit.is_empty() && !approximate && num_start > sent.start {
+            let before = num_start - 1;
+            // "R$" may come as two tokens, "R" and "$", written together.
+            let joined = (before > sent.start && toks[before - 1].end == toks[before].start)
+                .then(|| format!("{}{}", word(before - 1), word(before)));
+            let code = |w: &str| CURRENCY_BEFORE.iter().find(|(c, _)| *c == w).map(|(_, n)| *n);
+            let found = joined
+                .as_deref()
+                .and_then(code)
+                .map(|n| (n.to_string(), before - 1))
+                .or_else(|| code(word(before)).map(|n| (n.to_string(), before)))
+                .or_else(|| {
+                    let w = lower(before);
+                    is_currency_word(&w).then_some((w, before))
+                });
+            if let Some((name, at)) = found {
+                unit = name;
+                start = at;
+                for phrase in APPROX {
+                    let n = phrase.len();
+                    if start >= sent.start + n && (0..n).all(|k| lower(start - n + k) == phrase[k]) {
+                        start -= n;
+                        approximate = true;
+                        break;
+                    }
+                }
+            }
+        }
         // Percent, or the unit noun phrase after the number.
         let mut end = j;
         if unit.is_empty() {
@@ -331,13 +501,22 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
             }
         }
         // "of the 23 wounded, seven are policemen": the count's noun is the
-        // complement of "are".
+        // complement of "are"; "two died and 11 were injured": the count
+        // of the injured.
         if unit.is_empty()
             && matches!(lower(j).as_str(), "are" | "were")
-            && toks.get(j + 1).is_some_and(|t| t.xpos.as_str() == "NNS")
+            && j + 1 < sent.end
+            && (toks.get(j + 1).is_some_and(|t| t.xpos.as_str() == "NNS") || is_victim_word(&lower(j + 1)))
         {
             unit = lower(j + 1);
             end = j + 2;
+        }
+        // "the number of workers who lost their lives rose to 4", "the
+        // number of the injured is 31": the count of the noun named.
+        if unit.is_empty() && max.is_none() {
+            if let Some(noun) = number_of_noun(doc, start, &sent) {
+                unit = noun;
+            }
         }
         // A fraction ("three-quarters of the voters", "two thirds of them")
         // is a share, in percent, comparable with
@@ -388,7 +567,10 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         out.extend(upper);
         // A number inside the unit phrase ("three of the 27 injured
         // workers") counts too: the scan resumes there.
-        let inner = (j + 1..end).find(|&k| word(k).chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let inner = (j + 1..end).find(|&k| {
+            word(k).chars().next().is_some_and(|c| c.is_ascii_digit())
+                || numbers::parse_words(&[lower(k).as_str()]).is_some_and(|(v, _)| v >= 2.0)
+        });
         i = inner.unwrap_or(end.max(j)).max(i + 1);
     }
 }
@@ -411,12 +593,25 @@ fn fraction_denominator(unit: &str) -> Option<f64> {
 /// adjective and a noun) follows, and not "of" or "another".
 fn one_before_noun(doc: &Document, i: usize) -> bool {
     let toks = &doc.analysis.tokens;
-    let w = toks[i].text(&doc.text).to_lowercase();
-    if w != "one" {
+    let word = |k: usize| toks.get(k).map(|t| t.text(&doc.text).to_lowercase()).unwrap_or_default();
+    if word(i) != "one" {
         return false;
     }
     let next = toks.get(i + 1);
-    let next_word = next.map(|t| t.text(&doc.text).to_lowercase()).unwrap_or_default();
+    let next_word = word(i + 1);
+    // The lower end of a range: "one to two meters", "one or two days".
+    if matches!(next_word.as_str(), "to" | "or")
+        && (parse_digits(&word(i + 2)).is_some()
+            || numbers::parse_words(&[word(i + 2).as_str()]).is_some_and(|(v, _)| v > 1.0))
+    {
+        return true;
+    }
+    // "for one day", "only one day": a length of time, not "one day" (some
+    // day).
+    let prev = if i > 0 { word(i - 1) } else { String::new() };
+    if next_word == "day" && matches!(prev.as_str(), "for" | "only" | "just" | "within" | "than") {
+        return true;
+    }
     if matches!(next_word.as_str(), "of" | "another" | "side" | "day" | "thing" | "way" | "another's") {
         return false;
     }
@@ -500,6 +695,68 @@ fn is_unit_word(w: &str) -> bool {
     )
 }
 
+/// Currency words that may also stand before the amount, as some
+/// translations write them ("shillings 45 million", "Birr 500"). Words that
+/// are English words too ("won", "rand", "lei") are left out: "won six
+/// states" is no sum of money.
+fn is_currency_word(w: &str) -> bool {
+    matches!(
+        w,
+        "shillings"
+            | "rupees"
+            | "naira"
+            | "cedis"
+            | "kwacha"
+            | "birr"
+            | "francs"
+            | "pesos"
+            | "riyals"
+            | "dirhams"
+            | "dinars"
+            | "rials"
+            | "taka"
+            | "rupiah"
+            | "ringgit"
+            | "reais"
+            | "zloty"
+            | "hryvnias"
+            | "rubles"
+            | "roubles"
+            | "euros"
+            | "dollars"
+    )
+}
+
+/// "the number of workers who lost their lives rose to 4", "the number of
+/// the injured is 31": the noun counted, when the number (from `start`)
+/// closes such a sentence part: after "is", "was", "reached", "to" or "at",
+/// with "the number of X" a few words before and no other number between.
+fn number_of_noun(doc: &Document, start: usize, sent: &Range<usize>) -> Option<String> {
+    let toks = &doc.analysis.tokens;
+    let lower = |i: usize| toks.get(i).map(|t| t.text(&doc.text).to_lowercase()).unwrap_or_default();
+    if start <= sent.start
+        || !matches!(
+            lower(start - 1).as_str(),
+            "is" | "was" | "are" | "were" | "reached" | "reaches" | "to" | "at" | "totals" | "totalled" | "totaled"
+        )
+    {
+        return None;
+    }
+    let from = start.saturating_sub(16).max(sent.start);
+    let at = (from..start - 1).rev().find(|&k| lower(k) == "number" && lower(k + 1) == "of")?;
+    // No other number, and no clause of its own, between.
+    if (at + 2..start - 1).any(|k| toks[k].upos == Upos::NUM || matches!(lower(k).as_str(), ";" | ":")) {
+        return None;
+    }
+    let mut k = at + 2;
+    while k < start && matches!(lower(k).as_str(), "the" | "its" | "their" | "those") {
+        k += 1;
+    }
+    let w = lower(k);
+    let noun = toks.get(k).is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::PROPN));
+    (k < start - 1 && (noun || is_victim_word(&w)) && w.chars().all(char::is_alphabetic)).then_some(w)
+}
+
 /// Units of time, for "an hour" and "a week".
 fn is_time_unit(w: &str) -> bool {
     matches!(w, "hour" | "day" | "week" | "month" | "year" | "minute" | "decade" | "night" | "fortnight")
@@ -541,11 +798,21 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
             && lw == "of"
             && matches!(
                 toks.get(end + 1).map(|t| t.text(&doc.text).to_lowercase()).as_deref(),
-                Some("the" | "its" | "their" | "them")
+                Some("the" | "its" | "their" | "them" | "those" | "these" | "our" | "his" | "her")
             )
         {
             end += 2;
             continue;
+        }
+        // A count standing on a participle of its own: "11,400 displaced",
+        // "64 of the shipwrecked" (before a noun it modifies the noun).
+        if head.is_none()
+            && is_victim_word(&lw)
+            && toks.get(end + 1).is_none_or(|n| end + 1 >= sent_end || !matches!(n.upos, Upos::NOUN | Upos::PROPN))
+        {
+            head = Some(end);
+            end += 1;
+            break;
         }
         if ends_unit(&lw) || !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
             break;
@@ -590,12 +857,28 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
             end += 1;
             break;
         }
+        // A participle the tagger read as a past tense still modifies a noun
+        // right after it ("3,200 collapsed buildings", "18 planned
+        // surgeries"), also over an adjective ("200 hooded young people").
+        let noun_at = |k: usize| toks.get(k).is_some_and(|n| matches!(n.upos, Upos::NOUN | Upos::PROPN));
+        let noun_follows = toks.get(end + 1).is_some_and(|n| n.text(&doc.text) == "-")
+            || noun_at(end + 1)
+            || toks.get(end + 1).is_some_and(|n| n.upos == Upos::ADJ) && noun_at(end + 2);
         let modifier_verb = t.upos == Upos::VERB
-            && (w.chars().next().is_some_and(char::is_uppercase) || matches!(t.xpos.as_str(), "VBN" | "VBG"))
-            && toks
-                .get(end + 1)
-                .is_some_and(|n| matches!(n.upos, Upos::NOUN | Upos::PROPN) || n.text(&doc.text) == "-");
-        if tagged && !matches!(t.upos, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::X | Upos::NUM) && !modifier_verb {
+            && (w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(t.xpos.as_str(), "VBN" | "VBG")
+                || t.xpos.as_str() == "VBD" && lw.ends_with("ed"))
+            && noun_follows;
+        // A country's abbreviation before a currency ("24.8 billion US
+        // dollars"), which the tagger may read as the pronoun "us".
+        let abbreviation = (2..=4).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && toks.get(end + 1).is_some_and(|n| is_unit_word(&n.text(&doc.text).to_lowercase()));
+        if tagged
+            && !matches!(t.upos, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::X | Upos::NUM)
+            && !modifier_verb
+            && !abbreviation
+        {
             break;
         }
         if w.chars().any(char::is_alphabetic) {
@@ -704,6 +987,43 @@ mod tests {
         assert_eq!(q[1].unit, "years");
         assert_eq!((q[2].value, q[2].max), (10.0, Some(15.0)));
         assert_eq!(q[2].unit, "tanks");
+    }
+
+    /// With tags: currencies written before the amount, counts standing on
+    /// a participle, "the number of X ... is N", participles before the
+    /// noun, halves, ranges and partitives in words.
+    #[test]
+    fn reads_counts_and_sums_as_translations_write_them() {
+        let pipeline = crate::Pipeline::new().expect("the shipped linguistic models load");
+        let text = "Test\n\nIt was RM48 million, Rs 4.8 billion, R$ 45 million and PLN 360 million. The cost is around shillings 45 million. The bank raised the rate by half a percentage point. The peat layer is one to two meters. They stayed for one day. Two people died and 11 were injured. The number of the injured is 31, most of them children. The agency speaks of 3,400 displaced in centres. It took on board 64 of the shipwrecked. Two of its four trucks were out of service. The state will rebuild the 3,200 collapsed buildings. The volume was 24.8 billion US dollars. Turnouts were 86 and 79 per cent. Clinton won six states.\n";
+        let raw = crate::input::single_document("q.txt", crate::input::Format::Text, text.as_bytes().to_vec())
+            .expect("text reads");
+        let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+        let found: Vec<(f64, &str)> = doc.quantities.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        for want in [
+            (48e6, "ringgit"),
+            (4.8e9, "rupees"),
+            (45e6, "reais"),
+            (360e6, "zloty"),
+            (45e6, "shillings"),
+            (0.5, "point"),
+            (1.0, "meters"),
+            (1.0, "day"),
+            (11.0, "injured"),
+            (31.0, "injured"),
+            (3400.0, "displaced"),
+            (64.0, "shipwrecked"),
+            (4.0, "trucks"),
+            (3200.0, "buildings"),
+            (24.8e9, "dollars"),
+            (86.0, "percent"),
+            (6.0, "states"),
+        ] {
+            assert!(found.contains(&want), "{want:?} in {found:?}");
+        }
+        assert!(!found.iter().any(|(_, u)| *u == "won"), "{found:?}");
+        let r = doc.quantities.iter().find(|q| q.unit == "reais").expect("reais");
+        assert_eq!(doc.span_text(r.span), "R$ 45 million");
     }
 
     #[test]
