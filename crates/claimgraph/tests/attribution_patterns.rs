@@ -447,6 +447,24 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "denies",
     ),
     (
+        "In the statement of the Directorate it was claimed that three phones were seized during the search.",
+        "the statement of the Directorate",
+        "three phones were seized",
+        "affirms",
+    ),
+    (
+        "According to information obtained from judicial sources, the prosecution is examining the bank transfers.",
+        "judicial sources",
+        "the prosecution is examining the bank transfers",
+        "affirms",
+    ),
+    (
+        "The water authority also recorded that until Friday three residents died.",
+        "The water authority",
+        "three residents died",
+        "affirms",
+    ),
+    (
         "The claims were rejected by the ministry on Friday.",
         "the ministry",
         "The claims",

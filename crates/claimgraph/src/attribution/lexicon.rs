@@ -105,6 +105,7 @@ const VERBS: &[Verb] = &[
     v("charge", Assert, false),
     v("conclude", Assert, false),
     v("find", Assert, false),
+    v("record", Assert, false),
     v("predict", Assert, false),
     v("propose", Assert, false),
     v("recommend", Assert, false),

@@ -255,9 +255,10 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         {
             return None
         }
-        // "The survey found that ...": a finding reports only with a "that"
-        // clause ("police found the body", "found him guilty" report none).
-        "find" if next != "that" => return None,
+        // "The survey found that ...", "The authority recorded that ...": a
+        // finding reports only with a "that" clause ("police found the
+        // body", "found him guilty", "recorded a song" report none).
+        "find" | "record" if next != "that" => return None,
         _ => {}
     }
     // "Those who reported eating late were 18% less likely to ...": a
@@ -983,7 +984,12 @@ fn opening_person_name(ctx: &Ctx, sent: &Range<usize>, phrase_start: usize) -> O
 /// of an organisation.
 pub(super) fn document_after(ctx: &Ctx, from: usize, sent: &Range<usize>) -> Option<Range<usize>> {
     let at = (from..sent.end.min(from + 3)).find(|&k| ctx.lower(k) == "in")?;
-    let np = super::speaker::np_right(ctx, at + 1, sent)?;
+    let mut np = super::speaker::np_right(ctx, at + 1, sent)?;
+    // "In the statement of the Directorate it was claimed": the clause's
+    // own subject is no part of the document's phrase.
+    while np.len() > 1 && matches!(ctx.lower(np.end - 1).as_str(), "it" | "they" | "we") {
+        np.end -= 1;
+    }
     let head = super::speaker::np_head(ctx, &np);
     (np.len() <= 8
         && matches!(ctx.lower(np.start).as_str(), "the" | "its" | "their" | "a" | "an" | "his" | "her")
@@ -1872,7 +1878,7 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     let hedged = stance::hedged(ctx, &content, a);
     Some(Draft {
         cue: cue.tokens.clone(),
-        speaker: Some(source),
+        speaker: Some(informant_of(ctx, source)),
         shares_speaker: false,
         kind: ClaimKind::AccordingTo,
         stance: stance::combine(false, negated),
@@ -1882,6 +1888,37 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         content: pieces,
         denial_cue: false,
     })
+}
+
+/// "According to information obtained from judicial sources", "according
+/// to data of the inspectorate", "figures released by the ministry": the
+/// information stands for whoever gave it, who is the source (a report or
+/// a statement is a source of its own and stays).
+fn informant_of(ctx: &Ctx, source: Range<usize>) -> Range<usize> {
+    let mut k = source.start;
+    if ctx.lower(k) == "the" {
+        k += 1;
+    }
+    if ctx.tagged && k < source.end && ctx.tokens[k].upos == Upos::ADJ {
+        k += 1;
+    }
+    if k >= source.end
+        || !matches!(ctx.lower(k).as_str(), "information" | "data" | "figures" | "statistics" | "estimates" | "numbers")
+    {
+        return source;
+    }
+    k += 1;
+    // "obtained from", "released by", "provided by", "compiled by".
+    if ctx.tagged && k < source.end && ctx.tokens[k].xpos.as_str() == "VBN" {
+        k += 1;
+    }
+    if k + 1 < source.end && matches!(ctx.lower(k).as_str(), "of" | "from" | "by") {
+        let rest = k + 1..source.end;
+        if super::speaker::can_speak(ctx, &rest) {
+            return rest;
+        }
+    }
+    source
 }
 
 /// Splits a claim whose content is two coordinated complement clauses ("said

@@ -332,7 +332,9 @@ pub fn reduced_relative_subject(ctx: &Ctx, np: Range<usize>) -> Range<usize> {
             if np.len() > 1
                 && ctx.tagged
                 && matches!(ctx.lower(last).as_str(), "it" | "he" | "she" | "they" | "we")
-                && ctx.tokens[last - 1].upos == Upos::NOUN
+                // ("In the statement of the Directorate it was claimed": a
+                // name before the pronoun too.)
+                && matches!(ctx.tokens[last - 1].upos, Upos::NOUN | Upos::PROPN)
                 && np.end < ctx.tokens.len()
                 && ctx.is_finite_verb(np.end) =>
         {
