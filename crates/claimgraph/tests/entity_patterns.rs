@@ -118,6 +118,12 @@ const CASES: &[(&str, &[&str])] = &[
          Ato Dawit Bekele, the district administrator, said grain had arrived. W/ro Tigist added that prices doubled.",
         &["Tigist Alemu", "Tigist"],
     ),
+    // A spelling the text itself declares.
+    (
+        "The village chief Armando Nhantumbo said the water came at night. \
+         Nhantumbo, whose name the district office writes as Nyantumbo, said the gates were opened.",
+        &["Armando Nhantumbo", "Nyantumbo"],
+    ),
 ];
 
 #[test]

@@ -122,6 +122,7 @@ impl Builder<'_> {
             let bracketed = self
                 .bracketed_alias_of(names, i)
                 .or_else(|| self.bracketed_acronym_of(names, i))
+                .or_else(|| self.declared_alias_of(names, i))
                 .and_then(|j| assigned[j]);
             let names_country = n.country.as_deref().is_some_and(|code| names_the_country(&surface, code));
             // A one-word name that is not a country may be a person's
@@ -215,6 +216,64 @@ impl Builder<'_> {
         names
             .iter()
             .position(|m| m.kind == EntityKind::Person && m.tokens.end + 1 == n.tokens.start && m.tokens.len() >= 2)
+    }
+
+    /// The person whose other spelling the text declares name `i` to be:
+    /// "Chitima, whose name some documents write as Xitima", "Ali Farah,
+    /// also spelled Cali Faarax", "Nkosi, known as Papa": a name of one to
+    /// three words (no body's or place's) right after "written as" (or
+    /// "write(s)/wrote/spell(s) as"), "spelled", "spelt", "known as" or
+    /// "aka" is the name of a person (or of no known kind) just before it
+    /// in the same sentence, set off by a comma, a few words back.
+    fn declared_alias_of(&self, names: &[NameSpan], i: usize) -> Option<usize> {
+        let n = &names[i];
+        let toks = &self.doc.analysis.tokens;
+        let word = |k: usize| toks.get(k).map(|t| t.text(&self.doc.text).to_lowercase()).unwrap_or_default();
+        let s = n.tokens.start;
+        if n.kind == EntityKind::Location
+            || n.kind == EntityKind::Organization
+            || n.country.is_some()
+            || n.tokens.len() > 3
+            || s < 2
+        {
+            return None;
+        }
+        let declared = matches!(word(s - 1).as_str(), "spelled" | "spelt" | "aka")
+            || word(s - 1) == "as"
+                && matches!(
+                    word(s - 2).as_str(),
+                    "written"
+                        | "write"
+                        | "writes"
+                        | "wrote"
+                        | "spell"
+                        | "spells"
+                        | "spelled"
+                        | "spelt"
+                        | "known"
+                        | "transliterated"
+                );
+        if !declared {
+            return None;
+        }
+        // The alias must look like a name ("Super Tuesday" is a day).
+        let alias_ok = n.tokens.clone().all(|k| {
+            let w = toks[k].text(&self.doc.text);
+            !gazetteer::is_not_name(w) && !gazetteer::is_org_word(w)
+        });
+        if !alias_ok {
+            return None;
+        }
+        // The name just before, in the same sentence: it must be the one
+        // the clause describes, set off by a comma ("Chitima, whose name
+        // ..."), no more than twelve words back.
+        let (j, m) = names.iter().enumerate().filter(|(_, m)| m.tokens.end <= s).max_by_key(|(_, m)| m.tokens.start)?;
+        let sentence = self.doc.analysis.sentence_of(s)?;
+        (matches!(m.kind, EntityKind::Person | EntityKind::Other)
+            && self.doc.analysis.sentence_of(m.tokens.start) == Some(sentence)
+            && word(m.tokens.end) == ","
+            && s - m.tokens.end <= 12)
+            .then_some(j)
     }
 
     /// The organisation name that name `i` abbreviates in brackets right

@@ -674,6 +674,12 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
             }
             if sa.joined == sb.joined || variant_of_skeletons(&sa.joined, &sb.joined, &sa.skeleton, &sb.skeleton) {
                 let (ca, cb) = (a.core(), b.core());
+                // "Daudi Ochieng Onyango" / "David Ochieng Onyango": one
+                // given name in its local and its English form, when a middle
+                // name agrees too (a family name alone is no evidence).
+                if i == 1 && j == 1 && ca.len() >= 3 && cognate_given_names(ca[0], cb[0]) {
+                    return NameMatch::Variant;
+                }
                 if !given_names_agree(&ca[..i], &cb[..j]) || gender_clash(&sa.joined, &sb.joined) {
                     return NameMatch::Different;
                 }
@@ -697,6 +703,38 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
         return NameMatch::Variant;
     }
     loose_alignment(a, sufa, b, sufb)
+}
+
+/// Given names of the Bible and the Quran in their English form and in the
+/// forms Swahili, Arabic, Persian, Turkish and other languages' reports
+/// write: one row per name.
+const COGNATE_GIVEN_NAMES: &[&[&str]] = &[
+    &["david", "daudi", "dawud", "daoud", "davud", "davit"],
+    &["joseph", "yusuf", "yusufu", "yousef", "youssef", "yosef", "jusuf"],
+    &["john", "yohana", "yohane", "yahya", "juan", "joao", "jean", "johannes"],
+    &["peter", "petro", "pedro", "pierre", "pyotr", "piotr", "petr"],
+    &["paul", "paulo", "pablo", "pavel", "pawel"],
+    &["moses", "musa", "moussa", "mose"],
+    &["abraham", "ibrahim", "ebrahim", "ibrahima", "avraham"],
+    &["jacob", "yakobo", "yaqub", "yakub", "yakov", "jakob", "jacques", "jakub"],
+    &["solomon", "suleiman", "sulaiman", "suleyman", "sulemani", "salomon"],
+    &["mary", "maryam", "mariam", "maria", "mariamu"],
+    &["jesus", "isa", "issa"],
+    &["matthew", "mathayo", "mateo", "matteo", "matthieu"],
+    &["mark", "marko", "marcos", "marco", "marek"],
+    &["luke", "luka", "lucas", "luca"],
+    &["daniel", "danieli", "danyal"],
+    &["samuel", "samweli", "samwel"],
+    &["elijah", "elia", "ilyas", "elias", "ilya"],
+    &["noah", "nuhu", "nuh"],
+    &["james", "yakobo", "santiago"],
+    &["stephen", "stefano", "stefan", "esteban", "etienne"],
+];
+
+/// True when two different given names are forms of one name in
+/// [`COGNATE_GIVEN_NAMES`].
+fn cognate_given_names(a: &str, b: &str) -> bool {
+    a != b && COGNATE_GIVEN_NAMES.iter().any(|row| row.contains(&a) && row.contains(&b))
 }
 
 /// True when `a` is the three-part name `b` with its last part (the given
@@ -1441,6 +1479,14 @@ mod tests {
         assert_eq!(compare("Thanakorn Srisophon", "Thanakorn Srisopon"), NameMatch::Variant);
         assert_eq!(compare("Ato Dawit Bekele", "Dawit Bekele"), NameMatch::Exact);
         assert_eq!(compare("Weyzero Tigist Alemu", "Tigist Alemu"), NameMatch::Exact);
+    }
+
+    #[test]
+    fn cognate_given_names_with_a_middle_name() {
+        assert_eq!(compare("Yusufu Kamau Mwangi", "Joseph Kamau Mwangi"), NameMatch::Variant);
+        // Without a middle name that agrees, and other names, stay apart.
+        assert_eq!(compare("Yusufu Mwangi", "Joseph Mwangi"), NameMatch::Different);
+        assert_eq!(compare("Petro Kamau Mwangi", "Joseph Kamau Mwangi"), NameMatch::Different);
     }
 
     #[test]
