@@ -672,6 +672,18 @@ fn labelled_turns_are_the_speakers_claims() {
     assert!(rec.claims.iter().all(|c| !c.content.text.contains("attacked first")), "{:?}", rec.claims);
 }
 
+/// "The statement said" is an organisation's statement: the last
+/// organisation that spoke, though its director spoke after it.
+#[test]
+fn a_statement_is_the_organisations() {
+    let body = "Test article\n\nThe Kenya Ports Authority said on Monday that the strike was illegal. Its managing \
+                director, Halima Rotich, said the authority was ready to talk. The statement said that 14 ships were \
+                handled on Tuesday alone.\n";
+    let rec = record("statement.txt", body);
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("14 ships")).expect("the statement's claim");
+    assert!(claim.speaker.name.as_deref().is_some_and(|n| n.contains("Ports Authority")), "{:?}", claim.speaker);
+}
+
 /// Turns labelled by initials: "M.K." is the one person of the article
 /// whose name has those initials, and initials that fit nobody are the
 /// interviewer's questions, whose opening vocative is nobody's speech.

@@ -1546,12 +1546,15 @@ fn resolve_organisation(
                 return Some(e);
             }
         }
-        // "The statement said": the last organisation or person that spoke.
+        // "The statement said": an organisation issues statements, so the
+        // last organisation that spoke, else the last person (whose office
+        // a spokesperson speaks for is the organisation named before).
         if matches!(
             head_word.as_str(),
             "statement" | "report" | "communique" | "communiqué" | "letter" | "release" | "announcement"
         ) {
-            return recent.iter().rev().map(|&(e, _, _)| e).next();
+            let organisation = recent.iter().rev().find(|&&(_, _, k)| k == EntityKind::Organization);
+            return organisation.or(recent.last()).map(|&(e, _, _)| e);
         }
     }
     definite_organisation(ctx, np)
