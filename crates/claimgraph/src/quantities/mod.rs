@@ -226,6 +226,22 @@ fn is_victim_word(w: &str) -> bool {
     )
 }
 
+/// True when a three-letter code glued to a short whole number names a
+/// thing and its edition, grade or model rather than an amount: "COP26"
+/// (the summit, not 26 Colombian pesos), "RON95" (a fuel grade), "SAR3".
+/// Such codes are also acronyms; an amount written glued to its code has a
+/// scale word after it ("USD48 million"), a decimal or more digits
+/// ("EUR4.5", "USD500"). `w` is the word, `num` its number after the code
+/// (see [`currency_prefix`]), `next` the next word, lower-cased.
+fn names_an_edition(w: &str, num: &str, next: &str) -> bool {
+    let code = &w[..w.len() - num.len()];
+    code.len() == 3
+        && code.chars().all(|c| c.is_ascii_uppercase())
+        && (1..=2).contains(&num.len())
+        && num.chars().all(|c| c.is_ascii_digit())
+        && scale_of(next).is_none()
+}
+
 /// The currency of a code or abbreviation written before an amount, also
 /// glued to it ("RM48"): the currency and the number's text after it.
 fn currency_prefix(w: &str) -> Option<(&'static str, &str)> {
@@ -290,7 +306,7 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         // The number itself.
         // "RM48 million", "₹300": a currency glued to the number.
         let glued = currency_prefix(word(i))
-            .filter(|(_, num)| !num.is_empty())
+            .filter(|(_, num)| !num.is_empty() && !names_an_edition(word(i), num, &lower(i + 1)))
             .and_then(|(name, num)| parse_digits(num).or_else(|| parse_suffixed(num)).map(|v| (name, v)));
         let (mut value, used) = match parse_digits(word(i)).or_else(|| parse_suffixed(word(i))) {
             Some(v) => (v, 1),
@@ -1024,6 +1040,14 @@ mod tests {
         assert!(!found.iter().any(|(_, u)| *u == "won"), "{found:?}");
         let r = doc.quantities.iter().find(|q| q.unit == "reais").expect("reais");
         assert_eq!(doc.span_text(r.span), "R$ 45 million");
+    }
+
+    #[test]
+    fn a_code_glued_to_a_short_number_is_an_edition_not_money() {
+        let q = quantities("Delegates at COP26 met 120 leaders. The RON95 price stays. The deal was USD48 million.");
+        let units: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert!(units.iter().all(|(_, u)| !matches!(*u, "pesos" | "lei")), "{units:?}");
+        assert!(units.contains(&(48e6, "dollars")), "{units:?}");
     }
 
     #[test]
