@@ -48,6 +48,11 @@ impl Stage for QuantityStage {
                 let gap = doc.text.get(out[k].span.end..out[k + 1].span.start).unwrap_or("").trim().to_lowercase();
                 if matches!(gap.as_str(), "to" | "and" | "or" | "-" | "–" | "and up to") {
                     out[k].unit = out[k + 1].unit.clone();
+                    // And its rate: the look for a rate after the first
+                    // number ran on to the shared unit's words ("86 and 79
+                    // per cent" took "cent" for a rate; "420 thousand to 170
+                    // thousand barrels per day" missed "per day").
+                    out[k].per = out[k + 1].per.clone();
                     // Its words run to the shared unit, as a range's do:
                     // "86 and 79 per cent" states 86 per cent.
                     out[k].span = Span::new(out[k].span.start, out[k + 1].span.end);
@@ -1048,6 +1053,13 @@ mod tests {
         let units: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
         assert!(units.iter().all(|(_, u)| !matches!(*u, "pesos" | "lei")), "{units:?}");
         assert!(units.contains(&(48e6, "dollars")), "{units:?}");
+    }
+
+    #[test]
+    fn a_number_sharing_the_next_ones_percent_is_no_rate() {
+        let q = quantities("Turnouts were 86 and 79 per cent.");
+        let first = q.iter().find(|q| q.value == 86.0).expect("86");
+        assert_eq!((first.unit.as_str(), first.per.as_deref()), ("percent", None));
     }
 
     #[test]
