@@ -993,7 +993,17 @@ fn is_login_to_comment(k: &str, words: usize) -> bool {
     const COMMENT: &[&str] = &["comment", "koment", "coment", "kommentar", "yorum", "commento", "reactie"];
     const LOGIN: &[&str] =
         &["login", "log in", "log-in", "sign in", "zaloguj", "anmelden", "connectez", "giriş", "masuk"];
-    words <= 12 && COMMENT.iter().any(|c| k.contains(c)) && LOGIN.iter().any(|l| k.contains(l))
+    // A prompt opens with the instruction ("Log in to comment", "Silakan
+    // login untuk berkomentar") or ends a short line with it ("..., mag-login
+    // muna"); a headline names both things in passing ("Ministry declines
+    // comment on login data breach") and is the story's.
+    let instruction_at = |at: usize| {
+        let word = k[..at].matches(' ').count();
+        word <= 1 || words <= 6 && word + 2 >= words
+    };
+    words <= 12
+        && COMMENT.iter().any(|c| k.contains(c))
+        && LOGIN.iter().any(|l| k.match_indices(l).any(|(at, _)| instruction_at(at)))
 }
 
 /// Prompts of a page's comment section.
@@ -2243,6 +2253,15 @@ mod tests {
             "Party | Votes | Share",
         ] {
             assert!(!is_debris(line), "{line}");
+        }
+        // A headline that names a comment and a log-in in passing stays.
+        for line in
+            ["Ministry declines comment on login data breach", "Opposition criticises comment ban and login rules"]
+        {
+            assert!(!is_debris(line), "{line}");
+        }
+        for line in ["Silakan login untuk berkomentar", "Log in to comment", "Zaloguj się, aby dodać komentarz"] {
+            assert!(is_debris(line), "{line}");
         }
         // A subheading "About ..." inside the story stays.
         let t = format!(
