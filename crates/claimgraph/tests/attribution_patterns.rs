@@ -1225,3 +1225,27 @@ fn answers_stay_the_interviewees_after_a_named_third_person() {
     assert!(name_of("old plan").contains("Varga"), "{}", name_of("old plan"));
     assert!(name_of("compensation").contains("Varga"), "{}", name_of("compensation"));
 }
+
+/// Initials that two people of the article share ("M.K." for Maria Kovac
+/// and Mark Kessler) are no interviewer's questions: they are the person
+/// the question before them addressed.
+#[test]
+fn shared_initials_are_the_addressed_persons() {
+    let body = "Interview with the port chief\n\n\
+                We spoke with Maria Kovac, head of the port authority, and with Mark Kessler, the union leader.\n\n\
+                J.A.: Mrs. Kovac, the union says 300 jobs will go. Is that true?\n\n\
+                M.K.: No, that is not correct. The port will keep every job this year.\n\n\
+                J.A.: Do you agree with the union on wages?\n\n\
+                M.K.: The port is not for sale and never was.\n";
+    let rec = record("shared_initials.txt", body);
+    let by_her: Vec<(&str, &str)> = rec
+        .claims
+        .iter()
+        .filter(|c| c.speaker.text.contains("Kovac"))
+        .map(|c| (c.content.text.as_str(), c.stance.as_str()))
+        .collect();
+    let has = |words: &str, stance: &str| by_her.iter().any(|(t, s)| t.contains(words) && *s == stance);
+    assert!(has("keep every job this year", "affirms"), "{by_her:?}");
+    assert!(has("not for sale", "denies"), "{by_her:?}");
+    assert!(rec.claims.iter().all(|c| !c.speaker.text.contains("Kessler")), "{:?}", rec.claims);
+}

@@ -146,6 +146,8 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     // stage direction before it named (see `addressee`, `stage_direction`).
     let mut answers: Vec<(Range<usize>, Option<Range<usize>>)> = Vec::new();
     let mut answerer: Option<Range<usize>> = None;
+    // The bodies of the questions so far, for labels of shared initials.
+    let mut questions: Vec<Range<usize>> = Vec::new();
     let mut roles: Vec<(String, Range<usize>)> = Vec::new();
     let mut start = 0;
     while start < n {
@@ -159,6 +161,7 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
                     if let Some(who) = addressee(ctx, &body) {
                         answerer = Some(who);
                     }
+                    questions.push(body.clone());
                     out.push((body, Turn::Question));
                 }
                 Bracketed::Answer => answers.push((body, answerer.clone())),
@@ -201,10 +204,32 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
                 if let Some(who) = addressee(ctx, &body) {
                     answerer = Some(who);
                 }
+                questions.push(body.clone());
                 out.push((body, Turn::Question));
             }
             Some(Label::Answer) => answers.push((body, answerer.clone())),
             Some(Label::Person(who)) => out.push((body, Turn::Speech(who))),
+            // Initials that several people of the article share ("M.K."
+            // for Maria Kovac and Mark Kessler) are the one of them the
+            // latest question naming any of them names ("Mrs. Kovac, ..."),
+            // else nobody's turn.
+            Some(Label::SharedInitials(people)) => {
+                let named = questions.iter().rev().find_map(|q: &Range<usize>| {
+                    let mut named: Vec<usize> = ctx
+                        .mentions_in(ctx.span(q.start, q.end))
+                        .filter_map(|m| ctx.doc.mentions[m].entity)
+                        .filter(|e| people.contains(e))
+                        .collect();
+                    named.sort_unstable();
+                    named.dedup();
+                    (!named.is_empty()).then_some(named)
+                });
+                if let Some([e]) = named.as_deref() {
+                    if let Some(who) = person_name_tokens(ctx, *e) {
+                        out.push((body, Turn::Speech(who)));
+                    }
+                }
+            }
             None => {}
         }
     }
@@ -347,6 +372,9 @@ enum Label {
     Question,
     Answer,
     Person(Range<usize>),
+    /// Initials that more than one person of the article has: their
+    /// entities.
+    SharedInitials(Vec<usize>),
 }
 
 /// Reads a label: a question or answer mark, or a person's name with an
@@ -370,9 +398,11 @@ fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
     // of the article whose name has them ("Marlon Kartosen"); initials
     // that fit nobody are the interviewer's, who is named by them alone.
     if let Some(initials) = label_initials(ctx, label) {
-        return Some(match person_with_initials(ctx, &initials) {
-            Some(who) => Label::Person(who),
-            None => Label::Question,
+        let want: Vec<char> = initials.chars().collect();
+        return Some(match person_with_initials(ctx, &want) {
+            InitialsFit::One(who) => Label::Person(who),
+            InitialsFit::Nobody => Label::Question,
+            InitialsFit::Several(people) => Label::SharedInitials(people),
         });
     }
     let span = ctx.span(label.start, label.end);
@@ -396,33 +426,48 @@ fn label_initials(ctx: &Ctx, label: &Range<usize>) -> Option<String> {
     (shape && one_dot_each).then_some(letters)
 }
 
-/// The tokens of the name of the one person in the document whose given
-/// name and surname start with `initials`, in order; `None` when no person
-/// or several people fit.
-fn person_with_initials(ctx: &Ctx, initials: &str) -> Option<Range<usize>> {
-    let want: Vec<char> = initials.chars().collect();
-    let mut found: Option<(usize, Range<usize>)> = None;
+/// Whom a label of initials fits (see [`person_with_initials`]).
+enum InitialsFit {
+    /// No person of the document has these initials.
+    Nobody,
+    /// The tokens of the name of the one person who has them.
+    One(Range<usize>),
+    /// More than one person has them: their entities.
+    Several(Vec<usize>),
+}
+
+/// The person in the document whose given name and surname start with
+/// the letters `want`, in order.
+fn person_with_initials(ctx: &Ctx, want: &[char]) -> InitialsFit {
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
     for (m, mention) in ctx.doc.mentions.iter().enumerate() {
         if mention.kind != EntityKind::Person || mention.form != crate::document::MentionForm::Name {
             continue;
         }
         let Some(tokens) = tokens_of(ctx, mention.span) else { continue };
-        let firsts: Vec<char> = tokens
-            .clone()
-            .filter(|&k| !is_connector(ctx.word(k)) && ctx.word(k).chars().any(char::is_alphabetic))
-            .filter_map(|k| ctx.word(k).chars().next())
-            .collect();
-        if firsts != want {
+        if initials_of(ctx, &tokens) != want {
             continue;
         }
         let entity = mention.entity.unwrap_or(usize::MAX - m);
-        match &found {
-            Some((e, _)) if *e != entity => return None,
-            Some(_) => {}
-            None => found = Some((entity, tokens)),
+        if found.iter().all(|(e, _)| *e != entity) {
+            found.push((entity, tokens));
         }
     }
-    found.map(|(_, tokens)| tokens)
+    match found.len() {
+        0 => InitialsFit::Nobody,
+        1 => InitialsFit::One(found.swap_remove(0).1),
+        _ => InitialsFit::Several(found.into_iter().map(|(e, _)| e).collect()),
+    }
+}
+
+/// The first letters of the words of a name's tokens ("Marta Kovalenko"
+/// gives M, K), connectors ("de", "van") and punctuation left out.
+fn initials_of(ctx: &Ctx, tokens: &Range<usize>) -> Vec<char> {
+    tokens
+        .clone()
+        .filter(|&k| !is_connector(ctx.word(k)) && ctx.word(k).chars().any(char::is_alphabetic))
+        .filter_map(|k| ctx.word(k).chars().next())
+        .collect()
 }
 
 /// The person a question addresses: "Inspector, how many people died?",
