@@ -1249,3 +1249,14 @@ fn shared_initials_are_the_addressed_persons() {
     assert!(has("not for sale", "denies"), "{by_her:?}");
     assert!(rec.claims.iter().all(|c| !c.speaker.text.contains("Kessler")), "{:?}", rec.claims);
 }
+
+/// A document whose very first words are the subject of a reporting verb
+/// ("Officials say ..." as the headline): the subject search looks at the
+/// word before the subject only when there is one (an overflow in debug
+/// builds otherwise).
+#[test]
+fn a_subject_that_opens_the_document() {
+    let rec =
+        record("first.txt", "Officials say the dam is safe\n\nEngineers said on Monday that the wall had cracked.\n");
+    assert!(rec.claims.iter().any(|c| c.content.text.contains("wall had cracked")), "{:?}", rec.claims);
+}

@@ -521,7 +521,8 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
                 // "whereas") opens a clause whose subject is this phrase; it
                 // is an adjunct only before a phrase without a verb ("X,
                 // while in Moscow, said").
-                let opens_clause = j == end && matches!(ctx.lower(p - 1).as_str(), "while" | "whereas");
+                let opens_clause =
+                    j == end && p > sent.start && matches!(ctx.lower(p - 1).as_str(), "while" | "whereas");
                 if opens_clause {
                     return Some(np);
                 }
