@@ -779,10 +779,24 @@ fn misspelt_family_name(a: &NameParts, b: &NameParts) -> bool {
         && fa.get(..4) == fb.get(..4)
         && strsim::damerau_levenshtein(fa, fb) == 1
         && !gender_clash(fa, fb)
+        // Two real family names one letter apart are two names ("Michael
+        // Johnson" / "Michael Johnston", "Thompson" / "Thomson"), not one
+        // misspelt.
+        && !(is_family_name(fa) && is_family_name(fb))
         // A plural or a possessive is no misspelling: "South Carolina
         // Republicans", "African Americans" are groups.
         && fa.strip_suffix('s') != Some(fb)
         && fb.strip_suffix('s') != Some(fa)
+}
+
+static FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../resources/family_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+});
+
+/// True when `word` is a family name of the census lists
+/// (`resources/family_names.txt`).
+fn is_family_name(word: &str) -> bool {
+    FAMILY_NAMES.contains(deunicode(word).to_lowercase().as_str())
 }
 
 /// The registry's index key for [`misspelt_family_name`]: the initial of
@@ -1305,6 +1319,14 @@ mod tests {
         assert!(!is_fuller_name("Clinton", "Hillary Clinton"));
     }
     use super::*;
+
+    #[test]
+    fn real_family_names_one_letter_apart_stay_apart() {
+        // Misspellings of a long name join; two census family names do not.
+        assert_ne!(compare("Michael Johnson", "Michael Johnston"), NameMatch::Variant);
+        assert_ne!(compare("David Thompson", "David Thomson"), NameMatch::Variant);
+        assert_eq!(compare("K. Murugesan", "K. Muruhesan"), NameMatch::Variant);
+    }
 
     #[test]
     fn transliterations_of_one_name_match() {
