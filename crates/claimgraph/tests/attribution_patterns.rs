@@ -518,7 +518,7 @@ fn requests_and_questions_are_not_claims() {
     // clause reports nothing.
     let rec = record(
         "passive.txt",
-        "Test article\n\nMarta Pestana was accused of taking bribes.\n\nThe attack was reported on Monday.\n\nThe candidate reminds us of the houseguest who will not leave.\n",
+        "Test article\n\nMarta Pestana was accused of taking bribes.\n\nThe attack was reported on Monday.\n\nThe candidate reminds us of the houseguest who will not leave.\n\nThe old photograph reminds us of that terrible winter in the camp.\n",
     );
     assert!(rec.claims.is_empty(), "{:?}", rec.claims);
 }

@@ -146,10 +146,10 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
     let next = ctx.lower(i + 1);
     // "The Chamber, through its manager X, sustained that ...": a rare
     // reporting verb in the past tense that the tagger read as an adjective
-    // is a verb when a subject stands before it and a "that" clause follows
-    // ("aware that" and "sure that" are no cue words, so no adjective of
-    // the lexicon is taken for one).
-    let past_before_that = next == "that"
+    // is a verb when no article or auxiliary stands right before it and a
+    // "that" clause follows ("aware that" and "sure that" are no cue words,
+    // so no adjective of the lexicon is taken for one).
+    let past_before_that = that_opens_clause(ctx, i + 1)
         && ctx.lower(i).ends_with("ed")
         && i > sent.start
         && !matches!(ctx.lower(i - 1).as_str(), "the" | "a" | "an" | "is" | "was" | "are" | "were" | "be" | "been");
@@ -249,8 +249,8 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         // addressee ("reminds us of the houseguest" reports nothing).
         "remind"
             if !(i + 1..(i + 8).min(sent.end))
-                .take_while(|&k| !matches!(ctx.word(k), "," | ";" | "."))
-                .any(|k| ctx.lower(k) == "that" || ctx.opens_quote(k).is_some() || ctx.word(k) == ":")
+                .take_while(|&k| !matches!(ctx.word(k), "," | ";" | ".") && ctx.lower(k) != "of")
+                .any(|k| that_opens_clause(ctx, k) || ctx.opens_quote(k).is_some() || ctx.word(k) == ":")
                 && !clause_final(ctx, i + 1, sent) =>
         {
             return None
@@ -258,7 +258,7 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         // "The survey found that ...", "The authority recorded that ...": a
         // finding reports only with a "that" clause ("police found the
         // body", "found him guilty", "recorded a song" report none).
-        "find" | "record" if next != "that" => return None,
+        "find" | "record" if !that_opens_clause(ctx, i + 1) => return None,
         _ => {}
     }
     // "Those who reported eating late were 18% less likely to ...": a
@@ -1134,13 +1134,29 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     // "214 reactions were reported", "The claims were rejected by the
     // ministry": the subject of another passive cue is what is reported,
     // so the agent speaks and the subject is the content; without an agent
-    // nobody is named ("it was reported that" keeps its own reading, and
-    // "was quoted as saying" is the subject's own speech).
+    // nobody is named and the draft is dropped, as is one whose subject is
+    // no reported thing ("X was accused of"): a claim needs its speaker, and
+    // the subject was taken for one ("it was reported that" keeps its own
+    // reading, "was quoted as saying" is the subject's own speech, and the
+    // subject of "was told that" is an addressee).
     let passive_subject = passive
         && !(coordinated || participle)
         && verb.class != CueClass::Evaluate
         && cue.tokens.len() == 1
-        && !matches!(verb.lemma, "quote" | "tell" | "inform" | "assure" | "warn" | "remind" | "ask" | "brief" | "urge")
+        && !matches!(
+            verb.lemma,
+            "quote"
+                | "tell"
+                | "inform"
+                | "assure"
+                | "warn"
+                | "remind"
+                | "ask"
+                | "brief"
+                | "urge"
+                | "notify"
+                | "promise"
+        )
         && speaker.as_ref().is_some_and(|sp| {
             !(sp.len() == 1 && matches!(ctx.lower(sp.start).as_str(), "it" | "this" | "that"))
                 && sp.end <= v
@@ -1588,6 +1604,24 @@ fn clause_like(ctx: &Ctx, j: usize) -> bool {
                 | "their"
                 | "our"
         )
+}
+
+/// True when "that" at `k` opens a clause, not a determiner before its noun
+/// or a degree word ("find that hard to believe", "reminds us of that
+/// winter"): the next word is no adjective or adverb standing alone, and
+/// no noun the sentence ends or a preposition follows.
+fn that_opens_clause(ctx: &Ctx, k: usize) -> bool {
+    if ctx.lower(k) != "that" {
+        return false;
+    }
+    if !ctx.tagged || k + 2 >= ctx.tokens.len() {
+        return true;
+    }
+    let (next, after) = (&ctx.tokens[k + 1], &ctx.tokens[k + 2]);
+    let degree =
+        matches!(next.upos, Upos::ADJ | Upos::ADV) && !matches!(after.upos, Upos::NOUN | Upos::PROPN | Upos::NUM);
+    let determiner = next.upos == Upos::NOUN && matches!(after.upos, Upos::ADP | Upos::PUNCT);
+    !(degree || determiner)
 }
 
 /// "at least", "at most": a degree phrase before a number, not a place

@@ -411,19 +411,18 @@ fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
     (ctx.doc.mentions[person].span.end == span.end).then(|| Label::Person(label.clone()))
 }
 
-/// The letters of a label written as initials: "M.K.", "J. A.", "MK"
-/// (two or three capitals, with dots unless written together).
+/// The letters of a label written as initials: "M.K.", "J. A." (two or
+/// three capitals, each followed by its dot). Capitals without dots are an
+/// acronym's label ("BBC:", "UN:"), and a country's dotted abbreviation
+/// ("U.S.:", "U.K.:") is no person's.
 fn label_initials(ctx: &Ctx, label: &Range<usize>) -> Option<String> {
     let text: String = label.clone().map(|k| ctx.word(k)).collect();
     let letters: String = text.chars().filter(|c| *c != '.').collect();
-    let dotted = text.contains('.');
-    let shape = (2..=3).contains(&letters.chars().count())
-        && letters.chars().all(|c| c.is_uppercase())
-        && (dotted || label.len() == 1);
-    // "MK" alone could be an acronym's label ("BBC:"); with dots every
-    // letter must carry its own ("M.K.", not "U.S.A" read as one).
-    let one_dot_each = !dotted || text.matches('.').count() + 1 >= letters.chars().count();
-    (shape && one_dot_each).then_some(letters)
+    let count = letters.chars().count();
+    let shape = (2..=3).contains(&count) && letters.chars().all(|c| c.is_uppercase());
+    let one_dot_each = text.matches('.').count() >= count;
+    let country = matches!(letters.as_str(), "US" | "UK" | "USA" | "UAE" | "EU" | "UN");
+    (shape && one_dot_each && !country).then_some(letters)
 }
 
 /// Whom a label of initials fits (see [`person_with_initials`]).
