@@ -2373,15 +2373,19 @@ fn amount_marked(content: &str, unit: &str) -> bool {
 /// must be rare in the ledger, no number, no word of time and no
 /// reporting or light word.
 fn amounts_share_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> bool {
-    c.deed.iter().any(|t| {
-        p.deed.contains(t)
-            && !is_number(t)
-            && t.chars().count() > 2
-            && amount_unit(t).is_none()
-            && !NUMBER_WORDS.contains(&t.as_str())
-            && deed_word(t)
-            && !stats.is_common(t)
-    })
+    c.deed.iter().any(|t| p.deed.contains(t) && rare_deed_term(t, stats))
+}
+
+/// A word of a deed that can tie two figures to one thing: no number or
+/// number word, no unit of time or money, no reporting or light word,
+/// longer than two letters, and rare in the ledger.
+fn rare_deed_term(t: &str, stats: &TermStats) -> bool {
+    !is_number(t)
+        && t.chars().count() > 2
+        && amount_unit(t).is_none()
+        && !NUMBER_WORDS.contains(&t)
+        && deed_word(t)
+        && !stats.is_common(t)
 }
 
 /// How many rare words of their deeds, beyond the counted thing, two
@@ -2432,12 +2436,7 @@ fn shared_deed_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats, un
         .iter()
         .filter(|t| {
             p.deed.binary_search(t).is_ok()
-                && !is_number(t)
-                && t.chars().count() > 2
-                && amount_unit(t).is_none()
-                && !NUMBER_WORDS.contains(&t.as_str())
-                && deed_word(t)
-                && !stats.is_common(t)
+                && rare_deed_term(t, stats)
                 && fold_head(t) != unit
                 && counted_unit(t).is_none_or(|u| u != unit)
         })
