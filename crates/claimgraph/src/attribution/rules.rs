@@ -159,7 +159,7 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
     let past_at_clause_end = matches!(ctx.lower(i).as_str(), "wrote" | "told" | "spoke")
         && i > sent.start
         && !matches!(ctx.lower(i - 1).as_str(), "the" | "a" | "an")
-        && (i + 1 >= sent.end || matches!(ctx.word(i + 1), "." | "," | ";" | "!" | "?"));
+        && clause_final(ctx, i + 1, sent);
     if !ctx.can_be_verb(i) && !past_before_that && !past_at_clause_end {
         return None;
     }
@@ -507,7 +507,7 @@ fn is_weekday_or_month(w: &str) -> bool {
 
 /// The length of a short time phrase starting at `j` ("on Monday", "on 5
 /// March", "on Monday evening", "last week", "yesterday", "in the morning").
-fn time_phrase_len(ctx: &Ctx, j: usize, sent: &Range<usize>) -> Option<usize> {
+pub(crate) fn time_phrase_len(ctx: &Ctx, j: usize, sent: &Range<usize>) -> Option<usize> {
     let w = ctx.lower(j);
     if matches!(w.as_str(), "yesterday" | "today" | "earlier" | "later" | "tonight") {
         return Some(1);
@@ -560,7 +560,7 @@ fn is_clock_time(w: &str) -> bool {
 }
 
 /// Nouns of time that make "this"/"last" start an adjunct ("this week").
-pub(crate) fn is_time_noun(w: &str) -> bool {
+fn is_time_noun(w: &str) -> bool {
     matches!(
         w,
         "week"
@@ -1169,11 +1169,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         if !(verb.np_content || verb.class == CueClass::Deny) {
             return None;
         }
-        let agent = (cue.tokens.end..sent.end.min(cue.tokens.end + 6))
-            .take_while(|&k| !matches!(ctx.word(k), "," | ";" | "." | ":"))
-            .find(|&k| ctx.lower(k) == "by" && ctx.quote_of[k].is_none())
-            .and_then(|k| np_right(ctx, k + 1, sent))
-            .filter(|np| super::speaker::can_speak(ctx, np))?;
+        let agent = passive_agent(ctx, cue.tokens.end, sent, 6)?;
         let subject = speaker.clone()?;
         let cue_neg = stance::cue_negated(ctx, v, sent.start);
         let denial = verb.class == CueClass::Deny && !cue_neg;
@@ -1193,11 +1189,8 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         });
     }
     if passive && verb.class == CueClass::Evaluate && !(coordinated || participle) {
-        let agent = (cue.tokens.end..sent.end.min(cue.tokens.end + 12))
-            .take_while(|&k| !matches!(ctx.word(k), "," | ";" | "."))
-            .find(|&k| ctx.lower(k) == "by" && ctx.quote_of[k].is_none())
-            .and_then(|k| np_right(ctx, k + 1, sent))
-            .filter(|np| super::speaker::can_speak(ctx, np));
+        // (The verdict may stand between: "is called "a fabrication" by".)
+        let agent = passive_agent(ctx, cue.tokens.end, sent, 12);
         speaker = agent.or_else(|| document_after(ctx, sent.start, sent).filter(|d| d.end < v));
     }
     // A participle or coordinated cue shares the sentence's subject; when no
@@ -1417,6 +1410,16 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
     })
 }
 
+/// The agent of a passive cue: the phrase after a "by" (outside quotations)
+/// within `reach` words of `from` in the cue's clause, when it can speak.
+fn passive_agent(ctx: &Ctx, from: usize, sent: &Range<usize>, reach: usize) -> Option<Range<usize>> {
+    (from..sent.end.min(from + reach))
+        .take_while(|&k| !matches!(ctx.word(k), "," | ";" | "." | ":"))
+        .find(|&k| ctx.lower(k) == "by" && ctx.quote_of[k].is_none())
+        .and_then(|k| np_right(ctx, k + 1, sent))
+        .filter(|np| super::speaker::can_speak(ctx, np))
+}
+
 /// The subject opening a sentence: a pronoun, name or role description at
 /// its start (past conjunctions and a fronted adverbial).
 fn sentence_subject(ctx: &Ctx, sent: &Range<usize>, before: usize) -> Option<Range<usize>> {
@@ -1570,10 +1573,11 @@ fn clause_like(ctx: &Ctx, j: usize) -> bool {
     // opens the clause's subject when a verb of its own follows ("assure
     // her of at least 318 delegates" has none).
     if at_degree(ctx, j) {
-        return ctx.tagged
-            && (j + 2..(j + 12).min(ctx.tokens.len()))
-                .take_while(|&k| !matches!(ctx.word(k), "," | "." | ";" | ":"))
-                .any(|k| ctx.is_finite_verb(k));
+        return ctx
+            .doc
+            .analysis
+            .sentence_of(j)
+            .is_some_and(|s| finite_verb_ahead(ctx, j + 2, &ctx.doc.analysis.sentences[s].tokens));
     }
     if ctx.tagged {
         let u = ctx.tokens.get(j).map(|t| t.upos);

@@ -529,9 +529,7 @@ fn subject_phrase_left(ctx: &Ctx, end: usize, sent: &Range<usize>) -> Option<Ran
                 // "The office in its report published last week found": a
                 // time phrase, then the participle of a reduced relative
                 // clause, stand between the subject and its verb.
-                let time_phrase = np.len() == 2
-                    && matches!(ctx.lower(p).as_str(), "last" | "this" | "next" | "earlier")
-                    && super::rules::is_time_noun(&ctx.lower(p + 1));
+                let time_phrase = super::rules::time_phrase_len(ctx, p, sent) == Some(np.len());
                 if time_phrase && p > sent.start + 1 && ctx.tagged && ctx.tokens[p - 1].xpos.as_str() == "VBN" {
                     j = p - 1;
                     continue;

@@ -789,12 +789,17 @@ fn misspelt_family_name(a: &NameParts, b: &NameParts) -> bool {
         && fb.strip_suffix('s') != Some(fa)
 }
 
+/// The family names of the census lists: the "last" entries of the NLP
+/// models' gazetteer (US Census 1990, public domain; see
+/// `models/README.md`), read from the one file that holds them.
 static FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../resources/family_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+    include_str!("../../../../models/gazetteer/gazetteer.tsv")
+        .lines()
+        .filter_map(|l| l.strip_prefix("last\t"))
+        .collect()
 });
 
-/// True when `word` is a family name of the census lists
-/// (`resources/family_names.txt`).
+/// True when `word` is a family name of the census lists.
 fn is_family_name(word: &str) -> bool {
     FAMILY_NAMES.contains(deunicode(word).to_lowercase().as_str())
 }
