@@ -27,6 +27,13 @@ CANONICAL = {
     "CIV": "Ivory Coast", "TMP": "East Timor",
 }
 
+# Demonyms the dictionary lacks ("Kazakh drones were shipped to ..."),
+# added after its own variants. "Korean" is left out: it names two states.
+EXTRA = {
+    "KAZ": ["Kazakh"], "AZE": ["Azeri"], "NPL": ["Nepali"], "LAO": ["Lao"], "SVN": ["Slovenian"],
+    "SWE": ["Swedish"], "ISL": ["Icelandic"], "DJI": ["Djiboutian"],
+}
+
 # Variants that are ordinary English words in lower case, or noise.
 DROP = {"us", "the us", "u,s,", "chad'", "man", "guinea"}
 
@@ -99,6 +106,7 @@ def main(path):
         display = CANONICAL.get(code, name)
         if display != name and name not in variants:
             variants.insert(0, name)
+        variants.extend(v for v in EXTRA.get(code, []) if v not in variants)
         print("\t".join([code, display] + [v for v in variants if v != display]))
 
 

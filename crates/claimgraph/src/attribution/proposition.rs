@@ -158,6 +158,12 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
     let toks = &doc.analysis.tokens;
     let word = |i: usize| toks[i].text(&doc.text).to_lowercase();
     let tagged = r.clone().any(|i| toks[i].upos != Upos::X);
+    // A restated allegation ("reports that Iran had sent drones") is about
+    // the clause it restates.
+    let r = match r.clone().take(2).find(|&i| super::lexicon::is_claim_noun(&word(i))) {
+        Some(n) if n + 1 < r.end && word(n + 1) == "that" => n + 2..r.end,
+        _ => r,
+    };
     // Skip a fronted subordinate clause or adverbial up to its comma.
     let mut s = r.start;
     if r.clone().take(1).any(|i| {
@@ -170,6 +176,21 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
     }
     // The verb: the first VERB (tagged) or the first word that looks like a
     // finite verb after at least one subject word.
+    // A demonym, however tagged ("Ethiopian" is often NNP).
+    let demonym = |i: usize| {
+        let w = toks[i].text(&doc.text);
+        Countries::get().lookup(w).is_some_and(|c| !c.name.eq_ignore_ascii_case(w))
+    };
+    // A participle between a determiner, adjective or number and a noun
+    // ("Ethiopian armoured vehicles were sent", "the guided missiles")
+    // modifies the noun: it is no verb of the clause when another is. (Read from the words around it:
+    // the parse often calls a finite "had purchased radar units" `amod`.)
+    let attributive = |i: usize| -> bool {
+        matches!(toks[i].xpos.as_str(), "VBN" | "VBG" | "VBD")
+            && toks.get(i + 1).is_some_and(|t| t.upos == Upos::NOUN)
+            && i > 0
+            && (matches!(toks[i - 1].upos, Upos::DET | Upos::ADJ | Upos::NUM) || demonym(i - 1))
+    };
     let is_verb = |i: usize| -> bool {
         if tagged {
             toks[i].upos == Upos::VERB
@@ -197,7 +218,10 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
                     ))
         }
     };
-    let Some(v) = (s..r.end).find(|&i| is_verb(i)) else {
+    // The first verb that is no attributive participle; failing one, the
+    // first verb at all ("the burned area is 420 hectares": its only verb).
+    let first_verb = (s..r.end).find(|&i| is_verb(i) && !(tagged && attributive(i)));
+    let Some(v) = first_verb.or_else(|| (s..r.end).find(|&i| is_verb(i))) else {
         return (argument(doc, s..r.end), String::new(), None, None);
     };
     // Subject: words before the verb, minus auxiliaries and negation.
@@ -208,8 +232,13 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
     {
         subj_end -= 1;
     }
-    let actor = argument(doc, s..subj_end);
     let predicate = if !toks[v].lemma.is_empty() { toks[v].lemma.to_lowercase() } else { word(v) };
+    if (subj_end..v).any(|i| is_be_form(&word(i)))
+        && (toks[v].xpos.as_str() == "VBN" || !tagged && is_participle(&word(v)))
+    {
+        return passive_roles(doc, s..subj_end, v, r.end, predicate);
+    }
+    let actor = argument(doc, s..subj_end);
     // Object: up to a preposition, comma or clause word.
     let mut o = v + 1;
     while o < r.end && matches!(word(o).as_str(), "not" | "n't" | "been" | "be" | "any" | "also") {
@@ -243,6 +272,74 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
         }
     }
     (actor, predicate, object, recipient)
+}
+
+/// Roles of a passive clause ("Iranian drones were shipped to Russia by
+/// sea", "rifles were bought from Georgia by India"): the subject in
+/// `subj` is what is acted on (the object); a "by" phrase after the
+/// participle at `v` names the actor; a "to/from/with/against" phrase the
+/// recipient, as in the active clause. Without a "by" phrase, a theme that
+/// was moved *to* someone is the goods of its origin: a country name,
+/// demonym or possessive leading the subject ("Iranian drones", "Iran's
+/// missiles") is the actor, so that the passive meets the active clause
+/// ("Iran shipped drones to Russia"). Only with a "to" phrase: in "Russian
+/// soldiers were killed" the demonym names the victims, not the doers.
+fn passive_roles(doc: &Document, subj: Range<usize>, v: usize, end: usize, predicate: String) -> Roles {
+    let toks = &doc.analysis.tokens;
+    let word = |i: usize| toks[i].text(&doc.text).to_lowercase();
+    let stops = |w: &str| matches!(w, "," | "." | ";" | "which" | "that" | "and" | "but" | "after" | "when" | "while");
+    // The phrases after the participle, each up to the next preposition.
+    let mut phrases: Vec<(String, Range<usize>)> = Vec::new();
+    let mut i = v + 1;
+    while i < end && !stops(&word(i)) {
+        let w = word(i);
+        if matches!(w.as_str(), "by" | "to" | "from" | "with" | "against") {
+            let mut e = i + 1;
+            while e < end
+                && !stops(&word(e))
+                && !matches!(word(e).as_str(), "by" | "to" | "from" | "with" | "against" | "in" | "on" | "for")
+            {
+                e += 1;
+            }
+            phrases.push((w, i + 1..e));
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    let phrase = |p: &str| phrases.iter().find(|(w, _)| w == p).and_then(|(_, r)| argument(doc, r.clone()));
+    // The complementiser is no part of the theme ("that Iranian drones").
+    let mut theme = subj.clone();
+    if theme.start < theme.end && word(theme.start) == "that" {
+        theme.start += 1;
+    }
+    let mut actor = phrase("by");
+    let recipient = phrase("to").or_else(|| phrase("from")).or_else(|| phrase("with")).or_else(|| phrase("against"));
+    if actor.is_none() && phrases.iter().any(|(w, _)| w == "to") {
+        // Past a determiner, the first word of the subject: a country or
+        // demonym ("Iranian"), or a possessive ("Iran's").
+        let mut k = theme.start;
+        while k < subj.end && matches!(word(k).as_str(), "the" | "a" | "an" | "some") {
+            k += 1;
+        }
+        let possessive = k + 1 < subj.end && matches!(word(k + 1).as_str(), "'s" | "’s");
+        let first = (k < subj.end).then(|| toks[k].text(&doc.text));
+        let origin = first
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .and_then(|w| Countries::get().lookup(w))
+            .filter(|_| k + 1 < subj.end);
+        if origin.is_some() || possessive && toks[k].upos == Upos::PROPN {
+            actor = argument(doc, k..k + 1);
+            // The country by its name, not its demonym: "Turkish" goods
+            // were given by Turkey, as the active clause names it.
+            if let (Some(a), Some(c)) = (actor.as_mut(), origin) {
+                a.text = c.name.clone();
+                a.head = c.name.to_lowercase();
+            }
+            theme = (k + 1 + usize::from(possessive))..subj.end;
+        }
+    }
+    (actor, predicate, argument(doc, theme), recipient)
 }
 
 /// Verbs that state no event of their own: copulas, auxiliaries used as
@@ -735,8 +832,16 @@ fn fill_rejections(doc: &mut Document) {
         // itself: what follows a colon ("rejected this as a lie: in Bila
         // Tserkva there is no military target") argues the case, and its
         // places are not accusers.
-        let own_clause = r.start..r.clone().find(|&i| toks[i].text(&doc.text) == ":").unwrap_or(r.end);
-        let clause_span = Span::new(claim.content.start, toks[own_clause.end - 1].end.max(claim.content.start));
+        // A claim noun followed by a clause that tells the allegation
+        // ("reports that Poland had sent jets to Serbia") restates it: the
+        // names inside that clause are its participants, not its accusers.
+        let restated = restated_clause(doc, r.clone());
+        let own_end = restated.as_ref().map_or(r.end, |c| c.start);
+        let own_clause = r.start..r.clone().find(|&i| toks[i].text(&doc.text) == ":").unwrap_or(r.end).min(own_end);
+        let clause_span = match own_clause.end.checked_sub(1).filter(|&e| e >= own_clause.start) {
+            Some(e) => Span::new(claim.content.start, toks[e].end.max(claim.content.start)),
+            None => Span::new(claim.content.start, claim.content.start),
+        };
         let mut named: Vec<String> = Vec::new();
         let mut named_entities: Vec<usize> = Vec::new();
         for m in doc.mentions.iter().filter(|m| clause_span.contains(m.span) && m.form == MentionForm::Name) {
@@ -801,17 +906,23 @@ fn fill_rejections(doc: &mut Document) {
                             topic.iter().filter(|u| p.terms.iter().any(|t| same_stem(t, u))).count() >= need
                         })
                     })
+                    .filter(|&j| restated.as_ref().is_none_or(|clause| tells_restated(doc, clause.clone(), j)))
                     .collect();
             }
         }
         // 3. The nearest earlier accuser — never a speaker of the
         // rejecter's own country (the ministry's spokesman is not who the
-        // minister answers).
+        // minister answers). A restated allegation says what it rejects:
+        // only claims that tell something of it count ([`tells_restated`]);
+        // when none does, it answers none here, and the ledger aligns it by
+        // its own proposition.
         if answers.is_empty() {
+            let tells_it = |j: usize| restated.as_ref().is_none_or(|clause| tells_restated(doc, clause.clone(), j));
             let before: Vec<usize> = candidates
                 .iter()
                 .copied()
                 .filter(|&j| doc.claims[j].content.start < claim.content.start && !found.iter().any(|(r, _)| *r == j))
+                .filter(|&j| tells_it(j))
                 .collect();
             let nearest_rejection = found
                 .iter()
@@ -860,6 +971,47 @@ fn fill_rejections(doc: &mut Document) {
             p.answers = answers;
         }
     }
+}
+
+/// The clause after a claim noun that restates the allegation ("reports
+/// that Poland had sent jets to Serbia", "claims Iran supplied drones"):
+/// the token range after "that" (or right after the noun) when it holds a
+/// verb, else `None` ("the claims of Pakistan", "these accusations").
+fn restated_clause(doc: &Document, r: Range<usize>) -> Option<Range<usize>> {
+    let toks = &doc.analysis.tokens;
+    let noun = r.clone().take(4).find(|&i| super::lexicon::is_claim_noun(toks[i].text(&doc.text)))?;
+    let start = if toks.get(noun + 1)?.text(&doc.text).eq_ignore_ascii_case("that") { noun + 2 } else { noun + 1 };
+    let verb = (start..r.end).any(|i| matches!(toks[i].upos, Upos::VERB | Upos::AUX));
+    let subject = toks
+        .get(start)
+        .is_some_and(|t| matches!(t.upos, Upos::PROPN | Upos::NOUN | Upos::DET | Upos::PRON | Upos::ADJ | Upos::NUM));
+    (start < r.end && verb && subject && start > noun + 1).then_some(start..r.end)
+}
+
+/// True when claim `j` tells something of the allegation restated in
+/// token range `clause`: it shares a content word with the clause ("the
+/// claim that the contracts were old" and "the contracts had been signed in
+/// the summer"), and, when the clause names participants (countries or
+/// other names), one of them ("reports that Poland had sent jets to
+/// Serbia" tells nothing of a claim about Ethiopia and Pakistan).
+fn tells_restated(doc: &Document, clause: Range<usize>, j: usize) -> bool {
+    let toks = &doc.analysis.tokens;
+    let Some(p) = doc.claims[j].proposition.as_ref() else { return false };
+    let mut words = Vec::new();
+    let mut names = Vec::new();
+    for i in clause {
+        let Some(t) = term(doc, i) else { continue };
+        let w = toks[i].text(&doc.text);
+        let named =
+            toks[i].upos == Upos::PROPN || Countries::get().lookup(w).is_some() && w.starts_with(char::is_uppercase);
+        if named {
+            names.push(t);
+        } else if matches!(toks[i].upos, Upos::NOUN | Upos::VERB | Upos::ADJ) {
+            words.push(t);
+        }
+    }
+    let shares = |ws: &[String]| ws.iter().any(|u| p.terms.iter().any(|t| same_stem(t, u)));
+    (shares(&words) || shares(&names)) && (names.is_empty() || shares(&names))
 }
 
 /// The countries a claim's speaker belongs to, as its words, name and roles
