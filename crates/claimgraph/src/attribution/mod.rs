@@ -16,6 +16,8 @@ mod turns;
 
 use std::ops::Range;
 
+use claimgraph_nlp::Upos;
+
 use crate::document::{
     AttributionSpans, Claim, ClaimKind, DocEntity, Document, EntityKind, Mention, MentionForm, Speaker,
 };
@@ -122,11 +124,44 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
         d.kind != ClaimKind::AccordingTo || d.speaker.as_ref().is_none_or(|sp| speaker::can_speak(ctx, sp))
     });
     announced_list(ctx, &mut drafts);
+    resumptive_content(ctx, &mut drafts);
     turns::apply(ctx, &mut drafts);
     opposite_sentences(ctx, &mut drafts);
     sort_drafts(&mut drafts);
     tidy_speakers(ctx, &mut drafts);
     (drafts, layer)
+}
+
+/// A content that is only a pronoun standing for the clause before the
+/// speaker in its sentence ("No truck was attacked this week, I can
+/// confirm it."; "The ministry never sent a truck, the owners say it.")
+/// is that clause.
+fn resumptive_content(ctx: &Ctx, drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        let [c] = d.content.as_slice() else { continue };
+        // (A cue that denies, "denied it", answers something else.)
+        if c.len() != 1
+            || c.start < d.cue.start
+            || d.denial_cue
+            || !matches!(ctx.lower(c.start).as_str(), "it" | "this" | "so")
+        {
+            continue;
+        }
+        let Some(k) = ctx.doc.analysis.sentence_of(d.cue.start) else { continue };
+        let sent = ctx.doc.analysis.sentences[k].tokens.clone();
+        let first = d.speaker.as_ref().map_or(d.cue.start, |s| s.start.min(d.cue.start));
+        if first <= sent.start + 1 || ctx.word(first - 1) != "," {
+            continue;
+        }
+        let clause = rules::trim(ctx, sent.start..first - 1);
+        let verb = clause.clone().any(|i| matches!(ctx.tokens[i].upos, Upos::VERB | Upos::AUX));
+        if clause.len() < turns::MIN_SENTENCE || !verb {
+            continue;
+        }
+        d.stance = stance::own_stance(ctx, std::slice::from_ref(&clause));
+        d.hedged = stance::hedged(ctx, &clause, d.cue.start);
+        d.content = vec![clause];
+    }
 }
 
 /// Repairs speakers, whichever system proposed them:

@@ -76,6 +76,17 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         if let Turn::Speech(who) = turn {
             if d.speaker.as_ref().is_none_or(|s| first_person(ctx, s)) && !d.shares_speaker {
                 d.speaker = Some(who.clone());
+                // The speaker's own words run on as turn sentences, each a
+                // claim of its own ("I tell you: in Carrefour no station has
+                // fuel. I buy the gallon at 1,500 gourdes."): the content
+                // ends with its sentence.
+                if let Some(k) = ctx.doc.analysis.sentence_of(d.cue.start) {
+                    let end = ctx.doc.analysis.sentences[k].tokens.end;
+                    d.content.retain(|c| c.start < end);
+                    if let Some(last) = d.content.last_mut() {
+                        *last = rules::trim(ctx, last.start..last.end.min(end));
+                    }
+                }
             }
         }
     }
@@ -115,18 +126,26 @@ pub fn apply(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             if covered || verbless || courtesy || p.len() < MIN_SENTENCE || ctx.word(to - 1) == "?" {
                 continue;
             }
-            added.push(Draft {
+            let draft = Draft {
                 cue: cue.clone(),
                 speaker: Some(who.clone()),
                 shares_speaker: false,
                 stance: stance::own_stance(ctx, std::slice::from_ref(&p)),
                 hedged: stance::hedged(ctx, &p, cue.start),
                 content: vec![p],
-                kind: ClaimKind::Direct,
+                kind: ClaimKind::Indirect,
                 confidence: TURN_CONFIDENCE,
                 colon_open: false,
                 denial_cue: false,
-            });
+            };
+            // Two coordinated predications of opposite polarity ("The parts
+            // cost 3.5 million and the government did not release the
+            // money") are two propositions, as in reported speech; the
+            // split reads the content as indirect, and the turn's words are
+            // the speaker's own.
+            added.extend(
+                rules::split_coordinated(ctx, draft).into_iter().map(|d| Draft { kind: ClaimKind::Direct, ..d }),
+            );
         }
     }
     drafts.extend(added);
@@ -149,6 +168,9 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     // The bodies of the questions so far, for labels of shared initials.
     let mut questions: Vec<Range<usize>> = Vec::new();
     let mut roles: Vec<(String, Range<usize>)> = Vec::new();
+    // Labels that look like a name the recogniser did not take for a
+    // person ("WILNER:", "Jocelyne:"): turns once the transcript is plain.
+    let mut unnamed: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let mut start = 0;
     while start < n {
         let para = ctx.paragraph(start);
@@ -209,6 +231,7 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
             }
             Some(Label::Answer) => answers.push((body, answerer.clone())),
             Some(Label::Person(who)) => out.push((body, Turn::Speech(who))),
+            None if plain_name_label(ctx, &label) => unnamed.push((body, label)),
             // Initials that several people of the article share ("M.K."
             // for Maria Kovac and Mark Kessler) are the one of them the
             // latest question naming any of them names ("Mrs. Kovac, ..."),
@@ -241,6 +264,12 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
     }
     if out.len() < 2 {
         return Vec::new();
+    }
+    // In a transcript of two or more recognised speakers, a label of one or
+    // two capitalised words is a speaker too: callers and guests named by
+    // a given name alone, which the recogniser does not know as people.
+    if out.iter().filter(|(_, t)| matches!(t, Turn::Speech(_))).count() >= 2 {
+        out.extend(unnamed.into_iter().map(|(body, label)| (body, Turn::Speech(label))));
     }
     out.sort_by_key(|(b, _)| b.start);
     let continued = continuation_paragraphs(ctx, &out);
@@ -409,6 +438,83 @@ fn label_kind(ctx: &Ctx, label: &Range<usize>) -> Option<Label> {
     let person = ctx.mentions_in(span).find(|&m| ctx.mention_kind(m) == EntityKind::Person)?;
     // The name must end the label: "Wróbel's office:" is no speaker.
     (ctx.doc.mentions[person].span.end == span.end).then(|| Label::Person(label.clone()))
+}
+
+/// Words that open a paragraph with a colon without naming a speaker:
+/// page furniture and editorial notes ("UPDATE:", "Read more:").
+const FURNITURE_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "photo",
+    "photos",
+    "video",
+    "source",
+    "sources",
+    "read",
+    "more",
+    "related",
+    "tags",
+    "warning",
+    "breaking",
+    "watch",
+    "listen",
+    "editor",
+    "correction",
+    "disclaimer",
+    "contact",
+    "email",
+    "phone",
+    "tel",
+    "fax",
+    "address",
+    "date",
+    "time",
+    "location",
+    "place",
+    "subject",
+    "re",
+    "ps",
+    "caption",
+    "credit",
+    "credits",
+    "see",
+    "also",
+    "share",
+    "follow",
+    "advertisement",
+    "sponsored",
+    "live",
+    "summary",
+    "background",
+    "context",
+    "analysis",
+    "opinion",
+    "comment",
+    "comments",
+    "translation",
+    "transcript",
+    "audio",
+    "attention",
+];
+
+/// True when a label is one or two capitalised words of letters, not page
+/// furniture, naming nothing the recogniser knows as a place or body:
+/// a name it did not know ("WILNER", "Jocelyne").
+fn plain_name_label(ctx: &Ctx, label: &Range<usize>) -> bool {
+    let words_ok = label.clone().all(|k| {
+        let w = ctx.word(k);
+        w.chars().count() >= 3
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !FURNITURE_LABELS.contains(&ctx.lower(k).as_str())
+    });
+    // The recogniser's kind of a name in capitals is no evidence: it takes
+    // "WILNER" for a body as readily as "NATO".
+    let capitals = label.clone().all(|k| ctx.word(k).chars().all(|c| !c.is_lowercase()));
+    let span = ctx.span(label.start, label.end);
+    let other_kind = !capitals && ctx.mentions_in(span).any(|m| ctx.mention_kind(m) != EntityKind::Person);
+    (1..=2).contains(&label.len()) && words_ok && !other_kind
 }
 
 /// The letters of a label written as initials: "M.K.", "J. A." (two or
