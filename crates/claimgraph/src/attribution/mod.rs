@@ -231,6 +231,24 @@ fn tidy_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
                 }
             }
         }
+        // "The company ..., in a short statement denied": the document a
+        // speaker spoke in is no speaker; whoever issued it, named before
+        // it, is.
+        if sp.start > 0
+            && matches!(ctx.lower(sp.start - 1).as_str(), "in" | "through" | "via")
+            && speaker::is_document(&ctx.lower(speaker::np_head(ctx, sp)))
+        {
+            let sent = ctx.doc.analysis.sentence_of(sp.start).map(|s| ctx.doc.analysis.sentences[s].tokens.clone());
+            // (The issuer may be set off by a comma: "The company, X, in a
+            // statement denied".)
+            let mut end = sp.start - 1;
+            while end > 0 && ctx.word(end - 1) == "," {
+                end -= 1;
+            }
+            if let Some(issuer) = sent.and_then(|sent| speaker::subject_left(ctx, end, &sent)) {
+                *sp = issuer;
+            }
+        }
         // "A nurse who asked not to be named said": a speaker span cut at
         // its relative pronoun ends before it.
         while sp.len() > 1 && matches!(ctx.lower(sp.end - 1).as_str(), "who" | "which" | "that" | ",") {

@@ -1916,7 +1916,7 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     let hedged = stance::hedged(ctx, &content, a);
     Some(Draft {
         cue: cue.tokens.clone(),
-        speaker: Some(informant_of(ctx, source)),
+        speaker: Some(informant_of(ctx, source, sent)),
         shares_speaker: false,
         kind: ClaimKind::AccordingTo,
         stance: stance::combine(false, negated),
@@ -1932,7 +1932,7 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
 /// to data of the inspectorate", "figures released by the ministry": the
 /// information stands for whoever gave it, who is the source (a report or
 /// a statement is a source of its own and stays).
-fn informant_of(ctx: &Ctx, source: Range<usize>) -> Range<usize> {
+fn informant_of(ctx: &Ctx, source: Range<usize>, sent: &Range<usize>) -> Range<usize> {
     let mut k = source.start;
     if ctx.lower(k) == "the" {
         k += 1;
@@ -1941,18 +1941,38 @@ fn informant_of(ctx: &Ctx, source: Range<usize>) -> Range<usize> {
         k += 1;
     }
     if k >= source.end
-        || !matches!(ctx.lower(k).as_str(), "information" | "data" | "figures" | "statistics" | "estimates" | "numbers")
+        || !matches!(
+            ctx.lower(k).as_str(),
+            "information"
+                | "data"
+                | "figures"
+                | "statistics"
+                | "estimates"
+                | "estimate"
+                | "numbers"
+                | "toll"
+                | "tally"
+                | "count"
+                | "balance"
+                | "assessment"
+                | "calculation"
+                | "calculations"
+        )
     {
         return source;
     }
     k += 1;
-    // "obtained from", "released by", "provided by", "compiled by".
-    if ctx.tagged && k < source.end && ctx.tokens[k].xpos.as_str() == "VBN" {
+    // "obtained from", "released by", "provided by", "compiled by", "the
+    // provisional toll given by the police". The source phrase may have
+    // stopped at the participle: its agent is read on to the sentence's
+    // end.
+    if ctx.tagged && k < sent.end && ctx.tokens[k].xpos.as_str() == "VBN" {
         k += 1;
     }
-    if k + 1 < source.end && matches!(ctx.lower(k).as_str(), "of" | "from" | "by") {
-        let rest = k + 1..source.end;
-        if super::speaker::can_speak(ctx, &rest) {
+    if k + 1 < sent.end && matches!(ctx.lower(k).as_str(), "of" | "from" | "by") {
+        let rest =
+            if k + 1 < source.end { Some(k + 1..source.end) } else { super::speaker::np_right(ctx, k + 1, sent) };
+        if let Some(rest) = rest.filter(|r| super::speaker::can_speak(ctx, r)) {
             return rest;
         }
     }

@@ -1492,6 +1492,12 @@ pub(crate) fn is_unit_or_document(w: &str) -> bool {
             | "post"
             | "tweet"
             | "announcement"
+            | "text"
+            | "note"
+            | "notice"
+            | "declaration"
+            | "bulletin"
+            | "memo"
             | "channel"
             | "account"
             | "website"
@@ -1499,6 +1505,28 @@ pub(crate) fn is_unit_or_document(w: &str) -> bool {
             | "spokesman"
             | "spokeswoman"
             | "representative"
+    )
+}
+
+/// Nouns of the documents an organisation issues ("the statement said",
+/// "insists the text", "in a short statement"): they speak for their
+/// issuer.
+pub(crate) fn is_document(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "report"
+            | "communique"
+            | "communiqué"
+            | "letter"
+            | "release"
+            | "announcement"
+            | "text"
+            | "note"
+            | "notice"
+            | "declaration"
+            | "bulletin"
+            | "memo"
     )
 }
 
@@ -1548,10 +1576,7 @@ fn resolve_organisation(
         // "The statement said": an organisation issues statements, so the
         // last organisation that spoke, else the last person (whose office
         // a spokesperson speaks for is the organisation named before).
-        if matches!(
-            head_word.as_str(),
-            "statement" | "report" | "communique" | "communiqué" | "letter" | "release" | "announcement"
-        ) {
+        if is_document(&head_word) {
             let organisation = recent.iter().rev().find(|&&(_, _, k)| k == EntityKind::Organization);
             return organisation.or(recent.last()).map(|&(e, _, _)| e);
         }
