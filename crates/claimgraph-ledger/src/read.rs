@@ -597,7 +597,10 @@ impl Ledger {
         // The dated part of each count is the sum of the entity's daily
         // counts (one row a day); only the undated rows are counted, through
         // the (entity, published) indexes: counting every row of an entity
-        // named in 60,000 claims read all of them for each page.
+        // named in 60,000 claims read all of them for each page. A speaker's
+        // claims are counted in the cards in speaker order (schema version
+        // 9), where its page and a search for its name read its claims: the
+        // same leaf, where `claims_speaker` was a page of its own.
         // Correlated subqueries and a join driven by the list: no temporary
         // tables (a grouped subquery joined to the entities was materialised
         // with an automatic index on every call, which cost more than the
@@ -605,7 +608,7 @@ impl Ledger {
         let mut st = self.conn.prepare_cached(
             "SELECT j.key, e.id, e.name, e.kind,
                 (SELECT count(*) FROM doc_entities WHERE entity = e.rowid AND published IS NULL),
-                (SELECT count(*) FROM claims WHERE speaker_entity = e.rowid AND published IS NULL),
+                (SELECT count(*) FROM claim_cards WHERE speaker_entity = e.rowid AND published IS NULL),
                 (SELECT count(*) FROM claim_about WHERE entity = e.rowid AND published IS NULL),
                 (SELECT coalesce(sum(documents), 0) FROM entity_days WHERE entity = e.rowid),
                 (SELECT coalesce(sum(claims_by), 0) FROM entity_days WHERE entity = e.rowid),
@@ -679,7 +682,7 @@ impl Ledger {
             .prepare_cached(
                 "SELECT id, name, kind,
                     (SELECT count(*) FROM doc_entities WHERE entity = ?1 AND published IS NULL),
-                    (SELECT count(*) FROM claims WHERE speaker_entity = ?1 AND published IS NULL),
+                    (SELECT count(*) FROM claim_cards WHERE speaker_entity = ?1 AND published IS NULL),
                     (SELECT count(*) FROM claim_about WHERE entity = ?1 AND published IS NULL)
                  FROM entities WHERE rowid = ?1",
             )?
