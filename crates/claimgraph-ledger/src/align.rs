@@ -216,8 +216,11 @@
 //!    another ("on the boat were around 35 people, not 71"; "reduced the
 //!    flow by about 12%, not the 40% claimed by officials"; '112, "not 87
 //!    like the authorities say"'; "4 million euros, not 2.8 million":
-//!    a number after ", not", "and/but not", "rather than", "instead of";
-//!    [`NumberFact::rejected`]), or a denial that cites a figure ("rejecting
+//!    a number after ", not", "and/but not", "rather than", "instead of",
+//!    or compared "than the N" and reported there as another's: "seven
+//!    times more than the 300 barrels which were announced by the
+//!    operator"; it takes the scale of the figure it stands against, "218
+//!    billion, not 230"; [`NumberFact::rejected`]), or a denial that cites a figure ("rejecting
 //!    the coast guard's count of 312", "the police figure of 12 is simply
 //!    not true"; [`NumberFact::cited`]),
 //!    answers the claims of its story (one article, or two whose casts
@@ -3344,7 +3347,8 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
             .is_some_and(|b| b.trim_end_matches(|c: char| c.is_whitespace() || is_quote_mark(c)).ends_with(','))
             || matches!(prev(2), Some("and") | Some("but"))))
         || (prev(1) == Some("than") && prev(2) == Some("rather"))
-        || (prev(1) == Some("of") && prev(2) == Some("instead"));
+        || (prev(1) == Some("of") && prev(2) == Some("instead"))
+        || (det == 1 && prev(1) == Some("than") && reported_after(q, content, content_start));
     // A number joined by a hyphen to a word is part of a name ("Geran-2
     // drones", "Kh-59 missiles", "Covid-19"), no count.
     let mut tail = before.chars().rev();
@@ -3363,7 +3367,50 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     // "the count of 312", "the police figure of 12": the number cited as a
     // figure.
     let cited = prev(1) == Some("of") && prev(2).is_some_and(|w| FIGURE_NOUNS.contains(&w));
-    Some(NumberFact { value: q.value, max: q.max, unit, bound: bound_of(&seq), rejected: contrast, cited })
+    // A rejected number takes the scale of the figure it stands against
+    // when it has none of its own ("218 billion, not 230").
+    let scaled = words(&q.text).iter().any(|w| NUMBER_WORDS.contains(&w.to_lowercase().as_str()));
+    let scale = match prev(2) {
+        Some("thousand") if contrast && !scaled => 1e3,
+        Some("million") if contrast && !scaled => 1e6,
+        Some("billion") if contrast && !scaled => 1e9,
+        _ => 1.0,
+    };
+    Some(NumberFact {
+        value: q.value * scale,
+        max: q.max.map(|m| m * scale),
+        unit,
+        bound: bound_of(&seq),
+        rejected: contrast,
+        cited,
+    })
+}
+
+/// Words that, just after a number, say it is someone's figure ("than the
+/// 300 barrels which were announced by the operator").
+const REPORTED_WORDS: &[&str] = &[
+    "announced",
+    "reported",
+    "claimed",
+    "cited",
+    "given",
+    "stated",
+    "declared",
+    "published",
+    "quoted",
+    "says",
+    "said",
+];
+
+/// True when a word of [`REPORTED_WORDS`] follows the quantity within
+/// five words, in its sentence: a figure compared "than the N" and so
+/// reported is another's figure the claim sets its own against, which it
+/// rejects ("2,100 barrels, seven times more than the 300 barrels which
+/// were announced by the operator"), not a reference such as a limit.
+fn reported_after(q: &claimgraph::output::QuantityOut, content: &str, content_start: usize) -> bool {
+    let after: String = q.end.checked_sub(content_start).map(|k| content.chars().skip(k).collect()).unwrap_or_default();
+    let clause = after.split(['.', ';', '!', '?']).next().unwrap_or("");
+    words(clause).iter().take(5).any(|w| REPORTED_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Nouns that cite a number as someone's figure ("the count of 312", "the
@@ -3965,6 +4012,15 @@ mod tests {
         // A quotation may open at the "not".
         let c6 = "the real number was 112, \"not 87 like the authorities say.\"";
         assert!(q("87", 87.0, "", c6).is_some_and(|n| n.rejected));
+        // A figure compared "than the N" and reported is another's; a
+        // reference that nobody reports is not.
+        let c7 = "about 2,100 barrels, seven times more than the 300 barrels which were announced by the operator";
+        assert!(q("300 barrels", 300.0, "barrels", c7).is_some_and(|n| n.rejected));
+        let c8 = "the cargo weighed more than the 560 tonnes allowed on the ferry";
+        assert!(q("560 tonnes", 560.0, "tonnes", c8).is_some_and(|n| n.stated()));
+        // A rejected number takes the scale of the figure it stands against.
+        let c9 = "The deficit this year will be 218 billion, not 230, and it is falling";
+        assert!(q("230", 230.0, "", c9).is_some_and(|n| n.rejected && n.value == 230e9));
         assert_eq!(fold_unit(&stem("litres")), fold_unit(&stem("liters")));
         // A mark of several bytes between a determiner and the number.
         assert!(q("10 percent", 10.0, "percent", "announced a \u{201c}10 percent\u{201d} cut").is_some());
