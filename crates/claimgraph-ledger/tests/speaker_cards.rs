@@ -1,8 +1,8 @@
 //! The cards in speaker order (schema version 9, `claim_cards_speaker`): a
 //! version 8 file opens, gets the index and answers the same entity pages
 //! and searches; the claims listed by an entity come from the index, and
-//! stay those the joined base tables give through merges, splits and a
-//! later ingest.
+//! stay those the joined base tables give through merges, splits, a later
+//! ingest and a re-ingest of the same records.
 
 use claimgraph_ledger::synth::{Generator, SynthConfig};
 use claimgraph_ledger::{ClaimFilter, ClaimRow, EntityPage, Ledger, LedgerWriter};
@@ -133,11 +133,22 @@ fn lists_by_an_entity_follow_merges_splits_and_ingest() {
     let more: Vec<_> =
         Generator::new(SynthConfig { docs: 40, seed: 43, ..Default::default() }).map(|a| a.record).collect();
     let mut w = LedgerWriter::open(&db).unwrap();
-    w.write_records(more).unwrap();
+    w.write_records(more.clone()).unwrap();
     drop(w);
     let l = Ledger::open_read_only(&db).unwrap();
     by_lists_match(&l);
     assert!(index_sound(&l), "after a second ingest");
+    let cards =
+        |l: &Ledger| -> i64 { l.connection().query_row("SELECT count(*) FROM claim_cards", [], |r| r.get(0)).unwrap() };
+    let before = (cards(&l), answers(&l));
+    drop(l);
+    // The same records again: all already stored, nothing changes.
+    let mut w = LedgerWriter::open(&db).unwrap();
+    w.write_records(more).unwrap();
+    drop(w);
+    let l = Ledger::open_read_only(&db).unwrap();
+    assert_eq!((cards(&l), answers(&l)), before, "after a re-ingest");
+    assert!(index_sound(&l), "after a re-ingest");
 }
 
 /// Claim ids the general statement lists for a search alone: the latest
