@@ -212,6 +212,32 @@
 //!    the dead is 19"); a part of a count told elsewhere ("two of the
 //!    dead", "nine of them") is no toll ([`crate::toll::tolls`]).
 //!
+//! 8. **A rejected figure.** A claim that states a figure and rejects
+//!    another ("on the boat were around 35 people, not 71"; "reduced the
+//!    flow by about 12%, not the 40% claimed by officials"; '112, "not 87
+//!    like the authorities say"'; "4 million euros, not 2.8 million":
+//!    a number after ", not", "and/but not", "rather than", "instead of",
+//!    or compared "than the N" and reported there as another's: "seven
+//!    times more than the 300 barrels which were announced by the
+//!    operator"; it takes the scale of the figure it stands against, "218
+//!    billion, not 230"; [`NumberFact::rejected`]), or a denial that cites a figure ("rejecting
+//!    the coast guard's count of 312", "the police figure of 12 is simply
+//!    not true"; [`NumberFact::cited`]),
+//!    answers the claims of its story (one article, or two whose casts
+//!    meet) by speakers not of its side that state that figure: the same
+//!    value, within half a percent, and units of one class (a rejected
+//!    figure of ten or more without a unit of its own takes any: the
+//!    rejection often drops it). The two join one proposition before any
+//!    other rule and above any other rule's score ([`figure_answered`]),
+//!    since a figure quoted to be rejected says which claim is answered
+//!    more surely than shared words; rule 2 then finds them contradicting
+//!    ("rejects the figure the other states"). A denial citing a figure
+//!    contradicts only the claims of its proposition that state it: the
+//!    others may agree with the denial ("at least 40 civilians were
+//!    killed" against "the police figure of 12"). A rejected figure is no
+//!    figure of its claim's: it counts nothing, is no toll and is compared
+//!    with nothing by rule 2.
+//!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
 //! store.
@@ -272,6 +298,24 @@ pub struct NumberFact {
     /// numbers as the intervals they state.
     #[serde(default, skip_serializing_if = "Bound::is_exact")]
     pub bound: Bound,
+    /// True for a number the claim rejects in favour of another it states
+    /// ("35 people, not 71"; "12%, not the 40% claimed"): no figure of the
+    /// claim's (rule 2 leaves it out), but the figure of another side's
+    /// claim that this one answers (rule 8).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rejected: bool,
+    /// True for a number the content cites as a figure ("the coast guard's
+    /// count of 312", "the police figure of 12"; [`FIGURE_NOUNS`]): in a
+    /// denial, the figure it rejects (rule 8).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cited: bool,
+}
+
+impl NumberFact {
+    /// True for a figure the claim states as its own (not rejected).
+    pub fn stated(&self) -> bool {
+        !self.rejected
+    }
 }
 
 /// How a stated number bounds what it counts ([`number_fact`]).
@@ -450,6 +494,14 @@ pub struct PropSignature {
     /// Two such figures of one rare thing are rival figures (rule 7).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub single: Vec<String>,
+    /// The figures the content states as its own (no tolls: they meet by
+    /// rule 7), for rule 8: another side's claim may reject one of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<NumberFact>,
+    /// The figures the content rejects for its own ("35 people, not 71";
+    /// [`NumberFact::rejected`]), for rule 8.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejects: Vec<NumberFact>,
     /// Who speaks (`#<entity id>`, else the speaker's words in lower
     /// case): rule 6 never sets a speaker against themselves.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -2242,6 +2294,80 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
         .map(String::as_str)
 }
 
+/// The score of a proposition met by rule 8 ([`figure_answered`]), above
+/// every other rule's (a cosine, at most 1): a claim that rejects a figure
+/// joins the proposition of the claim stating it rather than one its
+/// words or counts resemble.
+const RULE8_SCORE: f64 = 2.0;
+
+/// The index key of rule 8 for a figure's value (four significant
+/// digits: a rejection quotes the figure it rejects as stated).
+fn figure_key(value: f64) -> i64 {
+    let v = format!("{value:.3e}");
+    as_key(mix64(fnv64(v.as_bytes()).rotate_left(17) ^ 0x6669_6775))
+}
+
+/// A figure rule 8 may tie two claims by: no toll (tolls meet by rule 7),
+/// no year, more than nothing.
+fn answerable(n: &NumberFact) -> bool {
+    !crate::toll::is_toll_unit(&n.unit) && n.value > 0.0 && !((1900.0..2100.0).contains(&n.value) && n.unit.is_empty())
+}
+
+/// True when a rejected figure `r` ([`NumberFact::rejected`]) is the
+/// figure `f` another claim states: the same value (within half a
+/// percent, since a rejection quotes the figure it rejects), and units of
+/// one class, or, for a value of ten or more, a rejected figure without
+/// a unit of its own ('112, "not 87 like the authorities say"': the
+/// rejection often drops the unit its own figure gave). A small value
+/// needs its unit: "not three" alone could be any three of a story.
+fn figure_matches(r: &NumberFact, f: &NumberFact) -> bool {
+    if r.max.is_some() != f.max.is_some() {
+        return false;
+    }
+    let (a, b) = (r.value, f.value);
+    if (a - b).abs() > 0.005 * a.abs().max(b.abs()) {
+        return false;
+    }
+    let units = !r.unit.is_empty() && !f.unit.is_empty() && unit_measure(&r.unit).0 == unit_measure(&f.unit).0;
+    units || (r.unit.is_empty() && a >= 10.0)
+}
+
+/// The value of a figure `a` rejects that `b` states ([`figure_matches`]),
+/// if any: rule 2's contradiction for rule 8's pairs.
+fn rejected_figure(a: &[NumberFact], b: &[NumberFact]) -> Option<f64> {
+    a.iter()
+        .filter(|r| r.rejected && answerable(r))
+        .find(|r| b.iter().any(|f| f.stated() && answerable(f) && figure_matches(r, f)))
+        .map(|r| r.value)
+}
+
+/// Rule 8: two claims of one story (one article, or two whose casts meet,
+/// [`CAST_MEET`]) by speakers not of one side, one of which rejects a
+/// figure that the other states ("around 35 people, not 71" and "there
+/// were 71 people on the boat"; "reduced the flow by about 12%, not the
+/// 40% claimed" and "the flow fell by 40 percent"): the rejection answers
+/// that claim, whatever their words. Returns the figure.
+fn figure_answered(c: &PropSignature, p: &PropSignature) -> Option<f64> {
+    if c.rejects.is_empty() && p.rejects.is_empty() {
+        return None;
+    }
+    let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
+    if same_speaker || same_side(&c.side, &p.side) {
+        return None;
+    }
+    if !c.halves().casts_may_meet(p.halves()) {
+        return None;
+    }
+    let met = c.cast.iter().filter(|k| p.cast.binary_search(k).is_ok()).count();
+    if met < CAST_MEET {
+        return None;
+    }
+    let answered = |x: &PropSignature, y: &PropSignature| {
+        x.rejects.iter().find(|r| y.figures.iter().any(|f| figure_matches(r, f))).map(|r| r.value)
+    };
+    answered(c, p).or_else(|| answered(p, c))
+}
+
 /// The unit class of durations ([`UNIT_CLASSES`]).
 const DURATION_CLASS: &str = "hour";
 
@@ -2421,7 +2547,8 @@ fn single_counts(content: &str, numbers: &[NumberFact], counts: &[String]) -> Ve
     counts
         .iter()
         .filter(|u| {
-            !u.starts_with('@') && numbers.iter().filter(|n| counted_unit(&n.unit).as_ref() == Some(*u)).count() == 1
+            !u.starts_with('@')
+                && numbers.iter().filter(|n| n.stated() && counted_unit(&n.unit).as_ref() == Some(*u)).count() == 1
         })
         .cloned()
         .collect()
@@ -2522,8 +2649,11 @@ fn share_any(a: &[String], b: &[String]) -> bool {
 fn numbers_disagree(a: &[NumberFact], b: &[NumberFact]) -> Option<(f64, f64, String)> {
     // Tolls (`~dead`) are compared apart, so that they leave alone the
     // pairing of single unitless numbers below.
-    let (ta, a): (Vec<&NumberFact>, Vec<&NumberFact>) = a.iter().partition(|n| crate::toll::is_toll_unit(&n.unit));
-    let (tb, b): (Vec<&NumberFact>, Vec<&NumberFact>) = b.iter().partition(|n| crate::toll::is_toll_unit(&n.unit));
+    // A rejected number is no figure of its claim's ([`number_fact`]).
+    let (ta, a): (Vec<&NumberFact>, Vec<&NumberFact>) =
+        a.iter().filter(|n| n.stated()).partition(|n| crate::toll::is_toll_unit(&n.unit));
+    let (tb, b): (Vec<&NumberFact>, Vec<&NumberFact>) =
+        b.iter().filter(|n| n.stated()).partition(|n| crate::toll::is_toll_unit(&n.unit));
     // Tolls first: when both disagree, the toll names what the dispute is
     // about better than two bare numbers of the claims do.
     plain_numbers_disagree(&ta, &tb).or_else(|| plain_numbers_disagree(&a, &b))
@@ -2806,7 +2936,7 @@ impl Aligner for RuleAligner {
                 text = Some(parts.join(" "));
             }
         }
-        for n in &claim.numbers {
+        for n in claim.numbers.iter().filter(|n| n.stated()) {
             if !n.unit.is_empty() {
                 topics.insert(n.unit.clone());
             }
@@ -2877,6 +3007,7 @@ impl Aligner for RuleAligner {
         let mut counts: Vec<String> = claim
             .numbers
             .iter()
+            .filter(|n| n.stated())
             .filter_map(|n| counted_unit(&n.unit))
             .filter(|u| !(people_background && u == PEOPLE_UNIT))
             .collect();
@@ -2889,6 +3020,7 @@ impl Aligner for RuleAligner {
             let mut amounts: Vec<(String, f64)> = claim
                 .numbers
                 .iter()
+                .filter(|n| n.stated())
                 .filter_map(|n| amount_unit(&n.unit).map(|u| (u, n.value * unit_measure(&n.unit).1)))
                 .collect();
             amounts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
@@ -2904,6 +3036,10 @@ impl Aligner for RuleAligner {
         counts.dedup();
         let DeedTerms { terms: deed, preds: deed_preds, events: deed_events, denied: deed_denied, frames: deed_frames } =
             deed_terms(claim);
+        // A denial that cites a figure ("rejecting the coast guard's count of
+        // 312", "the police figure of 12 is simply not true") rejects it
+        // (rule 8).
+        let rejected = |n: &NumberFact| n.rejected || (claim.denies && n.cited);
         Some(PropSignature {
             anchors: anchors.into_iter().collect(),
             topics: topics.into_iter().collect(),
@@ -2935,6 +3071,8 @@ impl Aligner for RuleAligner {
                 corrects
             },
             single: single_counts(claim.content, &claim.numbers, &counts),
+            figures: claim.numbers.iter().filter(|n| !rejected(n) && answerable(n)).cloned().collect(),
+            rejects: claim.numbers.iter().filter(|n| rejected(n) && answerable(n)).cloned().collect(),
             counts,
             speaker: match claim.speaker_entity {
                 Some(id) => format!("#{id}"),
@@ -2955,6 +3093,8 @@ impl Aligner for RuleAligner {
             keys.extend(sig.deed_preds.iter().map(|t| deed_key(t)));
             // Rule 7: what the claim counts.
             keys.extend(sig.counts.iter().map(|u| count_key(crate::toll::toll_fate_unit(u))));
+            // Rule 8: the figures it states or rejects.
+            keys.extend(sig.figures.iter().chain(&sig.rejects).map(|n| figure_key(n.value)));
             keys.sort_unstable();
             keys.dedup();
         }
@@ -2962,6 +3102,12 @@ impl Aligner for RuleAligner {
     }
 
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {
+        // Rule 8 first, and above any other rule's score: a claim that
+        // rejects the figure another side states answers that claim, which
+        // no similarity of words says as surely.
+        if figure_answered(c, p).is_some() {
+            return Some(RULE8_SCORE + Self::cosine(&c.topics, &p.topics, stats));
+        }
         // Rules 1 to 5 judge only the candidates their own keys find: the
         // deed keys of rule 6 bring candidates that only rule 6 may take.
         rule_keys_meet(c, p)
@@ -2974,7 +3120,7 @@ impl Aligner for RuleAligner {
                 Some(0.1 + 0.1 * Self::cosine(&c.topics, &p.topics, stats))
             })
             .or_else(|| {
-                // Rule 7, last: two sides count one thing of their story.
+                // Rule 7: two sides count one thing of their story.
                 counts_meet(c, p, stats)?;
                 Some(0.05 + 0.05 * Self::cosine(&c.topics, &p.topics, stats))
             })
@@ -2990,7 +3136,30 @@ impl Aligner for RuleAligner {
             return None;
         }
         if new.affirms != old.affirms {
+            // A denial that cites a figure ("the police figure of 12 is
+            // simply not true") answers the claims stating that figure, not
+            // the others of its proposition, which may well agree with it
+            // ("at least 40 civilians were killed"; rule 8).
+            let (denial, other) = if new.affirms { (old, new) } else { (new, old) };
+            let cited: Vec<NumberFact> = denial
+                .numbers
+                .iter()
+                .filter(|n| n.cited && answerable(n))
+                .map(|n| NumberFact { rejected: true, ..n.clone() })
+                .collect();
+            if !cited.is_empty() {
+                let v = rejected_figure(&cited, &other.numbers)?;
+                return Some((
+                    RelationKind::Contradicts,
+                    format!("rejects the figure the other states: {}", fmt_num(v)),
+                ));
+            }
             return Some((RelationKind::Contradicts, "opposite polarity: one affirms, the other denies".into()));
+        }
+        if let Some(v) =
+            rejected_figure(&new.numbers, &old.numbers).or_else(|| rejected_figure(&old.numbers, &new.numbers))
+        {
+            return Some((RelationKind::Contradicts, format!("rejects the figure the other states: {}", fmt_num(v))));
         }
         if let Some((x, y, unit)) = numbers_disagree(&new.numbers, &old.numbers) {
             let unit = crate::toll::toll_fate_unit(&unit).trim_start_matches(crate::toll::TOLL_UNIT_MARK);
@@ -3145,12 +3314,13 @@ const BOUND_FILLERS: &[&str] =
 /// unit (the last word, stemmed), and the bound the words before the
 /// number set ([`Bound`]), read from the quantity's own words and the
 /// three words of the content before it, since the analysis leaves a
-/// negation out of the quantity ("not | more than 320 barrels"). `None`
-/// for a number the claim rejects in favour of another it states ("4
-/// million euros, not 2.8 million"; "three clubs, not nine"): the rejected
-/// number is no figure of the claim's, and comparing it would make the
-/// claim agree with the figure it rejects. `None` too for a number that is
-/// part of a name ("Geran-2").
+/// negation out of the quantity ("not | more than 320 barrels"). A number
+/// the claim rejects in favour of another it states ("4 million euros, not
+/// 2.8 million"; "three clubs, not nine"; '112, "not 87 like the
+/// authorities say"') is marked [`NumberFact::rejected`]: it is no figure
+/// of the claim's (comparing it would make the claim agree with the figure
+/// it rejects), only the figure it answers (rule 8). `None` for a number
+/// that is part of a name ("Geran-2").
 pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_start: usize) -> Option<NumberFact> {
     let unit = words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default();
     let before: String =
@@ -3169,18 +3339,20 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     // on a character boundary.)
     let head =
         if det == 1 { head.get(..head.len() - before_words[n - 1].len()).map_or(head, str::trim_end) } else { head };
+    // A quotation may open at "not" ('112, "not 87 like the authorities
+    // say"'): the comma stands before the quotation mark.
     let contrast = (prev(1) == Some("not")
-        && (head.strip_suffix("not").is_some_and(|b| b.trim_end().ends_with(','))
+        && (head
+            .strip_suffix("not")
+            .is_some_and(|b| b.trim_end_matches(|c: char| c.is_whitespace() || is_quote_mark(c)).ends_with(','))
             || matches!(prev(2), Some("and") | Some("but"))))
         || (prev(1) == Some("than") && prev(2) == Some("rather"))
-        || (prev(1) == Some("of") && prev(2) == Some("instead"));
+        || (prev(1) == Some("of") && prev(2) == Some("instead"))
+        || (det == 1 && prev(1) == Some("than") && reported_after(q, content, content_start));
     // A number joined by a hyphen to a word is part of a name ("Geran-2
     // drones", "Kh-59 missiles", "Covid-19"), no count.
     let mut tail = before.chars().rev();
     if tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic) {
-        return None;
-    }
-    if contrast {
         return None;
     }
     // The bound: the content's last words before the quantity, then the
@@ -3192,8 +3364,59 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
         }),
     );
     seq.retain(|w| !BOUND_FILLERS.contains(&w.as_str()));
-    Some(NumberFact { value: q.value, max: q.max, unit, bound: bound_of(&seq) })
+    // "the count of 312", "the police figure of 12": the number cited as a
+    // figure.
+    let cited = prev(1) == Some("of") && prev(2).is_some_and(|w| FIGURE_NOUNS.contains(&w));
+    // A rejected number takes the scale of the figure it stands against
+    // when it has none of its own ("218 billion, not 230").
+    let scaled = words(&q.text).iter().any(|w| NUMBER_WORDS.contains(&w.to_lowercase().as_str()));
+    let scale = match prev(2) {
+        Some("thousand") if contrast && !scaled => 1e3,
+        Some("million") if contrast && !scaled => 1e6,
+        Some("billion") if contrast && !scaled => 1e9,
+        _ => 1.0,
+    };
+    Some(NumberFact {
+        value: q.value * scale,
+        max: q.max.map(|m| m * scale),
+        unit,
+        bound: bound_of(&seq),
+        rejected: contrast,
+        cited,
+    })
 }
+
+/// Words that, just after a number, say it is someone's figure ("than the
+/// 300 barrels which were announced by the operator").
+const REPORTED_WORDS: &[&str] = &[
+    "announced",
+    "reported",
+    "claimed",
+    "cited",
+    "given",
+    "stated",
+    "declared",
+    "published",
+    "quoted",
+    "says",
+    "said",
+];
+
+/// True when a word of [`REPORTED_WORDS`] follows the quantity within
+/// five words, in its sentence: a figure compared "than the N" and so
+/// reported is another's figure the claim sets its own against, which it
+/// rejects ("2,100 barrels, seven times more than the 300 barrels which
+/// were announced by the operator"), not a reference such as a limit.
+fn reported_after(q: &claimgraph::output::QuantityOut, content: &str, content_start: usize) -> bool {
+    let after: String = q.end.checked_sub(content_start).map(|k| content.chars().skip(k).collect()).unwrap_or_default();
+    let clause = after.split(['.', ';', '!', '?']).next().unwrap_or("");
+    words(clause).iter().take(5).any(|w| REPORTED_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Nouns that cite a number as someone's figure ("the count of 312", "the
+/// figure of 14 fragments"): a denial that cites a figure rejects it
+/// (rule 8).
+const FIGURE_NOUNS: &[&str] = &["figure", "figures", "count", "number", "tally", "toll", "estimate", "total"];
 
 /// True for a quotation mark, straight or typographic, single, double or
 /// angled.
@@ -3296,7 +3519,7 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
             Some("billion") => 1e9,
             _ => 1.0,
         };
-        out.push(NumberFact { value: value * scale, max: None, unit, bound: Bound::Exact });
+        out.push(NumberFact { value: value * scale, max: None, unit, bound: Bound::Exact, ..Default::default() });
     }
     out
 }
@@ -3425,6 +3648,80 @@ mod tests {
         // One side does not contradict itself.
         let s5 = make("our artillery fired not more than 10 thousand shells", "the ministry", "lirevia", p2);
         assert!(counts_meet(&s5, &s1, &stats).is_none());
+    }
+
+    /// Rule 8: a claim that rejects a figure another side states meets it
+    /// before any other rule and contradicts it; the rejected figure is no
+    /// figure of its own; the same side, a figure nobody states, or a
+    /// small figure without its unit do not meet.
+    #[test]
+    fn a_rejected_figure_answers_the_claim_that_states_it() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let cast = vec!["lesbos".to_string(), "turkey".to_string()];
+        let n = |v: f64, unit: &str, rejected: bool| NumberFact {
+            value: v,
+            unit: unit.into(),
+            rejected,
+            ..Default::default()
+        };
+        let make = |content: &str, speaker: &str, side: &str, numbers: Vec<NumberFact>| {
+            let mut i = input(content, speaker, &[]);
+            i.cast = cast.clone();
+            i.speaker_side = vec![side.to_string()];
+            i.numbers = numbers;
+            a.signature(&i).expect("a signature")
+        };
+        let survivor =
+            make("there were 71 people on the boat", "a survivor", "survivor", vec![n(71.0, "peopl", false)]);
+        let guard = make(
+            "on the boat were around 35 people, not 71",
+            "the coast guard",
+            "coast guard",
+            vec![n(35.0, "peopl", false), n(71.0, "", true)],
+        );
+        assert_eq!(figure_answered(&guard, &survivor), Some(71.0));
+        assert_eq!(figure_answered(&survivor, &guard), Some(71.0));
+        assert!(a.match_score(&guard, &survivor, &stats).is_some_and(|s| s >= RULE8_SCORE));
+        assert!(a.index_keys(&guard).iter().any(|k| a.index_keys(&survivor).contains(k)));
+        assert!(guard.counts.iter().all(|u| u == "people"), "{:?}", guard.counts);
+        let facts = |numbers: Vec<NumberFact>, claim: i64| ClaimFacts {
+            claim,
+            doc: claim,
+            origin: claim,
+            speaker: Some(claim),
+            speaker_key: String::new(),
+            affirms: true,
+            numbers,
+        };
+        let (kind, reason) = a
+            .relate(
+                &facts(vec![n(35.0, "peopl", false), n(71.0, "", true)], 1),
+                &facts(vec![n(71.0, "peopl", false)], 2),
+            )
+            .expect("a relation");
+        assert_eq!(kind, RelationKind::Contradicts);
+        assert!(reason.contains("rejects the figure"), "{reason}");
+        // The same side does not answer itself; a figure nobody states
+        // meets nothing; "not three" without its unit is any three.
+        let own = make(
+            "around 35 people, not 71",
+            "the survivors' lawyer",
+            "survivor",
+            vec![n(35.0, "peopl", false), n(71.0, "", true)],
+        );
+        assert!(figure_answered(&own, &survivor).is_none());
+        let other = make(
+            "around 35 people, not 60",
+            "the coast guard",
+            "coast guard",
+            vec![n(35.0, "peopl", false), n(60.0, "", true)],
+        );
+        assert!(figure_answered(&other, &survivor).is_none());
+        let three = make("three crew members were on board", "the ministry", "ministry", vec![n(3.0, "member", false)]);
+        let four =
+            make("four people, not three", "a witness", "witness", vec![n(4.0, "peopl", false), n(3.0, "", true)]);
+        assert!(figure_answered(&four, &three).is_none());
     }
 
     /// Rule 7 for tolls: two sides' counts of one story's wounded meet
@@ -3708,17 +4005,30 @@ mod tests {
         assert_eq!(q("48 hours", 48.0, "hours", "sent at least 48 hours before").map(|n| n.bound), Some(Bound::Floor));
         // A number the claim rejects for another is none of its figures.
         let c4 = "demanded 4 million euros, not 2.8 million";
-        assert!(q("2.8 million", 2_800_000.0, "", c4).is_none());
-        assert!(q("4 million euros", 4_000_000.0, "euros", c4).is_some());
+        assert!(q("2.8 million", 2_800_000.0, "", c4).is_some_and(|n| n.rejected));
+        assert!(q("4 million euros", 4_000_000.0, "euros", c4).is_some_and(|n| n.stated()));
         let c5 = "about 1.4 million litres of diesel, not the 2 million litres reported";
-        assert!(q("2 million litres", 2_000_000.0, "litres", c5).is_none());
+        assert!(q("2 million litres", 2_000_000.0, "litres", c5).is_some_and(|n| n.rejected));
+        // A quotation may open at the "not".
+        let c6 = "the real number was 112, \"not 87 like the authorities say.\"";
+        assert!(q("87", 87.0, "", c6).is_some_and(|n| n.rejected));
+        // A figure compared "than the N" and reported is another's; a
+        // reference that nobody reports is not.
+        let c7 = "about 2,100 barrels, seven times more than the 300 barrels which were announced by the operator";
+        assert!(q("300 barrels", 300.0, "barrels", c7).is_some_and(|n| n.rejected));
+        let c8 = "the cargo weighed more than the 560 tonnes allowed on the ferry";
+        assert!(q("560 tonnes", 560.0, "tonnes", c8).is_some_and(|n| n.stated()));
+        // A rejected number takes the scale of the figure it stands against.
+        let c9 = "The deficit this year will be 218 billion, not 230, and it is falling";
+        assert!(q("230", 230.0, "", c9).is_some_and(|n| n.rejected && n.value == 230e9));
         assert_eq!(fold_unit(&stem("litres")), fold_unit(&stem("liters")));
         // A mark of several bytes between a determiner and the number.
         assert!(q("10 percent", 10.0, "percent", "announced a \u{201c}10 percent\u{201d} cut").is_some());
         // A rejected number in quotation marks, after a determiner or not.
-        assert!(q("2 million", 2_000_000.0, "", "1.4 million litres, not a \u{201c}2 million\u{201d}").is_none());
-        assert!(q("2 million", 2_000_000.0, "", "1.4 million litres, not \u{201c}2 million\u{201d}").is_none());
-        assert!(q("2 million", 2_000_000.0, "", "a \u{201c}2 million\u{201d} figure").is_some());
+        let rejected = |c: &str| q("2 million", 2_000_000.0, "", c).is_some_and(|n| n.rejected);
+        assert!(rejected("1.4 million litres, not a \u{201c}2 million\u{201d}"));
+        assert!(rejected("1.4 million litres, not \u{201c}2 million\u{201d}"));
+        assert!(q("2 million", 2_000_000.0, "", "a \u{201c}2 million\u{201d} figure").is_some_and(|n| n.stated()));
         // A number that is part of a name is no count.
         assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
         // Each kind of quantity is judged apart: agreeing on the days does

@@ -123,6 +123,7 @@ impl Toll {
             max: self.max,
             unit: format!("{TOLL_UNIT_MARK}{}{group}", self.fate.as_str()),
             bound: crate::align::Bound::Exact,
+            ..Default::default()
         }
     }
 }
@@ -284,6 +285,11 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
     }
     let mut out = Vec::new();
     for q in counts {
+        // A figure the claim rejects ("around 35 people, not 71") is none
+        // of its tolls.
+        if crate::align::number_fact(q, &claim.content.text, claim.content.start).is_some_and(|n| n.rejected) {
+            continue;
+        }
         let Some(rel) = q.start.checked_sub(claim.content.start) else { continue };
         let rel_end = q.end.saturating_sub(claim.content.start);
         let Some(first) = words.iter().position(|(s, _)| *s >= rel) else { continue };

@@ -102,6 +102,9 @@ pub struct LedgerWriter {
     /// stored in the open transaction, indexed at its end (see
     /// [`LedgerWriter::flush_search_rows`]).
     search_rows: Vec<(i64, String, String)>,
+    /// The claims stored in the open transaction, whose cards are written
+    /// at its end (see [`LedgerWriter::flush_cards`]).
+    card_rows: Vec<i64>,
     keep_ids: bool,
 }
 
@@ -260,6 +263,7 @@ impl LedgerWriter {
             relation_entities: Vec::new(),
             relations_added: FxHashMap::default(),
             search_rows: Vec::new(),
+            card_rows: Vec::new(),
             keep_ids: false,
         };
         w.realign_if_needed()?;
@@ -387,6 +391,7 @@ impl LedgerWriter {
             self.flush_relation_entities()?;
             self.flush_relation_counts()?;
             self.flush_stats()?;
+            self.flush_cards()?;
             // Last: a later statement would flush it again (see there).
             self.flush_search_rows()?;
             Ok(t)
@@ -405,6 +410,7 @@ impl LedgerWriter {
                 self.relation_entities.clear();
                 self.relations_added.clear();
                 self.search_rows.clear();
+                self.card_rows.clear();
                 let (registry, rows, redirects) = load_registry(&self.conn)?;
                 self.registry = registry;
                 self.registry_pos.clear();
@@ -415,10 +421,43 @@ impl LedgerWriter {
         }
     }
 
+    /// Writes the cards of the claims stored in this transaction (schema
+    /// version 9), with their final proposition, copy link and speaker: a
+    /// trigger wrote each card at its claim's insert, and the proposition
+    /// set right after rewrote it, and its entry in the speaker-ordered
+    /// index, once more. Later changes (merges, splits, realignment) still
+    /// reach the cards through the update trigger. Nothing reads the cards
+    /// before the commit.
+    fn flush_cards(&mut self) -> Result<()> {
+        let rows = std::mem::take(&mut self.card_rows);
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut list = String::from("[");
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            list.push_str(&row.to_string());
+        }
+        list.push(']');
+        self.conn
+            .prepare_cached(
+                "INSERT INTO claim_cards(claim, published, copy_of, speaker_entity, prop, stance, id, doc_id, source,
+                    title, speaker_text, cue, content, kind, hedged, confidence)
+                 SELECT c.rowid, c.published, c.copy_of, c.speaker_entity, c.prop, c.stance, c.id, d.id, d.source,
+                    d.title, c.speaker_text, c.cue, c.content, c.kind, c.hedged, c.confidence
+                 FROM json_each(?1) j CROSS JOIN claims c ON c.rowid = j.value JOIN documents d ON d.rowid = c.doc
+                 ORDER BY c.rowid",
+            )?
+            .execute([list])?;
+        Ok(())
+    }
+
     /// Indexes the claims stored in this transaction for full-text search,
     /// all together at its end: FTS5 writes a new segment of its index
     /// whenever a statement that opens a statement savepoint (an insert
-    /// into `claims`, whose trigger writes the claim's card, among others)
+    /// into a table with triggers, among others)
     /// runs while it holds rows not yet written. Indexed one by one between
     /// those statements, each claim became a segment of its own, which
     /// FTS5's automatic merges then rewrote again and again (and which
@@ -732,6 +771,7 @@ impl LedgerWriter {
                     .execute(params![sp, day])?;
             }
             self.search_rows.push((claim_row, c.content.text.clone(), c.speaker.text.clone()));
+            self.card_rows.push(claim_row);
             let mut about_rows = Vec::new();
             {
                 let mut st = self.conn.prepare_cached(

@@ -174,7 +174,7 @@ fn a_version_5_ledger_is_migrated_with_a_card_for_every_claim() {
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
-            "DROP TRIGGER claim_cards_insert; DROP TRIGGER claim_cards_update; DROP TRIGGER claim_cards_delete;
+            "DROP TRIGGER IF EXISTS claim_cards_insert; DROP TRIGGER claim_cards_update; DROP TRIGGER claim_cards_delete;
              DROP TABLE claim_cards; PRAGMA user_version = 5;",
         )
         .unwrap();

@@ -58,7 +58,7 @@ fn a_version_4_ledger_is_migrated_with_its_relation_counts() {
         // Take the file back to version 4 as that build wrote it.
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
-            "DROP TRIGGER claim_cards_insert; DROP TRIGGER claim_cards_update; DROP TRIGGER claim_cards_delete;
+            "DROP TRIGGER IF EXISTS claim_cards_insert; DROP TRIGGER claim_cards_update; DROP TRIGGER claim_cards_delete;
              DROP TABLE claim_cards;
              DROP TRIGGER IF EXISTS relation_counts_insert; DROP TRIGGER relation_counts_delete;
              DROP TRIGGER relation_counts_update; DROP TABLE relation_counts; PRAGMA user_version = 4;",

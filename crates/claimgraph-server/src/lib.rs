@@ -215,7 +215,7 @@ mod tests {
         let old = claimgraph_ledger::Ledger::open(&db).expect("open");
         old.connection()
             .execute_batch(
-                "DROP TRIGGER claim_cards_insert; DROP TRIGGER claim_cards_update; DROP TRIGGER claim_cards_delete;
+                "DROP TRIGGER IF EXISTS claim_cards_insert; DROP TRIGGER claim_cards_update; DROP TRIGGER claim_cards_delete;
                  DROP TABLE claim_cards;
                  DROP TRIGGER IF EXISTS relation_counts_insert; DROP TRIGGER relation_counts_delete;
                  DROP TRIGGER relation_counts_update; DROP TABLE relation_counts; PRAGMA user_version = 4;",
