@@ -102,7 +102,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
             // A straight quote right after the terminal mark may open the next
             // sentence when white space separates them; only glued ones close.
-            if j + 1 >= n || next_starts_sentence(text, tokens, j + 1) {
+            // "precinct No. 22", "Nr. 4": a number sign, not a sentence end.
+            let number_sign = word == "."
+                && i > 0
+                && tokens[i - 1].end == tokens[i].start
+                && matches!(tokens[i - 1].text(text), "No" | "Nos" | "Nr" | "Nº")
+                && tokens.get(i + 1).is_some_and(|t| text[t.start..t.end].starts_with(|c: char| c.is_ascii_digit()));
+            if !number_sign && (j + 1 >= n || next_starts_sentence(text, tokens, j + 1)) {
                 boundary_after = Some(j);
             }
         } else if word.ends_with('.') && word.len() > 1 && i + 1 < n {
@@ -264,6 +270,10 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_inside() {
+        assert_eq!(
+            sents("In the precinct No. 22 the observers were removed. The answer was No. It stays."),
+            ["In the precinct No. 22 the observers were removed.", "The answer was No.", "It stays."]
+        );
         assert_eq!(
             sents("Lt. Col. J. Smith met Dr. Brown on Jan. 5 in the U.S. Army base. Then he left."),
             ["Lt. Col. J. Smith met Dr. Brown on Jan. 5 in the U.S. Army base.", "Then he left."]

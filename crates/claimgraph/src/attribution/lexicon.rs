@@ -127,6 +127,8 @@ const VERBS: &[Verb] = &[
     v("analyse", Assert, false),
     v("denounce", Assert, false),
     v("sustain", Assert, false),
+    v("recognize", Assert, false), // "recognized that", only with the clause
+    v("recognise", Assert, false),
     v("hammer", Assert, false),
     v("lament", Assert, false),
     v("recount", Assert, false),
@@ -438,6 +440,8 @@ mod tests {
         assert_eq!(cue_verb("rejecting").map(|c| c.class), Some(CueClass::Deny));
         assert_eq!(cue_verb("described").map(|c| c.class), Some(CueClass::Evaluate));
         assert_eq!(cue_verb("admitted").map(|c| c.lemma), Some("admit"));
+        assert_eq!(cue_verb("recognized").map(|c| c.lemma), Some("recognize"));
+        assert_eq!(cue_verb("recognises").map(|c| c.lemma), Some("recognise"));
         assert_eq!(cue_verb("testified").map(|c| c.lemma), Some("testify"));
         assert!(cue_verb("missiles").is_none());
     }

@@ -26,7 +26,7 @@ use super::context::Ctx;
 use super::lexicon::{cue_verb, is_claim_noun, CueClass, CueVerb};
 use super::speaker::{is_pre_verb_filler, np_right, subject_left};
 use super::stance;
-use crate::document::{ClaimKind, Stance};
+use crate::document::{ClaimKind, EntityKind, Stance};
 
 /// A cue found in a sentence.
 #[derive(Debug, Clone)]
@@ -160,7 +160,19 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         && i > sent.start
         && !matches!(ctx.lower(i - 1).as_str(), "the" | "a" | "an")
         && clause_final(ctx, i + 1, sent);
-    if !ctx.can_be_verb(i) && !past_before_that && !past_at_clause_end {
+    // "..., were recovered, Coast Guard informed.": a regular past form that
+    // ends the sentence after a clause, a comma and a short noun phrase is
+    // the reporting verb of that phrase, however the tagger read it ("well
+    // informed" has an adverb before it, "the informed" an article).
+    let ed_after_content = ctx.tagged
+        && ctx.lower(i).ends_with("ed")
+        && clause_final(ctx, i + 1, sent)
+        && (sent.start..i).rev().take(7).find(|&k| ctx.word(k) == ",").is_some_and(|comma| {
+            comma + 1 < i
+                && (comma + 1..i).all(|k| ctx.is_np_word(k) && ctx.tokens[k].upos != Upos::ADV)
+                && (sent.start..comma).any(|k| ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
+        });
+    if !ctx.can_be_verb(i) && !past_before_that && !past_at_clause_end && !ed_after_content {
         return None;
     }
     // Raising and control uses are not attributions: "continued to fight",
@@ -259,6 +271,17 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         // finding reports only with a "that" clause ("police found the
         // body", "found him guilty", "recorded a song" report none).
         "find" | "record" if !that_opens_clause(ctx, i + 1) => return None,
+        // "The company recognized this Monday that a part of the wall
+        // yielded": an admission reports only with its "that" clause, which
+        // a time phrase may precede ("recognized the flag", "was
+        // recognized" report none).
+        "recognize" | "recognise"
+            if !(i + 1..(i + 6).min(sent.end))
+                .take_while(|&k| !matches!(ctx.word(k), "," | ";" | "." | ":"))
+                .any(|k| that_opens_clause(ctx, k)) =>
+        {
+            return None
+        }
         _ => {}
     }
     // "Those who reported eating late were 18% less likely to ...": a
@@ -340,7 +363,7 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
         return None;
     }
     // A participle modifying a noun ("the said agreement", "a denied visa").
-    if ctx.tagged && matches!(ctx.tokens[i].upos, Upos::ADJ) && !past_before_that {
+    if ctx.tagged && matches!(ctx.tokens[i].upos, Upos::ADJ) && !past_before_that && !ed_after_content {
         return None;
     }
     Some(Cue { tokens: i..end, verb: Some(verb) })
@@ -1001,7 +1024,25 @@ pub(super) fn document_after(ctx: &Ctx, from: usize, sent: &Range<usize>) -> Opt
 pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Option<Draft> {
     let verb = cue.verb?;
     let v = cue.tokens.start;
-    let recipient = matches!(verb.lemma, "tell" | "inform" | "assure" | "warn" | "remind" | "ask" | "urge" | "brief");
+    // "..., informed Choque.": after its content, the phrase that ends the
+    // sentence is who speaks, not whom it is told.
+    // (Not after a speaker set off by commas: '"...," the director,
+    // Meron Alemayehu, told Horn Ledger.')
+    let name_before = v >= sent.start + 2 && ctx.word(v - 1) == "," && {
+        let end = ctx.tokens[v - 2].end;
+        ctx.mentions_in(ctx.span(v.saturating_sub(8).max(sent.start), v - 1)).any(|m| {
+            ctx.doc.mentions[m].span.end == end
+                && matches!(ctx.mention_kind(m), EntityKind::Person | EntityKind::Organization)
+        })
+    };
+    let inverted_to_end = inverted_speaker_position(ctx, v, sent)
+        && !name_before
+        && np_right(ctx, cue.tokens.end, sent).is_some_and(|np| {
+            let after = np.end + time_phrase_len(ctx, np.end, sent).unwrap_or(0);
+            after >= sent.end || matches!(ctx.word(after), "." | "!" | "?")
+        });
+    let recipient = matches!(verb.lemma, "tell" | "inform" | "assure" | "warn" | "remind" | "ask" | "urge" | "brief")
+        && !inverted_to_end;
     let j = skip_adjuncts(ctx, cue.tokens.end, sent, recipient);
     let rend = right_end(ctx, j, sent, cues);
 
