@@ -124,6 +124,29 @@ const CASES: &[(&str, &[&str])] = &[
          Nhantumbo, whose name the district office writes as Nyantumbo, said the gates were opened.",
         &["Armando Nhantumbo", "Nyantumbo"],
     ),
+    // An acronym of an office the article writes out is a title.
+    (
+        "Regional Forest Officer Kamala Devi Adhikari said the fire was out. \
+         According to RFO Adhikari, two villages were evacuated on Sunday.",
+        &["Kamala Devi Adhikari", "Adhikari"],
+    ),
+    // A person named with a given name before "of the" and a body's name.
+    (
+        "Maria Santos of the Harbour Workers Union said the strike would go on. \
+         Santos added that the talks had failed.",
+        &["Maria Santos", "Santos"],
+    ),
+    // A person's address by ward is no part of the name.
+    (
+        "The dead man was 35 year old Hari Prasad Magar of Tulsipur-4, who had gone to the market.",
+        &["Hari Prasad Magar"],
+    ),
+    // "Comrade" is a title.
+    (
+        "The secretary general of the union, Comrade Baraka Otieno Wafula, said the port was closed. \
+         Baraka Wafula added that the talks had failed.",
+        &["Baraka Otieno Wafula", "Baraka Wafula"],
+    ),
 ];
 
 #[test]

@@ -300,6 +300,25 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             }
         }
     }
+    // "Chief District Officer Gopal Prasad Bhattarai ... CDO Bhattarai": an
+    // acronym before a name that abbreviates an office the article writes
+    // out is that office, a title, not the person's first name.
+    let offices = office_acronyms(text, tokens);
+    if !offices.is_empty() {
+        for n in out.iter_mut() {
+            let first = tokens[n.tokens.start].text(text);
+            if n.title.is_none()
+                && n.tokens.len() >= 2
+                && matches!(n.kind, EntityKind::Person | EntityKind::Other)
+                && offices.contains(first)
+                && is_cap(tokens[n.tokens.start + 1].text(text))
+            {
+                n.title = Some(n.tokens.start..n.tokens.start + 1);
+                n.tokens.start += 1;
+                n.kind = EntityKind::Person;
+            }
+        }
+    }
     // A span inside a longer one (a recogniser fragment of a name the rules
     // found whole) is dropped.
     out.sort_by_key(|n| (n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start), std::cmp::Reverse(n.tokens.end)));
@@ -500,7 +519,11 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     let honorific_opens = !range.is_empty()
         && (is_honorific(tokens[range.start].text(text))
             || range.start > 0 && is_honorific(tokens[range.start - 1].text(text)));
-    if range.len() >= 4 && (ner != Some(EntityKind::Organization) || honorific_opens) {
+    // A known given name opening the run is evidence of a person as good as
+    // an honorific ("Kim Dong-hyeon of the Mokpo Coast Guard", "Maria
+    // Lopez of the Workers' Union"): a body's name seldom opens with one.
+    let person_opens = honorific_opens || !range.is_empty() && is_given_name(tokens[range.start].text(text));
+    if range.len() >= 4 && (ner != Some(EntityKind::Organization) || person_opens) {
         let of = (range.start + 2..range.end - 1).find(|&k| tokens[k].text(text) == "of");
         if let Some(of) = of {
             // Leading titles aside ("President Arvid Källström of Solvana").
@@ -513,18 +536,28 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             // or right before its own "of" ("the Institute of Physiology").
             let body_words: Vec<&str> =
                 (of + 1..range.end).map(|k| tokens[k].text(text)).skip_while(|w| *w == "the").collect();
-            let one_body = honorific_opens
+            let one_body = person_opens
                 && tokens[of + 1].text(text) == "the"
                 && body_words.first().is_some_and(|w| is_cap(w))
                 && (body_words.last().is_some_and(|w| is_org_word(w))
                     || body_words.windows(2).any(|p| is_org_word(p[0]) && p[1] == "of"));
-            let one_place = of + 2 == range.end && is_cap(tokens[of + 1].text(text))
+            // "of Bhimdatta-9": a place with its ward's number glued on is
+            // one place (Nepali and Indian addresses).
+            let ward = of + 4 == range.end
+                && tokens[of + 2].text(text) == "-"
+                && tokens[of + 1].end == tokens[of + 2].start
+                && tokens[of + 2].end == tokens[of + 3].start
+                && tokens[of + 3].text(text).chars().all(|c| c.is_ascii_digit());
+            let one_place = (of + 2 == range.end || ward) && is_cap(tokens[of + 1].text(text))
                 || Countries::get().lookup(place).is_some()
                 || one_body;
             // Evidence of a person: a title before the name, a given name,
             // or the recogniser ("Islamic Republic of Iran" has none).
             let personal = first > range.start
                 || honorific_opens
+                // An address by ward ("Dal Bahadur Bista of Bhimdatta-9")
+                // is a person's.
+                || ward
                 || before.first().is_some_and(|w| is_given_name_like(w))
                 || ner == Some(EntityKind::Person);
             // "Wei-ming": a hyphenated part may be lower case.
@@ -860,6 +893,45 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         EntityKind::Other
     };
     Some(NameSpan { tokens: name_start..range.end, title, kind, country: None })
+}
+
+/// The acronyms of the offices a text writes out in capitalised words:
+/// the initials of an office word ("Officer", "Minister", "Commissioner")
+/// with the capitalised words before it ("Chief District Officer": "CDO",
+/// "DO") or its "of"/"for" domain after it ("Superintendent of Police":
+/// "SP"). Two letters at least; the text decides, not a list.
+fn office_acronyms(text: &str, tokens: &[Token]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let word = |k: usize| tokens[k].text(text);
+    let initial = |k: usize| word(k).chars().next().filter(|c| c.is_uppercase());
+    for i in 0..tokens.len() {
+        let w = word(i);
+        if !is_cap(w) || w.chars().all(|c| c.is_uppercase()) || !(is_title_word(w) || role_class(w).is_some()) {
+            continue;
+        }
+        // The capitalised words before it, at most three.
+        let mut j = i;
+        while j > 0 && i - j < 3 && is_cap(word(j - 1)) && !word(j - 1).chars().all(|c| c.is_uppercase()) {
+            j -= 1;
+        }
+        // Letters, not bytes: an initial may be "Ö".
+        let letters: Vec<char> = (j..=i).filter_map(initial).collect();
+        let tails = |extra: &[char]| -> Vec<String> {
+            (0..letters.len()).map(|s| letters[s..].iter().chain(extra).collect::<String>()).collect()
+        };
+        out.extend(tails(&[]));
+        // Its domain after "of"/"for": one or two capitalised words.
+        if i + 2 < tokens.len() && matches!(word(i + 1), "of" | "for") && is_cap(word(i + 2)) {
+            let domain: Vec<char> = initial(i + 2).into_iter().collect();
+            out.extend(tails(&domain));
+            if i + 3 < tokens.len() && is_cap(word(i + 3)) {
+                let two: Vec<char> = domain.iter().copied().chain(initial(i + 3)).collect();
+                out.extend(tails(&two));
+            }
+        }
+    }
+    out.retain(|a: &String| a.chars().count() >= 2);
+    out
 }
 
 /// True for a title, role, organisation word or role modifier: the words

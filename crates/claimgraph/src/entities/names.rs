@@ -184,6 +184,11 @@ const TITLE_WORDS: &[&str] = &[
     "mme",
     "mlle",
     "sayin",
+    // "Comrade" (and its abbreviation "Cde"), the form of address of
+    // trade unions and of socialist and liberation parties ("Comrade Juma
+    // Ngowa", Kenya, Zimbabwe, India).
+    "comrade",
+    "cde",
 ];
 
 /// Honorifics that stand before a person's full name and nothing else
@@ -965,8 +970,21 @@ fn leading_parts_match(short: &NameParts, long: &NameParts) -> bool {
         // Names of things and sites ("Harbour Bowl Trophy") are no people.
         && !super::mentions::is_named_thing_word(l[2])
         && !super::mentions::is_site_word(l[2])
-        && same_part(s[0], l[0])
+        && (same_part(s[0], l[0]) || same_spelling_but_digraphs(s[0], l[0]))
         && same_part(s[1], l[1])
+}
+
+/// True when two spellings differ only in a letter pair another
+/// romanisation writes as one letter ("Djoko" / "Joko", the old and the new
+/// Indonesian spelling; "Thomas" / "Tomas"): one is the other with one
+/// letter more, and their digraph-folded forms are equal. For a short given
+/// name, whose skeleton is too short for [`variant_of_skeletons`]; the
+/// callers have other parts of the name agree too.
+fn same_spelling_but_digraphs(a: &str, b: &str) -> bool {
+    a.len().min(b.len()) >= 4
+        && a.len().abs_diff(b.len()) == 1
+        && strsim::levenshtein(a, b) == 1
+        && fold_digraphs(a) == fold_digraphs(b)
 }
 
 /// True when a one-word `short` name is the first of two family names of a

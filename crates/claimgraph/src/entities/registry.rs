@@ -11,7 +11,10 @@
 //!   "Budanov" joins a known person by surname only when exactly one known
 //!   person has that surname and either the surname is distinctive (its
 //!   skeleton has at least [`DISTINCTIVE_SURNAME`] letters) or a role of the
-//!   two matches. Two full names with different given names never join.
+//!   two matches. A two-part name that is the first two parts of the only
+//!   known three-part one ("Djoko Prasetyo" / "Joko Prasetyo Wibowo") joins
+//!   under the same test, the two parts' skeleton counting as the surname's.
+//!   Two full names with different given names never join.
 //! * **Organisations and other names** join on the same normalised spelling
 //!   or an acronym of it ("IRGC" / "Islamic Revolutionary Guard Corps").
 //! * **Places** join on the same display name (countries are already
@@ -259,9 +262,20 @@ impl EntityRegistry {
         // Two entities of one document never join the same known entity:
         // the document already decided they differ.
         let mut taken: HashSet<usize> = HashSet::new();
+        // Strong matches first: a weaker, surname-like match of one entity
+        // ("CHEIKH TIDIANE", a headline's cut name) must not take the known
+        // person that another entity of the document names in full
+        // ("Cheikh Tidiane M'Bengue").
+        let mut strong: Vec<Option<usize>> = vec![None; doc.entities.len()];
+        for (i, e) in doc.entities.iter().enumerate() {
+            if let Some(pos) = self.find(e, &taken, true) {
+                strong[i] = Some(pos);
+                taken.insert(pos);
+            }
+        }
         let mut rekinded: Vec<(usize, EntityKind)> = Vec::new();
-        for e in doc.entities.iter_mut() {
-            let found = self.find(e, &taken);
+        for (i, e) in doc.entities.iter_mut().enumerate() {
+            let found = strong[i].or_else(|| self.find(e, &taken, false));
             let pos = match found {
                 Some(pos) => {
                     if self.absorb(pos, e) {
@@ -345,7 +359,9 @@ impl EntityRegistry {
 
     /// The known entity a document entity is, under the rule in the module
     /// docs.
-    fn find(&self, e: &DocEntity, taken: &HashSet<usize>) -> Option<usize> {
+    /// With `strong_only`, a person is matched only by a spelling that is
+    /// the same name or a variant of it, never by surname alone.
+    fn find(&self, e: &DocEntity, taken: &HashSet<usize>, strong_only: bool) -> Option<usize> {
         if is_description(&e.name) {
             return None;
         }
@@ -372,7 +388,8 @@ impl EntityRegistry {
             });
         }
         match e.kind {
-            EntityKind::Person => self.find_person(e, &candidates).or_else(|| self.find_company_named(e, taken)),
+            EntityKind::Person if strong_only => self.find_person(e, &candidates, true),
+            EntityKind::Person => self.find_person(e, &candidates, false).or_else(|| self.find_company_named(e, taken)),
             EntityKind::Location => {
                 let name = norm(&e.name);
                 candidates
@@ -450,7 +467,7 @@ impl EntityRegistry {
         }
     }
 
-    fn find_person(&self, e: &DocEntity, candidates: &[usize]) -> Option<usize> {
+    fn find_person(&self, e: &DocEntity, candidates: &[usize], strong_only: bool) -> Option<usize> {
         let doc_names: Vec<PreparedName> = e.aliases.iter().map(|a| PreparedName::new(a)).collect();
         // "al-Obaidi" has two parts but is a family name alone.
         let full = |n: &PreparedName| n.parts().core_len() >= 2;
@@ -491,10 +508,23 @@ impl EntityRegistry {
         if let Some(&c) = strong.first() {
             return Some(c);
         }
-        if by_surname.len() == 1 {
+        if by_surname.len() == 1 && !strong_only {
             let c = by_surname[0];
-            let surname =
-                doc_names.iter().map(|p| skeleton(p.parts().last())).max_by_key(|s| s.len()).unwrap_or_default();
+            // A two-part name that is the first two parts of a known
+            // three-part one ("Djoko Prasetyo" / "Joko Prasetyo Wibowo") is
+            // a surname-like match of two names, not one: both parts agree,
+            // so the evidence is the two parts' length, not the second's.
+            let leading = |p: &PreparedName| {
+                p.core_len() >= 2
+                    && self.prepared[c]
+                        .iter()
+                        .any(|k| k.core_len() >= 2 && compare_prepared(p, k) == NameMatch::Surname)
+            };
+            let surname = doc_names
+                .iter()
+                .map(|p| if leading(p) { skeleton(&p.parts().joined()) } else { skeleton(p.parts().last()) })
+                .max_by_key(|s| s.len())
+                .unwrap_or_default();
             let role_match = {
                 let a = keys_of(&e.roles);
                 let b = keys_of(&self.entities[c].roles);
@@ -602,6 +632,21 @@ mod tests {
         assert_eq!(ids(&u)[0], ids(&v)[0]);
         // A woman of the family is another person.
         let mut c = doc_with(&[&["Anna Akopyan"]]);
+        r.resolve(&mut c);
+        assert_ne!(ids(&c)[0], ids(&a)[0]);
+    }
+
+    #[test]
+    fn a_name_without_its_last_part_joins_across_documents() {
+        let mut r = EntityRegistry::new();
+        let mut a = doc_with(&[&["Joko Prasetyo Wibowo", "Joko"]]);
+        r.resolve(&mut a);
+        // The old Indonesian spelling, without the last name.
+        let mut b = doc_with(&[&["Djoko Prasetyo", "Djoko"]]);
+        r.resolve(&mut b);
+        assert_eq!(ids(&a)[0], ids(&b)[0]);
+        // Another given name is another person.
+        let mut c = doc_with(&[&["Budi Prasetyo"]]);
         r.resolve(&mut c);
         assert_ne!(ids(&c)[0], ids(&a)[0]);
     }
