@@ -761,6 +761,18 @@ pub const STORY_CAST: usize = 8;
 /// Cast members two articles must share to tell one story (rule 6).
 pub const CAST_MEET: usize = 2;
 
+/// True when two claims' articles share at least [`CAST_MEET`] cast
+/// members (rule 6).
+fn shares_cast(c: &PropSignature, p: &PropSignature) -> bool {
+    c.cast.iter().filter(|k| p.cast.binary_search(k).is_ok()).count() >= CAST_MEET
+}
+
+/// True when two claims may tell one story: their casts' halves may meet
+/// and the casts share enough members (rules 7 and 8).
+fn tell_one_story(c: &PropSignature, p: &PropSignature) -> bool {
+    c.halves().casts_may_meet(p.halves()) && shares_cast(c, p)
+}
+
 /// Who an article is about, people included: the folded names of its most
 /// mentioned participants, at most [`STORY_CAST`]. Two articles quoting
 /// the same people about the same places tell one story, whatever the
@@ -1824,8 +1836,7 @@ fn denial_meets(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Opti
     if participants_clash(c, p) {
         return None;
     }
-    let met = c.cast.iter().filter(|k| p.cast.binary_search(k).is_ok()).count();
-    if met < CAST_MEET {
+    if !shares_cast(c, p) {
         return None;
     }
     deeds_meet(c, p, stats, true)
@@ -2225,11 +2236,7 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
     if clash(&c.agent, &p.agent) || clash(&c.patient, &p.patient) {
         return None;
     }
-    if !c.halves().casts_may_meet(p.halves()) {
-        return None;
-    }
-    let met = c.cast.iter().filter(|k| p.cast.binary_search(k).is_ok()).count();
-    if met < CAST_MEET {
+    if !tell_one_story(c, p) {
         return None;
     }
     // The events acting on the counted thing, in each: event frames
@@ -2355,11 +2362,7 @@ fn figure_answered(c: &PropSignature, p: &PropSignature) -> Option<f64> {
     if same_speaker || same_side(&c.side, &p.side) {
         return None;
     }
-    if !c.halves().casts_may_meet(p.halves()) {
-        return None;
-    }
-    let met = c.cast.iter().filter(|k| p.cast.binary_search(k).is_ok()).count();
-    if met < CAST_MEET {
+    if !tell_one_story(c, p) {
         return None;
     }
     let answered = |x: &PropSignature, y: &PropSignature| {

@@ -1471,41 +1471,29 @@ const CONTINUATION_SENTENCES: usize = 3;
 /// Head nouns naming a unit or document of an organisation, which speaks
 /// for it: "the media office of the forces", "the ministry's statement".
 pub(crate) fn is_unit_or_document(w: &str) -> bool {
-    matches!(
-        w,
-        "office"
-            | "service"
-            | "department"
-            | "headquarters"
-            | "command"
-            | "bureau"
-            | "press"
-            | "unit"
-            | "wing"
-            | "branch"
-            | "statement"
-            | "report"
-            | "communique"
-            | "communiqué"
-            | "letter"
-            | "release"
-            | "post"
-            | "tweet"
-            | "announcement"
-            | "text"
-            | "note"
-            | "notice"
-            | "declaration"
-            | "bulletin"
-            | "memo"
-            | "channel"
-            | "account"
-            | "website"
-            | "spokesperson"
-            | "spokesman"
-            | "spokeswoman"
-            | "representative"
-    )
+    is_document(w)
+        || matches!(
+            w,
+            "office"
+                | "service"
+                | "department"
+                | "headquarters"
+                | "command"
+                | "bureau"
+                | "press"
+                | "unit"
+                | "wing"
+                | "branch"
+                | "post"
+                | "tweet"
+                | "channel"
+                | "account"
+                | "website"
+                | "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "representative"
+        )
 }
 
 /// Nouns of the documents an organisation issues ("the statement said",
