@@ -154,8 +154,14 @@ fn resumptive_content(ctx: &Ctx, drafts: &mut [Draft]) {
             continue;
         }
         let clause = rules::trim(ctx, sent.start..first - 1);
-        let verb = clause.clone().any(|i| matches!(ctx.tokens[i].upos, Upos::VERB | Upos::AUX));
-        if clause.len() < turns::MIN_SENTENCE || !verb {
+        // A clause of its own: a finite verb, and no fronted subordinate or
+        // participial clause ("Asked about the memo, the spokesman
+        // confirmed it": a clause that opens with its verb has no subject).
+        let finite = ctx.tagged && clause.clone().any(|i| ctx.is_finite_verb(i));
+        let fronted = clause.start < clause.end
+            && (lexicon::is_subordinator(&ctx.lower(clause.start))
+                || ctx.tagged && matches!(ctx.tokens[clause.start].upos, Upos::VERB | Upos::AUX));
+        if clause.len() < turns::MIN_SENTENCE || !finite || fronted {
             continue;
         }
         d.stance = stance::own_stance(ctx, std::slice::from_ref(&clause));

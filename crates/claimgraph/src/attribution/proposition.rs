@@ -176,19 +176,24 @@ fn clause_roles(doc: &Document, r: Range<usize>) -> Roles {
     }
     // The verb: the first VERB (tagged) or the first word that looks like a
     // finite verb after at least one subject word.
-    // A demonym, however tagged ("Ethiopian" is often NNP).
+    // A demonym, however tagged ("Ethiopian" is often NNP): a capitalised
+    // variant of a country with an adjective's ending, so that a capital
+    // ("Moscow sent tanks") or another name of the country is none.
     let demonym = |i: usize| {
         let w = toks[i].text(&doc.text);
-        Countries::get().lookup(w).is_some_and(|c| !c.name.eq_ignore_ascii_case(w))
+        let lw = w.to_lowercase();
+        w.starts_with(char::is_uppercase)
+            && ["an", "ese", "ish", "i", "ic", "ch", "ss", "ek", "ai"].iter().any(|e| lw.ends_with(e))
+            && Countries::get().lookup(w).is_some_and(|c| !c.name.eq_ignore_ascii_case(w))
     };
     // A participle between a determiner, adjective or number and a noun
     // ("Ethiopian armoured vehicles were sent", "the guided missiles")
     // modifies the noun: it is no verb of the clause when another is. (Read from the words around it:
     // the parse often calls a finite "had purchased radar units" `amod`.)
     let attributive = |i: usize| -> bool {
-        matches!(toks[i].xpos.as_str(), "VBN" | "VBG" | "VBD")
+        matches!(toks[i].xpos.as_str(), "VBN" | "VBG")
             && toks.get(i + 1).is_some_and(|t| t.upos == Upos::NOUN)
-            && i > 0
+            && i > s
             && (matches!(toks[i - 1].upos, Upos::DET | Upos::ADJ | Upos::NUM) || demonym(i - 1))
     };
     let is_verb = |i: usize| -> bool {
@@ -313,9 +318,22 @@ fn passive_roles(doc: &Document, subj: Range<usize>, v: usize, end: usize, predi
     if theme.start < theme.end && word(theme.start) == "that" {
         theme.start += 1;
     }
-    let mut actor = phrase("by");
+    // A "by" phrase names the doer when it opens with a determiner, a name
+    // or a pronoun: "by sea", "by 20 percent", "by Friday" name none.
+    let agentive = |r: &Range<usize>| {
+        r.start < r.end
+            && !super::rules::is_weekday_or_month(&word(r.start))
+            && (matches!(toks[r.start].upos, Upos::DET | Upos::PRON)
+                || toks[r.start].upos == Upos::PROPN && toks[r.start].text(&doc.text).starts_with(char::is_uppercase))
+    };
+    let mut actor = phrases.iter().find(|(w, r)| w == "by" && agentive(r)).and_then(|(_, r)| argument(doc, r.clone()));
     let recipient = phrase("to").or_else(|| phrase("from")).or_else(|| phrase("with")).or_else(|| phrase("against"));
-    if actor.is_none() && phrases.iter().any(|(w, _)| w == "to") {
+    // People moved ("Ukrainian children were deported to Russia") are no
+    // goods of their country: only things take their origin as actor; nor
+    // is "to" before a verb a recipient ("were hired to build").
+    let to_goal = phrases.iter().any(|(w, r)| w == "to" && r.start < r.end && toks[r.start].upos != Upos::VERB);
+    let people = theme.end > theme.start && is_people_noun(&word(theme.end - 1));
+    if actor.is_none() && to_goal && !people {
         // Past a determiner, the first word of the subject: a country or
         // demonym ("Iranian"), or a possessive ("Iran's").
         let mut k = theme.start;
@@ -340,6 +358,55 @@ fn passive_roles(doc: &Document, subj: Range<usize>, v: usize, end: usize, predi
         }
     }
     (actor, predicate, argument(doc, theme), recipient)
+}
+
+/// Plural nouns of people, whose nationality is no origin of goods.
+fn is_people_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "children"
+            | "refugees"
+            | "migrants"
+            | "workers"
+            | "soldiers"
+            | "troops"
+            | "civilians"
+            | "prisoners"
+            | "detainees"
+            | "hostages"
+            | "citizens"
+            | "nationals"
+            | "students"
+            | "journalists"
+            | "fighters"
+            | "mercenaries"
+            | "pilgrims"
+            | "tourists"
+            | "residents"
+            | "families"
+            | "women"
+            | "men"
+            | "diplomats"
+            | "officers"
+            | "officials"
+            | "doctors"
+            | "nurses"
+            | "experts"
+            | "advisers"
+            | "advisors"
+            | "engineers"
+            | "athletes"
+            | "players"
+            | "fans"
+            | "volunteers"
+            | "patients"
+            | "orphans"
+            | "seafarers"
+            | "sailors"
+            | "crew"
+    )
 }
 
 /// Verbs that state no event of their own: copulas, auxiliaries used as
@@ -933,7 +1000,7 @@ fn fill_rejections(doc: &mut Document) {
                 // "rejected these accusations ... described them as lies":
                 // a rejection right after another answers the same claims.
                 (Some((r, a)), l) if l.is_none_or(|l| doc.claims[l].content.start < doc.claims[*r].content.start) => {
-                    answers = a.clone();
+                    answers = a.iter().copied().filter(|&j| tells_it(j)).collect();
                 }
                 (_, Some(last)) => {
                     // Of that speaker's claims, those that name the
@@ -989,11 +1056,12 @@ fn restated_clause(doc: &Document, r: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// True when claim `j` tells something of the allegation restated in
-/// token range `clause`: it shares a content word with the clause ("the
-/// claim that the contracts were old" and "the contracts had been signed in
-/// the summer"), and, when the clause names participants (countries or
-/// other names), one of them ("reports that Poland had sent jets to
-/// Serbia" tells nothing of a claim about Ethiopia and Pakistan).
+/// token range `clause`: when the clause names participants (countries or
+/// other names), it names one of them ("reports that Poland had sent jets
+/// to Serbia" tells nothing of a claim about Ethiopia and Pakistan); when
+/// it names none, it shares a content word with the clause ("the claim
+/// that the contracts were old" and "the contracts had been signed in the
+/// summer").
 fn tells_restated(doc: &Document, clause: Range<usize>, j: usize) -> bool {
     let toks = &doc.analysis.tokens;
     let Some(p) = doc.claims[j].proposition.as_ref() else { return false };
@@ -1011,7 +1079,11 @@ fn tells_restated(doc: &Document, clause: Range<usize>, j: usize) -> bool {
         }
     }
     let shares = |ws: &[String]| ws.iter().any(|u| p.terms.iter().any(|t| same_stem(t, u)));
-    (shares(&words) || shares(&names)) && (names.is_empty() || shares(&names))
+    if names.is_empty() {
+        shares(&words)
+    } else {
+        shares(&names)
+    }
 }
 
 /// The countries a claim's speaker belongs to, as its words, name and roles

@@ -509,7 +509,7 @@ pub(crate) fn is_weekday(w: &str) -> bool {
 }
 
 /// Weekdays and months.
-fn is_weekday_or_month(w: &str) -> bool {
+pub(crate) fn is_weekday_or_month(w: &str) -> bool {
     is_weekday(w)
         || matches!(
             w,
@@ -1035,8 +1035,13 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 && matches!(ctx.mention_kind(m), EntityKind::Person | EntityKind::Organization)
         })
     };
-    let inverted_to_end = inverted_speaker_position(ctx, v, sent)
+    // Only "informed" reads so ('"...," the farmer, 45, told Reuters.':
+    // whom one tells ends such sentences in English news), and only when
+    // no speaking subject stands left of the cue.
+    let inverted_to_end = verb.lemma == "inform"
+        && inverted_speaker_position(ctx, v, sent)
         && !name_before
+        && subject_left(ctx, v, sent).is_none_or(|sp| !super::speaker::can_speak(ctx, &sp) || sp.start == sent.start)
         && np_right(ctx, cue.tokens.end, sent).is_some_and(|np| {
             let after = np.end + time_phrase_len(ctx, np.end, sent).unwrap_or(0);
             after >= sent.end || matches!(ctx.word(after), "." | "!" | "?")
@@ -2013,7 +2018,14 @@ fn informant_of(ctx: &Ctx, source: Range<usize>, sent: &Range<usize>) -> Range<u
     if k + 1 < sent.end && matches!(ctx.lower(k).as_str(), "of" | "from" | "by") {
         let rest =
             if k + 1 < source.end { Some(k + 1..source.end) } else { super::speaker::np_right(ctx, k + 1, sent) };
-        if let Some(rest) = rest.filter(|r| super::speaker::can_speak(ctx, r)) {
+        // ("the count of votes" is counted, not counting: the agent must
+        // name a person or body.)
+        let names_agent = |r: &Range<usize>| {
+            ctx.mentions_in(ctx.span(r.start, r.end))
+                .any(|m| matches!(ctx.mention_kind(m), EntityKind::Person | EntityKind::Organization))
+                || crate::entities::gazetteer::is_org_word(&ctx.lower(super::speaker::np_head(ctx, r)))
+        };
+        if let Some(rest) = rest.filter(|r| super::speaker::can_speak(ctx, r) && names_agent(r)) {
             return rest;
         }
     }

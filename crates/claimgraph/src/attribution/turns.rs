@@ -514,7 +514,15 @@ fn plain_name_label(ctx: &Ctx, label: &Range<usize>) -> bool {
     let capitals = label.clone().all(|k| ctx.word(k).chars().all(|c| !c.is_lowercase()));
     let span = ctx.span(label.start, label.end);
     let other_kind = !capitals && ctx.mentions_in(span).any(|m| ctx.mention_kind(m) != EntityKind::Person);
-    (1..=2).contains(&label.len()) && words_ok && !other_kind
+    // A section heading ("Markets:", "Verdict:") is a word of the language;
+    // a name in capitals is a label's style, a name in title case must be
+    // used again in the article ("Jocelyne: ..." after "We go to
+    // Jocelyne").
+    let used_again = || {
+        let w = ctx.word(label.start);
+        ctx.doc.text.matches(w).count() > 1
+    };
+    (1..=2).contains(&label.len()) && words_ok && !other_kind && (capitals || used_again())
 }
 
 /// The letters of a label written as initials: "M.K.", "J. A." (two or
