@@ -600,18 +600,18 @@ fn u64_meet(a: &[u64], b: &[u64]) -> bool {
 
 /// The named participants of a signature, as its rule keys take them
 /// (entity-id anchors aside).
-fn rule_named(s: &PropSignature) -> impl Iterator<Item = &String> {
+pub(crate) fn rule_named(s: &PropSignature) -> impl Iterator<Item = &String> {
     s.anchors.iter().filter(|a| !a.starts_with('#'))
 }
 
 /// The frame cores of a signature (predicate and head, without the
 /// actor), as its rule keys take them.
-fn rule_cores(s: &PropSignature) -> impl Iterator<Item = &str> {
+pub(crate) fn rule_cores(s: &PropSignature) -> impl Iterator<Item = &str> {
     s.frames.iter().filter_map(|f| f.rsplit_once('|').map(|(core, _)| core)).filter(|c| !c.ends_with('|'))
 }
 
 /// The story's participants, for a claim naming none (rule 5).
-fn rule_story(s: &PropSignature) -> &[String] {
+pub(crate) fn rule_story(s: &PropSignature) -> &[String] {
     if s.unnamed {
         s.story.as_slice()
     } else {
@@ -708,6 +708,12 @@ pub trait Aligner: Send + Sync {
     /// How well a claim's signature matches a proposition's; `None` when it
     /// does not. Higher is better.
     fn match_score(&self, claim: &PropSignature, prop: &PropSignature, stats: &TermStats) -> Option<f64>;
+    /// False only when [`Aligner::match_score`] surely returns `None` for
+    /// signatures with these sketches: asked of every candidate before its
+    /// signature is read. An aligner without such a test lets all through.
+    fn may_match(&self, _claim: &crate::sketch::Sketch, _prop: &crate::sketch::Sketch) -> bool {
+        true
+    }
     /// The relation of a new claim to an earlier claim of the same
     /// proposition, with a one-line reason.
     fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)>;
@@ -3102,6 +3108,10 @@ impl Aligner for RuleAligner {
             keys.dedup();
         }
         keys
+    }
+
+    fn may_match(&self, claim: &crate::sketch::Sketch, prop: &crate::sketch::Sketch) -> bool {
+        crate::sketch::may_match(claim, prop)
     }
 
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {

@@ -32,6 +32,7 @@ pub mod norm;
 pub mod pool;
 pub mod read;
 pub mod schema;
+pub mod sketch;
 pub mod store;
 pub mod synth;
 pub mod toll;

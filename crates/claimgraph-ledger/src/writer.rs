@@ -30,6 +30,7 @@ use crate::members::{Member, MemberCache};
 use crate::minhash::{self, Signature};
 use crate::norm::name_key;
 use crate::schema;
+use crate::sketch::Sketch;
 use crate::store::{now, open_rw, pack_record, unpack_record};
 
 /// Most candidate propositions read per index key: the newest are kept.
@@ -38,6 +39,10 @@ const CANDIDATES_PER_KEY: i64 = 64;
 /// Most index keys whose propositions the writer keeps in memory: about
 /// 100 MiB at most; past it the cache starts again.
 const MAX_CACHED_KEYS: usize = 1_000_000;
+
+/// Pages the write-ahead log may hold before the writer's commit copies
+/// them into the file (about 64 MiB; see where it is set).
+const WRITER_CHECKPOINT_PAGES: i64 = 16_384;
 
 /// The writer's SQLite page cache, in KiB (negative: SQLite's unit for a
 /// size rather than a page count): 128 MiB, against 32 MiB for a reader.
@@ -83,6 +88,10 @@ pub struct LedgerWriter {
     aligner: Box<dyn Aligner>,
     stats: TermStats,
     signatures: FxHashMap<i64, Arc<PropSignature>>,
+    /// The sketch of every proposition seen this session, by rowid
+    /// ([`crate::sketch`]): kept when the signatures are dropped, so that a
+    /// candidate set aside by its sketch is never read from the file again.
+    sketches: Vec<Sketch>,
     /// Each index key's newest propositions, newest first, as the file's
     /// `prop_keys` gives them (at most [`CANDIDATES_PER_KEY`]): a claim's
     /// keys, its deed keys most of all, were read from the file again for
@@ -238,6 +247,13 @@ impl LedgerWriter {
         // them out of the file (the writer is the one serial stage of
         // ingest).
         conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
+        // A transaction of a few hundred documents writes more pages than
+        // SQLite's default checkpoint threshold (1,000 pages), so every
+        // commit was followed by a checkpoint copying its pages into the
+        // file and an fsync. With a larger threshold one checkpoint copies
+        // the pages of several commits, many of them the same index pages,
+        // once. The log is checkpointed and emptied when the writer closes.
+        conn.pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_PAGES)?;
         let (registry, entity_rows, redirects) = load_registry(&conn)?;
         let claims: u32 = conn
             .query_row("SELECT value FROM meta WHERE key = 'claims_counted'", [], |r| r.get::<_, String>(0))
@@ -258,6 +274,7 @@ impl LedgerWriter {
             aligner,
             stats: TermStats::from_counts(counts, claims),
             signatures: FxHashMap::default(),
+            sketches: Vec::new(),
             prop_keys: FxHashMap::default(),
             members: MemberCache::default(),
             relation_entities: Vec::new(),
@@ -405,6 +422,7 @@ impl LedgerWriter {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 // The in-memory caches may hold rolled-back rows: reload.
                 self.signatures.clear();
+                self.sketches.clear();
                 self.prop_keys.clear();
                 self.members.clear();
                 self.relation_entities.clear();
@@ -1030,6 +1048,20 @@ impl LedgerWriter {
         Ok(true)
     }
 
+    /// Keeps the sketch of proposition `prop` (in the dense array indexed
+    /// by rowid; propositions are never deleted nor their signatures
+    /// changed) and returns it.
+    fn remember_sketch(&mut self, prop: i64, sig: &PropSignature) -> Sketch {
+        let sketch = Sketch::of(sig);
+        if let Ok(i) = usize::try_from(prop) {
+            if i >= self.sketches.len() {
+                self.sketches.resize(i + 1, Sketch::default());
+            }
+            self.sketches[i] = sketch;
+        }
+        sketch
+    }
+
     fn signature_of(&mut self, prop: i64) -> Result<Option<Arc<PropSignature>>> {
         if let Some(s) = self.signatures.get(&prop) {
             return Ok(Some(s.clone()));
@@ -1085,7 +1117,20 @@ impl LedgerWriter {
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(f64, i64)> = None;
+        let own = Sketch::of(&sig);
         for p in cands {
+            // Most candidates are set aside here, by the sketch alone.
+            let known = self.sketches.get(p as usize).copied().filter(Sketch::is_made);
+            let sketch = match known {
+                Some(s) => s,
+                None => match self.signature_of(p)? {
+                    Some(psig) => self.remember_sketch(p, &psig),
+                    None => continue,
+                },
+            };
+            if !self.aligner.may_match(&own, &sketch) {
+                continue;
+            }
             let Some(psig) = self.signature_of(p)? else { continue };
             if let Some(score) = self.aligner.match_score(&sig, &psig, &self.stats) {
                 if best.is_none_or(|(b, _)| score > b) {
@@ -1105,6 +1150,7 @@ impl LedgerWriter {
                     .prepare_cached("INSERT INTO propositions(text, signature, claims) VALUES (?1, ?2, 1)")?
                     .execute(params![sig.text, serde_json::to_string(&sig)?])?;
                 let p = self.conn.last_insert_rowid();
+                self.remember_sketch(p, &sig);
                 let mut st = self.conn.prepare_cached("INSERT OR IGNORE INTO prop_keys(key, prop) VALUES (?1, ?2)")?;
                 for &k in &keys {
                     st.execute(params![k, p])?;

@@ -1,0 +1,357 @@
+//! A proposition's sketch: a few words of bits that say, without reading
+//! its signature, when a claim surely cannot match it.
+//!
+//! Aligning a claim scores every proposition its index keys bring (a few
+//! hundred on a large ledger, of which one or none matches). Each score
+//! first looks the candidate's signature up in a large map and follows
+//! several pointers into the heap, and the misses cost more than the
+//! rules' tests; a signature no longer cached is read back from the file
+//! and parsed. The writer keeps a sketch of every proposition in one dense
+//! array instead, and asks [`may_match`] before touching the signature.
+//!
+//! Each part is a necessary condition of one branch of
+//! [`crate::align::Aligner::match_score`] of the rule aligner, built from
+//! the same hashes as its key halves, so equal strings always set equal
+//! bits: a sketch may let through a candidate that does not match (a
+//! collision of bits), never set aside one that does. Changing a rule's
+//! first test means changing its part here.
+
+use crate::align::{rule_cores, rule_named, rule_story, PropSignature, CAST_MEET, STORY_CAST};
+use crate::norm::{fnv64, mix64};
+
+/// The claim denies (rule 6 pairs opposite stances).
+const DENIES: u8 = 1;
+/// The content rejects a figure (rule 8).
+const REJECTS: u8 = 2;
+/// The content counts a toll (rule 7 compares tolls loosely).
+const TOLL: u8 = 4;
+/// The content counts something (rule 7).
+const COUNTS: u8 = 8;
+/// The cast is longer than a sketch holds: its part always passes.
+const WIDE_CAST: u8 = 16;
+/// The sketch was made (a default sketch stands for none).
+const MADE: u8 = 32;
+/// The claim names no participant of its own (rule 5).
+const UNNAMED: u8 = 64;
+
+/// Which of the predicate, agent and patient a signature has (bits 0, 1, 2
+/// of [`Sketch::roles`]).
+const PREDICATE: u8 = 1;
+const AGENT: u8 = 2;
+const PATIENT: u8 = 4;
+
+/// Salt of deed frames, so that a deed term and a deed frame written alike
+/// set different bits (rule 6 compares each list with its own kind).
+const FRAME_SALT: u64 = 0x6672_616d_6573;
+
+/// The digest of a signature that [`may_match`] reads: one-word Bloom
+/// filters of the lists the rules' first tests intersect, the cast's
+/// short hashes and a few flags. Copy, 96 bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sketch {
+    /// Every anchor, entity ids included (`match_rules`' "anchored").
+    anchors: u64,
+    named: u64,
+    terms: u64,
+    cores: u64,
+    story: u64,
+    /// The story's participants, whether the claim names any or not.
+    story_all: u64,
+    deeds: u64,
+    /// Short hashes of the predicate, agent and patient (which are there:
+    /// [`Sketch::roles`]).
+    predicate: u32,
+    agent: u32,
+    patient: u32,
+    roles: u8,
+    counts: u64,
+    cast: [u16; STORY_CAST],
+    cast_len: u8,
+    flags: u8,
+}
+
+/// The bit of a one-word Bloom filter for a string's hash.
+fn bit(h: u64) -> u64 {
+    1 << (mix64(h) >> 58)
+}
+
+/// The filter of a list of strings.
+fn bloom<'a>(items: impl Iterator<Item = &'a str>) -> u64 {
+    items.fold(0, |m, x| m | bit(fnv64(x.as_bytes())))
+}
+
+impl Sketch {
+    /// The sketch of a signature.
+    pub fn of(s: &PropSignature) -> Sketch {
+        let mut flags = MADE;
+        if s.denies {
+            flags |= DENIES;
+        }
+        if !s.rejects.is_empty() {
+            flags |= REJECTS;
+        }
+        if !s.counts.is_empty() {
+            flags |= COUNTS;
+        }
+        if s.counts.iter().any(|u| crate::toll::is_toll_unit(u)) {
+            flags |= TOLL;
+        }
+        if s.unnamed {
+            flags |= UNNAMED;
+        }
+        let mut roles = 0;
+        let mut short = |x: &Option<String>, role: u8| {
+            x.as_ref().map_or(0, |x| {
+                roles |= role;
+                fnv64(x.as_bytes()) as u32
+            })
+        };
+        let (predicate, agent, patient) =
+            (short(&s.predicate, PREDICATE), short(&s.agent, AGENT), short(&s.patient, PATIENT));
+        let mut cast = [0u16; STORY_CAST];
+        if s.cast.len() > STORY_CAST {
+            flags |= WIDE_CAST;
+        }
+        for (slot, m) in cast.iter_mut().zip(&s.cast) {
+            // The low bits of the same hash as the key halves'.
+            *slot = fnv64(m.as_bytes()) as u16;
+        }
+        let deeds = bloom(s.deed.iter().map(String::as_str))
+            | s.deed_frames.iter().fold(0, |m, x| m | bit(fnv64(x.as_bytes()) ^ FRAME_SALT));
+        Sketch {
+            anchors: bloom(s.anchors.iter().map(String::as_str)),
+            named: bloom(rule_named(s).map(String::as_str)),
+            terms: bloom(s.topics.iter().chain(s.head.iter()).map(String::as_str)),
+            cores: bloom(rule_cores(s)),
+            story: bloom(rule_story(s).iter().map(String::as_str)),
+            story_all: bloom(s.story.iter().map(String::as_str)),
+            deeds,
+            predicate,
+            agent,
+            patient,
+            roles,
+            counts: bloom(s.counts.iter().map(String::as_str).filter(|u| !crate::toll::is_toll_unit(u))),
+            cast,
+            cast_len: s.cast.len().min(STORY_CAST) as u8,
+            flags,
+        }
+    }
+
+    /// Whether this is a made sketch rather than an empty slot.
+    pub fn is_made(&self) -> bool {
+        self.flags & MADE != 0
+    }
+
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Whether both have `role` and it differs.
+    fn clash(&self, o: &Sketch, role: u8) -> bool {
+        let value = |s: &Sketch| match role {
+            PREDICATE => s.predicate,
+            AGENT => s.agent,
+            _ => s.patient,
+        };
+        self.roles & o.roles & role != 0 && value(self) != value(o)
+    }
+
+    /// At least [`CAST_MEET`] of this cast's members may be in the other's
+    /// (equal names have equal short hashes).
+    fn casts_may_meet(&self, o: &Sketch) -> bool {
+        if self.has(WIDE_CAST) || o.has(WIDE_CAST) {
+            return true;
+        }
+        let theirs = &o.cast[..o.cast_len as usize];
+        self.cast[..self.cast_len as usize].iter().filter(|h| theirs.contains(h)).count() >= CAST_MEET
+    }
+}
+
+/// False only when a claim with sketch `c` surely does not match a
+/// proposition with sketch `p` under any rule; see the module
+/// documentation.
+pub fn may_match(c: &Sketch, p: &Sketch) -> bool {
+    // Rules 1 to 5: the two share an index key (`rule_keys_meet`'s hashed
+    // test, as `Halves::may_meet` writes it).
+    let named = c.named & p.named != 0;
+    let keys_meet = named && c.terms & p.terms != 0
+        || c.cores & p.cores != 0
+            && (named || c.story & p.named != 0 || c.named & p.story != 0 || c.story & p.story != 0);
+    // ... and then `match_rules`' gates: no two predicates, and either the
+    // two share an anchor and no agent or patient clashes, or (rule 5)
+    // they meet through the story, one of them naming no participant.
+    if keys_meet && !c.clash(p, PREDICATE) {
+        let anchored = c.anchors & p.anchors != 0 && !c.clash(p, AGENT) && !c.clash(p, PATIENT);
+        let through_story = c.story_all & p.story_all != 0
+            && (c.has(UNNAMED) && c.story_all & p.anchors != 0 || p.has(UNNAMED) && c.anchors & p.story_all != 0);
+        if anchored || through_story {
+            return true;
+        }
+    }
+    // Rules 6 to 8 all want two articles of one story.
+    if !c.casts_may_meet(p) {
+        return false;
+    }
+    // Rule 8: a rejected figure on either side.
+    c.has(REJECTS) || p.has(REJECTS)
+        // Rule 6: opposite stances sharing a deed term or frame.
+        || c.has(DENIES) != p.has(DENIES) && c.deeds & p.deeds != 0
+        // Rule 7: a shared counted unit (tolls compared loosely).
+        || c.counts & p.counts != 0
+        || c.has(TOLL) && p.has(COUNTS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::NumberFact;
+
+    fn sig(anchors: &[&str], topics: &[&str], cast: &[&str]) -> PropSignature {
+        let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        PropSignature {
+            anchors: own(anchors),
+            topics: own(topics),
+            cast: own(cast),
+            text: String::new(),
+            ..Default::default()
+        }
+    }
+
+    /// A tiny deterministic generator (xorshift), so that the test needs
+    /// no crate and fails the same way every time.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        /// Up to `most` words of `pool`, sorted and distinct, as the
+        /// signature's lists are.
+        fn pick(&mut self, pool: &[&str], most: usize) -> Vec<String> {
+            let n = self.below(most + 1);
+            let mut v: Vec<String> = (0..n).map(|_| pool[self.below(pool.len())].to_string()).collect();
+            v.sort();
+            v.dedup();
+            v
+        }
+
+        fn maybe(&mut self, pool: &[&str]) -> Option<String> {
+            (self.below(3) > 0).then(|| pool[self.below(pool.len())].to_string())
+        }
+    }
+
+    /// Signatures drawn from small pools, so that most pairs share
+    /// something and every rule gets its chances.
+    fn random_signature(r: &mut Rng) -> PropSignature {
+        const NAMES: &[&str] = &["iran", "russia", "ukraine", "kenya", "#e1", "#e2"];
+        const TERMS: &[&str] = &["drone", "sell", "missile", "strike", "kill", "ship"];
+        const FRAMES: &[&str] = &["sell|drone|iran", "strike|city|", "kill|civilian|russia", "sell|drone|"];
+        const UNITS: &[&str] = &["drone", "missile", "~dead", "~dead/civilian", "shell"];
+        let number = |r: &mut Rng, rejected: bool| NumberFact {
+            value: [12.0, 40.0, 1700.0][r.below(3)],
+            unit: UNITS[r.below(UNITS.len())].to_string(),
+            rejected,
+            ..Default::default()
+        };
+        let figures = (0..r.below(2)).map(|_| number(r, false)).collect();
+        let rejects = if r.below(3) == 0 { vec![number(r, true)] } else { Vec::new() };
+        PropSignature {
+            anchors: r.pick(NAMES, 3),
+            topics: r.pick(TERMS, 3),
+            head: r.maybe(TERMS),
+            predicate: r.maybe(TERMS),
+            agent: r.maybe(NAMES),
+            patient: r.maybe(NAMES),
+            frames: r.pick(FRAMES, 2),
+            story: r.pick(NAMES, 3),
+            unnamed: r.below(4) == 0,
+            denies: r.below(2) == 0,
+            deed: r.pick(TERMS, 3),
+            deed_preds: r.pick(TERMS, 2),
+            deed_events: r.pick(TERMS, 2),
+            deed_frames: r.pick(FRAMES, 2),
+            cast: r.pick(NAMES, 4),
+            counts: r.pick(UNITS, 2),
+            figures,
+            rejects,
+            speaker: r.pick(NAMES, 1).join(""),
+            side: r.pick(NAMES, 1),
+            text: String::new(),
+            ..Default::default()
+        }
+    }
+
+    /// The sketch's promise: whenever it sets a pair aside, the rules
+    /// would not have matched it either.
+    #[test]
+    fn a_pair_set_aside_never_matches() {
+        use crate::align::{Aligner, RuleAligner, TermStats};
+        let aligner = RuleAligner::default();
+        let stats = TermStats::default();
+        let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+        let sigs: Vec<PropSignature> = (0..400).map(|_| random_signature(&mut r)).collect();
+        let sketches: Vec<Sketch> = sigs.iter().map(Sketch::of).collect();
+        let (mut matched, mut aside) = (0, 0);
+        for (a, sa) in sigs.iter().zip(&sketches) {
+            for (b, sb) in sigs.iter().zip(&sketches) {
+                let score = aligner.match_score(a, b, &stats);
+                matched += usize::from(score.is_some());
+                if !may_match(sa, sb) {
+                    aside += 1;
+                    assert!(score.is_none(), "set aside but matches:\n{a:?}\n{b:?}");
+                }
+            }
+        }
+        // The pools make both outcomes common, or the test proves nothing.
+        assert!(matched > 1_000 && aside > 10_000, "matched {matched}, set aside {aside}");
+    }
+
+    #[test]
+    fn a_sketch_is_small() {
+        assert_eq!(std::mem::size_of::<Sketch>(), 96);
+    }
+
+    #[test]
+    fn a_shared_participant_and_topic_may_match() {
+        let a = Sketch::of(&sig(&["iran"], &["drone"], &[]));
+        let b = Sketch::of(&sig(&["iran", "russia"], &["drone", "sell"], &[]));
+        assert!(may_match(&a, &b) && may_match(&b, &a));
+    }
+
+    #[test]
+    fn nothing_shared_is_set_aside() {
+        let a = Sketch::of(&sig(&["iran"], &["drone"], &["iran", "russia"]));
+        let b = Sketch::of(&sig(&["kenya"], &["election"], &["kenya", "odinga"]));
+        assert!(!may_match(&a, &b));
+        assert!(a.is_made() && !Sketch::default().is_made());
+    }
+
+    #[test]
+    fn different_agents_of_one_deed_are_set_aside() {
+        let mut a = sig(&["iran"], &["drone"], &[]);
+        a.agent = Some("iran".into());
+        let mut b = sig(&["iran", "russia"], &["drone"], &[]);
+        b.agent = Some("russia".into());
+        assert!(!may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        b.agent = Some("iran".into());
+        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        b.agent = None;
+        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b)));
+    }
+
+    #[test]
+    fn a_denial_of_a_deed_of_the_same_story_may_match() {
+        let mut a = sig(&[], &[], &["iran", "russia", "ukraine"]);
+        a.deed = vec!["supply".into()];
+        let mut b = a.clone();
+        b.denies = true;
+        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        // One shared cast member is not a story.
+        b.cast = vec!["iran".into(), "kenya".into()];
+        assert!(!may_match(&Sketch::of(&a), &Sketch::of(&b)));
+    }
+}
