@@ -38,10 +38,12 @@
 //!   share a cluster.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use deunicode::deunicode;
+use rustc_hash::FxHashMap;
 
 /// Skeletons shorter than this never match as variants (only exactly).
 pub const MIN_SKELETON: usize = 3;
@@ -350,6 +352,32 @@ impl NameParts {
 
 /// The transliteration-insensitive key of a spelling (see the module docs).
 pub fn skeleton(s: &str) -> String {
+    // The entity stage and the registry ask for the skeletons of the same
+    // few names and name parts many times over (once per pair compared), and
+    // computing one costs a transliteration, a lower-casing and a dozen
+    // passes: the answers are kept per thread. The function is pure, so a
+    // kept answer is the computed one; the memo is emptied when full, which
+    // bounds its memory on a long run.
+    const MEMO_CAP: usize = 1 << 16;
+    thread_local! {
+        static MEMO: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+    }
+    MEMO.with(|memo| {
+        if let Some(known) = memo.borrow().get(s) {
+            return known.to_string();
+        }
+        let computed = compute_skeleton(s);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_CAP {
+            memo.clear();
+        }
+        memo.insert(s.into(), computed.as_str().into());
+        computed
+    })
+}
+
+/// [`skeleton`] itself, without the memo.
+fn compute_skeleton(s: &str) -> String {
     let ascii: String = deunicode(s).to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     // A final "-eh" is often written "-e" ("Khodabandeh" / "Khodabande").
     let ascii = match ascii.strip_suffix("eh") {
