@@ -3,6 +3,7 @@
 //! dictionary by `tools/gen_countries.py`), organisation head words, role
 //! nouns and pronouns.
 
+use crate::lower::lowercase;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -238,7 +239,7 @@ pub fn ends_with_company_form(words: &[&str]) -> bool {
 
 /// True when `word` marks an organisation name.
 pub fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&word.to_lowercase().as_str())
+    ORG_WORDS.contains(&&*lowercase(word))
 }
 
 /// Role nouns and the class each belongs to: two roles match only within a
@@ -425,8 +426,8 @@ static ROLE_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::n
 
 /// The class of a role noun ("chief" → "head"), if `word` is one.
 pub fn role_class(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
-    if let Some(c) = ROLE_CLASSES.get(w.as_str()) {
+    let w = lowercase(word);
+    if let Some(c) = ROLE_CLASSES.get(&*w) {
         return Some(c);
     }
     // A role written with a rank prefix in one word ("vice-minister",
@@ -442,7 +443,7 @@ pub fn role_class(word: &str) -> Option<&'static str> {
 pub fn is_person_noun(word: &str) -> bool {
     role_class(word).is_some()
         || matches!(
-            word.to_lowercase().as_str(),
+            &*lowercase(word),
             "pensioner"
                 | "volunteer"
                 | "medic"
@@ -493,7 +494,7 @@ pub enum PronounKind {
 
 /// The kind of a personal pronoun, if `word` is one.
 pub fn pronoun_kind(word: &str) -> Option<PronounKind> {
-    match word.to_lowercase().as_str() {
+    match &*lowercase(word) {
         "he" | "him" | "his" | "himself" => Some(PronounKind::Masculine),
         "she" | "her" | "hers" | "herself" => Some(PronounKind::Feminine),
         "they" | "them" | "their" | "theirs" | "themselves" => Some(PronounKind::Plural),
@@ -731,12 +732,12 @@ const WEAK_NAME_WORDS: &[&str] = &[
 
 /// True for words that name something only as part of a longer name.
 pub fn is_weak_name_word(word: &str) -> bool {
-    WEAK_NAME_WORDS.contains(&word.to_lowercase().as_str())
+    WEAK_NAME_WORDS.contains(&&*lowercase(word))
 }
 
 /// True for capitalised words that are not names by themselves.
 pub fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word.to_lowercase().as_str())
+    NOT_NAMES.contains(&&*lowercase(word))
 }
 
 #[cfg(test)]
