@@ -3,7 +3,7 @@
 //! as ..." into a denial.
 
 use crate::lower::lowercase;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a reporting verb does to the stance of its content.
@@ -209,8 +209,8 @@ pub struct CueVerb {
     pub np_content: bool,
 }
 
-static FORMS: LazyLock<HashMap<String, CueVerb>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static FORMS: LazyLock<FxHashMap<String, CueVerb>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for verb in VERBS {
         let cue = CueVerb { lemma: verb.lemma, class: verb.class, np_content: verb.np_content };
         for form in inflect(verb.lemma) {

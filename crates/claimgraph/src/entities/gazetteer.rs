@@ -4,7 +4,7 @@
 //! nouns and pronouns.
 
 use crate::lower::lowercase;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A country of the gazetteer.
@@ -19,7 +19,10 @@ pub struct Country {
 /// The country gazetteer: every variant, lower-cased, to its country.
 pub struct Countries {
     countries: Vec<Country>,
-    by_variant: HashMap<String, usize>,
+    by_variant: FxHashMap<String, usize>,
+    /// The first country of each code: the event coder asks for the
+    /// country of every actor code it reads.
+    by_code: FxHashMap<String, usize>,
 }
 
 static COUNTRIES: LazyLock<Countries> =
@@ -33,12 +36,14 @@ impl Countries {
 
     fn parse(tsv: &str) -> Countries {
         let mut countries = Vec::new();
-        let mut by_variant = HashMap::new();
+        let mut by_variant = FxHashMap::default();
+        let mut by_code = FxHashMap::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
             let (Some(code), Some(name)) = (cols.next(), cols.next()) else { continue };
             let idx = countries.len();
             countries.push(Country { code: code.to_string(), name: name.to_string() });
+            by_code.entry(code.to_string()).or_insert(idx);
             by_variant.entry(name.to_lowercase()).or_insert(idx);
             for v in cols {
                 by_variant.entry(v.to_lowercase()).or_insert(idx);
@@ -52,7 +57,7 @@ impl Countries {
                 by_variant.entry(v.to_string()).or_insert(idx);
             }
         }
-        Countries { countries, by_variant }
+        Countries { countries, by_variant, by_code }
     }
 
     /// The country a name, demonym or city refers to.
@@ -63,7 +68,7 @@ impl Countries {
 
     /// The country with the given ISO code.
     pub fn by_code(&self, code: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.code == code)
+        self.by_code.get(code).map(|&i| &self.countries[i])
     }
 }
 
@@ -416,8 +421,8 @@ const ROLE_NOUNS: &[(&str, &str)] = &[
 
 /// [`ROLE_NOUNS`] as a map (the first class listed for a noun, as a scan
 /// of the list finds): `role_class` runs for most words of every article.
-static ROLE_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(ROLE_NOUNS.len());
+static ROLE_CLASSES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::with_capacity_and_hasher(ROLE_NOUNS.len(), Default::default());
     for &(noun, class) in ROLE_NOUNS {
         map.entry(noun).or_insert(class);
     }

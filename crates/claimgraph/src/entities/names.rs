@@ -39,11 +39,10 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use deunicode::deunicode;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Skeletons shorter than this never match as variants (only exactly).
 pub const MIN_SKELETON: usize = 3;
@@ -652,11 +651,11 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     // Whole names that are variants, unless their family names differ in
     // gender or their given names tell them apart ("Hassan Nasrallah" /
     // "Hussein Nasrallah" share a skeleton).
-    if variant_of_skeletons(&wa.joined, &wb.joined, &wa.skeleton, &wb.skeleton) && !gender_clash(&wa.joined, &wb.joined)
+    if variant_of_skeletons(&wa.joined, &wb.joined, &wa.skeleton, &wb.skeleton)
+        && !gender_clash(&wa.joined, &wb.joined)
+        && given_names_agree(&ca[..ca.len().saturating_sub(1)], &cb[..cb.len().saturating_sub(1)])
     {
-        if given_names_agree(&ca[..ca.len().saturating_sub(1)], &cb[..cb.len().saturating_sub(1)]) {
-            return NameMatch::Variant;
-        }
+        return NameMatch::Variant;
     }
     // "Yoo Ha-na" / "Yu Ha-na", "Lee Seo-yeon" / "Li Seo-yeon": a Korean or
     // Chinese name puts the family name first, and its romanisations of
@@ -676,10 +675,14 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     // "Morita Kenji" / "Kenji Morita": East Asian and Hungarian names
     // are written family name first at home and often given name first in
     // English, so one two-part name in both orders is one person.
-    if a.parts.len() <= 3 && b.parts.len() <= 3 {
-        if ca.len() == 2 && cb.len() == 2 && same_part(ca[0], cb[1]) && same_part(ca[1], cb[0]) {
-            return NameMatch::Variant;
-        }
+    if a.parts.len() <= 3
+        && b.parts.len() <= 3
+        && ca.len() == 2
+        && cb.len() == 2
+        && same_part(ca[0], cb[1])
+        && same_part(ca[1], cb[0])
+    {
+        return NameMatch::Variant;
     }
     // "Tóth Vámos Ildikó" / "Ildikó Tóth-Vámos": a double family name put
     // first at home and last in English. Only when neither family part is a
@@ -825,7 +828,7 @@ fn misspelt_family_name(ca: &[&str], cb: &[&str]) -> bool {
 /// The family names of the census lists: the "last" entries of the NLP
 /// models' gazetteer (US Census 1990, public domain; see
 /// `models/README.md`), read from the one file that holds them.
-static FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FAMILY_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../../../models/gazetteer/gazetteer.tsv")
         .lines()
         .filter_map(|l| l.strip_prefix("last\t"))
@@ -919,7 +922,9 @@ const FAMILY_FIRST: &[&str] = &[
 /// the registry and the person finder ask for every pair of names they
 /// compare.
 fn is_family_first(part: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FAMILY_FIRST.iter().copied().collect());
+    // Fx hashing: SipHash's resistance to chosen keys buys nothing for a
+    // fixed list, and this is asked about three times per pair of names.
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FAMILY_FIRST.iter().copied().collect());
     SET.contains(part)
 }
 
