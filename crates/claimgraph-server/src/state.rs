@@ -123,27 +123,18 @@ impl AppState {
     /// (entity pages, searches), whose JSON is written by
     /// [`crate::json::WriteJson`]: the same bytes as `serde_json`'s, in a
     /// third of the instructions.
-    ///
-    /// These run on the runtime's worker thread that took the request, not
-    /// on the blocking pool: an uncached entity page is some 0.3 ms of
-    /// work, and handing it to a pool thread and its answer back cost two
-    /// thread wake-ups and context switches per answer (futex and
-    /// epoll calls, a tenth of the server's CPU for such a page on a
-    /// 2-core machine). Their work is bounded (every list is limited, a
-    /// search reads a bounded window), so a worker is never held for
-    /// long; the other endpoints, some of which scan whole tables
-    /// (`/api/info` on a large ledger), stay on the pool.
     pub async fn read_answer<T, F>(self: &Arc<Self>, f: F) -> Result<JsonBody, ApiError>
     where
         T: WriteJson,
-        F: FnOnce(&Ledger) -> Result<T, ApiError>,
+        F: FnOnce(&Ledger) -> Result<T, ApiError> + Send + 'static,
     {
-        let _slot = acquire(&self.db_slots).await?;
-        let ledger = self.pool.get()?;
-        let value = f(&ledger)?;
-        let mut json = Vec::with_capacity(JSON_CAPACITY);
-        value.write_json(&mut json);
-        Ok(JsonBody(Bytes::from(json)))
+        self.read(move |l| {
+            let value = f(l)?;
+            let mut json = Vec::with_capacity(JSON_CAPACITY);
+            value.write_json(&mut json);
+            Ok(JsonBody(Bytes::from(json)))
+        })
+        .await
     }
 
     /// Checks that writes are enabled and that the request carries the
