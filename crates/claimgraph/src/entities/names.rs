@@ -244,8 +244,15 @@ const ABBREVIATED_TITLES: &[&str] = &["SP", "DSP", "SSP", "ASP", "SHO", "DGP", "
 /// True when `word` (any case) is a title or honorific, or one of
 /// [`ABBREVIATED_TITLES`] in capitals.
 pub fn is_title_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    TITLE_WORDS.contains(&w.as_str()) || ABBREVIATED_TITLES.contains(&word.trim_end_matches('.'))
+    is_title(&crate::lower::lowercase(word.trim_end_matches('.')))
+        || ABBREVIATED_TITLES.contains(&word.trim_end_matches('.'))
+}
+
+/// True when `w` (lower case) is one of [`TITLE_WORDS`]: a set, since the
+/// entity stage asks of every capitalised word and every name it splits.
+fn is_title(w: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+    SET.contains(w)
 }
 
 /// True when the spelling `new` should replace `current` as a person's
@@ -313,7 +320,7 @@ impl NameParts {
         }
         // Strip leading titles ("Foreign Minister Hossein ...") but never the
         // last part, which is the name itself.
-        while parts.len() > 1 && TITLE_WORDS.contains(&parts[0].as_str()) {
+        while parts.len() > 1 && is_title(&parts[0]) {
             parts.remove(0);
         }
         // Possessive "'s" has been split into "s": drop it.
