@@ -66,12 +66,20 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
     while i < b.len() {
         // The next eight bytes; the last few padded with spaces, which are
         // not escaped (most strings here are ids and names, shorter than a
-        // word or two, so the tail matters).
-        let mut word = [b' '; 8];
-        let next = &b[i..b.len().min(i + 8)];
-        word[..next.len()].copy_from_slice(next);
+        // word or two, so the tail matters). A whole word is one load; only
+        // the tail is copied byte by byte.
+        let (word, step) = match b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            Some(w) => (w, 8),
+            None => {
+                let mut w = [b' '; 8];
+                for (d, &c) in w.iter_mut().zip(&b[i..]) {
+                    *d = c;
+                }
+                (w, b.len() - i)
+            }
+        };
         if !needs_escape(u64::from_le_bytes(word)) {
-            i += next.len();
+            i += step;
             continue;
         }
         let c = b[i];
