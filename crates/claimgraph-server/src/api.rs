@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiQuery};
+use crate::json::{object, WriteJson};
 use crate::state::{AppState, JsonBody};
 
 /// Largest page of results any list returns.
@@ -165,7 +166,7 @@ async fn entity_page(
     ApiQuery(q): ApiQuery<EntitiesQuery>,
 ) -> Result<JsonBody, ApiError> {
     let limit = page(q.limit, ENTITY_PAGE_LIMIT)?;
-    st.read_json(move |l| -> Result<EntityPage, ApiError> { Ok(l.entity_page(&id, limit)?) }).await
+    st.read_answer(move |l| -> Result<EntityPage, ApiError> { Ok(l.entity_page(&id, limit)?) }).await
 }
 
 /// Filters of `/api/relations`.
@@ -232,6 +233,29 @@ pub struct SearchResults {
     pub documents: Vec<DocumentHit>,
 }
 
+impl WriteJson for DocumentHit {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        object!(out,
+            "id" => self.id,
+            "source" => self.source,
+            "title" => self.title,
+            "published" => self.published,
+            "matching_claims" => self.matching_claims,
+        );
+    }
+}
+
+impl WriteJson for SearchResults {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        object!(out,
+            "query" => self.query,
+            "entities" => self.entities,
+            "claims" => self.claims,
+            "documents" => self.documents,
+        );
+    }
+}
+
 /// Entities listed by a search, at most.
 const SEARCH_ENTITIES: usize = 10;
 
@@ -241,7 +265,7 @@ async fn search(State(st): State<Arc<AppState>>, ApiQuery(q): ApiQuery<SearchQue
         return Err(ApiError::bad_request("the query is longer than 200 characters"));
     }
     let limit = page(q.limit, DEFAULT_LIMIT)?;
-    st.read_json(move |l| l.snapshot(|l| search_ledger(l, query, limit))).await
+    st.read_answer(move |l| l.snapshot(|l| search_ledger(l, query, limit))).await
 }
 
 fn search_ledger(l: &Ledger, query: String, limit: usize) -> Result<SearchResults, ApiError> {
@@ -316,4 +340,39 @@ async fn split(
         })
         .await?;
     Ok(Json(report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::WriteJson;
+
+    #[test]
+    fn search_answers_as_serde_json_writes_them() {
+        let s = "Quote \" back\\slash \n\u{1} ünï";
+        let results = SearchResults {
+            query: s.into(),
+            entities: Vec::new(),
+            claims: Vec::new(),
+            documents: vec![
+                DocumentHit {
+                    id: "d1".into(),
+                    source: s.into(),
+                    title: None,
+                    published: Some(s.into()),
+                    matching_claims: 0,
+                },
+                DocumentHit {
+                    id: s.into(),
+                    source: "x".into(),
+                    title: Some(s.into()),
+                    published: None,
+                    matching_claims: 7,
+                },
+            ],
+        };
+        let mut out = Vec::new();
+        results.write_json(&mut out);
+        assert_eq!(String::from_utf8(out).expect("utf-8"), serde_json::to_string(&results).expect("json"));
+    }
 }

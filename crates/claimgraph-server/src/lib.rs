@@ -26,6 +26,7 @@ pub mod assets;
 pub mod cache;
 pub mod error;
 pub mod extract;
+pub mod json;
 pub mod security;
 pub mod state;
 

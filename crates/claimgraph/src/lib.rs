@@ -18,6 +18,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod input;
+pub mod lower;
 pub mod offsets;
 pub mod output;
 pub mod pipeline;

@@ -7,6 +7,7 @@ use claimgraph_nlp::{Token, Upos};
 use super::quotes::{find_quotes, Quote};
 use crate::document::{Document, EntityKind, MentionForm, Span};
 use crate::entities::gazetteer::PronounKind;
+use crate::lower::Lower;
 
 /// A document prepared for the attribution rules.
 pub struct Ctx<'d> {
@@ -51,9 +52,10 @@ impl<'d> Ctx<'d> {
         self.tokens.get(i).map(|t| t.text(&self.doc.text)).unwrap_or("")
     }
 
-    /// The lower-cased word at token `i`.
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// The lower-cased word at token `i` (borrowed when already lower case:
+    /// the rules ask for hundreds of thousands per run).
+    pub fn lower(&self, i: usize) -> Lower<'d> {
+        Lower::new(self.word(i))
     }
 
     /// The byte span of tokens `from..to`.

@@ -2,7 +2,8 @@
 //! cues, hedges, negators and the evaluative words that turn "described X
 //! as ..." into a denial.
 
-use std::collections::HashMap;
+use crate::lower::lowercase;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a reporting verb does to the stance of its content.
@@ -208,8 +209,8 @@ pub struct CueVerb {
     pub np_content: bool,
 }
 
-static FORMS: LazyLock<HashMap<String, CueVerb>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static FORMS: LazyLock<FxHashMap<String, CueVerb>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for verb in VERBS {
         let cue = CueVerb { lemma: verb.lemma, class: verb.class, np_content: verb.np_content };
         for form in inflect(verb.lemma) {
@@ -267,7 +268,7 @@ fn inflect(lemma: &str) -> Vec<String> {
 
 /// The reporting verb a word form belongs to, if any.
 pub fn cue_verb(word: &str) -> Option<CueVerb> {
-    FORMS.get(&word.to_lowercase()).copied()
+    FORMS.get(&*lowercase(word)).copied()
 }
 
 /// Words that make an evaluation a denial: "described the claims as
@@ -322,14 +323,14 @@ const FALSITY: &[&str] = &[
 
 /// True when `word` calls something false.
 pub fn is_falsity_word(word: &str) -> bool {
-    FALSITY.contains(&word.to_lowercase().as_str())
+    FALSITY.contains(&&*lowercase(word))
 }
 
 /// Words that negate the clause they stand in ("n’t" with a typographic
 /// apostrophe too, as news sites print it).
 pub fn is_negator(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "not"
             | "n't"
             | "n’t"
@@ -349,7 +350,7 @@ pub fn is_negator(word: &str) -> bool {
 /// Hedges: the speaker or reporter marks the content as uncertain.
 pub fn is_hedge(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "allegedly"
             | "reportedly"
             | "may"
@@ -371,7 +372,7 @@ pub fn is_hedge(word: &str) -> bool {
 /// subordinate clause, not to the content's main assertion.
 pub fn is_subordinator(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "since"
             | "because"
             | "although"
@@ -401,7 +402,7 @@ pub fn is_subordinator(word: &str) -> bool {
 /// Nouns that name a claim, for "this allegation" and "the claims of ...".
 pub fn is_claim_noun(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lowercase(word),
         "allegation"
             | "allegations"
             | "claim"

@@ -339,8 +339,8 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
     }
     // "neither confirmed nor denied it", "would not confirm or deny that
     // ...": a refusal to take a side asserts nothing either way.
-    let prev = if i > sent.start { ctx.lower(i - 1) } else { String::new() };
-    let before_or = if i > sent.start + 1 { ctx.lower(i - 2) } else { String::new() };
+    let prev = if i > sent.start { String::from(ctx.lower(i - 1)) } else { String::new() };
+    let before_or = if i > sent.start + 1 { String::from(ctx.lower(i - 2)) } else { String::new() };
     if matches!(prev.as_str(), "neither" | "nor")
         || verb.lemma == "confirm" && matches!(next.as_str(), "or" | "nor") && ctx.lower(i + 2).starts_with("den")
         || verb.lemma == "deny" && prev == "or" && before_or.starts_with("confirm")
@@ -1053,7 +1053,7 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
 
     // Who speaks: a coordinated or participial cue shares the sentence's
     // speaker; otherwise the subject on the left.
-    let prev_word = if v > sent.start { ctx.lower(v - 1) } else { String::new() };
+    let prev_word = if v > sent.start { String::from(ctx.lower(v - 1)) } else { String::new() };
     let participle = ctx.lower(v).ends_with("ing") && v > sent.start;
     let coordinated = prev_word == "and"
         || prev_word == "but"

@@ -1319,7 +1319,7 @@ fn named_later(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
         return None;
     }
     let described: Vec<String> =
-        np.clone().map(|i| ctx.lower(i)).filter(|w| w.chars().count() > 2 && w != "the").collect();
+        np.clone().map(|i| String::from(ctx.lower(i))).filter(|w| w.chars().count() > 2 && w != "the").collect();
     let si = ctx.doc.analysis.sentence_of(np.start)?;
     let last = (si + NAMING_SENTENCES).min(ctx.doc.analysis.sentences.len().checked_sub(1)?);
     let end = ctx.doc.analysis.sentences.get(last)?.tokens.end;
@@ -1338,8 +1338,10 @@ fn named_later(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
         let noun = ctx.lower(comma - 1);
         let fits = noun == head_word
             || generic_person_noun(&noun)
-            || (k + 1..comma - 1).any(|i| described.contains(&ctx.lower(i)))
-                && find_roles(&ctx.doc.text, ctx.tokens, k..comma).iter().any(|r| r.head == comma - 1);
+            || (k + 1..comma - 1).any(|i| {
+                let w = ctx.lower(i);
+                described.iter().any(|d| w == *d)
+            }) && find_roles(&ctx.doc.text, ctx.tokens, k..comma).iter().any(|r| r.head == comma - 1);
         if comma > k + 1 && words_only && fits {
             let after = (comma + 1..(comma + 3).min(end)).map(|i| ctx.tokens[i].start).collect::<Vec<_>>();
             let person = people_named_in(ctx, ctx.tokens[comma].end, ctx.tokens[end - 1].end)

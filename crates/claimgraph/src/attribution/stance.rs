@@ -456,7 +456,7 @@ pub fn truth_frame_end(ctx: &Ctx, content: &Range<usize>) -> Option<usize> {
     // Quotation marks around the verdict ("it was "absurd" to suggest")
     // are skipped, keeping each word's position.
     let at: Vec<usize> = (i..content.end.min(i + 12)).filter(|&k| !is_quote_mark(ctx.word(k))).collect();
-    let words: Vec<String> = at.iter().map(|&k| ctx.lower(k)).collect();
+    let words: Vec<String> = at.iter().map(|&k| String::from(ctx.lower(k))).collect();
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let told = is_telling_verb;
     let that = match w.as_slice() {
@@ -513,7 +513,7 @@ fn announcing_frame_end(ctx: &Ctx, i: usize, content: &Range<usize>) -> Option<u
     // A discourse opener may come first: "At the same time, I want to be
     // clear:".
     let colon = (i..content.end.min(i + 14)).find(|&k| ctx.word(k) == ":")?;
-    let words: Vec<String> = (i..colon).map(|k| ctx.lower(k)).collect();
+    let words: Vec<String> = (i..colon).map(|k| String::from(ctx.lower(k))).collect();
     let has = |w: &str| words.iter().any(|x| x == w);
     let announces = has("clear")
         || has("clearly")
@@ -636,7 +636,7 @@ pub fn starts_predicate(ctx: &Ctx, k: usize, end: usize) -> bool {
 /// ...", "there is no truth to ...", or a predicate of fabrication ("the
 /// military fabricated a story about the failure").
 pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
-    let words: Vec<String> = content.clone().take(12).map(|i| ctx.lower(i)).collect();
+    let words: Vec<String> = content.clone().take(12).map(|i| String::from(ctx.lower(i))).collect();
     let joined = words.join(" ");
     if [
         "it is false that",
@@ -684,7 +684,11 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
         }
     }
     content.clone().take(12).any(|i| {
-        let lemma = if ctx.tokens[i].lemma.is_empty() { ctx.lower(i) } else { ctx.tokens[i].lemma.to_lowercase() };
+        let lemma = if ctx.tokens[i].lemma.is_empty() {
+            String::from(ctx.lower(i))
+        } else {
+            ctx.tokens[i].lemma.to_lowercase()
+        };
         matches!(lemma.as_str(), "fabricate" | "falsify" | "concoct" | "invent")
             && ctx.tokens[i].upos == claimgraph_nlp::Upos::VERB
     })
@@ -796,9 +800,13 @@ pub(crate) fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> 
 /// facts", "is far from the truth".
 fn misstates_facts(ctx: &Ctx, words: &[usize]) -> bool {
     const FACTS: &[&str] = &["facts", "fact", "truth", "reality", "realities"];
-    let lower: Vec<String> = words.iter().map(|&i| ctx.lower(i)).collect();
+    let lower: Vec<String> = words.iter().map(|&i| String::from(ctx.lower(i))).collect();
     let distorts = words.iter().enumerate().any(|(k, &i)| {
-        let lemma = if ctx.tokens[i].lemma.is_empty() { ctx.lower(i) } else { ctx.tokens[i].lemma.to_lowercase() };
+        let lemma = if ctx.tokens[i].lemma.is_empty() {
+            String::from(ctx.lower(i))
+        } else {
+            ctx.tokens[i].lemma.to_lowercase()
+        };
         matches!(lemma.as_str(), "ignore" | "distort" | "twist" | "misrepresent" | "contradict" | "falsify")
             && lower[k + 1..].iter().take(4).any(|w| FACTS.contains(&w.as_str()))
     });

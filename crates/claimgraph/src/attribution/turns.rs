@@ -215,7 +215,7 @@ fn find_turns(ctx: &Ctx) -> Vec<(Range<usize>, Turn)> {
         let body = colon + 1..para.end;
         // A bare role label ("Chairman:") after the same role with a name.
         if label.len() == 1 {
-            if let Some((_, who)) = roles.iter().find(|(r, _)| *r == ctx.lower(label.start)) {
+            if let Some((_, who)) = roles.iter().find(|(r, _)| ctx.lower(label.start) == *r) {
                 out.push((body, Turn::Speech(who.clone())));
                 continue;
             }
@@ -362,7 +362,7 @@ fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Bracketed)>
         return Some((colon, Bracketed::Speech(p, None)));
     }
     // A role before the bracket: "Chairman (Mr. X)".
-    let role = (head.len() <= 3).then(|| ctx.lower(mark));
+    let role = (head.len() <= 3).then(|| String::from(ctx.lower(mark)));
     person_in(ctx, open + 1..close).map(|p| (colon, Bracketed::Speech(p, role)))
 }
 

@@ -3,7 +3,8 @@
 //! dictionary by `tools/gen_countries.py`), organisation head words, role
 //! nouns and pronouns.
 
-use std::collections::HashMap;
+use crate::lower::lowercase;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A country of the gazetteer.
@@ -18,7 +19,10 @@ pub struct Country {
 /// The country gazetteer: every variant, lower-cased, to its country.
 pub struct Countries {
     countries: Vec<Country>,
-    by_variant: HashMap<String, usize>,
+    by_variant: FxHashMap<String, usize>,
+    /// The first country of each code: the event coder asks for the
+    /// country of every actor code it reads.
+    by_code: FxHashMap<String, usize>,
 }
 
 static COUNTRIES: LazyLock<Countries> =
@@ -32,12 +36,14 @@ impl Countries {
 
     fn parse(tsv: &str) -> Countries {
         let mut countries = Vec::new();
-        let mut by_variant = HashMap::new();
+        let mut by_variant = FxHashMap::default();
+        let mut by_code = FxHashMap::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
             let (Some(code), Some(name)) = (cols.next(), cols.next()) else { continue };
             let idx = countries.len();
             countries.push(Country { code: code.to_string(), name: name.to_string() });
+            by_code.entry(code.to_string()).or_insert(idx);
             by_variant.entry(name.to_lowercase()).or_insert(idx);
             for v in cols {
                 by_variant.entry(v.to_lowercase()).or_insert(idx);
@@ -51,7 +57,7 @@ impl Countries {
                 by_variant.entry(v.to_string()).or_insert(idx);
             }
         }
-        Countries { countries, by_variant }
+        Countries { countries, by_variant, by_code }
     }
 
     /// The country a name, demonym or city refers to.
@@ -62,7 +68,7 @@ impl Countries {
 
     /// The country with the given ISO code.
     pub fn by_code(&self, code: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.code == code)
+        self.by_code.get(code).map(|&i| &self.countries[i])
     }
 }
 
@@ -238,7 +244,7 @@ pub fn ends_with_company_form(words: &[&str]) -> bool {
 
 /// True when `word` marks an organisation name.
 pub fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&word.to_lowercase().as_str())
+    ORG_WORDS.contains(&&*lowercase(word))
 }
 
 /// Role nouns and the class each belongs to: two roles match only within a
@@ -415,8 +421,8 @@ const ROLE_NOUNS: &[(&str, &str)] = &[
 
 /// [`ROLE_NOUNS`] as a map (the first class listed for a noun, as a scan
 /// of the list finds): `role_class` runs for most words of every article.
-static ROLE_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(ROLE_NOUNS.len());
+static ROLE_CLASSES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::with_capacity_and_hasher(ROLE_NOUNS.len(), Default::default());
     for &(noun, class) in ROLE_NOUNS {
         map.entry(noun).or_insert(class);
     }
@@ -425,8 +431,8 @@ static ROLE_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::n
 
 /// The class of a role noun ("chief" → "head"), if `word` is one.
 pub fn role_class(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
-    if let Some(c) = ROLE_CLASSES.get(w.as_str()) {
+    let w = lowercase(word);
+    if let Some(c) = ROLE_CLASSES.get(&*w) {
         return Some(c);
     }
     // A role written with a rank prefix in one word ("vice-minister",
@@ -442,7 +448,7 @@ pub fn role_class(word: &str) -> Option<&'static str> {
 pub fn is_person_noun(word: &str) -> bool {
     role_class(word).is_some()
         || matches!(
-            word.to_lowercase().as_str(),
+            &*lowercase(word),
             "pensioner"
                 | "volunteer"
                 | "medic"
@@ -493,7 +499,7 @@ pub enum PronounKind {
 
 /// The kind of a personal pronoun, if `word` is one.
 pub fn pronoun_kind(word: &str) -> Option<PronounKind> {
-    match word.to_lowercase().as_str() {
+    match &*lowercase(word) {
         "he" | "him" | "his" | "himself" => Some(PronounKind::Masculine),
         "she" | "her" | "hers" | "herself" => Some(PronounKind::Feminine),
         "they" | "them" | "their" | "theirs" | "themselves" => Some(PronounKind::Plural),
@@ -731,12 +737,12 @@ const WEAK_NAME_WORDS: &[&str] = &[
 
 /// True for words that name something only as part of a longer name.
 pub fn is_weak_name_word(word: &str) -> bool {
-    WEAK_NAME_WORDS.contains(&word.to_lowercase().as_str())
+    WEAK_NAME_WORDS.contains(&&*lowercase(word))
 }
 
 /// True for capitalised words that are not names by themselves.
 pub fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word.to_lowercase().as_str())
+    NOT_NAMES.contains(&&*lowercase(word))
 }
 
 #[cfg(test)]

@@ -1256,7 +1256,7 @@ fn is_known_org(name: &str) -> bool {
     )
 }
 
-static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../resources/given_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 });
 
@@ -1267,7 +1267,7 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(w.as_str())
 }
 
-static GIVEN_SKELETONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GIVEN_SKELETONS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     GIVEN_NAMES.iter().filter(|n| n.len() >= 4).map(|n| super::names::skeleton(n)).filter(|s| s.len() >= 3).collect()
 });
 

@@ -38,10 +38,11 @@
 //!   share a cluster.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use deunicode::deunicode;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Skeletons shorter than this never match as variants (only exactly).
 pub const MIN_SKELETON: usize = 3;
@@ -243,8 +244,15 @@ const ABBREVIATED_TITLES: &[&str] = &["SP", "DSP", "SSP", "ASP", "SHO", "DGP", "
 /// True when `word` (any case) is a title or honorific, or one of
 /// [`ABBREVIATED_TITLES`] in capitals.
 pub fn is_title_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    TITLE_WORDS.contains(&w.as_str()) || ABBREVIATED_TITLES.contains(&word.trim_end_matches('.'))
+    is_title(&crate::lower::lowercase(word.trim_end_matches('.')))
+        || ABBREVIATED_TITLES.contains(&word.trim_end_matches('.'))
+}
+
+/// True when `w` (lower case) is one of [`TITLE_WORDS`]: a set, since the
+/// entity stage asks of every capitalised word and every name it splits.
+fn is_title(w: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+    SET.contains(w)
 }
 
 /// True when the spelling `new` should replace `current` as a person's
@@ -312,7 +320,7 @@ impl NameParts {
         }
         // Strip leading titles ("Foreign Minister Hossein ...") but never the
         // last part, which is the name itself.
-        while parts.len() > 1 && TITLE_WORDS.contains(&parts[0].as_str()) {
+        while parts.len() > 1 && is_title(&parts[0]) {
             parts.remove(0);
         }
         // Possessive "'s" has been split into "s": drop it.
@@ -350,6 +358,32 @@ impl NameParts {
 
 /// The transliteration-insensitive key of a spelling (see the module docs).
 pub fn skeleton(s: &str) -> String {
+    // The entity stage and the registry ask for the skeletons of the same
+    // few names and name parts many times over (once per pair compared), and
+    // computing one costs a transliteration, a lower-casing and a dozen
+    // passes: the answers are kept per thread. The function is pure, so a
+    // kept answer is the computed one; the memo is emptied when full, which
+    // bounds its memory on a long run.
+    const MEMO_CAP: usize = 1 << 16;
+    thread_local! {
+        static MEMO: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+    }
+    MEMO.with(|memo| {
+        if let Some(known) = memo.borrow().get(s) {
+            return known.to_string();
+        }
+        let computed = compute_skeleton(s);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_CAP {
+            memo.clear();
+        }
+        memo.insert(s.into(), computed.as_str().into());
+        computed
+    })
+}
+
+/// [`skeleton`] itself, without the memo.
+fn compute_skeleton(s: &str) -> String {
     let ascii: String = deunicode(s).to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     // A final "-eh" is often written "-e" ("Khodabandeh" / "Khodabande").
     let ascii = match ascii.strip_suffix("eh") {
@@ -610,6 +644,10 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     if wa.joined == wb.joined {
         return NameMatch::Exact;
     }
+    // The core parts, once: every rule below reads them, and computing them
+    // per rule (an allocation each) was most of the cost of the many pairs
+    // of names an entity stage compares that match by no rule.
+    let (ca, cb) = (a.core(), b.core());
     // "Chang Wei-ming" / "Zhang Weiming", "Lin Chia-hao" / "Lin Jiahao":
     // one Chinese name in Wade-Giles and in pinyin.
     if let (Some(ka), Some(kb)) = (chinese_key(a), chinese_key(b)) {
@@ -620,19 +658,17 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     // Whole names that are variants, unless their family names differ in
     // gender or their given names tell them apart ("Hassan Nasrallah" /
     // "Hussein Nasrallah" share a skeleton).
-    if variant_of_skeletons(&wa.joined, &wb.joined, &wa.skeleton, &wb.skeleton) && !gender_clash(&wa.joined, &wb.joined)
+    if variant_of_skeletons(&wa.joined, &wb.joined, &wa.skeleton, &wb.skeleton)
+        && !gender_clash(&wa.joined, &wb.joined)
+        && given_names_agree(&ca[..ca.len().saturating_sub(1)], &cb[..cb.len().saturating_sub(1)])
     {
-        let (ca, cb) = (a.core(), b.core());
-        if given_names_agree(&ca[..ca.len().saturating_sub(1)], &cb[..cb.len().saturating_sub(1)]) {
-            return NameMatch::Variant;
-        }
+        return NameMatch::Variant;
     }
     // "Yoo Ha-na" / "Yu Ha-na", "Lee Seo-yeon" / "Li Seo-yeon": a Korean or
     // Chinese name puts the family name first, and its romanisations of
     // one syllable differ in vowels alone; the given name after it, the
     // same in both, is what tells people apart.
     {
-        let (ca, cb) = (a.core(), b.core());
         let family_first = |c: &[&str]| c.len() >= 2 && is_family_first(c[0]);
         if (family_first(&ca) || family_first(&cb))
             && ca.len() == cb.len()
@@ -646,25 +682,28 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
     // "Morita Kenji" / "Kenji Morita": East Asian and Hungarian names
     // are written family name first at home and often given name first in
     // English, so one two-part name in both orders is one person.
-    if a.parts.len() <= 3 && b.parts.len() <= 3 {
-        let (ca, cb) = (a.core(), b.core());
-        if ca.len() == 2 && cb.len() == 2 && same_part(ca[0], cb[1]) && same_part(ca[1], cb[0]) {
-            return NameMatch::Variant;
-        }
+    if a.parts.len() <= 3
+        && b.parts.len() <= 3
+        && ca.len() == 2
+        && cb.len() == 2
+        && same_part(ca[0], cb[1])
+        && same_part(ca[1], cb[0])
+    {
+        return NameMatch::Variant;
     }
     // "Tóth Vámos Ildikó" / "Ildikó Tóth-Vámos": a double family name put
     // first at home and last in English. Only when neither family part is a
     // given name: "Mohamed Ali Hassan" and "Ali Hassan Mohamed" are a
     // grandfather's and a grandson's chains of names.
-    if family_name_moved(a, b) || family_name_moved(b, a) {
+    if family_name_moved(&ca, &cb) || family_name_moved(&cb, &ca) {
         return NameMatch::Variant;
     }
     if family_first_match(a, b)
         || family_first_match(b, a)
-        || middle_surname_match(a, b)
-        || middle_surname_match(b, a)
-        || leading_parts_match(a, b)
-        || leading_parts_match(b, a)
+        || middle_surname_match(a, &cb)
+        || middle_surname_match(b, &ca)
+        || leading_parts_match(&ca, &cb)
+        || leading_parts_match(&cb, &ca)
     {
         return NameMatch::Surname;
     }
@@ -678,7 +717,6 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
                 continue; // the whole names, compared above
             }
             if sa.joined == sb.joined || variant_of_skeletons(&sa.joined, &sb.joined, &sa.skeleton, &sb.skeleton) {
-                let (ca, cb) = (a.core(), b.core());
                 // "Daudi Ochieng Onyango" / "David Ochieng Onyango": one
                 // given name in its local and its English form, when a middle
                 // name agrees too (a family name alone is no evidence).
@@ -704,10 +742,10 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
             }
         }
     }
-    if misspelt_family_name(a, b) {
+    if misspelt_family_name(&ca, &cb) {
         return NameMatch::Variant;
     }
-    loose_alignment(a, sufa, b, sufb)
+    loose_alignment(&ca, sufa, &cb, sufb)
 }
 
 /// Given names of the Bible and the Quran in their English form and in the
@@ -744,9 +782,9 @@ fn cognate_given_names(a: &str, b: &str) -> bool {
 
 /// True when `a` is the three-part name `b` with its last part (the given
 /// name) moved to the front: "Tóth Vámos Ildikó" for "Ildikó Tóth-Vámos".
-/// The two family parts must be no given names (see the caller).
-fn family_name_moved(a: &NameParts, b: &NameParts) -> bool {
-    let (ca, cb) = (a.core(), b.core());
+/// The two family parts must be no given names (see the caller). Takes the
+/// core parts ([`NameParts::core`]) of the two names.
+fn family_name_moved(ca: &[&str], cb: &[&str]) -> bool {
     ca.len() == 3
         && cb.len() == 3
         && same_part(ca[2], cb[0])
@@ -769,8 +807,8 @@ pub const MIN_MISSPELT_FAMILY: usize = 7;
 /// given name and family names one letter apart are rarer than the
 /// misspelling. Slavic gender endings stay apart ("Petrov" / "Petrova"),
 /// and so do plurals.
-fn misspelt_family_name(a: &NameParts, b: &NameParts) -> bool {
-    let (ca, cb) = (a.core(), b.core());
+/// Takes the core parts ([`NameParts::core`]) of the two names.
+fn misspelt_family_name(ca: &[&str], cb: &[&str]) -> bool {
     if ca.len() < 2 || ca.len() != cb.len() || ca[..ca.len() - 1] != cb[..cb.len() - 1] {
         return false;
     }
@@ -797,7 +835,7 @@ fn misspelt_family_name(a: &NameParts, b: &NameParts) -> bool {
 /// The family names of the census lists: the "last" entries of the NLP
 /// models' gazetteer (US Census 1990, public domain; see
 /// `models/README.md`), read from the one file that holds them.
-static FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FAMILY_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../../../models/gazetteer/gazetteer.tsv")
         .lines()
         .filter_map(|l| l.strip_prefix("last\t"))
@@ -840,7 +878,9 @@ fn readings_of(s: &Suffix) -> Cow<'_, [Loose]> {
 ///   by loose key (all their parts) or their given names agree ("Lusine
 ///   Hakobyan" / "Lusine Akopyan": a family name plus a given name);
 /// * **different** otherwise, and when the family names differ in gender.
-fn loose_alignment(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) -> NameMatch {
+///
+/// `ca` and `cb` are the core parts ([`NameParts::core`]) of the two names.
+fn loose_alignment(ca: &[&str], sufa: &[Suffix], cb: &[&str], sufb: &[Suffix]) -> NameMatch {
     // The family names first: every verdict above needs them to agree, and
     // most pairs tried differ there, so the whole names' readings are
     // computed only when they do.
@@ -854,7 +894,6 @@ fn loose_alignment(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix
     if !loose_match(&ra, &rb, 2) || gender_clash(&fa.joined, &fb.joined) {
         return NameMatch::Different;
     }
-    let (ca, cb) = (a.core(), b.core());
     if ca.len() == 1 || cb.len() == 1 {
         // A one-word name alone: only a family name long enough to say
         // something.
@@ -890,7 +929,9 @@ const FAMILY_FIRST: &[&str] = &[
 /// the registry and the person finder ask for every pair of names they
 /// compare.
 fn is_family_first(part: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FAMILY_FIRST.iter().copied().collect());
+    // Fx hashing: SipHash's resistance to chosen keys buys nothing for a
+    // fixed list, and this is asked about three times per pair of names.
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| FAMILY_FIRST.iter().copied().collect());
     SET.contains(part)
 }
 
@@ -959,8 +1000,8 @@ fn same_part(a: &str, b: &str) -> bool {
 /// Talukder"): South Asian and Arabic names often appear without the last
 /// part. Weak evidence, a surname-like reference: callers accept it only
 /// where no other person of the document matches.
-fn leading_parts_match(short: &NameParts, long: &NameParts) -> bool {
-    let (s, l) = (short.core(), long.core());
+/// Takes the core parts ([`NameParts::core`]) of the two names.
+fn leading_parts_match(s: &[&str], l: &[&str]) -> bool {
     // "Tomas Berglund Sr." is the father of "Tomas Berglund": a generational
     // suffix tells two people apart.
     let generational = |p: &str| matches!(p, "sr" | "jr" | "snr" | "jnr" | "ii" | "iii" | "iv");
@@ -990,11 +1031,12 @@ fn same_spelling_but_digraphs(a: &str, b: &str) -> bool {
 /// True when a one-word `short` name is the first of two family names of a
 /// longer name ("Palacios" for "Ximena Palacios Cordero"; Spanish and
 /// Portuguese names carry two).
-fn middle_surname_match(short: &NameParts, long: &NameParts) -> bool {
+/// `long_core` is the longer name's core parts ([`NameParts::core`]).
+fn middle_surname_match(short: &NameParts, long_core: &[&str]) -> bool {
     if short.parts.len() != 1 {
         return false;
     }
-    let core = long.core();
+    let core = long_core;
     core.len() >= 3 && core[1..core.len() - 1].iter().any(|p| *p == short.parts[0].as_str() && p.len() >= 4)
 }
 

@@ -2571,6 +2571,11 @@ struct Binds {
 /// A token's word as the dictionaries spell it: lower case, with a plain
 /// apostrophe (one allocation per token: this runs for every token).
 fn lower_word(s: &str) -> String {
+    // An ASCII word (nearly every word) holds no typographic apostrophe, and
+    // its lower case is its ASCII lower case.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let lower = s.to_lowercase();
     if lower.contains('’') {
         lower.replace('’', "'")

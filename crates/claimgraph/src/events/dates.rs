@@ -7,6 +7,7 @@
 //! article of Thursday 6 October is 4 October; "since October" in an
 //! article of January 2023 is October 2022).
 
+use crate::lower::lowercase;
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
@@ -45,7 +46,7 @@ pub fn month(word: &str) -> Option<i8> {
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word.to_lowercase().as_str() {
+    Some(match &*lowercase(word) {
         "monday" => Weekday::Monday,
         "tuesday" => Weekday::Tuesday,
         "wednesday" => Weekday::Wednesday,

@@ -250,12 +250,29 @@ fn names_an_edition(w: &str, num: &str, next: &str) -> bool {
 /// The currency of a code or abbreviation written before an amount, also
 /// glued to it ("RM48"): the currency and the number's text after it.
 fn currency_prefix(w: &str) -> Option<(&'static str, &str)> {
+    // Asked for every word: most start with no code's first byte, and the
+    // scan below is a string comparison per code.
+    if !w.as_bytes().first().is_some_and(|&b| CURRENCY_FIRST_BYTES[usize::from(b)]) {
+        return None;
+    }
     CURRENCY_BEFORE
         .iter()
         .filter(|(code, _)| w.starts_with(code))
         .max_by_key(|(code, _)| code.len())
         .map(|(code, name)| (*name, &w[code.len()..]))
 }
+
+/// The first bytes of the codes of [`CURRENCY_BEFORE`] (none is empty), so
+/// that [`currency_prefix`] can answer most words without comparing.
+const CURRENCY_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < CURRENCY_BEFORE.len() {
+        table[CURRENCY_BEFORE[k].0.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// Words that end a unit phrase.
 fn ends_unit(w: &str) -> bool {
@@ -308,6 +325,11 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
     let lower = |i: usize| word(i).to_lowercase();
     let mut i = sent.start;
     while i < sent.end {
+        // This word lower-cased, made once when a rule below first asks: most
+        // words are no number and are asked about three times.
+        let lower_here = std::cell::OnceCell::new();
+        let at = i;
+        let lower_i = || lower_here.get_or_init(|| lower(at)).as_str();
         // The number itself.
         // "RM48 million", "₹300": a currency glued to the number.
         let glued = currency_prefix(word(i))
@@ -317,14 +339,14 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
             Some(v) => (v, 1),
             None if glued.is_some() => (glued.map_or(0.0, |(_, v)| v), 1),
             // "half a percentage point", "half a million".
-            None if lower(i) == "half" && matches!(lower(i + 1).as_str(), "a" | "an") && i + 2 < sent.end => {
+            None if lower_i() == "half" && matches!(lower(i + 1).as_str(), "a" | "an") && i + 2 < sent.end => {
                 match scale_of(&lower(i + 2)) {
                     Some(scale) => (0.5 * scale, 3),
                     None => (0.5, 2),
                 }
             }
-            None if matches!(lower(i).as_str(), "twice" | "thrice") => (
-                match lower(i).as_str() {
+            None if matches!(lower_i(), "twice" | "thrice") => (
+                match lower_i() {
                     "twice" => 2.0,
                     "thrice" => 3.0,
                     _ => 1.0,
@@ -333,7 +355,7 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
             ),
             // "an hour before", "a week ago": one of a unit of time, unless a
             // number precedes it ("300 a day" is a rate).
-            None if matches!(lower(i).as_str(), "a" | "an")
+            None if matches!(lower_i(), "a" | "an")
                 && is_time_unit(&lower(i + 1))
                 && !(i > sent.start && (parse_digits(word(i - 1)).is_some() || scale_of(&lower(i - 1)).is_some())) =>
             {
@@ -785,6 +807,13 @@ fn is_time_unit(w: &str) -> bool {
 
 /// A number with a scale suffix in one token: "1.5bn", "2.1m", "300k".
 fn parse_suffixed(w: &str) -> Option<f64> {
+    // `parse_digits` below wants a digit after any '+' and '~', and
+    // lower-casing makes no digit of another character: a word without one
+    // there is answered without lower-casing it (this is asked of every
+    // word).
+    if !w.trim_start_matches(['+', '~']).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let lw = w.to_lowercase();
     for (suffix, scale) in [("bn", 1e9), ("tn", 1e12), ("mn", 1e6), ("m", 1e6), ("k", 1e3), ("b", 1e9)] {
         if let Some(num) = lw.strip_suffix(suffix) {

@@ -43,6 +43,26 @@ fn word_value(w: &str) -> Option<(f64, bool)> {
     Some((v, false))
 }
 
+/// True when [`parse_words`] must fail on a run opening with `w`: the first
+/// word's text up to a hyphen, lower-cased, is no [`word_value`], and the
+/// loop there gives up at once then. Only ASCII words are answered (for
+/// them `to_lowercase` is ASCII lower-casing, and no number word is longer
+/// than nine letters); any other word is left to the loop (false).
+fn cannot_open_number(w: &str) -> bool {
+    if !w.is_ascii() {
+        return false;
+    }
+    let first = w.split('-').next().unwrap_or("");
+    if first.len() > 9 {
+        return true;
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..first.len()];
+    lower.copy_from_slice(first.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|p| word_value(p).is_none())
+}
+
 /// Scale words that multiply a preceding number ("5 billion", "1.2m").
 pub fn scale_of(w: &str) -> Option<f64> {
     match w.to_lowercase().as_str() {
@@ -85,6 +105,11 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 /// Parses a run of number words ("twenty-five", "two hundred", "a dozen");
 /// returns the value and how many words it used.
 pub fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
+    // Most words asked about are no number words; the loop below would
+    // lower-case and split each before finding out.
+    if words.first().is_some_and(|w| cannot_open_number(w)) {
+        return None;
+    }
     let mut total = 0.0;
     let mut current = 0.0;
     let mut used = 0;
