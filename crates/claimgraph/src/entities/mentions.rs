@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use claimgraph_nlp::{Analysis, NerLabel, Token, Upos};
+use rustc_hash::FxHashSet;
 
 use super::gazetteer::{is_not_name, is_org_word, is_person_noun, is_weak_name_word, role_class, Countries};
 use super::names::{is_honorific, is_title_word};
@@ -112,10 +113,11 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     let tokens = &analysis.tokens;
     // Capitalised words seen away from a sentence start and outside
     // title-case lines: evidence that a word is a name by itself.
-    let mut capitalised_inside: HashSet<&str> = HashSet::new();
+    // (Fx-hashed: only asked and added to, per capitalised word.)
+    let mut capitalised_inside: FxHashSet<&str> = FxHashSet::default();
     // The same without diacritics: "Celik" at a sentence start is the
     // "Çelik" seen inside one.
-    let mut folded_inside: HashSet<String> = HashSet::new();
+    let mut folded_inside: FxHashSet<String> = FxHashSet::default();
     let title_case: Vec<bool> =
         analysis.sentences.iter().map(|s| is_title_case(text, tokens, s.tokens.clone())).collect();
     for (si, s) in analysis.sentences.iter().enumerate() {
@@ -1256,7 +1258,7 @@ fn is_known_org(name: &str) -> bool {
     )
 }
 
-static GIVEN_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../resources/given_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 });
 
@@ -1267,7 +1269,7 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(w.as_str())
 }
 
-static GIVEN_SKELETONS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+static GIVEN_SKELETONS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     GIVEN_NAMES.iter().filter(|n| n.len() >= 4).map(|n| super::names::skeleton(n)).filter(|s| s.len() >= 3).collect()
 });
 

@@ -12,6 +12,7 @@
 pub mod numbers;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use claimgraph_nlp::Upos;
 
@@ -252,27 +253,28 @@ fn names_an_edition(w: &str, num: &str, next: &str) -> bool {
 fn currency_prefix(w: &str) -> Option<(&'static str, &str)> {
     // Asked for every word: most start with no code's first byte, and the
     // scan below is a string comparison per code.
-    if !w.as_bytes().first().is_some_and(|&b| CURRENCY_FIRST_BYTES[usize::from(b)]) {
-        return None;
-    }
-    CURRENCY_BEFORE
+    let first = *w.as_bytes().first()?;
+    CURRENCY_BY_FIRST_BYTE[usize::from(first)]
         .iter()
+        .map(|&k| &CURRENCY_BEFORE[k])
         .filter(|(code, _)| w.starts_with(code))
         .max_by_key(|(code, _)| code.len())
         .map(|(code, name)| (*name, &w[code.len()..]))
 }
 
-/// The first bytes of the codes of [`CURRENCY_BEFORE`] (none is empty), so
-/// that [`currency_prefix`] can answer most words without comparing.
-const CURRENCY_FIRST_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < CURRENCY_BEFORE.len() {
-        table[CURRENCY_BEFORE[k].0.as_bytes()[0] as usize] = true;
-        k += 1;
+/// The codes of [`CURRENCY_BEFORE`] (none is empty) by their first byte,
+/// in the list's order, so that [`currency_prefix`] compares a word only
+/// with the codes it could start with (a capitalised word met nearly all
+/// of them before).
+static CURRENCY_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for (k, (code, _)) in CURRENCY_BEFORE.iter().enumerate() {
+        if let Some(&b) = code.as_bytes().first() {
+            table[usize::from(b)].push(k);
+        }
     }
     table
-};
+});
 
 /// Words that end a unit phrase.
 fn ends_unit(w: &str) -> bool {
