@@ -481,23 +481,29 @@ impl EntityRegistry {
             }
             let known_names = &self.prepared[c];
             let known_full = known_names.iter().any(full);
+            // Each pair of spellings is compared once (the writer of a large
+            // ledger asks this of many candidates): the full-name pairs
+            // first, then, unless they rule the candidate out, the others.
+            let mut best = NameMatch::Different;
+            for dp in doc_names.iter().filter(|p| full(p)) {
+                for kp in known_names.iter().filter(|p| full(p)) {
+                    best = best.max(compare_prepared(dp, kp));
+                }
+            }
             // Full names that all differ (another given name) rule the
             // candidate out; one full spelling that matches is enough, since
             // another may carry a title the entity stage kept in the name
             // ("Tuğamiral Selim Karaoğlu" beside "Selim Karaoğlu").
-            let conflict = doc_full
-                && known_full
-                && doc_names.iter().filter(|p| full(p)).all(|dp| {
-                    known_names.iter().filter(|p| full(p)).all(|kp| compare_prepared(dp, kp) == NameMatch::Different)
-                });
-            if conflict {
+            if doc_full && known_full && best == NameMatch::Different {
                 continue;
             }
-            let best = doc_names
-                .iter()
-                .flat_map(|dp| known_names.iter().map(move |kp| compare_prepared(dp, kp)))
-                .max()
-                .unwrap_or(NameMatch::Different);
+            for dp in &doc_names {
+                for kp in known_names {
+                    if !(full(dp) && full(kp)) {
+                        best = best.max(compare_prepared(dp, kp));
+                    }
+                }
+            }
             match best {
                 NameMatch::Exact | NameMatch::Variant if doc_full || known_full => strong.push(c),
                 NameMatch::Exact => strong.push(c),
