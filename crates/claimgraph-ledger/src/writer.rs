@@ -40,6 +40,10 @@ const CANDIDATES_PER_KEY: i64 = 64;
 /// 100 MiB at most; past it the cache starts again.
 const MAX_CACHED_KEYS: usize = 1_000_000;
 
+/// Most propositions the writer keeps a sketch of (by rowid): 96 bytes
+/// each, 384 MiB at most.
+const MAX_SKETCHES: usize = 4_000_000;
+
 /// Pages the write-ahead log may hold before the writer's commit copies
 /// them into the file (about 64 MiB; see where it is set).
 const WRITER_CHECKPOINT_PAGES: i64 = 16_384;
@@ -1053,11 +1057,17 @@ impl LedgerWriter {
     /// changed) and returns it.
     fn remember_sketch(&mut self, prop: i64, sig: &PropSignature) -> Sketch {
         let sketch = Sketch::of(sig);
-        if let Ok(i) = usize::try_from(prop) {
-            if i >= self.sketches.len() {
-                self.sketches.resize(i + 1, Sketch::default());
+        // Past the cap a proposition's candidates take the slower path
+        // through its signature: memory stays bounded whatever the file's
+        // rowids say.
+        match usize::try_from(prop) {
+            Ok(i) if i < MAX_SKETCHES => {
+                if i >= self.sketches.len() {
+                    self.sketches.resize(i + 1, Sketch::default());
+                }
+                self.sketches[i] = sketch;
             }
-            self.sketches[i] = sketch;
+            _ => {}
         }
         sketch
     }
