@@ -1052,11 +1052,10 @@ impl LedgerWriter {
         Ok(true)
     }
 
-    /// Keeps the sketch of proposition `prop` (in the dense array indexed
+    /// Keeps `sketch` as proposition `prop`'s (in the dense array indexed
     /// by rowid; propositions are never deleted nor their signatures
     /// changed) and returns it.
-    fn remember_sketch(&mut self, prop: i64, sig: &PropSignature) -> Sketch {
-        let sketch = Sketch::of(sig);
+    fn remember_sketch(&mut self, prop: i64, sketch: Sketch) -> Sketch {
         // Past the cap a proposition's candidates take the slower path
         // through its signature: memory stays bounded whatever the file's
         // rowids say.
@@ -1134,7 +1133,7 @@ impl LedgerWriter {
             let sketch = match known {
                 Some(s) => s,
                 None => match self.signature_of(p)? {
-                    Some(psig) => self.remember_sketch(p, &psig),
+                    Some(psig) => self.remember_sketch(p, Sketch::of(&psig)),
                     None => continue,
                 },
             };
@@ -1160,7 +1159,8 @@ impl LedgerWriter {
                     .prepare_cached("INSERT INTO propositions(text, signature, claims) VALUES (?1, ?2, 1)")?
                     .execute(params![sig.text, serde_json::to_string(&sig)?])?;
                 let p = self.conn.last_insert_rowid();
-                self.remember_sketch(p, &sig);
+                // The claim's own sketch is the new proposition's.
+                self.remember_sketch(p, own);
                 let mut st = self.conn.prepare_cached("INSERT OR IGNORE INTO prop_keys(key, prop) VALUES (?1, ?2)")?;
                 for &k in &keys {
                     st.execute(params![k, p])?;
