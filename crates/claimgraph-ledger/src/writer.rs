@@ -145,11 +145,62 @@ struct Ready {
     packed: Vec<u8>,
     /// The text's near-duplicate signature.
     signature: Option<Signature>,
+    /// What each claim of the record brings to alignment, in record order.
+    claims: Vec<ClaimPrep>,
+}
+
+/// What alignment needs of one claim that depends on its document alone:
+/// made in pass 2 of [`LedgerWriter::write_batch`], on the analysis
+/// threads, because the writer thread sets the pace of an ingest.
+struct ClaimPrep {
+    ctx: ClaimContext,
+    /// The side its speaker speaks for ([`affiliation`]).
+    side: Vec<String>,
+    sig: Option<PropSignature>,
+    /// Whether it rejects allegations (rule 3).
+    rejects: bool,
+    tolls: Vec<crate::toll::Toll>,
+}
+
+impl ClaimPrep {
+    /// Prepares claim `j` of `rec`; `story` and `cast` are the record's
+    /// ([`crate::align::story_anchors`], [`crate::align::story_cast`]).
+    fn new(aligner: &dyn Aligner, rec: &DocRecord, j: usize, story: &[String], cast: &[String]) -> ClaimPrep {
+        let ctx = claim_context(rec, j);
+        let c = &rec.claims[j];
+        // Events hook (claimgraph::events::json::event_proposition): a
+        // claim without a predicate of its own takes the proposition of
+        // the event it reports or denies.
+        let event_prop = event_proposition_unless_own(rec, c);
+        let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
+            Some(e) => affiliation(&e.name, &e.kind, &e.roles),
+            None => affiliation(&c.speaker.text, "other", &[]),
+        };
+        let input = ClaimInput {
+            content: &c.content.text,
+            speaker_entity: c.speaker.entity.as_deref(),
+            speaker_text: &c.speaker.text,
+            entities: ctx.about.iter().map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone())).collect(),
+            mentions: ctx.mentions.clone(),
+            proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
+            numbers: ctx.numbers.clone(),
+            frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
+            speaker_side: side.clone(),
+            story: story.to_vec(),
+            cast: cast.to_vec(),
+            denies: c.stance == "denies",
+        };
+        let sig = aligner.signature(&input);
+        let analysed_rejection = c.proposition.as_ref().is_some_and(|p| p.rejection);
+        let rejects = analysed_rejection || aligner.rejects_allegations(&input, c.stance != "denies");
+        let tolls = crate::toll::tolls(c, &rec.quantities);
+        ClaimPrep { ctx, side, sig, rejects, tolls }
+    }
 }
 
 impl Prepared {
     /// Pass 2 for one document; pure, so it runs on any thread.
-    fn new(staged: Staged) -> Result<Prepared> {
+    fn new(staged: Staged, aligner: &dyn Aligner) -> Result<Prepared> {
         let (doc, sentences) = match staged {
             Staged::Present(id, meta) => return Ok(Prepared::Present(id, meta)),
             Staged::New(new) => *new,
@@ -162,7 +213,12 @@ impl Prepared {
         }
         let packed = pack_record(&rec)?;
         let signature = Signature::of_text(&rec.doc.text);
-        Ok(Prepared::Ready(Box::new(Ready { doc, rec, packed, signature })))
+        // What the article is about, for claims that name no participant
+        // (rule 5 of `crate::align`).
+        let story = crate::align::story_anchors(&rec.entities);
+        let cast = crate::align::story_cast(&rec.entities);
+        let claims = (0..rec.claims.len()).map(|j| ClaimPrep::new(aligner, &rec, j, &story, &cast)).collect();
+        Ok(Prepared::Ready(Box::new(Ready { doc, rec, packed, signature, claims })))
     }
 }
 
@@ -364,16 +420,21 @@ impl LedgerWriter {
             }
             staged.push(Staged::New(Box::new((doc, sentences))));
         }
-        let prepared: Vec<Result<Prepared>> = staged.into_par_iter().map(Prepared::new).collect();
+        let aligner = &*self.aligner;
+        let prepared: Vec<Result<Prepared>> = staged.into_par_iter().map(|s| Prepared::new(s, aligner)).collect();
+        let mut spent = Vec::new();
         for p in prepared {
             match p? {
                 Prepared::Present(id, meta) => {
                     report.present += 1;
                     self.add_source(&id, &meta)?;
                 }
-                Prepared::Ready(ready) => self.store_document(*ready, &mut report)?,
+                Prepared::Ready(ready) => spent.push(self.store_document(*ready, &mut report)?),
             }
         }
+        // The analysis threads made these and free them faster than this
+        // thread, which sets the pace of an ingest.
+        rayon::spawn(move || drop(spent));
         Ok(report)
     }
 
@@ -662,9 +723,10 @@ impl LedgerWriter {
     }
 
     /// Stores one prepared document and aligns its claims (pass 3 of
-    /// [`LedgerWriter::write_batch`]).
-    fn store_document(&mut self, ready: Ready, report: &mut WriteReport) -> Result<()> {
-        let Ready { doc, rec, packed, signature } = ready;
+    /// [`LedgerWriter::write_batch`]); gives back the document and its
+    /// record, for the caller to free.
+    fn store_document(&mut self, ready: Ready, report: &mut WriteReport) -> Result<(Document, DocRecord)> {
+        let Ready { doc, rec, packed, signature, claims } = ready;
         // Entity rows for every entity of the record (ids the registry did
         // not report as changed, or kept ids, may still be new here).
         let mut local_rows = Vec::with_capacity(rec.entities.len());
@@ -752,13 +814,8 @@ impl LedgerWriter {
 
         let origin_row = origin.unwrap_or(doc_row);
         let mut in_doc: Vec<DocClaim> = Vec::new();
-        // What the article is about, for claims that name no participant
-        // (rule 5 of `crate::align`).
-        let story = crate::align::story_anchors(&rec.entities);
-        let cast = crate::align::story_cast(&rec.entities);
-        for j in 0..rec.claims.len() {
-            let ctx = claim_context(&rec, j);
-            let c = &rec.claims[j];
+        for (c, prep) in rec.claims.iter().zip(claims) {
+            let ClaimPrep { ctx, side, sig, rejects, tolls } = prep;
             let speaker_row = ctx.speaker_local.map(|l| local_rows[l]);
             let facts_json = if ctx.numbers.is_empty() { None } else { Some(serde_json::to_string(&ctx.numbers)?) };
             self.conn
@@ -833,30 +890,6 @@ impl LedgerWriter {
                     continue;
                 }
             }
-            let entities: Vec<(String, String)> =
-                ctx.about.iter().map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone())).collect();
-            // Events hook (claimgraph::events::json::event_proposition): a
-            // claim without a predicate of its own takes the proposition of
-            // the event it reports or denies.
-            let event_prop = event_proposition_unless_own(&rec, c);
-            let side = match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
-                Some(e) => affiliation(&e.name, &e.kind, &e.roles),
-                None => affiliation(&c.speaker.text, "other", &[]),
-            };
-            let input = ClaimInput {
-                content: &c.content.text,
-                speaker_entity: c.speaker.entity.as_deref(),
-                speaker_text: &c.speaker.text,
-                entities,
-                mentions: ctx.mentions.clone(),
-                proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
-                numbers: ctx.numbers.clone(),
-                frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
-                speaker_side: side.clone(),
-                story: story.clone(),
-                cast: cast.clone(),
-                denies: c.stance == "denies",
-            };
             let facts = ClaimFacts {
                 claim: claim_row,
                 doc: doc_row,
@@ -864,11 +897,8 @@ impl LedgerWriter {
                 speaker: speaker_row,
                 speaker_key: name_key(&c.speaker.text),
                 affirms: c.stance != "denies",
-                numbers: ctx.numbers.clone(),
+                numbers: ctx.numbers,
             };
-            let sig = self.aligner.signature(&input);
-            let analysed_rejection = c.proposition.as_ref().is_some_and(|p| p.rejection);
-            let rejects = analysed_rejection || self.aligner.rejects_allegations(&input, facts.affirms);
             let answers = c.proposition.as_ref().map(|p| p.answers.clone()).unwrap_or_default();
             let own_sig = sig.clone();
             let aligned = if rejects && !sig.as_ref().is_some_and(has_own_content) {
@@ -888,12 +918,12 @@ impl LedgerWriter {
                 answers,
                 sig: own_sig,
                 aligned,
-                tolls: crate::toll::tolls(c, &rec.quantities),
+                tolls,
             });
         }
         report.relations += self.answer_rejections(&in_doc)?;
         report.relations += self.relate_in_document(&in_doc)?;
-        Ok(())
+        Ok((doc, rec))
     }
 
     /// Rule 3 of [`crate::align`]: a rejection of allegations contradicts the
@@ -1321,8 +1351,10 @@ impl LedgerWriter {
                         w.conn.execute("UPDATE claims SET aligned = 1 WHERE rowid = ?1", [claim_row])?;
                         continue;
                     };
-                    let ctx = claim_context(rec, j);
                     let c = &rec.claims[j];
+                    let story = crate::align::story_anchors(&rec.entities);
+                    let cast = crate::align::story_cast(&rec.entities);
+                    let ClaimPrep { ctx, sig, .. } = ClaimPrep::new(&*w.aligner, rec, j, &story, &cast);
                     let (speaker_row, about_rows): (Option<i64>, Vec<i64>) = {
                         let sp: Option<i64> = w.conn.query_row(
                             "SELECT speaker_entity FROM claims WHERE rowid = ?1",
@@ -1333,29 +1365,12 @@ impl LedgerWriter {
                         let rows = st.query_map([claim_row], |r| r.get(0))?;
                         (sp, rows.collect::<std::result::Result<_, _>>()?)
                     };
-                    // Events hook, as in `write_document`.
-                    let event_prop = event_proposition_unless_own(rec, c);
-                    let input = ClaimInput {
-                        content: &c.content.text,
-                        speaker_entity: c.speaker.entity.as_deref(),
-                        speaker_text: &c.speaker.text,
-                        entities: ctx
-                            .about
-                            .iter()
-                            .map(|&l| (rec.entities[l].id.clone(), rec.entities[l].name.clone()))
-                            .collect(),
-                        mentions: ctx.mentions.clone(),
-                        proposition: c.proposition.as_ref().filter(|p| !p.predicate.is_empty()).or(event_prop.as_ref()),
-                        numbers: ctx.numbers.clone(),
-                        frames: c.proposition.as_ref().map(|p| p.frames.as_slice()).unwrap_or(&[]),
-                        speaker_side: match ctx.speaker_local.and_then(|l| rec.entities.get(l)) {
-                            Some(e) => affiliation(&e.name, &e.kind, &e.roles),
-                            None => affiliation(&c.speaker.text, "other", &[]),
-                        },
-                        story: crate::align::story_anchors(&rec.entities),
-                        cast: crate::align::story_cast(&rec.entities),
-                        denies: c.stance == "denies",
-                    };
+                    if !ctx.numbers.is_empty() {
+                        w.conn.execute(
+                            "UPDATE claims SET facts = ?2 WHERE rowid = ?1",
+                            params![claim_row, serde_json::to_string(&ctx.numbers)?],
+                        )?;
+                    }
                     let facts = ClaimFacts {
                         claim: claim_row,
                         doc: doc_row,
@@ -1363,15 +1378,8 @@ impl LedgerWriter {
                         speaker: speaker_row,
                         speaker_key: name_key(&c.speaker.text),
                         affirms: c.stance != "denies",
-                        numbers: ctx.numbers.clone(),
+                        numbers: ctx.numbers,
                     };
-                    if !ctx.numbers.is_empty() {
-                        w.conn.execute(
-                            "UPDATE claims SET facts = ?2 WHERE rowid = ?1",
-                            params![claim_row, serde_json::to_string(&ctx.numbers)?],
-                        )?;
-                    }
-                    let sig = w.aligner.signature(&input);
                     w.align_claim(sig, &facts, &about_rows)?;
                 }
                 Ok(())
