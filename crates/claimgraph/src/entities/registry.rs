@@ -267,15 +267,35 @@ impl EntityRegistry {
         // person that another entity of the document names in full
         // ("Cheikh Tidiane M'Bengue").
         let mut strong: Vec<Option<usize>> = vec![None; doc.entities.len()];
+        // A person's comparisons with its candidates, made once for both
+        // passes: between them only taken entities change (the second pass
+        // adds spellings to the entity it takes, or makes a new one), and
+        // taken entities are no candidates.
+        let mut people: Vec<Option<PersonMatches>> = Vec::with_capacity(doc.entities.len());
         for (i, e) in doc.entities.iter().enumerate() {
-            if let Some(pos) = self.find(e, &taken, true) {
+            let matches = (e.kind == EntityKind::Person)
+                .then(|| self.candidates(e, &taken).map(|c| self.person_matches(e, &c)))
+                .flatten();
+            let found = match &matches {
+                Some(m) => self.decide_person(e, m, true),
+                None => self.find(e, &taken, true),
+            };
+            if let Some(pos) = found {
                 strong[i] = Some(pos);
                 taken.insert(pos);
             }
+            people.push(matches);
         }
         let mut rekinded: Vec<(usize, EntityKind)> = Vec::new();
         for (i, e) in doc.entities.iter_mut().enumerate() {
-            let found = strong[i].or_else(|| self.find(e, &taken, false));
+            let found = strong[i].or_else(|| match people[i].as_mut() {
+                Some(m) => {
+                    m.strong.retain(|c| !taken.contains(c));
+                    m.by_surname.retain(|c| !taken.contains(c));
+                    self.decide_person(e, m, false).or_else(|| self.find_company_named(e, &taken))
+                }
+                None => self.find(e, &taken, false),
+            });
             let pos = match found {
                 Some(pos) => {
                     if self.absorb(pos, e) {
@@ -362,34 +382,17 @@ impl EntityRegistry {
     /// With `strong_only`, a person is matched only by a spelling that is
     /// the same name or a variant of it, never by surname alone.
     fn find(&self, e: &DocEntity, taken: &HashSet<usize>, strong_only: bool) -> Option<usize> {
-        if is_description(&e.name) {
-            return None;
-        }
-        // Only entities of the document entity's kind can match (each rule
-        // below checks the kind), so only they are looked up.
-        let mut candidates: Vec<usize> = e
-            .aliases
-            .iter()
-            .flat_map(|a| keys(a))
-            .filter_map(|k| self.by_key.get(&(e.kind, k)))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates.retain(|c| !taken.contains(c) && !is_description(&self.entities[*c].name));
-        // User splits are rare: without any, no candidate is forbidden, and
-        // the spellings are not normalised once per candidate.
-        if !self.forbidden.is_empty() {
-            let normed: Vec<String> = e.aliases.iter().map(|a| norm(a)).collect();
-            candidates.retain(|&c| {
-                let id = &self.entities[c].id;
-                !normed.iter().any(|a| self.forbidden.contains(&(id.clone(), a.clone())))
-            });
-        }
+        let candidates = self.candidates(e, taken)?;
         match e.kind {
-            EntityKind::Person if strong_only => self.find_person(e, &candidates, true),
-            EntityKind::Person => self.find_person(e, &candidates, false).or_else(|| self.find_company_named(e, taken)),
+            EntityKind::Person => {
+                let m = self.person_matches(e, &candidates);
+                let found = self.decide_person(e, &m, strong_only);
+                if strong_only {
+                    found
+                } else {
+                    found.or_else(|| self.find_company_named(e, taken))
+                }
+            }
             EntityKind::Location => {
                 let name = norm(&e.name);
                 candidates
@@ -412,6 +415,39 @@ impl EntityRegistry {
                 })
             }
         }
+    }
+
+    /// The known entities that may be the document entity: those of its
+    /// kind that share an index key with one of its spellings, not taken,
+    /// not descriptions, not split from it by a user; `None` when the
+    /// document entity is itself a description.
+    fn candidates(&self, e: &DocEntity, taken: &HashSet<usize>) -> Option<Vec<usize>> {
+        if is_description(&e.name) {
+            return None;
+        }
+        // Only entities of the document entity's kind can match (each rule
+        // of `find` checks the kind), so only they are looked up.
+        let mut candidates: Vec<usize> = e
+            .aliases
+            .iter()
+            .flat_map(|a| keys(a))
+            .filter_map(|k| self.by_key.get(&(e.kind, k)))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|c| !taken.contains(c) && !is_description(&self.entities[*c].name));
+        // User splits are rare: without any, no candidate is forbidden, and
+        // the spellings are not normalised once per candidate.
+        if !self.forbidden.is_empty() {
+            let normed: Vec<String> = e.aliases.iter().map(|a| norm(a)).collect();
+            candidates.retain(|&c| {
+                let id = &self.entities[c].id;
+                !normed.iter().any(|a| self.forbidden.contains(&(id.clone(), a.clone())))
+            });
+        }
+        Some(candidates)
     }
 
     /// The one known organisation that a document's "person" is, when the
@@ -467,7 +503,9 @@ impl EntityRegistry {
         }
     }
 
-    fn find_person(&self, e: &DocEntity, candidates: &[usize], strong_only: bool) -> Option<usize> {
+    /// Compares a document's person with each candidate (see
+    /// [`PersonMatches`]).
+    fn person_matches(&self, e: &DocEntity, candidates: &[usize]) -> PersonMatches {
         let doc_names: Vec<PreparedName> = e.aliases.iter().map(|a| PreparedName::new(a)).collect();
         // "al-Obaidi" has two parts but is a family name alone.
         let full = |n: &PreparedName| n.parts().core_len() >= 2;
@@ -511,11 +549,18 @@ impl EntityRegistry {
                 NameMatch::Different => {}
             }
         }
-        if let Some(&c) = strong.first() {
+        PersonMatches { doc_names, strong, by_surname }
+    }
+
+    /// The known person a document's person is, from its comparisons; with
+    /// `strong_only`, never by surname alone.
+    fn decide_person(&self, e: &DocEntity, m: &PersonMatches, strong_only: bool) -> Option<usize> {
+        let doc_names = &m.doc_names;
+        if let Some(&c) = m.strong.first() {
             return Some(c);
         }
-        if by_surname.len() == 1 && !strong_only {
-            let c = by_surname[0];
+        if m.by_surname.len() == 1 && !strong_only {
+            let c = m.by_surname[0];
             // A two-part name that is the first two parts of a known
             // three-part one ("Djoko Prasetyo" / "Joko Prasetyo Wibowo") is
             // a surname-like match of two names, not one: both parts agree,
@@ -542,6 +587,15 @@ impl EntityRegistry {
         }
         None
     }
+}
+
+/// A document's person compared with its candidates: the known people its
+/// spellings name (the same name or a variant of a full name), and those
+/// they match by surname only, in candidate order.
+struct PersonMatches {
+    doc_names: Vec<PreparedName>,
+    strong: Vec<usize>,
+    by_surname: Vec<usize>,
 }
 
 /// The spellings of a person prepared for comparison; nothing for other
