@@ -118,7 +118,46 @@ pub struct LedgerWriter {
     /// The claims stored in the open transaction, whose cards are written
     /// at its end (see [`LedgerWriter::flush_cards`]).
     card_rows: Vec<i64>,
+    /// Counts the open transaction adds to entities' aliases, roles and
+    /// days, stored at its end (see [`LedgerWriter::flush_entity_counts`]).
+    entity_counts: EntityCounts,
     keep_ids: bool,
+}
+
+/// Counts added to rows of `aliases`, `roles` and `entity_days` in the open
+/// transaction, by row key. Why not an upsert per document as it comes: a
+/// document brings some 50 of them, mostly to rows that other documents
+/// of the transaction add to too; summed here, each row is written once
+/// per transaction, in key order.
+#[derive(Default)]
+struct EntityCounts {
+    /// `(entity, alias)` → (the alias's [`name_key`], times written).
+    aliases: FxHashMap<(i64, String), (String, i64)>,
+    /// `(entity, role)` → documents giving it.
+    roles: FxHashMap<(i64, String), i64>,
+    /// `(entity, day)` → documents, claims by it, claims about it.
+    days: FxHashMap<(i64, String), [i64; 3]>,
+}
+
+impl EntityCounts {
+    fn alias(&mut self, entity: i64, alias: &str, n: i64) {
+        match self.aliases.get_mut(&(entity, alias.to_string())) {
+            Some(v) => v.1 += n,
+            None => {
+                self.aliases.insert((entity, alias.to_string()), (name_key(alias), n));
+            }
+        }
+    }
+
+    fn day(&mut self, entity: i64, day: &str, column: usize) {
+        self.days.entry((entity, day.to_string())).or_default()[column] += 1;
+    }
+
+    fn clear(&mut self) {
+        self.aliases.clear();
+        self.roles.clear();
+        self.days.clear();
+    }
 }
 
 /// A document of a batch after pass 1 of [`LedgerWriter::write_batch`].
@@ -341,6 +380,7 @@ impl LedgerWriter {
             relations_added: FxHashMap::default(),
             search_rows: Vec::new(),
             card_rows: Vec::new(),
+            entity_counts: EntityCounts::default(),
             keep_ids: false,
         };
         w.realign_if_needed()?;
@@ -470,6 +510,7 @@ impl LedgerWriter {
     fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let flushed = f(self).and_then(|t| {
+            self.flush_entity_counts()?;
             self.flush_relation_entities()?;
             self.flush_relation_counts()?;
             self.flush_stats()?;
@@ -494,6 +535,7 @@ impl LedgerWriter {
                 self.relations_added.clear();
                 self.search_rows.clear();
                 self.card_rows.clear();
+                self.entity_counts.clear();
                 let (registry, rows, redirects) = load_registry(&self.conn)?;
                 self.registry = registry;
                 self.registry_pos.clear();
@@ -571,6 +613,41 @@ impl LedgerWriter {
         )?;
         for (kind, n) in added {
             st.execute(params![kind, n])?;
+        }
+        Ok(())
+    }
+
+    /// Writes the counts the open transaction added to entities' aliases,
+    /// roles and days ([`EntityCounts`]), each row once, in key order.
+    fn flush_entity_counts(&mut self) -> Result<()> {
+        let counts = std::mem::take(&mut self.entity_counts);
+        let mut aliases: Vec<_> = counts.aliases.into_iter().collect();
+        aliases.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO aliases(entity, alias, key, count) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(entity, alias) DO UPDATE SET count = count + excluded.count",
+        )?;
+        for ((entity, alias), (key, n)) in aliases {
+            st.execute(params![entity, alias, key, n])?;
+        }
+        let mut roles: Vec<_> = counts.roles.into_iter().collect();
+        roles.sort_unstable();
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO roles(entity, role, count) VALUES (?1, ?2, ?3)
+             ON CONFLICT(entity, role) DO UPDATE SET count = count + excluded.count",
+        )?;
+        for ((entity, role), n) in roles {
+            st.execute(params![entity, role, n])?;
+        }
+        let mut days: Vec<_> = counts.days.into_iter().collect();
+        days.sort_unstable();
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO entity_days(entity, day, documents, claims_by, claims_about) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(entity, day) DO UPDATE SET documents = documents + excluded.documents,
+                 claims_by = claims_by + excluded.claims_by, claims_about = claims_about + excluded.claims_about",
+        )?;
+        for ((entity, day), [documents, by, about]) in days {
+            st.execute(params![entity, day, documents, by, about])?;
         }
         Ok(())
     }
@@ -782,20 +859,12 @@ impl LedgerWriter {
                     *counts.entry(t).or_insert(0) += 1;
                 }
             }
-            let mut st = self.conn.prepare_cached(
-                "INSERT INTO aliases(entity, alias, key, count) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(entity, alias) DO UPDATE SET count = count + excluded.count",
-            )?;
             for (alias, n) in &counts {
-                st.execute(params![row, alias, name_key(alias), n])?;
+                self.entity_counts.alias(row, alias, *n);
             }
-            st.execute(params![row, e.name, name_key(&e.name), 0])?;
-            let mut st = self.conn.prepare_cached(
-                "INSERT INTO roles(entity, role, count) VALUES (?1, ?2, 1)
-                 ON CONFLICT(entity, role) DO UPDATE SET count = count + 1",
-            )?;
+            self.entity_counts.alias(row, &e.name, 0);
             for r in &e.roles {
-                st.execute(params![row, r])?;
+                *self.entity_counts.roles.entry((row, r.clone())).or_default() += 1;
             }
             self.conn
                 .prepare_cached(
@@ -803,12 +872,7 @@ impl LedgerWriter {
                 )?
                 .execute(params![doc_row, i as i64, row, e.mentions.len() as i64, names.join("\n"), published])?;
             if let Some(day) = published.as_deref().map(day_of) {
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO entity_days(entity, day, documents) VALUES (?1, ?2, 1)
-                         ON CONFLICT(entity, day) DO UPDATE SET documents = documents + 1",
-                    )?
-                    .execute(params![row, day])?;
+                self.entity_counts.day(row, day, 0);
             }
         }
 
@@ -842,12 +906,7 @@ impl LedgerWriter {
             let claim_row = self.conn.last_insert_rowid();
             report.claims += 1;
             if let (Some(day), Some(sp)) = (published.as_deref().map(day_of), speaker_row) {
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO entity_days(entity, day, claims_by) VALUES (?1, ?2, 1)
-                         ON CONFLICT(entity, day) DO UPDATE SET claims_by = claims_by + 1",
-                    )?
-                    .execute(params![sp, day])?;
+                self.entity_counts.day(sp, day, 1);
             }
             self.search_rows.push((claim_row, c.content.text.clone(), c.speaker.text.clone()));
             self.card_rows.push(claim_row);
@@ -864,12 +923,8 @@ impl LedgerWriter {
             }
 
             if let Some(day) = published.as_deref().map(day_of) {
-                let mut st = self.conn.prepare_cached(
-                    "INSERT INTO entity_days(entity, day, claims_about) VALUES (?1, ?2, 1)
-                     ON CONFLICT(entity, day) DO UPDATE SET claims_about = claims_about + 1",
-                )?;
                 for &e in &about_rows {
-                    st.execute(params![e, day])?;
+                    self.entity_counts.day(e, day, 2);
                 }
             }
 
