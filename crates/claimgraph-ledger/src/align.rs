@@ -1859,12 +1859,17 @@ fn deeds_may_meet(a: &PropSignature, b: &PropSignature) -> bool {
 /// Russia gave; to Kenya, to Finland): two deeds, as in rule 1. Common
 /// nouns ("the special units", "officers") name nobody in particular.
 fn participants_clash(c: &PropSignature, p: &PropSignature) -> bool {
-    let named =
-        |s: &PropSignature, k: &String| s.anchors.binary_search(k).is_ok() && s.topics.binary_search(k).is_err();
     [(&c.agent, &p.agent), (&c.patient, &p.patient)].into_iter().any(|(x, y)| match (x, y) {
-        (Some(x), Some(y)) => x != y && named(c, x) && named(p, y),
+        (Some(x), Some(y)) => x != y && names_participant(c, x) && names_participant(p, y),
         _ => false,
     })
+}
+
+/// Whether `k`, the signature's agent or patient, names a participant: it
+/// is one of the anchors and no content term (a common noun names nobody
+/// in particular; [`participants_clash`], and the sketch's part of it).
+pub(crate) fn names_participant(s: &PropSignature, k: &String) -> bool {
+    s.anchors.binary_search(k).is_ok() && s.topics.binary_search(k).is_err()
 }
 
 /// Whether two claims' speakers speak for one side (rule 6: a side does
@@ -3111,7 +3116,7 @@ impl Aligner for RuleAligner {
     }
 
     fn may_match(&self, claim: &crate::sketch::Sketch, prop: &crate::sketch::Sketch) -> bool {
-        crate::sketch::may_match(claim, prop)
+        crate::sketch::may_match(claim, prop, self.min_similarity > 0.0)
     }
 
     fn match_score(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<f64> {

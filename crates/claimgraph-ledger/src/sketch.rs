@@ -34,11 +34,20 @@ const MADE: u8 = 32;
 /// The claim names no participant of its own (rule 5).
 const UNNAMED: u8 = 64;
 
-/// Which of the predicate, agent and patient a signature has (bits 0, 1, 2
-/// of [`Sketch::roles`]).
+/// Which of the predicate, agent, patient and object head a signature has
+/// (bits of [`Sketch::roles`]).
 const PREDICATE: u8 = 1;
 const AGENT: u8 = 2;
 const PATIENT: u8 = 4;
+const HEAD: u8 = 8;
+/// The agent, or the patient, names a participant (one of the anchors and
+/// no topic: `participants_clash`' test, implied by `counts_meet`'s).
+const AGENT_NAMED: u8 = 16;
+const PATIENT_NAMED: u8 = 32;
+/// The agent, or the patient, is several words (`counts_meet` lets a name
+/// that holds the other's as a word pass).
+const AGENT_SPACED: u8 = 64;
+const PATIENT_SPACED: u8 = 128;
 
 /// Salt of deed frames, so that a deed term and a deed frame written alike
 /// set different bits (rule 6 compares each list with its own kind).
@@ -46,7 +55,7 @@ const FRAME_SALT: u64 = 0x6672_616d_6573;
 
 /// The digest of a signature that [`may_match`] reads: one-word Bloom
 /// filters of the lists the rules' first tests intersect, the cast's
-/// short hashes and a few flags. Copy, 96 bytes.
+/// short hashes and a few flags. Copy, 104 bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sketch {
     /// Every anchor, entity ids included (`match_rules`' "anchored").
@@ -58,11 +67,15 @@ pub struct Sketch {
     /// The story's participants, whether the claim names any or not.
     story_all: u64,
     deeds: u64,
-    /// Short hashes of the predicate, agent and patient (which are there:
-    /// [`Sketch::roles`]).
-    predicate: u32,
-    agent: u32,
-    patient: u32,
+    /// Every event frame's core (predicate and head, headless ones too),
+    /// as `shared_frame` compares them.
+    frames: u64,
+    /// Short hashes of the predicate, agent, patient and object head
+    /// (which are there: [`Sketch::roles`]).
+    predicate: u16,
+    agent: u16,
+    patient: u16,
+    head: u16,
     roles: u8,
     counts: u64,
     cast: [u16; STORY_CAST],
@@ -103,11 +116,20 @@ impl Sketch {
         let mut short = |x: &Option<String>, role: u8| {
             x.as_ref().map_or(0, |x| {
                 roles |= role;
-                fnv64(x.as_bytes()) as u32
+                fnv64(x.as_bytes()) as u16
             })
         };
-        let (predicate, agent, patient) =
-            (short(&s.predicate, PREDICATE), short(&s.agent, AGENT), short(&s.patient, PATIENT));
+        let (predicate, agent, patient, head) =
+            (short(&s.predicate, PREDICATE), short(&s.agent, AGENT), short(&s.patient, PATIENT), short(&s.head, HEAD));
+        for (x, named, spaced) in [(&s.agent, AGENT_NAMED, AGENT_SPACED), (&s.patient, PATIENT_NAMED, PATIENT_SPACED)] {
+            let Some(x) = x else { continue };
+            if crate::align::names_participant(s, x) {
+                roles |= named;
+            }
+            if x.contains(' ') {
+                roles |= spaced;
+            }
+        }
         let mut cast = [0u16; STORY_CAST];
         if s.cast.len() > STORY_CAST {
             flags |= WIDE_CAST;
@@ -126,9 +148,11 @@ impl Sketch {
             story: bloom(rule_story(s).iter().map(String::as_str)),
             story_all: bloom(s.story.iter().map(String::as_str)),
             deeds,
+            frames: bloom(s.frames.iter().map(|f| f.rsplit_once('|').map_or(f.as_str(), |(core, _)| core))),
             predicate,
             agent,
             patient,
+            head,
             roles,
             counts: bloom(s.counts.iter().map(String::as_str).filter(|u| !crate::toll::is_toll_unit(u))),
             cast,
@@ -151,9 +175,27 @@ impl Sketch {
         let value = |s: &Sketch| match role {
             PREDICATE => s.predicate,
             AGENT => s.agent,
-            _ => s.patient,
+            PATIENT => s.patient,
+            _ => s.head,
         };
         self.roles & o.roles & role != 0 && value(self) != value(o)
+    }
+
+    /// Whether both name the agent, or both the patient, and the names
+    /// differ: `participants_clash` surely holds.
+    fn named_clash(&self, o: &Sketch) -> bool {
+        let both = self.roles & o.roles;
+        both & AGENT_NAMED != 0 && self.agent != o.agent || both & PATIENT_NAMED != 0 && self.patient != o.patient
+    }
+
+    /// Whether `counts_meet`'s clash of participants surely holds: both
+    /// name the agent (or the patient) in one word each, and the words
+    /// differ.
+    fn counted_clash(&self, o: &Sketch) -> bool {
+        let both = self.roles & o.roles;
+        let either = self.roles | o.roles;
+        both & AGENT_NAMED != 0 && either & AGENT_SPACED == 0 && self.agent != o.agent
+            || both & PATIENT_NAMED != 0 && either & PATIENT_SPACED == 0 && self.patient != o.patient
     }
 
     /// At least [`CAST_MEET`] of this cast's members may be in the other's
@@ -169,8 +211,9 @@ impl Sketch {
 
 /// False only when a claim with sketch `c` surely does not match a
 /// proposition with sketch `p` under any rule; see the module
-/// documentation.
-pub fn may_match(c: &Sketch, p: &Sketch) -> bool {
+/// documentation. `cosine_needs_a_term`: the rule aligner's least
+/// similarity is above zero, so its cosine needs a shared term.
+pub fn may_match(c: &Sketch, p: &Sketch, cosine_needs_a_term: bool) -> bool {
     // Rules 1 to 5: the two share an index key (`rule_keys_meet`'s hashed
     // test, as `Halves::may_meet` writes it).
     let named = c.named & p.named != 0;
@@ -181,7 +224,18 @@ pub fn may_match(c: &Sketch, p: &Sketch) -> bool {
     // two share an anchor and no agent or patient clashes, or (rule 5)
     // they meet through the story, one of them naming no participant.
     if keys_meet && !c.clash(p, PREDICATE) {
-        let anchored = c.anchors & p.anchors != 0 && !c.clash(p, AGENT) && !c.clash(p, PATIENT);
+        // Past those gates an anchored pair needs a shared frame core, or
+        // object heads that agree, or (a head missing) a shared term for
+        // the cosine.
+        let heads_may_agree = if c.roles & p.roles & HEAD != 0 {
+            !c.clash(p, HEAD)
+        } else {
+            !cosine_needs_a_term || c.terms & p.terms != 0
+        };
+        let anchored = c.anchors & p.anchors != 0
+            && !c.clash(p, AGENT)
+            && !c.clash(p, PATIENT)
+            && (c.frames & p.frames != 0 || heads_may_agree);
         let through_story = c.story_all & p.story_all != 0
             && (c.has(UNNAMED) && c.story_all & p.anchors != 0 || p.has(UNNAMED) && c.anchors & p.story_all != 0);
         if anchored || through_story {
@@ -194,11 +248,12 @@ pub fn may_match(c: &Sketch, p: &Sketch) -> bool {
     }
     // Rule 8: a rejected figure on either side.
     c.has(REJECTS) || p.has(REJECTS)
-        // Rule 6: opposite stances sharing a deed term or frame.
-        || c.has(DENIES) != p.has(DENIES) && c.deeds & p.deeds != 0
-        // Rule 7: a shared counted unit (tolls compared loosely).
-        || c.counts & p.counts != 0
-        || c.has(TOLL) && p.has(COUNTS)
+        // Rule 6: opposite stances sharing a deed term or frame, with no
+        // clash of named participants.
+        || c.has(DENIES) != p.has(DENIES) && c.deeds & p.deeds != 0 && !c.named_clash(p)
+        // Rule 7: a shared counted unit (tolls compared loosely), with no
+        // clash of named participants.
+        || (c.counts & p.counts != 0 || c.has(TOLL) && p.has(COUNTS)) && !c.counted_clash(p)
 }
 
 #[cfg(test)]
@@ -247,9 +302,11 @@ mod tests {
     /// Signatures drawn from small pools, so that most pairs share
     /// something and every rule gets its chances.
     fn random_signature(r: &mut Rng) -> PropSignature {
-        const NAMES: &[&str] = &["iran", "russia", "ukraine", "kenya", "#e1", "#e2"];
-        const TERMS: &[&str] = &["drone", "sell", "missile", "strike", "kill", "ship"];
-        const FRAMES: &[&str] = &["sell|drone|iran", "strike|city|", "kill|civilian|russia", "sell|drone|"];
+        const NAMES: &[&str] = &["iran", "russia", "ukraine", "kenya", "north korea", "korea", "#e1", "#e2"];
+        // "kenya" as a term too: an agent that is a topic names nobody.
+        const TERMS: &[&str] = &["drone", "sell", "missile", "strike", "kill", "ship", "kenya"];
+        const FRAMES: &[&str] =
+            &["sell|drone|iran", "strike|city|", "kill|civilian|russia", "sell|drone|", "intrude||iran", "intrude||"];
         const UNITS: &[&str] = &["drone", "missile", "~dead", "~dead/civilian", "shell"];
         let number = |r: &mut Rng, rejected: bool| NumberFact {
             value: [12.0, 40.0, 1700.0][r.below(3)],
@@ -300,7 +357,7 @@ mod tests {
             for (b, sb) in sigs.iter().zip(&sketches) {
                 let score = aligner.match_score(a, b, &stats);
                 matched += usize::from(score.is_some());
-                if !may_match(sa, sb) {
+                if !may_match(sa, sb, true) {
                     aside += 1;
                     assert!(score.is_none(), "set aside but matches:\n{a:?}\n{b:?}");
                 }
@@ -310,23 +367,46 @@ mod tests {
         assert!(matched > 1_000 && aside > 10_000, "matched {matched}, set aside {aside}");
     }
 
+    /// `counts_meet` lets a named agent that holds the other's name as a
+    /// word pass ("North Korea" / "Korea"): the sketch must too.
+    #[test]
+    fn a_count_by_a_longer_name_of_the_agent_may_match() {
+        use crate::align::{Aligner, RuleAligner, TermStats};
+        let count = |agent: &str, speaker: &str| PropSignature {
+            anchors: vec![agent.to_string()],
+            agent: Some(agent.to_string()),
+            counts: vec!["~dead".to_string()],
+            cast: vec!["korea".to_string(), "seoul".to_string()],
+            speaker: speaker.to_string(),
+            text: String::new(),
+            ..Default::default()
+        };
+        let (a, b) = (count("north korea", "kim"), count("korea", "lee"));
+        assert!(RuleAligner::default().match_score(&a, &b, &TermStats::default()).is_some());
+        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b), true));
+        // One-word names that differ clash.
+        let (c, d) = (count("china", "kim"), count("japan", "lee"));
+        assert!(RuleAligner::default().match_score(&c, &d, &TermStats::default()).is_none());
+        assert!(!may_match(&Sketch::of(&c), &Sketch::of(&d), true));
+    }
+
     #[test]
     fn a_sketch_is_small() {
-        assert_eq!(std::mem::size_of::<Sketch>(), 96);
+        assert_eq!(std::mem::size_of::<Sketch>(), 104);
     }
 
     #[test]
     fn a_shared_participant_and_topic_may_match() {
         let a = Sketch::of(&sig(&["iran"], &["drone"], &[]));
         let b = Sketch::of(&sig(&["iran", "russia"], &["drone", "sell"], &[]));
-        assert!(may_match(&a, &b) && may_match(&b, &a));
+        assert!(may_match(&a, &b, true) && may_match(&b, &a, true));
     }
 
     #[test]
     fn nothing_shared_is_set_aside() {
         let a = Sketch::of(&sig(&["iran"], &["drone"], &["iran", "russia"]));
         let b = Sketch::of(&sig(&["kenya"], &["election"], &["kenya", "odinga"]));
-        assert!(!may_match(&a, &b));
+        assert!(!may_match(&a, &b, true));
         assert!(a.is_made() && !Sketch::default().is_made());
     }
 
@@ -336,11 +416,11 @@ mod tests {
         a.agent = Some("iran".into());
         let mut b = sig(&["iran", "russia"], &["drone"], &[]);
         b.agent = Some("russia".into());
-        assert!(!may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        assert!(!may_match(&Sketch::of(&a), &Sketch::of(&b), true));
         b.agent = Some("iran".into());
-        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b), true));
         b.agent = None;
-        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b), true));
     }
 
     #[test]
@@ -349,9 +429,9 @@ mod tests {
         a.deed = vec!["supply".into()];
         let mut b = a.clone();
         b.denies = true;
-        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        assert!(may_match(&Sketch::of(&a), &Sketch::of(&b), true));
         // One shared cast member is not a story.
         b.cast = vec!["iran".into(), "kenya".into()];
-        assert!(!may_match(&Sketch::of(&a), &Sketch::of(&b)));
+        assert!(!may_match(&Sketch::of(&a), &Sketch::of(&b), true));
     }
 }
