@@ -29,6 +29,8 @@ const TOLL: u8 = 4;
 const COUNTS: u8 = 8;
 /// The cast is longer than a sketch holds: its part always passes.
 const WIDE_CAST: u8 = 16;
+/// The deed terms are more than a sketch holds: rule 6's part passes.
+const WIDE_DEEDS: u8 = 128;
 /// The sketch was made (a default sketch stands for none).
 const MADE: u8 = 32;
 /// The claim names no participant of its own (rule 5).
@@ -49,13 +51,12 @@ const PATIENT_NAMED: u8 = 32;
 const AGENT_SPACED: u8 = 64;
 const PATIENT_SPACED: u8 = 128;
 
-/// Salt of deed frames, so that a deed term and a deed frame written alike
-/// set different bits (rule 6 compares each list with its own kind).
-const FRAME_SALT: u64 = 0x6672_616d_6573;
+/// Deed terms a sketch holds the short hashes of (rule 6).
+const DEED_TERMS: usize = 8;
 
 /// The digest of a signature that [`may_match`] reads: one-word Bloom
 /// filters of the lists the rules' first tests intersect, the cast's
-/// short hashes and a few flags. Copy, 104 bytes.
+/// short hashes and a few flags. Copy, 120 bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sketch {
     /// Every anchor, entity ids included (`match_rules`' "anchored").
@@ -66,7 +67,12 @@ pub struct Sketch {
     story: u64,
     /// The story's participants, whether the claim names any or not.
     story_all: u64,
-    deeds: u64,
+    /// The deed frames (rule 6).
+    deed_frames: u64,
+    /// Short hashes of the deed terms, duplicates kept (rule 6 needs two
+    /// shared, or a shared deed frame, across articles).
+    deeds: [u16; DEED_TERMS],
+    deeds_len: u8,
     /// Every event frame's core (predicate and head, headless ones too),
     /// as `shared_frame` compares them.
     frames: u64,
@@ -138,8 +144,13 @@ impl Sketch {
             // The low bits of the same hash as the key halves'.
             *slot = fnv64(m.as_bytes()) as u16;
         }
-        let deeds = bloom(s.deed.iter().map(String::as_str))
-            | s.deed_frames.iter().fold(0, |m, x| m | bit(fnv64(x.as_bytes()) ^ FRAME_SALT));
+        let mut deeds = [0u16; DEED_TERMS];
+        if s.deed.len() > DEED_TERMS {
+            flags |= WIDE_DEEDS;
+        }
+        for (slot, t) in deeds.iter_mut().zip(&s.deed) {
+            *slot = fnv64(t.as_bytes()) as u16;
+        }
         Sketch {
             anchors: bloom(s.anchors.iter().map(String::as_str)),
             named: bloom(rule_named(s).map(String::as_str)),
@@ -147,7 +158,9 @@ impl Sketch {
             cores: bloom(rule_cores(s)),
             story: bloom(rule_story(s).iter().map(String::as_str)),
             story_all: bloom(s.story.iter().map(String::as_str)),
+            deed_frames: bloom(s.deed_frames.iter().map(String::as_str)),
             deeds,
+            deeds_len: s.deed.len().min(DEED_TERMS) as u8,
             frames: bloom(s.frames.iter().map(|f| f.rsplit_once('|').map_or(f.as_str(), |(core, _)| core))),
             predicate,
             agent,
@@ -196,6 +209,17 @@ impl Sketch {
         let either = self.roles | o.roles;
         both & AGENT_NAMED != 0 && either & AGENT_SPACED == 0 && self.agent != o.agent
             || both & PATIENT_NAMED != 0 && either & PATIENT_SPACED == 0 && self.patient != o.patient
+    }
+
+    /// Whether the two may share a deed frame or two deed terms, as rule 6
+    /// needs across articles (`deeds_meet`: a frame, or a deed with one
+    /// more term shown, or a thing denied with one more).
+    fn deeds_may_meet(&self, o: &Sketch) -> bool {
+        if self.deed_frames & o.deed_frames != 0 || self.has(WIDE_DEEDS) || o.has(WIDE_DEEDS) {
+            return true;
+        }
+        let theirs = &o.deeds[..o.deeds_len as usize];
+        self.deeds[..self.deeds_len as usize].iter().filter(|h| theirs.contains(h)).count() >= 2
     }
 
     /// At least [`CAST_MEET`] of this cast's members may be in the other's
@@ -250,7 +274,7 @@ pub fn may_match(c: &Sketch, p: &Sketch, cosine_needs_a_term: bool) -> bool {
     c.has(REJECTS) || p.has(REJECTS)
         // Rule 6: opposite stances sharing a deed term or frame, with no
         // clash of named participants.
-        || c.has(DENIES) != p.has(DENIES) && c.deeds & p.deeds != 0 && !c.named_clash(p)
+        || c.has(DENIES) != p.has(DENIES) && c.deeds_may_meet(p) && !c.named_clash(p)
         // Rule 7: a shared counted unit (tolls compared loosely), with no
         // clash of named participants.
         || (c.counts & p.counts != 0 || c.has(TOLL) && p.has(COUNTS)) && !c.counted_clash(p)
@@ -392,7 +416,7 @@ mod tests {
 
     #[test]
     fn a_sketch_is_small() {
-        assert_eq!(std::mem::size_of::<Sketch>(), 104);
+        assert_eq!(std::mem::size_of::<Sketch>(), 120);
     }
 
     #[test]
@@ -425,11 +449,18 @@ mod tests {
 
     #[test]
     fn a_denial_of_a_deed_of_the_same_story_may_match() {
+        use crate::align::{Aligner, RuleAligner, TermStats};
         let mut a = sig(&[], &[], &["iran", "russia", "ukraine"]);
-        a.deed = vec!["supply".into()];
+        a.deed = vec!["drone".into(), "supply".into()];
         let mut b = a.clone();
         b.denies = true;
         assert!(may_match(&Sketch::of(&a), &Sketch::of(&b), true));
+        // One deed term shared, and no deed frame, is not enough across
+        // articles.
+        let mut one = b.clone();
+        one.deed = vec!["supply".into()];
+        assert!(RuleAligner::default().match_score(&a, &one, &TermStats::default()).is_none());
+        assert!(!may_match(&Sketch::of(&a), &Sketch::of(&one), true));
         // One shared cast member is not a story.
         b.cast = vec!["iran".into(), "kenya".into()];
         assert!(!may_match(&Sketch::of(&a), &Sketch::of(&b), true));

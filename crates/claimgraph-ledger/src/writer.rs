@@ -40,8 +40,8 @@ const CANDIDATES_PER_KEY: i64 = 64;
 /// 100 MiB at most; past it the cache starts again.
 const MAX_CACHED_KEYS: usize = 1_000_000;
 
-/// Most propositions the writer keeps a sketch of (by rowid): 104 bytes
-/// each, about 400 MiB at most.
+/// Most propositions the writer keeps a sketch of (by rowid): 120 bytes
+/// each, about 460 MiB at most.
 const MAX_SKETCHES: usize = 4_000_000;
 
 /// Pages the write-ahead log may hold before the writer's commit copies
