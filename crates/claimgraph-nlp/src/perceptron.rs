@@ -502,8 +502,8 @@ impl Weights {
             self.score3(feats, scores);
             return;
         }
-        scores.iter_mut().for_each(|s| *s = 0.0);
         if self.tn.is_empty() {
+            scores.iter_mut().for_each(|s| *s = 0.0);
             return; // an empty (default) model scores nothing
         }
         let (t, cap) = (&self.tn, self.capn);
@@ -511,7 +511,8 @@ impl Weights {
         let mut acc = [0i32; 256];
         const CHUNK: usize = 64;
         for chunk in feats.chunks(CHUNK) {
-            let mut rows = [(0usize, 0usize); CHUNK];
+            // Side rows as (start, length) and dense rows by start.
+            let mut rows = [(0u32, 0u32); CHUNK];
             let mut dense = [0usize; CHUNK];
             let mut found_dense = 0;
             for &f in chunk {
@@ -522,7 +523,9 @@ impl Weights {
                 let key = key_of(f);
                 let mut i = home3(key, cap);
                 loop {
-                    let b = &t[i];
+                    // SAFETY: `home3` is below `cap` (the key is below 2^32)
+                    // and probing wraps at `cap`, the table's length.
+                    let b = unsafe { t.get_unchecked(i) };
                     let m = b.matches(key);
                     // The matching slot, or slot 3 with weights masked to 0.
                     let lane = ((m | (1 << 31)).trailing_zeros() / 4) as usize & 3;
@@ -538,7 +541,7 @@ impl Weights {
                     } else if is_dense {
                         prefetch(&self.dense[row.0]);
                     }
-                    rows[found] = row;
+                    rows[found] = (row.0 as u32, row.1 as u32);
                     found += usize::from(long);
                     dense[found_dense] = row.0;
                     found_dense += usize::from(is_dense);
@@ -549,15 +552,19 @@ impl Weights {
                 }
             }
             for &(start, len) in &rows[..found] {
+                let (start, len) = (start as usize, len as usize);
                 for &e in &self.long[start..start + len] {
                     acc[(e & 0xff) as usize] += i32::from((e >> 16) as u16 as i16);
                 }
             }
             add_dense(&mut acc, &self.dense, &dense[..found_dense], self.stride);
         }
+        // Every class's score is written here (classes are fewer than 256),
+        // so `scores` needs no clearing first.
         for (s, &a) in scores.iter_mut().zip(&acc) {
             *s = a as f32 * self.scale;
         }
+        scores.iter_mut().skip(acc.len()).for_each(|s| *s = 0.0);
     }
 
     /// [`Weights::score`] for the three-class table: prefetch every slot,
@@ -574,7 +581,9 @@ impl Weights {
             let fp = fp_of(key);
             let mut i = home3(key, cap);
             loop {
-                let b = &t[i];
+                // SAFETY: `home3` is below `cap` (the key is below 2^32) and
+                // probing wraps at `cap`, the table's length.
+                let b = unsafe { t.get_unchecked(i) };
                 let m = b.matches(fp);
                 // The first matching lane, or lane 15 with its codes masked
                 // to 0 (the code of weight 0) when nothing matched.
@@ -589,10 +598,11 @@ impl Weights {
                 i = if i + 1 == cap { 0 } else { i + 1 };
             }
         }
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        if let [_, s1, s2, ..] = scores {
-            *s1 = a1;
-            *s2 = a2;
+        if let [s0, s1, s2, rest @ ..] = scores {
+            (*s0, *s1, *s2) = (0.0, a1, a2);
+            rest.iter_mut().for_each(|s| *s = 0.0);
+        } else {
+            scores.iter_mut().for_each(|s| *s = 0.0);
         }
     }
 
@@ -821,7 +831,7 @@ fn add_dense(acc: &mut [i32; 256], dense: &[i16], starts: &[usize], stride: usiz
     }
     #[cfg(target_arch = "x86_64")]
     {
-        let in_bounds = stride % 16 == 0 && stride <= 128 && starts.iter().all(|&s| s + stride <= dense.len());
+        let in_bounds = stride.is_multiple_of(16) && stride <= 128 && starts.iter().all(|&s| s + stride <= dense.len());
         if in_bounds && std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: AVX2 is available (checked above), and every row
             // `s..s + stride` lies inside `dense` and every block of 16
