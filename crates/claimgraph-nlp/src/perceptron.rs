@@ -887,6 +887,39 @@ pub fn prefetch<T>(x: &T) {
     let _ = x;
 }
 
+/// Index of the highest score (the first of equal ones): the same as
+/// `argmax_where(scores, |_| true)`, with the maximum found four lanes at
+/// a time (the tagger's argmax over its ~50 classes was a tenth of its
+/// instructions).
+#[inline]
+pub fn argmax(scores: &[f32]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        let chunks = scores.chunks_exact(4);
+        let tail = chunks.remainder();
+        // SAFETY: SSE is part of x86-64; each load reads one 4-float chunk.
+        let max = unsafe {
+            let mut m = _mm_set1_ps(f32::NEG_INFINITY);
+            for c in chunks {
+                // `maxps` returns its second operand when either is NaN, so
+                // a NaN score is skipped, as `argmax_where` skips it.
+                m = _mm_max_ps(_mm_loadu_ps(c.as_ptr()), m);
+            }
+            let mut lanes = [0f32; 4];
+            _mm_storeu_ps(lanes.as_mut_ptr(), m);
+            lanes.iter().chain(tail).fold(f32::NEG_INFINITY, |a, &b| if b > a { b } else { a })
+        };
+        // The first score equal to the largest is the first strictly
+        // greater than all before it. Without any score above -inf,
+        // `argmax_where` answers (its fallback).
+        if max > f32::NEG_INFINITY {
+            return scores.iter().position(|&s| s == max);
+        }
+    }
+    argmax_where(scores, |_| true)
+}
+
 /// Index of the highest score among the allowed classes (`allowed(i)`).
 #[inline]
 pub fn argmax_where(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
@@ -937,6 +970,29 @@ mod tests {
             }
         }
         assert_eq!(w.n_weights(), w2.n_weights());
+    }
+
+    /// `argmax` answers as `argmax_where(.., |_| true)`: ties, negative
+    /// zeros, infinities and NaNs included.
+    #[test]
+    fn argmax_matches_argmax_where() {
+        let mut rng = crate::hash::Rng::new(5);
+        let pool = [0.0, -0.0, 1.0, -1.0, 2.5, f32::INFINITY, f32::NEG_INFINITY, f32::NAN];
+        for n in 0..40 {
+            for _ in 0..200 {
+                let v: Vec<f32> = (0..n)
+                    .map(|_| {
+                        let r = rng.next_u64();
+                        if r.is_multiple_of(3) {
+                            pool[(r >> 8) as usize % pool.len()]
+                        } else {
+                            ((r >> 8) % 7) as f32 - 3.0
+                        }
+                    })
+                    .collect();
+                assert_eq!(argmax(&v), argmax_where(&v, |_| true), "{v:?}");
+            }
+        }
     }
 
     /// Every stored feature scores its own row (inline, side and dense
