@@ -516,7 +516,8 @@ impl Weights {
             let mut dense = [0usize; CHUNK];
             let mut found_dense = 0;
             for &f in chunk {
-                prefetch(&t[home3(key_of(f), cap)]);
+                // SAFETY: `home3` is below `cap`, the table's length.
+                prefetch(unsafe { t.get_unchecked(home3(key_of(f), cap)) });
             }
             let mut found = 0;
             for &f in chunk {
@@ -573,7 +574,8 @@ impl Weights {
     fn score3(&self, feats: &[u64], scores: &mut [f32]) {
         let (t, cap, cb) = (&self.t3, self.cap3, &self.codebook[..256]);
         for &f in feats {
-            prefetch(&t[home3(key_of(f), cap)]);
+            // SAFETY: `home3` is below `cap`, the table's length.
+            prefetch(unsafe { t.get_unchecked(home3(key_of(f), cap)) });
         }
         let (mut a1, mut a2) = (0f32, 0f32);
         for &f in feats {
@@ -848,7 +850,9 @@ fn add_dense(acc: &mut [i32; 256], dense: &[i16], starts: &[usize], stride: usiz
     }
 }
 
-/// [`add_dense`] with AVX2, 16 classes at a time.
+/// [`add_dense`] with AVX2: rows of up to 64 classes (all three shipped
+/// models) with all their accumulators in registers for all the rows,
+/// longer ones 16 classes at a time.
 ///
 /// # Safety
 ///
@@ -857,19 +861,44 @@ fn add_dense(acc: &mut [i32; 256], dense: &[i16], starts: &[usize], stride: usiz
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn add_dense_avx2(acc: &mut [i32; 256], dense: &[i16], starts: &[usize], stride: usize) {
-    use std::arch::x86_64::*;
-    let base = dense.as_ptr();
-    for b in (0..stride).step_by(16) {
-        let pa = acc.as_mut_ptr().add(b) as *mut __m256i;
-        let mut a0 = _mm256_loadu_si256(pa);
-        let mut a1 = _mm256_loadu_si256(pa.add(1));
-        for &s in starts {
-            let p = base.add(s + b) as *const __m128i;
-            a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm_loadu_si128(p)));
-            a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm_loadu_si128(p.add(1))));
+    let (acc, base) = (acc.as_mut_ptr(), dense.as_ptr());
+    match stride {
+        16 => add_dense_blocks::<2>(acc, base, starts),
+        32 => add_dense_blocks::<4>(acc, base, starts),
+        48 => add_dense_blocks::<6>(acc, base, starts),
+        64 => add_dense_blocks::<8>(acc, base, starts),
+        _ => {
+            for b in (0..stride).step_by(16) {
+                add_dense_blocks::<2>(acc.add(b), base.add(b), starts);
+            }
         }
-        _mm256_storeu_si256(pa, a0);
-        _mm256_storeu_si256(pa.add(1), a1);
+    }
+}
+
+/// Adds `8 * N` classes of each dense row (`base + s` for `s` in `starts`)
+/// into `acc`, the accumulators held in `N` registers.
+///
+/// # Safety
+///
+/// AVX2; `acc` valid for `8 * N` values and each `base + s` for `8 * N`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn add_dense_blocks<const N: usize>(acc: *mut i32, base: *const i16, starts: &[usize]) {
+    use std::arch::x86_64::*;
+    let pa = acc as *mut __m256i;
+    let mut a = [_mm256_setzero_si256(); N];
+    for (k, x) in a.iter_mut().enumerate() {
+        *x = _mm256_loadu_si256(pa.add(k));
+    }
+    for &s in starts {
+        let p = base.add(s) as *const __m128i;
+        for (k, x) in a.iter_mut().enumerate() {
+            *x = _mm256_add_epi32(*x, _mm256_cvtepi16_epi32(_mm_loadu_si128(p.add(k))));
+        }
+    }
+    for (k, x) in a.iter().enumerate() {
+        _mm256_storeu_si256(pa.add(k), *x);
     }
 }
 
