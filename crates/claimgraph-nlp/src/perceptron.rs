@@ -498,6 +498,32 @@ impl Weights {
     /// prefetching side rows), pass three adds the side rows.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("bmi1") {
+            // SAFETY: the features the function is compiled for are present.
+            unsafe { self.score_avx2(feats, scores) };
+            return;
+        }
+        self.score_any(feats, scores);
+    }
+
+    /// [`Weights::score`] compiled for processors with AVX2 and BMI1: the
+    /// same operations (integer sums, the same float additions in the same
+    /// order), in fewer instructions (a broadcast in one, three-operand
+    /// forms, `tzcnt`).
+    ///
+    /// # Safety
+    ///
+    /// The processor must support AVX2 and BMI1.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,bmi1")]
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [f32]) {
+        self.score_any(feats, scores);
+    }
+
+    /// [`Weights::score`] for any processor.
+    #[inline(always)]
+    fn score_any(&self, feats: &[u64], scores: &mut [f32]) {
         if !self.t3.is_empty() {
             self.score3(feats, scores);
             return;
@@ -570,7 +596,7 @@ impl Weights {
 
     /// [`Weights::score`] for the three-class table: prefetch every slot,
     /// then probe and add.
-    #[inline]
+    #[inline(always)]
     fn score3(&self, feats: &[u64], scores: &mut [f32]) {
         let (t, cap, cb) = (&self.t3, self.cap3, &self.codebook[..256]);
         for &f in feats {
