@@ -119,10 +119,13 @@ impl Input {
     }
 }
 
-/// Writes the feature hashes of a configuration into `out`.
+/// Number of features of a configuration ([`features`]).
+const N_FEATURES: usize = 84;
+
+/// Writes the feature hashes of a configuration into `out` (replacing its
+/// contents).
 #[inline]
 fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
-    out.clear();
     let w = |i: u32| if i == NONE { 0 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0 } else { x.p[i as usize] };
     let lab = |i: u32| if i == NONE { 0 } else { st.labels[i as usize] as u64 + 1 };
@@ -147,99 +150,101 @@ fn features(st: &State, x: &Input, out: &mut Vec<u64>) {
     let b0wp = hash::mix(b0w, b0p);
     let s1wp = hash::mix(s1w, s1p);
 
-    out.extend_from_slice(&[
-        f1(0, 0),
-        f1(1, s0w),
-        f1(2, s0p),
-        f1(3, s0wp),
-        f1(4, b0w),
-        f1(5, b0p),
-        f1(6, b0wp),
-        f1(7, b1w),
-        f1(8, b1p),
-        f2(9, b1w, b1p),
-        f1(10, b2w),
-        f1(11, b2p),
-        f1(12, s1w),
-        f1(13, s1p),
-        f1(14, s1wp),
-        f1(15, s2p),
-        f1(16, w(s2)),
-        // Pairs.
-        f2(17, s0wp, b0wp),
-        f2(18, s0wp, b0w),
-        f2(19, s0w, b0wp),
-        f2(20, s0wp, b0p),
-        f2(21, s0p, b0wp),
-        f2(22, s0w, b0w),
-        f2(23, s0p, b0p),
-        f2(24, b0p, b1p),
-        f2(25, s1wp, s0wp),
-        f2(26, s1w, s0w),
-        f2(27, s1p, s0p),
-        f2(28, s1wp, s0p),
-        f2(29, s1p, s0wp),
-        // Triples of tags.
-        f3(30, b0p, b1p, b2p),
-        f3(31, s0p, b0p, b1p),
-        f3(32, s1p, s0p, b0p),
-        f3(33, s0p, p(s0l), b0p),
-        f3(34, s0p, p(s0r), b0p),
-        f3(35, s0p, b0p, p(b0l)),
-        f3(36, s2p, s1p, s0p),
-        f3(37, s1p, p(s1r), s0p),
-        f3(38, s1p, s0p, p(s0l)),
-        f3(39, s1p, s0p, p(s0r)),
-        // Distance.
-        f2(40, s0w, d0),
-        f2(41, s0p, d0),
-        f2(42, b0w, d0),
-        f2(43, b0p, d0),
-        f3(44, s0w, b0w, d0),
-        f3(45, s0p, b0p, d0),
-        f3(46, s1p, s0p, d1),
-        f3(47, s1w, s0w, d1),
-        // Valency.
-        f2(48, s0w, nr(s0)),
-        f2(49, s0p, nr(s0)),
-        f2(50, s0w, nl(s0)),
-        f2(51, s0p, nl(s0)),
-        f2(52, b0w, nl(b0)),
-        f2(53, b0p, nl(b0)),
-        f2(54, s1p, nr(s1)),
-        // Children.
-        f1(55, w(s0l)),
-        f1(56, p(s0l)),
-        f1(57, lab(s0l)),
-        f1(58, w(s0r)),
-        f1(59, p(s0r)),
-        f1(60, lab(s0r)),
-        f1(61, w(b0l)),
-        f1(62, p(b0l)),
-        f1(63, lab(b0l)),
-        f1(64, p(s1r)),
-        f1(65, lab(s1r)),
-        f1(66, p(s1l)),
-        f1(67, lab(s1l)),
-        f2(68, p(s0l2), lab(s0l2)),
-        f2(69, p(s0r2), lab(s0r2)),
-        f2(70, p(b0l2), lab(b0l2)),
-        f3(71, s0p, p(s0l), p(s0l2)),
-        f3(72, s0p, p(s0r), p(s0r2)),
-        f3(73, b0p, p(b0l), p(b0l2)),
-        f3(74, s0p, lab(s0l), lab(s0r)),
-        f2(75, s1p, lab(s1r)),
-        // Label sets.
-        f2(76, s0w, rs(s0)),
-        f2(77, s0p, rs(s0)),
-        f2(78, s0w, ls(s0)),
-        f2(79, s0p, ls(s0)),
-        f2(80, b0w, ls(b0)),
-        f2(81, b0p, ls(b0)),
-        f2(82, s1p, rs(s1)),
-        // Stack depth matters near the root.
-        f2(83, (st.stack.len() as u64).min(4), u64::from(st.b >= st.n)),
-    ]);
+    // Written in place: building the array and copying it into `out`
+    // cost a tenth of this function.
+    out.resize(N_FEATURES, 0);
+    let o = &mut out[..N_FEATURES];
+    o[0] = f1(0, 0);
+    o[1] = f1(1, s0w);
+    o[2] = f1(2, s0p);
+    o[3] = f1(3, s0wp);
+    o[4] = f1(4, b0w);
+    o[5] = f1(5, b0p);
+    o[6] = f1(6, b0wp);
+    o[7] = f1(7, b1w);
+    o[8] = f1(8, b1p);
+    o[9] = f2(9, b1w, b1p);
+    o[10] = f1(10, b2w);
+    o[11] = f1(11, b2p);
+    o[12] = f1(12, s1w);
+    o[13] = f1(13, s1p);
+    o[14] = f1(14, s1wp);
+    o[15] = f1(15, s2p);
+    o[16] = f1(16, w(s2));
+    // Pairs.
+    o[17] = f2(17, s0wp, b0wp);
+    o[18] = f2(18, s0wp, b0w);
+    o[19] = f2(19, s0w, b0wp);
+    o[20] = f2(20, s0wp, b0p);
+    o[21] = f2(21, s0p, b0wp);
+    o[22] = f2(22, s0w, b0w);
+    o[23] = f2(23, s0p, b0p);
+    o[24] = f2(24, b0p, b1p);
+    o[25] = f2(25, s1wp, s0wp);
+    o[26] = f2(26, s1w, s0w);
+    o[27] = f2(27, s1p, s0p);
+    o[28] = f2(28, s1wp, s0p);
+    o[29] = f2(29, s1p, s0wp);
+    // Triples of tags.
+    o[30] = f3(30, b0p, b1p, b2p);
+    o[31] = f3(31, s0p, b0p, b1p);
+    o[32] = f3(32, s1p, s0p, b0p);
+    o[33] = f3(33, s0p, p(s0l), b0p);
+    o[34] = f3(34, s0p, p(s0r), b0p);
+    o[35] = f3(35, s0p, b0p, p(b0l));
+    o[36] = f3(36, s2p, s1p, s0p);
+    o[37] = f3(37, s1p, p(s1r), s0p);
+    o[38] = f3(38, s1p, s0p, p(s0l));
+    o[39] = f3(39, s1p, s0p, p(s0r));
+    // Distance.
+    o[40] = f2(40, s0w, d0);
+    o[41] = f2(41, s0p, d0);
+    o[42] = f2(42, b0w, d0);
+    o[43] = f2(43, b0p, d0);
+    o[44] = f3(44, s0w, b0w, d0);
+    o[45] = f3(45, s0p, b0p, d0);
+    o[46] = f3(46, s1p, s0p, d1);
+    o[47] = f3(47, s1w, s0w, d1);
+    // Valency.
+    o[48] = f2(48, s0w, nr(s0));
+    o[49] = f2(49, s0p, nr(s0));
+    o[50] = f2(50, s0w, nl(s0));
+    o[51] = f2(51, s0p, nl(s0));
+    o[52] = f2(52, b0w, nl(b0));
+    o[53] = f2(53, b0p, nl(b0));
+    o[54] = f2(54, s1p, nr(s1));
+    // Children.
+    o[55] = f1(55, w(s0l));
+    o[56] = f1(56, p(s0l));
+    o[57] = f1(57, lab(s0l));
+    o[58] = f1(58, w(s0r));
+    o[59] = f1(59, p(s0r));
+    o[60] = f1(60, lab(s0r));
+    o[61] = f1(61, w(b0l));
+    o[62] = f1(62, p(b0l));
+    o[63] = f1(63, lab(b0l));
+    o[64] = f1(64, p(s1r));
+    o[65] = f1(65, lab(s1r));
+    o[66] = f1(66, p(s1l));
+    o[67] = f1(67, lab(s1l));
+    o[68] = f2(68, p(s0l2), lab(s0l2));
+    o[69] = f2(69, p(s0r2), lab(s0r2));
+    o[70] = f2(70, p(b0l2), lab(b0l2));
+    o[71] = f3(71, s0p, p(s0l), p(s0l2));
+    o[72] = f3(72, s0p, p(s0r), p(s0r2));
+    o[73] = f3(73, b0p, p(b0l), p(b0l2));
+    o[74] = f3(74, s0p, lab(s0l), lab(s0r));
+    o[75] = f2(75, s1p, lab(s1r));
+    // Label sets.
+    o[76] = f2(76, s0w, rs(s0));
+    o[77] = f2(77, s0p, rs(s0));
+    o[78] = f2(78, s0w, ls(s0));
+    o[79] = f2(79, s0p, ls(s0));
+    o[80] = f2(80, b0w, ls(b0));
+    o[81] = f2(81, b0p, ls(b0));
+    o[82] = f2(82, s1p, rs(s1));
+    // Stack depth matters near the root.
+    o[83] = f2(83, (st.stack.len() as u64).min(4), u64::from(st.b >= st.n));
 }
 
 /// Writes the features of labelling the arc `h → d` (made by `left` or

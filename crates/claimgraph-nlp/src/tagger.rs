@@ -18,7 +18,7 @@ use crate::hash::{f1, f2, Rng};
 use crate::labels::{Upos, Xpos};
 use crate::lemma::Lemmatizer;
 use crate::lex::{lex, Lex, FLAG_TITLE};
-use crate::perceptron::{argmax_where, Trainer, Weights};
+use crate::perceptron::{argmax, argmax_where, Trainer, Weights};
 
 /// Version of the tagger file format.
 pub const TAGGER_VERSION: u32 = 4;
@@ -180,7 +180,7 @@ impl Tagger {
                 None => {
                     features(&ctx, i, p1, p2, &mut feats);
                     self.weights.score(&feats, &mut scores);
-                    argmax_where(&scores, |_| true).unwrap_or(0)
+                    argmax(&scores).unwrap_or(0)
                 }
             };
             out.push(self.classes[class]);
