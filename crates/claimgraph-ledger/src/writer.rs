@@ -433,10 +433,12 @@ impl LedgerWriter {
     /// 1. in order, on this thread: skip the documents already stored and
     ///    resolve the others' entities (the registry is shared state);
     /// 2. in parallel, on rayon's threads: build each record, compress it,
-    ///    and compute the text's near-duplicate signature, which depend on
-    ///    the document alone (the writer is ingest's one serial stage, and
-    ///    the analysis threads wait for it);
-    /// 3. in order, on this thread: store them and align their claims.
+    ///    and compute the text's near-duplicate signature and each claim's
+    ///    alignment inputs ([`ClaimPrep`]), which depend on the document
+    ///    alone (the writer is ingest's one serial stage, and the analysis
+    ///    threads wait for it);
+    /// 3. in order, on this thread: store them and align their claims; the
+    ///    spent documents are freed on rayon's threads.
     ///
     /// Resolving every document before storing the first gives the same
     /// ledger as resolving each just before storing it: storage reads
