@@ -55,8 +55,8 @@ const PATIENT_SPACED: u8 = 128;
 const DEED_TERMS: usize = 8;
 
 /// The digest of a signature that [`may_match`] reads: one-word Bloom
-/// filters of the lists the rules' first tests intersect, the cast's
-/// short hashes and a few flags. Copy, 120 bytes.
+/// filters of the lists the rules' tests intersect, the cast's and the deed
+/// terms' short hashes and a few flags. Copy, 120 bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sketch {
     /// Every anchor, entity ids included (`match_rules`' "anchored").
@@ -272,8 +272,8 @@ pub fn may_match(c: &Sketch, p: &Sketch, cosine_needs_a_term: bool) -> bool {
     }
     // Rule 8: a rejected figure on either side.
     c.has(REJECTS) || p.has(REJECTS)
-        // Rule 6: opposite stances sharing a deed term or frame, with no
-        // clash of named participants.
+        // Rule 6: opposite stances sharing a deed frame or two deed terms,
+        // with no clash of named participants.
         || c.has(DENIES) != p.has(DENIES) && c.deeds_may_meet(p) && !c.named_clash(p)
         // Rule 7: a shared counted unit (tolls compared loosely), with no
         // clash of named participants.
