@@ -217,6 +217,8 @@
 //!    flow by about 12%, not the 40% claimed by officials"; '112, "not 87
 //!    like the authorities say"'; "4 million euros, not 2.8 million":
 //!    a number after ", not", "and/but not", "rather than", "instead of",
+//!    a number in digits the words negate ("there were not 12 thousand
+//!    tonnes", "it is not 99 years"),
 //!    or compared "than the N" and reported there as another's: "seven
 //!    times more than the 300 barrels which were announced by the
 //!    operator"; it takes the scale of the figure it stands against, "218
@@ -3367,6 +3369,14 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
         || (prev(1) == Some("than") && prev(2) == Some("rather"))
         || (prev(1) == Some("of") && prev(2) == Some("instead"))
         || (det == 1 && prev(1) == Some("than") && reported_after(q, content, content_start));
+    // A number the words negate ("there were not 12 thousand tonnes", "it
+    // is not 99 years", "not 3 million but at most 1.2 million") is a
+    // figure the claim rejects, as one set against another is: in a denial
+    // it is what the denial answers (rule 8), in an affirmation no figure
+    // of the claim's own. Only a number in digits right after "not": the
+    // negation of a bound ("not | more than 10 thousand shells") sets a
+    // cap, and "not one hectare" says there is none.
+    let negated = !contrast && prev(1) == Some("not") && q.text.starts_with(|c: char| c.is_ascii_digit());
     // A number joined by a hyphen to a word is part of a name ("Geran-2
     // drones", "Kh-59 missiles", "Covid-19"), no count.
     let mut tail = before.chars().rev();
@@ -3399,7 +3409,7 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
         max: q.max.map(|m| m * scale),
         unit,
         bound: bound_of(&seq),
-        rejected: contrast,
+        rejected: contrast || negated,
         cited,
     })
 }
@@ -4047,6 +4057,15 @@ mod tests {
         assert!(rejected("1.4 million litres, not a \u{201c}2 million\u{201d}"));
         assert!(rejected("1.4 million litres, not \u{201c}2 million\u{201d}"));
         assert!(q("2 million", 2_000_000.0, "", "a \u{201c}2 million\u{201d} figure").is_some_and(|n| n.stated()));
+        // A number the words negate is rejected too; the negation of a
+        // bound is a cap, and "not one" says there is none.
+        let c10 = "Our engineers measured the dam. There were not 12 thousand tonnes, it is impossible";
+        assert!(q("12 thousand tonnes", 12_000.0, "tonnes", c10).is_some_and(|n| n.rejected));
+        let c11 = "the difference is not 3 million but at most 1.2 million dollars";
+        assert!(q("3 million", 3_000_000.0, "", c11).is_some_and(|n| n.rejected));
+        assert!(q("1.2 million dollars", 1_200_000.0, "dollars", c11).is_some_and(|n| n.stated()));
+        assert!(q("more than 320 barrels", 320.0, "barrels", c2).is_some_and(|n| n.stated()));
+        assert!(q("one hectare", 1.0, "hectare", "not one hectare was cut").is_some_and(|n| n.stated()));
         // A number that is part of a name is no count.
         assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
         // Each kind of quantity is judged apart: agreeing on the days does
