@@ -2303,6 +2303,9 @@ fn counts_meet<'a>(c: &'a PropSignature, p: &PropSignature, stats: &TermStats) -
             let rival = || {
                 c.denies == p.denies && single(c) && single(p) && shared_deed_terms(c, p, stats, unit) >= RIVAL_TERMS
             };
+            if unit.as_str() == SHARE_AMOUNT {
+                return shares_meet(c, p, stats, corrected(unit));
+            }
             if unit.starts_with('@') {
                 return corrected(unit) && amounts_share_terms(c, p, stats);
             }
@@ -2427,11 +2430,14 @@ const CURRENCIES: &[(&str, &[&str])] = &[
 /// states: `@duration` for a duration ("lasted only 40 minutes", "for about
 /// 90 minutes", "almost four days"), `@money/dollar` for a sum of dollars.
 /// The mark keeps them apart from counted nouns; they meet only as
-/// [`amounts_share_terms`] says.
+/// [`amounts_share_terms`] says. A share ("35 percent", "8%") is
+/// [`SHARE_AMOUNT`]: shares of one thing meet as [`shares_meet`] says.
 fn amount_unit(stemmed: &str) -> Option<String> {
     static FORMS: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
-    if fold_unit(stemmed) == DURATION_CLASS {
-        return Some("@duration".to_string());
+    match fold_unit(stemmed) {
+        DURATION_CLASS => return Some("@duration".to_string()),
+        SHARE_CLASS => return Some(SHARE_AMOUNT.to_string()),
+        _ => {}
     }
     let forms = FORMS
         .get_or_init(|| CURRENCIES.iter().flat_map(|(c, forms)| forms.iter().map(move |f| (stem(f), *c))).collect());
@@ -2516,6 +2522,24 @@ fn amount_marked(content: &str, unit: &str) -> bool {
 /// reporting or light word.
 fn amounts_share_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats) -> bool {
     c.deed.iter().any(|t| p.deed.contains(t) && rare_deed_term(t, stats))
+}
+
+/// The unit class of shares ([`UNIT_CLASSES`]).
+const SHARE_CLASS: &str = "percent";
+
+/// The counted unit of a claim's one share ([`amount_unit`]).
+const SHARE_AMOUNT: &str = "@share";
+
+/// Rule 7 for shares: two sides' shares ("the price of amoxicillin has
+/// risen 35 percent", "the increase of the price of amoxicillin is only 8
+/// percent") answer one question when each claim states one share, one
+/// side states its share as a correction or a cap ("only 8 percent", "not
+/// more than 39 percent"; `corrected`), and the two share a rare word of
+/// what the share is of. Without a correction even two shared words were
+/// too few: a story quotes many shares of many things ("the price of bread
+/// has risen 12 percent" is no answer to the price of a medicine).
+fn shares_meet(c: &PropSignature, p: &PropSignature, stats: &TermStats, corrected: bool) -> bool {
+    corrected && shared_deed_terms(c, p, stats, SHARE_AMOUNT) >= 1
 }
 
 /// A word of a deed that can tie two figures to one thing: no number or
@@ -4168,6 +4192,23 @@ mod tests {
         assert!(!marked("it took 40 minutes. Only then did they come"));
         assert!(amount_marked("1.2 million dollars, not three million", "@money/dollar"));
         assert!(!amount_marked("arrears crossed 4.2 crore rupees. Only promises", "@money/rupee"));
+        // Shares: one each, a correction and a shared word of what the
+        // share is of.
+        let p1 = make("the price of amoxicillin from distributors has risen 35 percent", "the association", "apai");
+        let p2 = make("the increase of the price of amoxicillin is only 8 percent", "the ministry", "ministry");
+        assert_eq!(
+            (p1.counts.clone(), p2.corrects.clone()),
+            (vec![SHARE_AMOUNT.to_string()], vec![SHARE_AMOUNT.to_string()])
+        );
+        assert_eq!(counts_meet(&p2, &p1, &stats), Some(SHARE_AMOUNT));
+        let p3 = make("the turnout in the capital was 48 percent", "the commission", "ministry");
+        assert!(counts_meet(&p3, &p1, &stats).is_none());
+        let p4 = make("the price of bread has risen 12 percent", "the bakers", "bakers");
+        assert!(counts_meet(&p4, &p1, &stats).is_none(), "no correction");
+        let p5 = make("amoxicillin prices from distributors were up 9 percent", "the ministry", "ministry");
+        assert!(counts_meet(&p5, &p1, &stats).is_none(), "no correction");
+        let p6 = make("35 percent of pharmacies and 20 percent of clinics lack amoxicillin", "the union", "union");
+        assert!(p6.counts.is_empty(), "two shares: no one share of one thing");
     }
 
     #[test]
