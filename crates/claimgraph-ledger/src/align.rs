@@ -184,6 +184,10 @@
 //!    [`amount_marked`]) and the two share a rare word of what lasted or
 //!    was paid ("the transmission had been suspended for about 90
 //!    minutes"; [`amounts_share_terms`]).
+//!    A share ("only about 15% of households") meets
+//!    another side's share the same way: one each, one of them stated as
+//!    a correction or a cap, and a shared rare word of what the share is
+//!    of ([`shares_meet`]); rule 2 compares shares in points.
 //!    *Rival figures*: two sides that each state one figure of the same
 //!    rare thing (not people, not an amount), as a whole — no part of a
 //!    whole ("two of the injured sailors", "17 of the 40 polling
