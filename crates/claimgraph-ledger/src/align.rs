@@ -2812,6 +2812,8 @@ const UNIT_CLASSES: &[(&str, &[(&str, f64)])] = &[
             ("t", 1000.0),
         ],
     ),
+    // Speeds: kilometres or miles per hour ("62 km/h", "40 mph").
+    ("speed", &[("kmh", 1.0), ("kph", 1.0), ("mph", 1.609)]),
     // Metres stand apart: "cubic metres" leave "metres" as their last word.
     ("metre", &[("m", 1.0), ("meter", 1.0), ("metre", 1.0)]),
     ("litre", &[("litre", 1.0), ("liter", 1.0), ("l", 1.0), ("ltr", 1.0)]),
@@ -3370,7 +3372,13 @@ const BOUND_FILLERS: &[&str] =
 /// it rejects), only the figure it answers (rule 8). `None` for a number
 /// that is part of a name ("Geran-2").
 pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_start: usize) -> Option<NumberFact> {
-    let unit = words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default();
+    // The last word names the unit ("Shahed drones" → drone), except in a
+    // unit of two parts ("km/h"), which the two name together.
+    let unit = if q.unit.contains('/') {
+        stem(&words(&q.unit).concat().to_lowercase())
+    } else {
+        words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default()
+    };
     let before: String =
         q.start.checked_sub(content_start).map(|k| content.chars().take(k).collect()).unwrap_or_default();
     let before_words: Vec<String> = words(&before).iter().map(|w| w.to_lowercase()).collect();
@@ -4094,6 +4102,14 @@ mod tests {
         assert!(q("1.2 million dollars", 1_200_000.0, "dollars", c11).is_some_and(|n| n.stated()));
         assert!(q("more than 320 barrels", 320.0, "barrels", c2).is_some_and(|n| n.stated()));
         assert!(q("one hectare", 1.0, "hectare", "not one hectare was cut").is_some_and(|n| n.stated()));
+        // A unit of two parts is named by both: a speed.
+        let c12 = "the train entered the curve at 104 km/h";
+        let speed = q("104 km/h", 104.0, "km/h", c12).expect("a figure");
+        assert_eq!((speed.unit.as_str(), fold_unit(&speed.unit)), ("kmh", "speed"));
+        let mph = NumberFact { value: 40.0, unit: "mph".into(), ..Default::default() };
+        let kmh = |v: f64| NumberFact { value: v, unit: "kmh".into(), ..Default::default() };
+        assert!(numbers_disagree(std::slice::from_ref(&speed), &[kmh(62.0)]).is_some());
+        assert!(numbers_disagree(&[mph], &[kmh(64.0)]).is_none());
         // A number that is part of a name is no count.
         assert!(q("2 drones", 2.0, "drones", "carried out with Geran-2 drones").is_none());
         // Each kind of quantity is judged apart: agreeing on the days does

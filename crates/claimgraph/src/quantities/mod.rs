@@ -737,7 +737,31 @@ fn is_unit_word(w: &str) -> bool {
             | "gigawatts"
             | "hectares"
             | "acres"
+            | "mph"
+            | "kph"
+            | "knots"
     )
+}
+
+/// The speed a length unit `unit` makes with the words from token `at`
+/// ("/h", "/hr", "per hour", "an hour"): the speed's unit ("km/h" for
+/// kilometres, "mph" for miles) and how many tokens its hour takes.
+fn speed_after(doc: &Document, unit: &str, at: usize, sent_end: usize) -> Option<(&'static str, usize)> {
+    let speed = match unit {
+        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => "km/h",
+        "miles" | "mile" => "mph",
+        _ => return None,
+    };
+    let toks = &doc.analysis.tokens;
+    let word = |k: usize| (k < sent_end).then(|| toks.get(k).map(|t| t.text(&doc.text).to_lowercase())).flatten();
+    let hour = |w: Option<String>| matches!(w.as_deref(), Some("h" | "hr" | "hour"));
+    match word(at).as_deref() {
+        Some("/") if hour(word(at + 1)) => Some((speed, 2)),
+        Some("per" | "an" | "a") if hour(word(at + 1)) => Some((speed, 2)),
+        // A tokeniser may keep "/h" whole.
+        Some("/h" | "/hr") => Some((speed, 1)),
+        _ => None,
+    }
 }
 
 /// Currency words that may also stand before the amount, as some
@@ -874,6 +898,11 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
         // "Shahed-type drones").
         // Known units and currencies are units whatever the tagger says.
         if is_unit_word(&lw) {
+            // A length per hour is a speed ("62 km/h", "80 kilometres per
+            // hour", "40 miles an hour"): one unit, not a length with a rate.
+            if let Some((speed, taken)) = speed_after(doc, &lw, end + 1, sent_end) {
+                return (speed.to_string(), end + 1 + taken);
+            }
             head = Some(end);
             end += 1;
             break;
@@ -1006,6 +1035,26 @@ mod tests {
         doc.analysis = claimgraph_nlp::segment(text);
         QuantityStage.run(&mut doc);
         doc.quantities
+    }
+
+    #[test]
+    fn reads_a_length_per_hour_as_a_speed() {
+        let q = quantities(
+            "The train ran at 62 km/h, under the limit of 80 kilometres per hour. The road is 80 km long, \
+             built at 3 km per day, and cars drive 40 miles an hour.",
+        );
+        let got: Vec<(f64, &str, Option<&str>)> =
+            q.iter().map(|q| (q.value, q.unit.as_str(), q.per.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (62.0, "km/h", None),
+                (80.0, "km/h", None),
+                (80.0, "km", None),
+                (3.0, "km", Some("day")),
+                (40.0, "mph", None)
+            ]
+        );
     }
 
     #[test]
