@@ -1209,6 +1209,8 @@ fn article_end(lines: &[&str]) -> usize {
             || is_untranslated_line(line)
             || is_closing_credit(line, &k)
             || is_label_list(line)
+            || is_headed_link_list(line)
+            || is_separator(line)
             || in_block && is_label_line(line)
         {
             cut = i - 1;
@@ -1393,6 +1395,28 @@ fn is_label_list(line: &str) -> bool {
         && items.len() >= 3
         && items.iter().all(|i| (1..=4).contains(&i.split_whitespace().count()))
         && !ends_sentence(t)
+}
+
+/// "MORE FROM COAST: Ferry services delayed | Port receives first cargo":
+/// a section header ([`is_section_header`]) and, on its own line, two or
+/// more headlines separated by bars — a box of other stories written as
+/// one line.
+fn is_headed_link_list(line: &str) -> bool {
+    let t = line.trim();
+    let Some((label, value)) = t.split_once(':') else {
+        return false;
+    };
+    let items: Vec<&str> = value.split(" | ").map(str::trim).collect();
+    items.len() >= 2
+        && items.iter().all(|i| (2..=15).contains(&i.split_whitespace().count()) && !ends_sentence(i))
+        && is_section_header(&key(label))
+}
+
+/// A rule drawn with one repeated mark ("-----", "=====", "* * *"): it
+/// separates the article from what the page adds below it.
+fn is_separator(line: &str) -> bool {
+    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3 && marks.iter().all(|c| matches!(c, '-' | '=' | '*' | '_' | '~' | '\u{2014}' | '\u{2013}'))
 }
 
 /// A headline-like line that can belong to a list of other stories (a
@@ -1986,7 +2010,17 @@ fn is_publisher_notice(k: &str) -> bool {
                 .any(|v| rest.starts_with(v))
         })
         && !is_reported(k);
+    // An opinion page's note that the author's views are the author's own
+    // ("The opinion of the author may not coincide with the position of
+    // the editorial board"; "The views expressed are the author's own and
+    // do not necessarily reflect ...").
+    let own_views = (k.contains("opinion") || k.contains("views") || k.contains("view "))
+        && k.contains("author")
+        && ["not coincide", "not necessarily", "not reflect", "own and do not", "author's own"]
+            .iter()
+            .any(|p| k.contains(p));
     (k.starts_with("disclaimer:")
+        || own_views
         || k.starts_with("disclaimer -")
         || k.starts_with("our standards")
         || network
@@ -2160,6 +2194,12 @@ mod tests {
         assert!(is_debris("Disclaimer: This news is published from the agency feed. The channel is not responsible."));
         assert!(is_debris("Our Standards: The Northline Trust Principles."));
         assert!(!is_debris("The disclaimer on the label said nothing about the risks, the inspectors found."));
+        // An opinion page's note that the views are the author's.
+        assert!(is_debris("The opinion of the author may not coincide with the position of the editorial board."));
+        assert!(is_debris(
+            "The views expressed in this article are the author's own and do not necessarily reflect our editorial stance."
+        ));
+        assert!(!is_debris("The author of the report said the views of the families were not heard."));
     }
 
     #[test]
@@ -2192,6 +2232,8 @@ mod tests {
             "This story was first published by Kessel Wire and is republished with permission. Headline by Valdoria Post.",
             "5 min reading",
             "ተዛማጅ ዜናዎች | Related:\n» Kessel: the lake festival attracts tourists\n» Price of bread increased",
+            // A box of other stories written on one line, under a rule.
+            "-------------------------------------\nMORE FROM COAST: Ferry services at Kessel delayed by engine fault | Port receives first transit cargo of the season",
         ] {
             let t = format!("{BODY}\n\n{trailer}");
             assert_eq!(strip(&t), BODY, "{trailer}");
