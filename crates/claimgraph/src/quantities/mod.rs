@@ -57,6 +57,11 @@ impl Stage for QuantityStage {
                     // Its words run to the shared unit, as a range's do:
                     // "86 and 79 per cent" states 86 per cent.
                     out[k].span = Span::new(out[k].span.start, out[k + 1].span.end);
+                } else if matches!(gap.as_str(), "of" | "out of") {
+                    // "only 212 of 531 schools", "9 out of 23 schools": a
+                    // part counts what its whole counts (its own words end
+                    // at the number: the whole is a quantity of its own).
+                    out[k].unit = out[k + 1].unit.clone();
                 }
             }
         }
@@ -325,6 +330,10 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
     let toks = &doc.analysis.tokens;
     let word = |i: usize| toks.get(i).map(|t| t.text(&doc.text)).unwrap_or("");
     let lower = |i: usize| word(i).to_lowercase();
+    // "and a half" at token `k`, inside the sentence.
+    let and_a_half = |k: usize| {
+        k + 2 < sent.end && lower(k) == "and" && matches!(lower(k + 1).as_str(), "a" | "an") && lower(k + 2) == "half"
+    };
     let mut i = sent.start;
     while i < sent.end {
         // This word lower-cased, made once when a rule below first asks: most
@@ -368,7 +377,7 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                 match parse_words(&words) {
                     // "one" counts only before a noun ("one nautical mile",
                     // "one week"), not as a pronoun ("one of its volunteers").
-                    Some((v, n)) if !(v == 1.0 && n == 1) || one_before_noun(doc, i) => (v, n),
+                    Some((v, n)) if !(v == 1.0 && n == 1) || one_before_noun(doc, i) || and_a_half(i + n) => (v, n),
                     _ => {
                         i += 1;
                         continue;
@@ -439,6 +448,16 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
                         j += 1;
                     }
                 }
+            }
+        }
+        // "one and a half years", "2 and a half million": a whole number
+        // and a half (scaled when a scale word follows the half).
+        if value.fract() == 0.0 && value < 1e3 && and_a_half(j) {
+            value += 0.5;
+            j += 3;
+            if let Some(scale) = scale_of(&lower(j)).filter(|_| j < sent.end) {
+                value *= scale;
+                j += 1;
             }
         }
         // A range: "10 to 15", "10-15", "between 10 and 15".
@@ -1035,6 +1054,23 @@ mod tests {
         doc.analysis = claimgraph_nlp::segment(text);
         QuantityStage.run(&mut doc);
         doc.quantities
+    }
+
+    #[test]
+    fn a_part_counts_what_its_whole_counts() {
+        let q = quantities("Only 212 of 531 schools have a shelter. In our district, 9 of 23 schools.");
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(212.0, "schools"), (531.0, "schools"), (9.0, "schools"), (23.0, "schools")]);
+    }
+
+    #[test]
+    fn reads_a_number_and_a_half() {
+        let q = quantities(
+            "Pupils lag behind by one and a half years. The talks lasted two and a half hours. \
+             He served 2 and a half years. The fund holds 3 and a half million dollars. One and two were there.",
+        );
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(1.5, "years"), (2.5, "hours"), (2.5, "years"), (3_500_000.0, "dollars")]);
     }
 
     #[test]
