@@ -132,6 +132,9 @@ const CURRENCY_SIGNS: &[(&str, &str)] =
 const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("Rs", "rupees"),
     ("Rs.", "rupees"),
+    ("S/", "soles"),
+    ("S/.", "soles"),
+    ("PEN", "soles"),
     ("₹", "rupees"),
     ("INR", "rupees"),
     ("NPR", "rupees"),
@@ -551,6 +554,15 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         }
         // Percent, or the unit noun phrase after the number.
         let mut end = j;
+        // A currency code after the amount ("1.3 billion USD"): a code of
+        // capitals, as written before amounts ([`CURRENCY_BEFORE`]).
+        let code_after = (j < sent.end && word(j).len() == 3 && word(j).chars().all(|c| c.is_ascii_uppercase()))
+            .then(|| CURRENCY_BEFORE.iter().find(|(c, _)| *c == word(j)).map(|(_, n)| *n))
+            .flatten();
+        if let Some(name) = code_after.filter(|_| unit.is_empty()) {
+            unit = name.to_string();
+            end = j + 1;
+        }
         if unit.is_empty() {
             if matches!(lower(j).as_str(), "%" | "percent" | "pct") {
                 unit = "percent".into();
@@ -1054,6 +1066,13 @@ mod tests {
         doc.analysis = claimgraph_nlp::segment(text);
         QuantityStage.run(&mut doc);
         doc.quantities
+    }
+
+    #[test]
+    fn reads_currency_codes_after_the_amount_and_soles() {
+        let q = quantities("The loss is 1.3 billion USD, not 300 million EUR. The ministry paid S/ 410,000 for units.");
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(1.3e9, "dollars"), (3e8, "euros"), (410_000.0, "soles")]);
     }
 
     #[test]
