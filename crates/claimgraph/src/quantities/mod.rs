@@ -30,7 +30,9 @@ impl Stage for QuantityStage {
     fn run(&self, doc: &mut Document) {
         let mut out = Vec::new();
         for s in &doc.analysis.sentences {
+            let first = out.len();
             find_in_sentence(doc, s.tokens.clone(), &mut out);
+            sums_share_their_currency(doc, &mut out[first..]);
         }
         // Link each quantity to the claim whose content holds it.
         for q in out.iter_mut() {
@@ -651,6 +653,35 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
     }
 }
 
+/// "fell by 4.5 billion dollars, and in October by 3 billion": a scaled
+/// number without a unit after a sum of money in its sentence is a sum of
+/// that currency (the writer does not repeat it). Only scaled numbers
+/// ("million", "billion"): a bare "3" after a sum is as often a count.
+fn sums_share_their_currency(doc: &Document, qs: &mut [Quantity]) {
+    for k in 1..qs.len() {
+        if !qs[k].unit.is_empty() {
+            continue;
+        }
+        let text = doc.text.get(qs[k].span.start..qs[k].span.end).unwrap_or("").to_lowercase();
+        if !text.split_whitespace().any(|w| matches!(w, "million" | "billion" | "trillion")) {
+            continue;
+        }
+        if let Some(money) = qs[..k].iter().rev().map(|q| q.unit.as_str()).find(|u| is_money_unit(u)) {
+            qs[k].unit = money.to_string();
+        }
+    }
+}
+
+/// True for a unit naming a currency ([`CURRENCY_SIGNS`], [`CURRENCY_BEFORE`]
+/// or a currency word).
+fn is_money_unit(u: &str) -> bool {
+    !u.is_empty()
+        && (CURRENCY_SIGNS.iter().any(|(_, n)| *n == u)
+            || CURRENCY_BEFORE.iter().any(|(_, n)| *n == u)
+            || is_currency_word(u)
+            || matches!(u, "dollars" | "dollar" | "euros" | "euro" | "pounds" | "yen" | "yuan"))
+}
+
 /// The denominator a fraction word names ("quarters" → 4, "third" → 3).
 fn fraction_denominator(unit: &str) -> Option<f64> {
     Some(match unit {
@@ -1073,6 +1104,15 @@ mod tests {
         let q = quantities("The loss is 1.3 billion USD, not 300 million EUR. The ministry paid S/ 410,000 for units.");
         let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
         assert_eq!(got, vec![(1.3e9, "dollars"), (3e8, "euros"), (410_000.0, "soles")]);
+    }
+
+    #[test]
+    fn a_scaled_number_after_a_sum_is_a_sum_of_its_currency() {
+        let q = quantities(
+            "The reserves fell by 4.5 billion dollars, and in October by 3 billion. They hold 3 million tonnes.",
+        );
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(4.5e9, "dollars"), (3e9, "dollars"), (3e6, "tonnes")]);
     }
 
     #[test]
