@@ -963,7 +963,7 @@ fn right_end(ctx: &Ctx, from: usize, sent: &Range<usize>, cues: &[Cue]) -> usize
 
 /// The kind of a content made of `parts`: direct when every piece is one
 /// quotation, mixed when a quotation is inside, indirect otherwise.
-fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
+pub(crate) fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
     let quoted = parts.iter().filter(|p| !p.is_empty() && (**p).clone().all(|i| ctx.quote_of[i].is_some())).count();
     let some_quoted = parts.iter().any(|p| (*p).clone().any(|i| ctx.quote_of[i].is_some()));
     if quoted == parts.len() && !parts.is_empty() {
