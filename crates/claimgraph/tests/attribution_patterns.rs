@@ -496,6 +496,14 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "transported four injured workers",
         "affirms",
     ),
+    // Reported speech that goes on past its attribution ("X, she said, and
+    // Y") holds both clauses.
+    (
+        "The hull of the patrol boat was breached above the waterline, the navy spokeswoman Anna Berg said, and the boat had to be towed back to port.",
+        "Anna Berg",
+        "towed back to port",
+        "affirms",
+    ),
 ];
 
 #[test]
