@@ -476,6 +476,34 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "we do not care about the people",
         "affirms",
     ),
+    // A later clause or sentence of the opposite polarity is a claim of its
+    // own, in reported speech and statements as in quotations.
+    (
+        "No arrest was made so far, but three local forwarding agents have been called to give their statement, the police chief Tomas Berg said.",
+        "Tomas Berg",
+        "three local forwarding agents have been called",
+        "affirms",
+    ),
+    (
+        "The fishermen ask a compensation of 1,500 bolivianos per family; the company has not offered anything concrete, the leaders of the union said.",
+        "the leaders of the union",
+        "has not offered anything concrete",
+        "denies",
+    ),
+    (
+        "The Port Authority said in its statement: At no moment was the passage of ambulances prevented. On the contrary, port vehicles transported four injured workers to the hospital.",
+        "The Port Authority",
+        "transported four injured workers",
+        "affirms",
+    ),
+    // Reported speech that goes on past its attribution ("X, she said, and
+    // Y") holds both clauses.
+    (
+        "The hull of the patrol boat was breached above the waterline, the navy spokeswoman Anna Berg said, and the boat had to be towed back to port.",
+        "Anna Berg",
+        "towed back to port",
+        "affirms",
+    ),
 ];
 
 #[test]

@@ -19,7 +19,7 @@ use std::ops::Range;
 use claimgraph_nlp::Upos;
 
 use crate::document::{
-    AttributionSpans, Claim, ClaimKind, DocEntity, Document, EntityKind, Mention, MentionForm, Speaker,
+    AttributionSpans, Claim, ClaimKind, DocEntity, Document, EntityKind, Mention, MentionForm, Speaker, Stance,
 };
 use crate::pipeline::Stage;
 use context::Ctx;
@@ -463,28 +463,47 @@ fn extend_colon_content(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     });
 }
 
-/// A quotation of several sentences is one claim, whose stance its first
-/// sentence gives; a later sentence of the opposite polarity ("The messages
-/// I deleted were private. I did not hide anything.") is a proposition the
-/// speaker states the other way, so it becomes a claim of its own as well,
-/// with its own stance, for the ledger to align.
+/// A content of several sentences or clauses is one claim, whose stance its
+/// first clause gives; a later sentence or clause ([`stance::clause_pieces`])
+/// of the opposite polarity ("The messages I deleted were private. I did not
+/// hide anything."; "No arrest was made so far, but three agents have been
+/// called") is a proposition the speaker states the other way, so it becomes
+/// a claim of its own as well, with its own stance, for the ledger to align.
+/// Whatever the draft's kind: reported speech and a statement's paragraph
+/// carry their sentences' polarity just as a quotation does. Under a cue
+/// that denies ("denied that A; B"), the later clauses of the denied
+/// sentence may be denied with it, so only later sentences (the speaker's
+/// own words) are split off there.
 fn opposite_sentences(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let mut added = Vec::new();
     for d in drafts.iter() {
         let [c] = d.content.as_slice() else { continue };
-        if d.kind != ClaimKind::Direct {
-            continue;
-        }
-        for p in stance::sentence_pieces(ctx, c).into_iter().skip(1) {
-            let p = rules::trim(ctx, p);
-            if p.len() < turns::MIN_SENTENCE {
-                continue;
+        for (si, sentence) in stance::sentence_pieces(ctx, c).into_iter().enumerate() {
+            let clauses = if d.denial_cue && si == 0 { vec![sentence] } else { stance::clause_pieces(ctx, &sentence) };
+            // Clauses next to each other with the same polarity stay one
+            // claim ("The vote was secret, and it remains secret"); the
+            // first sentence's first run is the draft itself.
+            let mut runs: Vec<(Range<usize>, Stance)> = Vec::new();
+            for (ci, p) in clauses.into_iter().enumerate() {
+                let p = rules::trim(ctx, p);
+                if p.is_empty() {
+                    continue;
+                }
+                let stance =
+                    if si == 0 && ci == 0 { d.stance } else { stance::own_stance(ctx, std::slice::from_ref(&p)) };
+                match runs.last_mut() {
+                    Some((r, s)) if *s == stance => r.end = p.end,
+                    _ => runs.push((p, stance)),
+                }
             }
-            let stance = stance::own_stance(ctx, std::slice::from_ref(&p));
-            if stance != d.stance {
+            for (ri, (p, stance)) in runs.into_iter().enumerate() {
+                if si == 0 && ri == 0 || stance == d.stance || p.len() < turns::MIN_SENTENCE {
+                    continue;
+                }
                 added.push(Draft {
                     stance,
                     hedged: stance::hedged(ctx, &p, d.cue.start),
+                    kind: rules::kind_of(ctx, std::slice::from_ref(&p)),
                     content: vec![p],
                     confidence: d.confidence * 0.9,
                     ..d.clone()

@@ -963,7 +963,7 @@ fn right_end(ctx: &Ctx, from: usize, sent: &Range<usize>, cues: &[Cue]) -> usize
 
 /// The kind of a content made of `parts`: direct when every piece is one
 /// quotation, mixed when a quotation is inside, indirect otherwise.
-fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
+pub(crate) fn kind_of(ctx: &Ctx, parts: &[Range<usize>]) -> ClaimKind {
     let quoted = parts.iter().filter(|p| !p.is_empty() && (**p).clone().all(|i| ctx.quote_of[i].is_some())).count();
     let some_quoted = parts.iter().any(|p| (*p).clone().any(|i| ctx.quote_of[i].is_some()));
     if quoted == parts.len() && !parts.is_empty() {
@@ -1291,7 +1291,19 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         // The cue ends its clause (possibly before an afterthought: ", a
         // journalist reported, although ..."): content on the left.
         let left = left_content(ctx, sent, &speaker)?;
+        // "The hull was breached, she added, and the boat had to be towed
+        // back to port": reported speech that goes on past its attribution
+        // in a clause of its own is the same claim's second piece, when the
+        // two clauses have one polarity (the claim has one stance: "No
+        // victim is to deplore, he specified, but 14 firemen were wounded"
+        // stays as it was).
+        let unquoted = left.iter().all(|p| ctx.closes_quote(p.end).is_none() && ctx.quote_of[p.start].is_none());
+        let rest = (w == "," && unquoted)
+            .then(|| continued_after_cue(ctx, j + 1, rend, cues))
+            .flatten()
+            .filter(|r| stance::content_negated(ctx, std::slice::from_ref(r)) == stance::content_negated(ctx, &left));
         content.extend(left);
+        content.extend(rest);
         confidence = 0.85;
     } else if w == "," {
         content.push(j + 1..rend);
@@ -1693,6 +1705,34 @@ fn clause_follows(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
         return false;
     }
     clause_like(ctx, j) && (j..sent.end).len() > 2
+}
+
+/// The clause that reported speech goes on with after its attribution
+/// ("X, she added, and the boat had to be towed back to port"; "X, he
+/// said, but a group of young people began throwing bottles"): at `k` an
+/// "and" or "but", then a new subject (a noun phrase, name, number or
+/// pronoun) with a finite verb of its own, and no other cue before `end`
+/// ("..., he said, and the minister added that ..." starts an attribution
+/// of its own). A bare predicate ("and added that ...") is the speaker's,
+/// not the content's.
+fn continued_after_cue(ctx: &Ctx, k: usize, end: usize, cues: &[Cue]) -> Option<Range<usize>> {
+    if !ctx.tagged || !matches!(ctx.lower(k).as_str(), "and" | "but") || k + 3 >= end {
+        return None;
+    }
+    let subject = k + 1;
+    if !matches!(ctx.tokens[subject].upos, Upos::DET | Upos::PRON | Upos::PROPN | Upos::NOUN | Upos::NUM)
+        || matches!(ctx.lower(subject).as_str(), "which" | "who" | "that" | "what")
+    {
+        return None;
+    }
+    let verb = (subject + 1..(subject + 6).min(end))
+        .take_while(|&m| !matches!(ctx.word(m), "," | ";" | "." | ":"))
+        .find(|&m| ctx.is_finite_verb(m))?;
+    if cues.iter().any(|c| c.tokens.start > k && c.tokens.start < end) || is_cue_word(ctx, verb) {
+        return None;
+    }
+    let piece = trim(ctx, subject..end);
+    (!piece.is_empty()).then_some(piece)
 }
 
 /// Content on the left of a clause-final cue ("CONTENT, SPEAKER V." or
