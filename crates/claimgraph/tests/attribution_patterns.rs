@@ -618,6 +618,23 @@ fn a_span_of_time_is_not_a_speaker() {
     assert!(speakers.iter().all(|s| !s.contains("hours")), "{speakers:?}");
 }
 
+/// An unnamed speaker described once ("An official of the ministry, who
+/// asked not to be named") and then taken up by a short definite
+/// description ("The official said") is one speaker, known by the first
+/// description.
+#[test]
+fn a_definite_description_takes_up_the_unnamed_speaker_described_before() {
+    let body = "Test article\n\nAn official of the ministry, who asked not to be named, told our newspaper \
+                that the death of three workers was confirmed.\n\nThe official said that the inspection in April \
+                was only a paper control.\n";
+    let rec = record("official.txt", body);
+    let first = rec.claims.iter().find(|c| c.content.text.contains("three workers")).expect("the first claim");
+    let later = rec.claims.iter().find(|c| c.content.text.contains("paper control")).expect("the later claim");
+    let (a, b) = (speaker_entity(&rec, first), speaker_entity(&rec, later));
+    assert!(a.is_some() && a.map(|e| &e.id) == b.map(|e| &e.id), "{:?} / {:?}", a.map(|e| &e.name), b.map(|e| &e.name));
+    assert_eq!(b.map(|e| e.name.as_str()), Some("An official of the ministry"));
+}
+
 /// A role that runs on into the name without a comma ("the vice-minister
 /// of transport Ilya Dorn declared") is that person's, so that "the
 /// vice-minister" later resolves to him.

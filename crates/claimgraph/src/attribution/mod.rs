@@ -75,6 +75,9 @@ struct NewSpeaker {
     /// A plural description ("sources in the prefecture", "witnesses"):
     /// "they" may continue it, "he" and "she" may not.
     plural: bool,
+    /// The description's head noun, lowercased ("official" of "an official
+    /// of the ministry"): a later "the official" is the same speaker.
+    head: String,
 }
 
 /// The attribution layer's token ranges as byte spans of the text.
@@ -692,7 +695,8 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
         let described_before = d.speaker.as_ref().and_then(|np| described_person_before(ctx, np, &recent));
         if let Some(desc) = described_before {
             let name = ctx.doc.span_text(ctx.span(desc.start, desc.end)).trim().to_string();
-            let idx = base + new_speaker(&mut new, NewSpeaker { name, kind: EntityKind::Person, plural: false });
+            let head = ctx.lower(speaker::np_head(ctx, &desc)).to_string();
+            let idx = base + new_speaker(&mut new, NewSpeaker { name, kind: EntityKind::Person, plural: false, head });
             recent.push((idx, d.cue.start, EntityKind::Person));
             out.push(Resolved { draft: d, entity: Some(idx) });
             continue;
@@ -705,9 +709,21 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
                         .map(|name| (name, EntityKind::Organization))
                         .or_else(|| anonymous_description(ctx, np));
                     if let Some((name, kind)) = described {
-                        let plural =
-                            ctx.tagged && matches!(ctx.tokens[speaker::np_head(ctx, np)].xpos.as_str(), "NNS" | "NNPS");
-                        let idx = base + new_speaker(&mut new, NewSpeaker { name, kind, plural });
+                        let head_at = speaker::np_head(ctx, np);
+                        let plural = ctx.tagged && matches!(ctx.tokens[head_at].xpos.as_str(), "NNS" | "NNPS");
+                        let head = ctx.lower(head_at).to_string();
+                        // "An official of the ministry, who ..., told our
+                        // newspaper ... The official said": a short definite
+                        // description takes up the speaker described before
+                        // with the same head noun.
+                        let earlier = short_definite(ctx, np)
+                            .then(|| new.iter().rposition(|n| n.head == head && n.kind == kind && n.plural == plural))
+                            .flatten();
+                        let idx = base
+                            + match earlier {
+                                Some(k) => k,
+                                None => new_speaker(&mut new, NewSpeaker { name, kind, plural, head }),
+                            };
                         entity = Some(idx);
                     }
                 }
@@ -738,6 +754,18 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
 /// The kind a resolved speaker has for the pronouns that may continue it:
 /// its entity's kind, except that a plural description of people counts
 /// as a group ("they", never "he").
+/// True for a short definite description ("the official", "The press
+/// service", "the senior engineer"): "the" and at most three more words,
+/// none of them a preposition, a name or a quotation.
+fn short_definite(ctx: &Ctx, np: &Range<usize>) -> bool {
+    ctx.tagged
+        && np.len() >= 2
+        && np.len() <= 4
+        && ctx.lower(np.start) == "the"
+        && (np.start + 1..np.end)
+            .all(|k| matches!(ctx.tokens[k].upos, Upos::NOUN | Upos::ADJ) && ctx.quote_of[k].is_none())
+}
+
 /// The index among `new` of the speaker named `speaker.name` (any case),
 /// added when absent: one description is one speaker within a document.
 fn new_speaker(new: &mut Vec<NewSpeaker>, speaker: NewSpeaker) -> usize {
