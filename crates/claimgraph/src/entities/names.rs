@@ -665,14 +665,19 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
         return NameMatch::Variant;
     }
     // "Keshav Raj Adhikari" / "Keshab Raj Adhikari", "Vinod Ghimire" /
-    // "Binod Ghimire": the same family name and the same given name but for
-    // "b", "v" or "w", which South Asian and Spanish romanisations write
-    // for one sound. Not folded in the skeleton, which indexes every name:
-    // there the fold joined different people.
+    // "Binod Ghimire", "Sevinj Aliyeva" / "Sevinc Aliyeva", "Elvin
+    // Hasanov" / "Elvin Gasanov": one name in two romanisations that write
+    // one sound with two letters — "b", "v" or "w" (South Asian, Spanish),
+    // "c" or "j" (Turkish and Azerbaijani "c"), and a family name's first
+    // "h" or "g" (Russian spellings of Turkic and Ukrainian names). The rest
+    // of the two names is the same, letter for letter. Not folded in the
+    // skeleton, which indexes every name: there the fold joined different
+    // people.
     if ca.len() >= 2
         && ca.len() == cb.len()
-        && ca[1..] == cb[1..]
-        && labial_variants(ca[0], cb[0])
+        && ca[1..ca.len() - 1] == cb[1..cb.len() - 1]
+        && (ca[0] == cb[0] || romanised_variants(ca[0], cb[0]))
+        && (ca[ca.len() - 1] == cb[cb.len() - 1] || family_h_g(ca[ca.len() - 1], cb[cb.len() - 1]))
         && !gender_clash(&wa.joined, &wb.joined)
     {
         return NameMatch::Variant;
@@ -1030,13 +1035,28 @@ fn leading_parts_match(s: &[&str], l: &[&str]) -> bool {
 
 /// True when two given names of four letters or more differ, letter for
 /// letter, only where one has "b", "v" or "w" and the other another of
-/// the three ("Keshav" / "Keshab", "Vinod" / "Binod").
-fn labial_variants(a: &str, b: &str) -> bool {
-    let labial = |c: char| matches!(c, 'b' | 'v' | 'w');
+/// the three ("Keshav" / "Keshab", "Vinod" / "Binod"), or "c" against "j"
+/// ("Sevinc" / "Sevinj").
+fn romanised_variants(a: &str, b: &str) -> bool {
+    let one_sound = |x: char, y: char| {
+        let labial = |c: char| matches!(c, 'b' | 'v' | 'w');
+        labial(x) && labial(y) || matches!((x, y), ('c', 'j') | ('j', 'c'))
+    };
     a != b
         && a.chars().count() >= 4
         && a.chars().count() == b.chars().count()
-        && a.chars().zip(b.chars()).all(|(x, y)| x == y || labial(x) && labial(y))
+        && a.chars().zip(b.chars()).all(|(x, y)| x == y || one_sound(x, y))
+}
+
+/// True when two family names of five letters or more differ only in their
+/// first letter, "h" in one and "g" in the other ("Hasanov" / "Gasanov",
+/// "Huseynov" / "Guseynov"): the Russian spelling of a Turkic or
+/// Ukrainian "h".
+fn family_h_g(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) else {
+        return false;
+    };
+    matches!((x, y), ('h', 'g') | ('g', 'h')) && a.chars().count() >= 5 && a[1..] == b[1..]
 }
 
 /// True when two spellings differ only in a letter pair another
@@ -1444,6 +1464,10 @@ mod tests {
         assert_eq!(compare("Keshav Raj Adhikari", "Keshab Raj Adhikari"), NameMatch::Variant);
         assert_eq!(compare("Binod Ghimire", "Vinod Ghimire"), NameMatch::Variant);
         assert_eq!(compare("Sujan Adhikari", "Keshab Raj Adhikari"), NameMatch::Different);
+        // "c"/"j" in a given name, "h"/"g" opening a family name.
+        assert_eq!(compare("Sevinj Aliyeva", "Sevinc Aliyeva"), NameMatch::Variant);
+        assert_eq!(compare("Elvin Hasanov", "Elvin Gasanov"), NameMatch::Variant);
+        assert_eq!(compare("Elvin Hasanov", "Rauf Gasanov"), NameMatch::Different);
         assert_eq!(compare("Vera Novak", "Berta Novak"), NameMatch::Different);
         assert_eq!(compare("Oleksandr Kovalenko", "Alexander Kovalenko"), NameMatch::Variant);
         assert_eq!(compare("Behzad Kamalinejad", "Kamali Nezhad"), NameMatch::Variant);
