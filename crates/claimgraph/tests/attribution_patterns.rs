@@ -504,6 +504,13 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "towed back to port",
         "affirms",
     ),
+    // "By his words, X" reports X as "according to him" does.
+    (
+        "The vice-minister Nurlan Abdi spoke to journalists at the mine on Friday. By his words, the concentration of methane at the moment of the explosion reached 4.6 percent.",
+        "Nurlan Abdi",
+        "methane at the moment of the explosion reached 4.6 percent",
+        "affirms",
+    ),
 ];
 
 #[test]

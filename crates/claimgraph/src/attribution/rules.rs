@@ -85,6 +85,15 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
             i += 2;
             continue;
         }
+        // "By his words, the concentration of methane reached 4.6 percent",
+        // "In her words, ...": a sentence opened by a pronoun's words
+        // reports that person's account, as "according to him" does
+        // (common in translations from Russian and the Turkic languages).
+        if words_of_pronoun(ctx, i, sent) {
+            out.push(Cue { tokens: i..i + 3, verb: None });
+            i += 3;
+            continue;
+        }
         // "For the leader Jandira Moreira, the rivers are dead": a sentence
         // opening "For PERSON," reports that person's view (common in
         // translations from Portuguese, Spanish and French).
@@ -1874,6 +1883,28 @@ fn manner_not_source(ctx: &Ctx, a: usize, source: &Range<usize>) -> bool {
 /// Builds the draft claim of an "according to" cue.
 pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draft> {
     let a = cue.tokens.start;
+    if words_of_pronoun(ctx, a, sent) {
+        // "By his words, CONTENT": the pronoun speaks, the rest of the
+        // sentence after the comma is what it says.
+        let content = trim(ctx, a + 4..sent.end);
+        if content.is_empty() {
+            return None;
+        }
+        let pieces = vec![content];
+        let negated = stance::content_negated(ctx, &pieces);
+        return Some(Draft {
+            cue: cue.tokens.clone(),
+            speaker: Some(a + 1..a + 2),
+            shares_speaker: false,
+            kind: ClaimKind::AccordingTo,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &pieces[0], a),
+            confidence: 0.8,
+            colon_open: false,
+            content: pieces,
+            denial_cue: false,
+        });
+    }
     let src_start = cue.tokens.end;
     let source = source_before_clause(ctx, np_right(ctx, src_start, sent)?, sent);
     if manner_not_source(ctx, a, &source) {
@@ -2012,6 +2043,16 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         content: pieces,
         denial_cue: false,
     })
+}
+
+/// True when "by/in his (her, their) words," opens the sentence `sent` at `i`.
+fn words_of_pronoun(ctx: &Ctx, i: usize, sent: &Range<usize>) -> bool {
+    i == content_start(ctx, sent)
+        && i + 4 < sent.end
+        && matches!(ctx.lower(i).as_str(), "by" | "in")
+        && matches!(ctx.lower(i + 1).as_str(), "his" | "her" | "their")
+        && ctx.lower(i + 2) == "words"
+        && ctx.word(i + 3) == ","
 }
 
 /// "According to information obtained from judicial sources", "according
