@@ -1036,16 +1036,22 @@ fn leading_parts_match(s: &[&str], l: &[&str]) -> bool {
 /// True when two given names of four letters or more differ, letter for
 /// letter, only where one has "b", "v" or "w" and the other another of
 /// the three ("Keshav" / "Keshab", "Vinod" / "Binod"), or "c" against "j"
-/// ("Sevinc" / "Sevinj").
+/// ("Sevinc" / "Sevinj"), or in the silent "r" of a Thai "-rn" ending
+/// ("Thanakorn" / "Thanakon").
 fn romanised_variants(a: &str, b: &str) -> bool {
     let one_sound = |x: char, y: char| {
         let labial = |c: char| matches!(c, 'b' | 'v' | 'w');
         labial(x) && labial(y) || matches!((x, y), ('c', 'j') | ('j', 'c'))
     };
+    // Thai names spelled with and without the silent "r" of a final "-rn"
+    // ("Thanakorn" / "Thanakon", "Siriporn" / "Siripon").
+    let silent_r =
+        |x: &str, y: &str| x.len() >= 6 && x.strip_suffix("rn").is_some_and(|stem| y.strip_suffix('n') == Some(stem));
     a != b
         && a.chars().count() >= 4
-        && a.chars().count() == b.chars().count()
-        && a.chars().zip(b.chars()).all(|(x, y)| x == y || one_sound(x, y))
+        && (a.chars().count() == b.chars().count() && a.chars().zip(b.chars()).all(|(x, y)| x == y || one_sound(x, y))
+            || silent_r(a, b)
+            || silent_r(b, a))
 }
 
 /// True when two family names of five letters or more differ only in their
@@ -1468,6 +1474,8 @@ mod tests {
         assert_eq!(compare("Sevinj Aliyeva", "Sevinc Aliyeva"), NameMatch::Variant);
         assert_eq!(compare("Elvin Hasanov", "Elvin Gasanov"), NameMatch::Variant);
         assert_eq!(compare("Elvin Hasanov", "Rauf Gasanov"), NameMatch::Different);
+        assert_eq!(compare("Thanakorn Srisuwan", "Thanakon Srisuwan"), NameMatch::Variant);
+        assert_eq!(compare("Thanakorn Srisuwan", "Thanakon Wongsa"), NameMatch::Different);
         assert_eq!(compare("Vera Novak", "Berta Novak"), NameMatch::Different);
         assert_eq!(compare("Oleksandr Kovalenko", "Alexander Kovalenko"), NameMatch::Variant);
         assert_eq!(compare("Behzad Kamalinejad", "Kamali Nezhad"), NameMatch::Variant);
