@@ -751,9 +751,6 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
     (out, new)
 }
 
-/// The kind a resolved speaker has for the pronouns that may continue it:
-/// its entity's kind, except that a plural description of people counts
-/// as a group ("they", never "he").
 /// True for a short definite description ("the official", "The press
 /// service", "the senior engineer"): "the" and at most three more words,
 /// none of them a preposition, a name or a quotation.
@@ -778,6 +775,9 @@ fn new_speaker(new: &mut Vec<NewSpeaker>, speaker: NewSpeaker) -> usize {
     }
 }
 
+/// The kind a resolved speaker has for the pronouns that may continue it:
+/// its entity's kind, except that a plural description of people counts
+/// as a group ("they", never "he").
 fn kind_of(ctx: &Ctx, new: &[NewSpeaker], base: usize, e: usize) -> EntityKind {
     if e < base {
         ctx.doc.entities[e].kind

@@ -1729,14 +1729,7 @@ fn continued_after_cue(ctx: &Ctx, k: usize, end: usize, cues: &[Cue]) -> Option<
         return None;
     }
     let subject = k + 1;
-    if !matches!(ctx.tokens[subject].upos, Upos::DET | Upos::PRON | Upos::PROPN | Upos::NOUN | Upos::NUM)
-        || matches!(ctx.lower(subject).as_str(), "which" | "who" | "that" | "what")
-    {
-        return None;
-    }
-    let verb = (subject + 1..(subject + 6).min(end))
-        .take_while(|&m| !matches!(ctx.word(m), "," | ";" | "." | ":"))
-        .find(|&m| ctx.is_finite_verb(m))?;
+    let verb = stance::new_clause_verb(ctx, subject, end)?;
     if cues.iter().any(|c| c.tokens.start > k && c.tokens.start < end) || is_cue_word(ctx, verb) {
         return None;
     }

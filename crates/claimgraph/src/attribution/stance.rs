@@ -805,7 +805,6 @@ pub(crate) fn sentence_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> 
 /// what follows them is more often a remark on the claim than a claim: cut
 /// there, the blind sets lose more precision than they gain in stance.)
 pub(crate) fn clause_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
-    use claimgraph_nlp::Upos;
     let mut out = Vec::new();
     let mut from = r.start;
     let mut k = r.start;
@@ -818,10 +817,7 @@ pub(crate) fn clause_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
             let conj = (k + 1..r.end).find(|&m| !is_quote_mark(ctx.word(m))).unwrap_or(r.end);
             let subject = conj + 1;
             if matches!(ctx.lower(conj).as_str(), "but" | "yet")
-                && subject < r.end
-                && matches!(ctx.tokens[subject].upos, Upos::DET | Upos::PRON | Upos::PROPN | Upos::NOUN | Upos::NUM)
-                && !matches!(ctx.lower(subject).as_str(), "which" | "who" | "that" | "what")
-                && finite_verb_soon(ctx, subject, r.end)
+                && new_clause_verb(ctx, subject, r.end).is_some()
                 && (from..k).any(|m| ctx.is_finite_verb(m))
             {
                 next = Some(subject);
@@ -845,12 +841,22 @@ pub(crate) fn clause_pieces(ctx: &Ctx, r: &Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// True when a finite verb follows the subject word at `k` within five
-/// words, before any comma or sentence mark: the subject's own clause.
-fn finite_verb_soon(ctx: &Ctx, k: usize, end: usize) -> bool {
+/// The finite verb of a new clause whose subject opens at `k` (before
+/// `end`): a noun phrase, name, number or pronoun (no relative word), then
+/// a finite verb within five words, before any comma or sentence mark.
+/// Used where a conjunction may open a clause of its own (", but three
+/// agents have been called"; ", she added, and the boat had to be towed").
+pub(crate) fn new_clause_verb(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    use claimgraph_nlp::Upos;
+    if k >= end
+        || !matches!(ctx.tokens[k].upos, Upos::DET | Upos::PRON | Upos::PROPN | Upos::NOUN | Upos::NUM)
+        || matches!(ctx.lower(k).as_str(), "which" | "who" | "that" | "what")
+    {
+        return None;
+    }
     (k + 1..(k + 6).min(end))
         .take_while(|&m| !matches!(ctx.word(m), "," | ";" | "." | ":"))
-        .any(|m| ctx.is_finite_verb(m))
+        .find(|&m| ctx.is_finite_verb(m))
 }
 
 /// True when the words say that what they are about departs from the
