@@ -378,6 +378,21 @@ const ROLE_NOUNS: &[(&str, &str)] = &[
     ("ombudsman", "ombudsman"),
     ("prefect", "governor"),
     ("registrar", "official"),
+    // Heads of offices, villages and institutions that translations write
+    // before a name as a title ("Controller Keshab Raj Adhikari", "Headman
+    // Boonmi In-kaew").
+    ("controller", "head"),
+    ("comptroller", "head"),
+    ("headman", "head"),
+    ("chieftain", "head"),
+    ("warden", "head"),
+    ("headmaster", "head"),
+    ("headmistress", "head"),
+    ("treasurer", "official"),
+    ("auditor", "official"),
+    ("magistrate", "judge"),
+    ("councillor", "lawmaker"),
+    ("councilor", "lawmaker"),
     ("elders", "elder"),
     ("man", "person"),
     ("woman", "person"),

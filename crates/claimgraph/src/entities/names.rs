@@ -581,7 +581,7 @@ pub fn given_name_reference(word: &PreparedName, full: &PreparedName) -> bool {
     if f.len() < 2 || first.len() < 3 || is_family_first(first) {
         return false;
     }
-    w == first || variant_of_skeletons(w, first, &skeleton(w), &skeleton(first))
+    w == first || variant_of_skeletons(w, first, &skeleton(w), &skeleton(first)) || romanised_variants(w, first)
 }
 
 /// True when two full names (two core parts or more each) share a family
@@ -1029,7 +1029,7 @@ fn leading_parts_match(s: &[&str], l: &[&str]) -> bool {
         // Names of things and sites ("Harbour Bowl Trophy") are no people.
         && !super::mentions::is_named_thing_word(l[2])
         && !super::mentions::is_site_word(l[2])
-        && (same_part(s[0], l[0]) || same_spelling_but_digraphs(s[0], l[0]))
+        && (same_part(s[0], l[0]) || same_spelling_but_digraphs(s[0], l[0]) || romanised_variants(s[0], l[0]))
         && same_part(s[1], l[1])
 }
 
@@ -1037,7 +1037,10 @@ fn leading_parts_match(s: &[&str], l: &[&str]) -> bool {
 /// letter, only where one has "b", "v" or "w" and the other another of
 /// the three ("Keshav" / "Keshab", "Vinod" / "Binod"), or "c" against "j"
 /// ("Sevinc" / "Sevinj"), or in the silent "r" of a Thai "-rn" ending
-/// ("Thanakorn" / "Thanakon").
+/// ("Thanakorn" / "Thanakon"), or in other letters two romanisations write
+/// for one sound: a "w" before a vowel written "gu" or "hu" ("Gualberto" /
+/// "Walberto"), a Thai long vowel written double or single ("Boonmee" /
+/// "Boonmi") and a Thai final "j" or "t" ("Wiroj" / "Wirot").
 fn romanised_variants(a: &str, b: &str) -> bool {
     let one_sound = |x: char, y: char| {
         let labial = |c: char| matches!(c, 'b' | 'v' | 'w');
@@ -1047,11 +1050,32 @@ fn romanised_variants(a: &str, b: &str) -> bool {
     // ("Thanakorn" / "Thanakon", "Siriporn" / "Siripon").
     let silent_r =
         |x: &str, y: &str| x.len() >= 6 && x.strip_suffix("rn").is_some_and(|stem| y.strip_suffix('n') == Some(stem));
+    // Spanish and Quechua spellings of one "w" sound before a vowel
+    // ("Gualberto" / "Walberto", "Huamán" / "Wamán").
+    let w_onset = |x: &str, y: &str| {
+        let rest = x.strip_prefix("gu").or_else(|| x.strip_prefix("hu"));
+        rest.is_some_and(|r| r.starts_with(['a', 'e', 'i']) && y.strip_prefix('w') == Some(r))
+    };
+    // Thai romanisations: a long vowel written double or single
+    // ("Boonmee" / "Boonmi", "Somboon" / "Sombun"), and a final "j" or "t"
+    // for one final "t" sound ("Wiroj" / "Wirot").
+    let thai_vowels = |x: &str| x.replace("ee", "i").replace("oo", "u");
+    let thai_final = |x: &str, y: &str| {
+        x.len() == y.len()
+            && x.len() >= 4
+            && x[..x.len() - 1] == y[..y.len() - 1]
+            && matches!((x.as_bytes()[x.len() - 1], y.as_bytes()[y.len() - 1]), (b'j', b't') | (b't', b'j'))
+    };
     a != b
         && a.chars().count() >= 4
         && (a.chars().count() == b.chars().count() && a.chars().zip(b.chars()).all(|(x, y)| x == y || one_sound(x, y))
             || silent_r(a, b)
-            || silent_r(b, a))
+            || silent_r(b, a)
+            || w_onset(a, b)
+            || w_onset(b, a)
+            || (a.contains("ee") || a.contains("oo") || b.contains("ee") || b.contains("oo"))
+                && thai_vowels(a) == thai_vowels(b)
+            || a.is_ascii() && b.is_ascii() && thai_final(a, b))
 }
 
 /// True when two family names of five letters or more differ only in their
@@ -1477,6 +1501,19 @@ mod tests {
         assert_eq!(compare("Thanakorn Srisuwan", "Thanakon Srisuwan"), NameMatch::Variant);
         assert_eq!(compare("Thanakorn Srisuwan", "Thanakon Wongsa"), NameMatch::Different);
         assert_eq!(compare("Vera Novak", "Berta Novak"), NameMatch::Different);
+        // "gu"/"hu" and "w" before a vowel; Thai long vowels and final "j"/"t".
+        assert_eq!(compare("Gualberto Choque", "Walberto Choque"), NameMatch::Variant);
+        assert_eq!(compare("Boonmee Inkaew", "Boonmi Inkaew"), NameMatch::Variant);
+        assert_eq!(compare("Wiroj Saengsuriya", "Wirot Saengsuriya"), NameMatch::Variant);
+        assert_eq!(compare("Wiroj Saengsuriya", "Wirat Saengsuriya"), NameMatch::Different);
+        assert_eq!(compare("Gualberto Choque", "Alberto Choque"), NameMatch::Different);
+        // A name without its second family name, the given name in another
+        // romanisation: a surname-like reference.
+        assert_eq!(compare("Eusevia Condori Layme", "Eusebia Condori"), NameMatch::Surname);
+        assert_eq!(compare("Walberto Choque", "Gualberto Choque Flores"), NameMatch::Surname);
+        // The given name alone, in another romanisation.
+        assert!(given_name_reference(&PreparedName::new("Wirot"), &PreparedName::new("Wiroj Saengsuriya")));
+        assert!(!given_name_reference(&PreparedName::new("Wirat"), &PreparedName::new("Wiroj Saengsuriya")));
         assert_eq!(compare("Oleksandr Kovalenko", "Alexander Kovalenko"), NameMatch::Variant);
         assert_eq!(compare("Behzad Kamalinejad", "Kamali Nezhad"), NameMatch::Variant);
         assert_eq!(compare("Kamali-Nejad", "Kamalinejad"), NameMatch::Exact);
