@@ -480,6 +480,7 @@ pub fn is_debris(line: &str) -> bool {
         return true;
     }
     if FURNITURE.contains(&k.as_str())
+        || is_counter(&k)
         || is_social_line(&k)
         || is_copyright(line, &k)
         || is_cookie_notice(&k)
@@ -890,6 +891,15 @@ const CALL_OPENERS: &[&str] = &[
 /// A call to the reader: an imperative verb addressed to the site's
 /// audience, about the site, its channels, apps or the article itself.
 fn call_to_action(line: &str, k: &str, words: usize) -> Call {
+    // A keyword to text in capitals ("send \"JOIN\" to 0803 ...") is no
+    // quotation: the call is read without it.
+    let unquoted;
+    let k = if k.contains('"') && keyword_quotes_only(line) {
+        unquoted = k.replace('"', "");
+        unquoted.as_str()
+    } else {
+        k
+    };
     if words > 20 || is_reported(k) {
         return Call::No;
     }
@@ -970,6 +980,21 @@ fn call_to_action(line: &str, k: &str, words: usize) -> Call {
     } else {
         Call::No
     }
+}
+
+/// True when every straight-quoted stretch of `line` is one word in
+/// capitals ("JOIN", "STOP"): a keyword for the reader to send, not
+/// someone's words.
+fn keyword_quotes_only(line: &str) -> bool {
+    let pieces: Vec<&str> = line.split('"').collect();
+    // An even number of quote marks: pieces at odd positions are quoted.
+    pieces.len() >= 3
+        && pieces.len() % 2 == 1
+        && pieces
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .all(|q| !q.is_empty() && !q.contains(' ') && q.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 /// A borrowed English verb under a Tagalog affix ("i-share", "mag-login",
@@ -1575,14 +1600,22 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
     if (k.starts_with("in \"") || k.starts_with("in \u{201c}")) && k.split(' ').count() <= 5 {
         return true;
     }
-    // "12 comments", "0 comment"
-    let mut words = k.split(' ');
-    if let (Some(n), Some(w), None) = (words.next(), words.next(), words.next()) {
-        if n.chars().all(|c| c.is_ascii_digit()) && matches!(w, "comment" | "comments" | "shares" | "views" | "reads") {
-            return true;
-        }
+    if is_counter(k) {
+        return true;
     }
     super::date::normalise(k).is_some() && k.split(' ').count() <= 6
+}
+
+/// A page's counter of its readers' reactions: "12 comments", "0 comment",
+/// "1 847 views" (thousands set apart by a space, as many European sites
+/// print them).
+fn is_counter(k: &str) -> bool {
+    let Some((count, w)) = k.rsplit_once(' ') else { return false };
+    let groups: Vec<&str> = count.split(' ').collect();
+    let digits = |g: &&str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let grouped =
+        groups.len() == 1 || groups.len() <= 3 && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    groups.iter().all(digits) && grouped && matches!(w, "comment" | "comments" | "shares" | "views" | "reads")
 }
 
 /// Script text that scrapers pick up: ad slots, tag managers, inline JS.
@@ -2019,8 +2052,15 @@ fn is_publisher_notice(k: &str) -> bool {
         && ["not coincide", "not necessarily", "not reflect", "own and do not", "author's own"]
             .iter()
             .any(|p| k.contains(p));
+    // "X is not responsible for the content of external sites": the
+    // site's note on the links it carries.
+    let external = k.contains("not responsible for the content")
+        && ["external", "third-party", "third party", "linked", "other sites", "other websites"]
+            .iter()
+            .any(|p| k.contains(p));
     (k.starts_with("disclaimer:")
         || own_views
+        || external
         || k.starts_with("disclaimer -")
         || k.starts_with("our standards")
         || network
@@ -2421,6 +2461,18 @@ mod tests {
         // Prose that merely starts like chrome stays.
         let p = "Powered by cheap drones, the offensive has changed the war, officers said.";
         assert_eq!(strip(p), p);
+    }
+
+    #[test]
+    fn notices_counters_and_phone_calls_under_an_article_go() {
+        for l in [
+            "Get the latest news on your WhatsApp \u{2013} send \"JOIN\" to 0803 000 0000",
+            "Kessel Courier is not responsible for the content of external sites.",
+            "25.11.2026 | Region | 1 847 views",
+            "1 847 views",
+        ] {
+            assert!(is_debris(l), "{l}");
+        }
     }
 
     #[test]

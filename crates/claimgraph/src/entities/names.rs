@@ -704,8 +704,8 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
         && b.parts.len() <= 3
         && ca.len() == 2
         && cb.len() == 2
-        && same_part(ca[0], cb[1])
-        && same_part(ca[1], cb[0])
+        && (same_part(ca[0], cb[1]) || mongolian_patronymic(ca[0], cb[1]) || mongolian_patronymic(cb[1], ca[0]))
+        && (same_part(ca[1], cb[0]) || mongolian_patronymic(ca[1], cb[0]) || mongolian_patronymic(cb[0], ca[1]))
     {
         return NameMatch::Variant;
     }
@@ -734,7 +734,14 @@ fn compare_with(a: &NameParts, sufa: &[Suffix], b: &NameParts, sufb: &[Suffix]) 
             if i == 0 && j == 0 {
                 continue; // the whole names, compared above
             }
-            if sa.joined == sb.joined || variant_of_skeletons(&sa.joined, &sb.joined, &sa.skeleton, &sb.skeleton) {
+            // The last parts (family names, or a Mongolian's given name)
+            // may also be [`romanised_variants`] ("Ts. Ganzorig" /
+            // "Tserendorjiin Gantsorig").
+            let last_parts = i + 1 == sufa.len() && j + 1 == sufb.len();
+            if sa.joined == sb.joined
+                || variant_of_skeletons(&sa.joined, &sb.joined, &sa.skeleton, &sb.skeleton)
+                || last_parts && romanised_variants(&sa.joined, &sb.joined)
+            {
                 // "Daudi Ochieng Onyango" / "David Ochieng Onyango": one
                 // given name in its local and its English form, when a middle
                 // name agrees too (a family name alone is no evidence).
@@ -1033,6 +1040,19 @@ fn leading_parts_match(s: &[&str], l: &[&str]) -> bool {
         && same_part(s[1], l[1])
 }
 
+/// True when `genitive` is the Mongolian patronymic in the genitive that
+/// stands before a given name ("Battulgyn", "Tserendorjiin") and `name`
+/// the same father's name as English reports write it after the given
+/// name ("Battulga", "Tserendorj"): the genitive ending replaces a final
+/// vowel or follows the name.
+fn mongolian_patronymic(genitive: &str, name: &str) -> bool {
+    let Some(stem) = ["iin", "ijn", "yn"].iter().find_map(|e| genitive.strip_suffix(e)) else {
+        return false;
+    };
+    stem.len() >= 4
+        && name.strip_prefix(stem).is_some_and(|rest| rest.is_empty() || rest.len() == 1 && "aeiou".contains(rest))
+}
+
 /// True when two given names of four letters or more differ, letter for
 /// letter, only where one has "b", "v" or "w" and the other another of
 /// the three ("Keshav" / "Keshab", "Vinod" / "Binod"), or "c" against "j"
@@ -1040,7 +1060,8 @@ fn leading_parts_match(s: &[&str], l: &[&str]) -> bool {
 /// ("Thanakorn" / "Thanakon"), or in other letters two romanisations write
 /// for one sound: a "w" before a vowel written "gu" or "hu" ("Gualberto" /
 /// "Walberto"), a Thai long vowel written double or single ("Boonmee" /
-/// "Boonmi") and a Thai final "j" or "t" ("Wiroj" / "Wirot").
+/// "Boonmi"), a Thai final "j" or "t" ("Wiroj" / "Wirot"), and "ts"
+/// against "c" or "z" ("Tsvetan" / "Cvetan", "Gantsorig" / "Ganzorig").
 fn romanised_variants(a: &str, b: &str) -> bool {
     let one_sound = |x: char, y: char| {
         let labial = |c: char| matches!(c, 'b' | 'v' | 'w');
@@ -1066,9 +1087,17 @@ fn romanised_variants(a: &str, b: &str) -> bool {
             && x[..x.len() - 1] == y[..y.len() - 1]
             && matches!((x.as_bytes()[x.len() - 1], y.as_bytes()[y.len() - 1]), (b'j', b't') | (b't', b'j'))
     };
+    // Cyrillic "ц" written "ts" or "c" ("Tsvetan" / "Cvetan", Bulgarian and
+    // Serbian), and "ts" or "z" in Mongolian names ("Gantsorig" /
+    // "Ganzorig").
+    let ts_as = |x: &str, y: &str, to: &str| {
+        (x.contains("ts") || y.contains("ts")) && x.replace("ts", to) == y.replace("ts", to)
+    };
     a != b
         && a.chars().count() >= 4
         && (a.chars().count() == b.chars().count() && a.chars().zip(b.chars()).all(|(x, y)| x == y || one_sound(x, y))
+            || ts_as(a, b, "c")
+            || ts_as(a, b, "z")
             || silent_r(a, b)
             || silent_r(b, a)
             || w_onset(a, b)
@@ -1160,6 +1189,14 @@ fn given_names_agree(a: &[&str], b: &[&str]) -> bool {
     let (fa, fb) = (a[0], b[0]);
     if fa.len() == 1 || fb.len() == 1 {
         return fa.chars().next() == fb.chars().next();
+    }
+    // A Mongolian or Russian initial of two consonants ("Ts.", "Ch.",
+    // "Sh.", "Kh.") for the patronymic or given name it opens.
+    let digraph_initial = |x: &str, y: &str| {
+        x.len() == 2 && x.chars().all(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c)) && y.starts_with(x)
+    };
+    if digraph_initial(fa, fb) || digraph_initial(fb, fa) {
+        return true;
     }
     if fa == fb {
         return true;
@@ -1501,6 +1538,14 @@ mod tests {
         assert_eq!(compare("Thanakorn Srisuwan", "Thanakon Srisuwan"), NameMatch::Variant);
         assert_eq!(compare("Thanakorn Srisuwan", "Thanakon Wongsa"), NameMatch::Different);
         assert_eq!(compare("Vera Novak", "Berta Novak"), NameMatch::Different);
+        // "ts" against "c" or "z"; a two-consonant initial; a Mongolian
+        // patronymic in the genitive before the given name.
+        assert_eq!(compare("Tsvetan Dimitrov", "Cvetan Dimitrov"), NameMatch::Variant);
+        assert_eq!(compare("Ts. Ganzorig", "Tserendorjiin Gantsorig"), NameMatch::Variant);
+        assert_eq!(compare("Ganzorig", "Tserendorjiin Gantsorig"), NameMatch::Surname);
+        assert_eq!(compare("Battulgyn Oyuntsetseg", "Oyuntsetseg Battulga"), NameMatch::Variant);
+        assert_eq!(compare("Battulgyn Oyuntsetseg", "Oyuntsetseg Bold"), NameMatch::Different);
+        assert_eq!(compare("Ch. Ganzorig", "Tserendorjiin Gantsorig"), NameMatch::Different);
         // "gu"/"hu" and "w" before a vowel; Thai long vowels and final "j"/"t".
         assert_eq!(compare("Gualberto Choque", "Walberto Choque"), NameMatch::Variant);
         assert_eq!(compare("Boonmee Inkaew", "Boonmi Inkaew"), NameMatch::Variant);
