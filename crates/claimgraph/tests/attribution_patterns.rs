@@ -861,6 +861,20 @@ fn a_pronoun_continues_the_person_its_paragraph_names() {
     assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
 }
 
+/// "she" after a paragraph that names a woman ("Mrs. T.") and a man of
+/// unknown gender is hers, not the earlier paragraph's speaker, whose
+/// gender the text never gives.
+#[test]
+fn a_pronoun_takes_the_person_of_its_known_gender() {
+    let body = "Test article\n\nLieutenant Colonel Arno Pekk said that the fire was controlled in the same night.\n\n\
+                The director of the park, Mrs. Liis Tamm, who replaced Juri Saar in May, gave a different figure. \
+                She said that 38 hectares had burned.\n";
+    let rec = record("gender.txt", body);
+    let burned = rec.claims.iter().find(|c| c.content.text.contains("38 hectares")).expect("the claim is found");
+    let entity = speaker_entity(&rec, burned);
+    assert!(entity.is_some_and(|e| e.name.contains("Tamm")), "{:?} -> {entity:?}", burned.speaker);
+}
+
 /// "X fired 40,000 shells; Y calls the toll a fabrication": a semicolon
 /// before the next attribution ends the content of the first.
 #[test]
