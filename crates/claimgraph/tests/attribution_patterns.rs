@@ -861,6 +861,39 @@ fn a_pronoun_continues_the_person_its_paragraph_names() {
     assert!(entity.is_some_and(|e| e.name.contains("Amrani")), "{:?} -> {entity:?}", body_claim.speaker);
 }
 
+/// "she" after a paragraph that names a woman ("Mrs. T.") and a man of
+/// unknown gender is hers, not the earlier paragraph's speaker, whose
+/// gender the text never gives.
+#[test]
+fn a_pronoun_takes_the_person_of_its_known_gender() {
+    let body = "Test article\n\nLieutenant Colonel Arno Pekk said that the fire was controlled in the same night.\n\n\
+                The director of the park, Mrs. Liis Tamm, who replaced Juri Saar in May, gave a different figure. \
+                She said that 38 hectares had burned.\n";
+    let rec = record("gender.txt", body);
+    let burned = rec.claims.iter().find(|c| c.content.text.contains("38 hectares")).expect("the claim is found");
+    let entity = speaker_entity(&rec, burned);
+    assert!(entity.is_some_and(|e| e.name.contains("Tamm")), "{:?} -> {entity:?}", burned.speaker);
+}
+
+/// A description written before a courtesy title and a name ("Health
+/// Minister Dr. NAME", "ROLE, Dkt. NAME") is the person's role, so that
+/// "the minister" and "the Permanent Secretary" later resolve to them.
+#[test]
+fn a_role_before_a_title_and_a_name_is_the_persons() {
+    let body =
+        "Test article\n\nHealth Minister Dr. Amir Rahman Khan yesterday rejected the news that he has resigned. \
+                \"I have not resigned,\" the minister told reporters.\n\n\
+                The Permanent Secretary of the Ministry, Dkt. Rehema Juma Mussa, said that the fishermen will be taken \
+                to court. \"They will be treated like any other foreigner,\" the Permanent Secretary said.\n";
+    let rec = record("titles.txt", body);
+    let who = |words: &str| {
+        let c = rec.claims.iter().find(|c| c.content.text.contains(words)).expect("the claim is found");
+        speaker_entity(&rec, c).map(|e| e.name.clone())
+    };
+    assert!(who("not resigned").is_some_and(|n| n.contains("Khan")), "{:?}", who("not resigned"));
+    assert!(who("any other foreigner").is_some_and(|n| n.contains("Mussa")), "{:?}", who("any other foreigner"));
+}
+
 /// "X fired 40,000 shells; Y calls the toll a fabrication": a semicolon
 /// before the next attribution ends the content of the first.
 #[test]

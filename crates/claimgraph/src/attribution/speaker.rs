@@ -1726,7 +1726,10 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         if let (Some(&(e, pos, _)), Some(ps)) = (latest, prev_sentence) {
             if ctx.doc.analysis.sentence_of(pos) == Some(ps) {
                 if let Some(subject) = previous_subject_entity(ctx, at) {
-                    if subject != e && ctx.doc.entities.get(subject).is_some_and(|ent| ent.kind == EntityKind::Person) {
+                    if subject != e
+                        && agrees(subject)
+                        && ctx.doc.entities.get(subject).is_some_and(|ent| ent.kind == EntityKind::Person)
+                    {
                         return Resolution::Entity(subject);
                     }
                 }
@@ -1739,8 +1742,31 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
     // paragraphs: live blogs and wire copy introduce each speaker in the
     // paragraph that quotes them.
     if matches!(kind, PronounKind::Masculine | PronounKind::Feminine) {
-        if let Some(e) = sole_paragraph_person(ctx, at, recent).filter(|&e| agrees(e)) {
+        if let Some(e) = sole_paragraph_person(ctx, at, kind, recent).filter(|&e| agrees(e)) {
             return Resolution::Entity(e);
+        }
+        // "Lieutenant Colonel H. said ... . | Mrs. M. gave a different
+        // figure. She said ...": when the latest speaker's gender is not
+        // known to be the pronoun's, a person of the pronoun's known
+        // gender named after that speaker, in the pronoun's paragraph,
+        // is nearer and certain to agree.
+        let latest = recent.iter().rev().find(|&&(_, pos, k)| {
+            pos < ctx.tokens.len() && ctx.tokens[pos].start < ctx.tokens[at].start && compatible_kind(k)
+        });
+        if let Some(&(e, pos, _)) =
+            latest.filter(|&&(e, _, _)| ctx.entity_gender.get(e).copied().flatten() != Some(kind))
+        {
+            let para = ctx.paragraph(at);
+            let from = ctx.tokens[para.start].start.max(ctx.tokens[pos].end);
+            if let Some(p) = people_named_in(ctx, from, ctx.tokens[at].start)
+                .filter(|&(start, p)| {
+                    p != e && outside_quotes(ctx, start) && ctx.entity_gender.get(p).copied().flatten() == Some(kind)
+                })
+                .map(|(_, p)| p)
+                .last()
+            {
+                return Resolution::Entity(p);
+            }
         }
     }
     // Earlier speakers first; a first-person pronoun only inside the same
@@ -1773,21 +1799,40 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
 
 /// The one person named by name in the paragraph of token `at` before it
 /// (outside quotations), when no speaker of that paragraph precedes it and
-/// the pronoun does not open the paragraph.
-fn sole_paragraph_person(ctx: &Ctx, at: usize, recent: &[(usize, usize, EntityKind)]) -> Option<usize> {
+/// the pronoun does not open the paragraph. Of several people, the one
+/// whose known gender is the pronoun's (`kind`), when only one is: a
+/// recogniser's stray person ("the Management Board") does not hide
+/// "Mrs. M." from "she".
+fn sole_paragraph_person(
+    ctx: &Ctx,
+    at: usize,
+    kind: PronounKind,
+    recent: &[(usize, usize, EntityKind)],
+) -> Option<usize> {
     let para = ctx.paragraph(at);
     if recent.iter().any(|&(_, pos, _)| para.contains(&pos) && pos < at) {
         return None;
     }
     let (from, to) = (ctx.tokens[para.start].start, ctx.tokens[at].start);
-    let mut people = people_named_in(ctx, from, to)
-        .filter(|&(start, _)| {
-            let t = ctx.doc.analysis.token_at_or_after(start);
-            t < ctx.quote_of.len() && ctx.quote_of[t].is_none()
-        })
-        .map(|(_, e)| e);
-    let first = people.next()?;
-    people.all(|e| e == first).then_some(first)
+    let mut people: Vec<usize> =
+        people_named_in(ctx, from, to).filter(|&(start, _)| outside_quotes(ctx, start)).map(|(_, e)| e).collect();
+    people.sort_unstable();
+    people.dedup();
+    match people[..] {
+        [] => None,
+        [one] => Some(one),
+        _ => {
+            let mut agreeing = people.iter().filter(|&&e| ctx.entity_gender.get(e).copied().flatten() == Some(kind));
+            let first = *agreeing.next()?;
+            agreeing.next().is_none().then_some(first)
+        }
+    }
+}
+
+/// True when the byte `start` lies outside every quotation.
+fn outside_quotes(ctx: &Ctx, start: usize) -> bool {
+    let t = ctx.doc.analysis.token_at_or_after(start);
+    t < ctx.quote_of.len() && ctx.quote_of[t].is_none()
 }
 
 /// The people named by name (not by role or pronoun) within the bytes

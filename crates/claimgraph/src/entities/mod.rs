@@ -459,6 +459,10 @@ impl Builder<'_> {
             let Some(e) = name_entity(self, n) else { continue };
             // The name with its title: "ROLE, Brigadier General NAME".
             let full = n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start)..n.tokens.end;
+            // The name with every courtesy title or abbreviated rank before
+            // it ("Health Minister Dr. NAME", "ROLE, Dkt. NAME"), which the
+            // name's own title may leave out.
+            let titled = self.titles_before(full.start)..n.tokens.end;
             if self.doc.entities[e].kind == EntityKind::Other && self.names_a_person(&full, roles) {
                 self.make_person(e);
             }
@@ -470,6 +474,15 @@ impl Builder<'_> {
                     let r = &roles[ri];
                     (self.is_apposition(&full, &r.tokens)
                         || n.title.as_ref().is_some_and(|t| t.end == n.tokens.start && r.tokens.contains(&(t.end - 1)))
+                        // "Health Minister Dr. NAME", "ROLE, Dkt. NAME":
+                        // titles stand between the description and the name.
+                        || (titled.start < full.start
+                            && (r.tokens.end == titled.start || self.is_apposition(&titled, &r.tokens)))
+                        // "Foreign Minister Datuk NAME": the description
+                        // lies inside the title run the name opens with.
+                        || n.title.as_ref().is_some_and(|t| {
+                            t.end == n.tokens.start && t.start <= r.tokens.start && r.tokens.end < t.end
+                        })
                         // "the vice-minister of industry Nurlan Abdikarimov
                         // declared": the description runs on into the name
                         // it stands before, with no comma between.
@@ -564,6 +577,37 @@ impl Builder<'_> {
         for &m in &self.doc.entities[e].mentions {
             self.doc.mentions[m].kind = EntityKind::Person;
         }
+    }
+
+    /// The first token of the run of courtesy titles and abbreviated ranks
+    /// ("Dr.", "Mrs.", "Atty.", "Dkt.") that ends right before token
+    /// `start`: `start` itself when there is none. A capitalised word of at
+    /// most four letters closed by a full stop is taken as an abbreviated
+    /// title: between a description and a name there is nothing else it
+    /// could be.
+    fn titles_before(&self, start: usize) -> usize {
+        let t = &self.doc.analysis.tokens;
+        let text = |i: usize| t[i].text(&self.doc.text);
+        let abbreviation = |w: &str| {
+            let letters = w.trim_end_matches('.');
+            (1..=4).contains(&letters.chars().count())
+                && letters.chars().all(char::is_alphabetic)
+                && letters.chars().next().is_some_and(char::is_uppercase)
+        };
+        let mut s = start;
+        while s > 0 {
+            let w = text(s - 1);
+            if w.ends_with('.') && (abbreviation(w) || names::is_title_word(w)) {
+                s -= 1;
+            } else if w == "." && s >= 2 && abbreviation(text(s - 2)) {
+                s -= 2;
+            } else if names::is_honorific(w) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        s
     }
 
     /// True when `role` stands in apposition to `name`: "NAME, ROLE" or
