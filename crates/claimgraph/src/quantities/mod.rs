@@ -952,6 +952,16 @@ fn unit_after(doc: &Document, from: usize, sent_end: usize) -> (String, usize) {
             end += 1;
             break;
         }
+        // A word joined by a hyphen to the next, with no space either side,
+        // is part of a compound modifier ("two out-of-competition tests",
+        // "three state-of-the-art radars"), whatever it is alone.
+        if w.chars().all(char::is_alphabetic)
+            && toks.get(end + 1).is_some_and(|h| h.text(&doc.text) == "-" && h.start == t.end)
+            && toks.get(end + 2).is_some_and(|n| n.start == toks[end + 1].end && end + 2 < sent_end)
+        {
+            end += 2;
+            continue;
+        }
         if ends_unit(&lw) || !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
             break;
         }
@@ -1120,6 +1130,13 @@ mod tests {
         let q = quantities("Only 212 of 531 schools have a shelter. In our district, 9 of 23 schools.");
         let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
         assert_eq!(got, vec![(212.0, "schools"), (531.0, "schools"), (9.0, "schools"), (23.0, "schools")]);
+    }
+
+    #[test]
+    fn a_hyphenated_compound_modifies_the_counted_noun() {
+        let q = quantities("She missed two out-of-competition tests. They bought three state-of-the-art radars.");
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(2.0, "tests"), (3.0, "radars")]);
     }
 
     #[test]
