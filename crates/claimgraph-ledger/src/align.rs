@@ -753,6 +753,13 @@ pub trait Aligner: Send + Sync {
     /// Whether the tolls two affirming claims of one document state (see
     /// [`crate::toll`]) disagree (rule 4); returns the reason when they do.
     fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String>;
+    /// Whether, in one document, one claim rejects a figure the other
+    /// states (rule 8), whichever propositions the two joined: a claim
+    /// joins one proposition, and the figure it rejects may be stated by
+    /// claims of several ("the defendant transferred ₦184 million" and the
+    /// headline's "₦184 million missing", against "31 million naira and not
+    /// ₦184 million"). Returns the reason when it does.
+    fn figure_rejected(&self, a: &PropSignature, b: &PropSignature) -> Option<String>;
 }
 
 /// How many of an article's most mentioned participants stand for what it
@@ -2391,6 +2398,28 @@ fn figure_answered(c: &PropSignature, p: &PropSignature) -> Option<f64> {
     answered(c, p).or_else(|| answered(p, c))
 }
 
+/// [`figure_answered`] for two claims of one document, whatever
+/// propositions they joined, with a stricter test of units: a rejected
+/// figure without a unit of its own ("not 14, but 19 people") answers
+/// only a figure with no unit either, or one of the unit its claim states
+/// against it ("19 people"), not any figure of the article ("14 months").
+fn figure_answered_in_document(c: &PropSignature, p: &PropSignature) -> Option<f64> {
+    let v = figure_answered(c, p)?;
+    let fits = |x: &PropSignature, y: &PropSignature| {
+        x.rejects.iter().filter(|r| (r.value - v).abs() <= 0.005 * v.abs()).any(|r| {
+            y.figures.iter().any(|f| {
+                figure_matches(r, f)
+                    && (!r.unit.is_empty()
+                        || f.unit.is_empty()
+                        || x.figures
+                            .iter()
+                            .any(|own| !own.unit.is_empty() && unit_measure(&own.unit).0 == unit_measure(&f.unit).0))
+            })
+        })
+    };
+    (fits(c, p) || fits(p, c)).then_some(v)
+}
+
 /// The unit class of durations ([`UNIT_CLASSES`]).
 const DURATION_CLASS: &str = "hour";
 
@@ -3290,6 +3319,11 @@ impl Aligner for RuleAligner {
         Some(format!("tolls disagree: {} vs {} {}", fmt_num(x), fmt_num(y), fate.as_str()))
     }
 
+    fn figure_rejected(&self, a: &PropSignature, b: &PropSignature) -> Option<String> {
+        let v = figure_answered_in_document(a, b)?;
+        Some(format!("rejects the figure the other states: {}", fmt_num(v)))
+    }
+
     fn answers(&self, rejecter: &[String], allegation: &PropSignature, alleger: &[String]) -> Option<String> {
         // The allegation must involve the rejecter's side, and its speaker
         // must not speak for that side.
@@ -3786,6 +3820,15 @@ mod tests {
         let four =
             make("four people, not three", "a witness", "witness", vec![n(4.0, "peopl", false), n(3.0, "", true)]);
         assert!(figure_answered(&four, &three).is_none());
+        // In one document, whatever propositions the two joined: the
+        // rejected 71 answers the survivor's 71 people, and a bare
+        // rejected figure answers no figure of another unit than the one
+        // its claim states against it.
+        assert_eq!(a.figure_rejected(&guard, &survivor).as_deref(), Some("rejects the figure the other states: 71"));
+        let months =
+            make("the last inspection was 71 months ago", "an inspector", "inspector", vec![n(71.0, "month", false)]);
+        assert!(figure_answered(&guard, &months).is_some());
+        assert!(a.figure_rejected(&guard, &months).is_none());
     }
 
     /// Rule 7 for tolls: two sides' counts of one story's wounded meet

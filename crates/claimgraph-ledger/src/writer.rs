@@ -1033,7 +1033,15 @@ impl LedgerWriter {
                     continue;
                 }
                 let Some(prop) = x.aligned.as_ref().or(y.aligned.as_ref()).map(|(p, _)| *p) else { continue };
-                let reason = if x.facts.affirms == y.facts.affirms {
+                // Rule 8 first, whatever the polarities: a rejected figure
+                // says which claims are answered.
+                let rejected = match (&x.sig, &y.sig) {
+                    (Some(sx), Some(sy)) => self.aligner.figure_rejected(sx, sy),
+                    _ => None,
+                };
+                let reason = if let Some(reason) = rejected {
+                    reason
+                } else if x.facts.affirms == y.facts.affirms {
                     if !x.facts.affirms {
                         continue;
                     }
