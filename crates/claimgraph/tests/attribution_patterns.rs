@@ -894,6 +894,21 @@ fn a_role_before_a_title_and_a_name_is_the_persons() {
     assert!(who("any other foreigner").is_some_and(|n| n.contains("Mussa")), "{:?}", who("any other foreigner"));
 }
 
+/// "the commander said" where no one of the document holds that role
+/// continues the person the text was just about ("City police
+/// commissioner W. ... . He said ... . "...," the commander said").
+#[test]
+fn a_bare_role_nobody_holds_continues_the_previous_person() {
+    let body =
+        "Test article\n\nCity police commissioner Anton Weber, reached by phone, maintained that the toll was 12. \
+                He said he had not read the report. \"I cannot say anything about a paper I have not seen,\" the \
+                commander said.\n";
+    let rec = record("commander.txt", body);
+    let c = rec.claims.iter().find(|c| c.content.text.contains("cannot say anything")).expect("the claim is found");
+    let entity = speaker_entity(&rec, c);
+    assert!(entity.is_some_and(|e| e.name.contains("Weber")), "{:?} -> {entity:?}", c.speaker);
+}
+
 /// "X fired 40,000 shells; Y calls the toll a fabrication": a semicolon
 /// before the next attribution ends the content of the first.
 #[test]
