@@ -894,6 +894,46 @@ fn a_role_before_a_title_and_a_name_is_the_persons() {
     assert!(who("any other foreigner").is_some_and(|n| n.contains("Mussa")), "{:?}", who("any other foreigner"));
 }
 
+/// "he"/"she" after an unnamed person described in their paragraph ("A
+/// member of a rescue team, who asked not to be named, said ...", "A nurse
+/// ..., gave a different description. "...," she said", "A spokesman for
+/// the company said ... . He said") is that person, not a named speaker of
+/// an earlier paragraph; the spokesman's words stay the company's.
+#[test]
+fn a_pronoun_continues_the_unnamed_person_described_before_it() {
+    let body = "Test article\n\nMayor Tomas Brenner said the rescue was fast and that the company had been warned.\n\n\
+                A member of a local volunteer rescue team, who asked not to be named, said the bodies are very hard \
+                to find. Maybe more than 50 people were working on the slope at that time, he said.\n\n\
+                The director of the hospital, Prof. Eli Aron, said that 18 operations were postponed.\n\n\
+                A nurse in the surgical department, who asked not to be identified, gave a different description. \
+                \"We worked with paper and pen for three days. At least 60 operations were cancelled,\" she said.\n\n\
+                A spokesman for the Kano Power Company said 38,000 customers were in Band A. He said the company \
+                supplied the feeders for 21 hours a day.\n";
+    let rec = record("described.txt", body);
+    let who = |words: &str| {
+        let c = rec.claims.iter().find(|c| c.content.text.contains(words)).expect("the claim is found");
+        speaker_entity(&rec, c).map(|e| e.name.clone())
+    };
+    assert!(who("50 people").is_some_and(|n| n.starts_with("A member")), "{:?}", who("50 people"));
+    assert!(who("paper and pen").is_some_and(|n| n.starts_with("A nurse")), "{:?}", who("paper and pen"));
+    assert!(who("21 hours").is_some_and(|n| n.contains("Kano")), "{:?}", who("21 hours"));
+}
+
+/// "the commander said" where no one of the document holds that role
+/// continues the person the text was just about ("City police
+/// commissioner W. ... . He said ... . "...," the commander said").
+#[test]
+fn a_bare_role_nobody_holds_continues_the_previous_person() {
+    let body =
+        "Test article\n\nCity police commissioner Anton Weber, reached by phone, maintained that the toll was 12. \
+                He said he had not read the report. \"I cannot say anything about a paper I have not seen,\" the \
+                commander said.\n";
+    let rec = record("commander.txt", body);
+    let c = rec.claims.iter().find(|c| c.content.text.contains("cannot say anything")).expect("the claim is found");
+    let entity = speaker_entity(&rec, c);
+    assert!(entity.is_some_and(|e| e.name.contains("Weber")), "{:?} -> {entity:?}", c.speaker);
+}
+
 /// "X fired 40,000 shells; Y calls the toll a fabrication": a semicolon
 /// before the next attribution ends the content of the first.
 #[test]

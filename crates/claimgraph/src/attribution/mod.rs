@@ -738,10 +738,13 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
             let described_person = d.speaker.as_ref().is_some_and(|np| {
                 let head = speaker::np_head(ctx, np);
                 np.len() > 1
-                    && crate::entities::gazetteer::is_person_noun(ctx.word(head))
+                    && describes_one_person(ctx.word(head))
                     && !(ctx.tagged && matches!(ctx.tokens[head].xpos.as_str(), "NNS" | "NNPS"))
             });
-            if kind == EntityKind::Other && described_person {
+            // So is an organisation reached through its spokesman ("A
+            // spokesman for the company said ... . He said"): the pronoun
+            // continues the spokesman, whose words are the organisation's.
+            if matches!(kind, EntityKind::Other | EntityKind::Organization) && described_person {
                 kind = EntityKind::Person;
             }
             recent.push((e, d.cue.start, kind));
@@ -795,14 +798,26 @@ fn described_person_before(
     np: &Range<usize>,
     recent: &[(usize, usize, EntityKind)],
 ) -> Option<Range<usize>> {
-    use crate::entities::gazetteer::{is_person_noun, pronoun_kind, PronounKind};
+    use crate::entities::gazetteer::{pronoun_kind, PronounKind};
     if np.len() != 1
         || !matches!(pronoun_kind(ctx.word(np.start)), Some(PronounKind::Masculine | PronounKind::Feminine))
     {
         return None;
     }
     let si = ctx.doc.analysis.sentence_of(np.start)?;
-    let prev = ctx.doc.analysis.sentences.get(si.checked_sub(1)?)?.tokens.clone();
+    // The sentence before the quotation the pronoun closes: sentences
+    // wholly inside it ("\"We worked with paper and pen. At least 60 were
+    // cancelled,\" she said") are the person's words, not the text's.
+    let quoted = |k: usize| {
+        let r = &ctx.doc.analysis.sentences[k].tokens;
+        r.clone().all(|i| ctx.is_punct(i) || ctx.quote_of.get(i).is_some_and(Option::is_some))
+    };
+    let mut p = si.checked_sub(1)?;
+    while quoted(p) && p > 0 && ctx.paragraph(ctx.doc.analysis.sentences[p - 1].tokens.start) == ctx.paragraph(np.start)
+    {
+        p -= 1;
+    }
+    let prev = ctx.doc.analysis.sentences.get(p)?.tokens.clone();
     if ctx.paragraph(prev.start) != ctx.paragraph(np.start) || recent.iter().any(|&(_, pos, _)| prev.contains(&pos)) {
         return None;
     }
@@ -825,8 +840,16 @@ fn described_person_before(
         return None;
     }
     let head = speaker::np_head(ctx, &subject);
-    let human = is_person_noun(ctx.word(head));
+    let human = describes_one_person(ctx.word(head));
     human.then_some(subject)
+}
+
+/// True for the head noun of a description of one unnamed person: a
+/// person's noun ("a nurse", "a spokesman"), or a noun of belonging that
+/// news uses for anonymous sources ("a member of the rescue team",
+/// "another family member", "a shipping agent").
+fn describes_one_person(word: &str) -> bool {
+    crate::entities::gazetteer::is_person_noun(word) || matches!(word.to_lowercase().as_str(), "member" | "agent")
 }
 
 /// Speaker words that describe an unnamed source ("a senior official", "an

@@ -1198,7 +1198,15 @@ fn generic_person_continuation(
         if role.indefinite || role.key.plural {
             return None;
         }
-        Some(role.key.class.clone())
+        // "The engineer added", "the commander said" where no one of the
+        // document holds that role: a bare noun of a role nobody holds is a
+        // translation's way to avoid repeating the name, as a generic noun
+        // is ("City police commissioner G. maintained ... the commander
+        // said").
+        let held = ctx.entity_roles.iter().any(|ks| ks.iter().any(|k| k.class == role.key.class));
+        // Only "the" and the noun: a modifier ("the Omani mediator", "the
+        // police source") describes someone of its own.
+        (held || np.len() != 2).then(|| role.key.class.clone())
     };
     let holds = |e: usize| {
         class.as_ref().is_none_or(|c| ctx.entity_roles.get(e).is_some_and(|ks| ks.iter().any(|k| &k.class == c)))
