@@ -242,7 +242,14 @@
 //!    others may agree with the denial ("at least 40 civilians were
 //!    killed" against "the police figure of 12"). A rejected figure is no
 //!    figure of its claim's: it counts nothing, is no toll and is compared
-//!    with nothing by rule 2.
+//!    with nothing by rule 2. A claim joins one proposition, but a figure
+//!    it rejects may be stated by several claims of its article (the
+//!    headline's "₦184 million missing" and the body's "transferred ₦184
+//!    million"): within one article the rejection contradicts each of them,
+//!    whatever proposition each joined, as long as a rejected figure
+//!    without a unit meets a figure of the unit its claim states against
+//!    it ("not 14, but 19 people" answers no "14 months";
+//!    [`Aligner::figure_rejected`]).
 //!
 //! Everything that decides is behind the [`Aligner`] trait, so a learned or
 //! embedding-based matcher can replace [`RuleAligner`] without touching the
