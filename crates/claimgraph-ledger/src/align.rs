@@ -201,7 +201,7 @@
 //!    whatever their verbs. One shared word was too few: one article
 //!    counts a thing for many purposes (the tents the state delivered and
 //!    the tents one village received). Money words outside
-//!    [`CURRENCIES`] (forints, crowns) count nothing ([`UNCOUNTED_MONEY`]),
+//!    [`CURRENCIES`] ("crowns") count nothing ([`UNCOUNTED_MONEY`]),
 //!    so that two sums never meet as rival figures.
 //!    It is tried last, so a claim joins the proposition any other rule
 //!    gives it first ([`counts_meet`]). Tolls ([`crate::toll`]) are counts
@@ -2196,12 +2196,11 @@ const UNCOUNTED_UNITS: &[&str] = &[
     "other", "more", "less", "than", "about", "least", "most", "times",
 ];
 
-/// Money words of [`UNCOUNTED_UNITS`] that [`CURRENCIES`] does not name
-/// (their sums are no amounts of rule 7 either): a sum in them is no count
-/// of a thing, so two sums never meet as rival figures. General knowledge
-/// of currencies' names.
-const UNCOUNTED_MONEY: &[&str] =
-    &["forint", "koruna", "crown", "leu", "lei", "lari", "manat", "somoni", "kyat", "boliviano"];
+/// Money words of [`UNCOUNTED_UNITS`] that [`CURRENCIES`] does not name,
+/// being mostly something else (their sums are no amounts of rule 7
+/// either): a sum in them is no count of a thing, so two sums never meet
+/// as rival figures.
+const UNCOUNTED_MONEY: &[&str] = &["crown", "crowns"];
 
 /// The folded unit of counts of people as such ([`HEAD_CLASSES`]).
 const PEOPLE_UNIT: &str = "people";
@@ -2464,6 +2463,28 @@ const CURRENCIES: &[(&str, &[&str])] = &[
     ("birr", &["birr"]),
     ("taka", &["taka"]),
     ("tenge", &["tenge"]),
+    ("forint", &["forint", "forints"]),
+    ("koruna", &["koruna", "korunas"]),
+    ("leu", &["leu", "lei"]),
+    ("lari", &["lari", "laris"]),
+    ("manat", &["manat", "manats"]),
+    ("somoni", &["somoni"]),
+    ("kyat", &["kyat", "kyats"]),
+    ("boliviano", &["boliviano", "bolivianos"]),
+    ("ariary", &["ariary"]),
+    ("tugrik", &["tugrik", "tugriks", "togrog", "tögrög"]),
+    ("lek", &["lek", "leke", "lekë"]),
+    ("lev", &["lev", "leva"]),
+    ("dram", &["dram", "drams"]),
+    ("riel", &["riel", "riels"]),
+    ("denar", &["denar", "denars", "denari"]),
+    ("shekel", &["shekel", "shekels"]),
+    ("kwanza", &["kwanza", "kwanzas"]),
+    ("metical", &["metical", "meticais"]),
+    ("quetzal", &["quetzal", "quetzales"]),
+    ("lempira", &["lempira", "lempiras"]),
+    ("guarani", &["guarani", "guaranies"]),
+    ("sol", &["soles"]),
 ];
 
 /// The counted unit ([`PropSignature::counts`]) of an amount a number
@@ -2543,7 +2564,8 @@ fn amount_marked(content: &str, unit: &str) -> bool {
             .iter()
             .rev()
             .find(|x| !matches!(**x, "after" | "before" | "for" | "in" | "even"))
-            .is_some_and(|x| CORRECTING_WORDS.contains(x));
+            .is_some_and(|x| CORRECTING_WORDS.contains(x))
+            || real_figure(&lower[start.saturating_sub(REAL_FIGURE_SPAN)..start]);
         let bound: Vec<String> = seq.iter().filter(|x| **x != "just").map(|x| x.to_string()).collect();
         corrected || (bound_of(&bound) == Bound::Cap && bound.last().is_some_and(|x| x != "within"))
     })
@@ -2655,6 +2677,21 @@ fn shared_deed_terms(c: &PropSignature, p: &PropSignature, stats: &TermStats, un
 /// "barely".
 const CORRECTING_WORDS: &[&str] = &["only", "just", "merely", "barely", "not", "never"];
 
+/// Words before a number within which [`real_figure`] looks.
+const REAL_FIGURE_SPAN: usize = 6;
+
+/// True when the words before a number (lower case, at most
+/// [`REAL_FIGURE_SPAN`]) state it as the real one against another: "the
+/// real loss is more than", "the actual number of dead was", "the true
+/// cost stands at". "real", "actual" or "true" must be followed by a verb
+/// that gives the figure, so that "a real threat of" is no correction.
+fn real_figure(before: &[String]) -> bool {
+    let Some(at) = before.iter().rposition(|w| matches!(w.as_str(), "real" | "actual" | "true")) else {
+        return false;
+    };
+    before[at + 1..].iter().any(|w| matches!(w.as_str(), "is" | "was" | "are" | "were" | "stands" | "reached"))
+}
+
 /// Numbers written as words that a correction may cap ("less than two
 /// tonnes", "only three clubs").
 const SMALL_NUMBERS: &[&str] = &[
@@ -2689,7 +2726,8 @@ fn corrected_units(content: &str, counts: &[String]) -> Vec<String> {
                 || (matches!(before(2), Some("more") | Some("less")) && matches!(before(3), Some("no") | Some("not"))));
         let marked = capped
             || (before(1) == Some("most") && before(2) == Some("at"))
-            || before(1).is_some_and(|b| CORRECTING_WORDS.contains(&b));
+            || before(1).is_some_and(|b| CORRECTING_WORDS.contains(&b))
+            || real_figure(&ws[i.saturating_sub(REAL_FIGURE_SPAN)..i]);
         if !marked {
             continue;
         }
@@ -4262,6 +4300,12 @@ mod tests {
         assert!(!marked("it took 40 minutes. Only then did they come"));
         assert!(amount_marked("1.2 million dollars, not three million", "@money/dollar"));
         assert!(!amount_marked("arrears crossed 4.2 crore rupees. Only promises", "@money/rupee"));
+        // "the real X is N" states N against another's figure; "a real
+        // threat of N" does not. Currencies of smaller economies are sums.
+        assert!(amount_marked("the real loss is more than 150 million ariary", "@money/ariary"));
+        assert!(amount_marked("the actual cost was 3 billion forints", "@money/forint"));
+        assert!(!amount_marked("a real loss of 150 million ariary", "@money/ariary"));
+        assert!(!amount_marked("losses are estimated at 38 million ariary", "@money/ariary"));
         // Shares: one each, a correction and a shared word of what the
         // share is of.
         let p1 = make("the price of amoxicillin from distributors has risen 35 percent", "the association", "apai");
