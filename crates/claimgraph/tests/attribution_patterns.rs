@@ -934,6 +934,24 @@ fn a_bare_role_nobody_holds_continues_the_previous_person() {
     assert!(entity.is_some_and(|e| e.name.contains("Weber")), "{:?} -> {entity:?}", c.speaker);
 }
 
+/// "Asked about the remarks of the minister NAME, the spokeswoman said":
+/// a description after a name and a comma that a verb follows is the next
+/// clause's subject, not the name's apposition; and "the spokeswoman of
+/// the ministry, commander NAME" (a lower-case rank before the name) is
+/// that person's role, so "the spokeswoman" is hers.
+#[test]
+fn a_description_opening_the_next_clause_is_not_the_names() {
+    let body =
+        "Test article\n\n\"None of our aircraft crossed the border,\" declared the spokeswoman of the ministry, \
+                commander Mirela Stanciu, in a press conference.\n\n\
+                Asked about the declarations of the Sarvenian minister Abel Halmagyi, the spokeswoman said that such \
+                information is not obligatory.\n";
+    let rec = record("asked.txt", body);
+    let c = rec.claims.iter().find(|c| c.content.text.contains("not obligatory")).expect("the claim is found");
+    let entity = speaker_entity(&rec, c);
+    assert!(entity.is_some_and(|e| e.name.contains("Stanciu")), "{:?} -> {entity:?}", c.speaker);
+}
+
 /// "X fired 40,000 shells; Y calls the toll a fabrication": a semicolon
 /// before the next attribution ends the content of the first.
 #[test]

@@ -488,6 +488,7 @@ impl Builder<'_> {
                         // it stands before, with no comma between.
                         || r.tokens.start < full.start && r.tokens.end == n.tokens.end)
                         && !r.key.plural
+                        && !self.opens_next_clause(&full, &r.tokens)
                 })
                 .collect();
             // "with his Ukrainian counterpart, NAME, Iran's foreign
@@ -579,8 +580,21 @@ impl Builder<'_> {
         }
     }
 
-    /// The first token of the run of courtesy titles and abbreviated ranks
-    /// ("Dr.", "Mrs.", "Atty.", "Dkt.") that ends right before token
+    /// True when a description written after a name and a comma is the
+    /// subject of the next clause rather than the name's apposition: a
+    /// verb follows it with no comma closing it ("Asked about the remarks
+    /// of the minister NAME, the spokeswoman said ...").
+    fn opens_next_clause(&self, name: &Range<usize>, role: &Range<usize>) -> bool {
+        let t = &self.doc.analysis.tokens;
+        role.start == name.end + 1
+            && t.get(role.end).is_some_and(|tok| {
+                matches!(tok.upos, claimgraph_nlp::Upos::VERB | claimgraph_nlp::Upos::AUX)
+                    && matches!(tok.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+            })
+    }
+
+    /// The first token of the run of courtesy titles, ranks and abbreviated
+    /// titles ("Dr.", "Mrs.", "commander", "Atty.", "Dkt.") that ends right before token
     /// `start`: `start` itself when there is none. A capitalised word of at
     /// most four letters closed by a full stop is taken as an abbreviated
     /// title: between a description and a name there is nothing else it
@@ -597,7 +611,9 @@ impl Builder<'_> {
         let mut s = start;
         while s > 0 {
             let w = text(s - 1);
-            if w.ends_with('.') && (abbreviation(w) || names::is_title_word(w)) {
+            // A rank written in lower case is a title too ("ROLE,
+            // commander NAME").
+            if (w.ends_with('.') && abbreviation(w)) || names::is_title_word(w) {
                 s -= 1;
             } else if w == "." && s >= 2 && abbreviation(text(s - 2)) {
                 s -= 2;
