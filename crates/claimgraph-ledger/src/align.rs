@@ -3439,6 +3439,88 @@ pub fn shorten(text: &str, max: usize) -> String {
 const BOUND_FILLERS: &[&str] =
     &["about", "around", "approximately", "roughly", "some", "nearly", "almost", "just", "a"];
 
+/// The calendar dates (day, month) a claim's content states as its own,
+/// and those it rejects for another ("not on 2 October but on 29 October";
+/// "on 16 August, not on 14 August as the federation says"): rule 8 for
+/// dates, within one article ([`date_rejected`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimDates {
+    /// Dates stated as the claim's own.
+    pub stated: Vec<(u8, i8)>,
+    /// Dates the claim rejects.
+    pub rejected: Vec<(u8, i8)>,
+}
+
+impl ClaimDates {
+    /// Reads the dates of a content: a day (1–31, in digits) and a month
+    /// name on either side of it ("2 October", "October 2"). A date is
+    /// rejected when "not" stands right before it (past "on" and "the")
+    /// and the words set it against another: a comma, "and" or "but"
+    /// before "not", or "but" right after the date.
+    pub fn of(content: &str) -> ClaimDates {
+        let ws = words(content);
+        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let at = |w: &str| w.as_ptr() as usize - content.as_ptr() as usize;
+        let mut out = ClaimDates::default();
+        for (i, w) in lower.iter().enumerate() {
+            let Some(m) = claimgraph::events::dates::month(w) else { continue };
+            // "may" and "march" are verbs too: only capitalised are they months.
+            if matches!(w.as_str(), "may" | "march" | "mar") && !ws[i].starts_with(char::is_uppercase) {
+                continue;
+            }
+            Self::read(&lower, &ws, content, at, i, m, &mut out);
+        }
+        out
+    }
+
+    /// The date around the month name at `i`, if a day stands beside it.
+    fn read(
+        lower: &[String],
+        ws: &[&str],
+        content: &str,
+        at: impl Fn(&str) -> usize,
+        i: usize,
+        month: i8,
+        out: &mut ClaimDates,
+    ) {
+        let day = |k: usize| lower.get(k).and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=31).contains(d));
+        let (first, last, d) = match (i.checked_sub(1).and_then(day), day(i + 1)) {
+            (Some(d), _) => (i - 1, i, d),
+            (None, Some(d)) => (i, i + 1, d),
+            _ => return,
+        };
+        let mut k = first;
+        while k > 0 && matches!(lower[k - 1].as_str(), "on" | "the") {
+            k -= 1;
+        }
+        let negated = k > 0 && lower[k - 1] == "not";
+        let set_against = negated && {
+            let before_not = k >= 2 && matches!(lower[k - 2].as_str(), "and" | "but");
+            let comma = content.get(..at(ws[k - 1])).is_some_and(|b| b.trim_end().ends_with(','));
+            let but_after = lower.get(last + 1).is_some_and(|w| w == "but");
+            before_not || comma || but_after
+        };
+        if set_against {
+            out.rejected.push((d, month));
+        } else if !negated {
+            out.stated.push((d, month));
+        }
+    }
+}
+
+/// Rule 8 for dates: whether one of two claims of one article, by
+/// speakers not of one side, rejects a date the other states ("the notice
+/// reached her not on 2 October but on 29 October" against "she was
+/// informed officially on 2 October"). Returns the reason.
+pub fn date_rejected(a: &ClaimDates, a_side: &[String], b: &ClaimDates, b_side: &[String]) -> Option<String> {
+    if same_side(a_side, b_side) {
+        return None;
+    }
+    let hit = |x: &ClaimDates, y: &ClaimDates| x.rejected.iter().find(|d| y.stated.contains(d)).copied();
+    let (day, month) = hit(a, b).or_else(|| hit(b, a))?;
+    Some(format!("rejects the date the other states: {day}/{month}"))
+}
+
 /// A quantity of a claim as rule 2 compares it: its value or range, its
 /// unit (the last word, stemmed), and the bound the words before the
 /// number set ([`Bound`]), read from the quantity's own words and the
@@ -3874,6 +3956,26 @@ mod tests {
             make("the last inspection was 71 months ago", "an inspector", "inspector", vec![n(71.0, "month", false)]);
         assert!(figure_answered(&guard, &months).is_some());
         assert!(a.figure_rejected(&guard, &months).is_none());
+    }
+
+    /// Rule 8 for dates: a date set against another is rejected and
+    /// answers the same date stated by another side of the article.
+    #[test]
+    fn a_rejected_date_answers_the_claim_that_states_it() {
+        let lawyer = ClaimDates::of("the notice reached her not on 2 October but on 29 October, by post");
+        assert_eq!(lawyer, ClaimDates { stated: vec![(29, 10)], rejected: vec![(2, 10)] });
+        let sample = ClaimDates::of("the collection was done on 16 August, not on 14 August as they say");
+        assert_eq!(sample, ClaimDates { stated: vec![(16, 8)], rejected: vec![(14, 8)] });
+        let federation = ClaimDates::of("she was informed officially on 2 October");
+        assert_eq!(federation.stated, vec![(2, 10)]);
+        // A negated date alone, or "may" as a verb, is neither.
+        assert_eq!(ClaimDates::of("the vote was not on 12 May"), ClaimDates::default());
+        assert_eq!(ClaimDates::of("they may 3 times refuse"), ClaimDates::default());
+        let side = |s: &str| vec![s.to_string()];
+        assert!(date_rejected(&lawyer, &side("lawyer"), &federation, &side("federation")).is_some());
+        assert!(date_rejected(&federation, &side("federation"), &lawyer, &side("lawyer")).is_some());
+        assert!(date_rejected(&lawyer, &side("federation"), &federation, &side("federation")).is_none());
+        assert!(date_rejected(&sample, &side("lawyer"), &federation, &side("federation")).is_none());
     }
 
     /// Rule 7 for tolls: two sides' counts of one story's wounded meet

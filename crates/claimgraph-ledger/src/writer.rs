@@ -199,6 +199,8 @@ struct ClaimPrep {
     /// Whether it rejects allegations (rule 3).
     rejects: bool,
     tolls: Vec<crate::toll::Toll>,
+    /// The dates it states and rejects (rule 8 for dates).
+    dates: crate::align::ClaimDates,
 }
 
 impl ClaimPrep {
@@ -233,7 +235,8 @@ impl ClaimPrep {
         let analysed_rejection = c.proposition.as_ref().is_some_and(|p| p.rejection);
         let rejects = analysed_rejection || aligner.rejects_allegations(&input, c.stance != "denies");
         let tolls = crate::toll::tolls(c, &rec.quantities);
-        ClaimPrep { ctx, side, sig, rejects, tolls }
+        let dates = crate::align::ClaimDates::of(&c.content.text);
+        ClaimPrep { ctx, side, sig, rejects, tolls, dates }
     }
 }
 
@@ -277,6 +280,8 @@ struct DocClaim {
     /// Counts of people killed, wounded or taken that the claim states
     /// (rule 4, tolls).
     tolls: Vec<crate::toll::Toll>,
+    /// The dates it states and rejects (rule 8 for dates).
+    dates: crate::align::ClaimDates,
 }
 
 /// The claim-level facts the writer derives from a record.
@@ -881,7 +886,7 @@ impl LedgerWriter {
         let origin_row = origin.unwrap_or(doc_row);
         let mut in_doc: Vec<DocClaim> = Vec::new();
         for (c, prep) in rec.claims.iter().zip(claims) {
-            let ClaimPrep { ctx, side, sig, rejects, tolls } = prep;
+            let ClaimPrep { ctx, side, sig, rejects, tolls, dates } = prep;
             let speaker_row = ctx.speaker_local.map(|l| local_rows[l]);
             let facts_json = if ctx.numbers.is_empty() { None } else { Some(serde_json::to_string(&ctx.numbers)?) };
             self.conn
@@ -976,6 +981,7 @@ impl LedgerWriter {
                 sig: own_sig,
                 aligned,
                 tolls,
+                dates,
             });
         }
         report.relations += self.answer_rejections(&in_doc)?;
@@ -1039,6 +1045,7 @@ impl LedgerWriter {
                     (Some(sx), Some(sy)) => self.aligner.figure_rejected(sx, sy),
                     _ => None,
                 };
+                let rejected = rejected.or_else(|| crate::align::date_rejected(&x.dates, &x.side, &y.dates, &y.side));
                 let reason = if let Some(reason) = rejected {
                     reason
                 } else if x.facts.affirms == y.facts.affirms {
