@@ -1,8 +1,8 @@
 //! Drafts that have the shape of a claim but report none (made-up
 //! paragraphs, written for this test): a request for anonymity, a refusal
 //! to speak, a passive's agent read as the content, a speech tag read as
-//! the content. Each must be gone, and the paragraph's real claim must
-//! stay.
+//! the content, a subject cut from its predicate by the cue. Each must be
+//! gone, and the paragraph's real claim must stay (or be whole).
 
 use claimgraph::input::{single_document, Format};
 use claimgraph::output::DocRecord;
@@ -44,6 +44,14 @@ const CASES: &[(&str, &str, &str)] = &[
         "Varga informed the partners only about 1,500 soldiers, she emphasized.",
         "she emphasized",
         "1,500 soldiers",
+    ),
+    // The cue cuts its clause between subject and predicate: the subject
+    // alone is no claim; subject and predicate together are one.
+    (
+        "The bridge in Marsa collapsed on Sunday, killing four people. The union, he said, warned in 2023 of the \
+         cracks in the pillars and sent a report to the governorate.",
+        "The union",
+        "warned in 2023 of the cracks",
     ),
 ];
 
