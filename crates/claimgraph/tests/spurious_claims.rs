@@ -55,6 +55,31 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A transcript whose speakers open and close the meeting and announce what
+/// they will say: those sentences are no claims, the others are.
+const TRANSCRIPT: &str = "The committee on water met in Varnok on Monday. Here is the record of the hearing.\n\n\
+    HANNA LIND: I open the meeting. The water level of the reservoir fell by two metres in October.\n\n\
+    PETER VOSS: I want to add something. The dam was inspected in May and no cracks were found.\n\n\
+    HANNA LIND: We go to the next point. I close the meeting.";
+
+#[test]
+fn a_turn_that_runs_the_meeting_is_no_claim() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = format!("Test article\n\n{TRANSCRIPT}\n");
+    let raw = single_document("transcript.txt", Format::Text, body.into_bytes()).expect("text reads");
+    let doc = pipeline.analyse_raw(raw).expect("analysis runs");
+    let rec = DocRecord::from_document(&doc);
+    let contents: Vec<&str> = rec.claims.iter().map(|c| c.content.text.as_str()).collect();
+    for procedural in
+        ["I open the meeting", "I want to add something", "We go to the next point", "I close the meeting"]
+    {
+        assert!(!contents.contains(&procedural), "{procedural:?} kept: {contents:?}");
+    }
+    for real in ["fell by two metres", "no cracks were found"] {
+        assert!(contents.iter().any(|c| c.contains(real)), "{real:?} lost: {contents:?}");
+    }
+}
+
 #[test]
 fn spurious_claims_are_dropped_and_real_ones_stay() {
     let pipeline = Pipeline::new().expect("the shipped models load");

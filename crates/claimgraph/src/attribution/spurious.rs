@@ -2,8 +2,9 @@
 //! anonymity ("asked that his name not be published"), a refusal to act
 //! ("declined to comment on ..."), a question put to someone ("Asked
 //! whether ..."), a content that is itself a speech tag ("..., she added"),
-//! or a passive's agent read as the content ("were announced by the
-//! operator"). The rules and the learned layer both make them;
+//! a passive's agent read as the content ("were announced by the
+//! operator"), or a transcript turn that runs the meeting ("I open the
+//! meeting", "We go to Jocelyne"). The rules and the learned layer both make them;
 //! they are dropped once both have spoken, so that neither needs the test
 //! twice.
 
@@ -21,7 +22,8 @@ pub fn drop_spurious(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             || refusal(ctx, d)
             || question_put(ctx, d)
             || speech_tag_content(ctx, d)
-            || agent_content(ctx, d))
+            || agent_content(ctx, d)
+            || procedural_turn(ctx, d))
     });
 }
 
@@ -176,4 +178,51 @@ fn agent_content(ctx: &Ctx, d: &Draft) -> bool {
         && !words(ctx, d)
             .iter()
             .any(|&i| ctx.is_finite_verb(i) || matches!(ctx.lower(i).as_str(), "who" | "which" | "that"))
+}
+
+/// Verbs with which a speaker in a transcript runs the talk itself: opens
+/// or closes it, announces what he will say or ask next, hands over.
+const DISCOURSE_VERBS: &[&str] = &[
+    "open", "close", "start", "begin", "add", "ask", "say", "talk", "speak", "go", "move", "turn", "continue", "pass",
+];
+
+/// Words that may stand between the first-person subject and the discourse
+/// verb: "I want to add", "we will talk", "I would like to ask", "I now
+/// open".
+const BEFORE_DISCOURSE_VERB: &[&str] =
+    &["will", "would", "'ll", "’ll", "want", "wish", "like", "to", "now", "also", "first", "then", "just", "shall"];
+
+/// "I open the meeting", "I close this interpellation", "I want to add
+/// something", "I will start with the facts", "We go to Jocelyne, in
+/// Pétion-Ville", "After the pause, we will talk about the school fees": a
+/// labelled turn's sentence in which the speaker runs the talk states
+/// nothing about the world. Only a turn's own sentence (the label's colon
+/// for cue) with a first-person subject and a discourse verb that takes no
+/// clause ("I want to say that the figures are false" has one and stays);
+/// "open" and "close" only with "I" ("we close the plant" is news).
+fn procedural_turn(ctx: &Ctx, d: &Draft) -> bool {
+    if !ctx.tagged || d.cue.len() != 1 || ctx.word(d.cue.start) != ":" || d.content.len() != 1 {
+        return false;
+    }
+    let p = d.content[0].clone();
+    // The subject within the first words, after an adverbial at most ("After
+    // the pause, we ...").
+    let Some(subj) = p.clone().take(6).find(|&i| matches!(ctx.lower(i).as_str(), "i" | "we")) else {
+        return false;
+    };
+    if (p.start..subj).any(|i| matches!(ctx.tokens[i].upos, Upos::VERB | Upos::AUX)) {
+        return false;
+    }
+    let Some(v) = (subj + 1..p.end).find(|&i| !BEFORE_DISCOURSE_VERB.contains(&ctx.lower(i).as_str())) else {
+        return false;
+    };
+    let lemma = ctx.tokens[v].lemma.to_lowercase();
+    if !DISCOURSE_VERBS.contains(&lemma.as_str()) || matches!(ctx.tokens[v].upos, Upos::NOUN | Upos::PROPN) {
+        return false;
+    }
+    if matches!(lemma.as_str(), "open" | "close") && ctx.lower(subj) != "i" {
+        return false;
+    }
+    // No clause after the verb: no complementiser, no finite verb.
+    !(v + 1..p.end).any(|i| ctx.is_finite_verb(i) || matches!(ctx.lower(i).as_str(), "that" | "whether" | "if"))
 }
