@@ -1,12 +1,12 @@
 //! Drafts that have the shape of a claim but report none: a request for
-//! anonymity ("asked that his name not be published"), a refusal to act
-//! ("declined to comment on ..."), a question put to someone ("Asked
-//! whether ..."), a content that is itself a speech tag ("..., she added"),
-//! a passive's agent read as the content ("were announced by the
-//! operator"), or a transcript turn that runs the meeting ("I open the
-//! meeting", "We go to Jocelyne"). The rules and the learned layer both make them;
-//! they are dropped once both have spoken, so that neither needs the test
-//! twice.
+//! anonymity ("asked that his name not be published"), a refusal to speak
+//! ("declined to comment on ..."), a question put to the speaker ("Asked
+//! whether ..."), a content that is itself a speech tag ("..., she
+//! emphasized"), a passive's agent read as the content ("were announced by
+//! the operator"), or a transcript turn that runs the meeting ("I open the
+//! meeting", "We go to Jocelyne"). The rules, the learned layer and the
+//! transcript pass all make them; they are dropped once all have spoken,
+//! so that none needs the test of its own.
 
 use claimgraph_nlp::Upos;
 
@@ -52,9 +52,10 @@ fn anonymity_request(ctx: &Ctx, d: &Draft) -> bool {
 }
 
 /// "declined to comment on whether ...", "refused to give the names", "did
-/// not want to take a stand": a refusal to act reports nothing the speaker
-/// holds true. "refused the claims" (a claim noun for object) is a denial
-/// and stays: only a refusal followed by an infinitive goes.
+/// not want to take a stand": a refusal to speak reports nothing the
+/// speaker holds true. "refused the claims" (a claim noun for object) is a
+/// denial and stays: only a refusal followed by an infinitive of speaking
+/// goes.
 fn refusal(ctx: &Ctx, d: &Draft) -> bool {
     let refusing = |k: usize| {
         matches!(
