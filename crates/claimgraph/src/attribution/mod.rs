@@ -11,6 +11,7 @@ pub mod proposition;
 pub mod quotes;
 pub mod rules;
 pub mod speaker;
+mod spurious;
 pub mod stance;
 mod turns;
 
@@ -130,6 +131,7 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     resumptive_content(ctx, &mut drafts);
     turns::apply(ctx, &mut drafts);
     opposite_sentences(ctx, &mut drafts);
+    spurious::drop_spurious(ctx, &mut drafts);
     sort_drafts(&mut drafts);
     tidy_speakers(ctx, &mut drafts);
     (drafts, layer)

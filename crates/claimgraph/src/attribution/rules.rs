@@ -1282,10 +1282,16 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         // "PART1, SPEAKER V [adjunct], PART2": the content is interrupted by
         // its attribution; PART2 may be a clause ("he has bombed ...") or
         // the rest of PART1's clause ("... have been handed over").
+        let mut part2 = j + 1..rend;
         if let Some(part1) = interrupted_part1(ctx, &speaker, sent) {
+            // A predicate whose own verb is a cue ("The syndicate, he said,
+            // warned in 2023 ...") ends `rend` at once.
+            if part2.len() < 2 {
+                part2 = predicate_after_cue(ctx, std::slice::from_ref(&part1), j + 1, sent, cues).unwrap_or(part2);
+            }
             content.push(part1);
         }
-        content.push(j + 1..rend);
+        content.push(part2);
     } else if w == "," && ctx.lower(j + 1) == "according" && in_fronted_as_clause(ctx, v, sent) {
         // "As the minister noted, according to the data of the ministry,
         // the plant was not hit": the fronted "as" clause reports the main
@@ -1734,6 +1740,42 @@ fn continued_after_cue(ctx: &Ctx, k: usize, end: usize, cues: &[Cue]) -> Option<
         return None;
     }
     let piece = trim(ctx, subject..end);
+    (!piece.is_empty()).then_some(piece)
+}
+
+/// Words the subject before a parenthetical cue has at most ("The
+/// syndicate, he said, warned ...").
+const CUT_SUBJECT_WORDS: usize = 6;
+
+/// "The syndicate, he said, warned in 2023 of the cracks": the cue cuts the
+/// reported clause between its subject and its predicate, so the first
+/// piece is a noun phrase alone and the predicate follows the cue's comma,
+/// opening with a finite verb. The predicate at `k` is the claim's second
+/// piece, to the next cue after it or the sentence end: its own verb may
+/// be a cue ("warned", "was told"), reported by the speaker with its
+/// subject. A first piece with a verb of its own is a clause, not a
+/// subject.
+fn predicate_after_cue(
+    ctx: &Ctx,
+    left: &[Range<usize>],
+    k: usize,
+    sent: &Range<usize>,
+    cues: &[Cue],
+) -> Option<Range<usize>> {
+    let [subject] = left else {
+        return None;
+    };
+    let end = cues.iter().map(|c| c.tokens.start).filter(|&c| c > k + 1).min().unwrap_or(sent.end).min(sent.end);
+    if !ctx.tagged || subject.is_empty() || subject.len() > CUT_SUBJECT_WORDS || k + 2 >= end {
+        return None;
+    }
+    if !subject.clone().all(|i| ctx.is_np_word(i) && !matches!(ctx.tokens[i].upos, Upos::VERB | Upos::AUX)) {
+        return None;
+    }
+    if !ctx.is_finite_verb(k) {
+        return None;
+    }
+    let piece = trim(ctx, k..end);
     (!piece.is_empty()).then_some(piece)
 }
 
