@@ -186,6 +186,14 @@ const FURNITURE: &[&str] = &[
 /// Headers after which the page lists other stories, tags or comments: at
 /// the end of a page, they and everything under them go.
 const SECTION_HEADERS: &[&str] = &[
+    // "Related articles" in Latvian, Lithuanian, Estonian, Finnish,
+    // Hungarian and Czech.
+    "saistītie raksti",
+    "susiję straipsniai",
+    "seotud artiklid",
+    "aiheeseen liittyvät",
+    "kapcsolódó cikkek",
+    "související články",
     "related",
     "related articles",
     "related posts",
@@ -376,6 +384,17 @@ const COMMENT_HEADERS: &[&str] = &[
     "komentari",
     "komentarze",
     "bình luận",
+    "komentāri",
+    "komentarai",
+    "kommentaarid",
+    "kommentit",
+    "kommentarer",
+    "hozzászólások",
+    "komentáře",
+    "коментарі",
+    "коментари",
+    "σχόλια",
+    "maoni",
 ];
 
 /// True for a header after which nothing is article text.
@@ -392,6 +411,9 @@ const NOTICE_PREFIXES: &[&str] = &[
     "notify me of follow-up comments",
     "notify me of new posts",
     "comments are closed",
+    "this live blog has ended",
+    "this live blog is now closed",
+    "load more updates",
     "this site uses akismet",
     "click to share on",
     "click to email",
@@ -508,6 +530,9 @@ pub fn is_debris(line: &str) -> bool {
     const POINTERS: &[&str] = &[
         "read more:",
         "read also:",
+        "previous:",
+        "<< previous:",
+        "« previous:",
         "also read:",
         "see also:",
         "related:",
@@ -1948,6 +1973,16 @@ fn is_social_line(k: &str) -> bool {
         "udostępnij",
         "condividi",
         "delen",
+        // Latvian, Lithuanian, Estonian, Finnish, Hungarian, Czech,
+        // Ukrainian, Greek.
+        "dalīties",
+        "dalintis",
+        "jaga",
+        "jaa",
+        "megosztás",
+        "sdílet",
+        "поділитися",
+        "κοινοποίηση",
         "chia sẻ",
     ];
     if let Some((head, tail)) = k.split_once(':') {
@@ -2274,6 +2309,13 @@ mod tests {
             "ተዛማጅ ዜናዎች | Related:\n» Kessel: the lake festival attracts tourists\n» Price of bread increased",
             // A box of other stories written on one line, under a rule.
             "-------------------------------------\nMORE FROM COAST: Ferry services at Kessel delayed by engine fault | Port receives first transit cargo of the season",
+            // Latvian chrome: share line, related articles, photo credit,
+            // comment count.
+            "Dalīties: Facebook | Draugiem | X | E-pasts\nSaistītie raksti:\nInflācija oktobrī samazinājās līdz 2,1%\nFoto: ekrānuzņēmums no LTV\nKomentāri (211)",
+            // A live blog's end and its button.
+            "Load more updates\nThis live blog has ended. Follow the coverage of the second day here.\nTags: education, strike",
+            // Previous / next story links on one line.
+            "<< Previous: Kessel: the price of sugar rose again | Next: Tarrow tunnel will close for three days >>",
         ] {
             let t = format!("{BODY}\n\n{trailer}");
             assert_eq!(strip(&t), BODY, "{trailer}");
