@@ -3601,12 +3601,19 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
         Some("billion") if contrast && !scaled => 1e9,
         _ => 1.0,
     };
+    // A rejected bare number ("and not 2,300") takes its unit from the
+    // figure it stands against in the analysis; rule 8 reads it as having
+    // none of its own, since the rejection often drops the unit the other
+    // side used ("60 operations, not 18" answers "18 planned surgeries").
+    let rejected = contrast || negated;
+    let bare = q.text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}'));
+    let unit = if rejected && bare { String::new() } else { unit };
     Some(NumberFact {
         value: q.value * scale,
         max: q.max.map(|m| m * scale),
         unit,
         bound: bound_of(&seq),
-        rejected: contrast || negated,
+        rejected,
         cited,
     })
 }
@@ -4266,6 +4273,9 @@ mod tests {
         // A quotation may open at the "not".
         let c6 = "the real number was 112, \"not 87 like the authorities say.\"";
         assert!(q("87", 87.0, "", c6).is_some_and(|n| n.rejected));
+        // The unit the analysis gave a bare rejected number from the figure
+        // it stands against is not its own; a sign is.
+        assert!(q("87", 87.0, "people", c6).is_some_and(|n| n.rejected && n.unit.is_empty()));
         // A figure compared "than the N" and reported is another's; a
         // reference that nobody reports is not.
         let c7 = "about 2,100 barrels, seven times more than the 300 barrels which were announced by the operator";

@@ -33,6 +33,7 @@ impl Stage for QuantityStage {
             let first = out.len();
             find_in_sentence(doc, s.tokens.clone(), &mut out);
             sums_share_their_currency(doc, &mut out[first..]);
+            rejected_figures_take_the_unit(doc, &mut out[first..]);
         }
         // Link each quantity to the claim whose content holds it.
         for q in out.iter_mut() {
@@ -672,6 +673,29 @@ fn sums_share_their_currency(doc: &Document, qs: &mut [Quantity]) {
     }
 }
 
+/// "412 schools were closed, and not 2,300 as the union said", "35 people,
+/// not 71": a number without a unit that the sentence sets against a
+/// figure before it ("not", "rather than", "instead of" right before the
+/// number) counts what that figure counts.
+fn rejected_figures_take_the_unit(doc: &Document, qs: &mut [Quantity]) {
+    for k in 1..qs.len() {
+        if !qs[k].unit.is_empty() {
+            continue;
+        }
+        let before = doc.text.get(..qs[k].span.start).unwrap_or("").trim_end().to_lowercase();
+        let against = before.ends_with(" not")
+            || before.ends_with(",not")
+            || before.ends_with("rather than")
+            || before.ends_with("instead of");
+        if !against {
+            continue;
+        }
+        if let Some(unit) = qs[..k].iter().rev().map(|q| q.unit.clone()).find(|u| !u.is_empty()) {
+            qs[k].unit = unit;
+        }
+    }
+}
+
 /// True for a unit naming a currency ([`CURRENCY_SIGNS`], [`CURRENCY_BEFORE`]
 /// or a currency word).
 fn is_money_unit(u: &str) -> bool {
@@ -1123,6 +1147,13 @@ mod tests {
         );
         let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
         assert_eq!(got, vec![(4.5e9, "dollars"), (3e9, "dollars"), (3e6, "tonnes")]);
+    }
+
+    #[test]
+    fn a_rejected_figure_counts_what_the_figure_before_it_counts() {
+        let q = quantities("Only 412 schools were closed, and not 2,300 as the union said. About 35 people, not 71.");
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(412.0, "schools"), (2300.0, "schools"), (35.0, "people"), (71.0, "people")]);
     }
 
     #[test]
