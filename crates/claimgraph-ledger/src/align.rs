@@ -767,6 +767,10 @@ pub trait Aligner: Send + Sync {
     /// headline's "₦184 million missing", against "31 million naira and not
     /// ₦184 million"). Returns the reason when it does.
     fn figure_rejected(&self, a: &PropSignature, b: &PropSignature) -> Option<String>;
+    /// Whether, in one document, one claim rejects a date the other
+    /// states, their speakers' sides (`a_side`, `b_side`) not one (rule 8
+    /// for dates, [`date_rejected`]). Returns the reason when it does.
+    fn date_rejected(&self, a: &ClaimDates, a_side: &[String], b: &ClaimDates, b_side: &[String]) -> Option<String>;
 }
 
 /// How many of an article's most mentioned participants stand for what it
@@ -3362,6 +3366,10 @@ impl Aligner for RuleAligner {
     fn tolls_disagree(&self, a: &[crate::toll::Toll], b: &[crate::toll::Toll]) -> Option<String> {
         let (x, y, fate) = crate::toll::disagreeing(a, b)?;
         Some(format!("tolls disagree: {} vs {} {}", fmt_num(x), fmt_num(y), fate.as_str()))
+    }
+
+    fn date_rejected(&self, a: &ClaimDates, a_side: &[String], b: &ClaimDates, b_side: &[String]) -> Option<String> {
+        date_rejected(a, a_side, b, b_side)
     }
 
     fn figure_rejected(&self, a: &PropSignature, b: &PropSignature) -> Option<String> {

@@ -1030,7 +1030,8 @@ impl LedgerWriter {
     /// Rule 4 of [`crate::align`]: two claims of one document by different
     /// speakers that tell the same event with opposite polarity contradict,
     /// and so do two that count the dead, wounded or abducted of the
-    /// story differently.
+    /// story differently; and rule 8 inside the document: one that rejects
+    /// a figure or a date the other states.
     fn relate_in_document(&mut self, claims: &[DocClaim]) -> Result<usize> {
         let mut added = 0;
         for (j, y) in claims.iter().enumerate() {
@@ -1045,7 +1046,7 @@ impl LedgerWriter {
                     (Some(sx), Some(sy)) => self.aligner.figure_rejected(sx, sy),
                     _ => None,
                 };
-                let rejected = rejected.or_else(|| crate::align::date_rejected(&x.dates, &x.side, &y.dates, &y.side));
+                let rejected = rejected.or_else(|| self.aligner.date_rejected(&x.dates, &x.side, &y.dates, &y.side));
                 let reason = if let Some(reason) = rejected {
                     reason
                 } else if x.facts.affirms == y.facts.affirms {
