@@ -1636,11 +1636,15 @@ fn is_trailer_line(line: &str, k: &str) -> bool {
 /// print them).
 fn is_counter(k: &str) -> bool {
     let Some((count, w)) = k.rsplit_once(' ') else { return false };
+    // The counted word first: every line is asked, few end in one.
+    if !matches!(w, "comment" | "comments" | "shares" | "views" | "reads") {
+        return false;
+    }
     let groups: Vec<&str> = count.split(' ').collect();
     let digits = |g: &&str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
     let grouped =
         groups.len() == 1 || groups.len() <= 3 && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
-    groups.iter().all(digits) && grouped && matches!(w, "comment" | "comments" | "shares" | "views" | "reads")
+    groups.iter().all(digits) && grouped
 }
 
 /// Script text that scrapers pick up: ad slots, tag managers, inline JS.

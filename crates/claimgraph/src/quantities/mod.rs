@@ -32,8 +32,7 @@ impl Stage for QuantityStage {
         for s in &doc.analysis.sentences {
             let first = out.len();
             find_in_sentence(doc, s.tokens.clone(), &mut out);
-            sums_share_their_currency(doc, &mut out[first..]);
-            rejected_figures_take_the_unit(doc, &mut out[first..]);
+            unitless_figures_take_a_unit(doc, &mut out[first..]);
         }
         // Link each quantity to the claim whose content holds it.
         for q in out.iter_mut() {
@@ -654,46 +653,46 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
     }
 }
 
-/// "fell by 4.5 billion dollars, and in October by 3 billion": a scaled
-/// number without a unit after a sum of money in its sentence is a sum of
-/// that currency (the writer does not repeat it). Only scaled numbers
-/// ("million", "billion"): a bare "3" after a sum is as often a count.
-fn sums_share_their_currency(doc: &Document, qs: &mut [Quantity]) {
+/// A number without a unit that takes one from an earlier figure of its
+/// sentence, which the writer does not repeat:
+/// * a scaled number after a sum of money is a sum of that currency ("fell
+///   by 4.5 billion dollars, and in October by 3 billion"); only scaled
+///   numbers ("million", "billion"): a bare "3" after a sum is as often a
+///   count;
+/// * a number set against a figure before it ("not", "rather than",
+///   "instead of" right before it) counts what that figure counts ("412
+///   schools were closed, and not 2,300 as the union said", "35 people, not
+///   71").
+fn unitless_figures_take_a_unit(doc: &Document, qs: &mut [Quantity]) {
     for k in 1..qs.len() {
         if !qs[k].unit.is_empty() {
             continue;
         }
-        let text = doc.text.get(qs[k].span.start..qs[k].span.end).unwrap_or("").to_lowercase();
-        if !text.split_whitespace().any(|w| matches!(w, "million" | "billion" | "trillion")) {
-            continue;
-        }
-        if let Some(money) = qs[..k].iter().rev().map(|q| q.unit.as_str()).find(|u| is_money_unit(u)) {
-            qs[k].unit = money.to_string();
+        let span = doc.text.get(qs[k].span.start..qs[k].span.end).unwrap_or("");
+        let scaled = span
+            .split_whitespace()
+            .any(|w| ["million", "billion", "trillion"].iter().any(|s| w.eq_ignore_ascii_case(s)));
+        let from_money = || qs[..k].iter().rev().map(|q| q.unit.as_str()).find(|u| is_money_unit(u));
+        let from_figure = || qs[..k].iter().rev().map(|q| q.unit.as_str()).find(|u| !u.is_empty());
+        let unit = if scaled { from_money() } else { None }
+            .or_else(|| set_against(&doc.text, qs[k].span.start).then(from_figure).flatten());
+        if let Some(unit) = unit.map(str::to_string) {
+            qs[k].unit = unit;
         }
     }
 }
 
-/// "412 schools were closed, and not 2,300 as the union said", "35 people,
-/// not 71": a number without a unit that the sentence sets against a
-/// figure before it ("not", "rather than", "instead of" right before the
-/// number) counts what that figure counts.
-fn rejected_figures_take_the_unit(doc: &Document, qs: &mut [Quantity]) {
-    for k in 1..qs.len() {
-        if !qs[k].unit.is_empty() {
-            continue;
-        }
-        let before = doc.text.get(..qs[k].span.start).unwrap_or("").trim_end().to_lowercase();
-        let against = before.ends_with(" not")
-            || before.ends_with(",not")
-            || before.ends_with("rather than")
-            || before.ends_with("instead of");
-        if !against {
-            continue;
-        }
-        if let Some(unit) = qs[..k].iter().rev().map(|q| q.unit.clone()).find(|u| !u.is_empty()) {
-            qs[k].unit = unit;
-        }
-    }
+/// True when the words right before byte `at` set the number there against
+/// another ("not", "rather than", "instead of"). Reads only the last few
+/// bytes: this runs for every number without a unit.
+fn set_against(text: &str, at: usize) -> bool {
+    let from = (at.saturating_sub(24)..=at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let before = text.get(from..at).unwrap_or("").trim_end().to_lowercase();
+    before.ends_with(" not")
+        || before.ends_with(",not")
+        || before == "not"
+        || before.ends_with("rather than")
+        || before.ends_with("instead of")
 }
 
 /// True for a unit naming a currency ([`CURRENCY_SIGNS`], [`CURRENCY_BEFORE`]
