@@ -2892,7 +2892,8 @@ const UNIT_CLASSES: &[(&str, &[(&str, f64)])] = &[
     ),
     // Speeds: kilometres or miles per hour ("62 km/h", "40 mph").
     ("speed", &[("kmh", 1.0), ("kph", 1.0), ("mph", 1.609)]),
-    // Metres stand apart: "cubic metres" leave "metres" as their last word.
+    // Metres stand apart from kilometres, as they always have (a volume,
+    // "cubic metres", is told apart by [`measure_kind`]).
     ("metre", &[("m", 1.0), ("meter", 1.0), ("metre", 1.0)]),
     ("litre", &[("litre", 1.0), ("liter", 1.0), ("l", 1.0), ("ltr", 1.0)]),
     // Durations, in hours. Calendar spans ("months", "years") are left
@@ -3552,6 +3553,7 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     } else {
         words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default()
     };
+    let unit = measure_kind(unit, &q.text);
     let before: String =
         q.start.checked_sub(content_start).map(|k| content.chars().take(k).collect()).unwrap_or_default();
     let before_words: Vec<String> = words(&before).iter().map(|w| w.to_lowercase()).collect();
@@ -3733,6 +3735,55 @@ fn bound_of(seq: &[String]) -> Bound {
     }
 }
 
+/// A unit told apart from the plain unit its last word names: a volume
+/// or an area ("1,150 cubic metres" is no length, so it never meets "1.4
+/// metres") keeps its dimension (`cubic metr`), met only by the same.
+/// (A rate keeps its plain unit: two sides' "2.1 million litres per day"
+/// and "at most 800 thousand litres" answer one question as often as not.)
+fn measure_kind(unit: String, text: &str) -> String {
+    if unit.is_empty() {
+        return unit;
+    }
+    let dimension = words(text).iter().find_map(|w| match w.to_lowercase().as_str() {
+        "cubic" | "cu" => Some("cubic "),
+        "square" | "sq" => Some("square "),
+        _ => None,
+    });
+    match dimension {
+        Some(d) => format!("{d}{unit}"),
+        None => unit,
+    }
+}
+
+/// Month names, which follow or precede a day's number in a date ("on 22
+/// November", "November 22"): such a number dates, it counts nothing.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Numbers written in a text, for claims whose analysis attached none:
 /// digits only, with the following word as the unit.
 pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
@@ -3745,6 +3796,14 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
         let Some(value) = parse_number(w) else { continue };
         // Skip years: they date a claim rather than count anything.
         if (1900.0..2100.0).contains(&value) && !w.contains(',') {
+            continue;
+        }
+        // Skip a day of a date ("on 22 November", "November 22"): a
+        // disagreeing date is another claim's day, not a rival count, and
+        // rejected dates are compared by rule 8 on their own.
+        let month = |k: Option<&&str>| k.is_some_and(|m| MONTHS.contains(&m.to_lowercase().as_str()));
+        if value.fract() == 0.0 && value <= 31.0 && (month(ws.get(i + 1)) || month(i.checked_sub(1).map(|k| &ws[k])))
+        {
             continue;
         }
         // The unit is the head of the noun phrase after the number: the
@@ -4526,6 +4585,22 @@ mod tests {
         assert_eq!(n[0].value, 40_000.0);
         assert_eq!(n[0].unit, stem("shells"));
         assert_eq!(n[1].value, 2e6);
+    }
+
+    #[test]
+    fn days_of_dates_count_nothing() {
+        assert!(numbers_in_text("the drone crossed into Thailand on 22 November").is_empty());
+        assert!(numbers_in_text("the salary will be paid before December 5").is_empty());
+        let n = numbers_in_text("22 soldiers crossed the border in November");
+        assert_eq!(n.len(), 1, "a count beside a month in another phrase stays");
+    }
+
+    #[test]
+    fn volumes_and_areas_keep_their_dimension() {
+        assert_eq!(measure_kind(stem("metres"), "1,150 cubic metres"), format!("cubic {}", stem("metres")));
+        assert_eq!(measure_kind(stem("kilometres"), "40 square kilometres"), format!("square {}", stem("kilometres")));
+        assert_eq!(measure_kind(stem("metres"), "1.4 metres"), stem("metres"));
+        assert_eq!(measure_kind(String::new(), "cubic"), "");
     }
 
     fn den<'a>(content: &'a str, speaker: &'a str, frames: &'a [FrameOut]) -> ClaimInput<'a> {
