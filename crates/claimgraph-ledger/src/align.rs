@@ -3256,10 +3256,17 @@ impl Aligner for RuleAligner {
     }
 
     fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)> {
+        // One speaker text, resolved to an entity in one claim and not in
+        // the other ("The ministry" said both), is one speaker too; a
+        // pronoun may stand for anyone, so it is no evidence.
+        let same_text = || {
+            !new.speaker_key.is_empty()
+                && new.speaker_key == old.speaker_key
+                && !matches!(new.speaker_key.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you")
+        };
         let same_speaker = match (new.speaker, old.speaker) {
             (Some(a), Some(b)) => a == b,
-            (None, None) => !new.speaker_key.is_empty() && new.speaker_key == old.speaker_key,
-            _ => false,
+            _ => same_text(),
         };
         if same_speaker && new.doc == old.doc {
             return None;
@@ -3802,8 +3809,7 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
         // disagreeing date is another claim's day, not a rival count, and
         // rejected dates are compared by rule 8 on their own.
         let month = |k: Option<&&str>| k.is_some_and(|m| MONTHS.contains(&m.to_lowercase().as_str()));
-        if value.fract() == 0.0 && value <= 31.0 && (month(ws.get(i + 1)) || month(i.checked_sub(1).map(|k| &ws[k])))
-        {
+        if value.fract() == 0.0 && value <= 31.0 && (month(ws.get(i + 1)) || month(i.checked_sub(1).map(|k| &ws[k]))) {
             continue;
         }
         // The unit is the head of the noun phrase after the number: the
