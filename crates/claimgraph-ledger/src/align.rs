@@ -153,6 +153,19 @@
 //!      article, a deed with two more shared terms. The candidates come
 //!      from index keys on the deeds; the other rules judge only the
 //!      candidates their own keys find.
+//!    - In one article or across articles of one story, a denial that
+//!      restates an affirmation answers it ([`restated_denial`]): its
+//!      rare deed terms are all, or three or more and three quarters, the
+//!      affirmation's, at least two of them words rather than deed
+//!      classes, among them a deed the denial negates (when it negates
+//!      any) and the affirmation tells without negating ("140 thousand
+//!      votes had appeared in the province of Alto Cuervo", denied, and
+//!      "around 140,000 votes from the northern province of Alto Cuervo
+//!      had appeared overnight"). A claim joins one proposition, so such a
+//!      denial of another article would miss an affirmation whose
+//!      proposition is not the one it joins: the writer relates a claim to
+//!      the members of the other stance of every candidate proposition
+//!      that it restates or that restates it ([`Aligner::restates`]).
 //!
 //! 7. **Two sides count one thing.** Two claims of one story (one article,
 //!    or two whose casts meet) by speakers not of one side, that count the
@@ -771,6 +784,16 @@ pub trait Aligner: Send + Sync {
     /// states, their speakers' sides (`a_side`, `b_side`) not one (rule 8
     /// for dates, [`date_rejected`]). Returns the reason when it does.
     fn date_rejected(&self, a: &ClaimDates, a_side: &[String], b: &ClaimDates, b_side: &[String]) -> Option<String>;
+    /// Whether a claim and a proposition of another stance, of one story
+    /// and by speakers not of one side, are a denial and the affirmation it
+    /// restates (rule 6, [`restated_denial`]). A claim joins one
+    /// proposition, the one that matches it best, but a denial may restate
+    /// the claims of another: the writer relates it to that proposition's
+    /// members of the other stance too. Returns the reason when it does;
+    /// an aligner without such a test says none.
+    fn restates(&self, _claim: &PropSignature, _prop: &PropSignature, _stats: &TermStats) -> Option<String> {
+        None
+    }
 }
 
 /// How many of an article's most mentioned participants stand for what it
@@ -1782,7 +1805,8 @@ fn nothing_terms(content: &str) -> Vec<String> {
 ///   transponder" and "the transponder was never switched off");
 /// - a thing the denial says there is none of ([`PropSignature::deed_none`])
 ///   that the affirmation names, with one more shared term across
-///   articles, two more in one article.
+///   articles, two more in one article;
+/// - in both, a denial that restates the affirmation ([`restated_denial`]).
 ///
 /// Returns what they share.
 fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: bool) -> Option<String> {
@@ -1848,7 +1872,63 @@ fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: b
             return Some(format!("none of {thing}: {}", more.join(", ")));
         }
     }
-    None
+    restated_denial(den, told, &rare, stats)
+}
+
+/// Rule 6, a denial that restates what it denies: the denial's own words
+/// are, all or nearly, the affirmation's ("140 thousand votes had appeared
+/// in the province of Alto Cuervo" denied, against "around 140,000 votes
+/// from the northern province of Alto Cuervo had appeared overnight"; "the
+/// soldiers had threatened anybody" denied, against "the soldiers had
+/// threatened with weapons"; "has not visited a single village" against "I
+/// visited nine villages"). The shared terms (`rare`, the rare deed terms
+/// of both) must hold a deed the denial tells (and negates, when it
+/// negates any) that the affirmation tells without negating it ("there
+/// was no money paid" affirms nothing paid), and at least two words that
+/// are no deed class; and they must be every rare deed term of the
+/// denial, or three or more and at least three quarters of them. Fewer
+/// shared words than that would be the deeds of rule 6 above, which a
+/// story's claims share as often as not (the eleventh session's dropped
+/// test: one more shared term in one article). The two must tell of the
+/// same participants ([`names_within`]). Returns what they share.
+fn restated_denial(den: &PropSignature, told: &PropSignature, rare: &[&str], stats: &TermStats) -> Option<String> {
+    let has = |list: &[String], t: &str| list.binary_search_by(|x| x.as_str().cmp(t)).is_ok();
+    let plain = rare.iter().filter(|t| !t.starts_with('@')).count();
+    if plain < 2 || !names_within(den, told) {
+        return None;
+    }
+    let deed = rare.iter().find(|t| {
+        has(&den.deed_preds, t)
+            && (den.deed_denied.is_empty() || has(&den.deed_denied, t))
+            && (has(&told.deed_preds, t) || has(&told.deed_events, t))
+            && !has(&told.deed_denied, t)
+    })?;
+    let own = den.deed.iter().filter(|t| t.starts_with('@') || !stats.is_common(t)).count();
+    let restates = rare.len() == own || rare.len() >= 3 && 4 * rare.len() >= 3 * own;
+    restates.then(|| {
+        let others: Vec<&str> = rare.iter().filter(|t| *t != deed).map(|t| t.trim_start_matches('@')).collect();
+        format!("restates {}: {}", deed.trim_start_matches('@'), others.join(", "))
+    })
+}
+
+/// Whether the named participants of one claim (its anchors other than
+/// its speaker's side words) are all named by the other, or are the
+/// other's speaker ("Çelebi has not visited a single village" against
+/// Çelebi's "I visited nine villages"), or one names none: a restatement
+/// tells of the same participants. Without it, "reports that Iraq had
+/// transferred anti-tank mines to Sudan" (denied) restated "Jordanian
+/// anti-tank mines were shipped to Sudan" (rule 1's agents do not clash
+/// there: a name that is also a content word names nobody in particular
+/// to [`participants_clash`]).
+fn names_within(a: &PropSignature, b: &PropSignature) -> bool {
+    fn named(s: &PropSignature) -> Vec<&String> {
+        s.anchors.iter().filter(|k| s.side.binary_search(k).is_err()).collect()
+    }
+    fn within(x: &[&String], other: &PropSignature, named_other: &[&String]) -> bool {
+        x.iter().all(|k| named_other.contains(k) || **k == other.speaker)
+    }
+    let (na, nb) = (named(a), named(b));
+    na.is_empty() || nb.is_empty() || within(&na, b, &nb) || within(&nb, a, &na)
 }
 
 /// Rule 6 across articles: a denial and an affirmation (either first) of
@@ -2892,7 +2972,8 @@ const UNIT_CLASSES: &[(&str, &[(&str, f64)])] = &[
     ),
     // Speeds: kilometres or miles per hour ("62 km/h", "40 mph").
     ("speed", &[("kmh", 1.0), ("kph", 1.0), ("mph", 1.609)]),
-    // Metres stand apart: "cubic metres" leave "metres" as their last word.
+    // Metres stand apart from kilometres, as they always have (a volume,
+    // "cubic metres", is told apart by [`measure_kind`]).
     ("metre", &[("m", 1.0), ("meter", 1.0), ("metre", 1.0)]),
     ("litre", &[("litre", 1.0), ("liter", 1.0), ("l", 1.0), ("ltr", 1.0)]),
     // Durations, in hours. Calendar spans ("months", "years") are left
@@ -3255,12 +3336,23 @@ impl Aligner for RuleAligner {
     }
 
     fn relate(&self, new: &ClaimFacts, old: &ClaimFacts) -> Option<(RelationKind, String)> {
+        // One speaker text, resolved to an entity in one claim and not in
+        // the other ("The ministry" said both), is one speaker too; a
+        // pronoun may stand for anyone, so it is no evidence.
+        let same_text = || {
+            !new.speaker_key.is_empty()
+                && new.speaker_key == old.speaker_key
+                && !matches!(new.speaker_key.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you")
+        };
         let same_speaker = match (new.speaker, old.speaker) {
             (Some(a), Some(b)) => a == b,
-            (None, None) => !new.speaker_key.is_empty() && new.speaker_key == old.speaker_key,
-            _ => false,
+            _ => same_text(),
         };
-        if same_speaker && new.doc == old.doc {
+        // One speaker against themselves is no dispute between sources:
+        // within an article it is an extraction artefact, across articles
+        // mostly two moments of one account (a toll "nine deaths" and later
+        // "no new death since one week") that alignment took for one claim.
+        if same_speaker {
             return None;
         }
         if new.affirms != old.affirms {
@@ -3370,6 +3462,26 @@ impl Aligner for RuleAligner {
 
     fn date_rejected(&self, a: &ClaimDates, a_side: &[String], b: &ClaimDates, b_side: &[String]) -> Option<String> {
         date_rejected(a, a_side, b, b_side)
+    }
+
+    fn restates(&self, c: &PropSignature, p: &PropSignature, stats: &TermStats) -> Option<String> {
+        let same_speaker = !c.speaker.is_empty() && c.speaker == p.speaker;
+        if c.denies == p.denies || same_speaker || !deeds_may_meet(c, p) || same_side(&c.side, &p.side) {
+            return None;
+        }
+        if participants_clash(c, p) || !tell_one_story(c, p) {
+            return None;
+        }
+        let (den, told) = if c.denies { (c, p) } else { (p, c) };
+        let has = |list: &[String], t: &str| list.binary_search_by(|x| x.as_str().cmp(t)).is_ok();
+        let rare: Vec<&str> = den
+            .deed
+            .iter()
+            .filter(|t| has(&told.deed, t) && (t.starts_with('@') || !stats.is_common(t)))
+            .map(String::as_str)
+            .collect();
+        let shared = restated_denial(den, told, &rare, stats)?;
+        Some(format!("denies the deed another side tells ({shared})"))
     }
 
     fn figure_rejected(&self, a: &PropSignature, b: &PropSignature) -> Option<String> {
@@ -3552,6 +3664,7 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     } else {
         words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default()
     };
+    let unit = measure_kind(unit, &q.text);
     let before: String =
         q.start.checked_sub(content_start).map(|k| content.chars().take(k).collect()).unwrap_or_default();
     let before_words: Vec<String> = words(&before).iter().map(|w| w.to_lowercase()).collect();
@@ -3733,6 +3846,55 @@ fn bound_of(seq: &[String]) -> Bound {
     }
 }
 
+/// A unit told apart from the plain unit its last word names: a volume
+/// or an area ("1,150 cubic metres" is no length, so it never meets "1.4
+/// metres") keeps its dimension (`cubic metr`), met only by the same.
+/// (A rate keeps its plain unit: two sides' "2.1 million litres per day"
+/// and "at most 800 thousand litres" answer one question as often as not.)
+fn measure_kind(unit: String, text: &str) -> String {
+    if unit.is_empty() {
+        return unit;
+    }
+    let dimension = words(text).iter().find_map(|w| match w.to_lowercase().as_str() {
+        "cubic" | "cu" => Some("cubic "),
+        "square" | "sq" => Some("square "),
+        _ => None,
+    });
+    match dimension {
+        Some(d) => format!("{d}{unit}"),
+        None => unit,
+    }
+}
+
+/// Month names, which follow or precede a day's number in a date ("on 22
+/// November", "November 22"): such a number dates, it counts nothing.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Numbers written in a text, for claims whose analysis attached none:
 /// digits only, with the following word as the unit.
 pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
@@ -3745,6 +3907,13 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
         let Some(value) = parse_number(w) else { continue };
         // Skip years: they date a claim rather than count anything.
         if (1900.0..2100.0).contains(&value) && !w.contains(',') {
+            continue;
+        }
+        // Skip a day of a date ("on 22 November", "November 22"): a
+        // disagreeing date is another claim's day, not a rival count, and
+        // rejected dates are compared by rule 8 on their own.
+        let month = |k: Option<&&str>| k.is_some_and(|m| MONTHS.contains(&m.to_lowercase().as_str()));
+        if value.fract() == 0.0 && value <= 31.0 && (month(ws.get(i + 1)) || month(i.checked_sub(1).map(|k| &ws[k]))) {
             continue;
         }
         // The unit is the head of the noun phrase after the number: the
@@ -4528,6 +4697,22 @@ mod tests {
         assert_eq!(n[1].value, 2e6);
     }
 
+    #[test]
+    fn days_of_dates_count_nothing() {
+        assert!(numbers_in_text("the drone crossed into Thailand on 22 November").is_empty());
+        assert!(numbers_in_text("the salary will be paid before December 5").is_empty());
+        let n = numbers_in_text("22 soldiers crossed the border in November");
+        assert_eq!(n.len(), 1, "a count beside a month in another phrase stays");
+    }
+
+    #[test]
+    fn volumes_and_areas_keep_their_dimension() {
+        assert_eq!(measure_kind(stem("metres"), "1,150 cubic metres"), format!("cubic {}", stem("metres")));
+        assert_eq!(measure_kind(stem("kilometres"), "40 square kilometres"), format!("square {}", stem("kilometres")));
+        assert_eq!(measure_kind(stem("metres"), "1.4 metres"), stem("metres"));
+        assert_eq!(measure_kind(String::new(), "cubic"), "");
+    }
+
     fn den<'a>(content: &'a str, speaker: &'a str, frames: &'a [FrameOut]) -> ClaimInput<'a> {
         ClaimInput { frames, denies: true, ..input(content, speaker, &[]) }
     }
@@ -4662,6 +4847,90 @@ mod tests {
         let mut il = aff("the crew switched off the lights", "a sailor", &fl);
         il.cast = ia.cast.clone();
         assert!(a.match_score(&sd, &a.signature(&il).unwrap(), &stats).is_none());
+    }
+
+    #[test]
+    fn a_denial_that_restates_the_affirmation_answers_it() {
+        let a = RuleAligner::default();
+        let stats = TermStats::default();
+        let cast = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        // "The soldiers had threatened anybody" (denied) restates "the
+        // soldiers had threatened with weapons": every word of the denial's
+        // is the affirmation's, the deed among them.
+        let fa = [frame(None, "threatened", None)];
+        let fd = [frame_neg(None, "threatened", None)];
+        let sa = a
+            .signature(&aff("the soldiers had threatened with weapons and cut the rope", "the survivors", &fa))
+            .unwrap();
+        let sd = a.signature(&den("the soldiers had threatened anybody", "the army spokesman", &fd)).unwrap();
+        let why = a.denial_answers(&sd, &sa, &stats).unwrap();
+        assert!(why.contains("restates threaten"), "{why}");
+        // A denial that tells more than it shares does not restate: the
+        // soldiers threatened nobody, the migrants came with knives.
+        let fm = [frame_neg(None, "threatened", None), frame(None, "arrived", None)];
+        let sm = a
+            .signature(&den("the soldiers never threatened; the migrants arrived with knives and sticks", "x", &fm))
+            .unwrap();
+        assert!(a.denial_answers(&sm, &sa, &stats).is_none());
+        // An affirmation that itself negates the deed agrees with the
+        // denial ("there was no money paid to anybody").
+        let fp = [frame(None, "paid", Some(("any ransom", "ransom")))];
+        let fq = [frame(None, "rescued", None), frame_neg(None, "paid", Some(("money", "money")))];
+        let mut ip = den("that it had paid any ransom to the kidnappers", "the company", &fp);
+        ip.cast = cast(&["bardheer", "faizal", "nisa", "somal"]);
+        let mut iq = aff(
+            "the engineer was rescued and the kidnappers were killed; there was no ransom paid to the kidnappers",
+            "the agency",
+            &fq,
+        );
+        iq.cast = ip.cast.clone();
+        let (sp, sq) = (a.signature(&ip).unwrap(), a.signature(&iq).unwrap());
+        assert!(a.restates(&sp, &sq, &stats).is_none(), "{sp:?}\n{sq:?}");
+        // The same account paying it is restated.
+        let fr = [frame(None, "rescued", None), frame(None, "paid", Some(("a ransom", "ransom")))];
+        let mut ir = aff("the engineer was rescued after a ransom was paid to the kidnappers", "the agency", &fr);
+        ir.cast = ip.cast.clone();
+        let sr = a.signature(&ir).unwrap();
+        assert!(a.restates(&sp, &sr, &stats).is_some(), "{sp:?}\n{sr:?}");
+        // Across articles of one story, either first: "140 thousand votes
+        // had appeared in the province of Alto Cuervo" (denied) against
+        // "around 140,000 votes from the province of Alto Cuervo had
+        // appeared overnight in the system".
+        let fv = [frame(None, "appeared", None)];
+        let fw = [frame_neg(None, "appeared", None)];
+        let mut iv = aff(
+            "around 140,000 votes from the northern province of Alto Cuervo had appeared overnight",
+            "the campaign director",
+            &fv,
+        );
+        iv.cast = cast(&["benavent", "cuervo", "escalant", "villamil"]);
+        let mut iw = den("140 thousand votes had appeared in the province of Alto Cuervo", "the council", &fw);
+        iw.cast = cast(&["benavent", "council", "escalant", "villamil"]);
+        let (sv, sw) = (a.signature(&iv).unwrap(), a.signature(&iw).unwrap());
+        let why = a.restates(&sw, &sv, &stats).unwrap();
+        assert!(why.contains("restates appear"), "{why}");
+        assert!(a.restates(&sv, &sw, &stats).is_some());
+        assert!(a.match_score(&sw, &sv, &stats).is_some());
+        // Not in another story, nor by one side, nor between two denials.
+        let mut far = sw.clone();
+        far.cast = cast(&["kesh", "valdoria"]);
+        assert!(a.restates(&far, &sv, &stats).is_none());
+        let mut one_side = sw.clone();
+        one_side.side = vec!["alliance".into()];
+        let mut one_side_v = sv.clone();
+        one_side_v.side = vec!["alliance".into()];
+        assert!(a.restates(&one_side, &one_side_v, &stats).is_none());
+        assert!(a.restates(&sw, &sw, &stats).is_none());
+        // Nor of other participants: "reports that Iraq had transferred
+        // anti-tank mines to Sudan" (denied) against "Jordanian anti-tank
+        // mines were shipped to Sudan".
+        let mut named_d = sw.clone();
+        named_d.anchors = vec!["iraq".into(), "sudan".into()];
+        let mut named_a = sv.clone();
+        named_a.anchors = vec!["jordan".into(), "sudan".into()];
+        assert!(a.restates(&named_d, &named_a, &stats).is_none());
+        named_a.anchors = vec!["iraq".into(), "sudan".into()];
+        assert!(a.restates(&named_d, &named_a, &stats).is_some());
     }
 
     #[test]

@@ -13,8 +13,9 @@
 //! [`crate::align::Aligner::match_score`] of the rule aligner, built from
 //! the same hashes as its key halves, so equal strings always set equal
 //! bits: a sketch may let through a candidate that does not match (a
-//! collision of bits), never set aside one that does. Changing a rule's
-//! first test means changing its part here.
+//! collision of bits), never set aside one that does; the same holds for
+//! [`crate::align::Aligner::restates`], whose test implies rule 6's part.
+//! Changing a rule's first test means changing its part here.
 
 use crate::align::{rule_cores, rule_named, rule_story, PropSignature, CAST_MEET, STORY_CAST};
 use crate::norm::{fnv64, mix64};
@@ -389,6 +390,25 @@ mod tests {
         }
         // The pools make both outcomes common, or the test proves nothing.
         assert!(matched > 1_000 && aside > 10_000, "matched {matched}, set aside {aside}");
+        // The writer asks `restates` of the candidates the sketch lets
+        // through only, too. A restatement tells of the same participants,
+        // so the pool's three names a claim seldom meet: here they name
+        // none.
+        let bare: Vec<PropSignature> =
+            sigs.iter().map(|s| PropSignature { anchors: Vec::new(), ..s.clone() }).collect();
+        let sketches: Vec<Sketch> = bare.iter().map(Sketch::of).collect();
+        let (mut restated, mut aside) = (0, 0);
+        for (a, sa) in bare.iter().zip(&sketches) {
+            for (b, sb) in bare.iter().zip(&sketches) {
+                let restates = aligner.restates(a, b, &stats);
+                restated += usize::from(restates.is_some());
+                if !may_match(sa, sb, true) {
+                    aside += 1;
+                    assert!(restates.is_none(), "set aside but restates:\n{a:?}\n{b:?}");
+                }
+            }
+        }
+        assert!(restated > 0 && aside > 10_000, "restated {restated}, set aside {aside}");
     }
 
     /// `counts_meet` lets a named agent that holds the other's name as a

@@ -1229,6 +1229,10 @@ impl LedgerWriter {
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(f64, i64)> = None;
+        // Propositions whose claims the claim restates as a denial, or
+        // that restate it (rule 6): related even when the claim joins
+        // another.
+        let mut restated: Vec<(i64, String)> = Vec::new();
         let own = Sketch::of(&sig);
         for p in cands {
             // Most candidates are set aside here, by the sketch alone.
@@ -1244,6 +1248,9 @@ impl LedgerWriter {
                 continue;
             }
             let Some(psig) = self.signature_of(p)? else { continue };
+            if let Some(reason) = self.aligner.restates(&sig, &psig, &self.stats) {
+                restated.push((p, reason));
+            }
             if let Some(score) = self.aligner.match_score(&sig, &psig, &self.stats) {
                 if best.is_none_or(|(b, _)| score > b) {
                     best = Some((score, p));
@@ -1283,8 +1290,39 @@ impl LedgerWriter {
         self.conn
             .prepare_cached("UPDATE claims SET prop = ?2, aligned = 1 WHERE rowid = ?1")?
             .execute(params![facts.claim, prop])?;
-        let added = self.relate_members(facts, prop, about_rows)?;
+        let mut added = self.relate_members(facts, prop, about_rows)?;
+        for (p, reason) in restated.into_iter().filter(|(p, _)| *p != prop) {
+            added += self.contradict_members(facts, p, about_rows, &reason)?;
+        }
         Ok((added, Some((prop, sig))))
+    }
+
+    /// Rule 6 for a proposition the claim does not join: the claim
+    /// contradicts its members of the other stance (the most recent
+    /// [`crate::align::MAX_MEMBERS`]), as it would had it joined; returns
+    /// the relations added.
+    fn contradict_members(&mut self, facts: &ClaimFacts, prop: i64, about_rows: &[i64], reason: &str) -> Result<usize> {
+        if self.members.get(prop).is_none() {
+            let loaded = self.load_members(prop, facts.claim)?;
+            self.members.load(prop, loaded);
+        }
+        let list = self.members.take(prop).unwrap_or_default();
+        let mut added = 0;
+        for old in list.iter().filter(|m| m.facts.claim != facts.claim && m.facts.affirms != facts.affirms) {
+            let speaker = old.facts.speaker.map(|s| self.redirects.get(&s).copied().unwrap_or(s));
+            if speaker.is_some() && speaker == facts.speaker {
+                continue;
+            }
+            let mut involved: BTreeSet<i64> = about_rows.iter().copied().collect();
+            involved.extend(facts.speaker);
+            involved.extend(speaker);
+            involved.extend(old.about.iter().copied());
+            if self.insert_relation(RelationKind::Contradicts, old.facts.claim, facts.claim, prop, reason, involved)? {
+                added += 1;
+            }
+        }
+        self.members.restore(prop, list);
+        Ok(added)
     }
 
     /// Relates a claim to the earlier members of proposition `prop` (the

@@ -227,6 +227,11 @@ fn keeps_final_period(body: &str) -> bool {
             return true; // an initial: "J."
         }
     }
+    // An initial of two letters that write one consonant in Mongolian,
+    // Russian and other romanisations: "Ts. Ganzorig", "Ch. Batbayar".
+    if matches!(body, "Ts" | "Ch" | "Sh" | "Zh" | "Kh") {
+        return true;
+    }
     abbrev::is_abbreviation(body)
 }
 

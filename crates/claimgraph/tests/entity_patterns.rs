@@ -147,6 +147,59 @@ const CASES: &[(&str, &[&str])] = &[
          Baraka Wafula added that the talks had failed.",
         &["Baraka Otieno Wafula", "Baraka Wafula"],
     ),
+    // A given name's short form, the same family name, no one else of it.
+    (
+        "Thandolwethu Zungu, the branch secretary, said the march would go ahead. \
+         Thando Zungu added that 400 members had signed the petition.",
+        &["Thandolwethu Zungu", "Thando Zungu"],
+    ),
+    (
+        "Benjamin Mizrahi, the fire chief, said the flames were contained. \
+         Benny Mizrahi later said that two homes had burned.",
+        &["Benjamin Mizrahi", "Benny Mizrahi"],
+    ),
+    // "Mohd" abbreviates Muhammad.
+    (
+        "Mohamad Azlan Ismail, the district officer, said the road was closed. \
+         Mohd Azlan Ismail added that the bridge would be inspected.",
+        &["Mohamad Azlan Ismail", "Mohd Azlan Ismail"],
+    ),
+    // A Mongolian name as the father's initial and the given name, and as
+    // the given name and the father's name.
+    (
+        "The airline's spokeswoman Ts. Bolormaa said the crew had followed the rules. \
+         Bolormaa Tsendsuren added that no passenger was hurt.",
+        &["Ts. Bolormaa", "Bolormaa Tsendsuren"],
+    ),
+    // "Member" before a legislator's name in a committee's record.
+    (
+        "Member Imran Ali Durrani: I want to ask about the wall. \
+         Later Imran Ali Durrani said that the design had been wrong.",
+        &["Imran Ali Durrani"],
+    ),
+    // A hyphenated family name whose first half is spelt like "In".
+    (
+        "Headman Somchai In-rak insisted that twenty homes were gone. Somchai said the count was wrong.",
+        &["Somchai In-rak", "Somchai"],
+    ),
+    // A body's name that opens with a person's name the article gives.
+    (
+        "Mrs. Dela Paz-Santos said the road was closed. \
+         Later, Dela Paz Santos of DPWH said it would reopen on Friday.",
+        &["Dela Paz-Santos", "Dela Paz Santos"],
+    ),
+    // A body, its spokesperson's office noun, then the surname.
+    (
+        "Interior Ministry Spokesperson Demirtaş said the talks had ended. \
+         Ayşe Demirtaş had been appointed in May.",
+        &["Ayşe Demirtaş", "Demirtaş"],
+    ),
+    // After an honorific, a city's name is a given name.
+    (
+        "A second doctor, Dr. Florence Adeyemi of the Institute of Tropical Medicine, said the strain was new. \
+         Adeyemi added that tests would take a week.",
+        &["Florence Adeyemi", "Adeyemi"],
+    ),
 ];
 
 #[test]
@@ -304,4 +357,36 @@ fn possessive_bodies_and_places_are_not_people() {
     for name in ["District People", "Kim Lam", "Dong Hoa"] {
         assert!(rec.entities.iter().all(|e| !(e.kind.as_str() == "person" && e.name == name)), "{name}: {all:?}");
     }
+}
+
+/// Descriptions of an office that name its one holder are that person:
+/// the office's name in apposition ("The Justice Minister, NAME,"), the
+/// initials of an office the person holds ("the HOD"), a headline's bare
+/// role noun ("..., governor says") and a side of a trial ("The defence
+/// ... says") speaking through its one lawyer.
+#[test]
+fn offices_and_roles_name_their_one_holder() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Port strike will end this week, governor says\n\nHARBOURTOWN, 3 May 2026 - Governor Mirela \
+                Costache said on Friday that the dockers would return to work. The Justice Minister, Karl Vassallo, \
+                said the law would not change. The Head of Department, Dr. Lindiwe Ngcobo, said 31 percent of \
+                teachers were absent. \"The offer was given in writing,\" the HOD said. The defence, however, says \
+                the shots came from the crowd. The lawyer of the two guards, Tomás Macuácua, said his clients \
+                never fired to kill.\n";
+    let raw = single_document("offices.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let rec = DocRecord::from_document(&pipeline.analyse_raw(raw).expect("analysis runs"));
+    let all: Vec<_> = rec.entities.iter().map(|e| (e.name.as_str(), e.kind.to_string())).collect();
+    for office in ["Justice Minister", "HOD", "governor", "The defence"] {
+        assert!(!rec.entities.iter().any(|e| e.name == office), "{office}: {all:?}");
+    }
+    let speaker_of = |words: &str| {
+        let claim = rec.claims.iter().find(|c| c.content.text.contains(words))?;
+        let id = claim.speaker.entity.as_ref()?;
+        rec.entities.iter().find(|e| &e.id == id).map(|e| e.name.as_str())
+    };
+    assert_eq!(speaker_of("will end this week"), Some("Mirela Costache"), "{all:?}");
+    assert_eq!(speaker_of("given in writing"), Some("Lindiwe Ngcobo"), "{all:?}");
+    assert_eq!(speaker_of("came from the crowd"), Some("Tomás Macuácua"), "{all:?}");
+    let minister = rec.entities.iter().find(|e| e.name == "Karl Vassallo").expect("the minister is a person");
+    assert!(minister.roles.iter().any(|r| r.contains("Justice Minister")), "{:?}", minister.roles);
 }

@@ -753,7 +753,79 @@ fn resolve_speakers(ctx: &Ctx, drafts: Vec<Draft>) -> (Vec<Resolved>, Vec<NewSpe
         }
         out.push(Resolved { draft: d, entity });
     }
+    headline_role_holders(ctx, &mut out, &mut new, base);
     (out, new)
+}
+
+/// "Central bank holds rate, governor says", "Breach larger than
+/// disclosed, researcher says": a singular role noun with no article is
+/// headline English for the story's person of that role, named only
+/// further down. Such a speaker, left a description of its own, is the one
+/// person of the document that the story's other speakers of that noun
+/// ("The governor said", "A security researcher ... Dr. X") resolved to,
+/// or that holds a role of that class ("Governor X"), when there is exactly
+/// one. New speakers no claim keeps any more are dropped.
+fn headline_role_holders(ctx: &Ctx, out: &mut [Resolved], new: &mut Vec<NewSpeaker>, base: usize) {
+    let person = |e: usize| ctx.doc.entities.get(e).is_some_and(|x| x.kind == EntityKind::Person);
+    let mut changed = false;
+    for i in 0..out.len() {
+        let (Some(e), Some(np)) = (out[i].entity, out[i].draft.speaker.clone()) else { continue };
+        if e < base || np.len() != 1 {
+            continue;
+        }
+        let word = ctx.word(np.start);
+        let noun = ctx.lower(np.start).to_string();
+        let singular = !(ctx.tagged && matches!(ctx.tokens[np.start].xpos.as_str(), "NNS" | "NNPS"));
+        let Some(class) = crate::entities::gazetteer::role_class(word) else { continue };
+        if !word.chars().next().is_some_and(char::is_lowercase) || !singular {
+            continue;
+        }
+        let mut holders: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .filter_map(|(_, r)| {
+                let other = r.draft.speaker.as_ref()?;
+                let e2 = r.entity.filter(|&e2| e2 < base && person(e2))?;
+                (ctx.lower(speaker::np_head(ctx, other)) == noun).then_some(e2)
+            })
+            .collect();
+        holders.extend(
+            ctx.entity_roles
+                .iter()
+                .enumerate()
+                .filter(|&(e2, keys)| person(e2) && keys.iter().any(|k| k.class == class && !k.plural))
+                .map(|(e2, _)| e2),
+        );
+        holders.sort_unstable();
+        holders.dedup();
+        if let [h] = holders.as_slice() {
+            out[i].entity = Some(*h);
+            changed = true;
+        }
+    }
+    if !changed {
+        return;
+    }
+    let used: Vec<bool> = (0..new.len()).map(|k| out.iter().any(|r| r.entity == Some(base + k))).collect();
+    let mut remap = vec![None; new.len()];
+    let mut next = 0;
+    for (k, &u) in used.iter().enumerate() {
+        if u {
+            remap[k] = Some(next);
+            next += 1;
+        }
+    }
+    let mut k = 0;
+    new.retain(|_| {
+        k += 1;
+        used[k - 1]
+    });
+    for r in out.iter_mut() {
+        if let Some(e) = r.entity.filter(|&e| e >= base) {
+            r.entity = remap[e - base].map(|n| base + n);
+        }
+    }
 }
 
 /// True for a short definite description ("the official", "The press

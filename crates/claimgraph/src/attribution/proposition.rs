@@ -78,6 +78,23 @@ fn term(doc: &Document, i: usize) -> Option<String> {
     Some(singular(&lw))
 }
 
+/// Nouns that name a part in a deed without saying which deed ("any
+/// suggestion of involvement", "the claims of complicity"): as the topic of
+/// a rejection they restate no allegation. Lemmas, lower case.
+const ACCUSED_PART_NOUNS: &[&str] = &[
+    "involvement",
+    "role",
+    "responsibility",
+    "complicity",
+    "participation",
+    "link",
+    "connection",
+    "hand",
+    "guilt",
+    "wrongdoing",
+    "culpability",
+];
+
 /// Computes the proposition of every claim.
 pub fn fill(doc: &mut Document) {
     let props: Vec<Proposition> = {
@@ -947,6 +964,7 @@ fn fill_rejections(doc: &mut Document) {
         let mut answers: Vec<usize> = affirming.iter().copied().filter(|&j| carries(j)).collect();
         // 2. The topic named after the claim noun: "the accusation of
         // smuggling", "the claim that civilians were killed".
+        let mut topic_named = false;
         if answers.is_empty() {
             let noun = r.clone().find(|&i| super::lexicon::is_claim_noun(toks[i].text(&doc.text)));
             let topic: Vec<String> = noun
@@ -961,7 +979,31 @@ fn fill_rejections(doc: &mut Document) {
                         .collect()
                 })
                 .unwrap_or_default();
-            if !topic.is_empty() {
+            // A topic of accusation nouns alone ("any suggestion of
+            // involvement", "claims of a role") names nothing the rejected
+            // claims must say: it is answered as an anaphor is.
+            topic_named = topic.iter().any(|t| !ACCUSED_PART_NOUNS.contains(&t.as_str()));
+            // A role noun after the claim noun names the accuser, not a
+            // topic ("rejected the statement of the spokesman"): the
+            // answered claims are those of a speaker called so.
+            // (Only a topic of role words: in "the allegations of sexual
+            // exploitation against the soldiers" the soldiers are accused.)
+            let roles: Vec<&str> = topic.iter().filter_map(|t| crate::entities::gazetteer::role_class(t)).collect();
+            let of_roles = topic.iter().all(|t| {
+                crate::entities::gazetteer::role_class(t).is_some() || crate::entities::roles::is_role_modifier(t)
+            });
+            if !roles.is_empty() && of_roles {
+                answers = affirming
+                    .iter()
+                    .copied()
+                    .filter(|&j| {
+                        speaker_texts(doc, j).iter().any(|t| {
+                            t.split(|ch: char| !ch.is_alphanumeric())
+                                .any(|w| crate::entities::gazetteer::role_class(w).is_some_and(|c| roles.contains(&c)))
+                        })
+                    })
+                    .collect();
+            } else if !topic.is_empty() {
                 // Most of the topic's words must be there: "the use of war
                 // bullets" is not answered by any claim about a war.
                 let need = topic.len().div_ceil(2);
@@ -1025,7 +1067,13 @@ fn fill_rejections(doc: &mut Document) {
                                     .is_some_and(|p| p.terms.iter().any(|t| nouns.iter().any(|n| same_stem(t, n))))
                         })
                         .collect();
-                    answers = if involving.is_empty() { theirs } else { involving };
+                    // A rejection that names its topic, which no claim of
+                    // the article tells ("described the report of 3 million
+                    // dollars as speculation" where nobody here reported a
+                    // sum), answers only those of the nearest speaker's
+                    // claims that involve it: the speaker before it need not
+                    // have said anything of the kind.
+                    answers = if involving.is_empty() && !topic_named { theirs } else { involving };
                 }
                 _ => {}
             }

@@ -1019,6 +1019,11 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     if let Some(e) = abbreviated_title_holder(ctx, np) {
         return Resolution::Entity(e);
     }
+    // 4c''. "The defence contests all. The lawyer of the two agents, X,
+    // said": a party to a case speaks through its one lawyer.
+    if let Some(e) = court_party_counsel(ctx, np) {
+        return Resolution::Entity(e);
+    }
     // 4c'. "The cacique" after "the cacique Ava Poty Verá": a noun the
     // text wrote before one person's name.
     if let Some(e) = descriptor_holder(ctx, np, head) {
@@ -1244,6 +1249,29 @@ fn generic_person_continuation(
     None
 }
 
+/// Step 4c'' of [`resolve`]: "the defence" ("defense") and "the
+/// prosecution", the sides of a trial, speak through counsel: the one
+/// person of the document who holds a lawyer's role (a prosecutor's for
+/// the prosecution). Nothing when several do.
+fn court_party_counsel(ctx: &Ctx, np: &Range<usize>) -> Option<usize> {
+    if np.len() != 2 || ctx.lower(np.start) != "the" {
+        return None;
+    }
+    let class = match ctx.lower(np.start + 1).as_str() {
+        "defence" | "defense" => "lawyer",
+        "prosecution" => "prosecutor",
+        _ => return None,
+    };
+    let mut holders = ctx.entity_roles.iter().enumerate().filter(|&(e, keys)| {
+        ctx.doc.entities.get(e).is_some_and(|x| x.kind == EntityKind::Person)
+            && keys.iter().any(|k| k.class == class && !k.plural)
+    });
+    match (holders.next(), holders.next()) {
+        (Some((e, _)), None) => Some(e),
+        _ => None,
+    }
+}
+
 /// Step 4c' of [`resolve`]: "the" and a noun that the text wrote right
 /// before the name of exactly one person earlier on, or before an "of"
 /// phrase that precedes it ("the cacique Ava Poty Verá ... According to the
@@ -1380,6 +1408,9 @@ fn identified_next(ctx: &Ctx, np: &Range<usize>, head: usize) -> Option<usize> {
     let si = ctx.doc.analysis.sentence_of(np.start)?;
     let next = ctx.doc.analysis.sentences.get(si + 1)?.tokens.clone();
     let first = next.clone().find(|&k| !super::stance::is_quote_mark(ctx.word(k)))?;
+    // "Dr. Anneli Rautavaara, who runs ...": a courtesy title before the
+    // name still opens the sentence with it.
+    let first = (first..next.end).find(|&k| !is_title_token(ctx.word(k)) && ctx.word(k) != ".")?;
     let opening = ctx.tokens[first].start;
     let mention = ctx.doc.mentions.iter().find(|m| {
         m.span.start == opening
@@ -1528,6 +1559,12 @@ pub(crate) fn is_document(w: &str) -> bool {
     )
 }
 
+/// Nouns of the figures a body publishes: "the data of the council",
+/// "the figures of the ministry" are the body's word, as its documents are.
+fn is_published_figures(w: &str) -> bool {
+    matches!(w, "data" | "figures" | "count" | "tally" | "results" | "statistics" | "records")
+}
+
 fn singular_lower(w: &str) -> String {
     let l = w.to_lowercase();
     l.strip_suffix('s').filter(|s| s.len() > 2 && !l.ends_with("ss")).map(str::to_string).unwrap_or(l)
@@ -1559,9 +1596,27 @@ fn resolve_organisation(
     {
         return Some(e);
     }
+    // "according to Enerji-Der union", "the Fatah movement": a body's name
+    // and a lower-case noun of its kind are that body.
+    if head + 1 == np.end
+        && ctx.word(head).chars().next().is_some_and(char::is_lowercase)
+        && is_org_word(ctx.word(head))
+    {
+        let before = ctx.tokens[head].start;
+        if let Some(e) = ctx
+            .mentions_in(span)
+            .filter(|&m| ctx.doc.mentions[m].span.end <= before)
+            .filter(|&m| ctx.tokens.partition_point(|t| t.start < ctx.doc.mentions[m].span.end) == head)
+            .filter_map(|m| ctx.doc.mentions[m].entity)
+            .find(|&e| ctx.doc.entities[e].kind == EntityKind::Organization)
+        {
+            return Some(e);
+        }
+    }
     // A unit or document of an organisation: "the media office of the
-    // forces", "the statement of the ministry".
-    if is_unit_or_document(&head_word) {
+    // forces", "the statement of the ministry"; its published figures
+    // ("according to the data of the National Electoral Council").
+    if is_unit_or_document(&head_word) || is_published_figures(&head_word) {
         if head + 1 < np.end && matches!(ctx.lower(head + 1).as_str(), "of" | "for" | "from" | "by") {
             let inner = head + 2..np.end;
             if let Some(e) = org_mention_at(inner.start, inner.end) {

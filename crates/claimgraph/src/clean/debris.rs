@@ -653,8 +653,17 @@ fn is_chrome_bar(line: &str, k: &str) -> bool {
     parts.iter().any(|p| {
         let pk = key(p);
         let words = pk.split(' ').count();
-        BAR_WORDS.contains(&pk.as_str()) || is_page_count(&pk) || words >= 2 && is_debris(p)
+        BAR_WORDS.contains(&pk.as_str()) || is_page_count(&pk) || words >= 2 && is_debris(p) || is_temperature(p)
     })
+}
+
+/// A weather reading ("Weather Bratislava 3 °C", "-2°F", "18 ℃"): in a bar
+/// of short parts, the strip over a page, beside its date.
+fn is_temperature(part: &str) -> bool {
+    let t = part.trim_end();
+    ["\u{b0}C", "\u{b0}F", "\u{2103}", "\u{2109}"]
+        .iter()
+        .any(|unit| t.strip_suffix(unit).is_some_and(|n| n.trim_end().ends_with(|c: char| c.is_ascii_digit())))
 }
 
 /// The sentences of a short line, when it has several ("Posted by the live
@@ -2267,6 +2276,14 @@ fn key(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_strip_of_date_and_weather_goes() {
+        assert!(is_debris("Thursday, 19. November 2026 | Name day has: Alžbeta | Weather Bratislava 3 °C"));
+        assert!(is_debris("Mon 2 March | EUR 1.08 | Oslo -4°C"));
+        assert!(!is_debris("Temperatures reached 41 °C in the city on Tuesday, the weather service said."));
+        assert!(!is_temperature("3 degrees"));
+    }
 
     #[test]
     fn the_outlets_notes_about_itself_go() {

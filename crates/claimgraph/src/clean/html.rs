@@ -193,6 +193,11 @@ const BOX_CLASSES: &[&str] = &[
     "ad",
     "ads",
     "adslot",
+    // The strip over a page with the date, the weather, the day's name day
+    // or exchange rates ("topbar", "top-bar"): never the story.
+    "topbar",
+    "top-bar",
+    "weather",
 ];
 
 /// ARIA roles of page chrome.

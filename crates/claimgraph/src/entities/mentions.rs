@@ -234,6 +234,19 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                 {
                     // "Pieter van der Heyde", "Maria de la Cruz".
                     end += 3;
+                } else if is_cap(next)
+                    && end + 2 < s.tokens.end
+                    && tokens[end + 1].text(text) == "-"
+                    && tokens[end].end == tokens[end + 1].start
+                    && tokens[end + 1].end == tokens[end + 2].start
+                    && tokens[end + 2].text(text).chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                    && !is_not_name(tokens[end - 1].text(text))
+                {
+                    // "Headman Boonmi In-kaew": a hyphenated family name
+                    // whose first half is spelt like a function word ("In",
+                    // "On", "Na") goes on with the name before it; mid-
+                    // sentence, English capitalises no such compound.
+                    end += 3;
                 } else if next == "and"
                     && end + 1 < s.tokens.end
                     && is_cap(tokens[end + 1].text(text))
@@ -335,7 +348,110 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             kept.push(n);
         }
     }
+    person_of_body(text, tokens, &mut kept);
+    branch_of_body(text, tokens, &mut kept);
     kept
+}
+
+/// "Enerji-Der Kocaeli branch president NAME": a name before a lower-case
+/// noun of a body's local unit ("branch", "chapter") that opens with the
+/// name of an organisation the article names elsewhere is that
+/// organisation and, after it, the place of the unit, named on its own.
+fn branch_of_body(text: &str, tokens: &[Token], kept: &mut Vec<NameSpan>) {
+    let surface = |r: &Range<usize>| text.get(tokens[r.start].start..tokens[r.end - 1].end).unwrap_or("");
+    let orgs: Vec<(String, usize)> = kept
+        .iter()
+        .filter(|n| n.kind == EntityKind::Organization)
+        .map(|n| (surface(&n.tokens).to_string(), n.tokens.len()))
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    let mut places: Vec<NameSpan> = Vec::new();
+    for n in kept.iter_mut() {
+        let unit = tokens.get(n.tokens.end).map(|t| t.text(text)).unwrap_or("");
+        if n.kind == EntityKind::Organization
+            || n.title.is_some()
+            || !matches!(unit, "branch" | "chapter" | "wing" | "cell" | "section")
+        {
+            continue;
+        }
+        let Some(&(_, len)) = orgs.iter().find(|(name, len)| {
+            *len < n.tokens.len() && surface(&(n.tokens.start..n.tokens.start + len)) == name.as_str()
+        }) else {
+            continue;
+        };
+        let rest = n.tokens.start + len..n.tokens.end;
+        if let Some(mut place) = refine(text, tokens, rest, Some(EntityKind::Location)) {
+            if place.kind == EntityKind::Person {
+                place.kind = EntityKind::Location;
+            }
+            places.push(place);
+        }
+        n.tokens.end = n.tokens.start + len;
+        n.kind = EntityKind::Organization;
+        n.country = None;
+    }
+    if !places.is_empty() {
+        kept.extend(places);
+        kept.sort_by_key(|n| n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start));
+    }
+}
+
+/// "Dela Cruz Villanueva of PPA" (an organisation to the recogniser and the
+/// rules alike): a body's name whose words before its first "of" are, in
+/// any spelling, the full name of a person the article names elsewhere
+/// is that person of the body; the body after "of" is named on its own.
+/// The article's own naming is the evidence a given name or an honorific
+/// gives in [`refine`].
+fn person_of_body(text: &str, tokens: &[Token], kept: &mut Vec<NameSpan>) {
+    use super::names::{compare_prepared, NameMatch, PreparedName};
+    let surface = |r: &Range<usize>| text.get(tokens[r.start].start..tokens[r.end - 1].end).unwrap_or("");
+    let people: Vec<PreparedName> = kept
+        .iter()
+        .filter(|n| n.kind == EntityKind::Person && n.tokens.len() >= 2)
+        .map(|n| PreparedName::new(surface(&n.tokens)))
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    let mut bodies: Vec<NameSpan> = Vec::new();
+    for n in kept.iter_mut() {
+        if n.kind != EntityKind::Organization || n.title.is_some() || n.tokens.len() < 4 {
+            continue;
+        }
+        let Some(of) = (n.tokens.start + 2..n.tokens.end - 1).find(|&k| tokens[k].text(text) == "of") else {
+            continue;
+        };
+        let before = n.tokens.start..of;
+        let plain = before.clone().all(|k| {
+            let w = tokens[k].text(text);
+            w == "-"
+                || is_cap(w)
+                    && !is_org_word(w)
+                    && !is_title_word(w)
+                    && role_class(w).is_none()
+                    && !is_not_name(w)
+                    && Countries::get().lookup(w).is_none()
+        });
+        if !plain {
+            continue;
+        }
+        let name = PreparedName::new(surface(&before));
+        if name.core_len() < 2 || !people.iter().any(|p| compare_prepared(&name, p) >= NameMatch::Variant) {
+            continue;
+        }
+        if let Some(body) = refine(text, tokens, of + 1..n.tokens.end, Some(EntityKind::Organization)) {
+            bodies.push(body);
+        }
+        n.tokens = before;
+        n.kind = EntityKind::Person;
+        n.country = None;
+    }
+    if !bodies.is_empty() {
+        kept.extend(bodies);
+        kept.sort_by_key(|n| n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start));
+    }
 }
 
 /// Splits titles off a candidate, classifies it, and drops candidates that
@@ -478,10 +594,32 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                 && !is_org_word(tail_words[0])
                 && !is_place_word(tail_words[0])
                 && Countries::get().lookup(tail_words[0]).is_none();
-            let name_like = (tail_words.len() >= 2 || surname_after_place_title || one_name_after_office)
-                && tail_words.len() <= 4
-                && tail_words.iter().all(|w| is_cap(w) && !is_not_name(w))
-                && !is_connector(tokens[tail.start].text(text));
+            // "Foreign Ministry Spokesperson Kayalı", "Interior Ministry
+            // Spokesman Petrov": a body's name, the noun of the office its
+            // holder has, then one name: the holder's surname.
+            let holder = tokens[last].text(text);
+            let one_name_after_holder = tail_words.len() == 1
+                && tail.start == last + 1
+                // A noun of an office, not a qualifier ("Council of
+                // Foreign Relations" has a title word but no holder).
+                && role_class(holder).is_some()
+                && last > range.start
+                && !is_connector(tokens[last - 1].text(text))
+                && !is_org_word(holder)
+                && (range.start..last).any(|k| is_org_word(tokens[k].text(text)))
+                && !is_not_name(tail_words[0])
+                && !is_site_word(&tail_words[0].to_lowercase())
+                && !is_named_thing_word(&tail_words[0].to_lowercase())
+                && role_class(tail_words[0]).is_none()
+                && !is_title_word(tail_words[0])
+                && !is_org_word(tail_words[0])
+                && !is_place_word(tail_words[0])
+                && Countries::get().lookup(tail_words[0]).is_none();
+            let name_like =
+                (tail_words.len() >= 2 || surname_after_place_title || one_name_after_office || one_name_after_holder)
+                    && tail_words.len() <= 4
+                    && tail_words.iter().all(|w| is_cap(w) && !is_not_name(w))
+                    && !is_connector(tokens[tail.start].text(text));
             if last > range.start && name_like {
                 office = Some(range.start..tail.start);
                 range = tail;
@@ -570,9 +708,10 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                     is_org_word(w)
                         || is_title_word(w)
                         || role_class(w).is_some()
-                        || is_place_word(w)
                         || is_not_name(w)
-                        || Countries::get().lookup(w).is_some()
+                        // "Dr. Milan Hrubý of the Institute ...": after an
+                        // honorific a city's name is a given name.
+                        || !honorific_opens && (is_place_word(w) || Countries::get().lookup(w).is_some())
                         || matches!(
                             w.to_lowercase().as_str(),
                             "republic"
@@ -624,7 +763,11 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     let slashed_before = range.start >= 3 && slashed_honorific(text, tokens, range.start - 3);
     let mut name_start = range.start;
     while name_start < range.end - 1
-        && (is_title_word(tokens[name_start].text(text)) || role_class(tokens[name_start].text(text)).is_some())
+        && (is_title_word(tokens[name_start].text(text))
+            || role_class(tokens[name_start].text(text)).is_some()
+            // A legislator in a committee's record ("Member Arshad Ali
+            // Khattak:"); before one word, "Member States" is a phrase.
+            || name_start == range.start && tokens[name_start].text(text) == "Member" && range.len() >= 4)
     {
         name_start += 1;
     }
@@ -660,24 +803,42 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
         let l = w.to_lowercase();
         ["crat", "can", "ist", "aire", "man", "woman", "er", "or", "ian", "ite"].iter().any(|e| l.ends_with(e))
     };
+    // A title split off whole before it leaves the name as it was:
+    // "Member Arshad Ali Khattak" (a title and its "of" domain, "Mayor of
+    // Bila Tserkva Oleksandr Kovalenko", is no such title).
+    let titled_whole = title.is_some();
     let lone_first_name = |g: usize| {
-        let w = tokens[range.start].text(text);
-        g == range.start + 1
+        let w = tokens[name_start].text(text);
+        g == name_start + 1
             && !noun_ending(w)
             && !is_person_noun(w)
             && !is_title_word(tokens[range.end - 1].text(text))
-            && name_start == range.start
-            && tokens[range.start].upos == Upos::PROPN
+            && (name_start == range.start || titled_whole)
+            // (After a title the tagger may call a name it does not know a
+            // noun; the title is the evidence.)
+            && (tokens[name_start].upos == Upos::PROPN || name_start > range.start && titled_whole)
             && !super::names::is_particle(&w.to_lowercase())
             && countries.lookup(w).is_none()
             && !is_org_word(w)
             && !is_place_word(w)
             && !super::roles::is_role_modifier(w)
     };
-    if let Some(g) = (name_start + 1..range.end.saturating_sub(1)).filter(|_| !honorific_before).find(|&k| {
-        let (w, prev) = (tokens[k].text(text), tokens[k - 1].text(text));
-        is_given_name(w) && !is_given_name_like(prev) && is_cap(prev) && !is_title_word(prev) && !is_connector(prev)
-    }) {
+    // "said Ko Zaw Lin Aung": a run right after a speech verb is the
+    // speaker's name as written, whatever parts of it are given names
+    // elsewhere (Burmese names have no family name); an office or a place
+    // before a name comes with a title or "of".
+    let after_speech_verb = name_start == range.start
+        && range.start > 0
+        && matches!(
+            tokens[range.start - 1].text(text),
+            "said" | "says" | "told" | "added" | "adds" | "stated" | "explained" | "insisted" | "noted" | "recalled"
+        );
+    if let Some(g) =
+        (name_start + 1..range.end.saturating_sub(1)).filter(|_| !honorific_before && !after_speech_verb).find(|&k| {
+            let (w, prev) = (tokens[k].text(text), tokens[k - 1].text(text));
+            is_given_name(w) && !is_given_name_like(prev) && is_cap(prev) && !is_title_word(prev) && !is_connector(prev)
+        })
+    {
         if (countries.lookup(tokens[name_start].text(text)).is_none() || g > name_start + 1) && !lone_first_name(g) {
             name_start = g;
             title = None;

@@ -57,6 +57,7 @@ impl Stage for EntityStage {
         let mut b = Builder { doc, role_keys: Vec::new(), people: Vec::new() };
         b.cluster_names(&names);
         b.link_roles(&names, &roles);
+        b.fold_offices_into_holders();
         b.fold_company_short_names();
         b.finish();
     }
@@ -401,8 +402,25 @@ impl Builder<'_> {
                     .map(|(_, i)| i)
             }
             Some((_, i)) => Some(i),
-            None => self.given_name_person(name, n),
+            None => self.given_name_person(name, n).or_else(|| self.short_form_person(name, n)),
         }
+    }
+
+    /// The one person whose full name is `name` but for a given name of
+    /// which one is a short form of the other ("Sipho Mthembu" after
+    /// "Siphosethu Mthembu", "Yossi Ben-Haim" and "Yosef Ben Haim"; see
+    /// [`names::short_given_name_of`]), when no other person of the
+    /// document bears that family name: then no one else could be meant.
+    fn short_form_person(&self, name: &PreparedName, n: &NameSpan) -> Option<usize> {
+        if name.core_len() < 2 || n.kind != EntityKind::Person {
+            return None;
+        }
+        let mut family = self.doc.entities.iter().enumerate().filter(|(i, e)| {
+            e.kind == EntityKind::Person
+                && self.people[*i].iter().any(|a| a.core_len() >= 2 && names::same_family_name(name.parts(), a.parts()))
+        });
+        let (Some((i, _)), None) = (family.next(), family.next()) else { return None };
+        self.people[i].iter().any(|a| names::short_given_name_of(name, a)).then_some(i)
     }
 
     /// The one person whose full name opens with the one-word name `name`
@@ -649,6 +667,126 @@ impl Builder<'_> {
             || (name.start == role.end && self.doc.analysis.tokens[role.end - 1].text(&self.doc.text).chars().next().is_some_and(char::is_lowercase))
     }
 
+    /// Names of an office that stand for its one holder become mentions of
+    /// that person: an office's name in apposition to a person's name ("The
+    /// Home Affairs Minister, Roderick Azzopardi, defended ..."), and the
+    /// initials of an office a person of the article holds ("The Head of
+    /// Department, Dr. Musa Khumalo, ... the HOD said"). The office keeps no
+    /// entity of its own, and its text is the person's role.
+    fn fold_offices_into_holders(&mut self) {
+        let tokens = &self.doc.analysis.tokens;
+        let text = &self.doc.text;
+        let word = |k: usize| tokens.get(k).map(|t| t.text(text)).unwrap_or("");
+        let first_token = |span: Span| self.doc.analysis.token_at_or_after(span.start);
+        let end_token = |span: Span| tokens.partition_point(|t| t.start < span.end);
+        let people: Vec<usize> =
+            (0..self.doc.entities.len()).filter(|&e| self.doc.entities[e].kind == EntityKind::Person).collect();
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        for (i, e) in self.doc.entities.iter().enumerate() {
+            let [alias] = e.aliases.as_slice() else { continue };
+            if !matches!(e.kind, EntityKind::Other | EntityKind::Organization) {
+                continue;
+            }
+            let words: Vec<&str> = alias.split_whitespace().collect();
+            let office_name = words.len() >= 2
+                && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || mentions::is_connector(w))
+                && words.last().is_some_and(|w| names::is_title_word(w) || gazetteer::role_class(w).is_some())
+                && !words.last().is_some_and(|w| gazetteer::is_org_word(w));
+            // "The Home Affairs Minister, NAME," / "NAME, the Home Affairs
+            // Minister,": every mention of the office stands beside the name
+            // of one person, set off by a comma.
+            if office_name {
+                let mut holder: Option<usize> = None;
+                let mut all = !e.mentions.is_empty();
+                for &m in &e.mentions {
+                    let span = self.doc.mentions[m].span;
+                    let (ms, me) = (first_token(span), end_token(span));
+                    let beside = self.doc.mentions.iter().find_map(|o| {
+                        let p = o.entity.filter(|p| people.contains(p) && o.form == MentionForm::Name)?;
+                        let (os, oe) = (first_token(o.span), end_token(o.span));
+                        let after = os == me + 1 && word(me) == ",";
+                        let before =
+                            ms == oe + 1 && word(oe) == "," && ms >= 1 && word(ms - 1).eq_ignore_ascii_case("the");
+                        (after || before).then_some(p)
+                    });
+                    match (beside, holder) {
+                        (Some(p), None) => holder = Some(p),
+                        (Some(p), Some(h)) if p == h => {}
+                        _ => all = false,
+                    }
+                }
+                if let (true, Some(p)) = (all, holder) {
+                    moves.push((i, p));
+                }
+                continue;
+            }
+            // "the HOD": an acronym of capitals that is the initials of the
+            // office one person of the article holds ("Head of Department").
+            let acronym = words.len() == 1
+                && (2..=6).contains(&alias.chars().count())
+                && alias.chars().all(|c| c.is_ascii_uppercase());
+            if acronym {
+                let initials = |role: &str, with_connectors: bool| -> String {
+                    role.split_whitespace()
+                        .filter(|w| !w.eq_ignore_ascii_case("the"))
+                        .filter(|w| with_connectors || w.chars().next().is_some_and(char::is_uppercase))
+                        .filter_map(|w| w.chars().next())
+                        .flat_map(char::to_uppercase)
+                        .collect()
+                };
+                let mut holders = people.iter().copied().filter(|&p| {
+                    self.doc.entities[p].roles.iter().any(|r| {
+                        r.split_whitespace().count() >= 2
+                            && (initials(r, true) == *alias || initials(r, false) == *alias)
+                    })
+                });
+                if let (Some(p), None) = (holders.next(), holders.next()) {
+                    moves.push((i, p));
+                }
+            }
+        }
+        if moves.is_empty() {
+            return;
+        }
+        for &(from, to) in &moves {
+            let mentions = std::mem::take(&mut self.doc.entities[from].mentions);
+            for &m in &mentions {
+                self.doc.mentions[m].entity = Some(to);
+                self.doc.mentions[m].kind = EntityKind::Person;
+                self.doc.mentions[m].form = MentionForm::Role;
+            }
+            let aliases = std::mem::take(&mut self.doc.entities[from].aliases);
+            let target = &mut self.doc.entities[to];
+            target.mentions.extend(mentions);
+            target.mentions.sort_unstable();
+            for a in aliases {
+                if !target.roles.contains(&a) {
+                    target.roles.push(a);
+                }
+            }
+        }
+        self.drop_empty_entities();
+    }
+
+    /// Drops the entities a fold emptied and renumbers the mentions' links.
+    fn drop_empty_entities(&mut self) {
+        let keep: Vec<bool> = self.doc.entities.iter().map(|e| !e.mentions.is_empty()).collect();
+        let mut remap = vec![None; keep.len()];
+        let mut next = 0;
+        for (old, &k) in keep.iter().enumerate() {
+            if k {
+                remap[old] = Some(next);
+                next += 1;
+            }
+        }
+        self.doc.entities.retain_mask(&keep);
+        self.role_keys.retain_mask(&keep);
+        self.people.retain_mask(&keep);
+        for m in &mut self.doc.mentions {
+            m.entity = m.entity.and_then(|e| remap.get(e).copied().flatten());
+        }
+    }
+
     /// "Lorimer" beside "Lorimer Pharmaceuticals": a one-word name that
     /// opens exactly one organisation's name whose other words all mark an
     /// organisation is that organisation's short name, whatever kind the
@@ -744,22 +882,7 @@ impl Builder<'_> {
                 }
             }
         }
-        // Drop the emptied entities and renumber the mentions' links.
-        let keep: Vec<bool> = self.doc.entities.iter().map(|e| !e.mentions.is_empty()).collect();
-        let mut remap = vec![None; keep.len()];
-        let mut next = 0;
-        for (old, &k) in keep.iter().enumerate() {
-            if k {
-                remap[old] = Some(next);
-                next += 1;
-            }
-        }
-        self.doc.entities.retain_mask(&keep);
-        self.role_keys.retain_mask(&keep);
-        self.people.retain_mask(&keep);
-        for m in &mut self.doc.mentions {
-            m.entity = m.entity.and_then(|e| remap.get(e).copied().flatten());
-        }
+        self.drop_empty_entities();
     }
 
     fn finish(&mut self) {

@@ -121,6 +121,13 @@ fn keys(alias: &str) -> Vec<String> {
                 out.push(format!("s:{p_for_f}"));
             }
             out.push(format!("s:{sk}"));
+            // "Gantsorig" finds "Ganzorig", "Tsvetan" finds "Cvetan" (see
+            // `names::romanised_variants`).
+            if p.contains("ts") {
+                for to in ["z", "c"] {
+                    out.push(format!("s:{}", skeleton(&p.replace("ts", to))));
+                }
+            }
         }
     }
     let joined = parts.joined();
