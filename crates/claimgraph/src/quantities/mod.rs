@@ -424,7 +424,11 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
         let year_modifier = is_year && toks.get(j).is_some_and(|t| matches!(t.xpos.as_str(), "NN" | "NNP"));
         if year_here
             || year_modifier
+            // A day or the year of a month ("November 12", "12 November",
+            // "November 2026"); another number after a month's name starts
+            // a count ("in October and November 36 citizens were rescued").
             || MONTHS.contains(&prev.as_str())
+                && (value <= 31.0 || value.fract() == 0.0 && (1000.0..=2100.0).contains(&value))
             || MONTHS.contains(&next.as_str()) && value <= 31.0
             || matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | ":" | "th" | "st" | "nd" | "rd" | "-year-old")
             || (i > 0
@@ -742,6 +746,11 @@ fn one_before_noun(doc: &Document, i: usize) -> bool {
     if next_word == "day" && matches!(prev.as_str(), "for" | "only" | "just" | "within" | "than") {
         return true;
     }
+    // "one day before the exam", "one day later": a length of time set
+    // against another moment.
+    if next_word == "day" && matches!(word(i + 2).as_str(), "before" | "after" | "earlier" | "later") {
+        return true;
+    }
     if matches!(next_word.as_str(), "of" | "another" | "side" | "day" | "thing" | "way" | "another's") {
         return false;
     }
@@ -789,6 +798,10 @@ fn is_unit_word(w: &str) -> bool {
             | "krone"
             | "kronor"
             | "kronur"
+            | "krónur"
+            | "króna"
+            | "złoty"
+            | "złotys"
             | "koruna"
             | "zloty"
             | "zlotys"
@@ -1209,6 +1222,16 @@ mod tests {
         assert_eq!(q[1].value, 75.0);
         assert_eq!(q[1].unit, "missiles");
         assert_eq!(q[1].per.as_deref(), Some("attack"));
+    }
+
+    #[test]
+    fn counts_after_a_month_and_spans_before_a_moment() {
+        let got = |t: &str| quantities(t).iter().map(|q| (q.value, q.unit.clone())).collect::<Vec<_>>();
+        assert_eq!(got("They rescued in October and November 36 citizens."), vec![(36.0, "citizens".to_string())]);
+        assert!(got("The talks began on November 12 and ended in November 2026.").is_empty());
+        assert_eq!(got("The test leaked one day before the exam."), vec![(1.0, "day".to_string())]);
+        assert!(got("One day the river will flood.").is_empty());
+        assert_eq!(got("The fund lost 46 billion krónur."), vec![(46e9, "krónur".to_string())]);
     }
 
     #[test]
