@@ -640,6 +640,25 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "people has spoken with clarity",
         "affirms",
     ),
+    // "..., as X announced.", "As X calculates, ...", ", as X established,": an "as" clause of a speaker and a reporting or finding verb (H92).
+    (
+        "The laboratory found 31 milligrams of ammonium per litre, as the association announced.",
+        "the association",
+        "31 milligrams of ammonium per litre",
+        "affirms",
+    ),
+    (
+        "As the Commission calculates, the cartel raised the price of flour by 22 percent.",
+        "the Commission",
+        "cartel raised the price of flour",
+        "affirms",
+    ),
+    (
+        "The damage to the state, as the court established, is 2.4 billion tenge.",
+        "the court",
+        "2.4 billion tenge",
+        "affirms",
+    ),
 ];
 
 #[test]

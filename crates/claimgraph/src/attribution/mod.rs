@@ -114,6 +114,8 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
                 drafts.extend(rules::split_coordinated(ctx, d));
             }
         }
+        let as_clauses = rules::as_clause_drafts(ctx, &sent, &drafts);
+        drafts.extend(as_clauses);
     }
     extend_colon_content(ctx, &mut drafts);
     drop_nested_according(ctx, &mut drafts);

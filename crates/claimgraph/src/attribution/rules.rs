@@ -2487,3 +2487,103 @@ fn inside_subordinate(ctx: &Ctx, from: usize, at: usize) -> bool {
 pub fn is_cue_word(ctx: &Ctx, k: usize) -> bool {
     cue_verb(&ctx.lower(k)).is_some() && ctx.can_be_verb(k)
 }
+
+/// A verb that reports in an "as" clause: a reporting verb, or one of
+/// finding and counting, which report a finding there ("as the commission
+/// calculates", "as the court established").
+fn as_clause_verb(ctx: &Ctx, k: usize) -> Option<CueVerb> {
+    if let Some(v) = cue_verb(&ctx.lower(k)) {
+        return Some(v);
+    }
+    // (Word forms, not tags: "As the Commission calculates/NNS, ...".)
+    let finding = matches!(
+        ctx.lower(k).as_str(),
+        "calculates"
+            | "calculated"
+            | "establishes"
+            | "established"
+            | "counts"
+            | "counted"
+            | "finds"
+            | "found"
+            | "computes"
+            | "computed"
+            | "determined"
+    );
+    if finding {
+        cue_verb("say")
+    } else {
+        None
+    }
+}
+
+/// "..., as the association announced.", "As the commission calculates,
+/// the cartel raised ...", "The damage, as the court established, is 2.4
+/// billion": an "as" clause of a speaker and a reporting (or finding) verb,
+/// closed by a comma or the sentence's end, attributes the rest of the
+/// sentence to that speaker. `drafts` holds the drafts found so far; a verb
+/// that has one already (a fronted "As the minister noted," reads so in
+/// [`verb_claim`]) is left to it.
+pub fn as_clause_drafts(ctx: &Ctx, sent: &Range<usize>, drafts: &[Draft]) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let start = content_start(ctx, sent);
+    for a in sent.clone() {
+        if ctx.lower(a) != "as" || ctx.quote_of[a].is_some() {
+            continue;
+        }
+        let opens = a == start;
+        if !(opens || a > sent.start && ctx.word(a - 1) == ",") {
+            continue;
+        }
+        let Some(mut np) = np_right(ctx, a + 1, sent) else { continue };
+        // The verb read into the phrase: "the Commission calculates".
+        if np.len() > 1 && as_clause_verb(ctx, np.end - 1).is_some() {
+            np.end -= 1;
+        }
+        let v = np.end;
+        if np.len() > 8 || v + 1 > sent.end || !super::speaker::can_speak(ctx, &np) {
+            continue;
+        }
+        let Some(verb) = as_clause_verb(ctx, v) else { continue };
+        if drafts.iter().chain(&out).any(|d: &Draft| d.cue.contains(&v)) {
+            continue;
+        }
+        let after = v + 1;
+        let w = if after < sent.end { ctx.word(after) } else { "." };
+        if !matches!(w, "," | "." | "!" | "?" | ";") {
+            continue;
+        }
+        let pieces: Vec<Range<usize>> = if opens {
+            if w != "," {
+                continue;
+            }
+            vec![trim(ctx, after + 1..sent.end)]
+        } else if w == "," {
+            // Set off by commas inside the sentence: the words around it.
+            vec![trim(ctx, start..a - 1), trim(ctx, after + 1..sent.end)]
+        } else {
+            vec![trim(ctx, start..a - 1)]
+        };
+        let pieces: Vec<Range<usize>> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
+        // What is reported is a clause.
+        let clause = pieces
+            .iter()
+            .any(|p| p.clone().any(|k| ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX)));
+        let Some(first) = pieces.first().cloned().filter(|_| clause) else { continue };
+        let denial = verb.class == CueClass::Deny;
+        let negated = stance::content_negated(ctx, &pieces);
+        out.push(Draft {
+            cue: v..v + 1,
+            speaker: Some(np),
+            shares_speaker: false,
+            kind: kind_of(ctx, &pieces),
+            stance: stance::combine(denial, negated),
+            hedged: stance::hedged(ctx, &first, v),
+            confidence: 0.8,
+            colon_open: false,
+            content: pieces,
+            denial_cue: denial,
+        });
+    }
+    out
+}
