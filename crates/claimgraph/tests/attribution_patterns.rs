@@ -511,6 +511,154 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "methane at the moment of the explosion reached 4.6 percent",
         "affirms",
     ),
+    // "According to X, CLAUSE, and ...": the source ends at the first comma before a clause, whatever the tagger made of its verb (H92).
+    (
+        "According to Rahmonov, the rescuers advance in the blocked drift at about 6 metres per hour, and the miners may be 40 metres away.",
+        "Rahmonov",
+        "rescuers advance in the blocked drift",
+        "affirms",
+    ),
+    (
+        "According to the relatives, the company counts only the workers of the main staff, and it ignores the miners hired through the contractor.",
+        "the relatives",
+        "company counts only the workers",
+        "affirms",
+    ),
+    // "TIME — According to X, ...": a label before the cue; the content follows the source (H92).
+    (
+        "8:30 AM — According to the union, the trucks in the line to the port reached almost 3 kilometres.",
+        "the union",
+        "trucks in the line to the port reached almost 3 kilometres",
+        "affirms",
+    ),
+    // "...: according to X, ...": a clause closed by a colon before the cue (H92).
+    (
+        "The manager also questioned the number of patients: according to the company, only 12 children remain in hospital.",
+        "the company",
+        "only 12 children remain in hospital",
+        "affirms",
+    ),
+    // "..., but according to X, CLAUSE": the cue opens a clause of its own (H92).
+    (
+        "The kidnappings of workers have decreased since 2019, but according to the data of the police, at least eleven cases were recorded last year.",
+        "the police",
+        "at least eleven cases were recorded",
+        "affirms",
+    ),
+    // "which according to her received ...": the relative clause's predicate is the content (H92).
+    (
+        "The representative Ildiko Toth asked about the consulting firm Agro-Konzult, which according to her received 3.5 billion forints for the processing of the claims.",
+        "her",
+        "received 3.5 billion forints",
+        "affirms",
+    ),
+    // "According to him CLAUSE" without a comma (H92).
+    (
+        "The engineer Jukka Hakkinen spoke to reporters. According to him after landing there remained 1,150 kilograms of fuel in the tanks.",
+        "him",
+        "there remained 1,150 kilograms of fuel",
+        "affirms",
+    ),
+    // "CONTENT, according to a report which ...": the relative clause is the source's (H92).
+    (
+        "A group of hackers had access to the mail of the ministry for nine months, according to a report which the company Aegis Labs made public on Wednesday.",
+        "a report",
+        "hackers had access to the mail of the ministry",
+        "affirms",
+    ),
+    // "CONTENT, according to X, and CLAUSE": the joined clause goes on with the content (H92).
+    (
+        "The traffic was interrupted for 95 minutes, according to the operator, and 11 trains accumulated delays.",
+        "the operator",
+        "11 trains accumulated delays",
+        "affirms",
+    ),
+    // "According to X, CONTENT, which may indicate that ...": the writer's comment does not drop the claim (H92).
+    (
+        "According to the police, most of them left the territory by the rivers, which may indicate that the information leaked.",
+        "the police",
+        "most of them left the territory by the rivers",
+        "affirms",
+    ),
+    (
+        "According to Inese Berzina, the bank knew of the problems since March, and the bank received three written warnings.",
+        "Inese Berzina",
+        "bank received three written warnings",
+        "affirms",
+    ),
+    // "In his opinion, ...", ", by her words, ...", "In the opinion of X, ...": a view reported as "according to" (H92).
+    (
+        "The economist Askar Nurmaganbetov spoke on television. In his opinion, the real weakening of the currency this year is already 16 percent.",
+        "Askar Nurmaganbetov",
+        "real weakening of the currency this year is already 16 percent",
+        "affirms",
+    ),
+    (
+        "The auditor Inese Berzina spoke to the committee. The bank's own capital, by her words, fell below 6 percent.",
+        "Inese Berzina",
+        "fell below 6 percent",
+        "affirms",
+    ),
+    (
+        "In the opinion of Dr. Ewa Sadowska from the University of Gdansk, the services often give bigger numbers in the first hours.",
+        "Ewa Sadowska",
+        "services often give bigger numbers",
+        "affirms",
+    ),
+    // "X speaks of FIGURE" (H92).
+    (
+        "The farmers' association now speaks of 5,300 hectares flooded.",
+        "The farmers' association",
+        "5,300 hectares flooded",
+        "affirms",
+    ),
+    // The rest of a quotation of several sentences whose first sentence is a claim's content (H92).
+    (
+        "The union leader Ali Hassan disputed this: \"The port authority is the one which signs the contracts. Saying they only pay the contractors is a way of washing their hands.\"",
+        "Ali Hassan",
+        "a way of washing their hands",
+        "affirms",
+    ),
+    // "Q1," X said, "Q2": the part before the attribution is a claim of its own (H92).
+    (
+        "\"We were shouting that we have children,\" Javad Ahmadi said, \"but nobody from the big ship threw us a life jacket.\"",
+        "Javad Ahmadi",
+        "We were shouting that we have children",
+        "affirms",
+    ),
+    // "Q," X said in an interview with the newspaper "TITLE": the quoted title is no content (H92).
+    (
+        "\"There are no foreign soldiers in the country,\" Pavel Orlov said in an interview with the newspaper \"Daily Courier\" published on Thursday.",
+        "Pavel Orlov",
+        "no foreign soldiers in the country",
+        "denies",
+    ),
+    // "Q," declared X in front of ... : a longer adjunct after an inverted speaker (H92).
+    (
+        "\"The people has spoken with clarity,\" declared the candidate Ramiro Escalante in front of thousands of followers in the Plaza of the Constitution.",
+        "Ramiro Escalante",
+        "people has spoken with clarity",
+        "affirms",
+    ),
+    // "..., as X announced.", "As X calculates, ...", ", as X established,": an "as" clause of a speaker and a reporting or finding verb (H92).
+    (
+        "The laboratory found 31 milligrams of ammonium per litre, as the association announced.",
+        "the association",
+        "31 milligrams of ammonium per litre",
+        "affirms",
+    ),
+    (
+        "As the Commission calculates, the cartel raised the price of flour by 22 percent.",
+        "the Commission",
+        "cartel raised the price of flour",
+        "affirms",
+    ),
+    (
+        "The damage to the state, as the court established, is 2.4 billion tenge.",
+        "the court",
+        "2.4 billion tenge",
+        "affirms",
+    ),
 ];
 
 #[test]

@@ -160,15 +160,15 @@ impl<'d> Ctx<'d> {
         matches!(t.upos, Upos::VERB | Upos::AUX) && matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
     }
 
-    /// True for a participle between a determiner or adjective and a noun,
-    /// where it modifies the noun: "an informed source", "a written
-    /// statement".
+    /// True for a participle between a determiner, adjective or number and
+    /// a noun, where it modifies the noun: "an informed source", "a written
+    /// statement", "three written warnings".
     pub fn is_prenominal_participle(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         self.tagged
             && matches!(t.xpos.as_str(), "VBN" | "VBG")
             && i > 0
-            && matches!(self.tokens[i - 1].upos, Upos::DET | Upos::ADJ)
+            && matches!(self.tokens[i - 1].upos, Upos::DET | Upos::ADJ | Upos::NUM)
             && self.tokens.get(i + 1).is_some_and(|n| matches!(n.upos, Upos::NOUN | Upos::PROPN))
     }
 

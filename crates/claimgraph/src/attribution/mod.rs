@@ -114,11 +114,14 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
                 drafts.extend(rules::split_coordinated(ctx, d));
             }
         }
+        let as_clauses = rules::as_clause_drafts(ctx, &sent, &drafts);
+        drafts.extend(as_clauses);
     }
     extend_colon_content(ctx, &mut drafts);
-    drop_nested_according(&mut drafts);
+    drop_nested_according(ctx, &mut drafts);
     drop_repeated_content(&mut drafts);
     attribute_following_quotes(ctx, &mut drafts);
+    quotation_remainders(ctx, &mut drafts);
     topic_colon_quotes(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     // "According to" a phrase that cannot speak ("pays according to the
@@ -357,6 +360,71 @@ fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             colon_open: false,
             confidence: prev.confidence * 0.9,
             ..prev.clone()
+        });
+    }
+    drafts.extend(added);
+    sort_drafts(drafts);
+}
+
+/// A quotation of several sentences whose first sentences are a claim's
+/// content, while the claim's content stops at a sentence end inside the
+/// quotation ("X disputed this: "The port signs the contracts. Saying they
+/// do not employ them is a way of washing their hands.""; a cue's content
+/// runs to its own sentence's end), goes on in the same speaker's words:
+/// the rest of the quotation becomes a claim with the same cue and speaker
+/// and its own stance, as a quotation that follows an attributed one does
+/// ([`attribute_following_quotes`]).
+fn quotation_remainders(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let analysis = &ctx.doc.analysis;
+    let mut added = Vec::new();
+    for q in &ctx.quotes {
+        let inner = q.inner();
+        if inner.len() < 3 {
+            continue;
+        }
+        // The draft whose content reaches furthest into the quotation, from
+        // its opening on.
+        let Some((d, end)) = drafts
+            .iter()
+            .filter_map(|d| {
+                let last = d.content.last()?;
+                (last.start <= inner.start + 1 && last.end > inner.start && last.end < inner.end)
+                    .then_some((d, last.end))
+            })
+            .max_by_key(|(_, end)| *end)
+        else {
+            continue;
+        };
+        if d.speaker.is_none() && !d.shares_speaker {
+            continue;
+        }
+        // The content ends its sentence, and the quotation goes on over at
+        // least one sentence more.
+        let (Some(si), Some(sl)) = (analysis.sentence_of(end - 1), analysis.sentence_of(inner.end - 1)) else {
+            continue;
+        };
+        if si == sl || analysis.sentences[si].tokens.end > end + 1 {
+            continue;
+        }
+        let rest = rules::trim(ctx, analysis.sentences[si + 1].tokens.start.max(end)..inner.end);
+        if rest.len() < turns::MIN_SENTENCE
+            || drafts.iter().any(|o| {
+                o.content.iter().any(|c| c.start < rest.end && rest.start < c.end)
+                    || o.cue.start < rest.end && rest.start < o.cue.end
+            })
+        {
+            continue;
+        }
+        let negated = stance::content_negated(ctx, std::slice::from_ref(&rest));
+        added.push(Draft {
+            content: vec![rest.clone()],
+            kind: ClaimKind::Direct,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &rest, d.cue.start),
+            colon_open: false,
+            denial_cue: false,
+            confidence: d.confidence * 0.9,
+            ..d.clone()
         });
     }
     drafts.extend(added);
@@ -616,8 +684,11 @@ fn new_attribution(ctx: &Ctx, d: &Draft) -> bool {
 /// "According to X" inside another claim's content ("according to the
 /// contract, Russia bought ..., Budanov continued"), or wrapping another
 /// claim ("According to informants, this came when X said: ..."), is not a
-/// separate claim.
-fn drop_nested_according(drafts: &mut Vec<Draft>) {
+/// separate claim. A claim in a relative clause on the content ("According
+/// to the police, most of them left by the rivers, which may indicate that
+/// ...") is the writer's comment on it: the "according to" content ends
+/// before it instead.
+fn drop_nested_according(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let spans: Vec<(Range<usize>, Range<usize>)> = drafts
         .iter()
         .map(|d| {
@@ -628,6 +699,7 @@ fn drop_nested_according(drafts: &mut Vec<Draft>) {
         })
         .collect();
     let mut keep = vec![true; drafts.len()];
+    let mut cut: Vec<Option<usize>> = vec![None; drafts.len()];
     for (i, d) in drafts.iter().enumerate() {
         if d.kind != ClaimKind::AccordingTo {
             continue;
@@ -639,8 +711,28 @@ fn drop_nested_according(drafts: &mut Vec<Draft>) {
             }
             let inside_other = other_content.contains(&cue.start);
             let wraps_other = content.contains(&other_cue.start);
+            // The comma of ", which [may] indicate" inside the content.
+            let relative_comma = (other_cue.start.saturating_sub(3)..other_cue.start).find(|&k| {
+                k > content.start + 1
+                    && matches!(ctx.lower(k).as_str(), "which" | "who")
+                    && ctx.word(k - 1) == ","
+                    && ctx.quote_of[k].is_none()
+            });
+            if wraps_other && !inside_other {
+                if let Some(k) = relative_comma {
+                    cut[i] = Some(cut[i].map_or(k - 1, |c| c.min(k - 1)));
+                    continue;
+                }
+            }
             if inside_other || wraps_other {
                 keep[i] = false;
+            }
+        }
+    }
+    for (d, c) in drafts.iter_mut().zip(&cut) {
+        if let (Some(c), Some(last)) = (c, d.content.last_mut()) {
+            if last.start < *c {
+                last.end = last.end.min(*c);
             }
         }
     }

@@ -89,9 +89,21 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
         // "In her words, ...": a sentence opened by a pronoun's words
         // reports that person's account, as "according to him" does
         // (common in translations from Russian and the Turkic languages).
-        if words_of_pronoun(ctx, i, sent) {
+        // "In his opinion, ...", "In her assessment the units are ...", and
+        // set off by commas inside the sentence ("The capital, by her
+        // words, fell below 6 percent"): the same for a pronoun's view.
+        // (Inside a sentence only where no cue came before: "According to
+        // X, the list ..., which, by his words, proves ..." is X's.)
+        if words_of_pronoun(ctx, i, sent).is_some() && (out.is_empty() || i == content_start(ctx, sent)) {
             out.push(Cue { tokens: i..i + 3, verb: None });
             i += 3;
+            continue;
+        }
+        // "In the opinion of Dr. X, ...", "By the estimation of the
+        // commission, ...": a named party's view, read as "according to".
+        if view_of_party(ctx, i, sent) {
+            out.push(Cue { tokens: i..i + 4, verb: None });
+            i += 4;
             continue;
         }
         // "For the leader Jandira Moreira, the rivers are dead": a sentence
@@ -101,6 +113,24 @@ pub fn find_cues(ctx: &Ctx, sent: &Range<usize>) -> Vec<Cue> {
             out.push(Cue { tokens: i..i + 1, verb: None });
             i += 1;
             continue;
+        }
+        // "The INGD speaks of 3,400 displaced", "The organisers speak about
+        // 15,000 people", "speaks of "at least 19 dead"": speaking of a
+        // figure or a quotation reports it (a topic, "spoke about the
+        // economy", is none).
+        if matches!(w.as_str(), "speak" | "speaks" | "spoke" | "speaking")
+            && matches!(ctx.lower(i + 1).as_str(), "of" | "about")
+            && i > sent.start
+            && speaks_of_figure(ctx, i + 2, sent)
+            // ('the "difference" which the ministry speaks about "cannot
+            // explain ...": the relative pronoun is the object.)
+            && !(i.saturating_sub(4).max(sent.start)..i).any(|k| matches!(ctx.lower(k).as_str(), "which" | "that" | "whom"))
+        {
+            if let Some(verb) = cue_verb("say") {
+                out.push(Cue { tokens: i..i + 2, verb: Some(verb) });
+                i += 2;
+                continue;
+            }
         }
         // "X quoted a military source as saying": the quoted party speaks.
         if matches!(w.as_str(), "quoted" | "cited")
@@ -182,6 +212,11 @@ fn accept_verb(ctx: &Ctx, i: usize, verb: CueVerb, sent: &Range<usize>) -> Optio
                 && (sent.start..comma).any(|k| ctx.is_finite_verb(k) && ctx.quote_of[k].is_none())
         });
     if !ctx.can_be_verb(i) && !past_before_that && !past_at_clause_end && !ed_after_content {
+        return None;
+    }
+    // "received three written warnings": a participle between a number
+    // and its noun describes the noun.
+    if ctx.tagged && i > sent.start && ctx.tokens[i - 1].upos == Upos::NUM && ctx.is_prenominal_participle(i) {
         return None;
     }
     // Raising and control uses are not attributions: "continued to fight",
@@ -1275,7 +1310,33 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
         .flatten()
     {
         // (A quotation opening the next sentence is no content of this cue.)
-        content.push(ctx.quotes[q].inner());
+        // '"...," Petrov said in an interview with the newspaper "Daily
+        // Courier"': a quotation past the cue's adjuncts right after a noun
+        // is a name; the quotation closed right before the speaker is what
+        // was said.
+        let named = ctx.tagged
+            && j > cue.tokens.end
+            && ctx.quotes[q].open > 0
+            && matches!(ctx.tokens[ctx.quotes[q].open - 1].upos, Upos::NOUN | Upos::PROPN);
+        let leading = speaker.as_ref().and_then(|sp| {
+            (sp.start.saturating_sub(2).max(sent.start)..sp.start).rev().find_map(|k| ctx.closes_quote(k))
+        });
+        // '"We were shouting," the man said, "but nobody came."': a
+        // quotation interrupted by its attribution is two claims; the cue's
+        // own is the part before it, and the part after follows it as the
+        // same speaker's next quotation (`attribute_following_quotes`).
+        let interrupted = w == "," && j == cue.tokens.end && ctx.quotes[q].open == j + 1;
+        // ('"The shippers," she said, "are diverting cargo"': a part before
+        // without a verb of its own is the subject of the part after, and
+        // the two are one claim.)
+        match leading.filter(|_| named || interrupted) {
+            Some(lq) if interrupted && !named && !ctx.quotes[lq].inner().any(|k| ctx.can_be_verb(k)) => {
+                content.push(ctx.quotes[lq].inner());
+                content.push(ctx.quotes[q].inner());
+            }
+            Some(lq) => content.push(ctx.quotes[lq].inner()),
+            None => content.push(ctx.quotes[q].inner()),
+        }
         // A quote introduced by "said," may be followed by more quoted text
         // in the same sentence only through another cue; nothing to add.
     } else if w == "," && interrupted_part1(ctx, &speaker, sent).is_some() && !is_trailing_participle(ctx, j + 1) {
@@ -1341,10 +1402,15 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 // "said the judge in the reading of the judgment, which
                 // lasted three hours": an adjunct, then the sentence end or a
                 // relative clause on it.
+                // ("declared the candidate X in front of thousands of
+                // followers in the Plaza of the Constitution", "states the
+                // company "Chiatura Ore" which operates the mine": a longer
+                // adjunct, a quoted name.)
                 let mut rel = after;
                 while rel < sent.end
-                    && rel < after + 8
+                    && rel < after + 14
                     && (matches!(ctx.lower(rel).as_str(), "at" | "in" | "from" | "of" | "near" | "on" | "during")
+                        || ctx.quote_of[rel].is_some_and(|q| ctx.quotes[q].len() <= 4)
                         || ctx.is_np_word(rel) && !matches!(ctx.lower(rel).as_str(), "who" | "which"))
                 {
                     rel += 1;
@@ -1918,14 +1984,17 @@ fn manner_not_source(ctx: &Ctx, a: usize, source: &Range<usize>) -> bool {
 /// Builds the draft claim of an "according to" cue.
 pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draft> {
     let a = cue.tokens.start;
-    if words_of_pronoun(ctx, a, sent) {
+    if let Some(from) = words_of_pronoun(ctx, a, sent) {
         // "By his words, CONTENT": the pronoun speaks, the rest of the
-        // sentence after the comma is what it says.
-        let content = trim(ctx, a + 4..sent.end);
+        // sentence after the comma is what it says; set off by commas
+        // inside the sentence, the words around it are.
+        let content = trim(ctx, from..sent.end);
         if content.is_empty() {
             return None;
         }
-        let pieces = vec![content];
+        let start = content_start(ctx, sent);
+        let before = if a > start + 1 { trim(ctx, start..a - 1) } else { start..start };
+        let pieces = if before.is_empty() { vec![content] } else { vec![before, content] };
         let negated = stance::content_negated(ctx, &pieces);
         return Some(Draft {
             cue: cue.tokens.clone(),
@@ -1941,18 +2010,29 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         });
     }
     let src_start = cue.tokens.end;
-    let source = source_before_clause(ctx, np_right(ctx, src_start, sent)?, sent);
+    let mut source = source_before_clause(ctx, np_right(ctx, src_start, sent)?, sent);
     if manner_not_source(ctx, a, &source) {
         return None;
     }
+    // "According to him at least 40 people drowned": a personal pronoun is
+    // the whole source, with or without a comma after it.
+    let pronoun_source = matches!(ctx.lower(src_start).as_str(), "him" | "her" | "them" | "us" | "me");
+    if pronoun_source {
+        source = src_start..src_start + 1;
+    }
     // A live blog's time stamp ("20:22:15 - According to ...") leads the
-    // line without being part of the sentence.
-    let at_start = (sent.start..a).all(|i| {
-        let w = ctx.lower(i);
-        matches!(w.as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also" | "-" | "–" | "—" | "|")
-            || w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') && w.chars().any(|c| c.is_ascii_digit())
-    });
-    let mut source = source;
+    // line without being part of the sentence; so does a label ended by a
+    // colon or a loose dash ("8:30 AM — According to", "Question (Radio
+    // X): According to"), and a clause the colon closes ("The manager
+    // questioned the number: according to the company, only 12 ...").
+    let after_label = a > sent.start && (ctx.word(a - 1) == ":" || super::speaker::is_loose_dash(ctx, a - 1));
+    let at_start = after_label
+        || (sent.start..a).all(|i| {
+            let w = ctx.lower(i);
+            matches!(w.as_str(), "but" | "and" | "so" | "yet" | "however" | "," | "also" | "-" | "–" | "—" | "|")
+                || w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+                    && w.chars().any(|c| c.is_ascii_digit())
+        });
     let content = if at_start {
         // "According to SOURCE, CONTENT." The source may run over
         // appositions and a participle phrase ("figures compiled by Open
@@ -2016,6 +2096,23 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
                 comma = Some(first);
             }
         }
+        // "According to Rahmonov, the rescuers advance in the drift ...,
+        // and ...": the source ends at the first comma whose stretch up to
+        // the next comma is neither an apposition (no verb) nor a modifier
+        // of the source (a relative clause, a participle phrase: "cited by
+        // the report"); a stretch with a verb of its own opens the content,
+        // whichever verb the search above took for the first.
+        if let Some(c) = comma {
+            if let Some(k) = (src_start..c).filter(unquoted_comma).find(|&k| {
+                let next = (k + 1..sent.end).find(unquoted_comma).unwrap_or(sent.end);
+                opens_content(ctx, k + 1..next)
+            }) {
+                comma = Some(k);
+            }
+        }
+        if pronoun_source && ctx.word(source.end) != "," {
+            comma = None;
+        }
         match comma {
             Some(c) if c > src_start => {
                 // "the act of the committee, to which the site had access,":
@@ -2030,6 +2127,15 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
                 source = src_start..relative_at.unwrap_or(c);
                 trim(ctx, c + 1..sent.end)
             }
+            // "According to him at least 40 people drowned", ": according
+            // to Häkkinen only four pilots have resigned": no comma after
+            // the source, whose clause follows at once.
+            _ if ctx.word(source.end) != ","
+                && source.end < sent.end
+                && (pronoun_source || clause_like(ctx, source.end)) =>
+            {
+                trim(ctx, source.end..sent.end)
+            }
             _ => {
                 if ctx.word(source.end) != "," {
                     return None;
@@ -2037,8 +2143,25 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
                 trim(ctx, source.end + 1..sent.end)
             }
         }
+    } else if relative_before(ctx, a) && source.end < sent.end {
+        // "documents which, according to it, show that officers took
+        // bribes", "a firm which according to her received 3.5 billion":
+        // the relative clause's predicate after the source is what the
+        // source says.
+        let from = if ctx.word(source.end) == "," { source.end + 1 } else { source.end };
+        trim(ctx, from..sent.end)
+    } else if a > sent.start
+        && matches!(ctx.lower(a - 1).as_str(), "but" | "and" | "while" | "whereas" | "yet" | ";")
+        && ctx.word(source.end) == ","
+        && clause_with_verb(ctx, source.end + 1..sent.end)
+    {
+        // "..., but according to the report of the newspaper, a ransom of
+        // 150 million pesos was given": a clause of its own opened by the
+        // cue; the content follows the source.
+        trim(ctx, source.end + 1..sent.end)
     } else if source.end < sent.end
         && !matches!(ctx.word(source.end), "." | "!" | "?" | "," | ";")
+        && !matches!(ctx.lower(source.end).as_str(), "which" | "who" | "whom" | "whose" | "that")
         && clause_like(ctx, source.end)
     {
         // "..., but according to the farmers this promise has not been
@@ -2059,7 +2182,15 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
         let after = trim(ctx, source.end + 1..sent.end);
         let has_verb = after.clone().any(|k| ctx.tagged && ctx.is_finite_verb(k));
         let content_verb = content.clone().any(|k| ctx.tagged && ctx.is_finite_verb(k) && ctx.quote_of[k].is_none());
-        if !after.is_empty() && has_verb && !content_verb {
+        // "The traffic was interrupted for 95 minutes, according to the
+        // operator, and 11 trains accumulated delays": a clause joined to
+        // the content goes on with it.
+        // (Not a clause with a cue of its own: "watched the videos, according
+        // to their attorneys, and said they came away with questions".)
+        let joined = ctx.lower(source.end + 1) == "and"
+            && clause_with_verb(ctx, after.clone())
+            && !after.clone().any(|k| is_cue_word(ctx, k));
+        if !after.is_empty() && (has_verb && !content_verb || joined) {
             rest = Some(after);
         }
     }
@@ -2080,14 +2211,132 @@ pub fn according_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>) -> Option<Draf
     })
 }
 
-/// True when "by/in his (her, their) words," opens the sentence `sent` at `i`.
-fn words_of_pronoun(ctx: &Ctx, i: usize, sent: &Range<usize>) -> bool {
-    i == content_start(ctx, sent)
-        && i + 4 < sent.end
-        && matches!(ctx.lower(i).as_str(), "by" | "in")
-        && matches!(ctx.lower(i + 1).as_str(), "his" | "her" | "their")
-        && ctx.lower(i + 2) == "words"
-        && ctx.word(i + 3) == ","
+/// True when a figure (a digit, after at most three words: "less than 40
+/// minutes", "at least 19 dead") or a quotation of two words or more
+/// ("speaks of "campaign"" names a view, not a statement) opens at `j`.
+fn speaks_of_figure(ctx: &Ctx, j: usize, sent: &Range<usize>) -> bool {
+    j < sent.end
+        && (ctx.opens_quote(j).is_some_and(|q| ctx.quotes[q].len() >= 2)
+            || (j..(j + 4).min(sent.end))
+                .take_while(|&k| !matches!(ctx.word(k), "," | "." | ";" | ":"))
+                .any(|k| ctx.word(k).starts_with(|c: char| c.is_ascii_digit())))
+}
+
+/// True when a relative pronoun stands right before "according to" at `a`,
+/// maybe with a comma between ("which, according to it, show").
+fn relative_before(ctx: &Ctx, a: usize) -> bool {
+    let is_rel = |k: usize| matches!(ctx.lower(k).as_str(), "which" | "who" | "that");
+    a > 0 && is_rel(a - 1) || a > 1 && ctx.word(a - 1) == "," && is_rel(a - 2)
+}
+
+/// True when `r` holds at least three words and a verb outside quotations:
+/// a clause of its own.
+fn clause_with_verb(ctx: &Ctx, r: Range<usize>) -> bool {
+    ctx.tagged
+        && r.len() >= 3
+        && r.clone().any(|k| ctx.quote_of[k].is_none() && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX))
+}
+
+/// True when the stretch `seg` after a comma behind an "according to"
+/// source opens the content: it is no relative clause or participle phrase
+/// on the source ("who asked not to be named", "cited by the report",
+/// "speaking on television"), and has a verb of its own or is no apposition
+/// either. An apposition is a bare noun phrase ("a research group", "the
+/// head of the office, Dr. X (58)"); a stretch that opens with a preposition
+/// or holds an adverb or a verb is a clause, whatever the tagger made of its
+/// verb ("the rescuers advance/NN in the drift", "the company counts/NNS
+/// only the workers", "through the pass go up to 300 trucks").
+fn opens_content(ctx: &Ctx, seg: Range<usize>) -> bool {
+    if !ctx.tagged || seg.len() < 2 {
+        return false;
+    }
+    let first = seg.start;
+    let w = ctx.lower(first);
+    // "an election statistician at the University who has reviewed the
+    // sheets": a relative clause inside the apposition is the apposition's.
+    let seg = first
+        ..(first + 1..seg.end)
+            .find(|&k| matches!(ctx.lower(k).as_str(), "who" | "whom" | "whose" | "which" | "that"))
+            .unwrap_or(seg.end);
+    if matches!(w.as_str(), "who" | "whom" | "whose" | "which" | "where" | "when")
+        || is_relative_preposition(&w) && matches!(ctx.lower(first + 1).as_str(), "which" | "whom")
+        || matches!(ctx.tokens[first].xpos.as_str(), "VBN" | "VBG")
+    {
+        return false;
+    }
+    if seg.clone().any(|k| ctx.quote_of[k].is_none() && ctx.is_finite_verb(k)) {
+        return true;
+    }
+    let np_word = |k: usize| {
+        let t = &ctx.tokens[k];
+        match t.upos {
+            Upos::DET
+            | Upos::ADJ
+            | Upos::NOUN
+            | Upos::PROPN
+            | Upos::NUM
+            | Upos::PUNCT
+            | Upos::PART
+            | Upos::SYM
+            | Upos::X => true,
+            Upos::ADP => k > first && matches!(ctx.lower(k).as_str(), "of" | "for" | "at" | "in" | "from" | "on"),
+            Upos::CCONJ => matches!(ctx.lower(k).as_str(), "and" | "&"),
+            _ => ctx.quote_of[k].is_some() || ctx.is_prenominal_participle(k),
+        }
+    };
+    !seg.clone().all(np_word)
+}
+
+/// Nouns of a person's account or view in "by his words", "in her
+/// opinion", "in the assessment of X".
+fn is_view_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "words" | "opinion" | "view" | "assessment" | "estimation" | "estimate" | "calculation" | "calculations"
+    )
+}
+
+/// Where the content starts when "by/in his (her, their) words|opinion|
+/// view|assessment|...," stands at `i`: opening the sentence `sent` (the
+/// comma may be missing: "In his assessment the units are ..."), or set off
+/// by commas inside it ("The capital, by her words, fell below 6 percent").
+fn words_of_pronoun(ctx: &Ctx, i: usize, sent: &Range<usize>) -> Option<usize> {
+    if i + 4 >= sent.end
+        || !matches!(ctx.lower(i).as_str(), "by" | "in")
+        || !matches!(ctx.lower(i + 1).as_str(), "his" | "her" | "their")
+        || !is_view_noun(&ctx.lower(i + 2))
+        || ctx.quote_of[i].is_some()
+    {
+        return None;
+    }
+    let opens = i == content_start(ctx, sent);
+    let inside = !opens && i > sent.start + 1 && ctx.word(i - 1) == ",";
+    if ctx.word(i + 3) == "," && (opens || inside) {
+        return Some(i + 4);
+    }
+    // Without a comma only at the sentence's head, before a clause (a
+    // "words" read so is "in his words the ..." quoting, which is the same).
+    (opens && clause_like(ctx, i + 3) && finite_verb_ahead(ctx, i + 3, sent)).then_some(i + 3)
+}
+
+/// True when "in the opinion (view, assessment) of" or "by the estimation
+/// (calculation) of" at `i` opens the sentence `sent` or follows a comma,
+/// with a noun phrase that can speak and a comma after it.
+fn view_of_party(ctx: &Ctx, i: usize, sent: &Range<usize>) -> bool {
+    if i + 5 >= sent.end
+        || !matches!(ctx.lower(i).as_str(), "by" | "in")
+        || ctx.lower(i + 1) != "the"
+        || !is_view_noun(&ctx.lower(i + 2))
+        || ctx.lower(i + 2) == "words"
+        || ctx.lower(i + 3) != "of"
+        || ctx.quote_of[i].is_some()
+    {
+        return false;
+    }
+    if !(i == content_start(ctx, sent) || i > sent.start && ctx.word(i - 1) == ",") {
+        return false;
+    }
+    np_right(ctx, i + 4, sent).is_some_and(|np| super::speaker::can_speak(ctx, &np))
 }
 
 /// "According to information obtained from judicial sources", "according
@@ -2237,4 +2486,104 @@ fn inside_subordinate(ctx: &Ctx, from: usize, at: usize) -> bool {
 /// of its own.
 pub fn is_cue_word(ctx: &Ctx, k: usize) -> bool {
     cue_verb(&ctx.lower(k)).is_some() && ctx.can_be_verb(k)
+}
+
+/// A verb that reports in an "as" clause: a reporting verb, or one of
+/// finding and counting, which report a finding there ("as the commission
+/// calculates", "as the court established").
+fn as_clause_verb(ctx: &Ctx, k: usize) -> Option<CueVerb> {
+    if let Some(v) = cue_verb(&ctx.lower(k)) {
+        return Some(v);
+    }
+    // (Word forms, not tags: "As the Commission calculates/NNS, ...".)
+    let finding = matches!(
+        ctx.lower(k).as_str(),
+        "calculates"
+            | "calculated"
+            | "establishes"
+            | "established"
+            | "counts"
+            | "counted"
+            | "finds"
+            | "found"
+            | "computes"
+            | "computed"
+            | "determined"
+    );
+    if finding {
+        cue_verb("say")
+    } else {
+        None
+    }
+}
+
+/// "..., as the association announced.", "As the commission calculates,
+/// the cartel raised ...", "The damage, as the court established, is 2.4
+/// billion": an "as" clause of a speaker and a reporting (or finding) verb,
+/// closed by a comma or the sentence's end, attributes the rest of the
+/// sentence to that speaker. `drafts` holds the drafts found so far; a verb
+/// that has one already (a fronted "As the minister noted," reads so in
+/// [`verb_claim`]) is left to it.
+pub fn as_clause_drafts(ctx: &Ctx, sent: &Range<usize>, drafts: &[Draft]) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let start = content_start(ctx, sent);
+    for a in sent.clone() {
+        if ctx.lower(a) != "as" || ctx.quote_of[a].is_some() {
+            continue;
+        }
+        let opens = a == start;
+        if !(opens || a > sent.start && ctx.word(a - 1) == ",") {
+            continue;
+        }
+        let Some(mut np) = np_right(ctx, a + 1, sent) else { continue };
+        // The verb read into the phrase: "the Commission calculates".
+        if np.len() > 1 && as_clause_verb(ctx, np.end - 1).is_some() {
+            np.end -= 1;
+        }
+        let v = np.end;
+        if np.len() > 8 || v + 1 > sent.end || !super::speaker::can_speak(ctx, &np) {
+            continue;
+        }
+        let Some(verb) = as_clause_verb(ctx, v) else { continue };
+        if drafts.iter().chain(&out).any(|d: &Draft| d.cue.contains(&v)) {
+            continue;
+        }
+        let after = v + 1;
+        let w = if after < sent.end { ctx.word(after) } else { "." };
+        if !matches!(w, "," | "." | "!" | "?" | ";") {
+            continue;
+        }
+        let pieces: Vec<Range<usize>> = if opens {
+            if w != "," {
+                continue;
+            }
+            vec![trim(ctx, after + 1..sent.end)]
+        } else if w == "," {
+            // Set off by commas inside the sentence: the words around it.
+            vec![trim(ctx, start..a - 1), trim(ctx, after + 1..sent.end)]
+        } else {
+            vec![trim(ctx, start..a - 1)]
+        };
+        let pieces: Vec<Range<usize>> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
+        // What is reported is a clause.
+        let clause = pieces
+            .iter()
+            .any(|p| p.clone().any(|k| ctx.tagged && matches!(ctx.tokens[k].upos, Upos::VERB | Upos::AUX)));
+        let Some(first) = pieces.first().cloned().filter(|_| clause) else { continue };
+        let denial = verb.class == CueClass::Deny;
+        let negated = stance::content_negated(ctx, &pieces);
+        out.push(Draft {
+            cue: v..v + 1,
+            speaker: Some(np),
+            shares_speaker: false,
+            kind: kind_of(ctx, &pieces),
+            stance: stance::combine(denial, negated),
+            hedged: stance::hedged(ctx, &first, v),
+            confidence: 0.8,
+            colon_open: false,
+            content: pieces,
+            denial_cue: denial,
+        });
+    }
+    out
 }
