@@ -3866,35 +3866,6 @@ fn measure_kind(unit: String, text: &str) -> String {
     }
 }
 
-/// Month names, which follow or precede a day's number in a date ("on 22
-/// November", "November 22"): such a number dates, it counts nothing.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Numbers written in a text, for claims whose analysis attached none:
 /// digits only, with the following word as the unit.
 pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
@@ -3912,7 +3883,7 @@ pub fn numbers_in_text(text: &str) -> Vec<NumberFact> {
         // Skip a day of a date ("on 22 November", "November 22"): a
         // disagreeing date is another claim's day, not a rival count, and
         // rejected dates are compared by rule 8 on their own.
-        let month = |k: Option<&&str>| k.is_some_and(|m| MONTHS.contains(&m.to_lowercase().as_str()));
+        let month = |k: Option<&&str>| k.is_some_and(|m| claimgraph::events::dates::month(m).is_some());
         if value.fract() == 0.0 && value <= 31.0 && (month(ws.get(i + 1)) || month(i.checked_sub(1).map(|k| &ws[k]))) {
             continue;
         }
