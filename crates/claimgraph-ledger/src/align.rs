@@ -37,7 +37,11 @@
 //!    - opposite polarity (one affirms, one denies) → `contradicts`, whoever
 //!      the speakers and wherever they were published, except one speaker
 //!      against themselves in the same article (an extraction artefact
-//!      rather than a reversal);
+//!      rather than a reversal), and, by any rule, two claims of one
+//!      article whose contents nest: one stretch of text read twice (a
+//!      quote and a sentence inside it), unless the outer one names an
+//!      allegation and the two are the allegation and its answer (the
+//!      writer's `read_twice`);
 //!    - same polarity but numbers for the same unit that disagree by more
 //!      than [`NUMBER_TOLERANCE`] (40,000 vs 10,000 shells) → `contradicts`;
 //!      units written several ways are one unit, converted ("250
@@ -866,7 +870,7 @@ pub fn story_anchors(entities: &[claimgraph::output::EntityOut]) -> Vec<String> 
 
 /// Nouns that name claims themselves: a denial built on them rejects
 /// allegations rather than stating a proposition.
-const META_NOUNS: &[&str] = &[
+pub(crate) const META_NOUNS: &[&str] = &[
     "accusation",
     "accusations",
     "allegation",

@@ -118,6 +118,9 @@ pub struct LedgerWriter {
     /// The claims stored in the open transaction, whose cards are written
     /// at its end (see [`LedgerWriter::flush_cards`]).
     card_rows: Vec<i64>,
+    /// The contents of the claims of the document being written, by claim
+    /// rowid (see [`read_twice`]).
+    doc_spans: FxHashMap<i64, DocSpan>,
     /// Counts the open transaction adds to entities' aliases, roles and
     /// days, stored at its end (see [`LedgerWriter::flush_entity_counts`]).
     entity_counts: EntityCounts,
@@ -284,6 +287,53 @@ struct DocClaim {
     dates: crate::align::ClaimDates,
 }
 
+/// The content of a claim of the document being written.
+struct DocSpan {
+    /// First code point of the content in the document.
+    start: usize,
+    /// One past its last code point.
+    end: usize,
+    denies: bool,
+    text: String,
+}
+
+/// Whether two claims of one article whose contents nest are one stretch
+/// of text taken twice: a quote and a sentence inside it ("... landed on
+/// an uninhabited terrain. There was no fire and no explosion" and "There
+/// was no fire and no explosion"), or the same words under a second,
+/// empty or wrong speaker. Such a pair never contradicts: the speaker
+/// does not answer their own words. A denial that names an allegation
+/// and quotes it ("the claim, repeated in the video, that Chinese
+/// trawlers fish three nautical miles from the beach", with the
+/// allegation taken as a claim of its own) does answer it, and so does a
+/// denial whose words an affirmation read too far ("..., an accusation
+/// Oduya rejected as ..."); contents that only overlap are two claims
+/// whose bounds were read too wide.
+fn read_twice(x: &DocSpan, y: &DocSpan) -> bool {
+    let (outer, inner) = if x.start <= y.start && y.end <= x.end {
+        (x, y)
+    } else if y.start <= x.start && x.end <= y.end {
+        (y, x)
+    } else {
+        return false;
+    };
+    if outer.denies == inner.denies {
+        return true;
+    }
+    // The words of the outer claim before the inner one: where an
+    // allegation is named, the two are an allegation and its answer.
+    let lead: String = outer.text.chars().take(inner.start - outer.start).collect();
+    let names_allegation = lead.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        crate::align::META_NOUNS.contains(&w.as_str())
+    });
+    let that = inner.text.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    // A denial quoting the allegation's clause ("the claim ... that X"),
+    // or an affirmation read on over the answer to it ("..., an
+    // accusation Oduya rejected as 'impossible'").
+    !(names_allegation && (that || !outer.denies))
+}
+
 /// The claim-level facts the writer derives from a record.
 struct ClaimContext {
     speaker_local: Option<usize>,
@@ -385,6 +435,7 @@ impl LedgerWriter {
             relations_added: FxHashMap::default(),
             search_rows: Vec::new(),
             card_rows: Vec::new(),
+            doc_spans: FxHashMap::default(),
             entity_counts: EntityCounts::default(),
             keep_ids: false,
         };
@@ -885,6 +936,7 @@ impl LedgerWriter {
 
         let origin_row = origin.unwrap_or(doc_row);
         let mut in_doc: Vec<DocClaim> = Vec::new();
+        self.doc_spans.clear();
         for (c, prep) in rec.claims.iter().zip(claims) {
             let ClaimPrep { ctx, side, sig, rejects, tolls, dates } = prep;
             let speaker_row = ctx.speaker_local.map(|l| local_rows[l]);
@@ -912,6 +964,15 @@ impl LedgerWriter {
                 ])?;
             let claim_row = self.conn.last_insert_rowid();
             report.claims += 1;
+            self.doc_spans.insert(
+                claim_row,
+                DocSpan {
+                    start: c.content.start,
+                    end: c.content.end,
+                    denies: c.stance == "denies",
+                    text: c.content.text.clone(),
+                },
+            );
             if let (Some(day), Some(sp)) = (published.as_deref().map(day_of), speaker_row) {
                 self.entity_counts.day(sp, day, 1);
             }
@@ -1139,6 +1200,9 @@ impl LedgerWriter {
         reason: &str,
         involved: BTreeSet<i64>,
     ) -> Result<bool> {
+        if kind == RelationKind::Contradicts && self.read_twice(a, b) {
+            return Ok(false);
+        }
         let n = self
             .conn
             .prepare_cached("INSERT OR IGNORE INTO relations(kind, a, b, prop, reason) VALUES (?1, ?2, ?3, ?4, ?5)")?
@@ -1153,6 +1217,15 @@ impl LedgerWriter {
             self.relation_entities.push((e, rel));
         }
         Ok(true)
+    }
+
+    /// Whether claims `a` and `b` are both of the document being written
+    /// and one's content holds the other's (see [`read_twice`]).
+    fn read_twice(&self, a: i64, b: i64) -> bool {
+        match (self.doc_spans.get(&a), self.doc_spans.get(&b)) {
+            (Some(x), Some(y)) => read_twice(x, y),
+            _ => false,
+        }
     }
 
     /// Keeps `sketch` as proposition `prop`'s (in the dense array indexed
@@ -1613,4 +1686,51 @@ pub fn load_decisions(conn: &Connection) -> Result<Vec<Decision>> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read_twice, DocSpan};
+
+    /// A claim whose content is `text` found at `start` of its article.
+    fn span(text: &str, start: usize, denies: bool) -> DocSpan {
+        DocSpan { start, end: start + text.chars().count(), denies, text: text.to_string() }
+    }
+
+    #[test]
+    fn a_sentence_inside_a_quote_is_read_twice() {
+        let quote = "the helicopter landed on an uninhabited terrain. There was no fire and no explosion";
+        let inner = "There was no fire and no explosion";
+        let at = quote.find(inner).unwrap_or(0);
+        assert!(read_twice(&span(quote, 100, false), &span(inner, 100 + at, true)));
+        // The same words under a second speaker.
+        assert!(read_twice(&span(inner, 100, true), &span(inner, 100, false)));
+    }
+
+    #[test]
+    fn claims_apart_or_only_overlapping_are_not_read_twice() {
+        assert!(!read_twice(&span("the ship was hit", 10, false), &span("the ship was hit", 200, true)));
+        assert!(!read_twice(&span("abcdef", 10, false), &span("defghi", 13, true)));
+    }
+
+    #[test]
+    fn a_denial_quoting_the_allegation_it_names_answers_it() {
+        let outer = "the claim, repeated in the video, that trawlers fish three miles from the beach";
+        let inner = "that trawlers fish three miles from the beach";
+        let at = outer.find(inner).unwrap_or(0);
+        assert!(!read_twice(&span(outer, 0, true), &span(inner, at, false)));
+        // Without an allegation named, the inner words are the denier's own.
+        let outer = "no letter was received, this time declared that the letter was about the program";
+        let inner = "the letter was about the program";
+        let at = outer.find(inner).unwrap_or(0);
+        assert!(read_twice(&span(outer, 0, true), &span(inner, at, false)));
+    }
+
+    #[test]
+    fn an_affirmation_read_over_the_answer_to_it_keeps_the_answer() {
+        let outer = "only ballot stuffing explains it, an accusation Oduya rejected as impossible";
+        let inner = "as impossible";
+        let at = outer.find(inner).unwrap_or(0);
+        assert!(!read_twice(&span(outer, 0, false), &span(inner, at, true)));
+    }
 }
