@@ -659,6 +659,34 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "2.4 billion tenge",
         "affirms",
     ),
+    // A negated frame of saying or truth over a negated clause affirms it (H94).
+    (
+        "\"Nobody can say that the residents were not warned,\" the mayor said.",
+        "the mayor",
+        "residents were not warned",
+        "affirms",
+    ),
+    ("\"I did not say that the contract was never signed,\" the director said.", "the director", "never signed", "affirms"),
+    ("\"It is not possible that nobody saw the fire,\" the inspector said.", "the inspector", "nobody saw the fire", "affirms"),
+    (
+        "\"It is not possible that the fire started in the kitchen,\" the inspector said.",
+        "the inspector",
+        "started in the kitchen",
+        "denies",
+    ),
+    // "not X, but Y" and "and not in Z" set a phrase against the one affirmed (H94).
+    ("The union said that the drivers earn not 300, but 450 euros a month.", "The union", "450 euros", "affirms"),
+    ("The director said that the parcel arrived not on 3 May but on 14 May.", "The director", "on 14 May", "affirms"),
+    (
+        "The captain said that the ship was stopped inside the port and not in the open sea.",
+        "The captain",
+        "inside the port",
+        "affirms",
+    ),
+    // A rumour is a claim called false (H94).
+    ("The minister called this report \"cheap gossip\".", "The minister", "cheap gossip", "denies"),
+    // "I am saying that X": the speaker's own saying passes X on (H94).
+    ("\"I am saying that this signature is not mine,\" the director said.", "the director", "is not mine", "denies"),
 ];
 
 #[test]

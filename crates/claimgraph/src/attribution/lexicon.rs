@@ -319,6 +319,8 @@ const FALSITY: &[&str] = &[
     "invention",
     "provocation",
     "fairy",
+    // A rumour is a claim called false too ("cowardly gossip").
+    "gossip",
 ];
 
 /// True when `word` calls something false.

@@ -2445,8 +2445,16 @@ pub fn split_coordinated(ctx: &Ctx, d: Draft) -> Vec<Draft> {
         .map(|p| trim(ctx, p))
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let negated = stance::content_negated(ctx, std::slice::from_ref(&p));
-            let denial = d.denial_cue || stance::content_rejects_claims(ctx, std::slice::from_ref(&p));
+            // As for a whole content: a rejecting frame's own negation is
+            // not read a second time ("It is not true that no ransom was
+            // paid" affirms).
+            let rejects = !d.denial_cue && stance::content_rejects_claims(ctx, std::slice::from_ref(&p));
+            let negated = if rejects {
+                stance::framed_claim_negated(ctx, std::slice::from_ref(&p))
+            } else {
+                stance::content_negated(ctx, std::slice::from_ref(&p))
+            };
+            let denial = d.denial_cue || rejects;
             let kind = kind_of(ctx, std::slice::from_ref(&p));
             Draft {
                 content: vec![p.clone()],

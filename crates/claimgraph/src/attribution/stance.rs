@@ -134,6 +134,10 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             && ctx.tokens[j].upos == claimgraph_nlp::Upos::SCONJ
             && ctx.tokens[j - 1].upos == claimgraph_nlp::Upos::VERB
             && !super::lexicon::cue_verb(&ctx.lower(j - 1)).is_some_and(|c| c.class == CueClass::Deny)
+            // "I am saying that this paper is not mine": the speaker's own
+            // saying passes the clause on as the speaker's.
+            && !(ctx.tokens[j - 1].lemma == "say"
+                && (i..j - 1).any(|k| matches!(ctx.lower(k).as_str(), "i" | "we")))
             // A factive verb ("officers understand that we don't have a
             // strategy") passes its clause on as true.
             && !matches!(
@@ -185,6 +189,13 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             if w == "not" && ctx.lower(j + 1) == "only" {
                 j += 2;
                 continue;
+            }
+            // "Nobody can say that they were not warned", "It is not
+            // possible that nobody knew", "I did not say that nobody is
+            // guilty": a negated frame of saying or of truth over a clause
+            // that is negated too affirms it; over a plain clause it denies.
+            if let Some(embedded) = negated_frame_end(ctx, j, content.end) {
+                return !main_clause_negated(ctx, &(embedded..content.end));
             }
             // "the problem is not the number of boats but the size of the
             // nets": a negated phrase set against another affirms that one.
@@ -523,6 +534,34 @@ fn announcing_frame_end(ctx: &Ctx, i: usize, content: &Range<usize>) -> Option<u
     (announces && colon + 1 < content.end).then_some(colon + 1)
 }
 
+/// Where the clause starts that a negated frame at the negator `k` holds:
+/// "nobody can say that X", "I am not saying that X", "it is not possible /
+/// correct / true that X" (the token after "that"). The frame's words stand
+/// within five words of the negator (an adjective within two), with no
+/// punctuation between.
+fn negated_frame_end(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    let mut i = k + 1;
+    while i < end.min(k + 6) {
+        let w = ctx.lower(i);
+        if matches!(w.as_str(), "," | ";" | ":" | "." | "!" | "?") || is_quote_mark(&w) {
+            return None;
+        }
+        // Only the speaker's own refusal to say it ("I will not say", "we
+        // did not say") or everyone's ("nobody can say") is a frame: "the
+        // province does not say that X" only reports what it leaves open.
+        let own = matches!(ctx.lower(k).as_str(), "nobody" | "none")
+            || ctx.lower(k) == "no" && ctx.lower(k + 1) == "one"
+            || (k.saturating_sub(3)..k).any(|m| matches!(ctx.lower(m).as_str(), "i" | "we"));
+        let frame = own && matches!(w.as_str(), "say" | "says" | "saying" | "said" | "claim" | "claiming" | "pretend")
+            || matches!(w.as_str(), "true" | "correct" | "right" | "accurate" | "possible") && i <= k + 2;
+        if frame {
+            return (ctx.lower(i + 1) == "that" && i + 2 < end).then_some(i + 2);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// True when "not" at `k` negates a noun phrase that a "but" phrase
 /// replaces within the clause ("is not the number of boats but the size
 /// of the nets"), rather than the predicate.
@@ -533,16 +572,31 @@ fn not_but_phrase(ctx: &Ctx, k: usize, end: usize) -> bool {
             && i < ctx.tokens.len()
             && matches!(ctx.tokens[i].upos, Upos::DET | Upos::NOUN | Upos::PROPN | Upos::NUM | Upos::ADJ)
     };
-    if !phrase(k + 1) {
+    // "not on 2 October but on 29 October": a prepositional phrase too.
+    let opens = |i: usize| phrase(i) || ctx.tagged && i < ctx.tokens.len() && ctx.tokens[i].upos == Upos::ADP;
+    if !opens(k + 1) {
         return false;
     }
     for i in k + 2..end.min(k + 16) {
         let w = ctx.word(i);
+        // "not 14, but 19 people": a comma may stand right before "but".
+        if w == "," && ctx.lower(i + 1) == "but" {
+            continue;
+        }
         if matches!(w, "," | ";" | ":" | "." | "!" | "?") || ctx.is_finite_verb(i) {
             return false;
         }
         if w.eq_ignore_ascii_case("but") {
-            return phrase(i + 1);
+            // 'but "between R28,000 and ..."', "but almost 19,000 doses":
+            // quotation marks and a degree adverb may open the phrase.
+            let mut a = i + 1;
+            while a < end && is_quote_mark(ctx.word(a)) {
+                a += 1;
+            }
+            if ctx.tagged && a < ctx.tokens.len() && ctx.tokens[a].upos == Upos::ADV && !is_negator(ctx.word(a)) {
+                a += 1;
+            }
+            return opens(a);
         }
     }
     false
@@ -569,6 +623,9 @@ fn contrasts_phrase(ctx: &Ctx, k: usize) -> bool {
                         | claimgraph_nlp::Upos::NOUN
                         | claimgraph_nlp::Upos::PROPN
                         | claimgraph_nlp::Upos::NUM
+                        // "inside the waters of Kenya and not in the waters
+                        // of Tanzania": a place or agent set against another.
+                        | claimgraph_nlp::Upos::ADP
                 )
         }
         _ => false,
