@@ -1566,3 +1566,19 @@ fn a_pronoun_is_not_the_body_opening_the_previous_sentence() {
     let entity = speaker_entity(&rec, lead);
     assert!(entity.is_some_and(|e| e.name.contains("Petrosyan")), "{:?} -> {entity:?}", lead.speaker);
 }
+
+/// "Professor NAME of X University Law School": a professor's name with
+/// the body after "of" (no "the") is the person of that body, not one
+/// organisation, so "According to him" in the next sentence is the
+/// professor's and not the lawyer's of the previous paragraph.
+#[test]
+fn a_professor_of_a_school_is_a_person() {
+    let body = "Test article\n\nLawyer Kang Min-su defended the client. \"It was legal,\" Kang said.\n\n\
+                Experts see the case as test. \"It is the first case in Korea,\" said Professor Bae Jun-ho of Korea \
+                University Law School. According to him, the ruling will influence about 30 similar investigations.\n";
+    let rec = record("professor.txt", body);
+    let ruling =
+        rec.claims.iter().find(|c| c.content.text.contains("similar investigations")).expect("the claim is found");
+    let entity = speaker_entity(&rec, ruling);
+    assert!(entity.is_some_and(|e| e.name.contains("Bae")), "{:?} -> {entity:?}", ruling.speaker);
+}
