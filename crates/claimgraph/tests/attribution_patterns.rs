@@ -1579,3 +1579,34 @@ fn a_subject_that_opens_the_document() {
         record("first.txt", "Officials say the dam is safe\n\nEngineers said on Monday that the wall had cracked.\n");
     assert!(rec.claims.iter().any(|c| c.content.text.contains("wall had cracked")), "{:?}", rec.claims);
 }
+
+/// "he"/"she" is never a body: when the previous sentence opens on an
+/// organisation (typed a person by the recogniser, "The Water Inspection
+/// Body") and its spokesperson is named later in it, "She said" is the
+/// spokesperson's.
+#[test]
+fn a_pronoun_is_not_the_body_opening_the_previous_sentence() {
+    let body = "Test article\n\nThe Water Inspection Body reported in October that the plant had exceeded the norm 14 \
+                times, the agency's spokesperson Mariam Petrosyan confirmed to the newspaper. She said the agency has \
+                not measured lead in the air since the spring.\n";
+    let rec = record("body.txt", body);
+    let lead = rec.claims.iter().find(|c| c.content.text.contains("measured lead")).expect("the claim is found");
+    let entity = speaker_entity(&rec, lead);
+    assert!(entity.is_some_and(|e| e.name.contains("Petrosyan")), "{:?} -> {entity:?}", lead.speaker);
+}
+
+/// "Professor NAME of X University Law School": a professor's name with
+/// the body after "of" (no "the") is the person of that body, not one
+/// organisation, so "According to him" in the next sentence is the
+/// professor's and not the lawyer's of the previous paragraph.
+#[test]
+fn a_professor_of_a_school_is_a_person() {
+    let body = "Test article\n\nLawyer Kang Min-su defended the client. \"It was legal,\" Kang said.\n\n\
+                Experts see the case as test. \"It is the first case in Korea,\" said Professor Bae Jun-ho of Korea \
+                University Law School. According to him, the ruling will influence about 30 similar investigations.\n";
+    let rec = record("professor.txt", body);
+    let ruling =
+        rec.claims.iter().find(|c| c.content.text.contains("similar investigations")).expect("the claim is found");
+    let entity = speaker_entity(&rec, ruling);
+    assert!(entity.is_some_and(|e| e.name.contains("Bae")), "{:?} -> {entity:?}", ruling.speaker);
+}

@@ -1766,6 +1766,15 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
         (PronounKind::Masculine | PronounKind::Feminine, Some(g)) => g == kind,
         _ => true,
     };
+    // A name ending on a body's noun ("The Environmental Inspection Body",
+    // typed a person by the recogniser) is no "he"/"she", though a
+    // spokesman's organisation may be (the spokesman's pronoun continues
+    // him, and his words are the body's).
+    let named_as_body = |e: usize| {
+        ctx.doc.entities.get(e).is_some_and(|ent| {
+            ent.name.split_whitespace().last().is_some_and(|w| is_org_word(w) || w.eq_ignore_ascii_case("body"))
+        })
+    };
     // "it"/"they" most often continue the previous sentence's subject when
     // that is an organisation ("The de facto KGB ... spread another version.
     // According to it, ...").
@@ -1791,6 +1800,7 @@ fn resolve_pronoun(ctx: &Ctx, at: usize, kind: PronounKind, recent: &[(usize, us
                 if let Some(subject) = previous_subject_entity(ctx, at) {
                     if subject != e
                         && agrees(subject)
+                        && !named_as_body(subject)
                         && ctx.doc.entities.get(subject).is_some_and(|ent| ent.kind == EntityKind::Person)
                     {
                         return Resolution::Entity(subject);

@@ -662,7 +662,11 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
     // A known given name opening the run is evidence of a person as good as
     // an honorific ("Kim Dong-hyeon of the Mokpo Coast Guard", "Maria
     // Lopez of the Workers' Union"): a body's name seldom opens with one.
-    let person_opens = honorific_opens || !range.is_empty() && is_given_name(tokens[range.start].text(text));
+    // So is an academic title ("Professor B. of X University").
+    let person_opens = honorific_opens
+        || !range.is_empty()
+            && (is_given_name(tokens[range.start].text(text))
+                || matches!(tokens[range.start].text(text), "Professor" | "Prof" | "Prof."));
     if range.len() >= 4 && (ner != Some(EntityKind::Organization) || person_opens) {
         let of = (range.start + 2..range.end - 1).find(|&k| tokens[k].text(text) == "of");
         if let Some(of) = of {
@@ -676,8 +680,11 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
             // or right before its own "of" ("the Institute of Physiology").
             let body_words: Vec<&str> =
                 (of + 1..range.end).map(|k| tokens[k].text(text)).skip_while(|w| *w == "the").collect();
+            // Without "the", a run of capitalised words ending on a body's
+            // noun is one body too ("Professor B. of Korea University Law
+            // School").
             let one_body = person_opens
-                && tokens[of + 1].text(text) == "the"
+                && (tokens[of + 1].text(text) == "the" || body_words.iter().all(|w| is_cap(w)))
                 && body_words.first().is_some_and(|w| is_cap(w))
                 && (body_words.last().is_some_and(|w| is_org_word(w))
                     || body_words.windows(2).any(|p| is_org_word(p[0]) && p[1] == "of"));
