@@ -457,6 +457,16 @@ const SOCIAL: &[&str] = &[
     "skype",
     "line",
     "sms",
+    // "E-mail" and networks in the languages pages are scraped in:
+    // Latvian "E-pasts", Lithuanian "El. paštu", Scandinavian "E-post",
+    // Turkish "E-posta", Finnish "Sähköposti"; Latvia's Draugiem.
+    "e-pasts",
+    "el.",
+    "paštu",
+    "e-post",
+    "e-posta",
+    "sähköposti",
+    "draugiem",
 ];
 
 /// Cuts web debris from scraped text (lines as produced by
@@ -2281,6 +2291,7 @@ mod tests {
     fn a_strip_of_date_and_weather_goes() {
         assert!(is_debris("Thursday, 19. November 2026 | Name day has: Alžbeta | Weather Bratislava 3 °C"));
         assert!(is_debris("Mon 2 March | EUR 1.08 | Oslo -4°C"));
+        assert!(is_debris("Dalintis: Facebook | LinkedIn | El. paštu"));
         assert!(!is_debris("Temperatures reached 41 °C in the city on Tuesday, the weather service said."));
         assert!(!is_temperature("3 degrees"));
     }
