@@ -580,20 +580,26 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                 && role_class(tail_words[0]).is_none()
                 && !is_title_word(tail_words[0])
                 && !is_org_word(tail_words[0]);
+            // A word that can only be a person's name: no title, role,
+            // body, place, country, site or named thing.
+            let plain_name = |w: &str| {
+                let lw = w.to_lowercase();
+                !is_not_name(w)
+                    && !is_site_word(&lw)
+                    && !is_named_thing_word(&lw)
+                    && role_class(w).is_none()
+                    && !is_title_word(w)
+                    && !is_org_word(w)
+                    && !is_place_word(w)
+                    && Countries::get().lookup(w).is_none()
+            };
             // "Deputy Commissioner of Labour Kalaiselvi", "Secretary of
             // State Blinken": an office with its "of" domain, then one name.
             let one_name_after_office = tail_words.len() == 1
                 && (range.start..last)
                     .any(|k| is_title_word(tokens[k].text(text)) || role_class(tokens[k].text(text)).is_some())
                 && (range.start + 1..last).any(|k| matches!(tokens[k].text(text), "of" | "for"))
-                && !is_not_name(tail_words[0])
-                && !is_site_word(&tail_words[0].to_lowercase())
-                && !is_named_thing_word(&tail_words[0].to_lowercase())
-                && role_class(tail_words[0]).is_none()
-                && !is_title_word(tail_words[0])
-                && !is_org_word(tail_words[0])
-                && !is_place_word(tail_words[0])
-                && Countries::get().lookup(tail_words[0]).is_none();
+                && plain_name(tail_words[0]);
             // "Foreign Ministry Spokesperson Kayalı", "Interior Ministry
             // Spokesman Petrov": a body's name, the noun of the office its
             // holder has, then one name: the holder's surname.
@@ -607,14 +613,7 @@ fn refine(text: &str, tokens: &[Token], range: Range<usize>, ner: Option<EntityK
                 && !is_connector(tokens[last - 1].text(text))
                 && !is_org_word(holder)
                 && (range.start..last).any(|k| is_org_word(tokens[k].text(text)))
-                && !is_not_name(tail_words[0])
-                && !is_site_word(&tail_words[0].to_lowercase())
-                && !is_named_thing_word(&tail_words[0].to_lowercase())
-                && role_class(tail_words[0]).is_none()
-                && !is_title_word(tail_words[0])
-                && !is_org_word(tail_words[0])
-                && !is_place_word(tail_words[0])
-                && Countries::get().lookup(tail_words[0]).is_none();
+                && plain_name(tail_words[0]);
             let name_like =
                 (tail_words.len() >= 2 || surname_after_place_title || one_name_after_office || one_name_after_holder)
                     && tail_words.len() <= 4
