@@ -1793,6 +1793,17 @@ fn nothing_terms(content: &str) -> Vec<String> {
     out.into_iter().collect()
 }
 
+/// The deed terms of `a` that `b` tells too and that are rare in the
+/// ledger (a class, `@kill`, always counts), in `a`'s order: what rule 6
+/// compares.
+fn rare_shared_deeds<'a>(a: &'a PropSignature, b: &PropSignature, stats: &TermStats) -> Vec<&'a str> {
+    a.deed
+        .iter()
+        .filter(|t| b.deed.binary_search(t).is_ok() && (t.starts_with('@') || !stats.is_common(t)))
+        .map(String::as_str)
+        .collect()
+}
+
 /// Whether two claims share the deed (rule 6); names never count, nor
 /// terms common in the ledger ([`TermStats::is_common`]):
 /// - in one article (`across` false), a decisive kind of deed
@@ -1815,12 +1826,7 @@ fn nothing_terms(content: &str) -> Vec<String> {
 /// Returns what they share.
 fn deeds_meet(a: &PropSignature, b: &PropSignature, stats: &TermStats, across: bool) -> Option<String> {
     let has = |list: &[String], t: &str| list.binary_search_by(|x| x.as_str().cmp(t)).is_ok();
-    let rare: Vec<&str> = a
-        .deed
-        .iter()
-        .filter(|t| has(&b.deed, t) && (t.starts_with('@') || !stats.is_common(t)))
-        .map(String::as_str)
-        .collect();
+    let rare = rare_shared_deeds(a, b, stats);
     // A denial that negates some of its events denies those only; one
     // that negates none is denied by its cue ("denied claims that officers
     // had beaten an employee") and denies what it tells.
@@ -3477,14 +3483,7 @@ impl Aligner for RuleAligner {
             return None;
         }
         let (den, told) = if c.denies { (c, p) } else { (p, c) };
-        let has = |list: &[String], t: &str| list.binary_search_by(|x| x.as_str().cmp(t)).is_ok();
-        let rare: Vec<&str> = den
-            .deed
-            .iter()
-            .filter(|t| has(&told.deed, t) && (t.starts_with('@') || !stats.is_common(t)))
-            .map(String::as_str)
-            .collect();
-        let shared = restated_denial(den, told, &rare, stats)?;
+        let shared = restated_denial(den, told, &rare_shared_deeds(den, told, stats), stats)?;
         Some(format!("denies the deed another side tells ({shared})"))
     }
 
