@@ -198,6 +198,10 @@ const BOX_CLASSES: &[&str] = &[
     "topbar",
     "top-bar",
     "weather",
+    // The writer's line with its time stamp ("Editorial staff | 26/11/2026
+    // - 18:05"): the page's metadata, read from the meta tags, not the
+    // story. Readability keeps it as a paragraph of its own.
+    "byline",
 ];
 
 /// ARIA roles of page chrome.
@@ -570,6 +574,20 @@ mod tests {
         let page = extract(&html);
         assert!(page.body.contains("no drones had been sent"), "{}", page.body);
         assert!(!page.body.contains("Dispatch"), "{}", page.body);
+    }
+
+    #[test]
+    fn a_byline_box_goes_and_the_date_stays_in_the_metadata() {
+        let p = "<p>The mayor said on Monday that the tunnel had been inspected twice, and that the works would resume.</p>";
+        let html = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2026-11-26T18:05:00+01:00\"></head>\
+             <body><article><h1>Tunnel works to resume</h1><div class=\"byline\">Editorial staff | 26/11/2026 - \
+             18:05</div>{p}{p}{p}</article></body></html>"
+        );
+        let page = extract(&html);
+        assert!(page.body.contains("inspected twice"), "{}", page.body);
+        assert!(!page.body.contains("Editorial staff"), "{}", page.body);
+        assert_eq!(page.published.as_deref(), Some("2026-11-26T18:05:00+01:00"));
     }
 
     #[test]
