@@ -31,9 +31,11 @@ const BOTTOM_LINES: usize = 8;
 
 /// Labels that put a date next to them, with their rank: what was
 /// published beats a line that only gives a date, which beats an update.
+/// Live blogs put the time of day between the label and the date
+/// ("Updated 18:05, 19 November 2026").
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<label>first published|date of publication|publication date|publish date|published|publication|publish|posted|released|issued|created|dated|date|last updated|last modified|updated|modified)\b(?:\s+by\s+[^|•·:]{1,40}?)?(?:\s+(?:on|at))?\s*[:\-–—|,]?\s*$",
+        r"(?i)\b(?P<label>first published|date of publication|publication date|publish date|published|publication|publish|posted|released|issued|created|dated|date|last updated|last modified|updated|modified)\b(?:\s+by\s+[^|•·:]{1,40}?)?(?:\s+(?:on|at))?(?:\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*[:\-–—|,]?\s*$",
     )
     .expect("label pattern")
 });
@@ -392,6 +394,8 @@ mod tests {
             ("Headline\n\n14:30, 14.03.2024\n\nThe ministry said on Thursday that it was so.", "2024-03-14"),
             ("Headline\nPublish date: 1403/01/25\nThe ministry said on Thursday that it was so.", "2024-04-13"),
             ("Headline\nUpdated: 15.03.2024 | Published: 14.03.2024\nThe ministry said on Thursday that it was so.", "2024-03-14"),
+            // A live blog's stamp, the time of day between label and date.
+            ("Live: river boat sinks\n\nUpdated 09:15, 3 March 2025 | Riverside desk\n\nThe ministry said on Thursday that it was so.", "2025-03-03"),
             // Published beats updated, wherever they are.
             ("Headline\nUpdated: 15 March 2024\nThe ministry said on Thursday that it was so.\n\nPublished on 14 March 2024", "2024-03-14"),
             // At the bottom, under the last paragraph.

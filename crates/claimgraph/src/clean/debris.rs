@@ -1685,6 +1685,9 @@ fn is_code(k: &str) -> bool {
 /// Short lines of page chrome: breadcrumbs, reading times, credits,
 /// "Powered by" footers, photo credits.
 fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
+    if words <= 14 && is_stamp_strip(line) {
+        return true;
+    }
     if words <= 12 && k.starts_with("home ") && k.contains(['»', '›', '>', '/', '|']) {
         return true;
     }
@@ -1811,6 +1814,26 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
             && tail.trim_start().chars().next().is_some_and(char::is_uppercase)
     });
     words <= 5 && agency_slash
+}
+
+/// "26.11.2026. 14:02 | Autor: Redakcija | 3.412 pregleda": the page's
+/// metadata strip in any language — three or more short parts between bars,
+/// one of them a date stamp, none a sentence. A dateline opening a story has
+/// its sentence after the date; a headline has no date part.
+fn is_stamp_strip(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(['|', '\u{b7}', '\u{2022}']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let short = |p: &&str| (1..=4).contains(&p.split_whitespace().count()) && !p.ends_with(['!', '?']);
+    // Beside the date stand at most a weekday or a label word; a time of
+    // day ("26.11.2026. 14:02") holds no letter.
+    let words_beside = |t: &str| t.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let stamp =
+        |p: &&str| super::date::find(p).is_some_and(|f| words_beside(&p[..f.start]) + words_beside(&p[f.end..]) <= 1);
+    // A wire dateline in capitals ("NORVIK · 11 November 2024 · updated
+    // 18:05") is the story's own line.
+    let dateline = parts.first().is_some_and(|p| {
+        p.chars().any(char::is_alphabetic) && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    });
+    parts.len() >= 3 && !dateline && parts.iter().all(short) && parts.iter().any(stamp) && !is_reported(&key(line))
 }
 
 /// True when a line key holds a time of day: "7:40pm", "19h48", "10:45",
@@ -2027,12 +2050,44 @@ fn is_social_line(k: &str) -> bool {
             return true;
         }
     }
+    if is_follow_handle(k) {
+        return true;
+    }
     let words: Vec<&str> = k.split([' ', '/', '|', '·', '•']).filter(|w| !w.is_empty()).collect();
     // Share counts may stand between the buttons: "Share 12 Tweet 5".
     let count = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == 'k');
     words.len() >= 2
         && words.iter().all(|w| SOCIAL.contains(w) || count(w))
         && words.iter().any(|w| SOCIAL.contains(w) && !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
+}
+
+/// "Ku bi mu a Facebook da X: @jaridaryau", "Follow us on Instagram
+/// @site": a call to follow the site, in any language — a short line that
+/// names a social network and ends with the site's handle. A sentence of
+/// the story does not end with a bare handle.
+fn is_follow_handle(k: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "instagram",
+        "telegram",
+        "youtube",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "vk",
+        "whatsapp",
+    ];
+    let words: Vec<&str> = k.split_whitespace().collect();
+    let Some(handle) = words.last().and_then(|w| w.strip_prefix('@')) else {
+        return false;
+    };
+    let handle_like = (2..=30).contains(&handle.len())
+        && handle.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+        && handle.chars().any(char::is_alphabetic);
+    let names_network = words.iter().any(|w| NETWORKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    handle_like && words.len() <= 12 && names_network && !is_reported(k)
 }
 
 /// Copyright and reproduction notices, in any calendar ("© 1403") and in
@@ -2286,6 +2341,29 @@ fn key(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_call_to_follow_the_site_by_its_handle_goes_in_any_language() {
+        assert!(is_debris("Fuata sisi kwenye Facebook na X: @habarileo"));
+        assert!(is_debris("Follow us on Instagram @riverside_daily"));
+        assert!(!is_debris("The minister wrote on X that the figures were false, tagging @ministry_press."));
+        // Under the story, it takes the untranslated "read also" list below it along.
+        let text = "The ministry said on Monday that the bridge would reopen in March, after the repairs.\n\n\
+                    Fuata sisi kwenye Facebook na X: @habarileo\nSoma pia:\n- Bei ya mafuta yapanda\n- Simba yashinda mjini";
+        assert_eq!(
+            strip(text),
+            "The ministry said on Monday that the bridge would reopen in March, after the repairs."
+        );
+    }
+
+    #[test]
+    fn a_metadata_strip_with_a_date_stamp_goes() {
+        assert!(is_debris("14.02.2025. 09:30 | Autor: Desk | 1.204 lecturas"));
+        assert!(is_debris("Riverside.example | 3 March 2025 | Interview: Ana Ruiz"));
+        // A dateline with its story, and a headline with bars, stay.
+        assert!(!is_debris("Kessel | 3 March 2025 | The ministry said on Monday that the bridge would reopen."));
+        assert!(!is_debris("Floods | Roads closed | Schools shut"));
+    }
 
     #[test]
     fn a_strip_of_date_and_weather_goes() {

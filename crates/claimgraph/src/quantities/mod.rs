@@ -666,7 +666,9 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
 /// * a number set against a figure before it ("not", "rather than",
 ///   "instead of" right before it) counts what that figure counts ("412
 ///   schools were closed, and not 2,300 as the union said", "35 people, not
-///   71").
+///   71"), and so does a figure that corrects a negated one ("did not buy
+///   180,000 doses but 120,000"); a cubic or square measure keeps its
+///   dimension.
 fn unitless_figures_take_a_unit(doc: &Document, qs: &mut [Quantity]) {
     for k in 1..qs.len() {
         if !qs[k].unit.is_empty() {
@@ -677,10 +679,23 @@ fn unitless_figures_take_a_unit(doc: &Document, qs: &mut [Quantity]) {
             .split_whitespace()
             .any(|w| ["million", "billion", "trillion"].iter().any(|s| w.eq_ignore_ascii_case(s)));
         let from_money = || qs[..k].iter().rev().map(|q| q.unit.as_str()).find(|u| is_money_unit(u));
-        let from_figure = || qs[..k].iter().rev().map(|q| q.unit.as_str()).find(|u| !u.is_empty());
-        let unit = if scaled { from_money() } else { None }
-            .or_else(|| set_against(&doc.text, qs[k].span.start).then(from_figure).flatten());
-        if let Some(unit) = unit.map(str::to_string) {
+        // The figure's unit with its dimension: "1,150 cubic metres per
+        // second, and not 2,800" sets 2,800 cubic metres against it.
+        let from_figure = || {
+            qs[..k].iter().rev().find(|q| !q.unit.is_empty()).map(|q| {
+                let text = doc.text.get(q.span.start..q.span.end).unwrap_or("").to_lowercase();
+                let dimension = ["cubic", "square"].into_iter().find(|d| text.split_whitespace().any(|w| w == *d));
+                match dimension {
+                    Some(d) if !q.unit.starts_with(d) => format!("{d} {}", q.unit),
+                    _ => q.unit.clone(),
+                }
+            })
+        };
+        let opposed = set_against(&doc.text, qs[k].span.start)
+            || !qs[k - 1].unit.is_empty() && but_after_negated(&doc.text, &qs[k - 1], qs[k].span.start);
+        let unit = if scaled { from_money().map(str::to_string) } else { None }
+            .or_else(|| opposed.then(from_figure).flatten());
+        if let Some(unit) = unit {
             qs[k].unit = unit;
         }
     }
@@ -697,6 +712,19 @@ fn set_against(text: &str, at: usize) -> bool {
         || before == "not"
         || before.ends_with("rather than")
         || before.ends_with("instead of")
+}
+
+/// "did not buy 180,000 doses but 120,000": the number at byte `at` follows
+/// "but" right after the figure `prev`, which a "not" a few words before it
+/// negates — the second figure corrects the first and counts the same thing.
+fn but_after_negated(text: &str, prev: &Quantity, at: usize) -> bool {
+    let between = text.get(prev.span.end..at).unwrap_or("").trim().to_lowercase();
+    if between != "but" && between != ", but" && between != "but rather" {
+        return false;
+    }
+    let from = (prev.span.start.saturating_sub(40)..=prev.span.start).find(|&i| text.is_char_boundary(i));
+    let before = text.get(from.unwrap_or(prev.span.start)..prev.span.start).unwrap_or("").to_lowercase();
+    before.split_whitespace().rev().take(3).any(|w| matches!(w, "not" | "never" | "no") || w.ends_with("n't"))
 }
 
 /// True for a unit naming a currency ([`CURRENCY_SIGNS`], [`CURRENCY_BEFORE`]
@@ -901,27 +929,42 @@ fn is_currency_word(w: &str) -> bool {
 fn number_of_noun(doc: &Document, start: usize, sent: &Range<usize>) -> Option<String> {
     let toks = &doc.analysis.tokens;
     let lower = |i: usize| toks.get(i).map(|t| t.text(&doc.text).to_lowercase()).unwrap_or_default();
-    if start <= sent.start
-        || !matches!(
-            lower(start - 1).as_str(),
-            "is" | "was" | "are" | "were" | "reached" | "reaches" | "to" | "at" | "totals" | "totalled" | "totaled"
-        )
-    {
+    if start <= sent.start {
         return None;
     }
-    let from = start.saturating_sub(16).max(sent.start);
-    let at = (from..start - 1).rev().find(|&k| lower(k) == "number" && lower(k + 1) == "of")?;
+    // "is now 23", "has already reached 40": an adverb of time between the
+    // verb and the number.
+    let mut verb = start - 1;
+    if verb > sent.start && matches!(lower(verb).as_str(), "now" | "already" | "currently" | "still" | "officially") {
+        verb -= 1;
+    }
+    if !matches!(
+        lower(verb).as_str(),
+        "is" | "was" | "are" | "were" | "reached" | "reaches" | "to" | "at" | "totals" | "totalled" | "totaled"
+    ) {
+        return None;
+    }
+    let from = verb.saturating_sub(15).max(sent.start);
+    let at = (from..verb).rev().find(|&k| lower(k) == "number" && lower(k + 1) == "of")?;
     // No other number, and no clause of its own, between.
-    if (at + 2..start - 1).any(|k| toks[k].upos == Upos::NUM || matches!(lower(k).as_str(), ";" | ":")) {
+    if (at + 2..verb).any(|k| toks[k].upos == Upos::NUM || matches!(lower(k).as_str(), ";" | ":")) {
         return None;
     }
     let mut k = at + 2;
-    while k < start && matches!(lower(k).as_str(), "the" | "its" | "their" | "those") {
+    while k < verb && matches!(lower(k).as_str(), "the" | "its" | "their" | "those") {
+        k += 1;
+    }
+    // "the number of dead bodies": the noun an adjective (or a victim word
+    // used as one) stands before counts.
+    if k + 1 < verb
+        && toks.get(k).is_some_and(|t| t.upos == Upos::ADJ || is_victim_word(&lower(k)))
+        && toks.get(k + 1).is_some_and(|t| t.upos == Upos::NOUN)
+    {
         k += 1;
     }
     let w = lower(k);
     let noun = toks.get(k).is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::PROPN));
-    (k < start - 1 && (noun || is_victim_word(&w)) && w.chars().all(char::is_alphabetic)).then_some(w)
+    (k < verb && (noun || is_victim_word(&w)) && w.chars().all(char::is_alphabetic)).then_some(w)
 }
 
 /// Units of time, for "an hour" and "a week".
@@ -1169,6 +1212,18 @@ mod tests {
     }
 
     #[test]
+    fn a_correcting_figure_counts_what_the_negated_one_counts() {
+        let q = quantities(
+            "The agency did not order 90,000 tablets but 60,000. The peak flow was 640 cubic metres per second, not 1,900.",
+        );
+        let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(got, vec![(90000.0, "tablets"), (60000.0, "tablets"), (640.0, "metres"), (1900.0, "cubic metres")]);
+        // Without the negation, "but" joins two different counts.
+        let q = quantities("The army sent 40 trucks but 12 returned.");
+        assert!(q.iter().all(|q| q.unit != "trucks" || q.value == 40.0), "{q:?}");
+    }
+
+    #[test]
     fn a_part_counts_what_its_whole_counts() {
         let q = quantities("Only 212 of 531 schools have a shelter. In our district, 9 of 23 schools.");
         let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
@@ -1261,7 +1316,7 @@ mod tests {
     #[test]
     fn reads_counts_and_sums_as_translations_write_them() {
         let pipeline = crate::Pipeline::new().expect("the shipped linguistic models load");
-        let text = "Test\n\nIt was RM48 million, Rs 4.8 billion, R$ 45 million and PLN 360 million. The cost is around shillings 45 million. The bank raised the rate by half a percentage point. The peat layer is one to two meters. They stayed for one day. Two people died and 11 were injured. The number of the injured is 31, most of them children. The agency speaks of 3,400 displaced in centres. It took on board 64 of the shipwrecked. Two of its four trucks were out of service. The state will rebuild the 3,200 collapsed buildings. The volume was 24.8 billion US dollars. Turnouts were 86 and 79 per cent. Clinton won six states.\n";
+        let text = "Test\n\nIt was RM48 million, Rs 4.8 billion, R$ 45 million and PLN 360 million. The cost is around shillings 45 million. The bank raised the rate by half a percentage point. The peat layer is one to two meters. They stayed for one day. Two people died and 11 were injured. The number of the injured is 31, most of them children. The number of dead bodies recovered is now 17. The agency speaks of 3,400 displaced in centres. It took on board 64 of the shipwrecked. Two of its four trucks were out of service. The state will rebuild the 3,200 collapsed buildings. The volume was 24.8 billion US dollars. Turnouts were 86 and 79 per cent. Clinton won six states.\n";
         let raw = crate::input::single_document("q.txt", crate::input::Format::Text, text.as_bytes().to_vec())
             .expect("text reads");
         let doc = pipeline.analyse_raw(raw).expect("analysis runs");
@@ -1277,6 +1332,7 @@ mod tests {
             (1.0, "day"),
             (11.0, "injured"),
             (31.0, "injured"),
+            (17.0, "bodies"),
             (3400.0, "displaced"),
             (64.0, "shipwrecked"),
             (4.0, "trucks"),
