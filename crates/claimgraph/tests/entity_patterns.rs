@@ -390,3 +390,22 @@ fn offices_and_roles_name_their_one_holder() {
     let minister = rec.entities.iter().find(|e| e.name == "Karl Vassallo").expect("the minister is a person");
     assert!(minister.roles.iter().any(|r| r.contains("Justice Minister")), "{:?}", minister.roles);
 }
+
+/// "The councillor in the Assembly of Kessel County Mirela Vukovic said":
+/// a translation without the apposition's comma; the recogniser reads one
+/// organisation. The body and the person are two entities when the article
+/// names the person again by surname; a place of two words repeated whole
+/// stays a place.
+#[test]
+fn a_person_glued_after_a_body_is_split_off() {
+    let pipeline = Pipeline::new().expect("the shipped models load");
+    let body = "Test article\n\nKESSEL, 3 March 2025 (Agency) - The councillor in the Assembly of Kessel County \
+                Mirela Vukovic accused the health ministry of paying too much for the vaccine. \"This is a plan,\" \
+                said Vukovic. Vukovic did not name the adviser.\n";
+    let raw = single_document("glued.txt", Format::Text, body.as_bytes().to_vec()).expect("text reads");
+    let rec = DocRecord::from_document(&pipeline.analyse_raw(raw).expect("analysis runs"));
+    let names: Vec<&str> = rec.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("County Mirela")), "{names:?}");
+    let person = rec.entities.iter().find(|e| e.name == "Mirela Vukovic").expect("the person is named");
+    assert!(person.aliases.iter().any(|a| a == "Vukovic"), "{:?}", person.aliases);
+}

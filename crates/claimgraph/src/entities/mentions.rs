@@ -349,8 +349,59 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
         }
     }
     person_of_body(text, tokens, &mut kept);
+    person_after_body(text, tokens, &mut kept);
     branch_of_body(text, tokens, &mut kept);
     kept
+}
+
+/// "The delegate in the Assembly of Sarajevo Canton Emina Hadžić accused
+/// ...": translations drop the comma of an apposition, and the recogniser
+/// reads the body and its member as one organisation. A body's name of
+/// three or more words that ends in a given name and one more capitalised
+/// word, whose last word the article writes again without the given name
+/// (the person named later by surname), is the body followed by that
+/// person.
+fn person_after_body(text: &str, tokens: &[Token], kept: &mut Vec<NameSpan>) {
+    let mut bodies: Vec<NameSpan> = Vec::new();
+    for n in kept.iter_mut() {
+        if n.kind != EntityKind::Organization || n.title.is_some() || n.tokens.len() < 5 {
+            continue;
+        }
+        let (given, last) = (n.tokens.end - 2, n.tokens.end - 1);
+        let (g, l) = (tokens[given].text(text), tokens[last].text(text));
+        let body_end = tokens[given - 1].text(text);
+        let person_like = is_cap(g)
+            && is_given_name_like(g)
+            && is_cap(l)
+            && l.chars().count() >= 3
+            && !is_org_word(l)
+            && role_class(l).is_none()
+            && !is_not_name(l)
+            && is_cap(body_end)
+            && !is_given_name(body_end);
+        if !person_like {
+            continue;
+        }
+        // The surname alone, not the two words again: a place ("Sungai
+        // Raya") repeats whole.
+        let named_again = tokens
+            .iter()
+            .enumerate()
+            .any(|(k, t)| !n.tokens.contains(&k) && t.text(text) == l && (k == 0 || tokens[k - 1].text(text) != g));
+        if !named_again {
+            continue;
+        }
+        if let Some(body) = refine(text, tokens, n.tokens.start..given, Some(EntityKind::Organization)) {
+            bodies.push(body);
+        }
+        n.tokens = given..n.tokens.end;
+        n.kind = EntityKind::Person;
+        n.country = None;
+    }
+    if !bodies.is_empty() {
+        kept.extend(bodies);
+        kept.sort_by_key(|n| n.title.as_ref().map(|t| t.start).unwrap_or(n.tokens.start));
+    }
 }
 
 /// "Enerji-Der Kocaeli branch president NAME": a name before a lower-case
