@@ -213,6 +213,7 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
             }
             // Extend over capitalised words and inner connectors.
             let mut end = i + 1;
+            let mut double_family_name = false;
             while end < s.tokens.end {
                 let next = tokens[end].text(text);
                 let glued = tokens[end - 1].end == tokens[end].start;
@@ -247,6 +248,21 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     // "On", "Na") goes on with the name before it; mid-
                     // sentence, English capitalises no such compound.
                     end += 3;
+                } else if matches!(next, "i" | "y")
+                    && end + 1 < s.tokens.end
+                    && is_cap(tokens[end + 1].text(text))
+                    && !is_not_name(tokens[end + 1].text(text))
+                    && !is_org_word(tokens[end + 1].text(text))
+                    && !is_org_word(tokens[end - 1].text(text))
+                    && !(end + 2 < s.tokens.end && is_cap(tokens[end + 2].text(text)))
+                {
+                    // "Albert Casals i Bosch", "Santiago Ramón y Cajal": a
+                    // Catalan or Spanish double family name joined by "i" /
+                    // "y". English writes neither word in lower case alone,
+                    // so between two capitalised words it is the name's
+                    // conjunction; the second family name ends the name.
+                    end += 2;
+                    double_family_name = true;
                 } else if next == "and"
                     && end + 1 < s.tokens.end
                     && is_cap(tokens[end + 1].text(text))
@@ -284,7 +300,13 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                 (s.tokens.start..i).all(|k| !tokens[k].text(text).chars().any(char::is_alphanumeric));
             let needs_evidence = title_case[si] || (sentence_initial && end == i + 1);
             if !needs_evidence || corroborated(i..end) {
-                if let Some(span) = refine(text, tokens, i..end, None) {
+                if let Some(mut span) = refine(text, tokens, i..end, None) {
+                    // The conjunction of two family names is a person's name
+                    // (the recogniser, which saw only the first part, may have
+                    // said so of it; this longer span replaces its span).
+                    if double_family_name && span.kind == EntityKind::Other {
+                        span.kind = EntityKind::Person;
+                    }
                     out.push(span);
                 }
             } else if !title_case[si] {

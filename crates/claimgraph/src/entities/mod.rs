@@ -382,14 +382,25 @@ impl Builder<'_> {
             // before this mention ("Oleksandr Kovalenko ... Kovalenko said").
             Some((NameMatch::Surname, _)) if surname_hits > 1 => {
                 let here = self.doc.analysis.tokens[n.tokens.start].start;
-                self.doc
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, e)| {
+                let bearers = || {
+                    self.doc.entities.iter().enumerate().filter(move |(i, e)| {
                         e.kind == EntityKind::Person
                             && self.people[*i].iter().any(|a| names::compare_prepared(name, a) == NameMatch::Surname)
                     })
+                };
+                // "Comrade Ngoa" after "Comrade Juma Mwakilema Ngowa" and
+                // "Athumani Said Ngowa": a title this mention carries that
+                // exactly one of them was named with picks that one, however
+                // recently the other was named.
+                if let Some(title) = self.title_word(n) {
+                    let mut titled = bearers().filter(|(_, e)| {
+                        e.mentions.iter().any(|&m| self.word_before(self.doc.mentions[m].span.start) == title)
+                    });
+                    if let (Some((i, _)), None) = (titled.next(), titled.next()) {
+                        return Some(i);
+                    }
+                }
+                bearers()
                     .filter_map(|(i, e)| {
                         e.mentions
                             .iter()
@@ -404,6 +415,25 @@ impl Builder<'_> {
             Some((_, i)) => Some(i),
             None => self.given_name_person(name, n).or_else(|| self.short_form_person(name, n)),
         }
+    }
+
+    /// The last word of the title before name `n` ("Comrade", "Dr"),
+    /// lower case, without a full stop; `None` without one.
+    fn title_word(&self, n: &NameSpan) -> Option<String> {
+        let t = n.title.as_ref().filter(|t| t.end > t.start)?;
+        let word = self.doc.analysis.tokens.get(t.end - 1)?.text(&self.doc.text);
+        Some(word.trim_end_matches('.').to_lowercase()).filter(|w| !w.is_empty())
+    }
+
+    /// The word just before byte offset `at` of the text, lower case,
+    /// without a full stop (a mention's title when it has one).
+    fn word_before(&self, at: usize) -> String {
+        self.doc
+            .text
+            .get(..at)
+            .and_then(|t| t.trim_end().rsplit(char::is_whitespace).next())
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .unwrap_or_default()
     }
 
     /// The one person whose full name is `name` but for a given name of

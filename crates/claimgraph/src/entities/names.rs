@@ -272,8 +272,12 @@ pub fn is_fuller_name(new: &str, current: &str) -> bool {
     let leads_with_given_name =
         |spelling: &str| spelling.split_whitespace().next().is_some_and(super::mentions::is_given_name_like);
     if n.parts.len() <= c.parts.len() {
-        // Two words at least: "D'Souza" is one name, not a full name.
+        // Two words at least: "D'Souza" is one name, not a full name; nor
+        // are two family names joined by "i" / "y" ("Vilaró i Pujol" for
+        // "Montserrat Vilaró i Pujol").
+        let family_names_only = new.split_whitespace().nth(1).is_some_and(|w| matches!(w, "i" | "y"));
         return new.split_whitespace().count() >= 2
+            && !family_names_only
             && n.parts.len() < c.parts.len()
             && c.parts.ends_with(&n.parts)
             && !leads_with_given_name(current);
@@ -292,6 +296,16 @@ pub struct NameParts {
 impl NameParts {
     /// Normalises a name as written.
     pub fn new(name: &str) -> NameParts {
+        // "Casals i Bosch", "Ramón y Cajal": the lower-case conjunction of
+        // a Catalan or Spanish double family name is no part of the name
+        // (a capital "Y" or "I" is an initial and stays).
+        let joined;
+        let name = if name.contains(" i ") || name.contains(" y ") {
+            joined = name.split(' ').filter(|w| !matches!(*w, "i" | "y")).collect::<Vec<_>>().join(" ");
+            joined.as_str()
+        } else {
+            name
+        };
         let mut ascii = deunicode(name).to_lowercase();
         if ascii.contains('-') {
             ascii = ascii
@@ -1159,6 +1173,10 @@ fn romanised_variants(a: &str, b: &str) -> bool {
     a != b
         && a.chars().count() >= 4
         && (a.chars().count() == b.chars().count() && a.chars().zip(b.chars()).all(|(x, y)| x == y || one_sound(x, y))
+            || without_macedonian_v(a) == without_macedonian_v(b)
+            || without_glide(a) == without_glide(b) && !(is_family_name(a) && is_family_name(b))
+            || baltic_nominative(a, b)
+            || baltic_nominative(b, a)
             || ts_as(a, b, "c")
             || ts_as(a, b, "z")
             || silent_r(a, b)
@@ -1168,6 +1186,58 @@ fn romanised_variants(a: &str, b: &str) -> bool {
             || (a.contains("ee") || a.contains("oo") || b.contains("ee") || b.contains("oo"))
                 && thai_vowels(a) == thai_vowels(b)
             || a.is_ascii() && b.is_ascii() && thai_final(a, b))
+}
+
+/// A family name of the Macedonian "-ovski" / "-evski" kind ("-ovska",
+/// "-evska" for a woman) without its "v": western Macedonian speech and
+/// many reports write "Trajkoski", "Stojanoski" for "Trajkovski",
+/// "Stojanovski", so the two spellings are one name. Other words come back
+/// unchanged.
+pub fn without_macedonian_v(part: &str) -> Cow<'_, str> {
+    for ending in ["ovski", "evski", "ovska", "evska"] {
+        if let Some(stem) = part.strip_suffix(ending) {
+            if stem.len() >= 2 {
+                return Cow::Owned(format!("{stem}{}{}", &ending[..1], &ending[2..]));
+            }
+        }
+    }
+    Cow::Borrowed(part)
+}
+
+/// The name `part` without a "w" glide between a rounded vowel and another
+/// vowel: "Ngowa" heard and written "Ngoa", as reports of one story often
+/// write East African names; other words come back unchanged. (Two census
+/// family names so related stay two names: "Cowan" / "Coan", see the
+/// caller.)
+pub fn without_glide(part: &str) -> Cow<'_, str> {
+    let b = part.as_bytes();
+    let glide = |k: usize| {
+        b[k] == b'w' && k > 0 && k + 1 < b.len() && matches!(b[k - 1], b'o' | b'u') && b"aeiou".contains(&b[k + 1])
+    };
+    if !(0..b.len()).any(glide) {
+        return Cow::Borrowed(part);
+    }
+    Cow::Owned(part.char_indices().filter(|&(k, _)| !glide(k)).map(|(_, c)| c).collect())
+}
+
+/// True when `long` is the name `short` with the Lithuanian masculine
+/// nominative ending "-as", "-is" or "-us" added: Lithuanian documents
+/// write a foreign man's name that ends in a consonant so ("Kalniņš" /
+/// "Kalniņšas", "Lindberg" / "Lindbergas"). The bare name is five letters or more,
+/// so a short word plus an ending ("Tom" / "Tomas") is no match.
+fn baltic_nominative(long: &str, short: &str) -> bool {
+    baltic_stem(long) == Some(short)
+        // Two family names of the census lists are two names ("Nichol" /
+        // "Nicholas"), as in [`misspelt_family_name`].
+        && !(is_family_name(long) && is_family_name(short))
+}
+
+/// The name `part` without a Lithuanian masculine ending ([`baltic_nominative`]),
+/// when it has one after a consonant and five letters or more are left.
+pub fn baltic_stem(part: &str) -> Option<&str> {
+    let stem = ["as", "is", "us"].iter().find_map(|e| part.strip_suffix(e))?;
+    (stem.chars().count() >= 5 && stem.chars().last().is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouy".contains(c)))
+        .then_some(stem)
 }
 
 /// True when two family names of five letters or more differ only in their
@@ -1556,6 +1626,7 @@ mod tests {
         // One word is never a full name, however it splits.
         assert!(!is_fuller_name("D'Souza", "Dinesh D'Souza"));
         assert!(!is_fuller_name("Clinton", "Hillary Clinton"));
+        assert!(!is_fuller_name("Vilaró i Pujol", "Montserrat Vilaró i Pujol"));
     }
     use super::*;
 
@@ -1772,6 +1843,30 @@ mod tests {
         assert_eq!(compare("Thanakorn Srisophon", "Thanakorn Srisopon"), NameMatch::Variant);
         assert_eq!(compare("Ato Dawit Bekele", "Dawit Bekele"), NameMatch::Exact);
         assert_eq!(compare("Weyzero Tigist Alemu", "Tigist Alemu"), NameMatch::Exact);
+    }
+
+    #[test]
+    fn macedonian_v_baltic_endings_and_catalan_double_names() {
+        // A Macedonian "-ovski" without its "v", a man's and a woman's name.
+        assert_eq!(compare("Trajkoski", "Aleksandar Trajkovski"), NameMatch::Surname);
+        assert_eq!(compare("Ana Petkoska", "Ana Petkovska"), NameMatch::Variant);
+        assert_eq!(compare("Stojanoski", "Biljana Stojanovska"), NameMatch::Different);
+        assert_eq!(compare("Petar Trajkoski", "Goran Trajkovski"), NameMatch::Different);
+        // A Latvian name with the Lithuanian "-as", not another given name.
+        assert_eq!(compare("Juris Kalniņšas", "Juris Kalniņš"), NameMatch::Variant);
+        assert_eq!(compare("Juris Kalniņšas", "Aivars Kalniņš"), NameMatch::Different);
+        assert_eq!(compare("Tomas Berg", "Tom Berg"), NameMatch::Different);
+        // Catalan "i" and Spanish "y" join two family names; the first one
+        // alone is a reference to the person, another given name is not.
+        assert_eq!(compare("Casals i Bosch", "Albert Casals i Bosch"), NameMatch::Variant);
+        assert_eq!(compare("Casals", "Albert Casals i Bosch"), NameMatch::Surname);
+        assert_eq!(compare("Jordi Casals", "Albert Casals i Bosch"), NameMatch::Different);
+        assert_eq!(compare("Ramón y Cajal", "Santiago Ramón y Cajal"), NameMatch::Variant);
+        // A "w" glide dropped after a rounded vowel; census names stay apart.
+        assert_eq!(compare("Ngoa", "Juma Mwakilema Ngowa"), NameMatch::Surname);
+        assert_ne!(compare("John Coan", "John Cowan"), NameMatch::Variant);
+        // A capital "Y" is an initial.
+        assert_eq!(NameParts::new("John Y. Smith").parts, ["john", "y", "smith"]);
     }
 
     #[test]

@@ -128,6 +128,17 @@ fn keys(alias: &str) -> Vec<String> {
                     out.push(format!("s:{}", skeleton(&p.replace("ts", to))));
                 }
             }
+            // "Trajkoski" finds "Trajkovski", "Ngoa" finds "Ngowa",
+            // "Kalniņšas" finds "Kalniņš" (see `names::romanised_variants`).
+            if let std::borrow::Cow::Owned(v_less) = super::names::without_macedonian_v(p) {
+                out.push(format!("s:{}", skeleton(&v_less)));
+            }
+            if let std::borrow::Cow::Owned(glideless) = super::names::without_glide(p) {
+                out.push(format!("s:{}", skeleton(&glideless)));
+            }
+            if let Some(stem) = super::names::baltic_stem(p) {
+                out.push(format!("s:{}", skeleton(stem)));
+            }
         }
     }
     let joined = parts.joined();
