@@ -891,6 +891,48 @@ pub(crate) const META_NOUNS: &[&str] = &[
     "stories",
 ];
 
+/// Nouns that name something said, which a rejection may restate with a
+/// clause after them ("the statements of Tajik media that ..."): the claim
+/// nouns ([`META_NOUNS`]) and the other nouns of saying news uses so.
+const SAYING_NOUNS: &[&str] = &["statement", "statements", "suggestion", "suggestions", "version", "versions"];
+
+/// Whether a rejection restates the allegation it rejects: a noun of saying
+/// followed, within four words and no punctuation, by "that" or "according
+/// to which" and a clause ("the accusation that the mission was carrying
+/// construction materials", "claims from Belgrade that officers had beaten
+/// an employee", "the accusations of Keszvár according to which the
+/// aircraft would have violated the airspace"). Such a rejection says what
+/// it rejects, so rule 3's side rule, which answers every claim of another
+/// side that involves the rejecter's side, does not stand for it: its own
+/// proposition aligns it (rules 1 and 6).
+pub fn restates_allegation(content: &str) -> bool {
+    let toks: Vec<&str> = content.split_whitespace().collect();
+    let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    toks.iter().enumerate().any(|(i, t)| {
+        let w = bare(t);
+        if !(META_NOUNS.contains(&w.as_str()) || SAYING_NOUNS.contains(&w.as_str())) {
+            return false;
+        }
+        // The words after the noun, up to the first that ends a phrase.
+        let mut k = i;
+        for _ in 0..5 {
+            if toks[k].ends_with([',', ';', ':', '.', '"', '\u{201d}', ')']) {
+                return false;
+            }
+            k += 1;
+            let Some(next) = toks.get(k) else { return false };
+            let n = bare(next);
+            if n == "that" {
+                return toks.len() > k + 2;
+            }
+            if n == "according" && toks.get(k + 2).is_some_and(|x| bare(x) == "which") {
+                return toks.len() > k + 3;
+            }
+        }
+        false
+    })
+}
+
 /// The side a speaker speaks for: the folded proper words of its name (for
 /// organisations and places) and of its role descriptions ("Iran's foreign
 /// minister" → "iran"; "spokesman for the Russian defence ministry" →
@@ -2892,7 +2934,13 @@ fn plain_numbers_disagree(a: &[&NumberFact], b: &[&NumberFact]) -> Option<(f64, 
         }
     };
     let close = |x: &NumberFact, y: &NumberFact| {
-        let ((xl, xh), (yl, yh)) = (span(x), span(y));
+        // Two tolls that each state the least they vouch for are two
+        // estimates, compared by their values ([`crate::toll::bounds_apply`]).
+        let estimates = crate::toll::is_toll_unit(&x.unit)
+            && crate::toll::is_toll_unit(&y.unit)
+            && !crate::toll::bounds_apply((x.bound, x.max.is_some()), (y.bound, y.max.is_some()));
+        let exact = |n: &NumberFact| NumberFact { bound: Bound::Exact, ..n.clone() };
+        let ((xl, xh), (yl, yh)) = if estimates { (span(&exact(x)), span(&exact(y))) } else { (span(x), span(y)) };
         // The gap between the intervals and the larger of its two ends
         // (both finite: an end bounding a gap is never an open one).
         let (gap, scale) = if xl > yh {
@@ -4821,6 +4869,27 @@ mod tests {
         let mut il = aff("the crew switched off the lights", "a sailor", &fl);
         il.cast = ia.cast.clone();
         assert!(a.match_score(&sd, &a.signature(&il).unwrap(), &stats).is_none());
+    }
+
+    #[test]
+    fn a_rejection_that_restates_its_allegation_is_told_apart() {
+        for t in [
+            "the accusation that the mission was carrying construction materials",
+            "claims from Belgrade that officers had beaten an employee of a health centre",
+            "the statements of Tajik media that Kyrgyz servicemen entered the territory",
+            "as \"pure fantasy\" the accusations of Keszvár according to which the aircraft would have violated the airspace",
+        ] {
+            assert!(restates_allegation(t), "{t}");
+        }
+        for t in [
+            "We consider these allegations to be politically motivated",
+            "the accusations of survivors of the shipwreck",
+            "receiving any such report",
+            "the reports, saying that nothing happened there",
+            "the claim that",
+        ] {
+            assert!(!restates_allegation(t), "{t}");
+        }
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct Toll {
     pub max: Option<f64>,
     /// Who is counted ([`group_of`]): "" for people in general.
     pub group: &'static str,
+    /// How the count bounds the toll ("at least nine people died" is nine
+    /// or more, so it agrees with "eleven dead"; [`crate::align::Bound`]).
+    pub bound: crate::align::Bound,
 }
 
 /// Groups of people a toll may count: two counts of one fate compare when
@@ -122,10 +125,38 @@ impl Toll {
             value: self.value,
             max: self.max,
             unit: format!("{TOLL_UNIT_MARK}{}{group}", self.fate.as_str()),
-            bound: crate::align::Bound::Exact,
+            bound: self.bound,
             ..Default::default()
         }
     }
+}
+
+impl Toll {
+    /// The interval the count states against `other`'s: a floor reaches up
+    /// without end, a cap down to nothing, a range spans its ends
+    /// ([`bounds_apply`]).
+    fn span(&self, other: &Toll) -> (f64, f64) {
+        let (lo, hi) = (self.value, self.max.unwrap_or(self.value));
+        let apply = bounds_apply((self.bound, self.max.is_some()), (other.bound, other.max.is_some()));
+        match self.bound {
+            crate::align::Bound::Floor if apply => (lo, f64::INFINITY),
+            crate::align::Bound::Cap if apply => (0.0, hi),
+            _ => (lo, hi),
+        }
+    }
+}
+
+/// Whether two counts of one toll (each its bound, and whether it is a
+/// range) are compared as the intervals their bounds state. A floor set
+/// against one count ("at least nine people died" and "all eleven dead")
+/// is filled in by it, so the two agree; but two counts that each state
+/// the least they vouch for (two floors, or a floor and a range: "at least
+/// seven dead" and "at least 19 dead"; "at least 31 inmates died" and
+/// "from 40 to 60 bodies") are two sides' estimates of the toll, compared
+/// by their values as before.
+pub fn bounds_apply(a: (crate::align::Bound, bool), b: (crate::align::Bound, bool)) -> bool {
+    let least = |(bound, range): (crate::align::Bound, bool)| bound == crate::align::Bound::Floor || range;
+    !(least(a) && least(b))
 }
 
 /// True for the unit of a toll read as a number.
@@ -287,9 +318,11 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
     for q in counts {
         // A figure the claim rejects ("around 35 people, not 71") is none
         // of its tolls.
-        if crate::align::number_fact(q, &claim.content.text, claim.content.start).is_some_and(|n| n.rejected) {
+        let fact = crate::align::number_fact(q, &claim.content.text, claim.content.start);
+        if fact.as_ref().is_some_and(|n| n.rejected) {
             continue;
         }
+        let bound = fact.map(|n| n.bound).unwrap_or_default();
         let Some(rel) = q.start.checked_sub(claim.content.start) else { continue };
         let rel_end = q.end.saturating_sub(claim.content.start);
         let Some(first) = words.iter().position(|(s, _)| *s >= rel) else { continue };
@@ -359,7 +392,7 @@ pub fn tolls(claim: &ClaimOut, quantities: &[QuantityOut]) -> Vec<Toll> {
         // terms rather than a toll of the freed.
         let bare_fate = |f: Fate| matches!(f, Fate::Dead | Fate::Wounded | Fate::Displaced);
         if let Some((_, fate)) = best.filter(|(_, f)| !bare || bare_fate(*f)) {
-            out.push(Toll { fate, value: q.value, max: q.max, group: group_of(&q.unit) });
+            out.push(Toll { fate, value: q.value, max: q.max, group: group_of(&q.unit), bound });
         }
     }
     out
@@ -434,9 +467,9 @@ pub fn over_years(words: &[String]) -> bool {
 pub fn disagreeing(a: &[Toll], b: &[Toll]) -> Option<(f64, f64, Fate)> {
     for x in a {
         for y in b.iter().filter(|y| y.fate == x.fate && groups_meet(x.group, y.group)) {
-            let (xl, xh) = (x.value, x.max.unwrap_or(x.value));
-            let (yl, yh) = (y.value, y.max.unwrap_or(y.value));
-            let scale = xh.max(yh).max(1.0);
+            let (xl, xh) = x.span(y);
+            let (yl, yh) = y.span(x);
+            let scale = [xl, xh, yl, yh].into_iter().filter(|v| v.is_finite()).fold(1.0, f64::max);
             let overlap = xl <= yh && yl <= xh;
             let near = (xl - yh).abs() / scale <= NUMBER_TOLERANCE || (yl - xh).abs() / scale <= NUMBER_TOLERANCE;
             if overlap || near {
@@ -454,6 +487,7 @@ pub fn disagreeing(a: &[Toll], b: &[Toll]) -> Option<(f64, f64, Fate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::Bound;
 
     fn claim(id: &str, text: &str) -> ClaimOut {
         let end = 100 + text.chars().count();
@@ -500,20 +534,35 @@ mod tests {
 
     #[test]
     fn counts_of_one_fate_disagree_and_others_do_not() {
-        let a = [Toll { fate: Fate::Dead, value: 5.0, max: None, group: "" }];
-        let b = [Toll { fate: Fate::Dead, value: 11.0, max: None, group: "" }];
-        let c = [Toll { fate: Fate::Wounded, value: 11.0, max: None, group: "" }];
-        let d = [Toll { fate: Fate::Dead, value: 4.0, max: Some(6.0), group: "" }];
+        let a = [Toll { fate: Fate::Dead, value: 5.0, max: None, group: "", bound: Bound::Exact }];
+        let b = [Toll { fate: Fate::Dead, value: 11.0, max: None, group: "", bound: Bound::Exact }];
+        let c = [Toll { fate: Fate::Wounded, value: 11.0, max: None, group: "", bound: Bound::Exact }];
+        let d = [Toll { fate: Fate::Dead, value: 4.0, max: Some(6.0), group: "", bound: Bound::Exact }];
         assert_eq!(disagreeing(&a, &b), Some((5.0, 11.0, Fate::Dead)));
         // Two groups of one fate are two counts; people in general meet both.
-        let soldiers = [Toll { fate: Fate::Dead, value: 5.0, max: None, group: "security" }];
-        let militants = [Toll { fate: Fate::Dead, value: 70.0, max: None, group: "fighters" }];
+        let soldiers = [Toll { fate: Fate::Dead, value: 5.0, max: None, group: "security", bound: Bound::Exact }];
+        let militants = [Toll { fate: Fate::Dead, value: 70.0, max: None, group: "fighters", bound: Bound::Exact }];
         assert_eq!(disagreeing(&soldiers, &militants), None);
         assert!(disagreeing(&soldiers, &b).is_some());
         assert!(toll_units_meet("~dead/security", "~dead") && !toll_units_meet("~dead/security", "~dead/fighters"));
         assert_eq!(toll_fate_unit("~dead/security"), "~dead");
         assert_eq!(disagreeing(&a, &c), None);
         assert_eq!(disagreeing(&a, &d), None);
+        // A floor agrees with any count above it, a cap with any below.
+        let floor = [Toll { fate: Fate::Dead, value: 9.0, max: None, group: "", bound: Bound::Floor }];
+        let cap = [Toll { fate: Fate::Dead, value: 3.0, max: None, group: "", bound: Bound::Cap }];
+        assert_eq!(disagreeing(&floor, &b), None);
+        assert_eq!(disagreeing(&b, &floor), None);
+        assert!(disagreeing(&floor, &a).is_some());
+        // Two floors, or a floor and a range, are two estimates: compared
+        // by their values.
+        let floor19 = [Toll { value: 19.0, ..floor[0].clone() }];
+        let range = [Toll { value: 40.0, max: Some(60.0), ..b[0].clone() }];
+        let floor31 = [Toll { value: 31.0, ..floor[0].clone() }];
+        assert!(disagreeing(&floor, &floor19).is_some());
+        assert!(disagreeing(&floor31, &range).is_some());
+        assert!(disagreeing(&cap, &a).is_some());
+        assert_eq!(disagreeing(&cap, &[Toll { value: 2.0, ..cap[0].clone() }]), None);
     }
 
     #[test]

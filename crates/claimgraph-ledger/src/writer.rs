@@ -201,6 +201,9 @@ struct ClaimPrep {
     sig: Option<PropSignature>,
     /// Whether it rejects allegations (rule 3).
     rejects: bool,
+    /// Whether, rejecting, it restates the allegation
+    /// ([`crate::align::restates_allegation`]).
+    restated: bool,
     tolls: Vec<crate::toll::Toll>,
     /// The dates it states and rejects (rule 8 for dates).
     dates: crate::align::ClaimDates,
@@ -239,7 +242,8 @@ impl ClaimPrep {
         let rejects = analysed_rejection || aligner.rejects_allegations(&input, c.stance != "denies");
         let tolls = crate::toll::tolls(c, &rec.quantities);
         let dates = crate::align::ClaimDates::of(&c.content.text);
-        ClaimPrep { ctx, side, sig, rejects, tolls, dates }
+        let restated = rejects && crate::align::restates_allegation(&c.content.text);
+        ClaimPrep { ctx, side, sig, rejects, restated, tolls, dates }
     }
 }
 
@@ -275,6 +279,9 @@ struct DocClaim {
     about: Vec<i64>,
     side: Vec<String>,
     rejects: bool,
+    /// Whether it restates the allegation it rejects: the side rule does
+    /// not stand for it.
+    restated: bool,
     /// Ids of the claims the analysis says a rejection answers.
     answers: Vec<String>,
     /// The claim's signature, aligned or not (rule 4).
@@ -938,7 +945,7 @@ impl LedgerWriter {
         let mut in_doc: Vec<DocClaim> = Vec::new();
         self.doc_spans.clear();
         for (c, prep) in rec.claims.iter().zip(claims) {
-            let ClaimPrep { ctx, side, sig, rejects, tolls, dates } = prep;
+            let ClaimPrep { ctx, side, sig, rejects, restated, tolls, dates } = prep;
             let speaker_row = ctx.speaker_local.map(|l| local_rows[l]);
             let facts_json = if ctx.numbers.is_empty() { None } else { Some(serde_json::to_string(&ctx.numbers)?) };
             self.conn
@@ -1038,6 +1045,7 @@ impl LedgerWriter {
                 about: about_rows,
                 side,
                 rejects,
+                restated,
                 answers,
                 sig: own_sig,
                 aligned,
@@ -1057,6 +1065,14 @@ impl LedgerWriter {
         for m in claims.iter().filter(|c| c.rejects) {
             if !m.answers.is_empty() {
                 added += self.answer_linked(m, claims)?;
+                continue;
+            }
+            // A rejection that restates its allegation says what it
+            // rejects: when the analysis found no claim telling it, the
+            // side rule would set it against every claim of another side
+            // that merely names its side (the wounded border guards of its
+            // own country, the other side's own accusations).
+            if m.restated {
                 continue;
             }
             for x in claims {
