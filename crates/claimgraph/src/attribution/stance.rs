@@ -61,6 +61,15 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
     let mut negations = 0;
     while j < content.end {
         let w = ctx.lower(j);
+        // "The driver, who is in the hospital, has not been questioned": a
+        // relative clause set off by commas on the subject, before the
+        // main verb, is skipped to the main verb.
+        if j > i && w == "," && matches!(ctx.lower(j + 1).as_str(), "who" | "which") && ctx.tagged {
+            if let Some(after) = parenthetical_relative_end(ctx, i, j, content.end) {
+                j = after;
+                continue;
+            }
+        }
         // A colon opens an elaboration ("rejected this as a lie: there is
         // no military target"): the claim's own clause ends before it.
         if j > i
@@ -73,6 +82,14 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
         if w == "," {
             let after_marks = (j + 1..content.end).find(|&k| !is_quote_mark(ctx.word(k))).unwrap_or(j + 1);
             if matches!(ctx.lower(after_marks).as_str(), "not" | "rather") {
+                break;
+            }
+            // "9 people were treated, none of them in serious condition",
+            // "maybe eight hours a day, sometimes nothing": a verbless
+            // remark after a comma, opened by a negation, qualifies the
+            // clause without negating it, once that clause has its verb
+            // ("Firstly, nobody questions ..." is the clause itself).
+            if verbless_negative_remark(ctx, after_marks, content.end) && (i..j).any(|m| ctx.is_finite_verb(m)) {
                 break;
             }
         }
@@ -90,6 +107,16 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
                 j = after;
                 continue;
             }
+        }
+        // "received until now no complaint", "has since March not paid":
+        // "until", "since", "after", "before" with no verb before the next
+        // punctuation head a phrase of time, not a subordinate clause.
+        if j > i
+            && matches!(w.as_str(), "until" | "till" | "since" | "after" | "before")
+            && time_phrase(ctx, j, content.end)
+        {
+            j += 1;
+            continue;
         }
         if j > i && is_subordinator(&w) && !matches!(w.as_str(), "as" | "even") {
             break;
@@ -196,6 +223,22 @@ pub fn main_clause_negated(ctx: &Ctx, content: &Range<usize>) -> bool {
             // that is negated too affirms it; over a plain clause it denies.
             if let Some(embedded) = negated_frame_end(ctx, j, content.end) {
                 return !main_clause_negated(ctx, &(embedded..content.end));
+            }
+            // "the families were told not to speak", "was asked not to
+            // publish", "told her "to not register"": the negation belongs
+            // to the directive's infinitive, which the clause reports as an
+            // order given, not as a deed denied.
+            if w == "not" && directed_infinitive(ctx, j, content.start) {
+                j += 1;
+                continue;
+            }
+            // "rejected the figure as "not real"": the "as" phrase is the
+            // verdict of the cue on its object, not a negation of a clause.
+            if w == "not"
+                && (content.start..j).rev().find(|&k| !is_quote_mark(ctx.word(k))).is_some_and(|k| ctx.lower(k) == "as")
+            {
+                j += 1;
+                continue;
             }
             // "the problem is not the number of boats but the size of the
             // nets": a negated phrase set against another affirms that one.
@@ -366,6 +409,60 @@ fn subject_relative_end(ctx: &Ctx, from: usize, rel: usize, end: usize) -> Optio
     (k..end).take_while(|&m| !matches!(ctx.word(m), "," | ";" | ":" | ".")).any(|m| ctx.is_finite_verb(m)).then_some(k)
 }
 
+/// Where a relative clause set off by commas on the subject ends (the
+/// token after its closing comma), when the comma at `comma` follows a
+/// subject without a finite verb of its own (from `from`), the clause
+/// closes within twenty words and a finite verb follows its closing comma
+/// at once (after an adverb or a negation): "The driver Asanaliev, who is in
+/// the hospital with a broken spine, has not been questioned yet".
+fn parenthetical_relative_end(ctx: &Ctx, from: usize, comma: usize, end: usize) -> Option<usize> {
+    use claimgraph_nlp::Upos;
+    if (from..comma).any(|k| ctx.is_finite_verb(k)) || !matches!(ctx.tokens[comma - 1].upos, Upos::NOUN | Upos::PROPN) {
+        return None;
+    }
+    let close = (comma + 2..end.min(comma + 22)).find(|&k| matches!(ctx.word(k), "," | ";" | ":" | "." | "!" | "?"))?;
+    if ctx.word(close) != "," || !(comma + 2..close).any(|k| ctx.is_finite_verb(k)) {
+        return None;
+    }
+    let mut v = close + 1;
+    while v < end && (is_negator(&ctx.lower(v)) || ctx.tokens[v].upos == Upos::ADV) {
+        v += 1;
+    }
+    (v < end && ctx.is_finite_verb(v)).then_some(close + 1)
+}
+
+/// True when the preposition-like word at `k` ("until", "since") heads a
+/// phrase without a verb of its own up to the next punctuation or the end
+/// of the content ("until now", "since March"): a phrase of time.
+fn time_phrase(ctx: &Ctx, k: usize, end: usize) -> bool {
+    use claimgraph_nlp::Upos;
+    ctx.tagged
+        && k + 1 < end
+        && !matches!(ctx.word(k + 1), "," | ";" | ":" | "." | "!" | "?")
+        && (k + 1..end)
+            .take_while(|&m| !matches!(ctx.word(m), "," | ";" | ":" | "." | "!" | "?"))
+            .all(|m| !matches!(ctx.tokens[m].upos, Upos::VERB | Upos::AUX) && !is_quote_mark(ctx.word(m)))
+}
+
+/// True when the words from `k` to the next punctuation (or `end`) are a
+/// remark without a verb opened by a negation other than "not" (after an
+/// optional adverb: "sometimes nothing", "none of them in serious
+/// condition").
+fn verbless_negative_remark(ctx: &Ctx, k: usize, end: usize) -> bool {
+    use claimgraph_nlp::Upos;
+    if !ctx.tagged || k >= end {
+        return false;
+    }
+    let neg = if ctx.tokens[k].upos == Upos::ADV && !is_negator(ctx.word(k)) { k + 1 } else { k };
+    let w = ctx.lower(neg);
+    neg < end
+        && is_negator(&w)
+        && !matches!(w.as_str(), "not" | "n't" | "n’t" | "nt" | "cannot" | "nor" | "neither")
+        && (neg..end)
+            .take_while(|&m| !matches!(ctx.word(m), "," | ";" | ":" | "." | "!" | "?"))
+            .all(|m| !matches!(ctx.tokens[m].upos, Upos::VERB | Upos::AUX))
+}
+
 /// True when the word at `k` (after an optional degree adverb: "not
 /// entirely wrong", "not at all wrong") says "false" or is an adjective
 /// negated by its prefix ("unaware", "unable", "impossible", "incorrect").
@@ -449,6 +546,73 @@ fn corrected_after(ctx: &Ctx, k: usize, end: usize) -> bool {
 /// whose negated claim cancels it.
 fn is_telling_verb(v: &str) -> bool {
     matches!(v, "suggest" | "say" | "claim" | "allege" | "think" | "believe" | "assert" | "argue" | "imply")
+}
+
+/// True for a verb that directs someone to act ("told them to", "asked
+/// him to", "ordered", "urged"): a negation of its infinitive ("told not
+/// to speak") is part of the order.
+fn is_directive_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "asked"
+            | "ask"
+            | "asks"
+            | "asking"
+            | "ordered"
+            | "order"
+            | "orders"
+            | "instructed"
+            | "instruct"
+            | "urged"
+            | "urge"
+            | "urges"
+            | "advised"
+            | "advise"
+            | "warned"
+            | "warn"
+            | "warns"
+            | "requested"
+            | "request"
+            | "forced"
+            | "pressured"
+            | "pressed"
+            | "begged"
+            | "called"
+    )
+}
+
+/// True when the "not" at `k` negates the infinitive of a directive verb
+/// standing at most two words before it (an object between: "told her not
+/// to", "were told not to"; "told her "to not register""), not the clause
+/// the directive stands in.
+fn directed_infinitive(ctx: &Ctx, k: usize, start: usize) -> bool {
+    // "not to VERB" or "to not VERB".
+    let to = if ctx.lower(k + 1) == "to" {
+        k
+    } else if k > start && ctx.lower(k - 1) == "to" {
+        k - 1
+    } else {
+        return false;
+    };
+    let before: Vec<usize> = (start..to).rev().filter(|&m| !is_quote_mark(ctx.word(m))).take(3).collect();
+    before.iter().enumerate().any(|(n, &m)| {
+        let w = ctx.lower(m);
+        // "called on them not to": the directive's particle.
+        let verb = if w == "on" && m > start { ctx.lower(m - 1) } else { w.clone() };
+        is_directive_verb(&verb)
+            && (verb != "called" || w == "on")
+            // Only object words may stand between the verb and "to".
+            && before[..n].iter().all(|&o| {
+                matches!(
+                    ctx.lower(o).as_str(),
+                    "me" | "us" | "him" | "her" | "them" | "you" | "people" | "everyone" | "everybody" | "on"
+                ) || ctx.tagged && matches!(ctx.tokens[o].upos, claimgraph_nlp::Upos::NOUN | claimgraph_nlp::Upos::PROPN)
+            })
+    })
 }
 
 /// Where the claim inside a truth frame starts: "It is not true that X",
@@ -556,6 +720,16 @@ fn negated_frame_end(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
             || matches!(w.as_str(), "true" | "correct" | "right" | "accurate" | "possible") && i <= k + 2;
         if frame {
             return (ctx.lower(i + 1) == "that" && i + 2 < end).then_some(i + 2);
+        }
+        // "Nobody can tell me that it is not negligence": telling takes
+        // its hearer before "that".
+        if own && matches!(w.as_str(), "tell" | "tells" | "telling" | "told") {
+            let that = if matches!(ctx.lower(i + 1).as_str(), "me" | "us" | "you" | "anyone" | "anybody") {
+                i + 2
+            } else {
+                i + 1
+            };
+            return (ctx.lower(that) == "that" && that + 1 < end).then_some(that + 1);
         }
         i += 1;
     }
@@ -740,6 +914,13 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
             return true;
         }
     }
+    // "the video of the shooting is a fake", "they are fake", "any other
+    // number is invention of the media", "To speak about a secret sale is
+    // simply incorrect": a predicate that calls its subject false, whatever
+    // the subject.
+    if false_predicate(ctx, content) {
+        return true;
+    }
     content.clone().take(12).any(|i| {
         let lemma = if ctx.tokens[i].lemma.is_empty() {
             String::from(ctx.lower(i))
@@ -748,6 +929,80 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
         };
         matches!(lemma.as_str(), "fabricate" | "falsify" | "concoct" | "invent")
             && ctx.tokens[i].upos == claimgraph_nlp::Upos::VERB
+    })
+}
+
+/// True when a copula among the content's first twenty words is followed
+/// (after at most three words of degree or article: "is simply
+/// incorrect", "is a fake", "are all fabricated") by a word that plainly
+/// says false, not negated, in the content's first clause.
+fn false_predicate(ctx: &Ctx, content: &Range<usize>) -> bool {
+    // The first clause only: "will release 210 and receive 210, and any
+    // other number is invention" affirms its own clause.
+    let words: Vec<String> = content
+        .clone()
+        .take(20)
+        .filter(|&i| !is_quote_mark(ctx.word(i)))
+        .map(|i| String::from(ctx.lower(i)))
+        .take_while(|w| !matches!(w.as_str(), "and" | "but" | ";" | ":" | "." | "!" | "?"))
+        .collect();
+    // A thing called false is one already told or shown ("the video", "they",
+    // "any other number"); an indefinite subject ("a sex tape are lies", a
+    // piece cut from "accusing her of having a record and a sex tape are
+    // lies") introduces no such thing.
+    if words.iter().find(|w| *w != "that").is_some_and(|w| matches!(w.as_str(), "a" | "an")) {
+        return false;
+    }
+    words.iter().enumerate().any(|(c, w)| {
+        if !matches!(w.as_str(), "is" | "are" | "was" | "were" | "'s" | "’s") || c == 0 {
+            return false;
+        }
+        let mut k = c + 1;
+        while k < words.len()
+            && k <= c + 3
+            && matches!(
+                words[k].as_str(),
+                "a" | "an"
+                    | "simply"
+                    | "completely"
+                    | "totally"
+                    | "categorically"
+                    | "absolutely"
+                    | "all"
+                    | "just"
+                    | "pure"
+                    | "outright"
+                    | "also"
+                    | "clearly"
+                    | "entirely"
+            )
+        {
+            k += 1;
+        }
+        k < words.len()
+            && matches!(
+                words[k].as_str(),
+                "fake"
+                    | "false"
+                    | "untrue"
+                    | "incorrect"
+                    | "inaccurate"
+                    | "fabricated"
+                    | "fabrication"
+                    | "invention"
+                    | "lie"
+                    | "lies"
+                    | "forged"
+                    | "forgery"
+                    | "baseless"
+                    | "unfounded"
+                    | "groundless"
+                    | "hoax"
+            )
+            // "were forged by the third party" tells a deed, and "false to
+            // say" is read by the frames above.
+            && words.get(k + 1).is_none_or(|n| n != "to" && n != "by")
+            && !words[c.saturating_sub(2)..k].iter().any(|x| is_negator(x))
     })
 }
 
@@ -767,6 +1022,11 @@ pub fn accompanying_denial(ctx: &Ctx, region: &Range<usize>) -> bool {
         let w = ctx.lower(i);
         w.ends_with("ing")
             && super::lexicon::cue_verb(&w).is_some_and(|c| c.class == CueClass::Deny)
+            // "said that 301 people were aboard, rejecting the coast
+            // guard's count of 312": after a comma, a participle with an
+            // object of its own names another side's claim, which the
+            // content answers.
+            && !(ctx.lower(i.saturating_sub(1)) == "," && ctx.lower(i + 1) == "the")
             && (i > region.start
                 && matches!(
                     ctx.lower(i - 1).as_str(),
