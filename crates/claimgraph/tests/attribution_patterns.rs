@@ -1610,3 +1610,17 @@ fn a_professor_of_a_school_is_a_person() {
     let entity = speaker_entity(&rec, ruling);
     assert!(entity.is_some_and(|e| e.name.contains("Bae")), "{:?} -> {entity:?}", ruling.speaker);
 }
+
+/// A hearing record whose labels give a role in lower case before the
+/// bracketed name ("Member of the board (Lina Saar):"): each turn is the
+/// bracketed person's, not the previous speaker's.
+#[test]
+fn a_lower_case_role_before_a_bracketed_name_opens_a_turn() {
+    let body = "Minutes of the board\n\n\
+                Chairman (Peeter Kuusk): I open the session. The board has checked the accounts of the two depots.\n\n\
+                Member of the board (Lina Saar): I want to add that the board found 31 invoices without a stamp. \
+                These were sent back to the supplier.\n";
+    let rec = record("minutes.txt", body);
+    let sent_back = rec.claims.iter().find(|c| c.content.text.contains("sent back")).expect("the claim is found");
+    assert!(sent_back.speaker.text.contains("Lina Saar"), "{:?}", sent_back.speaker);
+}

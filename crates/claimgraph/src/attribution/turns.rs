@@ -355,7 +355,7 @@ fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Bracketed)>
         }
         _ => {}
     }
-    if !capitalised(ctx, &head) {
+    if !capitalised(ctx, &head) && !role_head(ctx, &head) {
         return None;
     }
     if let Some(p) = person_in(ctx, head.clone()).filter(|p| p.end == open) {
@@ -364,6 +364,19 @@ fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Bracketed)>
     // A role before the bracket: "Chairman (Mr. X)".
     let role = (head.len() <= 3).then(|| String::from(ctx.lower(mark)));
     person_in(ctx, open + 1..close).map(|p| (colon, Bracketed::Speech(p, role)))
+}
+
+/// A role written in lower case before the bracket: "Member of the
+/// committee (Jaan Tamm):", "Observer of the union (X):". It opens with a
+/// capital, ends on a noun and holds no verb or pronoun, so "He said (in
+/// Tallinn):" is no label.
+fn role_head(ctx: &Ctx, head: &Range<usize>) -> bool {
+    let first_cap = ctx.word(head.start).chars().next().is_some_and(char::is_uppercase);
+    let last_noun = head.end > head.start && matches!(ctx.tokens[head.end - 1].upos, Upos::NOUN | Upos::PROPN);
+    first_cap
+        && head.len() <= 6
+        && last_noun
+        && head.clone().all(|k| !may_be_verb(ctx, k) && !matches!(ctx.tokens[k].upos, Upos::PRON | Upos::PUNCT))
 }
 
 /// The tokens of the first person named in tokens `r`.
