@@ -721,6 +721,13 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "Four workers were injured",
         "affirms",
     ),
+    // "This is reported by X." attributes the sentence before it (H98).
+    (
+        "On Monday night, two drones struck the fuel depot near the border. This is reported by the Ministry of Defence of Veltria.",
+        "the Ministry of Defence of Veltria",
+        "two drones struck the fuel depot",
+        "affirms",
+    ),
 ];
 
 #[test]

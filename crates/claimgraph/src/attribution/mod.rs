@@ -124,6 +124,7 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     quotation_remainders(ctx, &mut drafts);
     topic_colon_quotes(ctx, &mut drafts);
     listed_quotations(ctx, &mut drafts);
+    reported_by_afterwards(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     // "According to" a phrase that cannot speak ("pays according to the
     // tonnage") attributes nothing; it goes before the transcript pass,
@@ -640,6 +641,85 @@ fn listed_quotations(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     added.retain(|a| {
         !drafts.iter().any(|d| d.content.iter().any(|e| a.content.iter().any(|c| c.start < e.end && e.start < c.end)))
     });
+    drafts.extend(added);
+    sort_drafts(drafts);
+}
+
+/// Longest stretch between a passive reporting verb and its "by", in tokens
+/// ("was reported to Caspian Wire by").
+const REPORTED_BY_GAP: usize = 6;
+
+/// "X happened. This is reported by the Ministry of Defence.": a short
+/// passive sentence whose subject is "This" or "It" and whose agent is named
+/// after "by" attributes the sentence before it in the same paragraph, as
+/// wire copy writes it. The earlier sentence must hold no cue of its own.
+fn reported_by_afterwards(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let sentences = &ctx.doc.analysis.sentences;
+    let mut added = Vec::new();
+    for si in 1..sentences.len() {
+        let sent = sentences[si].tokens.clone();
+        let prev = sentences[si - 1].tokens.clone();
+        let s = sent.start;
+        if sent.len() < 5
+            || !matches!(ctx.lower(s).as_str(), "this" | "it")
+            || ctx.paragraph(s).start > prev.start
+            || prev.len() < 5
+        {
+            continue;
+        }
+        // "is/was reported", "has been reported".
+        let mut v = s + 1;
+        if matches!(ctx.lower(v).as_str(), "has" | "had") && ctx.lower(v + 1) == "been" {
+            v += 2;
+        } else if matches!(ctx.lower(v).as_str(), "is" | "was") {
+            v += 1;
+        } else {
+            continue;
+        }
+        if v >= sent.end
+            || !matches!(
+                ctx.lower(v).as_str(),
+                "reported" | "stated" | "announced" | "said" | "informed" | "confirmed" | "communicated" | "declared"
+            )
+        {
+            continue;
+        }
+        let Some(by) = (v + 1..(v + 1 + REPORTED_BY_GAP).min(sent.end)).find(|&k| ctx.lower(k) == "by") else {
+            continue;
+        };
+        if (v + 1..by).any(|k| ctx.tagged && ctx.is_finite_verb(k)) {
+            continue;
+        }
+        let Some(np) = speaker::np_right(ctx, by + 1, &sent) else { continue };
+        let rest = (np.end..sent.end).all(|k| ctx.is_punct(k));
+        if !rest || !speaker::can_speak(ctx, &np) {
+            continue;
+        }
+        // The earlier sentence is the content, unless a cue claims it.
+        if drafts.iter().any(|d| prev.contains(&d.cue.start)) {
+            continue;
+        }
+        let content = rules::trim(ctx, prev.clone());
+        if content.len() < 4 {
+            continue;
+        }
+        let negated = stance::content_negated(ctx, std::slice::from_ref(&content));
+        added.push(Draft {
+            cue: v..v + 1,
+            speaker: Some(np),
+            shares_speaker: false,
+            content: vec![content.clone()],
+            kind: ClaimKind::Indirect,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &content, v),
+            confidence: 0.7,
+            colon_open: false,
+            denial_cue: false,
+        });
+    }
+    if added.is_empty() {
+        return;
+    }
     drafts.extend(added);
     sort_drafts(drafts);
 }
