@@ -687,6 +687,47 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("The minister called this report \"cheap gossip\".", "The minister", "cheap gossip", "denies"),
     // "I am saying that X": the speaker's own saying passes X on (H94).
     ("\"I am saying that this signature is not mine,\" the director said.", "the director", "is not mine", "denies"),
+    // Quotations listed by a fact check, one to a paragraph, without a
+    // reporting verb (H98).
+    (
+        "2. Deputy Ana Morel: \"The bridge will cost the city 40 million euros.\"",
+        "Deputy Ana Morel",
+        "The bridge will cost the city 40 million euros",
+        "affirms",
+    ),
+    (
+        "Claim 3: \"The river level fell by two metres in one week.\" – Tomas Verhoeven, spokesman of the water board. Rating: False.",
+        "Tomas Verhoeven",
+        "river level fell by two metres",
+        "affirms",
+    ),
+    (
+        "Claim: \"The tunnel was never inspected after the flood.\" (Councillor Petra Lindahl, in a video posted on 4 May)",
+        "Councillor Petra Lindahl",
+        "The tunnel was never inspected",
+        "denies",
+    ),
+    // An inverted speaker with a plural possessive, or with a relative
+    // clause right on it (H98).
+    (
+        "The ferry was carrying twice the allowed load when it sank, says the Baltic Sailors' Union.",
+        "the Baltic Sailors' Union",
+        "twice the allowed load",
+        "affirms",
+    ),
+    (
+        "Four workers were injured in the blast, states the company \"Nordmine\" which runs the quarry.",
+        "the company \"Nordmine\"",
+        "Four workers were injured",
+        "affirms",
+    ),
+    // "This is reported by X." attributes the sentence before it (H98).
+    (
+        "On Monday night, two drones struck the fuel depot near the border. This is reported by the Ministry of Defence of Veltria.",
+        "the Ministry of Defence of Veltria",
+        "two drones struck the fuel depot",
+        "affirms",
+    ),
 ];
 
 #[test]

@@ -236,9 +236,24 @@ impl<'d> Ctx<'d> {
                 return true;
             }
             return matches!(u, Upos::NOUN | Upos::PROPN | Upos::ADJ | Upos::NUM | Upos::DET | Upos::PRON)
-                || matches!(w, "’s" | "'s" | "-" | "of" | "for");
+                || matches!(w, "’s" | "'s" | "-" | "of" | "for")
+                || self.is_plural_possessive(i);
         }
         !self.is_punct(i) || matches!(w, "’s" | "'s" | "-" | "’" | "'")
+    }
+
+    /// True for the apostrophe of a plural possessive, glued to a word in
+    /// "s" and followed by a word ("the Finnish Pilots' Association"): part
+    /// of the noun phrase, not a quotation mark.
+    pub(crate) fn is_plural_possessive(&self, i: usize) -> bool {
+        matches!(self.word(i), "’" | "'")
+            && i > 0
+            && self.tokens[i - 1].end == self.tokens[i].start
+            && self.word(i - 1).ends_with('s')
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start > self.tokens[i].end && matches!(n.upos, Upos::NOUN | Upos::PROPN | Upos::ADJ))
     }
 
     /// True for a participle used as a noun at the end of its phrase: "the

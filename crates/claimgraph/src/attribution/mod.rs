@@ -123,6 +123,8 @@ fn find_drafts(ctx: &Ctx) -> (Vec<Draft>, Vec<learned::gold::TokenAttribution>) 
     attribute_following_quotes(ctx, &mut drafts);
     quotation_remainders(ctx, &mut drafts);
     topic_colon_quotes(ctx, &mut drafts);
+    listed_quotations(ctx, &mut drafts);
+    reported_by_afterwards(ctx, &mut drafts);
     let (mut drafts, layer) = learned::drafts(ctx, drafts);
     // "According to" a phrase that cannot speak ("pays according to the
     // tonnage") attributes nothing; it goes before the transcript pass,
@@ -490,6 +492,233 @@ fn topic_colon_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             colon_open: false,
             denial_cue: false,
         });
+    }
+    drafts.extend(added);
+    sort_drafts(drafts);
+}
+
+/// Longest speaker label or attribution line of a listed quotation, in tokens.
+const LISTED_SPEAKER: usize = 10;
+
+/// Quotations listed one to a paragraph, as fact checks and pull quotes
+/// print them, with no reporting verb: `1. Minister X Y: "..."` (a numbered
+/// item, a label ending in a person's name, a colon) and `Claim 2: "..." –
+/// X Y, spokesperson of the Ministry.` or `Claim: "..." (Councillor X Y, in
+/// a video ...)` (the speaker after the quotation, behind a loose dash or in
+/// brackets). The quotation opens its paragraph, after item marks and the
+/// label, and ends its sentence; it is the named speaker's own words.
+fn listed_quotations(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let mut added = Vec::new();
+    let mut dropped_cues = Vec::new();
+    for q in &ctx.quotes {
+        let inner = q.inner();
+        if !q.closed || inner.len() < 3 {
+            continue;
+        }
+        let para = ctx.paragraph(q.open);
+        // Item marks and time stamps: "1.", "2)", "•", "20:30 –".
+        let mut from = para.start;
+        while from < q.open
+            && (ctx.is_punct(from) || ctx.word(from).chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.'))
+        {
+            from += 1;
+        }
+        // The quotation ends its sentence: nothing but punctuation after it
+        // before the paragraph's end, a loose dash, a bracket or a new
+        // sentence.
+        let after =
+            (q.close + 1..para.end).find(|&k| !matches!(ctx.word(k), "." | "," | "!" | "?")).unwrap_or(para.end);
+        let ends_sentence = after == para.end
+            || ctx.doc.analysis.sentence_of(after) != ctx.doc.analysis.sentence_of(q.close)
+            || speaker::is_loose_dash(ctx, after)
+            || ctx.word(after) == "(";
+        if !ends_sentence {
+            continue;
+        }
+        let verbless = |r: &Range<usize>| r.clone().all(|k| !(ctx.tagged && ctx.is_finite_verb(k)));
+        let (speaker, cue) = if from == q.open {
+            (None, None)
+        } else if q.open >= from + 2 && ctx.word(q.open - 1) == ":" {
+            let label = from..q.open - 1;
+            let span = ctx.span(label.start, label.end);
+            let named = ctx
+                .mentions_in(span)
+                .any(|m| ctx.mention_kind(m) == EntityKind::Person && ctx.doc.mentions[m].span.end == span.end);
+            if label.len() > LISTED_SPEAKER || !verbless(&label) || label.clone().any(|k| ctx.quote_of[k].is_some()) {
+                continue;
+            }
+            // Before the name only capitalised words, person nouns, titles,
+            // connectors and possessives ("Applicants' representative X",
+            // "Director of X"): a thing named ("The ship Mare Aperto:")
+            // speaks no words, and a bar is page furniture ("INTERVIEW |
+            // X:").
+            let person_label = label.clone().all(|k| {
+                let w = ctx.word(k);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "." | "-" | "'" | "’" | "'s" | "’s" | "of" | "for" | "the")
+                    || crate::entities::gazetteer::is_person_noun(w)
+                    || crate::entities::names::is_title_word(w)
+            });
+            if named && person_label {
+                (Some(label), Some(q.open - 1..q.open))
+            } else if label.clone().all(|k| {
+                // A label that names no one ("Claim 2:", "Statement:"):
+                // one capitalised word and a number at most.
+                let w = ctx.word(k);
+                k == label.start && w.chars().next().is_some_and(char::is_uppercase)
+                    || w.chars().all(|c| c.is_ascii_digit())
+            }) && label.len() <= 2
+            {
+                (None, None)
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        };
+        let (speaker, cue) = match (speaker, cue) {
+            (Some(s), Some(c)) => (s, c),
+            _ => {
+                // The speaker after the quotation: "– X Y, role." or "(X Y, ...)".
+                if after >= para.end || !(speaker::is_loose_dash(ctx, after) || ctx.word(after) == "(") {
+                    continue;
+                }
+                let start = after + 1;
+                let end = (start..para.end)
+                    .find(|&k| matches!(ctx.word(k), "," | "." | ")" | ";" | "!" | "?"))
+                    .unwrap_or(para.end);
+                let np = start..end;
+                let span = ctx.span(np.start, np.end);
+                let capital = ctx.word(start).chars().next().is_some_and(char::is_uppercase);
+                // A name the recogniser missed is still a name when the
+                // line is two to four capitalised words ("– Laxmi Prasad
+                // Adhikari.").
+                let name_shape = (2..=4).contains(&np.len())
+                    && np.clone().all(|k| ctx.word(k).chars().next().is_some_and(char::is_uppercase));
+                let named_or_role = name_shape
+                    || ctx.mentions_in(span).next().is_some()
+                    || np.clone().any(|k| crate::entities::gazetteer::role_class(ctx.word(k)).is_some());
+                if np.is_empty()
+                    || np.len() > LISTED_SPEAKER
+                    || !capital
+                    || !named_or_role
+                    || !verbless(&np)
+                    || !np.clone().all(|k| ctx.is_np_word(k) || ctx.word(k) == ".")
+                    || !speaker::can_speak(ctx, &np)
+                {
+                    continue;
+                }
+                (np, after..after + 1)
+            }
+        };
+        // A cue read inside the label ("Claim" taken for a verb) gives way.
+        dropped_cues.push(para.start..q.open);
+        let inner = rules::trim(ctx, inner);
+        let negated = stance::content_negated(ctx, std::slice::from_ref(&inner));
+        added.push(Draft {
+            cue: cue.clone(),
+            speaker: Some(speaker),
+            shares_speaker: false,
+            content: vec![inner.clone()],
+            kind: ClaimKind::Direct,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &inner, cue.start),
+            confidence: 0.7,
+            colon_open: false,
+            denial_cue: false,
+        });
+    }
+    if added.is_empty() {
+        return;
+    }
+    // The listed quotation replaces a draft of the same words whose cue
+    // stands in the label or after the quotation, and is dropped when
+    // another cue claims the quotation.
+    drafts.retain(|d| {
+        let same = |a: &Draft| a.content.iter().any(|c| d.content.iter().any(|e| c.start < e.end && e.start < c.end));
+        !added.iter().zip(&dropped_cues).any(|(a, r)| same(a) && r.contains(&d.cue.start))
+    });
+    added.retain(|a| {
+        !drafts.iter().any(|d| d.content.iter().any(|e| a.content.iter().any(|c| c.start < e.end && e.start < c.end)))
+    });
+    drafts.extend(added);
+    sort_drafts(drafts);
+}
+
+/// Longest stretch between a passive reporting verb and its "by", in tokens
+/// ("was reported to Caspian Wire by").
+const REPORTED_BY_GAP: usize = 6;
+
+/// "X happened. This is reported by the Ministry of Defence.": a short
+/// passive sentence whose subject is "This" or "It" and whose agent is named
+/// after "by" attributes the sentence before it in the same paragraph, as
+/// wire copy writes it. The earlier sentence must hold no cue of its own.
+fn reported_by_afterwards(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let sentences = &ctx.doc.analysis.sentences;
+    let mut added = Vec::new();
+    for si in 1..sentences.len() {
+        let sent = sentences[si].tokens.clone();
+        let prev = sentences[si - 1].tokens.clone();
+        let s = sent.start;
+        if sent.len() < 5
+            || !matches!(ctx.lower(s).as_str(), "this" | "it")
+            || ctx.paragraph(s).start > prev.start
+            || prev.len() < 5
+        {
+            continue;
+        }
+        // "is/was reported", "has been reported".
+        let mut v = s + 1;
+        if matches!(ctx.lower(v).as_str(), "has" | "had") && ctx.lower(v + 1) == "been" {
+            v += 2;
+        } else if matches!(ctx.lower(v).as_str(), "is" | "was") {
+            v += 1;
+        } else {
+            continue;
+        }
+        if v >= sent.end
+            || !matches!(
+                ctx.lower(v).as_str(),
+                "reported" | "stated" | "announced" | "said" | "informed" | "confirmed" | "communicated" | "declared"
+            )
+        {
+            continue;
+        }
+        let Some(by) = (v + 1..(v + 1 + REPORTED_BY_GAP).min(sent.end)).find(|&k| ctx.lower(k) == "by") else {
+            continue;
+        };
+        if (v + 1..by).any(|k| ctx.tagged && ctx.is_finite_verb(k)) {
+            continue;
+        }
+        let Some(np) = speaker::np_right(ctx, by + 1, &sent) else { continue };
+        let rest = (np.end..sent.end).all(|k| ctx.is_punct(k));
+        if !rest || !speaker::can_speak(ctx, &np) {
+            continue;
+        }
+        // The earlier sentence is the content, unless a cue claims it.
+        if drafts.iter().any(|d| prev.contains(&d.cue.start)) {
+            continue;
+        }
+        let content = rules::trim(ctx, prev.clone());
+        if content.len() < 4 {
+            continue;
+        }
+        let negated = stance::content_negated(ctx, std::slice::from_ref(&content));
+        added.push(Draft {
+            cue: v..v + 1,
+            speaker: Some(np),
+            shares_speaker: false,
+            content: vec![content.clone()],
+            kind: ClaimKind::Indirect,
+            stance: stance::combine(false, negated),
+            hedged: stance::hedged(ctx, &content, v),
+            confidence: 0.7,
+            colon_open: false,
+            denial_cue: false,
+        });
+    }
+    if added.is_empty() {
+        return;
     }
     drafts.extend(added);
     sort_drafts(drafts);

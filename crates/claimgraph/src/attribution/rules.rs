@@ -1418,12 +1418,24 @@ pub fn verb_claim(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Op
                 let ends = rel >= sent.end
                     || matches!(ctx.word(rel), "." | "!" | "?")
                     || ctx.word(rel) == "," && matches!(ctx.lower(rel + 1).as_str(), "which" | "who" | "whose");
+                // "..., states the company "Chiatura Ore" which operates
+                // the mine.": a relative clause right on the speaker, after
+                // a clause before the cue (its verb is the reported one).
+                let bare_relative = rel == after
+                    && rel > np.start
+                    && matches!(ctx.lower(rel).as_str(), "who" | "which")
+                    && ctx.word(v - 1) == ","
+                    && (sent.start..v - 1).any(|k| ctx.tagged && ctx.is_finite_verb(k));
                 let relative = (matches!(ctx.lower(rel).as_str(), "who" | "whose") || ends && rel > after)
-                    && ctx.closes_quote(v.saturating_sub(1)).is_some();
+                    && ctx.closes_quote(v.saturating_sub(1)).is_some()
+                    || bare_relative;
                 // The speaker is the phrase up to a relative clause, without
                 // an adjunct ("the judge", not "the judge in the reading").
-                let np =
-                    if matches!(ctx.lower(rel).as_str(), "who" | "whose") && relative { np.start..rel } else { np };
+                let np = if matches!(ctx.lower(rel).as_str(), "who" | "whose" | "which") && relative {
+                    np.start..rel
+                } else {
+                    np
+                };
                 // "..., told to the press the minister X on Saturday in
                 // Keszvar.": a place adjunct running to the sentence end.
                 let place_to_end = ends
