@@ -1610,3 +1610,31 @@ fn a_professor_of_a_school_is_a_person() {
     let entity = speaker_entity(&rec, ruling);
     assert!(entity.is_some_and(|e| e.name.contains("Bae")), "{:?} -> {entity:?}", ruling.speaker);
 }
+
+/// Two people share a surname: "The treasurer Varga" is the one the text
+/// described as the treasurer, not the namesake named last before it.
+#[test]
+fn a_shared_surname_after_a_role_noun_is_the_one_with_that_role() {
+    let body = "Test article\n\nThe treasurer of the club, Istvan Varga, presented the accounts on Monday. \
+                The coach of the team, Laszlo Varga, criticised the budget.\n\n\
+                The treasurer Varga said that the club spent 4 million on the new stadium.\n";
+    let rec = record("surname.txt", body);
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("new stadium")).expect("the claim is found");
+    let entity = speaker_entity(&rec, claim);
+    assert!(entity.is_some_and(|e| e.name.contains("Istvan")), "{:?} -> {entity:?}", claim.speaker);
+}
+
+/// An interview's speaker label keeps its person when the interviewer names
+/// a namesake in between.
+#[test]
+fn a_transcript_label_keeps_its_person_past_a_namesake() {
+    let body = "Test article\n\nWe met the director of the museum, Anna Kovacs, in her office.\n\n\
+                Reporter: How many visitors came this year?\n\n\
+                Kovacs: About 80,000 people came, which is a record.\n\n\
+                Reporter: The mayor, Peter Kovacs, said the museum will close. Is it true?\n\n\
+                Kovacs: The museum will stay open until the end of the next year.\n";
+    let rec = record("label.txt", body);
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("stay open")).expect("the claim is found");
+    let entity = speaker_entity(&rec, claim);
+    assert!(entity.is_some_and(|e| e.name.contains("Anna")), "{:?} -> {entity:?}", claim.speaker);
+}
