@@ -1638,3 +1638,18 @@ fn a_transcript_label_keeps_its_person_past_a_namesake() {
     let entity = speaker_entity(&rec, claim);
     assert!(entity.is_some_and(|e| e.name.contains("Anna")), "{:?} -> {entity:?}", claim.speaker);
 }
+
+/// "The agency replied with a short statement. "...," the statement said":
+/// the statement is the word of the body the text said issued it, not of
+/// the last organisation that spoke.
+#[test]
+fn a_document_is_the_word_of_whoever_issued_it() {
+    let body = "Test article\n\nThe Farmers Union of Drava said that the river flooded 300 fields. \
+                \"The water came in one hour,\" said Marko Horvat, the leader of the union.\n\n\
+                The National Water Agency replied with a short statement in the afternoon. \
+                \"The flow did not exceed 900 cubic metres per second,\" the statement said.\n";
+    let rec = record("statement.txt", body);
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("did not exceed")).expect("the claim is found");
+    let entity = speaker_entity(&rec, claim);
+    assert!(entity.is_some_and(|e| e.name.contains("Water Agency")), "{:?} -> {entity:?}", claim.speaker);
+}
