@@ -1665,3 +1665,46 @@ fn a_lower_case_role_before_a_bracketed_name_opens_a_turn() {
     let sent_back = rec.claims.iter().find(|c| c.content.text.contains("sent back")).expect("the claim is found");
     assert!(sent_back.speaker.text.contains("Lina Saar"), "{:?}", sent_back.speaker);
 }
+
+/// Two people share a surname: "The treasurer Varga" is the one the text
+/// described as the treasurer, not the namesake named last before it.
+#[test]
+fn a_shared_surname_after_a_role_noun_is_the_one_with_that_role() {
+    let body = "Test article\n\nThe treasurer of the club, Istvan Varga, presented the accounts on Monday. \
+                The coach of the team, Laszlo Varga, criticised the budget.\n\n\
+                The treasurer Varga said that the club spent 4 million on the new stadium.\n";
+    let rec = record("surname.txt", body);
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("new stadium")).expect("the claim is found");
+    let entity = speaker_entity(&rec, claim);
+    assert!(entity.is_some_and(|e| e.name.contains("Istvan")), "{:?} -> {entity:?}", claim.speaker);
+}
+
+/// An interview's speaker label keeps its person when the interviewer names
+/// a namesake in between.
+#[test]
+fn a_transcript_label_keeps_its_person_past_a_namesake() {
+    let body = "Test article\n\nWe met the director of the museum, Anna Kovacs, in her office.\n\n\
+                Reporter: How many visitors came this year?\n\n\
+                Kovacs: About 80,000 people came, which is a record.\n\n\
+                Reporter: The mayor, Peter Kovacs, said the museum will close. Is it true?\n\n\
+                Kovacs: The museum will stay open until the end of the next year.\n";
+    let rec = record("label.txt", body);
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("stay open")).expect("the claim is found");
+    let entity = speaker_entity(&rec, claim);
+    assert!(entity.is_some_and(|e| e.name.contains("Anna")), "{:?} -> {entity:?}", claim.speaker);
+}
+
+/// "The agency replied with a short statement. "...," the statement said":
+/// the statement is the word of the body the text said issued it, not of
+/// the last organisation that spoke.
+#[test]
+fn a_document_is_the_word_of_whoever_issued_it() {
+    let body = "Test article\n\nThe Farmers Union of Drava said that the river flooded 300 fields. \
+                \"The water came in one hour,\" said Marko Horvat, the leader of the union.\n\n\
+                The National Water Agency replied with a short statement in the afternoon. \
+                \"The flow did not exceed 900 cubic metres per second,\" the statement said.\n";
+    let rec = record("statement.txt", body);
+    let claim = rec.claims.iter().find(|c| c.content.text.contains("did not exceed")).expect("the claim is found");
+    let entity = speaker_entity(&rec, claim);
+    assert!(entity.is_some_and(|e| e.name.contains("Water Agency")), "{:?} -> {entity:?}", claim.speaker);
+}

@@ -1047,6 +1047,11 @@ pub fn resolve(ctx: &Ctx, np: &Range<usize>, recent: &[(usize, usize, EntityKind
     if let Some(e) = quoted_next(ctx, np, head) {
         return Resolution::Entity(e);
     }
+    // 4g. "X published its report ... . According to the report, ...":
+    // a document the text said someone issued is that one's word.
+    if let Some(e) = issued_document(ctx, np, head, recent) {
+        return Resolution::Entity(e);
+    }
     // 5. An organisation: named at the head, described by its head noun
     // ("the ministry", "the forces"), or through one of its units or
     // documents ("the media office of the forces", "the statement").
@@ -1557,6 +1562,84 @@ pub(crate) fn is_document(w: &str) -> bool {
             | "bulletin"
             | "memo"
     )
+}
+
+/// Nouns of what a body or a person issues and a text then cites as its
+/// speaker: documents ([`is_document`]), published figures, and the
+/// findings and rulings of a review or a decision ("According to the
+/// preliminary information", "According to the decision").
+fn is_issued_word(w: &str) -> bool {
+    is_document(w)
+        || is_published_figures(w)
+        || matches!(
+            w,
+            "information" | "decision" | "ruling" | "verdict" | "review" | "study" | "findings" | "survey" | "analysis"
+        )
+}
+
+/// How many sentences back [`issued_document`] looks for the sentence that
+/// said who issued the document: the lead and the paragraph after it.
+const ISSUE_SENTENCES: usize = 3;
+
+/// "Civic Vote Monitoring ... published its report ... . According to the
+/// report, ...", "The agency replied with a short statement. "...," the
+/// statement said": a definite document the text cites as the speaker, with
+/// no "of"/"by" naming its issuer, is the word of the subject of the
+/// nearest sentence before it that mentions the same noun ("its report", "a
+/// short statement", "the decision"), within [`ISSUE_SENTENCES`] sentences.
+/// The subject is resolved as any speaker is; a subject that is itself a
+/// document, or that resolves to no one, leaves the document to the other
+/// rules (the last organisation that spoke).
+fn issued_document(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(usize, usize, EntityKind)]) -> Option<usize> {
+    let noun = singular_lower(ctx.word(head));
+    if !is_issued_word(&noun)
+        || !matches!(ctx.lower(np.start).as_str(), "the" | "this")
+        || (head + 1 < np.end && matches!(ctx.lower(head + 1).as_str(), "of" | "by" | "from" | "for"))
+    {
+        return None;
+    }
+    let sentences = &ctx.doc.analysis.sentences;
+    let here = sentences.iter().position(|s| s.tokens.contains(&np.start))?;
+    for si in (here.saturating_sub(ISSUE_SENTENCES)..=here).rev() {
+        let sent = sentences[si].tokens.clone();
+        let before = sent.end.min(np.start);
+        let Some(k) = (sent.start..before).rev().find(|&k| singular_lower(ctx.word(k)) == noun) else { continue };
+        // The subject of the verb the noun hangs from ("the operator ...
+        // announced in a press release", "X published its report"), else the
+        // sentence's.
+        let mut verb = ctx.tokens[k].head;
+        for _ in 0..3 {
+            match verb {
+                Some(v) if sent.contains(&v) && ctx.tokens[v].upos != claimgraph_nlp::Upos::VERB => {
+                    verb = ctx.tokens[v].head
+                }
+                _ => break,
+            }
+        }
+        let subject = verb
+            .filter(|v| sent.contains(v) && ctx.tokens[*v].upos == claimgraph_nlp::Upos::VERB)
+            .and_then(|v| parsed_subject_of(ctx, v, &sent))
+            .or_else(|| parsed_main_subject(ctx, &sent))
+            // The phrase opening the sentence, unless a comma or a dash
+            // closes it: a dateline's place ("Brașov, 24 November 2026 –")
+            // or a fronted phrase is no subject.
+            .or_else(|| {
+                np_right(ctx, sent.start, &sent)
+                    .filter(|np| np.end < sent.end && !matches!(ctx.word(np.end), "," | "–" | "—" | "-"))
+            })?;
+        if subject.end > k || subject.contains(&k) {
+            return None;
+        }
+        let subject_head = np_head(ctx, &subject);
+        if is_issued_word(&singular_lower(ctx.word(subject_head))) {
+            return None;
+        }
+        return match resolve(ctx, &subject, recent) {
+            Resolution::Entity(e) => Some(e),
+            Resolution::None => None,
+        };
+    }
+    None
 }
 
 /// Nouns of the figures a body publishes: "the data of the council",

@@ -149,9 +149,19 @@ impl Builder<'_> {
                     self.find_person(&PreparedName::new(&mentions::recapitalised(&surface)), &as_person)
                 })
                 .flatten();
+            // A bare surname two people of the text share, written after a
+            // noun that described one of them ("The commissioner Okafor"
+            // after "The Commissioner for Agriculture, Hon. Chinedu Okafor"
+            // and "the chairman ..., Emeka Okafor"), or a transcript's label
+            // the text gave one of them before ("Þórðarson:"), is that one.
+            let shared = (single && matches!(n.kind, EntityKind::Person | EntityKind::Other))
+                .then_some(prepared.as_ref())
+                .flatten()
+                .and_then(|p| self.shared_surname_person(p, n, names, &assigned));
             let target = match n.kind {
                 _ if bracketed.is_some() => bracketed,
                 _ if shouted.is_some() => shouted,
+                _ if shared.is_some() => shared,
                 // (A bare surname goes through the person rule instead, which
                 // picks the most recent of several people sharing it.)
                 _ if same_spelling.is_some() && !names_country && !single => same_spelling,
@@ -434,6 +444,88 @@ impl Builder<'_> {
             .and_then(|t| t.trim_end().rsplit(char::is_whitespace).next())
             .map(|w| w.trim_end_matches('.').to_lowercase())
             .unwrap_or_default()
+    }
+
+    /// The person a bare surname `name` means when several people of the
+    /// text bear it (see [`Builder::cluster_names`]); `None` when the text
+    /// does not single one out, and the recency rule of
+    /// [`Builder::find_person`] decides. Two signs single one out: the
+    /// person noun right before the surname ("The managing director
+    /// Thordarson", "the businessman Radović") was written beside the full
+    /// name of exactly one of them, within its sentence and no other
+    /// person's name between; or the surname is a transcript's speaker
+    /// label ("Þórðarson: ...") and the same label stood before for exactly
+    /// one of them (a label names the same person all through an
+    /// interview, even when the interviewer names a namesake in between).
+    fn shared_surname_person(
+        &self,
+        name: &PreparedName,
+        n: &NameSpan,
+        names: &[NameSpan],
+        assigned: &[Option<usize>],
+    ) -> Option<usize> {
+        if name.core_len() != 1 {
+            return None;
+        }
+        let candidates: Vec<usize> = (0..self.doc.entities.len())
+            .filter(|&e| {
+                self.doc.entities[e].kind == EntityKind::Person
+                    && self.people[e]
+                        .iter()
+                        .any(|a| a.core_len() > 1 && names::compare_prepared(name, a) == NameMatch::Surname)
+            })
+            .collect();
+        if candidates.len() < 2 {
+            return None;
+        }
+        let t = &self.doc.analysis.tokens;
+        let lower = |k: usize| t[k].text(&self.doc.text).to_lowercase();
+        let only = |found: Vec<usize>| -> Option<usize> {
+            let mut found = found;
+            found.sort_unstable();
+            found.dedup();
+            (found.len() == 1).then(|| found[0])
+        };
+        let earlier = |e: usize| {
+            (0..names.len()).filter(move |&j| assigned[j] == Some(e) && names[j].tokens.end <= n.tokens.start)
+        };
+        // The speaker label: first on its line, a colon after it.
+        let line_start = |k: usize| k == 0 || self.doc.text[t[k - 1].end..t[k].start].contains('\n');
+        let is_label =
+            |r: &Range<usize>| line_start(r.start) && t.get(r.end).is_some_and(|x| x.text(&self.doc.text) == ":");
+        if is_label(&n.tokens) {
+            let surface = self.doc.span_text(self.token_span(&n.tokens));
+            let labelled: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    earlier(e).any(|j| {
+                        is_label(&names[j].tokens) && self.doc.span_text(self.token_span(&names[j].tokens)) == surface
+                    })
+                })
+                .collect();
+            if let Some(e) = only(labelled) {
+                return Some(e);
+            }
+        }
+        let start = n.title.as_ref().map_or(n.tokens.start, |r| r.start.min(n.tokens.start));
+        let noun_at = (start..n.tokens.start).last().or(start.checked_sub(1))?;
+        let noun = lower(noun_at);
+        if !gazetteer::is_person_noun(&noun) {
+            return None;
+        }
+        let sentence =
+            |k: usize| self.doc.analysis.sentences.iter().find(|s| s.tokens.contains(&k)).map(|s| s.tokens.clone());
+        let person_name_at = |k: usize| names.iter().any(|m| m.kind == EntityKind::Person && m.tokens.contains(&k));
+        let described = |j: usize| {
+            let full = &names[j].tokens;
+            let Some(sent) = sentence(full.start) else { return false };
+            let mut before = (sent.start.max(full.start.saturating_sub(8))..full.start).rev();
+            let mut after = full.end..sent.end.min(full.end + 6);
+            before.by_ref().take_while(|&k| !person_name_at(k)).any(|k| lower(k) == noun)
+                || after.by_ref().take_while(|&k| !person_name_at(k)).any(|k| lower(k) == noun)
+        };
+        only(candidates.iter().copied().filter(|&e| earlier(e).any(described)).collect())
     }
 
     /// The one person whose full name is `name` but for a given name of
