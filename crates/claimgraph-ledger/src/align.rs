@@ -891,9 +891,9 @@ pub(crate) const META_NOUNS: &[&str] = &[
     "stories",
 ];
 
-/// Nouns that name something said, which a rejection may restate with a
-/// clause after them ("the statements of Tajik media that ..."): the claim
-/// nouns ([`META_NOUNS`]) and the other nouns of saying news uses so.
+/// Nouns of saying other than the claim nouns ([`META_NOUNS`]), which a
+/// rejection may restate with a clause after them ("the statements of
+/// Tajik media that ..."); [`restates_allegation`] asks both lists.
 const SAYING_NOUNS: &[&str] = &["statement", "statements", "suggestion", "suggestions", "version", "versions"];
 
 /// Whether a rejection restates the allegation it rejects: a noun of saying
@@ -923,7 +923,30 @@ pub fn restates_allegation(content: &str) -> bool {
             let Some(next) = toks.get(k) else { return false };
             let n = bare(next);
             if n == "that" {
-                return toks.len() > k + 2;
+                // "the claims that were published by ...": a relative
+                // clause describes the claims, it does not restate them.
+                let relative = toks.get(k + 1).is_some_and(|x| {
+                    matches!(
+                        bare(x).as_str(),
+                        "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "appeared"
+                            | "appear"
+                            | "circulated"
+                            | "circulate"
+                            | "spread"
+                            | "came"
+                            | "come"
+                            | "will"
+                            | "would"
+                    )
+                });
+                return !relative && toks.len() > k + 2;
             }
             if n == "according" && toks.get(k + 2).is_some_and(|x| bare(x) == "which") {
                 return toks.len() > k + 3;
@@ -3715,7 +3738,9 @@ pub fn number_fact(q: &claimgraph::output::QuantityOut, content: &str, content_s
     } else {
         words(&q.unit).last().map(|u| stem(&u.to_lowercase())).unwrap_or_default()
     };
-    let unit = measure_kind(unit, &q.text);
+    // The dimension may stand in the unit ("cubic metres", given to a bare
+    // figure set against a volume) or in the quantity's words.
+    let unit = measure_kind(unit, &format!("{} {}", q.text, q.unit));
     let before: String =
         q.start.checked_sub(content_start).map(|k| content.chars().take(k).collect()).unwrap_or_default();
     let before_words: Vec<String> = words(&before).iter().map(|w| w.to_lowercase()).collect();
@@ -4887,6 +4912,7 @@ mod tests {
             "receiving any such report",
             "the reports, saying that nothing happened there",
             "the claim that",
+            "the claims that were published by the opposition media",
         ] {
             assert!(!restates_allegation(t), "{t}");
         }

@@ -695,8 +695,11 @@ fn reported_by_afterwards(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         if !rest || !speaker::can_speak(ctx, &np) {
             continue;
         }
-        // The earlier sentence is the content, unless a cue claims it.
-        if drafts.iter().any(|d| prev.contains(&d.cue.start)) {
+        // The earlier sentence is the content, unless a cue claims it, a
+        // claim already holds it as content (a colon or a quotation running
+        // on), or the report's own verb is a claim's cue already.
+        let held = |d: &Draft| d.content.iter().any(|c| c.start < prev.end && prev.start < c.end);
+        if drafts.iter().any(|d| prev.contains(&d.cue.start) || held(d) || d.cue.contains(&v)) {
             continue;
         }
         let content = rules::trim(ctx, prev.clone());

@@ -1594,7 +1594,7 @@ fn issued_document(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(usize, 
     let noun = singular_lower(ctx.word(head));
     if !is_issued_word(&noun)
         || !matches!(ctx.lower(np.start).as_str(), "the" | "this")
-        || (head + 1 < np.end && matches!(ctx.lower(head + 1).as_str(), "of" | "by" | "from" | "for"))
+        || matches!(ctx.lower(head + 1).as_str(), "of" | "by" | "from" | "for")
     {
         return None;
     }

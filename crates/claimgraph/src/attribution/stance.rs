@@ -939,13 +939,13 @@ pub fn content_denies(ctx: &Ctx, content: &Range<usize>) -> bool {
 fn false_predicate(ctx: &Ctx, content: &Range<usize>) -> bool {
     // The first clause only: "will release 210 and receive 210, and any
     // other number is invention" affirms its own clause.
-    let words: Vec<String> = content
+    let kept: Vec<usize> = content
         .clone()
         .take(20)
         .filter(|&i| !is_quote_mark(ctx.word(i)))
-        .map(|i| String::from(ctx.lower(i)))
-        .take_while(|w| !matches!(w.as_str(), "and" | "but" | ";" | ":" | "." | "!" | "?"))
+        .take_while(|&i| !matches!(&*ctx.lower(i), "and" | "but" | ";" | ":" | "." | "!" | "?"))
         .collect();
+    let words: Vec<String> = kept.iter().map(|&i| String::from(ctx.lower(i))).collect();
     // A thing called false is one already told or shown ("the video", "they",
     // "any other number"); an indefinite subject ("a sex tape are lies", a
     // piece cut from "accusing her of having a record and a sex tape are
@@ -1002,6 +1002,9 @@ fn false_predicate(ctx: &Ctx, content: &Range<usize>) -> bool {
             // "were forged by the third party" tells a deed, and "false to
             // say" is read by the frames above.
             && words.get(k + 1).is_none_or(|n| n != "to" && n != "by")
+            // "is false information", "are fake accounts": an adjective
+            // before its noun calls the noun false, not the subject.
+            && kept.get(k + 1).is_none_or(|&n| !matches!(ctx.tokens[n].upos, claimgraph_nlp::Upos::NOUN | claimgraph_nlp::Upos::PROPN))
             && !words[c.saturating_sub(2)..k].iter().any(|x| is_negator(x))
     })
 }

@@ -367,7 +367,7 @@ fn bracketed_label(ctx: &Ctx, para: &Range<usize>) -> Option<(usize, Bracketed)>
 }
 
 /// A role written in lower case before the bracket: "Member of the
-/// committee (Jaan Tamm):", "Observer of the union (X):". It opens with a
+/// committee (Lina Saar):", "Observer of the union (X):". It opens with a
 /// capital, ends on a noun and holds no verb or pronoun, so "He said (in
 /// Tallinn):" is no label.
 fn role_head(ctx: &Ctx, head: &Range<usize>) -> bool {

@@ -32,7 +32,7 @@ const BOTTOM_LINES: usize = 8;
 /// Labels that put a date next to them, with their rank: what was
 /// published beats a line that only gives a date, which beats an update.
 /// Live blogs put the time of day between the label and the date
-/// ("Updated 18:05, 19 November 2026").
+/// ("Updated 09:15, 3 March 2025").
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?P<label>first published|date of publication|publication date|publish date|published|publication|publish|posted|released|issued|created|dated|date|last updated|last modified|updated|modified)\b(?:\s+by\s+[^|•·:]{1,40}?)?(?:\s+(?:on|at))?(?:\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*[:\-–—|,]?\s*$",

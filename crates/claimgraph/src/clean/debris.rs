@@ -1816,7 +1816,7 @@ fn is_page_chrome(line: &str, k: &str, words: usize) -> bool {
     words <= 5 && agency_slash
 }
 
-/// "26.11.2026. 14:02 | Autor: Redakcija | 3.412 pregleda": the page's
+/// "14.02.2025. 09:30 | Autor: Desk | 1.204 lecturas": the page's
 /// metadata strip in any language — three or more short parts between bars,
 /// one of them a date stamp, none a sentence. A dateline opening a story has
 /// its sentence after the date; a headline has no date part.
@@ -2061,7 +2061,7 @@ fn is_social_line(k: &str) -> bool {
         && words.iter().any(|w| SOCIAL.contains(w) && !matches!(*w, "on" | "via" | "link" | "line" | "news" | "copy"))
 }
 
-/// "Ku bi mu a Facebook da X: @jaridaryau", "Follow us on Instagram
+/// "Fuata sisi kwenye Facebook na X: @habarileo", "Follow us on Instagram
 /// @site": a call to follow the site, in any language — a short line that
 /// names a social network and ends with the site's handle. A sentence of
 /// the story does not end with a bare handle.

@@ -261,8 +261,11 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     // "y". English writes neither word in lower case alone,
                     // so between two capitalised words it is the name's
                     // conjunction; the second family name ends the name.
+                    // It makes a person only after a given name and a family
+                    // name: "Bosna i Hercegovina", "Trinidad y Tobago" join
+                    // but stay what they were.
+                    double_family_name = end - i >= 2 || is_given_name_like(tokens[i].text(text));
                     end += 2;
-                    double_family_name = true;
                 } else if next == "and"
                     && end + 1 < s.tokens.end
                     && is_cap(tokens[end + 1].text(text))
@@ -376,7 +379,7 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
     kept
 }
 
-/// "The delegate in the Assembly of Sarajevo Canton Emina Hadžić accused
+/// "The councillor in the Assembly of Kessel County Mirela Vukovic accused
 /// ...": translations drop the comma of an apposition, and the recogniser
 /// reads the body and its member as one organisation. A body's name of
 /// three or more words that ends in a given name and one more capitalised

@@ -490,7 +490,8 @@ impl Builder<'_> {
             (0..names.len()).filter(move |&j| assigned[j] == Some(e) && names[j].tokens.end <= n.tokens.start)
         };
         // The speaker label: first on its line, a colon after it.
-        let line_start = |k: usize| k == 0 || self.doc.text[t[k - 1].end..t[k].start].contains('\n');
+        let line_start =
+            |k: usize| k == 0 || self.doc.text.get(t[k - 1].end..t[k].start).is_some_and(|g| g.contains('\n'));
         let is_label =
             |r: &Range<usize>| line_start(r.start) && t.get(r.end).is_some_and(|x| x.text(&self.doc.text) == ":");
         if is_label(&n.tokens) {

@@ -667,7 +667,7 @@ fn find_in_sentence(doc: &Document, sent: Range<usize>, out: &mut Vec<Quantity>)
 ///   "instead of" right before it) counts what that figure counts ("412
 ///   schools were closed, and not 2,300 as the union said", "35 people, not
 ///   71"), and so does a figure that corrects a negated one ("did not buy
-///   180,000 doses but 120,000"); a cubic or square measure keeps its
+///   90,000 tablets but 60,000"); a cubic or square measure keeps its
 ///   dimension.
 fn unitless_figures_take_a_unit(doc: &Document, qs: &mut [Quantity]) {
     for k in 1..qs.len() {
@@ -679,8 +679,8 @@ fn unitless_figures_take_a_unit(doc: &Document, qs: &mut [Quantity]) {
             .split_whitespace()
             .any(|w| ["million", "billion", "trillion"].iter().any(|s| w.eq_ignore_ascii_case(s)));
         let from_money = || qs[..k].iter().rev().map(|q| q.unit.as_str()).find(|u| is_money_unit(u));
-        // The figure's unit with its dimension: "1,150 cubic metres per
-        // second, and not 2,800" sets 2,800 cubic metres against it.
+        // The figure's unit with its dimension: "640 cubic metres per
+        // second, not 1,900" sets 1,900 cubic metres against it.
         let from_figure = || {
             qs[..k].iter().rev().find(|q| !q.unit.is_empty()).map(|q| {
                 let text = doc.text.get(q.span.start..q.span.end).unwrap_or("").to_lowercase();
@@ -714,7 +714,7 @@ fn set_against(text: &str, at: usize) -> bool {
         || before.ends_with("instead of")
 }
 
-/// "did not buy 180,000 doses but 120,000": the number at byte `at` follows
+/// "did not order 90,000 tablets but 60,000": the number at byte `at` follows
 /// "but" right after the figure `prev`, which a "not" a few words before it
 /// negates — the second figure corrects the first and counts the same thing.
 fn but_after_negated(text: &str, prev: &Quantity, at: usize) -> bool {
@@ -932,7 +932,7 @@ fn number_of_noun(doc: &Document, start: usize, sent: &Range<usize>) -> Option<S
     if start <= sent.start {
         return None;
     }
-    // "is now 23", "has already reached 40": an adverb of time between the
+    // "is now 17", "has already reached 40": an adverb of time between the
     // verb and the number.
     let mut verb = start - 1;
     if verb > sent.start && matches!(lower(verb).as_str(), "now" | "already" | "currently" | "still" | "officially") {
@@ -956,9 +956,12 @@ fn number_of_noun(doc: &Document, start: usize, sent: &Range<usize>) -> Option<S
     }
     // "the number of dead bodies": the noun an adjective (or a victim word
     // used as one) stands before counts.
+    // "the number of displaced people" keeps the victim word, which says
+    // what befell them (tolls read it).
     if k + 1 < verb
         && toks.get(k).is_some_and(|t| t.upos == Upos::ADJ || is_victim_word(&lower(k)))
         && toks.get(k + 1).is_some_and(|t| t.upos == Upos::NOUN)
+        && !(is_victim_word(&lower(k)) && matches!(lower(k + 1).as_str(), "people" | "persons" | "person"))
     {
         k += 1;
     }
