@@ -2188,8 +2188,13 @@ fn is_reproduction_notice(k: &str) -> bool {
         .iter()
         .any(|w| k.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
     let terms = ["hyperlink", "reproduction", "reprint", "reprinting", "republication", "copying"];
-    about_content && terms.iter().any(|t| k.split(|c: char| !c.is_alphanumeric()).any(|x| x == *t))
-        || is_republication_note(k)
+    let has = |list: &[&str]| list.iter().any(|t| k.split(|c: char| !c.is_alphanumeric()).any(|x| x == *t));
+    // "Copying is allowed only with the link to the source": the site's
+    // terms of reuse, short, with no word for what is copied.
+    let terms_of_reuse = k.split(' ').count() <= 14
+        && has(&["allowed", "permitted", "prohibited", "forbidden"])
+        && has(&["link", "hyperlink", "source", "permission", "consent"]);
+    (about_content || terms_of_reuse) && has(&terms) || is_republication_note(k)
 }
 
 /// A reprint's note about where the story first ran: "This story was first
@@ -2354,6 +2359,16 @@ mod tests {
             strip(text),
             "The ministry said on Monday that the bridge would reopen in March, after the repairs."
         );
+    }
+
+    #[test]
+    fn terms_of_reuse_go_with_the_copyright_sign() {
+        assert!(is_debris("Kessel Daily © 2025. Copying is allowed only with the link to the source."));
+        assert!(is_debris("Reproduction is prohibited without the permission of the editors."));
+        assert!(!is_debris(
+            "The court said that copying of the files was prohibited without the permission of the judge, who \
+             ordered an inquiry into the leak last week."
+        ));
     }
 
     #[test]
