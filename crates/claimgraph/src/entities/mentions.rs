@@ -256,7 +256,7 @@ pub fn find_names(text: &str, analysis: &Analysis) -> Vec<NameSpan> {
                     && !is_org_word(tokens[end - 1].text(text))
                     && !(end + 2 < s.tokens.end && is_cap(tokens[end + 2].text(text)))
                 {
-                    // "Albert Casals i Bosch", "Santiago Ramón y Cajal": a
+                    // "Marc Puig i Ferrer", "Santiago Ramón y Cajal": a
                     // Catalan or Spanish double family name joined by "i" /
                     // "y". English writes neither word in lower case alone,
                     // so between two capitalised words it is the name's

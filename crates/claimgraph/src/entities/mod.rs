@@ -398,8 +398,8 @@ impl Builder<'_> {
                             && self.people[*i].iter().any(|a| names::compare_prepared(name, a) == NameMatch::Surname)
                     })
                 };
-                // "Comrade Ngoa" after "Comrade Juma Mwakilema Ngowa" and
-                // "Athumani Said Ngowa": a title this mention carries that
+                // "Comrade Mboa" after "Comrade Baraka Kitwana Mbowa" and
+                // "Hamisi Ali Mbowa": a title this mention carries that
                 // exactly one of them was named with picks that one, however
                 // recently the other was named.
                 if let Some(title) = self.title_word(n) {

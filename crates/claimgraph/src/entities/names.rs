@@ -186,8 +186,8 @@ const TITLE_WORDS: &[&str] = &[
     "mlle",
     "sayin",
     // "Comrade" (and its abbreviation "Cde"), the form of address of
-    // trade unions and of socialist and liberation parties ("Comrade Juma
-    // Ngowa", Kenya, Zimbabwe, India).
+    // trade unions and of socialist and liberation parties ("Comrade Baraka
+    // Mbowa", Kenya, Zimbabwe, India).
     "comrade",
     "cde",
 ];
@@ -273,8 +273,8 @@ pub fn is_fuller_name(new: &str, current: &str) -> bool {
         |spelling: &str| spelling.split_whitespace().next().is_some_and(super::mentions::is_given_name_like);
     if n.parts.len() <= c.parts.len() {
         // Two words at least: "D'Souza" is one name, not a full name; nor
-        // are two family names joined by "i" / "y" ("Vilaró i Pujol" for
-        // "Montserrat Vilaró i Pujol").
+        // are two family names joined by "i" / "y" ("Serra i Vidal" for
+        // "Núria Serra i Vidal").
         let family_names_only = new.split_whitespace().nth(1).is_some_and(|w| matches!(w, "i" | "y"));
         return new.split_whitespace().count() >= 2
             && !family_names_only
@@ -296,7 +296,7 @@ pub struct NameParts {
 impl NameParts {
     /// Normalises a name as written.
     pub fn new(name: &str) -> NameParts {
-        // "Casals i Bosch", "Ramón y Cajal": the lower-case conjunction of
+        // "Puig i Ferrer", "Ramón y Cajal": the lower-case conjunction of
         // a Catalan or Spanish double family name is no part of the name
         // (a capital "Y" or "I" is an initial and stays).
         let joined;
@@ -1190,7 +1190,7 @@ fn romanised_variants(a: &str, b: &str) -> bool {
 
 /// A family name of the Macedonian "-ovski" / "-evski" kind ("-ovska",
 /// "-evska" for a woman) without its "v": western Macedonian speech and
-/// many reports write "Trajkoski", "Stojanoski" for "Trajkovski",
+/// many reports write "Nikoloski", "Stojanoski" for "Nikolovski",
 /// "Stojanovski", so the two spellings are one name. Other words come back
 /// unchanged.
 pub fn without_macedonian_v(part: &str) -> Cow<'_, str> {
@@ -1205,7 +1205,7 @@ pub fn without_macedonian_v(part: &str) -> Cow<'_, str> {
 }
 
 /// The name `part` without a "w" glide between a rounded vowel and another
-/// vowel: "Ngowa" heard and written "Ngoa", as reports of one story often
+/// vowel: "Mbowa" heard and written "Mboa", as reports of one story often
 /// write East African names; other words come back unchanged. (Two census
 /// family names so related stay two names: "Cowan" / "Coan", see the
 /// caller.)
@@ -1222,8 +1222,8 @@ pub fn without_glide(part: &str) -> Cow<'_, str> {
 
 /// True when `long` is the name `short` with the Lithuanian masculine
 /// nominative ending "-as", "-is" or "-us" added: Lithuanian documents
-/// write a foreign man's name that ends in a consonant so ("Kalniņš" /
-/// "Kalniņšas", "Lindberg" / "Lindbergas"). The bare name is five letters or more,
+/// write a foreign man's name that ends in a consonant so ("Bērziņš" /
+/// "Bērziņšas", "Lindberg" / "Lindbergas"). The bare name is five letters or more,
 /// so a short word plus an ending ("Tom" / "Tomas") is no match.
 fn baltic_nominative(long: &str, short: &str) -> bool {
     baltic_stem(long) == Some(short)
@@ -1626,7 +1626,7 @@ mod tests {
         // One word is never a full name, however it splits.
         assert!(!is_fuller_name("D'Souza", "Dinesh D'Souza"));
         assert!(!is_fuller_name("Clinton", "Hillary Clinton"));
-        assert!(!is_fuller_name("Vilaró i Pujol", "Montserrat Vilaró i Pujol"));
+        assert!(!is_fuller_name("Serra i Vidal", "Núria Serra i Vidal"));
     }
     use super::*;
 
@@ -1848,22 +1848,22 @@ mod tests {
     #[test]
     fn macedonian_v_baltic_endings_and_catalan_double_names() {
         // A Macedonian "-ovski" without its "v", a man's and a woman's name.
-        assert_eq!(compare("Trajkoski", "Aleksandar Trajkovski"), NameMatch::Surname);
+        assert_eq!(compare("Nikoloski", "Dimitar Nikolovski"), NameMatch::Surname);
         assert_eq!(compare("Ana Petkoska", "Ana Petkovska"), NameMatch::Variant);
         assert_eq!(compare("Stojanoski", "Biljana Stojanovska"), NameMatch::Different);
-        assert_eq!(compare("Petar Trajkoski", "Goran Trajkovski"), NameMatch::Different);
+        assert_eq!(compare("Petar Nikoloski", "Goran Nikolovski"), NameMatch::Different);
         // A Latvian name with the Lithuanian "-as", not another given name.
-        assert_eq!(compare("Juris Kalniņšas", "Juris Kalniņš"), NameMatch::Variant);
-        assert_eq!(compare("Juris Kalniņšas", "Aivars Kalniņš"), NameMatch::Different);
+        assert_eq!(compare("Andris Bērziņšas", "Andris Bērziņš"), NameMatch::Variant);
+        assert_eq!(compare("Andris Bērziņšas", "Aivars Bērziņš"), NameMatch::Different);
         assert_eq!(compare("Tomas Berg", "Tom Berg"), NameMatch::Different);
         // Catalan "i" and Spanish "y" join two family names; the first one
         // alone is a reference to the person, another given name is not.
-        assert_eq!(compare("Casals i Bosch", "Albert Casals i Bosch"), NameMatch::Variant);
-        assert_eq!(compare("Casals", "Albert Casals i Bosch"), NameMatch::Surname);
-        assert_eq!(compare("Jordi Casals", "Albert Casals i Bosch"), NameMatch::Different);
+        assert_eq!(compare("Puig i Ferrer", "Marc Puig i Ferrer"), NameMatch::Variant);
+        assert_eq!(compare("Puig", "Marc Puig i Ferrer"), NameMatch::Surname);
+        assert_eq!(compare("Pere Puig", "Marc Puig i Ferrer"), NameMatch::Different);
         assert_eq!(compare("Ramón y Cajal", "Santiago Ramón y Cajal"), NameMatch::Variant);
         // A "w" glide dropped after a rounded vowel; census names stay apart.
-        assert_eq!(compare("Ngoa", "Juma Mwakilema Ngowa"), NameMatch::Surname);
+        assert_eq!(compare("Mboa", "Baraka Kitwana Mbowa"), NameMatch::Surname);
         assert_ne!(compare("John Coan", "John Cowan"), NameMatch::Variant);
         // A capital "Y" is an initial.
         assert_eq!(NameParts::new("John Y. Smith").parts, ["john", "y", "smith"]);

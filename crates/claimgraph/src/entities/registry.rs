@@ -128,8 +128,8 @@ fn keys(alias: &str) -> Vec<String> {
                     out.push(format!("s:{}", skeleton(&p.replace("ts", to))));
                 }
             }
-            // "Trajkoski" finds "Trajkovski", "Ngoa" finds "Ngowa",
-            // "Kalniņšas" finds "Kalniņš" (see `names::romanised_variants`).
+            // "Nikoloski" finds "Nikolovski", "Mboa" finds "Mbowa",
+            // "Bērziņšas" finds "Bērziņš" (see `names::romanised_variants`).
             if let std::borrow::Cow::Owned(v_less) = super::names::without_macedonian_v(p) {
                 out.push(format!("s:{}", skeleton(&v_less)));
             }
