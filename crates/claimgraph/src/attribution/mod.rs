@@ -27,6 +27,12 @@ use context::Ctx;
 use rules::{according_claim, find_cues, verb_claim, Draft};
 use speaker::{organisation_phrase, resolve, Resolution};
 
+/// True when token ranges `a` and `b` share a token: the one test of two
+/// spans (contents, cues, sentences) meeting that the attribution rules ask.
+pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// Finds the attributed claims of a document.
 pub struct ClaimStage;
 
@@ -315,9 +321,7 @@ fn sort_drafts(drafts: &mut [Draft]) {
 /// own stance.
 fn attribute_following_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let covered = |drafts: &[Draft], r: &Range<usize>| {
-        drafts.iter().any(|d| {
-            d.content.iter().any(|c| c.start < r.end && r.start < c.end) || (d.cue.start < r.end && r.start < d.cue.end)
-        })
+        drafts.iter().any(|d| d.content.iter().any(|c| overlaps(c, r)) || overlaps(&d.cue, r))
     };
     let mut added = Vec::new();
     for q in &ctx.quotes {
@@ -410,10 +414,7 @@ fn quotation_remainders(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         }
         let rest = rules::trim(ctx, analysis.sentences[si + 1].tokens.start.max(end)..inner.end);
         if rest.len() < turns::MIN_SENTENCE
-            || drafts.iter().any(|o| {
-                o.content.iter().any(|c| c.start < rest.end && rest.start < c.end)
-                    || o.cue.start < rest.end && rest.start < o.cue.end
-            })
+            || drafts.iter().any(|o| o.content.iter().any(|c| overlaps(c, &rest)) || overlaps(&o.cue, &rest))
         {
             continue;
         }
@@ -446,9 +447,7 @@ const TOPIC_LABEL_TOPIC: usize = 24;
 /// stands there. The label holds no verb; the name ends right before "on"
 /// or "about".
 fn topic_colon_quotes(ctx: &Ctx, drafts: &mut Vec<Draft>) {
-    let covered = |drafts: &[Draft], r: &Range<usize>| {
-        drafts.iter().any(|d| d.content.iter().any(|c| c.start < r.end && r.start < c.end))
-    };
+    let covered = |drafts: &[Draft], r: &Range<usize>| drafts.iter().any(|d| d.content.iter().any(|c| overlaps(c, r)));
     let mut added = Vec::new();
     for q in &ctx.quotes {
         let inner = q.inner();
@@ -635,12 +634,10 @@ fn listed_quotations(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     // stands in the label or after the quotation, and is dropped when
     // another cue claims the quotation.
     drafts.retain(|d| {
-        let same = |a: &Draft| a.content.iter().any(|c| d.content.iter().any(|e| c.start < e.end && e.start < c.end));
+        let same = |a: &Draft| a.content.iter().any(|c| d.content.iter().any(|e| overlaps(c, e)));
         !added.iter().zip(&dropped_cues).any(|(a, r)| same(a) && r.contains(&d.cue.start))
     });
-    added.retain(|a| {
-        !drafts.iter().any(|d| d.content.iter().any(|e| a.content.iter().any(|c| c.start < e.end && e.start < c.end)))
-    });
+    added.retain(|a| !drafts.iter().any(|d| d.content.iter().any(|e| a.content.iter().any(|c| overlaps(c, e)))));
     drafts.extend(added);
     sort_drafts(drafts);
 }
@@ -698,7 +695,7 @@ fn reported_by_afterwards(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         // The earlier sentence is the content, unless a cue claims it, a
         // claim already holds it as content (a colon or a quotation running
         // on), or the report's own verb is a claim's cue already.
-        let held = |d: &Draft| d.content.iter().any(|c| c.start < prev.end && prev.start < c.end);
+        let held = |d: &Draft| d.content.iter().any(|c| overlaps(c, &prev));
         if drafts.iter().any(|d| prev.contains(&d.cue.start) || held(d) || d.cue.contains(&v)) {
             continue;
         }

@@ -1599,7 +1599,7 @@ fn issued_document(ctx: &Ctx, np: &Range<usize>, head: usize, recent: &[(usize, 
         return None;
     }
     let sentences = &ctx.doc.analysis.sentences;
-    let here = sentences.iter().position(|s| s.tokens.contains(&np.start))?;
+    let here = ctx.doc.analysis.sentence_of(np.start)?;
     for si in (here.saturating_sub(ISSUE_SENTENCES)..=here).rev() {
         let sent = sentences[si].tokens.clone();
         let before = sent.end.min(np.start);

@@ -515,8 +515,8 @@ impl Builder<'_> {
         if !gazetteer::is_person_noun(&noun) {
             return None;
         }
-        let sentence =
-            |k: usize| self.doc.analysis.sentences.iter().find(|s| s.tokens.contains(&k)).map(|s| s.tokens.clone());
+        let analysis = &self.doc.analysis;
+        let sentence = |k: usize| analysis.sentence_of(k).map(|i| analysis.sentences[i].tokens.clone());
         let person_name_at = |k: usize| names.iter().any(|m| m.kind == EntityKind::Person && m.tokens.contains(&k));
         let described = |j: usize| {
             let full = &names[j].tokens;

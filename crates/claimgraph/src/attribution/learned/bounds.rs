@@ -12,6 +12,7 @@
 //! BENCHMARKS.md, "Attribution"). The public claims do not go through
 //! here.
 
+use crate::attribution::overlaps;
 use std::ops::Range;
 
 use claimgraph_nlp::{Token, Upos};
@@ -75,10 +76,6 @@ impl<'a> Tree<'a> {
     fn span(&self, t: usize) -> Range<usize> {
         self.left[t]..self.right[t]
     }
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// The cue's syntactic head: its token whose head lies outside it.

@@ -22,6 +22,7 @@
 //! was measured and left out: on PolNeAR dev those drafts matched a gold
 //! cue exactly in 8 of 43 cases, and cost 0.3 cue F1.
 
+use crate::attribution::overlaps;
 use std::ops::Range;
 
 use super::gold::TokenAttribution;
@@ -29,10 +30,6 @@ use super::marks::Marks;
 use crate::attribution::context::Ctx;
 use crate::attribution::quotes::Quote;
 use crate::attribution::rules::Draft;
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
 
 /// True when `a` shares a token with an attribution of `out` (PolNeAR is
 /// univocal: a token has one role in one attribution).
